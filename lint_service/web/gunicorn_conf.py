@@ -1,0 +1,60 @@
+"""gunicorn settings for blamelint: ``gunicorn -c python:lint_service.web.gunicorn_conf``.
+
+Read from the environment:
+
+``HOST``, ``PORT``          where to listen (default 0.0.0.0:8080, for containers)
+``WEB_CONCURRENCY``         worker processes (default: the CPUs this process may use)
+``BLAMELINT_TIMEOUT``       seconds a request may take before its worker is restarted (default 60)
+``LOG_LEVEL``               gunicorn's log level (default info)
+"""
+from __future__ import annotations
+
+import os
+
+
+def _int_env(name: str, default: int, minimum: int = 1) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SystemExit(f"blamelint: {name} must be a whole number, not {raw!r}") from None
+    if value < minimum:
+        raise SystemExit(f"blamelint: {name} must be at least {minimum}, not {value}")
+    return value
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # respects CPU pinning / container cpusets
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _bind() -> str:
+    host = os.environ.get("HOST", "").strip() or "0.0.0.0"
+    port = _int_env("PORT", 8080)
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+wsgi_app = "lint_service.web.wsgi:app"
+bind = [_bind()]
+workers = _int_env("WEB_CONCURRENCY", _cores())
+# Linting is CPU-bound: one request per process at a time; concurrency comes from workers.
+worker_class = "sync"
+# Load the app (and the spaCy pipeline) once in the master; forked workers share it.
+preload_app = True
+timeout = _int_env("BLAMELINT_TIMEOUT", 60)
+graceful_timeout = 30
+keepalive = 5
+backlog = 2048
+# Leave room for LanguageTool clients that put text in a GET query string.
+limit_request_line = 8190
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").strip().lower() or "info"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# gunicorn >= 24 opens a control socket at ~/.gunicorn/gunicorn.ctl: every server
+# on a host would share that path, and a container's user may have no home.
+control_socket_disable = True
