@@ -10,6 +10,7 @@ from .document import parse_document
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import Parser, load_pipeline, read_pipeline_spec
+from .repairs import strip_leading_timestamp
 
 
 class Linter:
@@ -31,8 +32,9 @@ class Linter:
             raise ValueError(f"text must be a str, not {type(text).__name__}")
         started = time.perf_counter()
         document = parse_document(text, format)
-        docs = self.parser.parse(p.text for p in document.prose)
-        ctx = Context(document, list(zip(document.prose, docs)), self.config)
+        prose = [strip_leading_timestamp(p) for p in document.prose if p.text.strip()]
+        docs = self.parser.parse(p.text for p in prose)
+        ctx = Context(document, list(zip(prose, docs)), self.config)
         hits: list[Hit] = []
         for _rule_ids, fn in self.checks:
             hits.extend(fn(ctx))

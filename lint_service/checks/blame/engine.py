@@ -1,12 +1,78 @@
-"""Blame detection (work in progress)."""
+"""The blame check: run the recognizers over every sentence of every prose segment.
+
+One finding per sentence, from the first recognizer (in priority order) that
+fires; the finding spans the sentence and its suggestions replace the sentence.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
+from spacy.tokens import Span
+
 from ...findings import Hit
+from ...rewrite import suggest
 from ..registry import Context, check
+from .assertions import blame_noun, directive, person_cause
+from .clauses import clauses, quoted_tokens
+from .lexicon import Lexicon, load_lexicon
+from .recognizers import (
+    Detection, SentenceView, counterfactual, judgement, passive_agent, person_subject, possessive, we_subject,
+)
+
+# Most specific first: a sentence gets the finding of the first that fires.
+PRIORITY = (
+    blame_noun, counterfactual, judgement, passive_agent, possessive, person_cause, directive, person_subject, we_subject,
+)
+
+BLAME_RULES = (
+    "blame.person-subject", "blame.passive-agent", "blame.possessive", "blame.blame-noun",
+    "blame.counterfactual", "blame.judgement", "blame.person-directive", "blame.person-cause", "blame.we-subject",
+)
 
 
-@check("blame.person-subject")
+def lexicon_for(ctx: Context) -> Lexicon:
+    cfg = ctx.config
+    return load_lexicon(tuple(getattr(cfg, "systems", ()) or ()), tuple(getattr(cfg, "people", ()) or ()))
+
+
+def is_thanks(sent: Span, lex: Lexicon) -> bool:
+    """"Thanks to Ravi for ...", "Kudos to Sakura", "Shout-out to ...": credit, not blame."""
+    words = [t for t in sent if not t.is_punct and not t.is_space][:4]
+    return any(t.lower_ in lex.terms["thanks_markers"] or t.lemma_.lower() in lex.terms["thanks_markers"] for t in words[:3])
+
+
+def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Detection | None:
+    """The blame detection for one sentence, or None."""
+    if is_thanks(sent, lex):
+        return None
+    view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
+    for recognizer in PRIORITY:
+        found = recognizer(view)
+        if found is not None and (want is None or found.rule in want):
+            return found
+    return None
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, end
+
+
+@check(*BLAME_RULES)
 def blame_check(ctx: Context) -> Iterable[Hit]:
-    return []
+    lex = lexicon_for(ctx)
+    # A disabled default-off rule should not hide an enabled one in the same sentence.
+    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r != "blame.we-subject"))
+    for prose, doc in ctx.parses:
+        for sent in doc.sents:
+            found = detect(sent, lex, want)
+            if found is None:
+                continue
+            start, end = _trimmed(sent)
+            if end <= start:
+                continue
+            o_start, o_end = prose.original_span(start, end)
+            suggestions = suggest(found, sent, ctx) if ctx.document.text[o_start:o_end] == doc.text[start:end] else ()
+            yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))

@@ -1,0 +1,106 @@
+"""Who is acting: tell people, roles, pronouns and teams from systems and outsiders.
+
+The small English model's entity labels are unreliable for this (it tags some
+given names as places and some products as people), so the decision combines the
+parse (head noun, determiners, compounds, relative clauses), capitalisation, a
+name-vs-word test (is the lowercase form an English word?), ``@handles`` and the
+allow-lists of ``rules/agents.yaml`` and the user's config.
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from lemminflect import getAllLemmas
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+
+class Kind(str, Enum):
+    PERSON = "person"  # a named individual
+    ROLE = "role"  # "the on-call engineer"
+    TEAM = "team"  # "the QA team", "Ops"
+    PRONOUN = "pronoun"  # he, she, they
+    SELF = "self"  # I, me: self-blame
+    WE = "we"  # the team speaking
+    INDEFINITE = "indefinite"  # nobody, anyone
+    THIRD_PARTY = "third-party"  # attackers, customers, users
+    SYSTEM = "system"
+    NONE = "none"
+
+
+# Kinds a blame rule reports when they are the agent of a fault.
+BLAMEABLE = frozenset({Kind.PERSON, Kind.ROLE, Kind.TEAM, Kind.PRONOUN, Kind.SELF})
+
+_HANDLE = re.compile(r"^@[\w.-]+$")
+_NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+)(?:-[A-Z]?[a-z\u00C0-\u024F'’]+)*$|^(?:Mc|Mac|O'|De|La|Le|Di|Da|Van)[A-Z][a-z\u00C0-\u024F]+$")
+
+
+def is_english_word(word: str) -> bool:
+    return bool(getAllLemmas(word.lower()))
+
+
+def _has_system_modifier(tok: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in ("compound", "nmod", "amod") and c.lower_ in lex.systems for c in tok.children)
+
+
+def looks_like_name(tok: Token, lex: Lexicon) -> bool:
+    """A capitalised token that is a person's name rather than a product or a word."""
+    text = tok.text
+    low = text.lower()
+    if low in lex.people:
+        return True
+    if low in lex.systems or not _NAME_SHAPE.match(text):
+        return False
+    if tok.i == tok.sent.start and tok.pos_ not in ("PROPN",) and is_english_word(low):
+        return False  # a sentence-initial ordinary word ("Connections dropped")
+    if is_english_word(low) and low not in lex.agents["names_that_are_words"]:
+        # "Consul", "Vault", "Sentry": products named with English words. Names
+        # such as "Amir" that are also rare words are tagged as proper nouns
+        # and used without a determiner; accept those.
+        has_det = any(c.dep_ == "det" for c in tok.children)
+        return tok.tag_ == "NNP" and not has_det and tok.i != tok.sent.start
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X") or tok.tag_ in ("NNP", "NN")
+
+
+def classify(tok: Token, lex: Lexicon) -> Kind:
+    """The kind of referent the noun phrase headed by ``tok`` names."""
+    low = tok.lower_
+    pron = lex.agents["pronouns"]
+    if low in ("who", "that", "whom") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+        antecedent = classify(tok.head.head, lex)
+        if low == "who" and antecedent in (Kind.NONE, Kind.SYSTEM):
+            return Kind.PERSON
+        return antecedent
+    if low in pron["self"]:
+        return Kind.SELF
+    if low in pron["team"]:
+        return Kind.WE
+    if low in pron["indefinite"] or (low == "one" and any(c.lower_ == "no" for c in tok.children)):
+        return Kind.INDEFINITE
+    if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
+        return Kind.INDEFINITE
+    if low in pron["third_person"]:
+        return Kind.PRONOUN
+    if _HANDLE.match(tok.text):
+        return Kind.TEAM if "team" in low else Kind.PERSON
+    lemma = tok.lemma_.lower()
+    if low in lex.systems or _has_system_modifier(tok, lex):
+        return Kind.SYSTEM
+    if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"]:
+        return Kind.TEAM
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"]:
+        return Kind.ROLE
+    if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
+        return Kind.THIRD_PARTY
+    if low in lex.agents["team_names"] and (tok.is_title or tok.is_upper) and not any(c.dep_ == "det" for c in tok.children):
+        return Kind.TEAM
+    if looks_like_name(tok, lex):
+        return Kind.PERSON
+    return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
+
+
+def refers_to_thing(verb: Token) -> bool:
+    """True when the clause refers back to its subject with "its" ("Consul lost its quorum")."""
+    return any(t.lower_ == "its" for t in verb.subtree)

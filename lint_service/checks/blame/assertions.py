@@ -1,0 +1,124 @@
+"""Recognizers for blame asserted with nouns and phrases, and for person-targeted directives.
+
+"The root cause was human error", "It was Kwame's fault", "Ravi is to blame",
+"the blame is on me", "because of Omar, ...", "make sure Bob never touches prod".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .agents import BLAMEABLE, Kind, classify
+from .lexicon import verb_lemma
+from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
+
+
+def _linked_person(tok: Token, view: SentenceView) -> Token | None:
+    """A person the blame noun is said of: possessor, "by X", the copula's other side, or the subject."""
+    lex = view.lex
+    poss = _possessor(tok, lex)
+    if poss is not None:
+        return poss
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")):
+        for o in prep.children:
+            if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE:
+                return o
+    head = tok.head
+    for sib in head.children:
+        if sib is not tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
+            return sib
+    if head.dep_ == "pobj" or tok.dep_ == "pobj":  # "X was at fault"
+        verb = head.head if tok.dep_ == "pobj" else head
+        for sib in verb.children:
+            if sib.dep_ == "nsubj" and classify(sib, lex) in BLAMEABLE:
+                return sib
+    return None
+
+
+def blame_noun(view: SentenceView) -> Detection | None:
+    lex, terms = view.lex, view.lex.terms
+    for tok in view.sent:
+        if tok.i in view.quoted or _negated_sentence(tok):
+            continue
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        head = tok.head
+        if any(verb_lemma(a) in lex.verbs["meta"] for a in [tok, *tok.ancestors] if a.pos_ == "VERB"):
+            continue
+        # "human error", "operator error", "engineer error"
+        if lemma in terms["error_heads"]:
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"]]
+            if mods:
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
+                                 None, [mods[0], tok])
+        if lemma in ("blame",) and tok.dep_ in ("xcomp", "acomp", "nsubj", "attr", "pobj", "ROOT", "dobj"):
+            person = None
+            if tok.dep_ == "xcomp":  # "Ravi is to blame"
+                person = next((s for s in head.children if s.dep_ == "nsubj" and classify(s, lex) in BLAMEABLE), None)
+            elif tok.dep_ == "nsubj":  # "the blame is on me", "the blame lies with Ops"
+                for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "with")):
+                    person = next((o for o in prep.children if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE), None)
+            if person is not None:
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text}" is assigned to "{_who(person)}"; describe the conditions that led to the failure instead.',
+                                 None, [tok], person)
+        if lemma in terms["blame_nouns"] and lemma not in ("oversight", "lapse"):
+            person = _linked_person(tok, view)
+            if person is not None or lemma in ("culprit",) and tok.dep_ in ("nsubj", "attr") and _copula_person(tok, view):
+                person = person or _copula_person(tok, view)
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text}" is said of "{_who(person)}", which makes a person the cause; describe what the system allowed instead.',
+                                 None, [tok], person)
+        # "The on-call engineer was responsible for the outage"
+        if low == "responsible" and tok.dep_ == "acomp":
+            subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if subj is not None and obj is not None and classify(subj, lex) in BLAMEABLE and obj.lemma_.lower() in terms["incident_nouns"]:
+                    return Detection("blame.blame-noun", "blame-noun",
+                                     f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
+                                     None, [tok, obj], subj)
+    return None
+
+
+def _copula_person(tok: Token, view: SentenceView) -> Token | None:
+    head = tok.head
+    for sib in head.children:
+        if sib is not tok and sib.dep_ in ("attr", "nsubj") and classify(sib, view.lex) in BLAMEABLE:
+            return sib
+    return None
+
+
+def person_cause(view: SentenceView) -> Detection | None:
+    """"Because of Omar, the cache was flushed", "due to the intern"."""
+    lex = view.lex
+    for tok in view.sent:
+        if tok.dep_ != "pobj" or tok.i in view.quoted:
+            continue
+        prep = tok.head
+        lead = prep.head if prep.lower_ in ("of", "to") else None
+        if lead is None or lead.lower_ not in ("because", "due", "owing", "courtesy"):
+            continue
+        if classify(tok, lex) in BLAMEABLE and _possessor(tok, lex) is None:
+            return Detection("blame.person-cause", "person-cause",
+                             f'"{lead.text} {prep.text} {_who(tok)}" names a person as the cause; describe the change and what let it through instead.',
+                             None, [lead, prep, tok], tok)
+    return None
+
+
+def directive(view: SentenceView) -> Detection | None:
+    """Imperatives aimed at a named person: "make sure Bob never touches prod again"."""
+    lex = view.lex
+    for c in view.clauses:
+        v = c.verb
+        if c.subject is not None or v.tag_ != "VB" or not lex.verbs["directive"].match(v):
+            continue
+        targets = [o for o in v.children if o.dep_ in ("dobj", "dative", "nsubj")]
+        for x in v.children:  # "make sure [Bob never touches ...]"
+            if x.dep_ in ("ccomp", "xcomp", "acomp"):
+                targets += [s for s in x.subtree if s.dep_ in ("nsubj", "dobj") and s.head.pos_ == "VERB"]
+        for t in targets:
+            if classify(t, lex) in (Kind.PERSON, Kind.PRONOUN) and t.lower_ not in ("they", "them", "someone", "somebody"):
+                return Detection("blame.person-directive", "directive",
+                                 f'This instruction targets "{t.text}" rather than the system; make the action item change a tool, default or process.',
+                                 c, [v, t], t)
+    return None

@@ -1,0 +1,139 @@
+"""Clauses as slots: who acts (subject or agent), on what, how, and under which modality.
+
+Every blame construction is a pattern over these slots, so the recognizers read
+like the constructions they detect rather than like tree walks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .agents import Kind, classify
+from .lexicon import Lexicon, verb_lemma
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NEG_WORDS = {"not", "n't", "never", "no"}
+# Verbs whose xcomp carries the real action: "failed to renew", "forgot to drain".
+_CONTROL_FAULTS = {"fail", "forget", "neglect", "omit", "refuse", "decline", "bother", "care", "trouble", "remember", "manage", "try", "get", "have"}
+
+
+@dataclass
+class Clause:
+    verb: Token  # the predicate ("failed", "deleted")
+    action: Token  # the action ("renew" in "failed to renew"); the verb itself otherwise
+    subject: Token | None
+    subject_kind: Kind
+    passive: bool
+    agent: Token | None = None  # "Farah" in "emptied by Farah"
+    agent_kind: Kind = Kind.NONE
+    negated: bool = False
+    modal: str | None = None  # should / ought / could / would, with a perfect ("should have")
+    conditional: bool = False  # "If X had...", "Had X ..."
+    objects: list[Token] = field(default_factory=list)
+
+    @property
+    def lemma(self) -> str:
+        return verb_lemma(self.verb)
+
+    @property
+    def action_lemma(self) -> str:
+        return verb_lemma(self.action)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return c
+    # Shared subjects: "Kenji skipped the canary and merged ..." (conj), "failed to
+    # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    return None
+
+
+def _is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_WORDS) for c in tok.children)
+
+
+def _modal_perfect(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = [a.lower_ for a in auxes]
+    if "have" in lowers or "'ve" in lowers or "of" in lowers:
+        for a in auxes:
+            if a.lower_ in ("should", "ought", "could", "would", "must", "might", "shoulda", "coulda"):
+                return a.lower_
+            if a.lemma_ == "ought":
+                return "ought"
+        # "ought to have tested": ought is the head, the verb an xcomp
+        if verb.dep_ == "xcomp" and verb.head.lower_ == "ought":
+            return "ought"
+    if verb.head.lower_ == "ought" and verb.dep_ == "xcomp":
+        return "ought"
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """"If X had done", "If only X had", "Had X done" (inverted)."""
+    had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")]
+    if not had:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return True
+    subj = _subject_of(verb)
+    if subj is not None and had[0].i < subj.i:  # inversion: "Had the reviewer looked"
+        return True
+    # "If only the DBA had taken a backup": the parser may attach "if" elsewhere.
+    first = verb.sent[0]
+    return first.lower_ == "if" and verb.dep_ in ("ROOT", "advcl")
+
+
+def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
+    out: list[Clause] = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+            continue
+        if tok.dep_ in ("aux", "auxpass"):
+            continue
+        subj = _subject_of(tok)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        agent = None
+        for c in tok.children:
+            if c.dep_ == "agent":
+                agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        action = tok
+        if verb_lemma(tok) in _CONTROL_FAULTS:
+            x = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if x is not None:
+                action = x
+        objects = [c for c in action.children if c.dep_ in ("dobj", "obj")]
+        out.append(
+            Clause(
+                verb=tok,
+                action=action,
+                subject=subj,
+                subject_kind=classify(subj, lex) if subj is not None else Kind.NONE,
+                passive=passive,
+                agent=agent,
+                agent_kind=classify(agent, lex) if agent is not None else Kind.NONE,
+                negated=_is_negated(tok) or (action is not tok and _is_negated(action)),
+                modal=_modal_perfect(tok),
+                conditional=_conditional(tok),
+                objects=objects,
+            )
+        )
+    return out
+
+
+def quoted_tokens(sent: Span) -> set[int]:
+    """Indices of tokens inside double quotes: blame being quoted, not asserted."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for tok in sent:
+        if tok.text in ('"', "“", "”", "''", "``"):
+            if open_at is None and tok.text != "”":
+                open_at = tok.i
+            elif open_at is not None:
+                inside.update(range(open_at, tok.i + 1))
+                open_at = None
+    return inside

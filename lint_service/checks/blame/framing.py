@@ -1,0 +1,161 @@
+"""Negative framing: what turns an ordinary action into a fault.
+
+"Rahul pushed a change" is neutral; "Rahul pushed an untested change", "... without
+review", "... accidentally", "... instead of staging", "... and wiped out two days
+of fixes", "... even though the canary was red" are not. Each function returns the
+tokens that carry the framing (for the message), or an empty list.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import Clause
+from .lexicon import Lexicon, verb_lemma
+
+
+def _phrase(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+def _preps(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("prep", "agent")]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def adverb_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
+    bad = lex.framing["negative_adverbs"]
+    return [c for v in verbs for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in bad]
+
+
+def phrase_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
+    """"by mistake", "without review", "instead of staging", "even though ..."."""
+    found: list[Token] = []
+    mistakes = lex.framing["mistake_phrases"]
+    safeguards = lex.framing["safeguard_nouns"]
+    harmless = lex.framing["harmless_without"]
+    for v in verbs:
+        for prep in _preps(v):
+            obj = _pobj(prep)
+            word = prep.lower_
+            if obj is not None and f"{word} {obj.lower_}" in mistakes:
+                found += [prep, obj]
+            elif word == "without" and obj is not None:
+                if obj.tag_ == "VBG" or obj.lower_ in safeguards or obj.lemma_.lower() in safeguards:
+                    if obj.lemma_.lower() not in harmless:
+                        found += [prep, obj]
+            elif word in ("despite",) and obj is not None:
+                found += [prep]
+            elif word in ("instead", "rather") or (word == "of" and any(c.lower_ == "instead" for c in prep.children)):
+                found.append(prep)
+            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead":
+                found.append(prep)
+        for c in v.children:
+            if c.dep_ == "advcl":
+                marks = " ".join(m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i)
+                if any(marks.endswith(k) or marks == k for k in lex.framing["concessive_markers"]):
+                    found.append(c)
+            if c.lower_ in ("instead", "anyway") and c.dep_ == "advmod":
+                found.append(c)
+            if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
+                found += [c, o]
+    return found
+
+
+def object_framing(objects: list[Token], lex: Lexicon) -> list[Token]:
+    """"pushed a bad config", "rotated the wrong secret", "an untested hotfix"."""
+    bad = lex.framing["negative_modifiers"]
+    found = []
+    for o in objects:
+        for c in o.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nmod") and (c.lower_ in bad or c.lemma_.lower() in bad):
+                found.append(c)
+    return found
+
+
+def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
+    """"pushed directly to main", "straight to prod"."""
+    found = []
+    for v in verbs:
+        advs = [c for c in v.children if c.lower_ in lex.framing["bypass_adverbs"]]
+        if not advs:
+            continue
+        for prep in _preps(v) + [p for a in advs for p in a.children if p.dep_ == "prep"]:
+            obj = _pobj(prep)
+            if prep.lower_ in ("to", "into", "on", "onto") and obj is not None and obj.lower_ in lex.framing["protected_targets"]:
+                found += advs + [obj]
+    return found
+
+
+def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
+    """"... and wiped out two days of fixes", "... which logged out every user"."""
+    harm = lex.verbs["harm"]
+    found = []
+    for c in clause.verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and harm.match(c) and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            found.append(c)
+    for o in clause.objects:
+        for c in o.children:
+            if c.dep_ == "relcl" and harm.match(c):
+                found.append(c)
+    # ", which logged out every user" attached to the verb
+    for c in clause.verb.children:
+        if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children):
+            found.append(c)
+    return found
+
+
+def manner_prefix(verb: Token, lex: Lexicon) -> list[Token]:
+    """"YOLO-merged", "cowboy-deployed", "fat-fingered"."""
+    low = verb.lower_
+    if "-" in low and low.split("-", 1)[0] in lex.framing["manner_prefixes"]:
+        return [verb]
+    return []
+
+
+def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
+    """All framing evidence for a clause, in sentence order."""
+    verbs = [clause.verb] if clause.action is clause.verb else [clause.verb, clause.action]
+    found = (
+        adverb_framing(verbs, lex)
+        + phrase_framing(verbs, lex)
+        + object_framing(clause.objects, lex)
+        + bypass_framing(verbs, lex)
+        + consequence_framing(clause, lex)
+        + manner_prefix(clause.action, lex)
+    )
+    return sorted(set(found), key=lambda t: t.i)
+
+
+def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:
+    """"deleted the stale preview environments": a destructive verb on something disposable."""
+    harmless = lex.framing["harmless_objects"]
+    for o in clause.objects:
+        if any(c.lower_ in harmless for c in o.subtree if c.i < o.i or c is o):
+            return True
+    return False
+
+
+def idiom_match(clause: Clause, lex: Lexicon) -> str | None:
+    """The gloss of a blame idiom whose slots all fill on this clause, if any."""
+    v = clause.action
+    lemma = verb_lemma(v)
+    for idiom in lex.idioms:
+        if idiom.verb != lemma:
+            continue
+        kids = list(v.children)
+        if idiom.object and not any(c.dep_ in ("dobj", "obj", "attr", "oprd") and c.lemma_.lower() == idiom.object for c in kids):
+            continue
+        if idiom.prep and not any(c.dep_ in ("prep", "prt", "advmod", "acomp") and c.lower_ == idiom.prep for c in kids):
+            continue
+        if idiom.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == idiom.particle for c in kids):
+            continue
+        if idiom.complement and not any(c.lower_ == idiom.complement for c in v.subtree):
+            continue
+        return idiom.gloss
+    return None
+
+
+describe = _phrase

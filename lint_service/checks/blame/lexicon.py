@@ -1,0 +1,112 @@
+"""The blame rules' word knowledge, loaded once from ``rules/*.yaml``.
+
+Code asks questions of the parse ("is this verb in the fault class, with its
+particle?"); the words themselves live in the rule files.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from ...rules import load_rule_file
+
+
+@dataclass(frozen=True)
+class Idiom:
+    verb: str
+    gloss: str
+    object: str | None = None
+    prep: str | None = None
+    particle: str | None = None
+    complement: str | None = None
+
+
+class VerbClass:
+    """A set of verbs, some phrasal ("mess up"), matched on a verb token and its particle."""
+
+    def __init__(self, entries: list[str]) -> None:
+        self._plain: set[str] = set()
+        self._phrasal: set[tuple[str, str]] = set()
+        for e in entries:
+            lemma, _, particle = e.partition(" ")
+            if particle:
+                self._phrasal.add((lemma, particle))
+            else:
+                self._plain.add(lemma)
+
+    def match(self, verb: Token) -> bool:
+        lemma = verb_lemma(verb)
+        if (lemma, particle_of(verb)) in self._phrasal:
+            return True
+        return lemma in self._plain
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self._plain
+
+
+def particle_of(verb: Token) -> str:
+    for c in verb.children:
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1 and c.lower_ in ("up", "out", "away", "off", "down", "back", "ahead", "over")):
+            return c.lower_
+    return ""
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lemma, corrected where the small model lemmatises a verb as a noun."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("VBD", "VBN") and lemma == tok.lower_ and tok.lower_.endswith("ed"):
+        # e.g. "nuked" left as is: take the lemminflect lemma of the form
+        from lemminflect import getLemma
+
+        cands = getLemma(tok.lower_, upos="VERB")
+        if cands:
+            return cands[0]
+    return lemma
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, VerbClass]
+    agents: dict[str, Any]
+    framing: dict[str, Any]
+    terms: dict[str, Any]
+    idioms: tuple[Idiom, ...]
+    systems: frozenset[str]
+    people: frozenset[str]
+
+    def words(self, source: str, key: str) -> frozenset[str]:
+        table = {"agents": self.agents, "framing": self.framing, "terms": self.terms}[source]
+        return table[key]
+
+
+def _freeze(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            out[k] = frozenset(x.lower() for x in v)
+        elif isinstance(v, dict):
+            out[k] = _freeze(v)
+        else:
+            out[k] = v
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra_systems: tuple[str, ...] = (), extra_people: tuple[str, ...] = ()) -> Lexicon:
+    verbs = load_rule_file("verbs")
+    agents = _freeze(load_rule_file("agents"))
+    framing_raw = load_rule_file("framing")
+    idioms = tuple(Idiom(**i) for i in framing_raw.pop("idioms"))
+    terms = _freeze(load_rule_file("blame_terms"))
+    return Lexicon(
+        verbs={k: VerbClass(v) for k, v in verbs.items()},
+        agents=agents,
+        framing=_freeze(framing_raw),
+        terms=terms,
+        idioms=idioms,
+        systems=frozenset(agents["systems"]) | {s.lower() for s in extra_systems},
+        people=frozenset(agents.get("people", ())) | {p.lower() for p in extra_people},
+    )

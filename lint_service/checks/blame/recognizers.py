@@ -1,0 +1,268 @@
+"""Blame recognizers: one small function per construction, each reading one sentence.
+
+Every recognizer gets a :class:`SentenceView` (the sentence, its clauses as slots,
+its quoted tokens, the lexicon) and returns a :class:`Detection` or None. The
+engine runs them in the order of ``RECOGNIZERS`` and keeps the first detection
+per sentence, so a sentence gets one finding, from its most specific rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Span, Token
+
+from .agents import BLAMEABLE, Kind, classify, refers_to_thing
+from .clauses import Clause
+from .framing import describe, idiom_match, is_harmless_object, negative_framing
+from .lexicon import Lexicon, verb_lemma
+
+
+@dataclass
+class SentenceView:
+    sent: Span
+    clauses: list[Clause]
+    quoted: set[int]
+    lex: Lexicon
+
+
+@dataclass
+class Detection:
+    rule: str
+    construction: str  # fault | omission | framing | destructive | idiom | ... (drives the rewrite)
+    message: str
+    clause: Clause | None = None
+    evidence: list[Token] = field(default_factory=list)
+    target: Token | None = None  # the person token (possessor, agent, object of "because of")
+
+
+def _who(tok: Token | None) -> str:
+    if tok is None:
+        return "someone"
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
+    return " ".join(t.text for t in words) if len(words) <= 6 else tok.text
+
+
+def _blameable(c: Clause) -> bool:
+    return c.subject_kind in BLAMEABLE and not refers_to_thing(c.verb)
+
+
+def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
+    """Why a clause with a person subject presents them as at fault, if it does."""
+    v, a = c.verb, c.action
+    verbs = lex.verbs
+    if verbs["fault"].match(v) and not c.negated and not c.modal:
+        return "fault", [v]
+    if a is not v and verbs["fault"].match(a) and not c.negated:
+        return "fault", [v, a]
+    if verb_lemma(v) == "fail" and a is not v:
+        return "omission", [v]
+    if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)):
+        return "omission", [t for t in (v, a) if t is not None]
+    gloss = idiom_match(c, lex)
+    if gloss:
+        return "idiom", [a]
+    if verbs["recovery"].match(a) and not verbs["causal"].match(a):
+        return None
+    framing = negative_framing(c, lex)
+    if framing and not c.negated:
+        return "framing", framing
+    if verbs["destructive"].match(a) and c.objects and not is_harmless_object(c, lex) and not c.negated:
+        return "destructive", [a]
+    if verbs["permissive"].match(a):
+        for x in a.children:
+            if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
+                return "permissive", [a, x]
+    if verb_lemma(a) == "take":
+        return _delay(c, lex)
+    if verbs["approval"].match(a) and any(t.lower_ == "own" for o in c.objects for t in o.subtree):
+        return "self-approval", [a]
+    for prep in (p for p in a.children if p.dep_ == "prep"):  # "signed off on his own change"
+        if any(t.lower_ == "own" for t in prep.subtree) and verbs["approval"].match(a):
+            return "self-approval", [a]
+    return None
+
+
+def _delay(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
+    """"Ravi took two hours to notice the alert"; "It took Lena three hours to look"."""
+    a = c.action
+    has_time = any(t.lemma_.lower() in ("hour", "minute", "day", "week", "forever", "ages", "while") for t in a.subtree)
+    responds = [x for x in a.subtree if x.dep_ in ("xcomp", "advcl", "ccomp") and lex.verbs["response"].match(x)]
+    return ("delay", [a] + responds[:1]) if has_time and responds else None
+
+
+def person_subject(view: SentenceView) -> Detection | None:
+    for c in view.clauses:
+        if c.passive or c.verb.i in view.quoted or c.modal or c.conditional:
+            continue
+        who = c.subject
+        kind = c.subject_kind
+        if verb_lemma(c.action) == "take" and c.subject is not None and c.subject.lower_ == "it":
+            # "It took Lena three hours to look at the dashboard": Lena is the one delayed
+            who = next((o for o in c.action.children if o.dep_ in ("dobj", "dative")), None)
+            kind = classify(who, view.lex) if who is not None else Kind.NONE
+        if kind not in BLAMEABLE or refers_to_thing(c.verb):
+            continue
+        reason = _fault_reason(c, view.lex)
+        if reason is None:
+            continue
+        construction, evidence = reason
+        subject = "you" if kind == Kind.SELF else f'"{_who(who)}"'
+        messages = {
+            "fault": f'{subject} is the subject of "{describe(evidence)}", which presents a person as the cause; describe what the system let happen instead.',
+            "omission": f'{subject} is said not to have done a step ("{describe(evidence)}"); ask why the process did not make the step happen instead of who skipped it.',
+            "framing": f'{subject} is the subject of an action framed as a fault ("{describe(evidence)}"); describe the action and the missing safeguard instead.',
+            "destructive": f'{subject} is named as the one who "{describe(evidence)}" a live resource; describe what allowed the change to reach it instead.',
+            "idiom": f'{subject} is the subject of a blaming idiom ("{describe(evidence)}"); describe what happened to the system instead.',
+            "permissive": f'{subject} is said to have let a failure happen ("{describe(evidence)}"); say which alert or guard was missing instead.',
+            "delay": f'{subject} is blamed for a slow response ("{describe(evidence)}"); describe what delayed detection instead.',
+            "self-approval": f'{subject} is said to have approved their own work; say which control allowed self-approval instead.',
+        }
+        if kind == Kind.SELF:
+            messages = {k: m.replace("a person", "yourself").replace("who skipped it", "who skipped it, even when that was you") for k, m in messages.items()}
+        return Detection("blame.person-subject", construction, messages[construction], c, evidence, who)
+    return None
+
+
+def we_subject(view: SentenceView) -> Detection | None:
+    for c in view.clauses:
+        if c.subject_kind != Kind.WE or c.passive or c.modal or c.verb.i in view.quoted:
+            continue
+        reason = _fault_reason(c, view.lex)
+        if reason:
+            return Detection(
+                "blame.we-subject", reason[0],
+                f'"we" is the subject of "{describe(reason[1])}"; consider describing what the system allowed instead.',
+                c, reason[1], c.subject,
+            )
+    return None
+
+
+def passive_agent(view: SentenceView) -> Detection | None:
+    lex = view.lex
+    for c in view.clauses:
+        if not c.passive or c.agent is None or c.agent_kind not in BLAMEABLE or c.agent.i in view.quoted:
+            continue
+        a = c.verb
+        if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a):
+            continue
+        subject_framed = c.subject is not None and any(
+            t.lower_ in lex.framing["negative_modifiers"] for t in c.subject.children
+        )
+        harmful = lex.verbs["fault"].match(a) or lex.verbs["destructive"].match(a) or lex.verbs["harm"].match(a)
+        if harmful or subject_framed or negative_framing(c, lex):
+            return Detection(
+                "blame.passive-agent", "passive-agent",
+                f'The passive names "{_who(c.agent)}" as the one who did it; drop the agent and describe what the system allowed.',
+                c, [a, c.agent], c.agent,
+            )
+    return None
+
+
+def _possessor(noun: Token, lex: Lexicon) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            kind = classify(c, lex) if c.lower_ not in ("his", "her", "their", "my") else (Kind.SELF if c.lower_ == "my" else Kind.PRONOUN)
+            if kind in BLAMEABLE:
+                return c
+    return None
+
+
+def possessive(view: SentenceView) -> Detection | None:
+    lex, terms = view.lex, view.lex.terms
+    for tok in view.sent:
+        if tok.i in view.quoted or tok.lemma_.lower() not in terms["change_nouns"] and tok.lower_ not in terms["change_nouns"]:
+            continue
+        owner = _possessor(tok, lex)
+        if owner is None:
+            continue
+        head = tok.head
+        bad_mod = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
+            c.lower_ in terms["judgement_adjectives"] or c.lower_ in lex.framing["negative_modifiers"] or lex.verbs["fault"].match(c))]
+        is_blame_noun = tok.lemma_.lower() in terms["blame_nouns"] or tok.lemma_.lower() in terms["judgement_nouns"]
+        as_cause = (
+            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head)))
+            or (tok.dep_ == "pobj" and head.dep_ == "agent")
+            or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
+            or (tok.dep_ in ("attr",) and verb_lemma(head) == "be")
+        )
+        if bad_mod or is_blame_noun or as_cause:
+            return Detection(
+                "blame.possessive", "possessive",
+                f'"{owner.text} {tok.text}" ties the failure to a person; name the change by its ID or describe it instead.',
+                None, [owner, tok] + bad_mod, owner,
+            )
+    return None
+
+
+def counterfactual(view: SentenceView) -> Detection | None:
+    for c in view.clauses:
+        if not (c.modal in ("should", "ought", "shoulda", "must") or c.conditional or (c.modal == "could" and view.lex.verbs["diligence"].match(c.verb))):
+            continue
+        if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
+            continue
+        return Detection(
+            "blame.counterfactual", "counterfactual",
+            f'A counterfactual about what "{_who(c.subject)}" should have done judges a person with hindsight; ask what would have made the right step the default.',
+            c, [c.verb], c.subject,
+        )
+    return None
+
+
+def _negated_sentence(tok: Token) -> bool:
+    """"not a case of carelessness", "was not at fault", "nobody's fault"."""
+    for anc in [tok, *tok.ancestors]:
+        if any(c.dep_ == "neg" for c in anc.children):
+            return True
+        if any(c.dep_ in ("det", "poss") and c.lower_ in ("no", "nobody", "nobody's", "noone") for c in anc.children):
+            return True
+        if anc.dep_ == "ROOT":
+            break
+    return False
+
+
+def judgement(view: SentenceView) -> Detection | None:
+    lex, terms = view.lex, view.lex.terms
+    for c in view.clauses:
+        if c.verb.i in view.quoted:
+            continue
+        who = c.subject
+        if who is not None and classify(who, lex) not in BLAMEABLE:
+            poss = _possessor(who, lex)  # "the contractor's work ... was incompetent"
+            who = poss
+        if who is None:
+            continue
+        judged = [t for t in c.verb.children if t.dep_ in ("acomp", "attr", "advmod", "oprd") and (
+            t.lower_ in terms["judgement_adjectives"] or t.lower_ in terms["judgement_adverbs"])]
+        judged += [t for a in c.verb.children if a.dep_ == "attr" for t in a.children
+                   if t.dep_ == "amod" and t.lower_ in terms["judgement_adjectives"]]
+        if c.modal and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
+            judged.append(c.verb)
+        if judged and not _negated_sentence(judged[0]):
+            return Detection("blame.judgement", "judgement",
+                             f'"{describe(judged)}" judges a person rather than describing what happened; say which condition made the outcome likely.',
+                             c, judged, who)
+    for tok in view.sent:
+        if tok.i in view.quoted:
+            continue
+        low = tok.lower_
+        if low in terms["judgement_adjectives"] and tok.dep_ in ("acomp", "attr") and any(
+            p.lower_ == "of" and any(classify(o, lex) in BLAMEABLE for o in p.children if o.dep_ == "pobj") for p in tok.children
+        ):
+            return Detection("blame.judgement", "judgement", f'"{tok.text} of ..." judges a person; describe the conditions that made the action look reasonable.', None, [tok])
+        if tok.lemma_.lower() in terms["judgement_nouns"] and not _negated_sentence(tok):
+            return Detection("blame.judgement", "judgement", f'"{tok.text}" judges a person rather than the system; describe the missing safeguard instead.', None, [tok])
+        if low in terms["sarcastic_nouns"] and any(c.dep_ == "relcl" for c in tok.children):
+            return Detection("blame.judgement", "judgement", f'Calling someone "the {tok.text}" is a sarcastic judgement of a person; describe the change instead.', None, [tok])
+        if low in terms["virtue_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in (Kind.ROLE, Kind.PERSON) and any(
+            a.lower_ in ("more", "better", "less") for a in tok.children
+        ):
+            return Detection("blame.judgement", "judgement", f'Comparing with "a {describe([*tok.children, tok, tok.head])}" implies the person involved fell short; describe what would have caught the problem instead.', None, [tok, tok.head])
+        if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in BLAMEABLE:
+            return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges a person; describe what happened instead.', None, [tok, tok.head])
+    return None
+
+
+RECOGNIZERS: tuple[Callable[[SentenceView], Detection | None], ...] = (
+    counterfactual, judgement, passive_agent, possessive, person_subject,
+)

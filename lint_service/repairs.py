@@ -1,0 +1,37 @@
+"""Text repairs applied to prose before it is parsed.
+
+The small English model parses "10:14 Bob deleted the bucket" or "[13:02] Oskar
+failed to notice" worse than the bare sentence: a leading timestamp becomes a
+modifier of the subject. Timeline parsers already split the time off; this
+catches the same shape anywhere else (chat logs, pasted timelines in prose).
+"""
+from __future__ import annotations
+
+import re
+
+from .document.model import Prose
+
+# Linear: every part is a bounded repetition or an alternation of literals.
+_LEADING_TIME = re.compile(
+    r"""^[ \t]*
+    [\[(]?
+    (?:\d{4}-\d{2}-\d{2}[T ])?            # optional date
+    (?:\d{1,2}[:.]\d{2}(?::\d{2})?         # 14:05, 9.15, 14:05:33
+       (?:\ ?[AaPp]\.?[Mm]\.?)?            # AM / pm
+       (?:Z|\ ?[A-Z]{2,4}\b)?              # Z, UTC, PST
+     |T[+-]\d{1,4}\ ?[smhd]\b)            # T+12m
+    [\])]?
+    [ \t]*(?:[-–—:|][ \t]*)?
+    """,
+    re.VERBOSE,
+)
+
+
+def strip_leading_timestamp(prose: Prose) -> Prose:
+    m = _LEADING_TIME.match(prose.text)
+    if not m or m.end() == 0 or m.end() >= len(prose.text):
+        return prose
+    cut = m.end()
+    if not prose.text[cut - 1].isspace() and prose.text[cut:cut + 1].isalnum():
+        return prose  # "10:14am" glued to a word: leave it
+    return Prose(prose.text[cut:], prose.offsets[cut:], prose.kind, prose.section)
