@@ -41,7 +41,7 @@ def blame_noun(view: SentenceView) -> Detection | None:
             continue
         low, lemma = tok.lower_, tok.lemma_.lower()
         head = tok.head
-        if any(verb_lemma(a) in lex.verbs["meta"] for a in [tok, *tok.ancestors] if a.pos_ == "VERB"):
+        if any(verb_lemma(a) in lex.verbs["meta"] for a in tok.ancestors if a.pos_ == "VERB"):
             continue
         # "human error", "operator error", "engineer error"
         if lemma in terms["error_heads"]:

@@ -98,9 +98,11 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         subj = _subject_of(tok)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         agent = None
-        for c in tok.children:
-            if c.dep_ == "agent":
-                agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in tok.children:  # "dropped by the DBA by mistake": two "by" phrases
+            if c.dep_ == "agent" and agent is None:
+                cand = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
+                    agent = cand
         action = tok
         if verb_lemma(tok) in _CONTROL_FAULTS:
             x = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -116,7 +118,9 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 passive=passive,
                 agent=agent,
                 agent_kind=classify(agent, lex) if agent is not None else Kind.NONE,
-                negated=_is_negated(tok) or (action is not tok and _is_negated(action)),
+                negated=_is_negated(tok) or (action is not tok and _is_negated(action)) or any(
+                    o.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects
+                ),
                 modal=_modal_perfect(tok),
                 conditional=_conditional(tok),
                 objects=objects,

@@ -17,6 +17,20 @@ def _phrase(tokens: list[Token]) -> str:
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
 
+def clause_tokens(clause: Clause) -> list[Token]:
+    """The clause's own tokens: the verb's subtree without the subject and without
+    embedded clauses that have a subject of their own."""
+    skip: set[int] = set()
+    if clause.subject is not None:
+        skip.update(t.i for t in clause.subject.subtree)
+    for t in clause.verb.subtree:
+        if t is not clause.verb and t.dep_ in ("relcl", "ccomp", "advcl", "conj", "parataxis") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+        ):
+            skip.update(x.i for x in t.subtree)
+    return [t for t in clause.verb.subtree if t.i not in skip]
+
+
 def _preps(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("prep", "agent")]
 
@@ -30,13 +44,16 @@ def adverb_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
     return [c for v in verbs for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in bad]
 
 
-def phrase_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
+def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None = None) -> list[Token]:
     """"by mistake", "without review", "instead of staging", "even though ..."."""
     found: list[Token] = []
     mistakes = lex.framing["mistake_phrases"]
     safeguards = lex.framing["safeguard_nouns"]
     harmless = lex.framing["harmless_without"]
-    for v in verbs:
+    for t in scope or ():
+        if t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than" if t.i + 1 < len(t.doc) else False):
+            found.append(t)
+    for v in verbs + [t for t in scope or () if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
         for prep in _preps(v):
             obj = _pobj(prep)
             word = prep.lower_
@@ -65,7 +82,7 @@ def phrase_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
 
 
 def object_framing(objects: list[Token], lex: Lexicon) -> list[Token]:
-    """"pushed a bad config", "rotated the wrong secret", "an untested hotfix"."""
+    """"pushed a bad config", "rotated the wrong secret", "against the wrong database"."""
     bad = lex.framing["negative_modifiers"]
     found = []
     for o in objects:
@@ -118,10 +135,14 @@ def manner_prefix(verb: Token, lex: Lexicon) -> list[Token]:
 def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     """All framing evidence for a clause, in sentence order."""
     verbs = [clause.verb] if clause.action is clause.verb else [clause.verb, clause.action]
+    scope = clause_tokens(clause)
+    # Modifiers of objects frame only actions ("pushed the wrong tag"), not states
+    # ("was working from an outdated checklist").
+    nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
     found = (
         adverb_framing(verbs, lex)
-        + phrase_framing(verbs, lex)
-        + object_framing(clause.objects, lex)
+        + phrase_framing(verbs, lex, scope)
+        + object_framing(nouns, lex)
         + bypass_framing(verbs, lex)
         + consequence_framing(clause, lex)
         + manner_prefix(clause.action, lex)
