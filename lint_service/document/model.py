@@ -68,6 +68,12 @@ class TimelineEntry:
     text: str
     time: Field | None = None
     structured: bool = False  # True when the time comes from a field/column, not the text
+    kind: str = "list-item"  # list-item | table-row | paragraph | yaml
+    # The day the entry belongs to when the document says it elsewhere (a "### 2024-03-02"
+    # heading, a date on its own line, a Date column): (year or 0, month, day).
+    day: tuple[int, int, int] | None = None
+    # Clock times also written in other cells of the row ("Day | Date | Time" tables).
+    extra_times: tuple[Field, ...] = ()
 
 
 @dataclass
@@ -86,6 +92,7 @@ class ActionItem:
     owner: Field | None = None
     deadline: Field | None = None
     structured: bool = False
+    kind: str = "list-item"  # list-item | table-row | yaml
 
 
 @dataclass(frozen=True)

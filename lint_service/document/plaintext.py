@@ -1,20 +1,107 @@
-"""Plain-text postmortems (placeholder: one prose segment per non-empty line)."""
+"""Plain-text postmortems.
+
+Headings are short lines ending in ":" ("Root causes:") or lines underlined
+with "===" / "---". List items start with "-", "*", "•" or "1." / "1)"; lines
+indented under an item continue it. Other runs of non-blank lines are
+paragraphs. Prose is always verbatim (offsets are a plain range).
+"""
 from __future__ import annotations
 
 import re
 
-from .model import Document, Prose
+from .builder import add_action_item, add_timeline_entry
+from .model import Document, Prose, Section
+from .sections import canonical_section
+from .suppress import hash_suppressions
+from .timestamps import leading_timestamp
 
-_LINE = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"^(?P<indent>[ \t]{0,12})(?P<marker>[-*•]|\d{1,3}[.)])[ \t]+")
+_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:={3,}|-{3,})[ \t]*$")
+_HEADING_MAX = 60
+_COMMENT = re.compile(r"^\s{0,12}#\s{0,5}blamelint\s{0,3}:", re.IGNORECASE)
 
 
-def parse_text(text: str) -> Document:
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(start offset, line without its end-of-line) for every line."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append((pos, raw.rstrip("\r")))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_heading(line: str, next_line: str | None) -> bool:
+    s = line.strip()
+    if not s or _BULLET.match(line):
+        return False
+    if next_line is not None and _UNDERLINE.match(next_line) and len(s) <= _HEADING_MAX:
+        return True
+    return s.endswith(":") and len(s) <= _HEADING_MAX and not s.startswith("#") and s.count(" ") <= 7
+
+
+def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     doc = Document(text=text, format="text")
-    for m in _LINE.finditer(text):
-        line = m.group().rstrip("\r")
-        stripped = line.lstrip()
-        if not stripped:
+    lines = _lines(text)
+    section: str | None = None
+    day: tuple[int, int, int] | None = None
+    i = 0
+    n = len(lines)
+    while i < n:
+        start, line = lines[i]
+        stripped = line.strip()
+        if not stripped or _COMMENT.match(line) or _UNDERLINE.match(line):
+            i += 1
             continue
-        start = m.start() + (len(line) - len(stripped))
-        doc.prose.append(Prose.verbatim(stripped, start))
+        next_line = lines[i + 1][1] if i + 1 < n else None
+        if _is_heading(line, next_line):
+            title = stripped.rstrip(":").strip()
+            section = canonical_section(title, extra_sections)
+            s = start + line.index(stripped)
+            doc.sections.append(Section(title, section, s, s + len(title), 1))
+            i += 2 if next_line is not None and _UNDERLINE.match(next_line) else 1
+            continue
+        m = _BULLET.match(line)
+        if m:
+            # The item continues over lines indented deeper than its marker.
+            indent = len(m.group("indent"))
+            j = i + 1
+            while j < n and lines[j][1].strip() and not _BULLET.match(lines[j][1]) \
+                    and len(lines[j][1]) - len(lines[j][1].lstrip()) > indent:
+                j += 1
+            body_start = start + m.end()
+            end_start, end_line = lines[j - 1]
+            body_end = end_start + len(end_line.rstrip())
+            prose = Prose.verbatim(text[body_start:body_end], body_start, "list-item", section)
+            item_start = start + indent
+            if indent == 0 and section == "timeline":
+                add_timeline_entry(doc, prose, item_start, body_end, kind="list-item", day=day)
+            elif indent == 0 and section == "action items":
+                add_action_item(doc, prose, item_start, body_end, kind="list-item")
+            elif prose.text.strip():
+                doc.prose.append(prose)
+            i = j
+            continue
+        # A paragraph: consecutive lines up to a blank line, a bullet or a heading.
+        j = i + 1
+        while j < n and lines[j][1].strip() and not _BULLET.match(lines[j][1]) \
+                and not _is_heading(lines[j][1], lines[j + 1][1] if j + 1 < n else None) \
+                and not _COMMENT.match(lines[j][1]):
+            if section == "timeline" and leading_timestamp(lines[j][1]) is not None:
+                break  # in a timeline every line that starts with a time is its own entry
+            j += 1
+        p_start = start + (len(line) - len(line.lstrip()))
+        end_start, end_line = lines[j - 1]
+        p_end = end_start + len(end_line.rstrip())
+        prose = Prose.verbatim(text[p_start:p_end], p_start, "paragraph", section)
+        ts = leading_timestamp(prose.text) if section == "timeline" else None
+        if ts is not None:
+            if not prose.text[ts.end:].strip(" \t:-–—|"):
+                day = ts.date or day
+            else:
+                add_timeline_entry(doc, prose, p_start, p_end, kind="paragraph", day=day)
+        else:
+            doc.prose.append(prose)
+        i = j
+    doc.suppressions = hash_suppressions(text)
     return doc

@@ -1,0 +1,140 @@
+"""action-item.missing-owner, action-item.missing-deadline, action-item.not-actionable."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from ..document.fields import is_missing
+from ..document.model import ActionItem
+from ..findings import Hit
+from ..rules import load_rule_file
+from ._entries import field_span, first_line_span
+from .registry import Context, check
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    verbs: frozenset[str]
+    vague: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    data = load_rule_file("actions")
+    return _Vocabulary(
+        frozenset(data["verbs"]),
+        tuple((re.compile(v["pattern"], re.IGNORECASE), v["why"]) for v in data["vague"]),
+    )
+
+
+# Checkboxes, "TODO:", "[P1]" and similar prefixes are not part of what is to be done.
+_PREFIX = re.compile(
+    r"^(?:\s{0,4}(?:\[[ xX]?\]|\[?#?[\w-]{0,12}\d\]?:|\[[^\]]{1,12}\]:?|todo\s{0,2}:|action\s{0,2}:|ai\s{0,2}:|\(?p[0-4]\)?:?|[-*•:–—])\s{0,4})+",
+    re.IGNORECASE,
+)
+# Owner / due remarks in parentheses or after a dash are not part of it either.
+_REMARKS = re.compile(r"\s{0,3}(?:\((?:[^()]{0,120})\)|[-–—]\s{0,3}@[\w.\-/]{1,60})\s{0,3}$")
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,40}")
+
+
+def _core(text: str) -> tuple[str, int]:
+    """The item's wording without prefixes and trailing remarks, and where it starts."""
+    m = _PREFIX.match(text)
+    start = m.end() if m else 0
+    core = text[start:].strip()
+    for _ in range(3):
+        stripped = _REMARKS.sub("", core)
+        if stripped == core:
+            break
+        core = stripped
+    core = core.split("\n", 1)[0].strip()
+    # "**Make sure ...**: explanation" keeps only the bold title (markup is already gone).
+    if ": " in core[:200]:
+        core = core.split(": ", 1)[0]
+    return core, start
+
+
+@check("action-item.missing-owner", "action-item.missing-deadline")
+def owner_and_deadline(ctx: Context) -> Iterable[Hit]:
+    text = ctx.document.text
+    for item in ctx.document.action_items:
+        fallback = first_line_span(text, item.start, item.end)
+        if is_missing(item.owner):
+            start, end = field_span(text, item.owner, fallback)
+            yield Hit("action-item.missing-owner", start, end,
+                      "This action item has no owner, so nobody is accountable for getting it done.")
+        if is_missing(item.deadline):
+            start, end = field_span(text, item.deadline, fallback)
+            yield Hit("action-item.missing-deadline", start, end,
+                      "This action item has no due date, so nobody can tell when it is late.")
+
+
+def _parse_for(ctx: Context, item: ActionItem) -> Doc | None:
+    if item.description is None:
+        return None
+    for prose, parsed in ctx.parses:
+        if prose.kind == "action-item" and prose.offsets and prose.offsets[0] == item.description.start:
+            return parsed
+    return None
+
+
+def _reports_done_work(core: str, parsed: Doc | None, verbs: frozenset[str]) -> bool:
+    """"Switched to pnpm 10", "Increased the scrutiny...": completed work listed under
+    follow-ups is a report, not a to-do; judging its wording would be noise."""
+    m = _FIRST_WORD.match(core)
+    if not m:
+        return False
+    word = m.group().lower()
+    if word.endswith("ed") and any(word[: -k] in verbs for k in (1, 2, 3)):
+        return True
+    if word.startswith("re-") and word.endswith("ed"):
+        return True
+    if parsed is not None:
+        first = next((t for t in parsed if t.text.lower() == word), None)
+        return first is not None and first.tag_ in ("VBD", "VBN") and first.i == 0
+    return False
+
+
+def _starts_with_verb(core: str, parsed: Doc | None, verbs: frozenset[str]) -> bool:
+    m = _FIRST_WORD.match(core)
+    if not m:
+        return False
+    word = m.group().lower()
+    if word in verbs or word.rstrip("e") in verbs or word.rstrip("s") in verbs:
+        return True
+    if parsed is not None:
+        tokens = [t for t in parsed if not t.is_punct and not t.is_space]
+        first = next((t for t in tokens if t.text.lower() == word), None)
+        if first is not None and (first.tag_ == "VB" or (first.pos_ == "VERB" and first.tag_ not in ("VBG", "VBN", "VBD"))):
+            return True
+    return False
+
+
+@check("action-item.not-actionable")
+def not_actionable(ctx: Context) -> Iterable[Hit]:
+    vocab = vocabulary()
+    text = ctx.document.text
+    for item in ctx.document.action_items:
+        if item.description is None or not item.text.strip():
+            continue
+        core, _ = _core(item.text)
+        if not core:
+            continue
+        span = (item.description.start, item.description.end)
+        if item.description.end - item.description.start > 200:
+            span = first_line_span(text, item.description.start, item.description.end)
+        for pattern, why in vocab.vague:
+            if pattern.search(core):
+                yield Hit("action-item.not-actionable", *span, f"This action item {why}.")
+                break
+        else:
+            parsed = _parse_for(ctx, item)
+            if _reports_done_work(core, parsed, vocab.verbs):
+                continue
+            if not _starts_with_verb(core, parsed, vocab.verbs):
+                yield Hit("action-item.not-actionable", *span,
+                          "This action item does not start with an action verb, so it is unclear what will be done.")
