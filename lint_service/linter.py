@@ -34,7 +34,7 @@ class Linter:
         document = parse_document(text, format)
         prose = [strip_leading_timestamp(p) for p in document.prose if p.text.strip()]
         docs = self.parser.parse(p.text for p in prose)
-        ctx = Context(document, list(zip(prose, docs)), self.config)
+        ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse)
         hits: list[Hit] = []
         for _rule_ids, fn in self.checks:
             hits.extend(fn(ctx))

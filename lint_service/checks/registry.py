@@ -39,6 +39,9 @@ class Context:
     parses: list[tuple[Prose, Doc]]
     config: Any  # lint_service.config.Config
     cache: dict[str, Any] = field(default_factory=dict)  # per-lint scratch space shared by checks
+    # Parses more text with the same (cached) pipeline; rewrites use it to verify
+    # that a suggestion is itself free of blame.
+    parse: Callable[[list[str]], list[Doc]] | None = None
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

@@ -24,7 +24,7 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
                 return o
     head = tok.head
     for sib in head.children:
-        if sib is not tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
+        if sib != tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
             return sib
     if head.dep_ == "pobj" or tok.dep_ == "pobj":  # "X was at fault"
         verb = head.head if tok.dep_ == "pobj" else head
@@ -62,6 +62,8 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                  f'"{tok.text}" is assigned to "{_who(person)}"; describe the conditions that led to the failure instead.',
                                  None, [tok], person)
         if lemma in terms["blame_nouns"] and lemma not in ("oversight", "lapse"):
+            if _possessor(tok, lex) is not None and not (tok.dep_ == "attr" and head.lemma_ == "be"):
+                continue  # "Leo's mistake took ... down": the possessive rule's case
             person = _linked_person(tok, view)
             if person is not None or lemma in ("culprit",) and tok.dep_ in ("nsubj", "attr") and _copula_person(tok, view):
                 person = person or _copula_person(tok, view)
@@ -83,7 +85,7 @@ def blame_noun(view: SentenceView) -> Detection | None:
 def _copula_person(tok: Token, view: SentenceView) -> Token | None:
     head = tok.head
     for sib in head.children:
-        if sib is not tok and sib.dep_ in ("attr", "nsubj") and classify(sib, view.lex) in BLAMEABLE:
+        if sib != tok and sib.dep_ in ("attr", "nsubj") and classify(sib, view.lex) in BLAMEABLE:
             return sib
     return None
 

@@ -47,7 +47,7 @@ def _subject_of(verb: Token) -> Token | None:
             return c
     # Shared subjects: "Kenji skipped the canary and merged ..." (conj), "failed to
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     return None
 

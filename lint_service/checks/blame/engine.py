@@ -21,7 +21,7 @@ from .recognizers import (
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
-    blame_noun, counterfactual, judgement, passive_agent, possessive, person_cause, directive, person_subject, we_subject,
+    blame_noun, possessive, counterfactual, judgement, passive_agent, person_cause, directive, person_subject, we_subject,
 )
 
 BLAME_RULES = (
@@ -63,6 +63,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
 @check(*BLAME_RULES)
 def blame_check(ctx: Context) -> Iterable[Hit]:
     lex = lexicon_for(ctx)
+    ctx.cache["blame.lexicon"] = lex
     # A disabled default-off rule should not hide an enabled one in the same sentence.
     want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r != "blame.we-subject"))
     for prose, doc in ctx.parses:

@@ -24,7 +24,7 @@ def clause_tokens(clause: Clause) -> list[Token]:
     if clause.subject is not None:
         skip.update(t.i for t in clause.subject.subtree)
     for t in clause.verb.subtree:
-        if t is not clause.verb and t.dep_ in ("relcl", "ccomp", "advcl", "conj", "parataxis") and any(
+        if t != clause.verb and t.dep_ in ("relcl", "ccomp", "advcl", "conj", "parataxis") and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in t.children
         ):
             skip.update(x.i for x in t.subtree)

@@ -201,6 +201,8 @@ def counterfactual(view: SentenceView) -> Detection | None:
             continue
         if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue
+        if c.lemma == "know" and any(t.lower_ == "better" for t in c.verb.children):
+            continue  # "should have known better" is a judgement
         return Detection(
             "blame.counterfactual", "counterfactual",
             f'A counterfactual about what "{_who(c.subject)}" should have done judges a person with hindsight; ask what would have made the right step the default.',
