@@ -6,10 +6,16 @@ raise :class:`ConfigError` naming the key, never pass silently.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any, Mapping
 
+import yaml
+
 from .findings import SEVERITIES
+
+CONFIG_FILES = (".blamelint.yaml", ".blamelint.yml")
 
 
 class ConfigError(ValueError):
@@ -72,6 +78,22 @@ class Config:
         return chosen
 
 
+def _known_rule(pattern: str) -> bool:
+    """A rule id or a prefix ("blame", "blame.", "timeline.*") of at least one known rule."""
+    from .checks.registry import rule_infos  # late: the registry loads rule files
+
+    p = pattern.rstrip("*").rstrip(".")
+    return any(r == p or r.startswith(p + ".") for r in rule_infos())
+
+
+def _rule_list(key: str, value: Any, source: str) -> tuple[str, ...]:
+    rules = _str_list(key, value, source)
+    for r in rules:
+        if not _known_rule(r):
+            raise ConfigError(f"{source}: {key!r} names {r!r}, which is not a rule id or prefix (see `blamelint rules`)")
+    return rules
+
+
 def _str_list(key: str, value: Any, source: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -90,10 +112,70 @@ def _coerce(key: str, value: Any, source: str) -> Any:
             raise ConfigError(f"{source}: 'severity' must map rule ids to one of {', '.join(SEVERITIES)}")
         out = []
         for rule, sev in value.items():
+            if not isinstance(rule, str) or not _known_rule(rule):
+                raise ConfigError(f"{source}: 'severity' names {rule!r}, which is not a rule id or prefix")
             if sev not in SEVERITIES:
                 raise ConfigError(f"{source}: severity of {rule!r} is {sev!r}; expected one of {', '.join(SEVERITIES)}")
             out.append((str(rule), sev))
         return tuple(out)
     if key == "required_sections":
+        if value == [] or value == ():
+            return ()
         return tuple(s.lower() for s in _str_list(key, value, source))
+    if key in ("enable", "disable"):
+        return _rule_list(key, value, source)
     return _str_list(key, value, source)
+
+
+def load_config_file(path: str | Path) -> Config:
+    """A Config from ``.blamelint.yaml`` or from ``[tool.blamelint]`` in ``pyproject.toml``."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration file: {exc}") from exc
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        section = data.get("tool", {}).get("blamelint")
+        if section is None:
+            raise ConfigError(f"{path}: has no [tool.blamelint] table")
+        return Config.from_mapping(section, source=f"{path} [tool.blamelint]")
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        raise ConfigError(f"{path}: invalid YAML at {where}: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+    return Config.from_mapping(data, source=str(path))
+
+
+def find_config_file(path: str | Path) -> Path | None:
+    """The nearest ``.blamelint.yaml`` or ``pyproject.toml`` with ``[tool.blamelint]``,
+    looking in the linted file's folder and then upward."""
+    start = Path(path).resolve()
+    folder = start if start.is_dir() else start.parent
+    for d in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = d / name
+            if candidate.is_file():
+                return candidate
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # someone else's broken pyproject is not our configuration
+            if "blamelint" in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+def discover_config(path: str | Path) -> Config:
+    """The configuration that applies to a linted file (defaults when there is none)."""
+    found = find_config_file(path)
+    return load_config_file(found) if found is not None else Config()

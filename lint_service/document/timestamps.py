@@ -90,7 +90,7 @@ _AFTER = r"(?![.,]\d)(?=$|[\s:,;|\-–—.)\]*_]|[^\w%])"
 _LEADING = re.compile(_STAMP + _AFTER, re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s{0,3}(?:[:|\-–—,]{1,2}|\.(?=\s))?\s{0,3}")
 # Units after a number mean it is a quantity, not a time ("2.5 GB", "1500 requests").
-_UNITS_AFTER = re.compile(r"\s{0,2}(?:%|[kmgt]i?b\b|ms\b|x\b)", re.IGNORECASE)
+_UNITS_AFTER = re.compile(r"(?:\s{0,2}(?:%|[kmgt]i?b\b|ms\b)|x\b)", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"\s{0,2}(?:messages?|requests?|users?|errors?|times|customers?|nodes?|pods?|hosts?|items?|rows?|events?|tickets?)\b", re.IGNORECASE)
 
 

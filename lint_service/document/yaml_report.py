@@ -12,8 +12,9 @@ in the YAML source and findings point at it. Unquoted ``08:02`` stays the text
 "08:02" instead of YAML 1.1's base-60 integer.
 
 Hostile input is refused before composing: an event pass (iterative, linear)
-rejects documents nested deeper than ``MAX_DEPTH`` or with more than
-``MAX_ALIASES`` aliases (the "billion laughs" shape).
+rejects documents nested deeper than ``MAX_DEPTH``, and documents whose aliases
+would expand to more than ``MAX_EXPANDED`` nodes (the "billion laughs" shape) —
+sizes are added up per anchor, so the check itself never expands anything.
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ from .suppress import hash_suppressions
 from .timestamps import leading_timestamp
 
 MAX_DEPTH = 64
-MAX_ALIASES = 100
+MAX_ALIASES = 1000
+MAX_EXPANDED = 200_000  # nodes the document would have with every alias expanded
 REQUIRED = ["incident", "timeline", "root causes", "action items"]
 _KEYS = {
     "incident": "incident", "timeline": "timeline", "root_causes": "root causes", "action_items": "action items",
@@ -49,26 +51,44 @@ def _where(mark: yaml.Mark | None) -> str:
 
 
 def _precheck(text: str) -> None:
-    depth = 0
     aliases = 0
+    sizes: dict[str, int] = {}  # anchor -> expanded node count
+    stack: list[list] = [[None, 0]]  # open collections: [anchor, expanded size so far]
+
+    def add(n: int, mark: yaml.Mark) -> None:
+        stack[-1][1] += n
+        if sum(frame[1] for frame in stack) > MAX_EXPANDED:
+            raise YamlReportError(
+                f"YAML aliases at {_where(mark)} would expand to more than {MAX_EXPANDED} values; "
+                "refusing it, as alias chains can grow exponentially"
+            )
+
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
+                stack.append([event.anchor, 0])
+                if len(stack) - 1 > MAX_DEPTH:
                     raise YamlReportError(
                         f"YAML nested more than {MAX_DEPTH} levels deep at {_where(event.start_mark)}; "
                         "a postmortem report never needs that"
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
+                anchor, size = stack.pop()
+                if anchor is not None:
+                    sizes[anchor] = size + 1
+                add(size + 1, event.start_mark)
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+                add(1, event.start_mark)
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     raise YamlReportError(
                         f"YAML uses more than {MAX_ALIASES} aliases (at {_where(event.start_mark)}); "
-                        "refusing it, as alias chains can expand exponentially"
+                        "a postmortem report never needs that"
                     )
+                add(sizes.get(event.anchor, 1), event.start_mark)
     except yaml.MarkedYAMLError as exc:
         raise YamlReportError(f"invalid YAML at {_where(exc.problem_mark)}: {exc.problem or exc}") from exc
     except yaml.YAMLError as exc:

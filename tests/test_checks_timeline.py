@@ -1,0 +1,57 @@
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter()
+
+
+def hits(linter, text, rule, fmt=None):
+    return [f for f in linter.lint(text, fmt).findings if f.rule == rule]
+
+
+def test_markdown_bullets(linter):
+    text = "## Timeline\n\nAll times UTC.\n\n- 08:02 Alert fires.\n- Around lunchtime, reports arrive.\n- T+12m Queue grows.\n- later the team met\n"
+    found = hits(linter, text, "timeline.missing-timestamp")
+    assert [f.line for f in found] == [6, 8]
+    assert found[0].text.startswith("- Around lunchtime")
+    assert "no time" in found[0].message
+
+
+def test_table_rows_use_the_time_column(linter):
+    text = ("## Timeline\n\n| Time | Event |\n|---|---|\n| 0730 | Renewed. |\n| 2019-12-03 --:-- | Surge. |\n"
+            "| [???] | Unknown. |\n|  | Empty. |\n| around noon | Vague. |\n")
+    found = hits(linter, text, "timeline.missing-timestamp")
+    assert [f.line for f in found] == [7, 8, 9]
+    assert "'around noon'" in found[2].message and found[2].text == "around noon"
+
+
+def test_yaml_entries(linter):
+    text = 'incident: {}\ntimeline:\n  - time: "08:02"\n    event: "a"\n  - event: "b"\n  - time: "later"\n    event: "c"\n  - "09:00 d"\nroot_causes: []\naction_items: []\n'
+    found = hits(linter, text, "timeline.missing-timestamp", "yaml")
+    assert [(f.line, f.text) for f in found] == [(5, 'event: "b"'), (6, "later")]
+
+
+def test_plain_text(linter):
+    text = "Timeline:\n- 09:10 Start.\n- No time here.\n"
+    assert [f.line for f in hits(linter, text, "timeline.missing-timestamp", "text")] == [3]
+
+
+def test_out_of_order_within_a_day(linter):
+    text = "## Timeline\n\n- 11:08 Mail sent.\n- 11:07 Ticket raised.\n- 23:55 Migration done.\n- 07:00 Merging resumes.\n"
+    found = hits(linter, text, "timeline.out-of-order")
+    assert [(f.line, f.text) for f in found] == [(4, "11:07")]  # 23:55 -> 07:00 is the next morning
+
+
+def test_dates_separate_days(linter):
+    text = ("## Timeline\n\n| Time | Event |\n|---|---|\n| 2019-02-27 17:15 | a |\n| 2019-02-28 10:15 | b |\n"
+            "| 2019-02-28 09:00 | c |\n")
+    found = hits(linter, text, "timeline.out-of-order")
+    assert [f.line for f in found] == [7]
+
+
+def test_date_headings_start_new_days(linter):
+    text = "## Timeline\n\n### 2020-02-20\n\n- 22:48 UTC: Fix deployed\n\n### 2020-02-21\n\n- 09:27 UTC: Report\n"
+    assert hits(linter, text, "timeline.out-of-order") == []
