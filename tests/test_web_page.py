@@ -16,7 +16,7 @@ import pytest
 from lint_service.config import Config
 from lint_service.findings import Finding, LineIndex, Report, summarize
 from lint_service.web.app import create_app
-from lint_service.web.page_model import apply_all, highlight_segments, verdict
+from lint_service.web.page_model import apply_all, grouped, highlight_segments, verdict
 
 BLAME = "John forgot to renew the certificate."
 BLAME_FIX = "The certificate was not renewed."
@@ -334,11 +334,13 @@ def test_segments_nest_blame_inside_a_row_and_show_zero_width_findings() -> None
     row = _finding("action-item.missing-deadline", "action-item", 0, len(text), text)
     blame = _finding("blame.person-subject", "blame", 11, 21, text)
     missing = _finding("structure.missing-section", "structure", 0, 0, text)
-    segments = highlight_segments(text, [missing, row, blame])
+    numbered = [n_f for _cat, _css, items in grouped([missing, row, blame]) for n_f in items]
+    assert [(n, f.category) for n, f in numbered] == [(1, "blame"), (2, "action-item"), (3, "structure")]
+    segments = highlight_segments(text, numbered)
     assert [(s.text, s.css, s.numbers, [b[0] for b in s.badges]) for s in segments] == [
-        ("", None, (), [1]),
+        ("", None, (), [3]),
         ("| Fix it | ", "action-item", (2,), []),
-        ("Bob forgot", "blame", (2, 3), [3]),
+        ("Bob forgot", "blame", (1, 2), [1]),
         (" |", "action-item", (2,), [2]),
     ]
 
@@ -364,7 +366,6 @@ def real_client():
     return create_app().test_client()
 
 
-@pytest.mark.xfail(strict=False, reason="blame engine pending")
 def test_real_linter_flags_blame_in_the_no_js_path(real_client) -> None:
     page = Page(post(real_client, f"Summary\n\n{BLAME}\n").get_data(as_text=True))
     assert page.by_class("hl-blame")

@@ -209,13 +209,14 @@ def _drain_body() -> None:
 
 def _render(state: PageState) -> str:
     findings: list[Finding] = state.report.findings if state.report else []
-    numbered = list(enumerate(findings, start=1))
-    segments: list[Segment] = highlight_segments(state.draft, findings) if state.report else []
+    groups = grouped(findings)
+    numbered = [item for _cat, _css, items in groups for item in items]
+    segments: list[Segment] = highlight_segments(state.draft, numbered) if state.report else []
     return render_template(
         "page.html",
         state=state,
         findings=numbered,
-        groups=grouped(numbered),
+        groups=groups,
         has_blame_rewrites=any(f.category == "blame" and f.suggestions for f in findings),
         segments=segments,
         verdict=verdict(findings) if state.report else "",

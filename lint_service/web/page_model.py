@@ -98,12 +98,24 @@ def verdict(findings: Sequence[Finding]) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def grouped(numbered: Iterable[tuple[int, Finding]]) -> list[tuple[Category, str, list[tuple[int, Finding]]]]:
-    """Findings by category in display order, each keeping its number in the draft."""
-    groups: dict[str, list[tuple[int, Finding]]] = {}
-    for n, f in numbered:
-        groups.setdefault(f.category, []).append((n, f))
-    return [(category_for(c), css_class(c), groups[c]) for c in sorted(groups, key=_order)]
+def grouped(findings: Sequence[Finding]) -> list[tuple[Category, str, list[tuple[int, Finding]]]]:
+    """Findings by category in display order, numbered 1..N in that order.
+
+    The list is the meeting's agenda, so it reads 1, 2, 3...; each number is
+    also the badge on the finding's span in the highlighted draft.
+    """
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.category, []).append(f)
+    out: list[tuple[Category, str, list[tuple[int, Finding]]]] = []
+    n = 0
+    for c in sorted(groups, key=_order):
+        items = []
+        for f in groups[c]:
+            n += 1
+            items.append((n, f))
+        out.append((category_for(c), css_class(c), items))
+    return out
 
 
 def category_info(findings: Sequence[Finding]) -> list[dict[str, Any]]:
@@ -133,8 +145,8 @@ class Segment:
     badges: tuple[tuple[int, str, str], ...]  # (number, css class, label)
 
 
-def highlight_segments(text: str, findings: Sequence[Finding]) -> list[Segment]:
-    spans = [(n, f) for n, f in enumerate(findings, start=1) if 0 <= f.start <= f.end <= len(text)]
+def highlight_segments(text: str, numbered: Sequence[tuple[int, Finding]]) -> list[Segment]:
+    spans = sorted(((n, f) for n, f in numbered if 0 <= f.start <= f.end <= len(text)), key=lambda nf: nf[0])
     cuts = sorted({0, len(text)} | {f.start for _, f in spans} | {f.end for _, f in spans})
     segments: list[Segment] = []
     previous = 0

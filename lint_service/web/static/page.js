@@ -121,13 +121,28 @@
     return text.charAt(0).toUpperCase() + text.slice(1) + ".";
   }
 
+  /* Findings by category in display order, numbered 1..N in that order
+   * (see grouped in page_model.py). */
+  function grouped(list) {
+    const groups = new Map();
+    for (const f of list) {
+      if (!groups.has(f.category)) groups.set(f.category, []);
+      groups.get(f.category).push(f);
+    }
+    let n = 0;
+    return Array.from(groups.keys()).sort(compareOrder).map((category) => ({
+      category: category,
+      items: groups.get(category).map((f) => ({ n: ++n, f: f })),
+    }));
+  }
+
   /* Runs of the text covered by the same findings, then the badges of the
    * findings that end there (see highlight_segments in page_model.py). */
-  function segments(text, list) {
+  function segments(text, numbered) {
     const length = Array.from(text).length;
-    const spans = list
-      .map((f, i) => ({ n: i + 1, f: f }))
-      .filter((s) => 0 <= s.f.start && s.f.start <= s.f.end && s.f.end <= length);
+    const spans = numbered
+      .filter((s) => 0 <= s.f.start && s.f.start <= s.f.end && s.f.end <= length)
+      .sort((a, b) => a.n - b.n);
     const cuts = Array.from(new Set([0, length].concat(spans.map((s) => s.f.start), spans.map((s) => s.f.end)))).sort((a, b) => a - b);
     const out = [];
     let previous = 0;
@@ -155,7 +170,8 @@
   // ---- rendering -----------------------------------------------------------
 
   function render(text, list, notice) {
-    const numbered = list.map((f, i) => ({ n: i + 1, f: f }));
+    const groups = grouped(list);
+    const numbered = [].concat(...groups.map((g) => g.items));
     const hasBlameRewrites = list.some((f) => f.category === "blame" && f.suggestions.length);
 
     const countItems = counts(list).map(([category, n]) => {
@@ -182,7 +198,7 @@
 
     const map = unitOffsets(text);
     const highlighted = el("div", { id: "highlighted", class: "highlighted" });
-    for (const seg of segments(text, list)) {
+    for (const seg of segments(text, numbered)) {
       const piece = text.slice(map[seg.start], map[seg.end]);
       if (piece) {
         highlighted.append(seg.css ? el("mark", { class: "hl hl-" + seg.css, "data-findings": seg.numbers.join(" ") }, piece) : piece);
@@ -198,14 +214,8 @@
     if (!list.length) {
       findingsSection.append(el("p", { class: "empty" }, "Nothing to fix. Read it once more aloud in the meeting: the linter cannot judge everything."));
     }
-    const groups = new Map();
-    for (const item of numbered) {
-      if (!groups.has(item.f.category)) groups.set(item.f.category, []);
-      groups.get(item.f.category).push(item);
-    }
-    for (const category of Array.from(groups.keys()).sort(compareOrder)) {
+    for (const { category, items } of groups) {
       const css = cssClass(category);
-      const items = groups.get(category);
       findingsSection.append(
         el("h4", { class: "group-title" }, el("span", { class: "swatch swatch-" + css, "aria-hidden": "true" }), categoryInfo(category).label + " ",
           el("span", { class: "group-n" }, "(" + items.length + ")")),
