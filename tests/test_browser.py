@@ -254,9 +254,29 @@ def test_without_javascript_the_form_posts_and_the_server_renders(browser: Any, 
         assert nojs.inner_text("#verdict") == js_verdict
         assert nojs.locator(".finding").count() == js_count
         assert nojs.locator("#highlighted mark.hl-blame").count() >= 1
+        assert nojs.title().startswith(js_verdict)
+
+        apply = nojs.locator(".finding-blame .btn-apply").first
+        if apply.count():  # the engine offers a rewrite: apply it through the server
+            rewrite = apply.locator("xpath=..").locator(".suggestion-text").inner_text()
+            with nojs.expect_navigation():
+                apply.click()
+            assert rewrite in nojs.input_value("#draft")
+            assert nojs.inner_text("#notice") == f"Applied: “{rewrite}”."
+            assert nojs.locator(".finding").count() == js_count - 1
         assert watch.lint_requests == 0  # no fetch: the server rendered it
     finally:
         context.close()
+
+
+def test_loading_a_yaml_file_sets_the_format_and_checks_it(page: Any) -> None:
+    yaml_report = CORPUS.with_name("incident-report.yaml")
+    page.set_input_files("#file", str(yaml_report))
+    expect(page.locator("#notice")).to_have_text("Loaded incident-report.yaml.")
+    assert page.input_value("#format") == "yaml"
+    assert page.input_value("#draft") == yaml_report.read_text(encoding="utf-8")
+    assert page.locator(".finding").count() >= 1
+    expect(page.locator("#results")).to_be_focused()
 
 
 def test_keyboard_only(page: Any) -> None:
@@ -291,7 +311,7 @@ def test_draft_survives_a_server_error_and_a_reload(page: Any, server: Server) -
     page.watch.errors.clear()  # the browser logs the failed requests; they were the point
     page.reload()
     assert page.input_value("#draft") == BLAMEFUL  # restored from localStorage
-    page.wait_for_selector("#results:not([hidden]) #verdict")
+    expect(page.locator("#notice")).to_have_text("Restored your last draft from this browser.")
 
 
 def test_edits_are_rechecked_debounced_through_the_api(page: Any) -> None:

@@ -229,6 +229,7 @@
         findingsSection));
     results.hidden = false;
     results.removeAttribute("aria-busy");
+    document.title = verdict(list) + " · blamelint · postmortem review";
   }
 
   function renderFinding(n, f, css) {
@@ -422,6 +423,7 @@
   fileInput.addEventListener("change", loadFile);
 
   // The server-rendered draft wins; otherwise bring back this browser's last one.
+  let restored = false;
   if (!draft.value.trim()) {
     let stored = null;
     try {
@@ -431,8 +433,10 @@
     }
     if (stored && stored.trim()) {
       draft.value = stored;
-      setStatus("Restored your last draft from this browser.");
+      restored = true;
     }
   }
-  if (draft.value.trim()) check({ focus: !results.hidden });
+  if (draft.value.trim()) {
+    check({ focus: !results.hidden, notice: restored ? "Restored your last draft from this browser." : undefined });
+  }
 })();
