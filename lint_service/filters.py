@@ -14,13 +14,13 @@ from .findings import Finding, Hit, LineIndex
 def to_findings(hits: list[Hit], document: Document, infos: dict[str, RuleInfo], config: Config) -> list[Finding]:
     """Turn hits into findings: drop disabled and suppressed ones, add positions."""
     index = LineIndex(document.text)
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int, int, str]] = set()
     findings: list[Finding] = []
     for hit in hits:
         info = infos[hit.rule]
         if not config.is_enabled(hit.rule, info.enabled):
             continue
-        key = (hit.rule, hit.start, hit.end)
+        key = (hit.rule, hit.start, hit.end, hit.message)
         if key in seen:
             continue
         line, column = index.position(hit.start)

@@ -91,10 +91,18 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"]:
         return Kind.TEAM
     if lemma in lex.agents["roles"] or low in lex.agents["roles"]:
+        # "one enterprise customer's admin": someone else's staff, not a responder
+        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY for c in tok.children):
+            return Kind.THIRD_PARTY
         return Kind.ROLE
     if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
         return Kind.THIRD_PARTY
-    if low in lex.agents["team_names"] and (tok.is_title or tok.is_upper) and not any(c.dep_ == "det" for c in tok.children):
+    if (
+        low in lex.agents["team_names"]
+        and tok.pos_ in ("PROPN", "NOUN")
+        and (tok.is_title or tok.is_upper)
+        and not any(c.dep_ == "det" for c in tok.children)
+    ):
         return Kind.TEAM
     if looks_like_name(tok, lex):
         return Kind.PERSON

@@ -34,6 +34,23 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
     return None
 
 
+def blame_phrase(view: SentenceView) -> Detection | None:
+    """Fixed phrases of blame and self-blame: "my bad", "mea culpa", "that one's on me"."""
+    words = [t for t in view.sent if not t.is_punct or t.text in ("'s", "’s")]
+    text = " " + " ".join(t.lower_.replace("’", "'") for t in words).replace(" 's", "'s").replace(" n't", "n't") + " "
+    for phrase in view.lex.terms["blame_phrases"]:
+        at = text.find(f" {phrase} ")
+        if at < 0:
+            continue
+        start = len(text[:at].split())
+        tokens = words[start:start + len(phrase.split())]
+        if tokens and all(t.i not in view.quoted for t in tokens) and not _negated_sentence(tokens[0]):
+            return Detection("blame.blame-noun", "blame-phrase",
+                             f'"{phrase}" assigns the failure to a person; describe what the system allowed instead.',
+                             None, tokens)
+    return None
+
+
 def blame_noun(view: SentenceView) -> Detection | None:
     lex, terms = view.lex, view.lex.terms
     for tok in view.sent:
@@ -70,6 +87,25 @@ def blame_noun(view: SentenceView) -> Detection | None:
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{tok.text}" is said of "{_who(person)}", which makes a person the cause; describe what the system allowed instead.',
                                  None, [tok], person)
+        # "I take full responsibility for the outage"
+        if lemma in terms["responsibility_nouns"] and tok.dep_ in ("dobj", "attr", "nsubj"):
+            subj = next((s for s in head.children if s.dep_ == "nsubj" and s != tok), None)
+            owner = _possessor(tok, lex) or (subj if subj is not None and classify(subj, lex) in BLAMEABLE else None)
+            target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), None)
+            if owner is not None and (target is None or target.lemma_.lower() in terms["incident_nouns"]):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'Taking the "{tok.text}" for the failure onto "{_who(owner)}" makes a person the cause; describe the conditions that led to it instead.',
+                                 None, [tok], owner)
+        # "The blame is on me", "that one's on me"
+        if low == "on" and tok.dep_ == "prep" and head.lemma_ == "be":
+            obj = next((o for o in tok.children if o.dep_ == "pobj"), None)
+            subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
+            if obj is not None and subj is not None and classify(obj, lex) in BLAMEABLE and (
+                subj.lower_ in ("this", "that", "it", "one") or subj.lemma_.lower() in ("blame", "fault", "responsibility")
+            ):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{subj.text} ... on {obj.text}" assigns the failure to a person; describe the conditions that led to it instead.',
+                                 None, [tok, obj], obj)
         # "The on-call engineer was responsible for the outage"
         if low == "responsible" and tok.dep_ == "acomp":
             subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
@@ -97,14 +133,56 @@ def person_cause(view: SentenceView) -> Detection | None:
         if tok.dep_ != "pobj" or tok.i in view.quoted:
             continue
         prep = tok.head
-        lead = prep.head if prep.lower_ in ("of", "to") else None
-        if lead is None or lead.lower_ not in ("because", "due", "owing", "courtesy"):
+        if prep.lower_ in ("because", "due", "owing"):  # "Because/prep of/pcomp Omar/pobj"
+            lead = prep
+            prep = next((c for c in lead.children if c.lower_ in ("of", "to")), lead)
+        else:
+            lead = prep.head if prep.lower_ in ("of", "to") else None
+        if lead is None or lead.lower_ not in ("because", "due", "owing", "courtesy", "thanks"):
             continue
+        if lead.lower_ == "thanks" and not sarcastic(view):
+            continue
+        if _positive_outcome(view):
+            continue  # "Because of Rania, we had a tested restore script ready"
         if classify(tok, lex) in BLAMEABLE and _possessor(tok, lex) is None:
             return Detection("blame.person-cause", "person-cause",
                              f'"{lead.text} {prep.text} {_who(tok)}" names a person as the cause; describe the change and what let it through instead.',
                              None, [lead, prep, tok], tok)
     return None
+
+
+def _positive_outcome(view: SentenceView) -> bool:
+    lex = view.lex
+    root = view.sent.root
+    words = {t.lower_ for t in view.sent}
+    return lex.verbs["recovery"].match(root) or bool(words & {"ready", "able", "saved", "prevented", "avoided", "in time", "quickly", "promptly"})
+
+
+def sarcastic(view: SentenceView) -> bool:
+    """Thanks followed by damage: "Thanks to Yaw, prod was down for the board demo",
+    "Hats off to Taini for breaking the build"."""
+    lex = view.lex
+    for t in view.sent:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "pcomp", "ccomp", "advcl") and (
+            lex.verbs["breakage"].match(t) or lex.verbs["fault"].match(t)
+        ) and not any(c.dep_ == "neg" or c.lower_ in ("before", "without", "until") for c in t.children):
+            return True
+        if t.lower_ in ("down", "broken", "offline", "dead", "unavailable", "outage") and t.dep_ in ("acomp", "advmod", "attr", "prt", "pobj") and not any(c.lower_ in ("back",) for c in t.head.children):
+            return True
+    return False
+
+
+def sarcastic_credit(view: SentenceView) -> Detection | None:
+    """Credit given for damage ("Hats off to Taini for breaking the build, once again")."""
+    first = [t for t in view.sent if not t.is_punct][:3]
+    if not any(t.lower_ in view.lex.terms["thanks_markers"] for t in first) or not sarcastic(view):
+        return None
+    person = next((t for t in view.sent if classify(t, view.lex) in (Kind.PERSON, Kind.TEAM) and t.pos_ in ("PROPN", "NOUN")), None)
+    if person is None:
+        return None
+    return Detection("blame.person-cause", "sarcasm",
+                     f'Ironic thanks to "{person.text}" for a failure still blames a person; describe what happened to the system instead.',
+                     None, [person], person)
 
 
 def directive(view: SentenceView) -> Detection | None:

@@ -90,10 +90,14 @@ def _conditional(verb: Token) -> bool:
 
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
+    reporting = lex.verbs["reporting"]
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
             continue
         if tok.dep_ in ("aux", "auxpass"):
+            continue
+        # "Saying that Jun should have been more careful explains nothing": reported, not asserted
+        if any(a.tag_ == "VBG" and reporting.match(a) for a in tok.ancestors):
             continue
         subj = _subject_of(tok)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)

@@ -5,6 +5,7 @@ fires; the finding spans the sentence and its suggestions replace the sentence.
 """
 from __future__ import annotations
 
+import logging
 from typing import Iterable
 
 from spacy.tokens import Span
@@ -12,16 +13,20 @@ from spacy.tokens import Span
 from ...findings import Hit
 from ...rewrite import suggest
 from ..registry import Context, check
-from .assertions import blame_noun, directive, person_cause
+from .assertions import blame_noun, blame_phrase, directive, person_cause, sarcastic, sarcastic_credit
 from .clauses import clauses, quoted_tokens
 from .lexicon import Lexicon, load_lexicon
 from .recognizers import (
-    Detection, SentenceView, counterfactual, judgement, passive_agent, person_subject, possessive, we_subject,
+    Detection, SentenceView, counterfactual, judgement, passive_agent, person_subject, possessive,
+    predicate_possessive, we_subject, delayed_response,
 )
+
+log = logging.getLogger(__name__)
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
-    blame_noun, possessive, counterfactual, judgement, passive_agent, person_cause, directive, person_subject, we_subject,
+    blame_phrase, blame_noun, possessive, predicate_possessive, counterfactual, judgement, passive_agent,
+    person_cause, sarcastic_credit, directive, person_subject, delayed_response, we_subject,
 )
 
 BLAME_RULES = (
@@ -43,9 +48,9 @@ def is_thanks(sent: Span, lex: Lexicon) -> bool:
 
 def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Detection | None:
     """The blame detection for one sentence, or None."""
-    if is_thanks(sent, lex):
-        return None
     view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
+    if is_thanks(sent, lex) and not sarcastic(view):
+        return None
     for recognizer in PRIORITY:
         found = recognizer(view)
         if found is not None and (want is None or found.rule in want):
@@ -75,5 +80,12 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             if end <= start:
                 continue
             o_start, o_end = prose.original_span(start, end)
-            suggestions = suggest(found, sent, ctx) if ctx.document.text[o_start:o_end] == doc.text[start:end] else ()
+            suggestions: tuple[str, ...] = ()
+            # A suggestion replaces the original span, so offer one only when the
+            # prose is the original text verbatim (no inline code or markup removed).
+            if ctx.document.text[o_start:o_end] == doc.text[start:end]:
+                try:
+                    suggestions = tuple(suggest(found, sent, ctx))
+                except Exception:  # a rewrite bug must never cost the user the finding
+                    log.exception("rewrite failed for %r", sent.text)
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))

@@ -44,21 +44,48 @@ def adverb_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
     return [c for v in verbs for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in bad]
 
 
+def governing_verb(tok: Token) -> Token | None:
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def near_scope(verbs: list[Token], scope: list[Token]) -> list[Token]:
+    """Tokens of the clause governed by its verb or by a subjectless verb right
+    under it ("pushed the team to ship ... without load testing"), not by verbs
+    nested deeper ("..., including checking out X rather than Y")."""
+    allowed = {v.i for v in verbs}
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("xcomp", "advcl", "pcomp") and c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                allowed.add(c.i)
+    out = []
+    for t in scope:
+        g = governing_verb(t) if t.pos_ != "VERB" or t.i not in allowed else t
+        if g is not None and g.i in allowed:
+            out.append(t)
+    return out
+
+
 def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None = None) -> list[Token]:
     """"by mistake", "without review", "instead of staging", "even though ..."."""
     found: list[Token] = []
     mistakes = lex.framing["mistake_phrases"]
     safeguards = lex.framing["safeguard_nouns"]
     harmless = lex.framing["harmless_without"]
-    for t in scope or ():
+    scope = near_scope(verbs, scope or [])
+    for t in scope:
         if t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than" if t.i + 1 < len(t.doc) else False):
             found.append(t)
-    for v in verbs + [t for t in scope or () if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
+    for v in verbs + [t for t in scope if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
         for prep in _preps(v):
             obj = _pobj(prep)
             word = prep.lower_
             if obj is not None and f"{word} {obj.lower_}" in mistakes:
                 found += [prep, obj]
+            elif word == "with" and obj is not None and any(d.dep_ == "det" and d.lower_ == "no" for d in obj.children):
+                found += [prep, obj]  # "patched it live, with no change ticket"
             elif word == "without" and obj is not None:
                 if obj.tag_ == "VBG" or obj.lower_ in safeguards or obj.lemma_.lower() in safeguards:
                     if obj.lemma_.lower() not in harmless:
@@ -139,10 +166,14 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # Modifiers of objects frame only actions ("pushed the wrong tag"), not states
     # ("was working from an outdated checklist").
     nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
+    obj_framing = object_framing(nouns, lex)
+    if lex.verbs["destructive"].match(clause.action) or lex.verbs["breakage"].match(clause.action) or lex.verbs["disable"].match(clause.action):
+        # removing a broken or stale thing is cleanup; removing the wrong one is not
+        obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect")]
     found = (
         adverb_framing(verbs, lex)
         + phrase_framing(verbs, lex, scope)
-        + object_framing(nouns, lex)
+        + obj_framing
         + bypass_framing(verbs, lex)
         + consequence_framing(clause, lex)
         + manner_prefix(clause.action, lex)

@@ -9,6 +9,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from lemminflect import getLemma
 from spacy.tokens import Token
 
 from ...rules import load_rule_file
@@ -57,12 +58,11 @@ def particle_of(verb: Token) -> str:
 def verb_lemma(tok: Token) -> str:
     """The lemma, corrected where the small model lemmatises a verb as a noun."""
     lemma = tok.lemma_.lower()
-    if tok.tag_ in ("VBD", "VBN") and lemma == tok.lower_ and tok.lower_.endswith("ed"):
-        # e.g. "nuked" left as is: take the lemminflect lemma of the form
-        from lemminflect import getLemma
-
+    if tok.tag_.startswith("VB") and lemma == tok.lower_ and tok.tag_ != "VB":
+        # The small model leaves some inflected forms as their own lemma
+        # ("forgot" tagged VBP, "nuked"): ask lemminflect.
         cands = getLemma(tok.lower_, upos="VERB")
-        if cands:
+        if cands and cands[0] != lemma:
             return cands[0]
     return lemma
 

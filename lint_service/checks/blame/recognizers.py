@@ -16,6 +16,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, verb_lemma
+from .risk import risky_circumstances
 
 
 @dataclass
@@ -62,13 +63,16 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     gloss = idiom_match(c, lex)
     if gloss:
         return "idiom", [a]
+    if verbs["breakage"].match(a) and c.objects and not c.negated and not is_harmless_object(c, lex):
+        return "breakage", [a]
     if verbs["recovery"].match(a) and not verbs["causal"].match(a):
         return None
     framing = negative_framing(c, lex)
     if framing and not c.negated:
         return "framing", framing
-    if verbs["destructive"].match(a) and c.objects and not is_harmless_object(c, lex) and not c.negated:
-        return "destructive", [a]
+    risky = [] if c.negated else risky_circumstances(c, lex)
+    if risky:
+        return "framing", risky
     if verbs["permissive"].match(a):
         for x in a.children:
             if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
@@ -86,9 +90,31 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
 def _delay(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """"Ravi took two hours to notice the alert"; "It took Lena three hours to look"."""
     a = c.action
-    has_time = any(t.lemma_.lower() in ("hour", "minute", "day", "week", "forever", "ages", "while") for t in a.subtree)
-    responds = [x for x in a.subtree if x.dep_ in ("xcomp", "advcl", "ccomp") and lex.verbs["response"].match(x)]
+    has_time = any(t.lemma_.lower() in _TIME_WORDS for t in a.subtree)
+    if any(t.lower_ in ("only", "just", "well", "inside", "within", "ahead", "under") for t in a.sent):
+        return None  # "took Valentina twenty minutes ..., well inside the runbook's estimate"
+    it_took = c.subject is not None and c.subject.lower_ == "it"  # "It took Bongani four hours to open ..."
+    responds = [x for x in a.subtree if x.dep_ in ("xcomp", "advcl", "ccomp") and x.pos_ == "VERB"
+                and (it_took or lex.verbs["response"].match(x))]
     return ("delay", [a] + responds[:1]) if has_time and responds else None
+
+
+_TIME_WORDS = {"hour", "minute", "day", "week", "month", "forever", "ages", "while", "second"}
+
+
+def delayed_response(view: SentenceView) -> Detection | None:
+    """"Nine days passed before Abebe replied to the security report"."""
+    for c in view.clauses:
+        if c.lemma not in ("pass", "elapse", "go") or c.subject is None or c.subject.lemma_.lower() not in _TIME_WORDS:
+            continue
+        for x in c.verb.children:
+            if x.dep_ == "advcl" and any(m.lower_ in ("before", "until") for m in x.children):
+                who = next((s for s in x.children if s.dep_ == "nsubj"), None)
+                if who is not None and classify(who, view.lex) in BLAMEABLE:
+                    return Detection("blame.person-subject", "delay",
+                                     f'"{_who(who)}" is blamed for a slow response ("{c.verb.text} before ... {x.text}"); describe what delayed the response instead.',
+                                     c, [c.verb, x], who)
+    return None
 
 
 def person_subject(view: SentenceView) -> Detection | None:
@@ -110,6 +136,7 @@ def person_subject(view: SentenceView) -> Detection | None:
         subject = "you" if kind == Kind.SELF else f'"{_who(who)}"'
         messages = {
             "fault": f'{subject} is the subject of "{describe(evidence)}", which presents a person as the cause; describe what the system let happen instead.',
+            "breakage": f'{subject} is named as the one who "{describe(evidence)}" something, which makes a person the cause; describe the change and what let it through instead.',
             "omission": f'{subject} is said not to have done a step ("{describe(evidence)}"); ask why the process did not make the step happen instead of who skipped it.',
             "framing": f'{subject} is the subject of an action framed as a fault ("{describe(evidence)}"); describe the action and the missing safeguard instead.',
             "destructive": f'{subject} is named as the one who "{describe(evidence)}" a live resource; describe what allowed the change to reach it instead.',
@@ -146,10 +173,14 @@ def passive_agent(view: SentenceView) -> Detection | None:
         a = c.verb
         if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a):
             continue
-        subject_framed = c.subject is not None and any(
-            t.lower_ in lex.framing["negative_modifiers"] for t in c.subject.children
+        subject_framed = c.subject is not None and any(t.lower_ in ("wrong", "incorrect") for t in c.subject.children)
+        subject_words = {t.lower_ for t in c.subject.subtree} if c.subject is not None else set()
+        valuable = bool(subject_words & lex.framing["valuable_objects"]) and not subject_words & lex.framing["harmless_objects"]
+        harmful = (
+            lex.verbs["fault"].match(a)
+            or lex.verbs["breakage"].match(a)
+            or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
         )
-        harmful = lex.verbs["fault"].match(a) or lex.verbs["destructive"].match(a) or lex.verbs["harm"].match(a)
         if harmful or subject_framed or negative_framing(c, lex):
             return Detection(
                 "blame.passive-agent", "passive-agent",
@@ -162,7 +193,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
 def _possessor(noun: Token, lex: Lexicon) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
-            kind = classify(c, lex) if c.lower_ not in ("his", "her", "their", "my") else (Kind.SELF if c.lower_ == "my" else Kind.PRONOUN)
+            kind = classify(c, lex) if c.lower_ not in ("his", "her", "their", "my", "your") else (Kind.SELF if c.lower_ == "my" else Kind.PRONOUN)
             if kind in BLAMEABLE:
                 return c
     return None
@@ -186,12 +217,28 @@ def possessive(view: SentenceView) -> Detection | None:
             or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
             or (tok.dep_ in ("attr",) and verb_lemma(head) == "be")
         )
-        if bad_mod or is_blame_noun or as_cause:
+        if (bad_mod or is_blame_noun or as_cause) and not _negated_sentence(tok):
             return Detection(
                 "blame.possessive", "possessive",
                 f'"{owner.text} {tok.text}" ties the failure to a person; name the change by its ID or describe it instead.',
                 None, [owner, tok] + bad_mod, owner,
             )
+    return None
+
+
+def predicate_possessive(view: SentenceView) -> Detection | None:
+    """"The bad regex in the WAF rule was mine"."""
+    terms = view.lex.terms
+    for tok in view.sent:
+        if tok.lower_ in terms["predicate_possessives"] and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
+            subj = next((s for s in tok.head.children if s.dep_ == "nsubj"), None)
+            if subj is None or _negated_sentence(tok):
+                continue
+            framed = any(t.lower_ in view.lex.framing["negative_modifiers"] or t.lower_ in terms["judgement_adjectives"] for t in subj.children)
+            if framed or subj.lemma_.lower() in terms["blame_nouns"]:
+                return Detection("blame.possessive", "possessive",
+                                 f'"{subj.text} was {tok.text}" ties the failure to a person; describe the change itself instead.',
+                                 None, [subj, tok], tok)
     return None
 
 

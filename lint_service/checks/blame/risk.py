@@ -1,0 +1,138 @@
+"""Risky circumstances: marker-free blame.
+
+Real postmortems blame without any fault word: "Luka deployed at 18:00 on Friday
+and logged off", "Rowan pasted the AWS root keys into a public gist", "Sadia
+removed the only replica to free up some disk space". Each function reads one
+circumstance off the clause's slots (object, targets, time, purpose, what
+followed) and returns the tokens that carry it, or an empty list.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import Clause
+from .framing import clause_tokens, is_harmless_object
+from .lexicon import Lexicon, verb_lemma
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+
+def _np(tok: Token) -> list[Token]:
+    """A noun and its modifiers before it ("the only replica", "the AWS root keys")."""
+    return [t for t in tok.subtree if t.i <= tok.i]
+
+
+def valuable_destruction(c: Clause, lex: Lexicon) -> list[Token]:
+    """"deleted the production namespace", "dropped the customers table"."""
+    if not lex.verbs["destructive"].match(c.action) or not c.objects or is_harmless_object(c, lex):
+        return []
+    if _words(_np(c.objects[0])) & lex.framing["valuable_objects"]:
+        return [c.action]
+    return []
+
+
+def disabled_safeguard(c: Clause, lex: Lexicon) -> list[Token]:
+    """"switched off the backup cron", "muted the payments alert channel"."""
+    if not lex.verbs["disable"].match(c.action) or not c.objects:
+        return []
+    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex):
+        return [c.action]
+    return []
+
+
+def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
+    """"deployed at 18:00 on Friday", "during the sale", "in the middle of the code freeze"."""
+    if not lex.verbs["causal"].match(c.action):
+        return []
+    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound") and t.lower_ in lex.framing["risky_times"]]
+    return timely
+
+
+def risky_manner(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
+    """"rebooted two of the three etcd members at the same time"."""
+    if not (lex.verbs["destructive"].match(c.action) or verb_lemma(c.action) in lex.framing["batch_operations"]):
+        return []
+    text = " " + " ".join(t.lower_ for t in own) + " "
+    for phrase in lex.framing["risky_manner"]:
+        if f" {phrase} " in text:
+            return [c.action]
+    return []
+
+
+def exposure(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
+    """"pasted the root keys into a public gist", "copied the table to his personal laptop"."""
+    if verb_lemma(c.action) not in lex.framing["exposure_verbs"]:
+        return []
+    targets = [t for t in own if t.dep_ == "pobj"]
+    for t in targets:
+        if _words(_np(t)) & lex.framing["exposed_targets"]:
+            return [c.action, t]
+    return []
+
+
+def risky_target(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
+    """"ran the purge against the live bucket", "pointed the load test at production"."""
+    if verb_lemma(c.action) not in lex.framing["risky_run_verbs"]:
+        return []
+    if c.objects and _words(_np(c.objects[0])) & lex.framing["routine_operations"]:
+        return []
+    for prep in (t for t in own if t.dep_ == "prep" and t.lower_ in ("against", "at", "on", "in", "into")):
+        for o in prep.children:
+            if o.dep_ == "pobj" and _words(_np(o)) & lex.framing["risky_targets"]:
+                return [c.action, o]
+    return []
+
+
+def convenience(c: Clause, lex: Lexicon) -> list[Token]:
+    """"turned off 2FA to save time", "removed the only replica to free up disk space",
+    "switched off the alerts because they were annoying"."""
+    for x in c.action.children:
+        if x.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in x.children):
+            phrase = " ".join([verb_lemma(x)] + [t.lower_ for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i][:1])
+            if phrase in lex.framing["convenience_purposes"] or verb_lemma(x) in lex.framing["convenience_purposes"]:
+                return [x]
+        if x.dep_ == "advcl" and any(m.lower_ == "because" for m in x.children):
+            if any(t.lower_ in lex.framing["dismissive_reasons"] for t in x.children if t.dep_ in ("acomp", "attr")):
+                return [x]
+    return []
+
+
+def walked_away(c: Clause, lex: Lexicon) -> list[Token]:
+    """"deployed at 18:00 on Friday and logged off", "closed the alert and went to bed"."""
+    for x in c.verb.children:
+        if x.dep_ != "conj" or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children):
+            continue
+        if lex.verbs["departure"].match(x):
+            return [x]
+        if verb_lemma(x) == "go" and any(
+            t.lower_ in ("home", "bed", "sleep", "lunch", "holiday", "vacation", "dinner", "offline", "dark", "quiet") for t in x.subtree
+        ):
+            return [x]
+    return []
+
+
+def left_undone(c: Clause, lex: Lexicon) -> list[Token]:
+    """"turned off the disk alert and never turned it back on": a negated follow-up."""
+    for x in c.verb.children:
+        if x.dep_ == "conj" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children):
+            negated = any(t.dep_ == "neg" or t.lower_ == "never" for t in x.children)
+            if negated and (lex.verbs["diligence"].match(x) or lex.verbs["fault"].match(x)):
+                return [x]
+            if not negated and lex.verbs["fault"].match(x):
+                return [x]  # "... and forgot to re-enable it"
+    return []
+
+
+def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
+    own = clause_tokens(c)
+    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone):
+        found = finder(c, lex)
+        if found:
+            return found
+    for finder2 in (risky_time, risky_manner, exposure, risky_target):
+        found = finder2(c, lex, own)
+        if found:
+            return found
+    return []
