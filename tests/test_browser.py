@@ -250,6 +250,7 @@ def test_without_javascript_the_form_posts_and_the_server_renders(browser: Any, 
         with nojs.expect_navigation():
             nojs.click("#check")
         assert nojs.url.endswith("/#results")
+        expect(nojs.locator("#results")).to_be_focused()  # the #results fragment and autofocus, no script
         assert nojs.input_value("#draft") == BLAMEFUL
         assert nojs.inner_text("#verdict") == js_verdict
         assert nojs.locator(".finding").count() == js_count

@@ -138,7 +138,9 @@ def test_page_has_no_inline_script_style_or_event_handlers(client) -> None:
         assert tag != "style"
 
 
-@pytest.mark.parametrize("name, mimetype", [("page.css", "text/css"), ("page.js", "text/javascript"), ("favicon.svg", "image/svg+xml")])
+@pytest.mark.parametrize("name, mimetype", [
+    ("page.css", "text/css"), ("page.js", "text/javascript"), ("view.js", "text/javascript"), ("favicon.svg", "image/svg+xml"),
+])
 def test_static_assets_are_served_locally(client, name: str, mimetype: str) -> None:
     response = client.get(f"/page-static/{name}")
     assert response.status_code == 200
@@ -151,8 +153,9 @@ def test_javascript_never_writes_html_strings() -> None:
 
     import lint_service.web as web
 
-    script = (Path(web.__file__).parent / "static" / "page.js").read_text(encoding="utf-8")
-    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", script)
+    for name in ("page.js", "view.js"):
+        script = (Path(web.__file__).parent / "static" / name).read_text(encoding="utf-8")
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", script), name
 
 
 # ---- checking without JavaScript ---------------------------------------------

@@ -18,6 +18,8 @@ from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..findings import Finding, Report
+from .errors import ApiError
+from .linting import run_lint
 from .page_model import (
     FORMATS,
     Segment,
@@ -177,9 +179,6 @@ def _take_upload(state: PageState) -> None:
 
 def _lint(text: str, fmt: str | None) -> Report:
     # Through the same entry point as the JSON API, so the page has the same limits.
-    from .errors import ApiError
-    from .linting import run_lint
-
     try:
         return run_lint(text, fmt)
     except ApiError as err:
