@@ -100,7 +100,7 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if (
         low in lex.agents["team_names"]
         and tok.pos_ in ("PROPN", "NOUN")
-        and (tok.is_title or tok.is_upper)
+        and (tok.is_title or tok.is_upper or tok.pos_ == "PROPN")
         and not any(c.dep_ == "det" for c in tok.children)
     ):
         return Kind.TEAM
@@ -110,5 +110,10 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
 
 
 def refers_to_thing(verb: Token) -> bool:
-    """True when the clause refers back to its subject with "its" ("Consul lost its quorum")."""
-    return any(t.lower_ == "its" for t in verb.subtree)
+    """True when the clause refers back to its subject with "its" ("Consul lost its
+    quorum"); an "its" inside an embedded clause with its own subject does not count."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            skip.update(t.i for t in c.subtree)
+    return any(t.lower_ == "its" and t.i not in skip for t in verb.subtree)

@@ -193,11 +193,16 @@ def directive(view: SentenceView) -> Detection | None:
         if c.subject is not None or v.tag_ != "VB" or not lex.verbs["directive"].match(v):
             continue
         targets = [o for o in v.children if o.dep_ in ("dobj", "dative", "nsubj")]
+        targets += [p for o in list(targets) for p in o.children if p.dep_ == "poss"]  # "take Uchenna's access away"
         for x in v.children:  # "make sure [Bob never touches ...]"
             if x.dep_ in ("ccomp", "xcomp", "acomp"):
-                targets += [s for s in x.subtree if s.dep_ in ("nsubj", "dobj") and s.head.pos_ == "VERB"]
+                targets += [s for s in x.subtree if s.dep_ in ("nsubj", "dobj") and s.head.pos_ in ("VERB", "AUX")]
+        # "never ... again", "actually follow": aimed at someone's past behaviour
+        reproach = any(t.lower_ in ("never", "again", "actually", "anymore", "properly") for t in view.sent)
         for t in targets:
-            if classify(t, lex) in (Kind.PERSON, Kind.PRONOUN) and t.lower_ not in ("they", "them", "someone", "somebody"):
+            kind = classify(t, lex)
+            named = kind in (Kind.PERSON, Kind.PRONOUN) and t.lower_ not in ("they", "them", "someone", "somebody")
+            if named or (kind == Kind.ROLE and reproach):
                 return Detection("blame.person-directive", "directive",
                                  f'This instruction targets "{t.text}" rather than the system; make the action item change a tool, default or process.',
                                  c, [v, t], t)

@@ -92,7 +92,12 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     reporting = lex.verbs["reporting"]
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+        # Predicates the tagger got wrong still have a subject and auxiliaries
+        # ("Had Qiang not force-pushed" with "force-pushed" tagged as an adjective).
+        mistagged = tok.tag_ == "JJ" and tok.lower_.endswith("ed") and tok.dep_ in ("ROOT", "advcl", "conj", "ccomp") and any(
+            c.dep_ in ("nsubj", "aux") for c in tok.children
+        )
+        if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not mistagged:
             continue
         if tok.dep_ in ("aux", "auxpass"):
             continue

@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 from spacy.tokens import Token
 
 from ...rules import load_rule_file
@@ -48,6 +48,15 @@ class VerbClass:
         return lemma in self._plain
 
 
+def is_mis_verb(verb: Token) -> bool:
+    """"misjudged", "misrouted", "mislabelled": a verb made wrong by its prefix."""
+    lemma = verb_lemma(verb)
+    if not lemma.startswith("mis") or len(lemma) < 6 or lemma in ("miss", "mission", "mist"):
+        return False
+    rest = lemma[3:].lstrip("-")
+    return "VERB" in getAllLemmas(rest) and not getAllLemmas(lemma).get("NOUN")
+
+
 def particle_of(verb: Token) -> str:
     for c in verb.children:
         if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1 and c.lower_ in ("up", "out", "away", "off", "down", "back", "ahead", "over")):
@@ -58,11 +67,11 @@ def particle_of(verb: Token) -> str:
 def verb_lemma(tok: Token) -> str:
     """The lemma, corrected where the small model lemmatises a verb as a noun."""
     lemma = tok.lemma_.lower()
-    if tok.tag_.startswith("VB") and lemma == tok.lower_ and tok.tag_ != "VB":
-        # The small model leaves some inflected forms as their own lemma
-        # ("forgot" tagged VBP, "nuked"): ask lemminflect.
+    if tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") or (tok.tag_ == "JJ" and tok.lower_.endswith("ed")):
+        # The small model's lemmatiser mangles some inflected forms ("forgot" tagged
+        # VBP stays "forgot", "bricked" becomes "bricke"); lemminflect knows them.
         cands = getLemma(tok.lower_, upos="VERB")
-        if cands and cands[0] != lemma:
+        if cands:
             return cands[0]
     return lemma
 

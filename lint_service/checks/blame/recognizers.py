@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
-from .lexicon import Lexicon, verb_lemma
+from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .risk import risky_circumstances
 
 
@@ -52,7 +52,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if verbs["fault"].match(v) and not c.negated and not c.modal:
+    if (verbs["fault"].match(v) or is_mis_verb(v)) and not c.negated and not c.modal:
         return "fault", [v]
     if a is not v and verbs["fault"].match(a) and not c.negated:
         return "fault", [v, a]
@@ -77,6 +77,12 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         for x in a.children:
             if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
                 return "permissive", [a, x]
+    if verb_lemma(a) == "leave" and c.objects:
+        # "left the debug flag enabled in the release build"
+        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.lower_ in lex.framing["risky_states"]]
+        states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl") and t.i > o.i and t.lower_ in lex.framing["risky_states"]]
+        if states:
+            return "framing", [a] + states
     if verb_lemma(a) == "take":
         return _delay(c, lex)
     if verbs["approval"].match(a) and any(t.lower_ == "own" for o in c.objects for t in o.subtree):
@@ -119,6 +125,10 @@ def delayed_response(view: SentenceView) -> Detection | None:
 
 def person_subject(view: SentenceView) -> Detection | None:
     for c in view.clauses:
+        if c.passive and _blameable(c) and idiom_match(c, view.lex) and not c.negated:  # "Ops was caught napping"
+            return Detection("blame.person-subject", "idiom",
+                             f'"{_who(c.subject)}" is the subject of a blaming idiom ("{c.verb.text}"); describe what happened to the system instead.',
+                             c, [c.verb], c.subject)
         if c.passive or c.verb.i in view.quoted or c.modal or c.conditional:
             continue
         who = c.subject
@@ -173,7 +183,13 @@ def passive_agent(view: SentenceView) -> Detection | None:
         a = c.verb
         if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a):
             continue
-        subject_framed = c.subject is not None and any(t.lower_ in ("wrong", "incorrect") for t in c.subject.children)
+        subject_framed = c.subject is not None and any(
+            t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])
+            for t in c.subject.children
+        )
+        # "The second issue was not identified in testing by the service teams"
+        specific = not any(d.dep_ == "det" and d.lower_ in ("another", "a", "an", "any", "some") for d in c.agent.children)
+        missed = specific and c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
         subject_words = {t.lower_ for t in c.subject.subtree} if c.subject is not None else set()
         valuable = bool(subject_words & lex.framing["valuable_objects"]) and not subject_words & lex.framing["harmless_objects"]
         harmful = (
@@ -181,7 +197,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
             or lex.verbs["breakage"].match(a)
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
         )
-        if harmful or subject_framed or negative_framing(c, lex):
+        if harmful or subject_framed or missed or negative_framing(c, lex) or risky_circumstances(c, lex):
             return Detection(
                 "blame.passive-agent", "passive-agent",
                 f'The passive names "{_who(c.agent)}" as the one who did it; drop the agent and describe what the system allowed.',
@@ -202,10 +218,19 @@ def _possessor(noun: Token, lex: Lexicon) -> Token | None:
 def possessive(view: SentenceView) -> Detection | None:
     lex, terms = view.lex, view.lex.terms
     for tok in view.sent:
-        if tok.i in view.quoted or tok.lemma_.lower() not in terms["change_nouns"] and tok.lower_ not in terms["change_nouns"]:
+        if tok.i in view.quoted or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = _possessor(tok, lex)
         if owner is None:
+            continue
+        if tok.lemma_.lower() not in terms["change_nouns"] and tok.lower_ not in terms["change_nouns"]:
+            # any noun, when judged: "Luka's botched restore", "Maya's rushed rollout"
+            judged = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
+                c.lower_ in terms["judgement_adjectives"] or lex.verbs["fault"].match(c) or is_mis_verb(c))]
+            if judged and not _negated_sentence(tok):
+                return Detection("blame.possessive", "possessive",
+                                 f'"{owner.text} {describe(judged)} {tok.text}" ties the failure to a person; describe the change instead.',
+                                 None, [owner, tok] + judged, owner)
             continue
         head = tok.head
         bad_mod = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
