@@ -24,7 +24,7 @@ from http_support import Server
 from playwright.sync_api import expect, sync_playwright
 
 from lint_service.findings import Finding, LineIndex
-from lint_service.web.page_model import grouped
+from lint_service.web.page_model import grouped, verdict
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -144,6 +144,7 @@ SCRIPT = [
     ("- Ngozi compares graphs.", "timeline.missing-timestamp", "timeline", []),
     ("obviously", "style.minimizer", "style", ["clearly"]),
     ("# Postmortem", "structure.missing-section", "structure", []),
+    ("utilize", "readability.plain-words", "readability", ["use"]),  # a category the page does not know
 ]
 
 
@@ -378,7 +379,7 @@ def test_apply_on_an_edited_draft_rechecks_instead_of_corrupting_it(browser: Any
 
 ALL_CATEGORIES = """# Postmortem
 
-John forgot to renew the certificate. It was obviously fine before.
+John forgot to renew the certificate. It was obviously fine before. We utilize canaries.
 
 - Ngozi compares graphs.
 
@@ -392,9 +393,15 @@ def test_all_categories_render_with_aa_contrast(browser: Any, server: Server) ->
         use_scripted_api(page)
         page.goto(server.url + "/")
         check(page, ALL_CATEGORIES)
-        for css in ("blame", "action-item", "timeline", "structure", "style"):
+        for css in ("blame", "action-item", "timeline", "structure", "style", "other"):
             assert page.locator(f"#highlighted .badge-{css}").count() == 1, css
             assert page.locator(f".finding-{css}").count() == 1, css
+        # The script's wording and numbering are the server's (page_model.py).
+        findings = [Finding(**f) for f in scripted_report(ALL_CATEGORIES)["findings"]]
+        assert page.inner_text("#verdict") == verdict(findings)
+        for n, f in numbered([f.to_dict() for f in findings]):
+            assert f["rule"] in page.inner_text(f"#finding-{n}")
+            assert marked_text(page, n) == f["text"]
         low = page.evaluate(CONTRAST_JS)
         assert low == [], f"text below WCAG AA contrast: {low}"
     finally:

@@ -124,6 +124,7 @@ def test_get_serves_the_form_with_labelled_controls_and_a_csp(client) -> None:
     controls = [a for tag, a in page.elements if tag in ("textarea", "select", "input")]
     assert {a["id"] for a in controls} == {"draft", "file", "format"}
     assert all(a["id"] in labels for a in controls)
+    assert [tag for tag, _ in page.elements].count("h1") == 1
     form = next(a for tag, a in page.elements if tag == "form")
     assert form["method"] == "post" and form["enctype"] == "multipart/form-data"
 

@@ -58,8 +58,9 @@ def category_for(category_id: str) -> Category:
     known = _BY_ID.get(category_id)
     if known is not None:
         return known
-    label = category_id.replace("-", " ").capitalize()
-    return Category(category_id, label, f"{label.lower()} finding", f"{category_id} finding", f"{category_id} findings")
+    words = category_id.replace("-", " ")
+    label = words[:1].upper() + words[1:]
+    return Category(category_id, label, f"{words} finding", f"{category_id} finding", f"{category_id} findings")
 
 
 def css_class(category_id: str) -> str:

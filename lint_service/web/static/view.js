@@ -10,12 +10,12 @@
  */
 
 let config = { categories: [], rulePhrases: {}, cleanVerdict: "" };
-let CATEGORY = {};
+let CATEGORY = new Map(); // a Map: a category named "constructor" must not hit Object.prototype
 let CATEGORY_ORDER = [];
 
 export function configure(value) {
   config = value;
-  CATEGORY = Object.fromEntries(config.categories.map((c) => [c.id, c]));
+  CATEGORY = new Map(config.categories.map((c) => [c.id, c]));
   CATEGORY_ORDER = config.categories.map((c) => c.id);
 }
 
@@ -44,11 +44,11 @@ export function unitOffsets(text) {
 }
 
 function cssClass(category) {
-  return CATEGORY[category] ? category : "other";
+  return CATEGORY.has(category) ? category : "other";
 }
 
 function categoryInfo(category) {
-  if (CATEGORY[category]) return CATEGORY[category];
+  if (CATEGORY.has(category)) return CATEGORY.get(category);
   const label = category.replace(/-/g, " ");
   const cap = label.charAt(0).toUpperCase() + label.slice(1);
   return { id: category, label: cap, legend: label + " finding", one: category + " finding", many: category + " findings" };
@@ -70,7 +70,7 @@ export function verdict(list) {
   if (!list.length) return config.cleanVerdict;
   const counts = new Map();
   for (const f of list) {
-    const key = config.rulePhrases[f.rule] ? f.rule : "category:" + f.category;
+    const key = Object.hasOwn(config.rulePhrases, f.rule) ? f.rule : "category:" + f.category;
     const entry = counts.get(key) || { category: f.category, key: key, n: 0 };
     entry.n += 1;
     counts.set(key, entry);
@@ -156,7 +156,7 @@ export function render(results, text, list, options) {
     notice ? el("p", { class: "notice", id: "notice" }, notice) : null);
 
   const legend = el("ul", { class: "legend", "aria-label": "Highlight colours" },
-    ...counts(list).filter(([c, n]) => n || CATEGORY[c]).map(([category]) => {
+    ...counts(list).filter(([c, n]) => n || CATEGORY.has(c)).map(([category]) => {
       const info = categoryInfo(category);
       return el("li", {}, el("span", { class: "hl hl-" + cssClass(category) + " legend-sample" }, info.label), " " + info.legend);
     }));
