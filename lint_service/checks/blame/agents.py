@@ -51,7 +51,7 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
     low = text.lower()
     if low in lex.people:
         return True
-    if low in lex.systems or not _NAME_SHAPE.match(text):
+    if low in lex.systems or not _NAME_SHAPE.match(text) or (low.endswith("bot") and len(low) > 4):
         return False
     if tok.i == tok.sent.start and tok.pos_ not in ("PROPN",) and is_english_word(low):
         return False  # a sentence-initial ordinary word ("Connections dropped")
@@ -116,4 +116,11 @@ def refers_to_thing(verb: Token) -> bool:
     for c in verb.children:
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             skip.update(t.i for t in c.subtree)
-    return any(t.lower_ == "its" and t.i not in skip for t in verb.subtree)
+    for t in verb.subtree:
+        if t.lower_ != "its":
+            continue
+        # "..., because its Slack token had expired": the embedded subject's "its"
+        # points back at the main subject; an object's ("hold its lock") need not.
+        if t.i not in skip or (t.head.dep_ in ("nsubj", "nsubjpass")):
+            return True
+    return False
