@@ -126,7 +126,7 @@ POSITIVES = [
     p("Amaru was careless with the production credentials.", "blame.judgement", ("careless",), "judgement-adjective"),
     p("It was reckless of Bashir to restart every broker at once.", "blame.judgement", ("reckless",), "judgement-of"),
     p("A more careful engineer would have spotted the missing index.", "blame.judgement", ("careful engineer",), "judgement-ideal-person"),
-    p("The release team handled the rollout sloppily.", "blame.judgement", ("sloppily",), "judgement-adverb"),
+    p("The platform team handled the cutover sloppily.", "blame.judgement", ("sloppily",), "judgement-adverb"),
     p("Priyanka was asleep at the wheel during the failover.", "blame.judgement", ("asleep",), "judgement-idiom"),
     p("That was a sloppy deploy by the release team.", "blame.judgement", ("sloppy",), "judgement-of-team-work",
       bug("a judged piece of work with the team as 'by' agent (rule 7) is not flagged")),
@@ -144,7 +144,7 @@ POSITIVES = [
     p("My bad, I pushed the wrong tag.", "blame.blame-noun", ("my bad",), "self-my-bad"),
     p("That one's on me, I skipped the canary.", "blame.blame-noun", ("on me",), "self-on-me"),
     p("I should have checked the replica lag.", "blame.counterfactual", ("I",), "self-should-have"),
-    p("I take full responsibility for the outage.", "blame.blame-noun", ("responsibility",), "self-responsibility"),
+    p("I take full responsibility for the downtime on Tuesday.", "blame.blame-noun", ("responsibility",), "self-responsibility"),
     p("Mea culpa, the typo was mine.", "blame.blame-noun", ("mea culpa",), "self-mea-culpa"),
 ]
 
@@ -235,7 +235,7 @@ NEAR_MISSES = [
     # judgement
     pytest.param("Amaru was careful with the production credentials.", id="judgement-positive"),
     pytest.param("A more careful review process would have spotted the missing index.", id="judgement-ideal-process"),
-    pytest.param("The mobile team handled the rollout carefully.", id="judgement-positive-adverb"),
+    pytest.param("The platform team handled the cutover carefully.", id="judgement-positive-adverb"),
     # directives aimed at the system
     pytest.param("Make sure the billing cluster requires two approvals for writes.", id="directive-system"),
     pytest.param("Add a confirmation prompt to the purge command.", id="directive-plain"),
