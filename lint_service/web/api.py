@@ -78,4 +78,4 @@ def readyz() -> Response:
 
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_document(current_app.config["BLAMELINT_REQUEST_CONFIG"]))
+    return jsonify(openapi_document(list(get_linter(current_app).infos), current_app.config["BLAMELINT_REQUEST_CONFIG"]))

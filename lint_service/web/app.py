@@ -14,6 +14,9 @@ from the environment):
                                 comma-separated string, ``*`` for any (default none)
 ``BLAMELINT_LINTER_CONFIG``     the linter configuration (a Config or a mapping)
 ``BLAMELINT_REQUEST_CONFIG``    accept a per-request ``config`` in ``POST /v1/lint`` (default true)
+``BLAMELINT_LINT_TIMEOUT``      seconds one lint may take before it is answered with 413
+                                ``lint_timeout`` (default 30; 0: no limit). Keep it below
+                                gunicorn's worker timeout, which kills the worker instead.
 """
 from __future__ import annotations
 
@@ -31,7 +34,9 @@ from .errors import register_error_handlers
 DEFAULT_MAX_BODY = 1024 * 1024
 EXTENSION = "blamelint"
 _CORS_HEADERS = "Content-Type, Accept, Authorization"
-_KNOWN = {"MAX_CONTENT_LENGTH", "BLAMELINT_CORS_ORIGINS", "BLAMELINT_LINTER_CONFIG", "BLAMELINT_REQUEST_CONFIG"}
+DEFAULT_LINT_TIMEOUT = 30.0
+_KNOWN = {"MAX_CONTENT_LENGTH", "BLAMELINT_CORS_ORIGINS", "BLAMELINT_LINTER_CONFIG", "BLAMELINT_REQUEST_CONFIG",
+          "BLAMELINT_LINT_TIMEOUT"}
 
 
 class SettingsError(ValueError):
@@ -88,6 +93,10 @@ def _validate(settings: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(allow, bool):
         raise SettingsError(f"BLAMELINT_REQUEST_CONFIG must be true or false, not {allow!r}")
     settings["BLAMELINT_REQUEST_CONFIG"] = allow
+    budget = settings.get("BLAMELINT_LINT_TIMEOUT", DEFAULT_LINT_TIMEOUT)
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 <= budget < 86400:
+        raise SettingsError(f"BLAMELINT_LINT_TIMEOUT must be a number of seconds (0 for no limit), not {budget!r}")
+    settings["BLAMELINT_LINT_TIMEOUT"] = float(budget)
     return settings
 
 
@@ -95,7 +104,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any
     """Settings from environment variables (see docs/http.md):
 
     ``BLAMELINT_MAX_BODY_BYTES``, ``BLAMELINT_CORS_ORIGINS``, ``BLAMELINT_CONFIG`` (path
-    to a YAML linter config) and ``BLAMELINT_REQUEST_CONFIG`` (``true``/``false``).
+    to a YAML linter config), ``BLAMELINT_REQUEST_CONFIG`` (``true``/``false``) and
+    ``BLAMELINT_LINT_TIMEOUT`` (seconds).
     """
     env = os.environ if environ is None else environ
     settings: dict[str, Any] = {}
@@ -105,6 +115,12 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any
             settings["MAX_CONTENT_LENGTH"] = int(raw)
         except ValueError:
             raise SettingsError(f"BLAMELINT_MAX_BODY_BYTES must be a number of bytes, not {raw!r}") from None
+    if env.get("BLAMELINT_LINT_TIMEOUT"):
+        raw = env["BLAMELINT_LINT_TIMEOUT"]
+        try:
+            settings["BLAMELINT_LINT_TIMEOUT"] = float(raw)
+        except ValueError:
+            raise SettingsError(f"BLAMELINT_LINT_TIMEOUT must be a number of seconds, not {raw!r}") from None
     if env.get("BLAMELINT_CORS_ORIGINS"):
         settings["BLAMELINT_CORS_ORIGINS"] = env["BLAMELINT_CORS_ORIGINS"]
     if env.get("BLAMELINT_CONFIG"):

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from flask import request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .errors import ApiError
 
@@ -34,6 +35,12 @@ def body_text() -> str:
     """The request body decoded as UTF-8 (413 over the limit, 400 if not UTF-8)."""
     _check_charset()
     raw = request.get_data(cache=True)
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        # A chunked body is cut at the limit without an error by Werkzeug; anything
+        # left in the stream means the body was over it.
+        if request.environ["wsgi.input"].read(1):
+            raise RequestEntityTooLarge()
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:

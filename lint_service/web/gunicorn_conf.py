@@ -2,9 +2,11 @@
 
 Read from the environment:
 
-``HOST``, ``PORT``          where to listen (default 0.0.0.0:8080, for containers)
+``BLAMELINT_HOST``, ``PORT`` where to listen (default 127.0.0.1:8080, as ``blamelint serve``;
+                            the Docker image sets BLAMELINT_HOST=0.0.0.0)
 ``WEB_CONCURRENCY``         worker processes (default: the CPUs this process may use)
-``BLAMELINT_TIMEOUT``       seconds a request may take before its worker is restarted (default 60)
+``BLAMELINT_WORKER_TIMEOUT`` seconds a request may take before its worker is killed (default 60;
+                            the app answers 413 earlier, at BLAMELINT_LINT_TIMEOUT, default 30)
 ``LOG_LEVEL``               gunicorn's log level (default info)
 """
 from __future__ import annotations
@@ -33,7 +35,7 @@ def _cores() -> int:
 
 
 def _bind() -> str:
-    host = os.environ.get("HOST", "").strip() or "0.0.0.0"
+    host = os.environ.get("BLAMELINT_HOST", "").strip() or "127.0.0.1"
     port = _int_env("PORT", 8080)
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
@@ -45,7 +47,7 @@ workers = _int_env("WEB_CONCURRENCY", _cores())
 worker_class = "sync"
 # Load the app (and the spaCy pipeline) once in the master; forked workers share it.
 preload_app = True
-timeout = _int_env("BLAMELINT_TIMEOUT", 60)
+timeout = _int_env("BLAMELINT_WORKER_TIMEOUT", 60)
 graceful_timeout = 30
 keepalive = 5
 backlog = 2048

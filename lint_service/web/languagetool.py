@@ -43,8 +43,10 @@ def check() -> Response:
     fmt = _string(params, "format")
     if fmt is not None and fmt not in FORMATS:
         raise ApiError(400, "invalid_parameter", f"'format' must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if fmt is None and "data" in params:
-        fmt = "text"  # markup is already separated out: what remains is prose
+    if params.get("data") is not None:
+        if fmt is not None:
+            raise ApiError(400, "invalid_parameter", "'format' applies to 'text' only: with 'data' the markup is already separated out")
+        fmt = "text"  # what remains after the markup is prose
     infos = get_linter(current_app).infos
     config = request_config(_rule_choices(params, infos), source="LanguageTool parameters")
     report = run_lint(annotated.lint_text, fmt, config)
@@ -54,7 +56,11 @@ def check() -> Response:
 def _params() -> dict[str, Any]:
     mimetype = request.mimetype
     if is_json_request():
-        return json_object()
+        params = json_object()
+        for name in ("language", "text", "data", "format", "enabledOnly", *_LIST_PARAMS):
+            if name in params and params[name] is None:
+                raise ApiError(400, "invalid_parameter", f"'{name}' must not be null; leave it out instead")
+        return params
     if mimetype == FORM_TYPE or (not mimetype and request.content_length == 0):
         return form_fields()
     if mimetype == MULTIPART_TYPE:
@@ -136,8 +142,12 @@ def _rule_choices(params: dict[str, Any], infos: dict) -> dict[str, list[str]]:
         wanted = {category_id(n) for n in names}
         return [rid for rid, info in infos.items() if category_id(info.category) in wanted]
 
-    enabled = ids["enabledRules"] + in_categories(ids["enabledCategories"])
-    disabled = ids["disabledRules"] + in_categories(ids["disabledCategories"])
+    def known(names: list[str]) -> list[str]:
+        # editors send LanguageTool's own rule ids too (MORFOLOGIK_RULE_EN_US...): ignored, as LanguageTool ignores unknown ids
+        return [n for n in names if any(rid == n or rid.startswith(n.rstrip(".") + ".") for rid in infos)]
+
+    enabled = known(ids["enabledRules"]) + in_categories(ids["enabledCategories"])
+    disabled = known(ids["disabledRules"]) + in_categories(ids["disabledCategories"])
     if _flag(params, "enabledOnly"):
         # only the named rules run; naming none (or only unknown ids) runs nothing
         chosen = Config(enable=tuple(enabled))

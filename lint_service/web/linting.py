@@ -5,13 +5,17 @@ agree on limits and on how a request's rule choices combine with the server's.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
-from typing import Any, Mapping
+import signal
+import threading
+from typing import Any, Iterator, Mapping
 
 from flask import current_app
 
 from ..config import Config, ConfigError
+from ..document import YamlReportError
 from ..findings import Report
 from ..linter import Linter
 from .app import get_linter
@@ -53,7 +57,42 @@ def run_lint(text: str, format: str | None = None, config: Config | None = None)
         raise ApiError(413, "text_too_long", f"the text has {len(text)} characters; the limit is {limit}")
     if config is not None and config is not linter.config:
         linter = _with_config(linter, config)
-    return linter.lint(text, format=format)
+    budget = current_app.config["BLAMELINT_LINT_TIMEOUT"]
+    try:
+        with _time_budget(budget):
+            return linter.lint(text, format=format)
+    except YamlReportError as err:  # the text is not the YAML report the request said (or looked like) it was
+        raise ApiError(400, "invalid_document", str(err)) from None
+    except LintTimeout:
+        raise ApiError(413, "lint_timeout", f"linting this text took longer than {budget:g} s; send smaller documents "
+                       "(or split very long sentences)") from None
+
+
+class LintTimeout(Exception):
+    """The time budget of one lint ran out."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    # A sync gunicorn worker would otherwise be killed at its timeout and the client
+    # would get gunicorn's HTML 500; an alarm turns an overlong lint into a JSON 413
+    # and keeps the worker. Only the main thread can take signals: elsewhere (threaded
+    # development servers) there is no budget.
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise LintTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _with_config(linter: Linter, config: Config) -> Linter:

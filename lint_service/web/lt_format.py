@@ -83,6 +83,9 @@ class Annotated:
         for i, item in enumerate(data["annotation"]):
             if not isinstance(item, dict):
                 raise ApiError(400, "invalid_data", f"annotation item {i} must be an object with 'text' or 'markup'")
+            unknown = sorted(set(item) - {"text", "markup", "interpretAs"})
+            if unknown:
+                raise ApiError(400, "invalid_data", f"annotation item {i} has an unknown key {unknown[0]!r}")
             has_text, has_markup = "text" in item, "markup" in item
             if has_text == has_markup:
                 raise ApiError(400, "invalid_data", f"annotation item {i} must have exactly one of 'text' and 'markup'")

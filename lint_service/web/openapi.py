@@ -15,10 +15,21 @@ from ..findings import SEVERITIES
 # A format (annotation only, per JSON Schema 2020-12) naming LanguageTool's `data`
 # string; tests register a generator for it.
 ANNOTATION_FORMAT = "languagetool-annotation"
+YAML_REPORT_FORMAT = "yaml-postmortem-report"
 LANGUAGE_PATTERN = r"^\s*([Aa][Uu][Tt][Oo]|[Ee][Nn]([-_][A-Za-z0-9]+)*)\s*$"
 
-_NON_BLANK = {"type": "string", "pattern": r"\S"}
-_NON_BLANK_LIST = {"type": "array", "items": _NON_BLANK}
+# "Contains a character that is not whitespace": spelled out, because generators and
+# validators disagree on what \s covers; these are exactly Python's str.isspace().
+_SPACE = r"\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_NON_BLANK = {"type": "string", "pattern": f"[^{_SPACE}]"}
+
+
+def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
+    """A list of items, or one item on its own (as in a config file)."""
+    return {"anyOf": [item, {"type": "array", "items": item}]}
+
+
+_NON_BLANK_LIST = _one_or_many(_NON_BLANK)
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -32,13 +43,26 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _errors(*statuses: int) -> dict[str, Any]:
     text = {
         400: "Malformed body, wrong types or missing fields",
-        413: "The body (or the text) is over the limit",
+        413: "The body or the text is over the limit, or linting it took longer than the time budget",
         415: "The body is not of a supported content type",
     }
     return {str(s): _json(_ref("Error"), text[s]) for s in statuses}
 
 
-def _schemas() -> dict[str, Any]:
+def rule_patterns(rule_ids: list[str]) -> list[str]:
+    """Every rule id and the prefixes that name groups of them ("blame", "blame.")."""
+    out: dict[str, None] = {}
+    for rid in sorted(rule_ids):
+        parts = rid.split(".")
+        for i in range(1, len(parts)):
+            prefix = ".".join(parts[:i])
+            out.setdefault(prefix, None)
+            out.setdefault(prefix + ".", None)
+        out.setdefault(rid, None)
+    return list(out)
+
+
+def _schemas(rule_ids: list[str]) -> dict[str, Any]:
     integer = {"type": "integer", "minimum": 0}
     finding = {
         "type": "object",
@@ -59,15 +83,18 @@ def _schemas() -> dict[str, Any]:
             "suggestions": {"type": "array", "items": {"type": "string"}},
         },
     }
+    rule = {"type": "string", "enum": rule_patterns(rule_ids)}
+    rules = _one_or_many(rule)
     config = {
         "type": "object",
         "additionalProperties": False,
         "description": "Per-request configuration, combined with the server's: enable, disable, severity, "
         "systems and people add to the server's lists; required_sections replaces them.",
         "properties": {
-            "enable": _NON_BLANK_LIST,
-            "disable": _NON_BLANK_LIST,
-            "severity": {"type": "object", "additionalProperties": {"type": "string", "enum": list(SEVERITIES)}},
+            "enable": rules,
+            "disable": rules,
+            "severity": {"type": "object", "propertyNames": rule,
+                         "additionalProperties": {"type": "string", "enum": list(SEVERITIES)}},
             "required_sections": _NON_BLANK_LIST,
             "systems": _NON_BLANK_LIST,
             "people": _NON_BLANK_LIST,
@@ -89,20 +116,35 @@ def _schemas() -> dict[str, Any]:
         "disabledRules": rule_ids,
         "enabledCategories": category_ids,
         "disabledCategories": category_ids,
-        "enabledOnly": {"type": "string", "enum": ["true", "false"]},
-        "format": {"type": "string", "enum": list(FORMATS), "description": "blamelint extension: the document format"},
-        "motherTongue": {"type": "string", "description": "Accepted and ignored"},
-        "level": {"type": "string", "description": "Accepted and ignored"},
+        "enabledOnly": {"type": "string", "enum": ["true", "false", ""]},
+        "motherTongue": {"description": "Accepted and ignored"},
+        "level": {"description": "Accepted and ignored"},
     }
 
-    def lt_request(data_schema: dict[str, Any], enabled_only: dict[str, Any]) -> dict[str, Any]:
+    def lt_request(data_schema: dict[str, Any], enabled_only: dict[str, Any], other: dict[str, Any],
+                   as_lists: bool = False) -> dict[str, Any]:
+        # Other LanguageTool parameters (preferredVariants, username, apiKey, ...) are
+        # accepted and ignored, so clients that send them keep working.
         props = {**lt_common, "enabledOnly": enabled_only}
+        if as_lists:  # JSON bodies may give the id lists as arrays
+            for name in ("enabledRules", "disabledRules", "enabledCategories", "disabledCategories"):
+                props[name] = {"anyOf": [props[name], {"type": "array", "items": {"type": "string"}}]}
+        absent: dict[str, Any] = {"not": {}}
+        text_formats = [f for f in FORMATS if f != "yaml"]
+
+        def branch(required: list[str], extra: dict[str, Any]) -> dict[str, Any]:
+            return {"type": "object", "required": ["language", *required], "additionalProperties": other,
+                    "properties": {**props, **extra}}
+
         return {
             "oneOf": [
-                {"type": "object", "required": ["language", "text"], "additionalProperties": False,
-                 "properties": {**props, "text": {"type": "string", "description": "Plain text or a whole document"}}},
-                {"type": "object", "required": ["language", "data"], "additionalProperties": False,
-                 "properties": {**props, "data": data_schema}},
+                branch(["text"], {"text": {"type": "string", "description": "Plain text or a whole document"},
+                                  "format": {"type": "string", "enum": text_formats,
+                                             "description": "blamelint extension: the document format (detected when absent)"},
+                                  "data": absent}),
+                branch(["text", "format"], {"text": {"type": "string", "format": YAML_REPORT_FORMAT},
+                                            "format": {"const": "yaml"}, "data": absent}),
+                branch(["data"], {"data": data_schema, "text": absent, "format": absent}),
             ]
         }
 
@@ -140,16 +182,32 @@ def _schemas() -> dict[str, Any]:
                      "properties": {"name": {"type": "string"}, "code": {"type": "string"}}}
     return {
         "Finding": finding,
-        "LintRequest": {
-            "type": "object",
-            "required": ["text"],
-            "additionalProperties": False,
-            "properties": {
-                "text": {"type": "string", "description": "The document; at most 1,000,000 characters"},
-                "format": {"type": ["string", "null"], "enum": [*FORMATS, None], "description": "Detected when absent or null"},
-                "config": _ref("LintConfig"),
+        # A YAML report must parse as one; no JSON Schema says that, so the YAML case is
+        # its own branch whose text carries the (annotation-only) format below.
+        "LintRequest": {"oneOf": [
+            {
+                "type": "object",
+                "required": ["text"],
+                "additionalProperties": False,
+                "properties": {
+                    "text": {"type": "string", "description": "The document; at most 1,000,000 characters"},
+                    "format": {"type": ["string", "null"], "enum": [f for f in (*FORMATS, None) if f != "yaml"],
+                               "description": "Detected from the content when absent or null"},
+                    "config": _ref("LintConfig"),
+                },
             },
-        },
+            {
+                "type": "object",
+                "required": ["text", "format"],
+                "additionalProperties": False,
+                "properties": {
+                    "text": {"type": "string", "format": YAML_REPORT_FORMAT,
+                             "description": "A YAML postmortem report (a mapping; see SPEC.md)"},
+                    "format": {"const": "yaml"},
+                    "config": _ref("LintConfig"),
+                },
+            },
+        ]},
         "LintConfig": config,
         "Report": {
             "type": "object",
@@ -170,8 +228,9 @@ def _schemas() -> dict[str, Any]:
         },
         "AnnotationItem": annotation_item,
         "CheckForm": lt_request({"type": "string", "format": ANNOTATION_FORMAT,
-                                 "description": "JSON text of {\"annotation\": [...]}"}, lt_common["enabledOnly"]),
-        "CheckJson": lt_request(annotation, {"type": "boolean"}),
+                                 "description": "JSON text of {\"annotation\": [...]}"}, lt_common["enabledOnly"],
+                                {"type": "string"}),
+        "CheckJson": lt_request(annotation, {"anyOf": [{"type": "boolean"}, lt_common["enabledOnly"]]}, {}, as_lists=True),
         "CheckResponse": {
             "type": "object",
             "required": ["software", "warnings", "language", "matches"],
@@ -190,11 +249,13 @@ def _schemas() -> dict[str, Any]:
     }
 
 
-def openapi_document(request_config: bool = True) -> dict[str, Any]:
-    """The OpenAPI 3.1 document; without per-request config, ``config`` is not offered."""
-    schemas = _schemas()
+def openapi_document(rule_ids: list[str], request_config: bool = True) -> dict[str, Any]:
+    """The OpenAPI 3.1 document for a linter with these rules; without per-request
+    config, ``config`` is not offered."""
+    schemas = _schemas(rule_ids)
     if not request_config:
-        del schemas["LintRequest"]["properties"]["config"]
+        for branch in schemas["LintRequest"]["oneOf"]:
+            del branch["properties"]["config"]
     ok = {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}
     return {
         "openapi": "3.1.0",
