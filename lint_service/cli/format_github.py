@@ -5,7 +5,7 @@ step, so a plain summary line follows: the log always tells how many there are.
 """
 from __future__ import annotations
 
-from . import Run
+from .formats import Run
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -44,6 +44,6 @@ def format_run(run: Run) -> str:
     summary = "blamelint: " + run.summary()
     kinds = [line.split(" ", 1)[0] for line in lines]
     if any(kinds.count(k) > 10 for k in set(kinds)):
-        summary += " GitHub shows at most 10 annotations of each kind per step; all are listed above."
+        summary += " GitHub shows at most 10 annotations of each kind per step: this log lists them all (or upload SARIF)."
     lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import Run
+from .formats import Run
 
 
 def to_data(run: Run) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from . import TOOL_NAME, Run
+from .formats import TOOL_NAME, Run
 
 # XML 1.0 cannot carry most control characters, even escaped; documents may contain them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ...findings import Finding
-from . import TOOL_NAME, Run
+from ..findings import Finding
+from .formats import TOOL_NAME, Run
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 

@@ -12,8 +12,8 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from ...findings import Finding
-from . import TOOL_NAME, Run
+from ..findings import Finding
+from .formats import TOOL_NAME, Run
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -65,7 +65,7 @@ def _fingerprint(f: Finding, occurrence: int) -> str:
 
 
 def to_data(run: Run) -> dict[str, Any]:
-    from ...checks.registry import rule_infos
+    from ..checks.registry import rule_infos
 
     infos = rule_infos()
     index = {rid: i for i, rid in enumerate(infos)}

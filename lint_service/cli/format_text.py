@@ -1,7 +1,7 @@
 """``text``: ``path:line:column: severity rule message``, the suggestion below it."""
 from __future__ import annotations
 
-from . import Run
+from .formats import Run
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "rule": "2", "fix": "32"}
 

@@ -1,12 +1,13 @@
-"""Output formats of `blamelint check`. Each turns a :class:`Run` into the text
-printed on standard output; none re-runs checks or recomputes positions."""
+"""Output formats of `blamelint check` (modules ``format_*.py``). Each turns a
+:class:`Run` into the text printed on standard output; none re-runs checks or
+recomputes positions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ...findings import SEVERITIES, SEVERITY_RANK, Finding
-from ..runner import FileResult
+from ..findings import SEVERITIES, SEVERITY_RANK, Finding
+from .runner import FileResult
 
 TOOL_NAME = "blamelint"
 
@@ -54,7 +55,8 @@ class Run:
         s = self.stats()
         sev = s["by_severity"]
         counts = ", ".join(f"{sev[k]} {k}{'s' if k != 'info' and sev[k] != 1 else ''}" for k in SEVERITIES)
-        files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+        checked = s["files"] - s["errors"]
+        files = f"{checked} file{'s' if checked != 1 else ''}"
         head = (
             f"{s['total']} problem{'s' if s['total'] != 1 else ''} ({counts}) in {s['files_with_findings']} of {files}"
             if s["total"]
@@ -66,15 +68,16 @@ class Run:
 
 
 def _formatters() -> dict[str, Callable[[Run], str]]:
-    from . import github, json_format, junit, rdjson, sarif, text
+    # Imported on use: each format module imports Run from here.
+    from . import format_github, format_json, format_junit, format_rdjson, format_sarif, format_text
 
     return {
-        "text": text.format_run,
-        "json": json_format.format_run,
-        "sarif": sarif.format_run,
-        "github": github.format_run,
-        "junit": junit.format_run,
-        "rdjson": rdjson.format_run,
+        "text": format_text.format_run,
+        "json": format_json.format_run,
+        "sarif": format_sarif.format_run,
+        "github": format_github.format_run,
+        "junit": format_junit.format_run,
+        "rdjson": format_rdjson.format_run,
     }
 
 

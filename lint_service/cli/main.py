@@ -6,6 +6,7 @@ above it; 2 usage error, unreadable file or invalid input (stderr names the file
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -14,7 +15,7 @@ from typing import Sequence, TextIO
 from .. import __version__
 from ..config import ConfigError
 from ..findings import SEVERITIES
-from .formatters import FORMAT_NAMES, Run, render
+from .formats import FORMAT_NAMES, Run, render
 from .inputs import STDIN, InputFileError, collect, read_source
 from .runner import FileResult, default_jobs, lint_all, progress_stream
 from .settings import ConfigResolver, load_config
@@ -40,6 +41,7 @@ examples:
   blamelint check --format github --fail-on error incidents/
   blamelint check --format json -q incident.yaml | jq '.stats'
   blamelint check --jobs 4 --format sarif --output blamelint.sarif .
+  blamelint check --format github --report sarif=blamelint.sarif postmortems/
   git show HEAD:pm.md | blamelint check --stdin-filename pm.md -
 
 Folders are searched recursively for *.md, *.markdown, *.txt, *.yaml and *.yml,
@@ -93,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                        help="lint in N processes (0: one per CPU; default: 1)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--report", action="append", default=[], metavar="FORMAT=FILE",
+                       help="also write the report in FORMAT to FILE, from the same run (repeatable), "
+                            "e.g. sarif=blamelint.sarif")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary line, no progress bar")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour text output (default: auto, on a terminal without NO_COLOR)")
@@ -132,6 +137,15 @@ def _exit_status(results: list[FileResult], run: Run) -> int:
     return EXIT_FINDINGS if any(run.fails(f) for _, f in run.findings()) else EXIT_OK
 
 
+def _report_option(value: str) -> tuple[str, str]:
+    fmt, sep, path = value.partition("=")
+    if not sep or not path or fmt not in FORMAT_NAMES:
+        raise _UsageError(
+            f"blamelint check: error: --report expects FORMAT=FILE with FORMAT one of {', '.join(FORMAT_NAMES)}, not {value!r}"
+        )
+    return fmt, path
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if not args.paths:
@@ -145,6 +159,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"blamelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    reports = [_report_option(r) for r in args.report]
     resolver = ConfigResolver(explicit, tuple(args.enable), tuple(args.disable))
     excludes = tuple(g.strip() for arg in args.exclude for g in arg.split(",") if g.strip())
     sources, path_errors = collect(args.paths, excludes, not args.no_gitignore, args.stdin_filename)
@@ -181,18 +196,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not results:
         print("blamelint: warning: no files to check under the given paths "
               "(looked for *.md, *.markdown, *.txt, *.yaml, *.yml)", file=sys.stderr)
-    output = render(args.format, run)
-    if args.output:
+    files = [(fmt, path) for fmt, path in reports] + ([(args.format, args.output)] if args.output else [])
+    for fmt, path in files:
         try:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(output)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(render(fmt, dataclasses.replace(run, color=False)))
         except OSError as exc:
-            print(f"blamelint: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"blamelint: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
+    if args.output:
         if not args.quiet:
             print(f"blamelint: {run.summary()} Report written to {args.output}.", file=sys.stderr)
     else:
-        out_stream.write(output)
+        out_stream.write(render(args.format, run))
         out_stream.flush()
     return _exit_status(results, run)
 

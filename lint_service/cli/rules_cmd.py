@@ -67,10 +67,11 @@ def explain(rule: str, out: TextIO, width: int = 78) -> None:
         para("Rewrite:", info.rewrite)
     if not info.example:
         return
-    from ..linter import Linter
+    from .runner import linter_for
 
-    # The rule may be off by default (or off in no config at all); turn it on to demonstrate it.
-    report = Linter(config=Config(enable=(info.id,))).lint(info.example)
+    # The rule may be off by default: turn every rule on (one config, so one
+    # loaded pipeline serves every explain in a process).
+    report = linter_for(Config(enable=tuple(_infos()))).lint(info.example)
     mine = [f for f in report.findings if f.rule == info.id]
     out.write("What blamelint reports on the example:\n")
     if not mine:

@@ -21,7 +21,7 @@ from .inputs import InputError, InputFileError, Source, detect_format, read_sour
 _LINTERS: dict[Config, object] = {}
 
 
-def _linter(config: Config):  # -> lint_service.Linter (imported lazily: spaCy is slow to import)
+def linter_for(config: Config):  # -> lint_service.Linter (imported lazily: spaCy is slow to import)
     linter = _LINTERS.get(config)
     if linter is None:
         from ..linter import Linter
@@ -52,7 +52,7 @@ def lint_source(source: Source, config: Config, text: str | None = None) -> File
         if text is None:
             text = read_source(source)
         fmt = detect_format(text, None if source.fs_path is None and source.path == "-" else source.path)
-        report = _linter(config).lint(text, format=fmt)
+        report = linter_for(config).lint(text, format=fmt)
     except InputFileError as exc:
         return FileResult(source.path, error=exc.error)
     except ValueError as exc:  # the linter's word for invalid input (broken YAML, ...)
