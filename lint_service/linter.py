@@ -10,7 +10,7 @@ from .document import parse_document
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import Parser, load_pipeline, read_pipeline_spec
-from .repairs import strip_leading_timestamp
+from .repairs import repair
 
 
 class Linter:
@@ -32,7 +32,7 @@ class Linter:
             raise ValueError(f"text must be a str, not {type(text).__name__}")
         started = time.perf_counter()
         document = parse_document(text, format)
-        prose = [strip_leading_timestamp(p) for p in document.prose if p.text.strip()]
+        prose = repair(document.prose)
         docs = self.parser.parse(p.text for p in prose)
         ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse)
         hits: list[Hit] = []

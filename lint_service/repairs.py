@@ -27,6 +27,29 @@ _LEADING_TIME = re.compile(
 )
 
 
+# A Markdown hard line break (two trailing spaces or a backslash): chat logs and
+# pasted timelines put one utterance per line without final punctuation, and the
+# parser would read them as one run-on sentence.
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\r?\n")
+
+
+def split_hard_breaks(prose: Prose) -> list[Prose]:
+    pieces: list[Prose] = []
+    start = 0
+    for m in _HARD_BREAK.finditer(prose.text):
+        pieces.append(Prose(prose.text[start:m.start()], prose.offsets[start:m.start()], prose.kind, prose.section))
+        start = m.end()
+    if not pieces:
+        return [prose]
+    pieces.append(Prose(prose.text[start:], prose.offsets[start:], prose.kind, prose.section))
+    return [p for p in pieces if p.text.strip()]
+
+
+def repair(prose: list[Prose]) -> list[Prose]:
+    """Prose as the parser should see it: split at hard breaks, timestamps stripped."""
+    return [strip_leading_timestamp(p) for whole in prose for p in split_hard_breaks(whole) if p.text.strip()]
+
+
 def strip_leading_timestamp(prose: Prose) -> Prose:
     m = _LEADING_TIME.match(prose.text)
     if not m or m.end() == 0 or m.end() >= len(prose.text):

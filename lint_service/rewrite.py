@@ -283,6 +283,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
         return _judgement_variants(det, sent, rw)
     if c is None or det.construction in ("directive", "idiom", "delay", "self-approval", "blame-noun"):
         return []
+    if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
+        return []  # the relative clause's antecedent stays; a passive would orphan it
+    if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
+        return []  # "I must have clicked the wrong link" is a guess, not a should
     own = clause_tokens(c)
     first, last = _clause_range(c, own)
     span = (first, last)

@@ -109,7 +109,13 @@ class _Builder:
             elif t in ("softbreak", "hardbreak"):
                 pos = text.find("\n", cur, hi)
                 if pos != -1:
-                    chars.append(" ")
+                    # Keep the newline (prose stays verbatim, so rewrites can apply);
+                    # a hard break keeps its two spaces so repairs.split_hard_breaks
+                    # can cut chat-log lines into separate utterances.
+                    if t == "hardbreak":
+                        chars.append("  ")
+                        offs.extend((max(pos - 2, lo), max(pos - 1, lo)))
+                    chars.append("\n")
                     offs.append(pos)
                     cur = pos + 1
             elif t == "code_inline":

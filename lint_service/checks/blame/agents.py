@@ -61,7 +61,9 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
         # and used without a determiner; accept those.
         has_det = any(c.dep_ == "det" for c in tok.children)
         return tok.tag_ == "NNP" and not has_det and tok.i != tok.sent.start
-    return tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X") or tok.tag_ in ("NNP", "NN")
+    # Not an English word and shaped like a name: the tag does not matter (the small
+    # model tags unfamiliar names as adverbs, adjectives or verbs).
+    return tok.pos_ != "PRON"
 
 
 def classify(tok: Token, lex: Lexicon) -> Kind:
@@ -70,9 +72,9 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     pron = lex.agents["pronouns"]
     if low in ("who", "that", "whom") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
         antecedent = classify(tok.head.head, lex)
-        if low == "who" and antecedent in (Kind.NONE, Kind.SYSTEM):
-            return Kind.PERSON
-        return antecedent
+        # "the one who turned off the alert"; but "peers who sent invalid blocks"
+        # are whatever their noun says they are
+        return Kind.PERSON if low == "who" and antecedent == Kind.NONE else antecedent
     if low in pron["self"]:
         return Kind.SELF
     if low in pron["team"]:
@@ -82,6 +84,12 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
         return Kind.INDEFINITE
     if low in pron["third_person"]:
+        # "since the attacker was in between ..., they could have captured ...":
+        # a pronoun after an outsider and no person in the sentence refers to the outsider
+        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+        kinds = {classify(t, lex) for t in before if t.lower_ not in pron["third_person"]}
+        if Kind.THIRD_PARTY in kinds and not kinds & {Kind.PERSON, Kind.ROLE, Kind.TEAM}:
+            return Kind.THIRD_PARTY
         return Kind.PRONOUN
     if _HANDLE.match(tok.text):
         return Kind.TEAM if "team" in low else Kind.PERSON

@@ -144,7 +144,10 @@ def person_cause(view: SentenceView) -> Detection | None:
             continue
         if _positive_outcome(view):
             continue  # "Because of Rania, we had a tested restore script ready"
-        if classify(tok, lex) in BLAMEABLE and _possessor(tok, lex) is None:
+        # "due to them being unable to ...": the reason is the clause, not a person
+        if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or tok.pos_ == "PRON":
+            continue
+        if classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and _possessor(tok, lex) is None:
             return Detection("blame.person-cause", "person-cause",
                              f'"{lead.text} {prep.text} {_who(tok)}" names a person as the cause; describe the change and what let it through instead.',
                              None, [lead, prep, tok], tok)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .agents import Kind, classify
+from .agents import Kind, classify, is_english_word
 from .lexicon import Lexicon, verb_lemma
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -49,7 +49,19 @@ def _subject_of(verb: Token) -> Token | None:
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
     if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
-    return None
+    return _lost_subject(verb)
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """Repair a known small-model failure: an unfamiliar sentence-initial name tagged
+    as an adverb or modifier ("Raj/RB pushed the config ...") loses its subject role."""
+    first = verb.sent[0]
+    if first.i >= verb.i or first.head != verb or first.dep_ not in ("advmod", "npadvmod", "nmod", "compound", "dep", "intj"):
+        return None
+    if not first.is_title or is_english_word(first.lower_) or any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in _SUBJ for t in verb.children):
+        return None
+    between = verb.doc[first.i + 1 : verb.i]
+    return first if all(t.pos_ in ("ADV", "PART") or t.dep_ in ("advmod", "neg", "aux") for t in between) else None
 
 
 def _is_negated(tok: Token) -> bool:
@@ -88,6 +100,24 @@ def _conditional(verb: Token) -> bool:
     return first.lower_ == "if" and verb.dep_ in ("ROOT", "advcl")
 
 
+def _hypothetical(tok: Token) -> bool:
+    """Inside a present-tense condition or an indirect question ("if a farmer realizes
+    that they made ...", "Reflect if the ALBs should have been communicated, so they
+    could have tested ..."), or a purpose clause: not an assertion about what happened.
+    Past-perfect conditions ("If Ivana had run ...") are counterfactuals and stay."""
+    for node in [tok, *tok.ancestors]:
+        marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless", "so")]
+        modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "might") for c in node.children)
+        if not marks or (node.dep_ not in ("advcl", "ccomp", "csubj") and not (marks[0].lower_ == "so" and modal)):
+            continue
+        if marks[0].lower_ == "so" and (not modal or node != tok):
+            continue  # "..., so it could read every bucket" is a result; "so they could have" a purpose
+        had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children)
+        if marks[0].lower_ == "so" or not had:
+            return True
+    return False
+
+
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     reporting = lex.verbs["reporting"]
@@ -103,6 +133,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue
         # "Saying that Jun should have been more careful explains nothing": reported, not asserted
         if any(a.tag_ == "VBG" and reporting.match(a) for a in tok.ancestors):
+            continue
+        if _hypothetical(tok):
             continue
         subj = _subject_of(tok)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -130,7 +162,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 negated=_is_negated(tok) or (action is not tok and _is_negated(action)) or any(
                     o.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects
                 ),
-                modal=_modal_perfect(tok),
+                modal=_modal_perfect(tok) or (_modal_perfect(tok.head) if tok.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in tok.children) else None),
                 conditional=_conditional(tok),
                 objects=objects,
             )

@@ -8,10 +8,10 @@ from __future__ import annotations
 import logging
 from typing import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ...findings import Hit
-from ...rewrite import suggest
+from ...rewrite import document_system, suggest
 from ..registry import Context, check
 from .assertions import blame_noun, blame_phrase, directive, person_cause, sarcastic, sarcastic_credit
 from .clauses import clauses, quoted_tokens
@@ -65,17 +65,49 @@ def _trimmed(sent: Span) -> tuple[int, int]:
     return start, end
 
 
+# Results are memoised on each parsed paragraph (Doc.user_data). The parser
+# hands back the same Doc for unchanged text, so an editor re-sending a document
+# re-runs the recognizers and rewrites only for paragraphs it actually re-parsed;
+# the memo leaves the parser's LRU together with its Doc.
+_MEMO = "blamelint.blame"
+
+
+def _memo(doc: Doc) -> dict:
+    return doc.user_data.setdefault(_MEMO, {})
+
+
+def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) -> list[tuple[Span, Detection]]:
+    memo = _memo(doc)
+    key = ("detect", lex_key, want)
+    found = memo.get(key)
+    if found is None:
+        found = [(sent, d) for sent in doc.sents if (d := detect(sent, lex, want)) is not None]
+        memo[key] = found
+    return found
+
+
+def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple) -> tuple[str, ...]:
+    if ctx.parse is None:
+        return tuple(suggest(found, sent, ctx))
+    # A rewrite depends on the sentence, the lexicon and the system the rest of
+    # the document talks about most (document_system); nothing else varies.
+    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent))
+    memo = _memo(sent.doc)
+    out = memo.get(key)
+    if out is None:
+        out = memo[key] = tuple(suggest(found, sent, ctx))
+    return out
+
+
 @check(*BLAME_RULES)
 def blame_check(ctx: Context) -> Iterable[Hit]:
     lex = lexicon_for(ctx)
     ctx.cache["blame.lexicon"] = lex
+    lex_key = (tuple(getattr(ctx.config, "systems", ()) or ()), tuple(getattr(ctx.config, "people", ()) or ()))
     # A disabled default-off rule should not hide an enabled one in the same sentence.
     want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r != "blame.we-subject"))
     for prose, doc in ctx.parses:
-        for sent in doc.sents:
-            found = detect(sent, lex, want)
-            if found is None:
-                continue
+        for sent, found in _detections(doc, lex, lex_key, want):
             start, end = _trimmed(sent)
             if end <= start:
                 continue
@@ -85,7 +117,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             # prose is the original text verbatim (no inline code or markup removed).
             if ctx.document.text[o_start:o_end] == doc.text[start:end]:
                 try:
-                    suggestions = tuple(suggest(found, sent, ctx))
+                    suggestions = _suggestions(found, sent, ctx, lex_key)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))

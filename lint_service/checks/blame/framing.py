@@ -76,7 +76,8 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
     harmless = lex.framing["harmless_without"]
     scope = near_scope(verbs, scope or [])
     for t in scope:
-        if t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than" if t.i + 1 < len(t.doc) else False):
+        nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+        if (t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than"):
             found.append(t)
     for v in verbs + [t for t in scope if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
         for prep in _preps(v):
@@ -84,16 +85,17 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             word = prep.lower_
             if obj is not None and f"{word} {obj.lower_}" in mistakes:
                 found += [prep, obj]
-            elif word == "with" and obj is not None and any(d.dep_ == "det" and d.lower_ == "no" for d in obj.children):
-                found += [prep, obj]  # "patched it live, with no change ticket"
+            elif word == "with" and obj is not None and any(
+                (d.dep_ == "det" and d.lower_ == "no") or (d.dep_ in ("amod", "compound") and d.lower_ in ("failing", "failed", "red", "live"))
+                for d in obj.children
+            ):
+                found += [prep, obj]  # "with no change ticket", "merged with three failing checks"
             elif word == "without" and obj is not None:
                 if obj.tag_ == "VBG" or obj.lower_ in safeguards or obj.lemma_.lower() in safeguards:
                     if obj.lemma_.lower() not in harmless:
                         found += [prep, obj]
             elif word in ("despite",) and obj is not None:
                 found += [prep]
-            elif word in ("instead", "rather") or (word == "of" and any(c.lower_ == "instead" for c in prep.children)):
-                found.append(prep)
             elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead":
                 found.append(prep)
         for c in v.children:
@@ -101,7 +103,7 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
                 marks = " ".join(m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i)
                 if any(marks.endswith(k) or marks == k for k in lex.framing["concessive_markers"]):
                     found.append(c)
-            if c.lower_ in ("instead", "anyway") and c.dep_ == "advmod":
+            if c.lower_ == "anyway" and c.dep_ == "advmod":
                 found.append(c)
             if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
                 found += [c, o]
@@ -135,11 +137,13 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
 
 def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     """"... and wiped out two days of fixes", "... which logged out every user"."""
-    harm = lex.verbs["harm"]
+    harm = lex.verbs["breakage"]
+    harmless = lex.framing["harmless_objects"]
     found = []
     for c in clause.verb.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and harm.match(c) and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
-            found.append(c)
+            if not any(m.lower_ in harmless for o in c.children if o.dep_ == "dobj" for m in o.subtree):
+                found.append(c)
     for o in clause.objects:
         for c in o.children:
             if c.dep_ == "relcl" and harm.match(c):
@@ -168,8 +172,8 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
     obj_framing = object_framing(nouns, lex)
     if lex.verbs["destructive"].match(clause.action) or lex.verbs["breakage"].match(clause.action) or lex.verbs["disable"].match(clause.action):
-        # removing a broken or stale thing is cleanup; removing the wrong one is not
-        obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect")]
+        # removing a broken or stale thing is cleanup; removing "the wrong" one is not
+        obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
     found = (
         adverb_framing(verbs, lex)
         + phrase_framing(verbs, lex, scope)

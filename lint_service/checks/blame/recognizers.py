@@ -58,7 +58,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v, a]
     if verb_lemma(v) == "fail" and a is not v:
         return "omission", [v]
-    if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)):
+    if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
         return "omission", [t for t in (v, a) if t is not None]
     gloss = idiom_match(c, lex)
     if gloss:
@@ -91,6 +91,13 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         if any(t.lower_ == "own" for t in prep.subtree) and verbs["approval"].match(a):
             return "self-approval", [a]
     return None
+
+
+def _not_yet(c: Clause) -> bool:
+    """"I haven't checked (yet)": a present-perfect status, not a failure."""
+    auxes = [x for x in c.verb.children if x.dep_ == "aux"]
+    never = any(x.lower_ == "never" for x in c.verb.children)
+    return not never and any(x.lemma_ == "have" and x.tag_ in ("VBP", "VBZ") for x in auxes)
 
 
 def _delay(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
