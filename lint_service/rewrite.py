@@ -19,6 +19,7 @@ from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
 from .rules import load_rule_file
+from .checks.blame.agents import is_english_word
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from .checks.blame.clauses import Clause
@@ -53,7 +54,7 @@ def render(sent: Span, replace: dict[int, str], delete: set[int]) -> str:
 
 def tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r" +([,.;:!?])(?=\s|$)", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:]\s*", "", text)
     text = re.sub(r"\s+'s\b", "'s", text)
@@ -112,14 +113,34 @@ def _clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
     return first, last
 
 
-def _object_text(obj: Token) -> str | None:
+_MOVABLE_PREPS = {"to", "into", "onto", "against", "at", "from", "in", "on", "over", "across", "via", "through"}
+
+
+def _object_parts(obj: Token) -> tuple[str, str] | None:
+    """The object as a new subject, and its trailing place phrases, which read better
+    after the passive verb: ("the schema change", "to the orders database")."""
     if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS:
         return None
-    return span_text([t for t in obj.subtree])
+    moved = [c for c in obj.children if c.i > obj.i and (
+        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
+        or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
+        or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
+    )]
+    moved_ids = {t.i for m in moved for t in m.subtree}
+    moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
+    head = [t for t in obj.subtree if t.i not in moved_ids]
+    tail = [t for t in obj.subtree if t.i in moved_ids]
+    return span_text(head), span_text(tail)
+
+
+def _object_text(obj: Token) -> str | None:
+    parts = _object_parts(obj)
+    return None if parts is None else " ".join(p for p in parts if p)
 
 
 def _plural(obj: Token) -> bool:
-    return obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in obj.children)
+    coordinated = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in obj.children) and any(c.dep_ == "conj" for c in obj.children)
+    return obj.tag_ in ("NNS", "NNPS") or coordinated
 
 
 def _present(clause: "Clause") -> bool:
@@ -145,11 +166,34 @@ def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str],
 
 def _shares_subject_conj(clause: "Clause") -> bool:
     """"skipped the approval step and merged to main": a passive of the first verb
-    alone would make the second one's subject wrong."""
-    return any(
-        c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-        for c in clause.verb.children
-    )
+    alone would make the second one's subject wrong. Also refuses objects the
+    parser cut short ("winged the database | failover")."""
+    for v in (clause.verb, clause.action, *[c for c in clause.action.children if c.dep_ in ("xcomp", "advcl")]):
+        if any(c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in v.children):
+            return True
+    for obj in clause.objects:
+        nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+        if nxt is not None and nxt.head != obj and (
+            nxt.pos_ in ("NOUN", "PROPN") or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
+        ):
+            return True
+    return False
+
+
+def _participle(clause: "Clause") -> str:
+    """The past participle, keeping a hyphenated prefix as written ("YOLO-merged")."""
+    text = clause.action.text
+    if "-" in text:
+        prefix, _, last = text.rpartition("-")
+        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
+    return inflect(clause.action_lemma, "VBN")
+
+
+def verb_lemma_of(word: str) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word.lower()
 
 
 # ---------------------------------------------------------------- strategies
@@ -160,15 +204,17 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     if not clause.objects or _shares_subject_conj(clause):
         return []
     obj = clause.objects[0]
-    obj_text = _object_text(obj)
-    if not obj_text:
+    parts = _object_parts(obj)
+    if not parts or not parts[0]:
         return []
+    obj_text, moved = parts
     lemma = clause.action_lemma
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     before, after = _rest(clause, own, obj, drop, span)
+    after = " ".join(x for x in (moved, after) if x)
     plural = _plural(obj)
     be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
-    vbn = inflect(lemma, "VBN")
+    vbn = _participle(clause)
     outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
     out = []
     if outcome and not negate:
@@ -178,11 +224,13 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
 
 
 def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[str], system: str, span: tuple[int, int]) -> str | None:
-    if not clause.objects or _shares_subject_conj(clause) or (obj_text := _object_text(clause.objects[0])) is None:
+    if not clause.objects or _shares_subject_conj(clause) or (parts := _object_parts(clause.objects[0])) is None:
         return None
+    obj_text, moved = parts
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     _, after = _rest(clause, own, clause.objects[0], drop, span)
-    vbn = inflect(clause.action_lemma, "VBN")
+    after = " ".join(x for x in (moved, after) if x)
+    vbn = _participle(clause)
     plural = _plural(clause.objects[0])
     if negate:
         be = "were" if plural else "was"
@@ -205,9 +253,11 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
             return []
         obj, after = pobj, span_text([t for t in own if pobj.i < t.i <= span[1] and t.i not in {x.i for x in pobj.subtree}])
         vbn = f"{vbn} {prep.text}"
-    obj_text = _object_text(obj)
-    if obj_text is None:
+    parts = _object_parts(obj)
+    if parts is None:
         return []
+    obj_text, moved = parts
+    after = " ".join(x for x in (moved, after) if x)
     if clause.conditional:
         inverted = clause.subject is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < clause.subject.i for c in clause.verb.children)
         if inverted:
@@ -321,6 +371,16 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
     return []
 
 
+def _balanced(text: str) -> bool:
+    """Brackets and double quotes pair up: a rewrite never cuts a parenthesis in two."""
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0
+
+
 def suggest(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
     """Verified rewrites of ``sent``: each parses again without any blame finding."""
     from .checks.blame.engine import detect
@@ -335,7 +395,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
             for cand in candidates(d, s, ctx):
                 if original_end and not cand.endswith(("." , "!", "?")):
                     cand += original_end
-                if cand == s.text.strip() or ctx.parse is None:
+                if cand == s.text.strip() or ctx.parse is None or not _balanced(cand):
                     continue
                 parsed = ctx.parse([cand])[0]
                 sents = list(parsed.sents)
