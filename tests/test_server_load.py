@@ -3,7 +3,12 @@ then schemathesis against its own /openapi.json."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -14,8 +19,9 @@ from schemathesis import GenerationMode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from http_support import Server
+from http_support import Server, free_port
 from lint_service.web.openapi import ANNOTATION_FORMAT, YAML_REPORT_FORMAT
+from lint_service.web.serve import bind_address
 
 LIMIT = 1024 * 1024
 
@@ -174,3 +180,33 @@ def test_api_conforms_to_its_openapi(server, mode):
 
 def test_still_healthy_after_everything(server):
     assert requests.get(server.url + "/healthz", timeout=10).status_code == 200
+
+
+def test_single_process_fallback_serves_the_same_app(tmp_path):
+    port = free_port()
+    code = ("import lint_service.web.serve as s; s.gunicorn_available = lambda: False; "
+            f"s.run('127.0.0.1', {port})")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        r = requests.post(f"http://127.0.0.1:{port}/v1/lint", data=b"{", headers={"Content-Type": "application/json"}, timeout=30)
+        assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_json"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("host, port", [("", 8080), ("127.0.0.1", 70000), ("127.0.0.1", "8080")])
+def test_bad_bind_addresses_are_refused(host, port):
+    with pytest.raises(ValueError):
+        bind_address(host, port)
+    assert bind_address("::1", 8080) == "[::1]:8080"
