@@ -70,6 +70,9 @@ class _Source:
         return start, end
 
 
+_MARKUP_CHARS = "*_`~\\[]()<>!#=|+-: \t\r\n"
+
+
 @dataclass
 class _Builder:
     """Builds one Prose from an inline token by finding its children in the source."""
@@ -86,6 +89,10 @@ class _Builder:
         def emit_found(s: str) -> None:
             nonlocal cur
             pos = text.find(s, cur, hi)
+            # Only markup may lie between the cursor and the match: a later verbatim
+            # copy of the same words ("Bob \\*" then "Bob **bold**") is not this text.
+            if pos != -1 and text[cur:pos].strip(_MARKUP_CHARS):
+                pos = -1
             if pos != -1:
                 chars.append(s)
                 offs.extend(range(pos, pos + len(s)))
