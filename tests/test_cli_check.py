@@ -318,3 +318,61 @@ def test_serve_rejects_bad_port(capsys: pytest.CaptureFixture[str], monkeypatch:
     assert code == 2 and "PORT must be a number" in err
     code, _, err = run_main(capsys, "serve", "--port", "70000")
     assert code == 2 and "--port must be a number" in err
+
+
+def test_config_discovered_next_to_the_file(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blame = str(tree / "sub" / "blame.md")
+    assert run_main(capsys, "check", blame)[0] == 1
+    (tree / "sub" / ".blamelint.yaml").write_text("disable: [blame.]\n", encoding="utf-8")
+    assert run_main(capsys, "check", blame)[0] == 0
+    # --enable on the command line beats the discovered file's disable.
+    assert run_main(capsys, "check", "--enable", "blame.person-subject", blame)[0] == 1
+
+
+def test_progress_bar_only_on_a_terminal_with_many_files() -> None:
+    from lint_service.cli.runner import Progress, progress_stream
+
+    assert progress_stream(50, quiet=False) is None  # pytest's stderr is not a terminal
+    stream = io.StringIO()
+    bar = Progress(3, stream)
+    for name in ("a.md", "b.md", "c.md"):
+        bar.advance(name)
+    bar.close()
+    assert "3/3 c.md" in stream.getvalue() and stream.getvalue().endswith("\r\x1b[2K")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_starts_the_http_service() -> None:
+    import time
+    import urllib.request
+
+    pytest.importorskip("lint_service.web.serve")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("BLAMELINT_HOST", "PORT")}
+    proc = subprocess.Popen([sys.executable, "-m", "lint_service.cli.main", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as resp:
+                    assert resp.status == 200
+                    break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                assert time.monotonic() < deadline, "blamelint serve did not answer /healthz"
+                time.sleep(0.3)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)  # the session this test started, and nothing else
+            proc.wait()
