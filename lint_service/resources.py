@@ -1,7 +1,7 @@
 """Where the data directories (rules/, models/) are, installed or in a checkout."""
 from __future__ import annotations
 
-from importlib import resources
+import importlib
 from pathlib import Path
 
 _PACKAGES = {"rules": "lint_service.rules_data", "models": "lint_service.models_data"}
@@ -14,7 +14,10 @@ def resource_dir(kind: str) -> Path:
     checkout = Path(__file__).resolve().parent.parent / kind
     if checkout.is_dir():
         return checkout
-    return Path(str(resources.files(_PACKAGES[kind])))
+    # rules/ and models/ install as namespace packages: resources.files() gives a
+    # MultiplexedPath there, so take the package's directory itself.
+    package = importlib.import_module(_PACKAGES[kind])
+    return Path(next(iter(package.__path__)))
 
 
 def resource_path(kind: str, name: str) -> Path:

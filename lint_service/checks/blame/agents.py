@@ -60,7 +60,7 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
         # such as "Amir" that are also rare words are tagged as proper nouns
         # and used without a determiner; accept those.
         has_det = any(c.dep_ == "det" for c in tok.children)
-        return tok.tag_ == "NNP" and not has_det and tok.i != tok.sent.start
+        return tok.tag_ == "NNP" and not has_det
     # Not an English word and shaped like a name: the tag does not matter (the small
     # model tags unfamiliar names as adverbs, adjectives or verbs).
     return tok.pos_ != "PRON"

@@ -46,8 +46,16 @@ def is_thanks(sent: Span, lex: Lexicon) -> bool:
     return any(t.lower_ in lex.terms["thanks_markers"] or t.lemma_.lower() in lex.terms["thanks_markers"] for t in words[:3])
 
 
+# Longer "sentences" are tables, logs or lists the sentence splitter could not cut;
+# their parse is meaningless for blame and the recognizers' tree walks grow with
+# the square of the length.
+MAX_SENTENCE_TOKENS = 150
+
+
 def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Detection | None:
     """The blame detection for one sentence, or None."""
+    if len(sent) > MAX_SENTENCE_TOKENS:
+        return None
     view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
     if is_thanks(sent, lex) and not sarcastic(view):
         return None
