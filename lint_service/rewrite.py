@@ -216,11 +216,9 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
     vbn = _participle(clause)
     outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
-    out = []
-    if outcome and not negate:
-        out.append(" ".join(x for x in (obj_text, outcome, after) if x))
-    out.append(" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x))
-    return out
+    if outcome and not negate:  # "went unanswered" reads better than "was ignored"
+        return [" ".join(x for x in (obj_text, outcome, after) if x)]
+    return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
 
 
 def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[str], system: str, span: tuple[int, int]) -> str | None:
@@ -331,7 +329,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
         return []
     if det.construction == "judgement":
         return _judgement_variants(det, sent, rw)
-    if c is None or det.construction in ("directive", "idiom", "delay", "self-approval", "blame-noun"):
+    if c is not None and det.construction == "delay":
+        return _delay_variants(c, sent)
+    if c is not None and det.construction == "permissive":
+        return _permissive_variants(c, sent)
+    if c is None or det.construction in ("directive", "idiom", "self-approval", "blame-noun"):
         return []
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
@@ -346,12 +348,43 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
         variants = counterfactual_variants(c, own, drop, span)
     else:
         variants = passive_variants(c, own, negate, drop, span)
-        sys_v = system_variant(c, own, negate, drop, document_system(ctx, sent), span)
-        if sys_v:
-            variants.append(sys_v)
+        # "The deploy pipeline allowed X to be pushed without review" suits actions a
+        # safeguard could have stopped, not lapses like "ignored" or "messed up".
+        if det.construction != "fault" or negate:
+            sys_v = system_variant(c, own, negate, drop, document_system(ctx, sent), span)
+            if sys_v:
+                variants.append(sys_v)
     for v in variants:
         out.append(render(sent, {first: v}, set(range(first + 1, last + 1))))
     return out
+
+
+def _delay_variants(c: "Clause", sent: Span) -> list[str]:
+    """"Ravi took two hours to notice the alert" -> "It took two hours to notice the alert"."""
+    if c.lemma != "take" or c.subject is None:
+        return []
+    if c.subject.lower_ == "it":
+        person = next((o for o in c.verb.children if o.dep_ in ("dobj", "dative")), None)
+        return [render(sent, {}, {t.i for t in person.subtree})] if person is not None else []
+    first = min(t.i for t in c.subject.subtree)
+    return [render(sent, {first: "it"}, {t.i for t in c.subject.subtree} - {first})]
+
+
+def _permissive_variants(c: "Clause", sent: Span) -> list[str]:
+    """"Bo let the disk fill up" -> "The disk filled up"; "allowed the certificate to expire"
+    -> "The certificate expired"."""
+    outcome = next((x for x in c.action.children if x.dep_ in ("ccomp", "xcomp")), None)
+    if outcome is None or c.subject is None:
+        return []
+    thing = next((s for s in outcome.children if s.dep_ == "nsubj"), None) or (c.objects[0] if c.objects else None)
+    if thing is None:
+        return []
+    rest = [t for t in outcome.subtree if t.i > outcome.i and t.dep_ != "punct" or (t.dep_ == "punct" and t.i < max(x.i for x in outcome.subtree))]
+    rest = [t for t in rest if t.i not in {x.i for x in thing.subtree}]
+    text = " ".join(x for x in (span_text(list(thing.subtree)), inflect(verb_lemma_of(outcome.text), "VBD"), span_text(rest)) if x)
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for t in outcome.subtree if not t.is_punct)
+    return [render(sent, {first: text}, set(range(first + 1, last + 1)))]
 
 
 def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
