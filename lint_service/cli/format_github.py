@@ -38,7 +38,9 @@ def format_run(run: Run) -> str:
         if f.suggestions:
             message += "\nSuggestion: " + "\nSuggestion: ".join(f.suggestions)
         lines.append(f"::{_COMMAND[f.severity]} {props}::{escape_data(message)}")
-    for r in run.errors:
+    for r in run.results:
+        if r.error is None:
+            continue
         props = f"file={escape_property(r.path)},title={escape_property('blamelint: file not checked')}"
         lines.append(f"::error {props}::{escape_data(r.error.reason)}")
     summary = "blamelint: " + run.summary()

@@ -52,7 +52,7 @@ def format_run(run: Run) -> str:
     attrs = {"tests": str(tests), "failures": str(failures), "errors": str(errors), "time": f"{run.elapsed_ms / 1000:.3f}"}
     for k, v in attrs.items():
         suite.set(k, v)
-    root = ET.Element("testsuites", name=TOOL_NAME, **attrs)
+    root = ET.Element("testsuites", {"name": TOOL_NAME, **attrs})
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

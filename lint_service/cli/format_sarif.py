@@ -113,7 +113,8 @@ def to_data(run: Run) -> dict[str, Any]:
             "message": {"text": r.error.reason},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
         }
-        for r in run.errors
+        for r in run.results
+        if r.error is not None
     ]
     driver: dict[str, Any] = {"name": TOOL_NAME, "rules": rules}
     if run.version:

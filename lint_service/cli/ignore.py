@@ -71,7 +71,7 @@ def git_ignored(toplevel: Path, paths: list[Path]) -> set[Path]:
         raise OSError(f"git check-ignore failed in {toplevel}: {proc.stderr.decode(errors='replace').strip()}")
     ignored = set(proc.stdout.decode("utf-8", "surrogateescape").split("\0"))
     # check-ignore echoes each ignored path exactly as it was given.
-    return {p for p, r in zip(paths, rel) if r in ignored}
+    return {p for p, r in zip(paths, rel, strict=True) if r in ignored}
 
 
 @dataclass

@@ -147,9 +147,9 @@ def detect_format(text: str, path: str | None) -> str | None:
     """The document format, by the shared detector when present, else by extension."""
     try:
         from lint_service.document import detect_format as shared_detect
-    except ImportError:
-        shared_detect = None
-    if shared_detect is not None:
+    except ImportError:  # an older core without the detector
+        pass
+    else:
         return shared_detect(text, path=path)
     if path:
         return _EXT_FORMAT.get(os.path.splitext(path)[1].lower())
