@@ -4,7 +4,7 @@ They are registered with ``@Language.factory`` and added by ``models/pipeline.cf
 """
 from __future__ import annotations
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -64,6 +64,47 @@ class HyphenLemma:
                 if lemmas:
                     tok.lemma_ = f"{head.lower()}-{lemmas[0]}"
         return doc
+
+
+class CompoundRepair:
+    """Re-attach plural noun modifiers the parser split off their head.
+
+    The small model reads "wiped the customers table" as a dative "customers" plus
+    an object "table", and "skipped the payments alert" as an object "payments"
+    plus a predicate "alert". Both are one noun phrase with a plural modifier;
+    the repair makes the modifier a compound of the real head, which takes the
+    determiner and the object role.
+    """
+
+    _OBJECT_DEPS = ("dobj", "dative")
+    _SPLIT_DEPS = ("dobj", "oprd", "npadvmod", "attr")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in range(len(doc) - 1):
+            mod, head = doc[i], doc[i + 1]
+            if mod.tag_ not in ("NNS", "NNPS") or mod.dep_ not in self._OBJECT_DEPS or mod.whitespace_ == "":
+                continue
+            if head.head != mod.head or head.dep_ not in self._SPLIT_DEPS or not head.is_alpha:
+                continue
+            if any(c.dep_ == "det" for c in head.children) or not any(c.dep_ == "det" for c in mod.children):
+                continue
+            noun_like = head.tag_ in ("NN", "NNP") or (head.tag_ == "JJ" and "NOUN" in getAllLemmas(head.lower_))
+            if not noun_like or any(c.i > mod.i for c in mod.children):
+                continue
+            verb = mod.head
+            dets = [c for c in mod.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+            head.dep_ = "dobj"
+            mod.head = head
+            mod.dep_ = "compound"
+            for d in dets:
+                d.head = head
+            assert head.head == verb
+        return doc
+
+
+@Language.factory("blamelint_compound_repair")
+def make_compound_repair(nlp: Language, name: str) -> CompoundRepair:
+    return CompoundRepair()
 
 
 @Language.factory("blamelint_hyphen_merge")

@@ -113,7 +113,8 @@ def _clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
     return first, last
 
 
-_MOVABLE_PREPS = {"to", "into", "onto", "against", "at", "from", "in", "on", "over", "across", "via", "through"}
+# "on" and "of" usually belong to the noun ("the expiry date on the certificate").
+_MOVABLE_PREPS = {"to", "into", "onto", "against", "at", "from", "in", "over", "across", "via", "through"}
 
 
 def _object_parts(obj: Token) -> tuple[str, str] | None:
@@ -125,6 +126,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
+        or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and not list(c.children))  # "left X enabled"
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
@@ -144,8 +146,14 @@ def _plural(obj: Token) -> bool:
 
 
 def _present(clause: "Clause") -> bool:
-    tags = {clause.verb.tag_} | {c.tag_ for c in clause.verb.children if c.dep_ == "aux"}
-    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD"}
+    """Present tense, read off the words rather than the tags: the small model tags
+    some past forms as present ("I forgot/VBP", "overwrote/VBP")."""
+    words = [clause.verb] + [c for c in clause.verb.children if c.dep_ == "aux"]
+    for w in words:
+        low = w.lower_
+        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
+            return False
+    return any(w.tag_ in ("VBZ", "VBP") for w in words)
 
 
 def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str], span: tuple[int, int]) -> tuple[str, str]:
@@ -217,7 +225,7 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     vbn = _participle(clause)
     outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
     if outcome and not negate:  # "went unanswered" reads better than "was ignored"
-        return [" ".join(x for x in (obj_text, outcome, after) if x)]
+        return [" ".join(x for x in (obj_text, outcome.replace("{be}", be), after) if x)]
     return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
 
 
@@ -294,7 +302,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
     out: list[str] = []
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         by = c.agent.head
-        return [render(sent, {}, {t.i for t in by.subtree})]
+        # "copied to his personal laptop by Dariusz": the pronoun still points at him
+        pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
+        return [render(sent, pronouns, {t.i for t in by.subtree})]
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
         cut = {t.i for t in lead.subtree} | {t.i for t in det.evidence[1].subtree}
@@ -302,7 +312,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
         if nxt < sent.end and sent.doc[nxt].text == ",":
             cut.add(nxt)
         return [render(sent, {}, cut)]
-    if det.construction == "possessive" and det.target is not None:
+    if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
         owner, noun = det.target, det.evidence[1]
         cut = {t.i for t in owner.subtree} | {t.i for t in det.evidence[2:]}
         repl = rw["possessed_nouns"].get(noun.lemma_.lower())

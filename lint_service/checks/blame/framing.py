@@ -14,7 +14,8 @@ from .lexicon import Lexicon, verb_lemma
 
 
 def _phrase(tokens: list[Token]) -> str:
-    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+    unique = {t.i: t for t in tokens}
+    return " ".join(unique[i].text for i in sorted(unique))
 
 
 def clause_tokens(clause: Clause) -> list[Token]:

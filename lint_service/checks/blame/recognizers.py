@@ -79,8 +79,11 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
                 return "permissive", [a, x]
     if verb_lemma(a) == "leave" and c.objects:
         # "left the debug flag enabled in the release build"
-        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.lower_ in lex.framing["risky_states"]]
-        states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl") and t.i > o.i and t.lower_ in lex.framing["risky_states"]]
+        risky = set(lex.framing["risky_states"])
+        if any(t.lower_ in lex.framing["safeguard_objects"] for o in c.objects for t in o.subtree):
+            risky |= lex.framing["safeguard_off_states"]
+        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.lower_ in risky]
+        states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl") and t.i > o.i and t.lower_ in risky]
         if states:
             return "framing", [a] + states
     if verb_lemma(a) == "take":
@@ -150,7 +153,7 @@ def person_subject(view: SentenceView) -> Detection | None:
         if reason is None:
             continue
         construction, evidence = reason
-        subject = "you" if kind == Kind.SELF else f'"{_who(who)}"'
+        subject = f'"{_who(who)}"'
         messages = {
             "fault": f'{subject} is the subject of "{describe(evidence)}", which presents a person as the cause; describe what the system let happen instead.',
             "breakage": f'{subject} is named as the one who "{describe(evidence)}" something, which makes a person the cause; describe the change and what let it through instead.',
@@ -162,8 +165,8 @@ def person_subject(view: SentenceView) -> Detection | None:
             "delay": f'{subject} is blamed for a slow response ("{describe(evidence)}"); describe what delayed detection instead.',
             "self-approval": f'{subject} is said to have approved their own work; say which control allowed self-approval instead.',
         }
-        if kind == Kind.SELF:
-            messages = {k: m.replace("a person", "yourself").replace("who skipped it", "who skipped it, even when that was you") for k, m in messages.items()}
+        if kind == Kind.SELF:  # self-blame: the same advice, addressed to the writer
+            messages = {k: m.replace("presents a person as", "presents yourself as").replace("makes a person", "makes you") for k, m in messages.items()}
         return Detection("blame.person-subject", construction, messages[construction], c, evidence, who)
     return None
 

@@ -88,6 +88,8 @@ def risky_target(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
 def convenience(c: Clause, lex: Lexicon) -> list[Token]:
     """"turned off 2FA to save time", "removed the only replica to free up disk space",
     "switched off the alerts because they were annoying"."""
+    if is_harmless_object(c, lex):
+        return []  # "cleared the stale cache to free up space" is cleanup
     for x in c.action.children:
         if x.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in x.children):
             phrase = " ".join([verb_lemma(x)] + [t.lower_ for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i][:1])
