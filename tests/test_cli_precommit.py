@@ -54,10 +54,6 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
         cwd=team, capture_output=True, text=True, timeout=1800, env=env,
     )
     out = proc.stdout + proc.stderr
-    if "which rules/checks.yaml does not describe" in out:
-        # Known, outside the CLI: resources.resource_dir() returns Path(str(MultiplexedPath(...)))
-        # in an installed wheel, so no rule file is found. Only this symptom is excused.
-        pytest.xfail("lint_service.resources.resource_dir breaks non-editable installs")
     assert proc.returncode == 1, out
     assert "blamelint" in out and "Failed" in out
     assert "blame.md:3:1: warning blame.person-subject" in out
