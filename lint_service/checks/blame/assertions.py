@@ -142,8 +142,8 @@ def person_cause(view: SentenceView) -> Detection | None:
             continue
         if lead.lower_ == "thanks" and not sarcastic(view):
             continue
-        if _positive_outcome(view):
-            continue  # "Because of Rania, we had a tested restore script ready"
+        if not _negative_outcome(view, exclude={t.i for t in lead.subtree}):
+            continue  # "Because of Rania, we had a tested restore script ready": credit
         # "due to them being unable to ...": the reason is the clause, not a person
         if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or tok.pos_ == "PRON":
             continue
@@ -154,11 +154,25 @@ def person_cause(view: SentenceView) -> Detection | None:
     return None
 
 
-def _positive_outcome(view: SentenceView) -> bool:
+_BAD_STATES = {"down", "broken", "offline", "lost", "late", "delayed", "failed", "failing", "stale", "unavailable",
+               "outage", "error", "errors", "corrupted", "corrupt", "empty", "missing", "wrong", "slow", "stuck"}
+
+
+def _negative_outcome(view: SentenceView, exclude: set[int]) -> bool:
+    """Something went wrong in the rest of the sentence: a person named as its cause
+    is blamed; named as the cause of something good, they are credited."""
     lex = view.lex
-    root = view.sent.root
-    words = {t.lower_ for t in view.sent}
-    return lex.verbs["recovery"].match(root) or bool(words & {"ready", "able", "saved", "prevented", "avoided", "in time", "quickly", "promptly"})
+    for t in view.sent:
+        if t.i in exclude:
+            continue
+        if t.lower_ in _BAD_STATES or t.lemma_.lower() in _BAD_STATES:
+            return True
+        predicate = t.pos_ in ("VERB", "AUX") or (t.tag_ == "JJ" and t.lower_.endswith("ed"))  # "was flushed/JJ"
+        if predicate and not any(c.dep_ == "neg" for c in t.children) and any(
+            lex.verbs[k].match(t) for k in ("breakage", "destructive", "fault", "harm", "outcome")
+        ):
+            return True
+    return False
 
 
 def sarcastic(view: SentenceView) -> bool:

@@ -342,6 +342,10 @@ def judgement(view: SentenceView) -> Detection | None:
             a.lower_ in ("more", "better", "less") for a in tok.children
         ):
             return Detection("blame.judgement", "judgement", f'Comparing with "a {describe([*tok.children, tok, tok.head])}" implies the person involved fell short; describe what would have caught the problem instead.', None, [tok, tok.head])
+        if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and any(  # "a sloppy deploy by the release team"
+            o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE for p in tok.head.children if p.lower_ == "by" for o in p.children
+        ):
+            return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges the work of a person or team; describe what happened instead.', None, [tok, tok.head])
         if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in BLAMEABLE:
             return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges a person; describe what happened instead.', None, [tok, tok.head])
     return None
