@@ -45,9 +45,27 @@ def split_hard_breaks(prose: Prose) -> list[Prose]:
     return [p for p in pieces if p.text.strip()]
 
 
+# "Action item: make sure ...", "Root cause: engineer error", "Owner: Kenji, ...":
+# the parser takes the label for the subject of what follows.
+_LEADING_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}:[ \t]+(?=\S)")
+
+
+def strip_leading_label(prose: Prose) -> Prose:
+    m = _LEADING_LABEL.match(prose.text)
+    if not m:
+        return prose
+    cut = m.end()
+    return Prose(prose.text[cut:], prose.offsets[cut:], prose.kind, prose.section)
+
+
 def repair(prose: list[Prose]) -> list[Prose]:
-    """Prose as the parser should see it: split at hard breaks, timestamps stripped."""
-    return [strip_leading_timestamp(p) for whole in prose for p in split_hard_breaks(whole) if p.text.strip()]
+    """Prose as the parser should see it: split at hard breaks, timestamps and labels stripped."""
+    return [
+        strip_leading_label(strip_leading_timestamp(p))
+        for whole in prose
+        for p in split_hard_breaks(whole)
+        if p.text.strip()
+    ]
 
 
 def strip_leading_timestamp(prose: Prose) -> Prose:

@@ -121,7 +121,9 @@ _TIME_WORDS = {"hour", "minute", "day", "week", "month", "forever", "ages", "whi
 def delayed_response(view: SentenceView) -> Detection | None:
     """"Nine days passed before Abebe replied to the security report"."""
     for c in view.clauses:
-        if c.lemma not in ("pass", "elapse", "go") or c.subject is None or c.subject.lemma_.lower() not in _TIME_WORDS:
+        # "Nine days passed before ..." (the parser may make "passed" a modifier of "days")
+        subject = c.subject if c.subject is not None else (c.verb.head if c.verb.dep_ == "acl" else None)
+        if c.lemma not in ("pass", "elapse", "go") or subject is None or subject.lemma_.lower() not in _TIME_WORDS:
             continue
         for x in c.verb.children:
             if x.dep_ == "advcl" and any(m.lower_ in ("before", "until") for m in x.children):
@@ -191,7 +193,8 @@ def passive_agent(view: SentenceView) -> Detection | None:
         if not c.passive or c.agent is None or c.agent_kind not in BLAMEABLE or c.agent.i in view.quoted:
             continue
         a = c.verb
-        if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a):
+        negated_check = c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
+        if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check:
             continue
         subject_framed = c.subject is not None and any(
             t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])

@@ -127,9 +127,24 @@ def left_undone(c: Clause, lex: Lexicon) -> list[Token]:
     return []
 
 
+def premature(c: Clause, lex: Lexicon) -> list[Token]:
+    """"purged the dead-letter queue before anyone had looked at the messages":
+    acting before the check that should have come first."""
+    if not (lex.verbs["causal"].match(c.action) or lex.verbs["destructive"].match(c.action)):
+        return []
+    indefinite = lex.agents["pronouns"]["indefinite"] | {"someone", "somebody"}
+    for x in c.action.children:
+        if x.dep_ != "advcl" or not any(m.lower_ in ("before", "until") for m in x.children if m.dep_ == "mark"):
+            continue
+        who = next((s for s in x.children if s.dep_ == "nsubj"), None)
+        if who is not None and who.lower_ in indefinite and (lex.verbs["diligence"].match(x) or lex.verbs["response"].match(x)):
+            return [x]
+    return []
+
+
 def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
     own = clause_tokens(c)
-    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone):
+    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone, premature):
         found = finder(c, lex)
         if found:
             return found
