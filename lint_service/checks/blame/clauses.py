@@ -144,6 +144,13 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 cand = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                     agent = cand
+        if passive and agent is None:
+            # PP-attachment slip: "not identified in testing by the service teams"
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    by = next((b for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+                    if by is not None:
+                        agent = next((g for g in by.children if g.dep_ == "pobj"), None)
         action = tok
         if verb_lemma(tok) in _CONTROL_FAULTS:
             x = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
