@@ -103,24 +103,25 @@ def test_markdown_lone_carriage_return(linter: Linter, text: str) -> None:
 @SETTINGS
 @given(text=documentish)
 def test_crlf_gives_the_same_lines_and_columns(linter: Linter, text: str) -> None:
-    """Every one-line finding of the LF text is found at the same line and column in the CRLF text."""
+    """Every finding of the LF text starts at the same line and column in the CRLF text.
+    (Where the span ends can differ: test_crlf_gives_the_same_spans.)"""
     lf = text.replace("\r\n", "\n").replace("\r", "")
     crlf = lf.replace("\n", "\r\n")
-    a = lint_checked(linter, lf, "text")
-    b = {(f.rule, f.line, f.column, f.text) for f in lint_checked(linter, crlf, "text")}
-    for f in a:
-        if "\n" not in f.text:
-            assert (f.rule, f.line, f.column, f.text) in b, (f.rule, f.line, f.column, f.text)
+    a = [(f.rule, f.line, f.column) for f in lint_checked(linter, lf, "text")]
+    b = [(f.rule, f.line, f.column) for f in lint_checked(linter, crlf, "text")]
+    assert a == b
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "sentence spans depend on the line ending: in plain text '000\\nX. The staging bucket ...' the finding spans from "
-    "'000' on line 1, but with CRLF it starts on line 2, so a Windows file gets a different span"))
-def test_crlf_gives_the_same_spans(linter: Linter) -> None:
-    lf = "000\nלש0The staging bucket was emptied by Oksana during the quarterly cleanup."
+    "sentence spans depend on the line ending: with LF '...for an hour.\\n'0002?' ends at 'hour.', with CRLF the "
+    "span runs on over the line break to '0002?', so a Windows file gets a different span"))
+@pytest.mark.parametrize("lf", [
+    pytest.param("0E\x10😀Because of Xochitl, the checkout flow was down for an hour.\n'0002?", id="runs-on"),
+])
+def test_crlf_gives_the_same_spans(linter: Linter, lf: str) -> None:
     crlf = lf.replace("\n", "\r\n")
-    a = [(f.rule, f.line, f.column, f.end_line) for f in lint_checked(linter, lf, "text")]
-    b = [(f.rule, f.line, f.column, f.end_line) for f in lint_checked(linter, crlf, "text")]
+    a = [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in lint_checked(linter, lf, "text")]
+    b = [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in lint_checked(linter, crlf, "text")]
     assert a == b
 
 
