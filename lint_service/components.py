@@ -77,28 +77,33 @@ class CompoundRepair:
     """
 
     _OBJECT_DEPS = ("dobj", "dative")
-    _SPLIT_DEPS = ("dobj", "oprd", "npadvmod", "attr")
+    _SPLIT_DEPS = ("dobj", "oprd", "npadvmod", "attr", "ccomp", "advcl", "xcomp")
 
     def __call__(self, doc: Doc) -> Doc:
         for i in range(len(doc) - 1):
             mod, head = doc[i], doc[i + 1]
             if mod.tag_ not in ("NNS", "NNPS") or mod.dep_ not in self._OBJECT_DEPS or mod.whitespace_ == "":
                 continue
-            if head.head != mod.head or head.dep_ not in self._SPLIT_DEPS or not head.is_alpha:
+            # "deleted the payments alert": "alert" hung on "payments" as a trailing modifier
+            trailing = head.head == mod and head.dep_ == "amod"
+            split = head.head == mod.head and head.dep_ in self._SPLIT_DEPS
+            if not (trailing or split) or not head.is_alpha:
                 continue
             if any(c.dep_ == "det" for c in head.children) or not any(c.dep_ == "det" for c in mod.children):
                 continue
             noun_like = head.tag_ in ("NN", "NNP") or (head.tag_ == "JJ" and "NOUN" in getAllLemmas(head.lower_))
-            if not noun_like or any(c.i > mod.i for c in mod.children):
+            if head.dep_ in ("ccomp", "advcl", "xcomp") and list(head.children):
+                continue  # a real clause, not a stray noun
+            if not noun_like or any(c.i > mod.i and c != head for c in mod.children):
                 continue
             verb = mod.head
-            dets = [c for c in mod.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+            dets = [c for c in mod.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss") and c.i < mod.i]
+            head.head = verb
             head.dep_ = "dobj"
             mod.head = head
             mod.dep_ = "compound"
             for d in dets:
                 d.head = head
-            assert head.head == verb
         return doc
 
 

@@ -7,6 +7,7 @@ an editor re-sending a document re-parses only the paragraphs that changed.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -72,6 +73,38 @@ def load_pipeline(spec: PipelineSpec) -> Language:
         return nlp
 
 
+# spaCy's tokenizer strips prefix and suffix punctuation one character at a time,
+# copying the rest of the string each time: a run of 50,000 colons, brackets or
+# asterisks takes minutes. Whitespace-free runs this long are never prose (the
+# longest in the real corpus is a 302-character table rule), so they are cut
+# into fixed-size tokens instead; the Doc's text stays exactly the input text.
+LONG_RUN = 200
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % LONG_RUN)  # the lookbehind: try each run once, not each character
+_RUN_PIECE = 64
+
+
+def make_doc(nlp: Language, text: str) -> Doc | str:
+    """``text`` itself, or a pre-tokenized Doc of it when it holds a very long
+    whitespace-free run (``nlp.pipe`` accepts both)."""
+    if len(text) < LONG_RUN or _LONG_RUN.search(text) is None:
+        return text
+    pieces: list[Doc] = []
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > pos:
+            pieces.append(nlp.make_doc(text[pos:m.start()]))
+        run = m.group()
+        words = [run[i:i + _RUN_PIECE] for i in range(0, len(run), _RUN_PIECE)]
+        pieces.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append(nlp.make_doc(text[pos:]))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    if doc.text != text:  # offsets of every finding depend on it
+        raise RuntimeError("pre-tokenizing a long run changed the text")
+    return doc
+
+
 class Parser:
     """Parses texts with one pipeline, caching results by text (bounded LRU)."""
 
@@ -88,7 +121,7 @@ class Parser:
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            docs = list(self.nlp.pipe(missing, batch_size=self.batch_size))
+            docs = list(self.nlp.pipe((make_doc(self.nlp, t) for t in missing), batch_size=self.batch_size))
             with self._lock:
                 self.parsed_count += len(missing)
                 for t, d in zip(missing, docs):
@@ -98,7 +131,7 @@ class Parser:
             for t in texts:
                 doc = self._cache.get(t)
                 if doc is None:  # evicted meanwhile by a very large batch
-                    doc = self.nlp(t)
+                    doc = self.nlp(make_doc(self.nlp, t))
                 else:
                     self._cache.move_to_end(t)
                 out.append(doc)

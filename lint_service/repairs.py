@@ -58,10 +58,29 @@ def strip_leading_label(prose: Prose) -> Prose:
     return Prose(prose.text[cut:], prose.offsets[cut:], prose.kind, prose.section)
 
 
+# Characters spaCy cannot take or that change how it reads the text: lone surrogates
+# (valid in a Python str, not encodable) become U+FFFD; carriage returns are dropped
+# so CRLF text is parsed exactly like LF text. Offsets follow each kept character.
+_UNSAFE = re.compile(r"[\ud800-\udfff\r]")
+
+
+def _safe(prose: Prose) -> Prose:
+    if not _UNSAFE.search(prose.text):
+        return prose
+    chars: list[str] = []
+    offsets: list[int] = []
+    for ch, off in zip(prose.text, prose.offsets):
+        if ch == "\r":
+            continue
+        chars.append("\ufffd" if "\ud800" <= ch <= "\udfff" else ch)
+        offsets.append(off)
+    return Prose("".join(chars), offsets, prose.kind, prose.section)
+
+
 def repair(prose: list[Prose]) -> list[Prose]:
     """Prose as the parser should see it: split at hard breaks, timestamps and labels stripped."""
     return [
-        strip_leading_label(strip_leading_timestamp(p))
+        strip_leading_label(strip_leading_timestamp(_safe(p)))
         for whole in prose
         for p in split_hard_breaks(whole)
         if p.text.strip()

@@ -126,7 +126,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
-        or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and not list(c.children))  # "left X enabled"
+        or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ"))  # "left X enabled (in production)"
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
@@ -182,7 +182,9 @@ def _shares_subject_conj(clause: "Clause") -> bool:
     for obj in clause.objects:
         nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
         if nxt is not None and nxt.head != obj and (
-            nxt.pos_ in ("NOUN", "PROPN") or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
+            nxt.pos_ in ("NOUN", "PROPN")
+            or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
+            or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "oprd", "xcomp") and not list(nxt.children))
         ):
             return True
     return False

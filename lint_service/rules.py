@@ -65,7 +65,15 @@ def load_yaml_validated(path: Path, schema: dict[str, Any]) -> Any:
     if errors:
         err = errors[0]
         where = "/".join(str(p) for p in err.absolute_path) or "top level"
-        line = _node_at(node, list(err.absolute_path)).start_mark.line + 1
+        target = _node_at(node, list(err.absolute_path))
+        line = target.start_mark.line + 1
+        if err.validator == "additionalProperties" and isinstance(target, yaml.MappingNode):
+            # point at the unexpected key itself, not at the mapping that holds it
+            allowed = set(err.schema.get("properties", {}))
+            for key, _value in target.value:
+                if key.value not in allowed:
+                    line = key.start_mark.line + 1
+                    break
         raise RuleFileError(path, line, f"{where}: {err.message}")
     return data
 

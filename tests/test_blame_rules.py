@@ -133,9 +133,7 @@ POSITIVES = [
     p("Tell Emeka to actually read the runbook next time.", "blame.person-directive", ("Emeka",), "directive-tell"),
     # --- person-cause
     p("Because of Xochitl, the checkout flow was down for an hour.", "blame.person-cause", ("Because of Xochitl",), "cause-because-of"),
-    p("Due to the intern, every session token was invalidated.", "blame.person-cause", ("Due to the intern",), "cause-due-to",
-      bug("regression: 'Due to the intern, every session token was invalidated' is no longer flagged since a person as "
-          "cause needs a bad outcome; every user being logged out is one")),
+    p("Due to the intern, every session token was invalidated.", "blame.person-cause", ("Due to the intern",), "cause-due-to"),
     p("Thanks to Aigerim, the whole site went down for an hour.", "blame.person-cause", ("Aigerim",), "cause-sarcastic-thanks"),
     p("Hats off to Sione for breaking the build again.", "blame.person-cause", ("Sione",), "cause-ironic-credit"),
     # --- first-person self-blame (rule 9)

@@ -88,9 +88,6 @@ def test_offsets_over_arbitrary_unicode(linter: Linter, text: str, fmt: str | No
     lint_checked(linter, text if fmt == "text" else no_lone_cr(text), fmt)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'Markdown text with a lone "\\r" gets offsets past the end of the text: "\\rSvetlana deleted the production '
-    'database." (42 characters) gives a finding at start=42, end=43 with text ""'))
 @pytest.mark.parametrize("text", [
     pytest.param("\r" + BLAME[0], id="leading-cr"),
     pytest.param("Intro line.\r\r" + BLAME[0], id="cr-paragraph-break"),
@@ -112,9 +109,6 @@ def test_crlf_gives_the_same_lines_and_columns(linter: Linter, text: str) -> Non
     assert a == b
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sentence spans depend on the line ending: with LF '...for an hour.\\n'0002?' ends at 'hour.', with CRLF the "
-    "span runs on over the line break to '0002?', so a Windows file gets a different span"))
 @pytest.mark.parametrize("lf", [
     pytest.param("0E\x10😀Because of Xochitl, the checkout flow was down for an hour.\n'0002?", id="runs-on"),
 ])
@@ -189,14 +183,10 @@ def test_astral_and_rtl_text_on_the_same_line(linter: Linter, prefix: str, sente
 
 # ---------------------------------------------------------------- lone surrogates
 
-SURROGATE_BUG = pytest.mark.xfail(strict=True, reason=(
-    "lone surrogates are valid Python str (and what json.loads gives for '\\ud800'), but spaCy's tokenizer raises "
-    "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' ... surrogates not allowed"))
-
-
-@SURROGATE_BUG
 @pytest.mark.parametrize("text", [
-    pytest.param("ab\ud800cd " + BLAME[0], id="high-before"),
+    pytest.param("ab\ud800cd " + BLAME[0], id="high-before", marks=pytest.mark.xfail(strict=True, reason=(
+        "no crash any more, but the junk word 'cd' glued in front of the sentence becomes part of its subject, "
+        "so the parse no longer shows a person as the subject"))),
     pytest.param(BLAME[1] + " \udfff", id="low-after"),
     pytest.param("\udc80\udc81\n\n" + BLAME[2], id="escaped-bytes-paragraph"),
 ])
@@ -205,10 +195,13 @@ def test_lone_surrogates_are_linted(linter: Linter, text: str) -> None:
     assert blame, "the blame sentence next to the surrogate must still be found"
 
 
-@SURROGATE_BUG
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(st.characters(exclude_categories=()), min_size=1, max_size=40).filter(
-    lambda s: any(0xD800 <= ord(c) <= 0xDFFF for c in s) and any(c.isalpha() for c in s)))
+@given(text=st.builds(
+    lambda before, surrogate, after: before + surrogate + after,
+    st.text(st.characters(exclude_categories=()), max_size=20),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+    st.text(st.characters(exclude_categories=()), max_size=20),
+))
 def test_offsets_with_lone_surrogates(linter: Linter, text: str) -> None:
     lint_checked(linter, text + " " + BLAME[0], "text")
 
@@ -261,8 +254,8 @@ def test_one_megabyte(linter: Linter) -> None:
 
 @pytest.mark.parametrize("fmt", [
     "text",
-    pytest.param("markdown", marks=pytest.mark.xfail(strict=True, reason="lone '\\r' in Markdown: see test_markdown_lone_carriage_return")),
-    pytest.param(None, marks=pytest.mark.xfail(strict=True, reason="detected as Markdown; lone '\\r': see test_markdown_lone_carriage_return")),
+    "markdown",
+    None,
     pytest.param("markdown-without-cr", id="markdown-without-cr"),
 ])
 @pytest.mark.parametrize("seed", range(2))

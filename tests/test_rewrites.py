@@ -80,8 +80,7 @@ REWRITES = [
     r("Yusuf pasted the root credentials into a public gist.",
       "The root credentials were pasted into a public gist.", "risky-exposure"),
     r("Aditi left the admin port open to the internet.", "The admin port was left open to the internet.", "left-open"),
-    r("Leilani left the debug endpoint enabled in production.", "The debug endpoint was left enabled in production.", "left-enabled",
-      bug('the state "enabled" is kept inside the subject: "The debug endpoint enabled in production was left."')),
+    r("Leilani left the debug endpoint enabled in production.", "The debug endpoint was left enabled in production.", "left-enabled"),
     r("Matteo ran the purge script against the live bucket.", "The purge script was run against the live bucket.", "risky-target"),
     # a clause inside a reported sentence keeps its frame
     r("Pedro says the release manager forgot to tag the build.", "Pedro says the build was not tagged.", "embedded-clause"),
@@ -112,8 +111,7 @@ REWRITES = [
     r("I should have checked the replica lag.", "The replica lag was not checked.", "counterfactual-first-person"),
     # person as cause removed
     r("Because of Xochitl, the checkout flow was down for an hour.", "The checkout flow was down for an hour.", "cause-because-of"),
-    r("Due to the intern, every session token was invalidated.", "Every session token was invalidated.", "cause-due-to",
-      bug("regression: the sentence is no longer flagged at all (see test_blame_rules.py cause-due-to)")),
+    r("Due to the intern, every session token was invalidated.", "Every session token was invalidated.", "cause-due-to"),
     # judgements
     r("It was reckless of Bashir to restart every broker at once.", "It was risky to restart every broker at once.", "judgement-of"),
     r("A more careful engineer would have spotted the missing index.",
@@ -243,10 +241,8 @@ GRAMMAR = [
     pytest.param("Haruto wiped the customers table before the release.", "the customers table", id="compound-plural-modifier-wiped"),
     pytest.param("Kawika overwrote the TLS certificate.", "the TLS certificate", id="tense-overwrote"),
     pytest.param("Thandeka skipped the signing keys without review.", "the signing keys", id="agreement-outcome-phrase"),
-    pytest.param("Zeynep botched the payments alert.", "the payments alert", id="compound-split-outcome", marks=bug(
-        '"payments alert" (plural modifier) is split: "The payments went wrong alert." instead of "The payments alert went wrong."')),
-    pytest.param("He deleted the payments alert during the peak sale.", "the payments alert", id="compound-split-passive", marks=bug(
-        '"The payments were deleted alert during the peak sale." instead of "The payments alert was deleted during the peak sale."')),
+    pytest.param("Zeynep botched the payments alert.", "the payments alert", id="compound-split-outcome"),
+    pytest.param("He deleted the payments alert during the peak sale.", "the payments alert", id="compound-split-passive"),
     pytest.param("Zeynep neglected to update the signing keys before the release.", "the signing keys", id="agreement-plural-omission"),
     pytest.param("Mireille deleted the nightly backup during the peak sale.", "the nightly backup", id="destructive-singular"),
 ]
@@ -259,8 +255,6 @@ def test_rewrite_grammar(linter: Linter, sentence: str, obj: str) -> None:
     assert grammar_problems(sentence, obj, f.suggestions) == []
 
 
-@pytest.mark.xfail(strict=True, reason='noun compounds with a plural modifier ("the payments alert") are split '
-                   'by most strategies; see the compound-split cases of test_rewrite_grammar')
 @settings(max_examples=80, deadline=None, phases=(Phase.generate,), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(SUBJECTS[:-1]), st.sampled_from(VERBS), st.sampled_from(OBJECTS), st.sampled_from(MODIFIERS))
 def test_rewrite_grammar_on_generated_sentences(linter: Linter, subject: str, verb: str, obj: str, modifier: str) -> None:

@@ -201,8 +201,11 @@ class _State:
 
 def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     doc = Document(text=text, format="markdown")
-    src = _Source(text)
-    tokens = _MD.parse(mask_front_matter(text))
+    # markdown-it counts a lone "\r" as a line break; give it the same text with
+    # "\n" there (same length, so every offset stays valid for the original).
+    norm = re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
+    src = _Source(norm)
+    tokens = _MD.parse(mask_front_matter(norm))
     b = _Builder(src)
     st = _State()
     i = 0
