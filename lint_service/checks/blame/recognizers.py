@@ -219,6 +219,13 @@ def passive_agent(view: SentenceView) -> Detection | None:
     return None
 
 
+def _owner(owner: Token) -> str:
+    """"Leo's", "the contractor's", "his": the possessor as written."""
+    case = "".join(c.text for c in owner.children if c.dep_ == "case")
+    words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ != "case"]
+    return " ".join(t.text for t in words) + case
+
+
 def _possessor(noun: Token, lex: Lexicon) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
@@ -242,7 +249,7 @@ def possessive(view: SentenceView) -> Detection | None:
                 c.lower_ in terms["judgement_adjectives"] or lex.verbs["fault"].match(c) or is_mis_verb(c))]
             if judged and not _negated_sentence(tok):
                 return Detection("blame.possessive", "possessive",
-                                 f'"{owner.text} {describe(judged)} {tok.text}" ties the failure to a person; describe the change instead.',
+                                 f'"{_owner(owner)} {describe(judged)} {tok.text}" ties the failure to a person; describe the change instead.',
                                  None, [owner, tok] + judged, owner)
             continue
         head = tok.head
@@ -258,7 +265,7 @@ def possessive(view: SentenceView) -> Detection | None:
         if (bad_mod or is_blame_noun or as_cause) and not _negated_sentence(tok):
             return Detection(
                 "blame.possessive", "possessive",
-                f'"{owner.text} {tok.text}" ties the failure to a person; name the change by its ID or describe it instead.',
+                f'"{_owner(owner)} {describe([t for t in tok.children if t.dep_ in ("amod", "compound") and t.i < tok.i] + [tok])}" ties the failure to a person; name the change by its ID or describe it instead.',
                 None, [owner, tok] + bad_mod, owner,
             )
     return None
