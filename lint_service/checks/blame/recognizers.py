@@ -72,7 +72,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "framing", framing
     risky = [] if c.negated else risky_circumstances(c, lex)
     if risky:
-        return "framing", risky
+        return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
     if verbs["permissive"].match(a):
         for x in a.children:
             if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
@@ -156,21 +156,36 @@ def person_subject(view: SentenceView) -> Detection | None:
             continue
         construction, evidence = reason
         subject = f'"{_who(who)}"'
+        said = describe(evidence)
+        phrase = _clause_phrase(who, evidence, c)
         messages = {
-            "fault": f'{subject} is the subject of "{describe(evidence)}", which presents a person as the cause; describe what the system let happen instead.',
-            "breakage": f'{subject} is named as the one who "{describe(evidence)}" something, which makes a person the cause; describe the change and what let it through instead.',
-            "omission": f'{subject} is said not to have done a step ("{describe(evidence)}"); ask why the process did not make the step happen instead of who skipped it.',
-            "framing": f'{subject} is the subject of an action framed as a fault ("{describe(evidence)}"); describe the action and the missing safeguard instead.',
-            "destructive": f'{subject} is named as the one who "{describe(evidence)}" a live resource; describe what allowed the change to reach it instead.',
-            "idiom": f'{subject} is the subject of a blaming idiom ("{describe(evidence)}"); describe what happened to the system instead.',
-            "permissive": f'{subject} is said to have let a failure happen ("{describe(evidence)}"); say which alert or guard was missing instead.',
-            "delay": f'{subject} is blamed for a slow response ("{describe(evidence)}"); describe what delayed detection instead.',
-            "self-approval": f'{subject} is said to have approved their own work; say which control allowed self-approval instead.',
+            "fault": f'"{phrase}" makes a person the cause of the failure; describe what the system let happen instead.',
+            "breakage": f'"{phrase}" names a person as the one who broke something; describe the change and what let it through instead.',
+            "omission": f'"{phrase}" blames a person for a step that did not happen; ask why the process did not make the step happen.',
+            "framing": f'"{phrase}" describes a person acting the wrong way ("{said}"); describe the action and the safeguard that was missing instead.',
+            "destructive": f'"{phrase}" names a person as the one who destroyed something the service depends on; describe what let the change reach it instead.',
+            "idiom": f'"{phrase}" is a figure of speech that blames a person; describe what happened to the system instead.',
+            "permissive": f'{subject} is said to have let a failure happen ("{said}"); say which alert or guard was missing instead.',
+            "delay": f'{subject} is blamed for a slow response ("{said}"); describe what delayed detection or escalation instead.',
+            "self-approval": f'{subject} is said to have approved their own work ("{said}"); say which control allowed self-approval instead.',
         }
         if kind == Kind.SELF:  # self-blame: the same advice, addressed to the writer
-            messages = {k: m.replace("presents a person as", "presents yourself as").replace("makes a person", "makes you") for k, m in messages.items()}
+            messages = {k: m.replace("makes a person the cause", "makes you the cause").replace("blames a person", "blames yourself") for k, m in messages.items()}
         return Detection("blame.person-subject", construction, messages[construction], c, evidence, who)
     return None
+
+
+def _clause_phrase(who: Token | None, evidence: list[Token], c: Clause) -> str:
+    """The words from the person to the fault ("Kenji forgot to renew the certificate"),
+    or the person and the fault words when that stretch is long."""
+    if who is None:
+        return describe(evidence)
+    start = who.left_edge.i
+    end = max([t.i for t in evidence] + [o.right_edge.i for o in c.objects] + [c.action.i])
+    doc = who.doc
+    if 0 < end - start < 14 and all(not doc[i].is_space for i in range(start, end + 1)):
+        return doc[start : end + 1].text
+    return f"{_who(who)} ... {describe(evidence)}"
 
 
 def we_subject(view: SentenceView) -> Detection | None:
