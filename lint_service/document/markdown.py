@@ -16,13 +16,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .builder import add_action_item, add_timeline_entry, cut
+from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines  # noqa: F401  (CODE_PLACEHOLDER: public name)
 from .model import Document, Field, Prose, Section, TimelineEntry
 from .sections import canonical_section
 from .suppress import markdown_suppressions
 from .tables import TableRoles, table_roles
 from .timestamps import find_timestamp, leading_timestamp
 
-CODE_PLACEHOLDER = "CODE"
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 # Front matter opens the file; one-line HTML comments (a source or licence note) and
 # blank lines may precede it.
@@ -32,7 +32,6 @@ _FRONT_MATTER = re.compile(
     re.DOTALL,
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_SEARCH_WINDOW = 12  # how far one decoded character (entity, escape) may be from the cursor
 
 
 def mask_front_matter(text: str) -> str:
@@ -44,134 +43,10 @@ def mask_front_matter(text: str) -> str:
     return text[: m.start("fm")] + blank + text[m.end():]
 
 
-class _Source:
-    """The original text with line starts, for turning line maps into offsets."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self.starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-
-    def line_start(self, line: int) -> int:
-        return self.starts[line] if line < len(self.starts) else len(self.text)
-
-    def block(self, tok: Token) -> tuple[int, int]:
-        assert tok.map is not None
-        return self.line_start(tok.map[0]), self.line_start(tok.map[1])
-
-    def trimmed(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.text[start] in " \t\r\n":
-            start += 1
-        while end > start and self.text[end - 1] in " \t\r\n":
-            end -= 1
-        return start, end
-
-
-_MARKUP_CHARS = "*_`~\\[]()<>!#=|+-: \t\r\n"
-
-
-@dataclass
-class _Builder:
-    """Builds one Prose from an inline token by finding its children in the source."""
-
-    src: _Source
-    comments: list[tuple[int, int, str]] = field(default_factory=list)
-
-    def prose(self, inline: Token, lo: int, hi: int, kind: str, section: str | None) -> Prose:
-        text = self.src.text
-        chars: list[str] = []
-        offs: list[int] = []
-        cur = lo
-
-        def emit_found(s: str) -> None:
-            nonlocal cur
-            pos = text.find(s, cur, hi)
-            # Only markup may lie between the cursor and the match: a later verbatim
-            # copy of the same words ("Bob \\*" then "Bob **bold**") is not this text.
-            if pos != -1 and text[cur:pos].strip(_MARKUP_CHARS):
-                pos = -1
-            if pos != -1:
-                chars.append(s)
-                offs.extend(range(pos, pos + len(s)))
-                cur = pos + len(s)
-                return
-            # Decoded entities and escapes: place each character near the cursor.
-            for ch in s:
-                p = text.find(ch, cur, min(hi, cur + _SEARCH_WINDOW))
-                chars.append(ch)
-                if p != -1:
-                    offs.append(p)
-                    cur = p + 1
-                else:
-                    offs.append(min(cur, max(hi - 1, lo)))
-
-        for child in inline.children or []:
-            t = child.type
-            if t == "text":
-                if child.content:
-                    emit_found(child.content)
-            elif t in ("softbreak", "hardbreak"):
-                pos = text.find("\n", cur, hi)
-                if pos != -1:
-                    # Keep the newline (prose stays verbatim, so rewrites can apply);
-                    # a hard break keeps its two spaces so repairs.split_hard_breaks
-                    # can cut chat-log lines into separate utterances.
-                    if t == "hardbreak":
-                        chars.append("  ")
-                        offs.extend((max(pos - 2, lo), max(pos - 1, lo)))
-                    chars.append("\n")
-                    offs.append(pos)
-                    cur = pos + 1
-            elif t == "code_inline":
-                opening = text.find(child.markup, cur, hi)
-                if opening == -1:
-                    continue
-                body = text.find(child.content, opening + len(child.markup), hi) if child.content else -1
-                body_start = body if body != -1 else opening
-                closing = text.find(child.markup, (body if body != -1 else opening + len(child.markup)) + len(child.content), hi)
-                span_end = closing + len(child.markup) if closing != -1 else body_start + len(child.content)
-                chars.append(CODE_PLACEHOLDER)
-                width = max(span_end - opening, 1)
-                offs.extend(opening + min(i, width - 1) for i in range(len(CODE_PLACEHOLDER)))
-                cur = span_end
-            elif t == "html_inline":
-                pos = text.find(child.content, cur, hi)
-                if pos != -1:
-                    line = self._line_of(pos)
-                    self.comments.append((line, line + child.content.count("\n"), child.content))
-                    cur = pos + len(child.content)
-            elif t == "image":
-                # Alt text is not prose; skip past "](...)".
-                pos = text.find("](", cur, hi)
-                if pos != -1:
-                    close = text.find(")", pos, hi)
-                    cur = close + 1 if close != -1 else pos + 2
-            elif t == "link_close":
-                if text.startswith("](", cur):
-                    close = text.find(")", cur, hi)
-                    cur = close + 1 if close != -1 else cur + 2
-                elif text.startswith("][", cur):
-                    close = text.find("]", cur + 2, hi)
-                    cur = close + 1 if close != -1 else cur + 2
-                elif text.startswith("]", cur):
-                    cur += 1
-            # emphasis/strong/link_open markup: nothing to emit, the search skips it
-        s = "".join(chars)
-        return Prose(s, offs, kind, section)
-
-    def _line_of(self, offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(self.src.starts, offset)
-
-
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
-def row_cells(src: _Source, line: int) -> list[tuple[int, int]]:
+def row_cells(src: SourceLines, line: int) -> list[tuple[int, int]]:
     """Spans of the cells of one table row (pipes escaped with "\\" do not split)."""
     start, end = src.line_start(line), src.line_start(line + 1)
     start, end = src.trimmed(start, end)
@@ -204,9 +79,9 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     # markdown-it counts a lone "\r" as a line break; give it the same text with
     # "\n" there (same length, so every offset stays valid for the original).
     norm = re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
-    src = _Source(norm)
+    src = SourceLines(norm)
     tokens = _MD.parse(mask_front_matter(norm))
-    b = _Builder(src)
+    b = ProseBuilder(src)
     st = _State()
     i = 0
     n = len(tokens)
@@ -267,7 +142,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     return doc
 
 
-def _paragraph(doc: Document, prose: Prose, src: _Source, st: _State, lo: int, hi: int, in_list: bool) -> None:
+def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: _State, lo: int, hi: int, in_list: bool) -> None:
     if not prose.text.strip():
         return
     if st.section == "timeline" and not in_list:
@@ -284,7 +159,7 @@ def _paragraph(doc: Document, prose: Prose, src: _Source, st: _State, lo: int, h
     doc.prose.append(prose)
 
 
-def _list_item(tokens: list[Token], i: int, doc: Document, src: _Source, b: _Builder, st: _State) -> int:
+def _list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: ProseBuilder, st: _State) -> int:
     """A top-level list item: a timeline entry or action item in those sections, else prose."""
     open_tok = tokens[i]
     depth = 0
@@ -345,7 +220,7 @@ def _list_item(tokens: list[Token], i: int, doc: Document, src: _Source, b: _Bui
     return j + 1
 
 
-def _table(tokens: list[Token], i: int, doc: Document, src: _Source, b: _Builder, st: _State) -> int:
+def _table(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: ProseBuilder, st: _State) -> int:
     rows: list[tuple[Token, list[Token], bool]] = []  # (tr_open, cell inlines, is_header)
     j = i
     header = False
