@@ -9,7 +9,7 @@ apply-all) for the JavaScript path, but reads every word and colour class from
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from ..findings import Finding
 
