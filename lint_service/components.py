@@ -92,11 +92,14 @@ class CompoundRepair:
             if any(c.dep_ == "det" for c in head.children) or not any(c.dep_ == "det" for c in mod.children):
                 continue
             noun_like = head.tag_ in ("NN", "NNP") or (head.tag_ == "JJ" and "NOUN" in getAllLemmas(head.lower_))
-            if head.dep_ in ("ccomp", "advcl", "xcomp") and list(head.children):
+            if head.dep_ in ("ccomp", "advcl", "xcomp") and any(c.dep_ not in ("prep", "punct") for c in head.children):
                 continue  # a real clause, not a stray noun
             if not noun_like or any(c.i > mod.i and c != head for c in mod.children):
                 continue
             verb = mod.head
+            for c in list(head.children):  # "alert by mistake": the phrase belonged to the verb
+                if c.dep_ == "prep" and split:
+                    c.head = verb
             dets = [c for c in mod.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss") and c.i < mod.i]
             head.head = verb
             head.dep_ = "dobj"

@@ -184,7 +184,8 @@ def _shares_subject_conj(clause: "Clause") -> bool:
         if nxt is not None and nxt.head != obj and (
             nxt.pos_ in ("NOUN", "PROPN")
             or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
-            or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "oprd", "xcomp") and not list(nxt.children))
+            or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
+            or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and clause.action_lemma not in ("leave", "keep", "make", "set", "get"))
         ):
             return True
     return False

@@ -31,7 +31,22 @@ _FRONT_MATTER = re.compile(
     r"(?P<fm>(?P<fence>---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:(?P=fence)|\.\.\.)[ \t]*(?:\r?\n|\Z))",
     re.DOTALL,
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def html_comments(content: str) -> list[tuple[int, str]]:
+    """(start, text) of each complete ``<!-- ... -->`` in ``content``.
+
+    A plain loop over str.find, not a lazy regex: a regex retries from every
+    unclosed "<!--" and goes quadratic on thousands of them."""
+    found = []
+    pos = content.find("<!--")
+    while pos != -1:
+        end = content.find("-->", pos + 4)
+        if end == -1:
+            break  # no comment closes after this one, so none after it can either
+        found.append((pos, content[pos:end + 3]))
+        pos = content.find("<!--", end + 3)
+    return found
 
 
 def mask_front_matter(text: str) -> str:
@@ -133,9 +148,9 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         elif t == "html_block":
             if tok.map is not None:
                 lo, _ = src.block(tok)
-                for m in _COMMENT.finditer(tok.content):
-                    first = tok.map[0] + 1 + tok.content.count("\n", 0, m.start())
-                    b.comments.append((first, first + m.group().count("\n"), m.group()))
+                for start, comment in html_comments(tok.content):
+                    first = tok.map[0] + 1 + tok.content.count("\n", 0, start)
+                    b.comments.append((first, first + comment.count("\n"), comment))
         i += 1
     _close_sections(doc)
     doc.suppressions = markdown_suppressions(b.comments)
@@ -185,9 +200,9 @@ def _list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: 
             else:
                 inlines.append(tk)
         elif tk.type == "html_block" and tk.map is not None:
-            for m in _COMMENT.finditer(tk.content):
-                first = tk.map[0] + 1 + tk.content.count("\n", 0, m.start())
-                b.comments.append((first, first + m.group().count("\n"), m.group()))
+            for start, comment in html_comments(tk.content):
+                first = tk.map[0] + 1 + tk.content.count("\n", 0, start)
+                b.comments.append((first, first + comment.count("\n"), comment))
         elif tk.type == "table_open":
             pass
         j += 1

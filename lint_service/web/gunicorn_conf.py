@@ -60,3 +60,24 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 # gunicorn >= 24 opens a control socket at ~/.gunicorn/gunicorn.ctl: every server
 # on a host would share that path, and a container's user may have no home.
 control_socket_disable = True
+
+
+def when_ready(server) -> None:  # noqa: ANN001 - gunicorn's Arbiter
+    """Warm up in the master, before the workers fork.
+
+    One lint loads everything that is loaded lazily (lemminflect's tables, rule
+    files, lazy imports), so the workers share those pages copy-on-write instead
+    of each loading its own copy; ``gc.freeze()`` keeps the workers' garbage
+    collections from writing to (and so copying) them. Measured by
+    bench/bench_service.py: 389 MB -> 289 MB PSS for a master and two workers.
+    """
+    import gc
+
+    from .app import get_linter
+    from .wsgi import app
+
+    linter = get_linter(app)
+    linter.lint("# Summary\n\nKenji forgot to renew the certificate, and the deploy pipeline failed.\n")
+    linter.parser.clear()
+    gc.collect()
+    gc.freeze()

@@ -8,6 +8,7 @@ allow-lists of ``rules/agents.yaml`` and the user's config.
 """
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 
@@ -37,6 +38,7 @@ _HANDLE = re.compile(r"^@[\w.-]+$")
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+)(?:-[A-Z]?[a-z\u00C0-\u024F'’]+)*$|^(?:Mc|Mac|O'|De|La|Le|Di|Da|Van)[A-Z][a-z\u00C0-\u024F]+$")
 
 
+@functools.lru_cache(maxsize=16384)
 def is_english_word(word: str) -> bool:
     return bool(getAllLemmas(word.lower()))
 

@@ -66,14 +66,18 @@ def particle_of(verb: Token) -> str:
 
 def verb_lemma(tok: Token) -> str:
     """The lemma, corrected where the small model lemmatises a verb as a noun."""
-    lemma = tok.lemma_.lower()
-    if tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") or (tok.tag_ == "JJ" and tok.lower_.endswith("ed")):
-        # The small model's lemmatiser mangles some inflected forms ("forgot" tagged
-        # VBP stays "forgot", "bricked" becomes "bricke"); lemminflect knows them.
-        cands = getLemma(tok.lower_, upos="VERB")
+    return _verb_lemma(tok.lower_, tok.tag_, tok.lemma_)
+
+
+@functools.lru_cache(maxsize=16384)
+def _verb_lemma(lower: str, tag: str, lemma: str) -> str:
+    # The small model's lemmatiser mangles some inflected forms ("forgot" tagged
+    # VBP stays "forgot", "bricked" becomes "bricke"); lemminflect knows them.
+    if tag in ("VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith("ed")):
+        cands = getLemma(lower, upos="VERB")
         if cands:
             return cands[0]
-    return lemma
+    return lemma.lower()
 
 
 @dataclass(frozen=True)
