@@ -78,6 +78,8 @@ def blame_noun(view: SentenceView) -> Detection | None:
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{tok.text}" is assigned to "{_who(person)}"; describe the conditions that led to the failure instead.',
                                  None, [tok], person)
+        if f"{head.lower_} {low}" in lex.framing["mistake_phrases"]:
+            continue  # "by mistake", "in error": framing of an action, handled with the action
         if lemma in terms["blame_nouns"] and lemma not in ("oversight", "lapse"):
             if _possessor(tok, lex) is not None and not (tok.dep_ == "attr" and head.lemma_ == "be"):
                 continue  # "Leo's mistake took ... down": the possessive rule's case
