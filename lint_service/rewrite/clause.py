@@ -1,0 +1,208 @@
+"""Rewriting one clause: its range in the sentence, its object as the new subject,
+and the agentless, system-subject and counterfactual variants."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lemminflect import getInflection
+from spacy.tokens import Token
+
+from ..checks.blame.agents import is_english_word
+from .text import inflect, phrasing, span_text, verb_lemma_of
+
+if TYPE_CHECKING:
+    from ..checks.blame.clauses import Clause
+
+_PRONOUN_OBJECTS = {"it": "it", "this": "this", "that": "that"}
+
+
+def _verb_chain(clause: "Clause") -> set[int]:
+    ids = {clause.verb.i, clause.action.i}
+    for v in (clause.verb, clause.action):
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt") or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
+                ids.add(c.i)
+    return ids
+
+
+def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
+    """First and last token index the rewrite replaces: from the subject (or an
+    inverted "Had") to the end of the clause's own words and its object."""
+    doc = clause.verb.doc
+    subj = clause.subject
+    if subj is not None and subj.i < clause.verb.i:
+        first = min(t.i for t in subj.subtree)
+        had = [c for c in clause.verb.children if c.dep_ == "aux" and c.lower_ == "had" and c.i < first]
+        if had:
+            first = had[0].i
+    else:
+        first = min(t.i for t in own)
+        while doc[first].dep_ in ("mark", "cc", "punct") or doc[first].tag_ == "WRB":
+            first += 1
+    covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree}
+    last = max(i for i in covered)
+    # stop before an embedded clause with its own subject (", and we lost ...")
+    for i in range(clause.action.i + 1, last + 1):
+        if i not in covered:
+            last = i - 1
+            break
+    while last > first and doc[last].is_punct:
+        last -= 1
+    return first, last
+
+
+# "on" and "of" usually belong to the noun ("the expiry date on the certificate").
+_MOVABLE_PREPS = {"to", "into", "onto", "against", "at", "from", "in", "over", "across", "via", "through"}
+
+
+def _object_parts(obj: Token) -> tuple[str, str] | None:
+    """The object as a new subject, and its trailing place phrases, which read better
+    after the passive verb: ("the schema change", "to the orders database")."""
+    if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS:
+        return None
+    moved = [c for c in obj.children if c.i > obj.i and (
+        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
+        or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
+        or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
+        or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ"))  # "left X enabled (in production)"
+    )]
+    moved_ids = {t.i for m in moved for t in m.subtree}
+    moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
+    head = [t for t in obj.subtree if t.i not in moved_ids]
+    tail = [t for t in obj.subtree if t.i in moved_ids]
+    return span_text(head), span_text(tail)
+
+
+def _object_text(obj: Token) -> str | None:
+    parts = _object_parts(obj)
+    return None if parts is None else " ".join(p for p in parts if p)
+
+
+def _plural(obj: Token) -> bool:
+    coordinated = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in obj.children) and any(c.dep_ == "conj" for c in obj.children)
+    return obj.tag_ in ("NNS", "NNPS") or coordinated
+
+
+def _present(clause: "Clause") -> bool:
+    """Present tense, read off the words rather than the tags: the small model tags
+    some past forms as present ("I forgot/VBP", "overwrote/VBP")."""
+    words = [clause.verb] + [c for c in clause.verb.children if c.dep_ == "aux"]
+    for w in words:
+        low = w.lower_
+        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
+            return False
+    return any(w.tag_ in ("VBZ", "VBP") for w in words)
+
+
+def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str], span: tuple[int, int]) -> tuple[str, str]:
+    """Words of the clause around the verb, minus subject, object, verb chain and judgement
+    adverbs: (adverbs before the verb, everything after it), within ``span``."""
+    skip = _verb_chain(clause)
+    if clause.subject is not None:
+        skip |= {t.i for t in clause.subject.subtree}
+    if obj is not None:
+        skip |= {t.i for t in obj.subtree}
+    skip |= {c.i for c in clause.action.children if c.dep_ == "aux" and c.lower_ == "to"}
+    lo, hi = span
+    inside = [t for t in own if lo <= t.i <= hi and t.i not in skip and t.lower_ not in drop]
+    before = [t for t in inside if t.i < clause.action.i and t.dep_ == "advmod" and t.tag_ != "WRB"]
+    after = [t for t in inside if t.i > clause.action.i]
+    return span_text(before), span_text(after)
+
+
+def _shares_subject_conj(clause: "Clause") -> bool:
+    """"skipped the approval step and merged to main": a passive of the first verb
+    alone would make the second one's subject wrong. Also refuses objects the
+    parser cut short ("winged the database | failover")."""
+    for v in (clause.verb, clause.action, *[c for c in clause.action.children if c.dep_ in ("xcomp", "advcl")]):
+        if any(c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in v.children):
+            return True
+    for obj in clause.objects:
+        nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+        if nxt is not None and nxt.head != obj and (
+            nxt.pos_ in ("NOUN", "PROPN")
+            or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
+            or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
+            or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and clause.action_lemma not in ("leave", "keep", "make", "set", "get"))
+        ):
+            return True
+    return False
+
+
+def _participle(clause: "Clause") -> str:
+    """The past participle, keeping a hyphenated prefix as written ("YOLO-merged")."""
+    text = clause.action.text
+    if "-" in text:
+        prefix, _, last = text.rpartition("-")
+        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
+    return inflect(clause.action_lemma, "VBN")
+
+
+def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set[str], span: tuple[int, int]) -> list[str]:
+    """Agentless versions of the clause: "the TLS certificate was not renewed"."""
+    if not clause.objects or _shares_subject_conj(clause):
+        return []
+    obj = clause.objects[0]
+    parts = _object_parts(obj)
+    if not parts or not parts[0]:
+        return []
+    obj_text, moved = parts
+    lemma = clause.action_lemma
+    particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
+    before, after = _rest(clause, own, obj, drop, span)
+    after = " ".join(x for x in (moved, after) if x)
+    plural = _plural(obj)
+    be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
+    vbn = _participle(clause)
+    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    if outcome and not negate:  # "went unanswered" reads better than "was ignored"
+        return [" ".join(x for x in (obj_text, outcome.replace("{be}", be), after) if x)]
+    return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
+
+
+def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[str], system: str, span: tuple[int, int]) -> str | None:
+    if not clause.objects or _shares_subject_conj(clause) or (parts := _object_parts(clause.objects[0])) is None:
+        return None
+    obj_text, moved = parts
+    particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
+    _, after = _rest(clause, own, clause.objects[0], drop, span)
+    after = " ".join(x for x in (moved, after) if x)
+    vbn = _participle(clause)
+    plural = _plural(clause.objects[0])
+    if negate:
+        be = "were" if plural else "was"
+        return " ".join(x for x in ("nothing in", system, "ensured that", obj_text, be, vbn, particle, after) if x)
+    return " ".join(x for x in (system, "allowed", obj_text, "to be", vbn, particle, after) if x)
+
+
+def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], span: tuple[int, int]) -> list[str]:
+    obj = clause.objects[0] if clause.objects else None
+    before, after = _rest(clause, own, obj, drop, span)
+    vbn = inflect(clause.action_lemma, "VBN")
+    neg = "not " if clause.negated else ""
+    if obj is None:
+        # "Had the reviewer looked at the diff" -> "Had the diff been looked at"
+        prep = next((c for c in clause.action.children if c.dep_ == "prep" and c.i == clause.action.i + 1), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or not clause.conditional:
+            if clause.modal:
+                return [" ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), after) if x)]
+            return []
+        obj, after = pobj, span_text([t for t in own if pobj.i < t.i <= span[1] and t.i not in {x.i for x in pobj.subtree}])
+        vbn = f"{vbn} {prep.text}"
+    parts = _object_parts(obj)
+    if parts is None:
+        return []
+    obj_text, moved = parts
+    after = " ".join(x for x in (moved, after) if x)
+    if clause.conditional:
+        inverted = clause.subject is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < clause.subject.i for c in clause.verb.children)
+        if inverted:
+            return [" ".join(x for x in ("had", obj_text, neg + "been", vbn, after) if x)]
+        return [" ".join(x for x in (obj_text, "had", neg + "been", vbn, after) if x)]
+    be = "were" if _plural(obj) else "was"
+    return [
+        " ".join(x for x in (obj_text, be, "not", vbn, after) if x),
+        " ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), obj_text, after) if x),
+    ]
+

@@ -1,0 +1,77 @@
+"""Text tools for rewrites: phrasing data, rendering edited sentences, inflection."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from lemminflect import getInflection, getLemma
+from spacy.tokens import Span, Token
+
+from ..rules import load_rule_file
+
+
+@functools.lru_cache(maxsize=1)
+def phrasing() -> dict[str, Any]:
+    return load_rule_file("rewrites")
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def render(sent: Span, replace: dict[int, str], delete: set[int]) -> str:
+    """The sentence with tokens replaced or deleted, tidied into normal prose."""
+    parts: list[str] = []
+    for tok in sent:
+        if tok.i in delete:
+            if parts and tok.whitespace_ == "" and parts[-1].endswith(" "):
+                continue
+            continue
+        text = replace.get(tok.i, tok.text)
+        parts.append(text + (tok.whitespace_ or ("" if text == tok.text else " ")))
+    return tidy("".join(parts))
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    text = re.sub(r" +([,.;:!?])(?=\s|$)", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[,;:]\s*", "", text)
+    text = re.sub(r"\s+'s\b", "'s", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def inflect(lemma: str, tag: str) -> str:
+    forms = getInflection(lemma, tag)
+    if forms:
+        return forms[0]
+    head, sep, last = lemma.rpartition("-")
+    if sep and (forms := getInflection(last, tag)):
+        return f"{head}-{forms[0]}"
+    return lemma
+
+
+def span_text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+
+
+# ---------------------------------------------------------------- clause pieces
+
+
+def verb_lemma_of(word: str) -> str:
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word.lower()
+
+
+# ---------------------------------------------------------------- strategies
+
+
+def balanced(text: str) -> bool:
+    """Brackets and double quotes pair up: a rewrite never cuts a parenthesis in two."""
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0
+
