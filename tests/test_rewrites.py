@@ -245,6 +245,9 @@ GRAMMAR = [
     pytest.param("He deleted the payments alert during the peak sale.", "the payments alert", id="compound-split-passive"),
     pytest.param("Zeynep neglected to update the signing keys before the release.", "the signing keys", id="agreement-plural-omission"),
     pytest.param("Mireille deleted the nightly backup during the peak sale.", "the nightly backup", id="destructive-singular"),
+    # a trailing modifier the parser hangs on the noun stays in the noun phrase
+    pytest.param("The reviewer should have caught the missing connection close in code review.",
+                 "the missing connection close", id="trailing-modifier-kept"),
 ]
 
 

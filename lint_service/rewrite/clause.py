@@ -55,6 +55,9 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
 _MOVABLE_PREPS = {"to", "into", "onto", "against", "at", "from", "in", "over", "across", "via", "through"}
 
 
+_STATE_VERBS = {"leave", "keep", "make", "get", "set"}
+
+
 def _object_parts(obj: Token) -> tuple[str, str] | None:
     """The object as a new subject, and its trailing place phrases, which read better
     after the passive verb: ("the schema change", "to the orders database")."""
@@ -64,7 +67,9 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
-        or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ"))  # "left X enabled (in production)"
+        # "left X enabled (in production)": the state belongs after the verb; elsewhere a
+        # trailing modifier stays with its noun ("the missing connection close")
+        or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
