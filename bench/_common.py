@@ -85,3 +85,17 @@ def words(text: str) -> int:
 
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+def bench_main(doc: str | None, run: Callable[[Path, int], object], target_name: str, default: Path,
+               repeat: int, argv: list[str] | None = None) -> int:
+    """The command line every benchmark script shares: an optional path and --repeat."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(target_name, nargs="?", type=Path, default=default)
+    ap.add_argument("--repeat", type=int, default=repeat)
+    args = ap.parse_args(argv)
+    print(f"machine: {machine()}")
+    run(getattr(args, target_name), args.repeat)
+    return 0

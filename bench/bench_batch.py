@@ -9,7 +9,6 @@ whitespace-separated words of every file blamelint checks. Targets: one job at
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -18,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import REAL_CORPUS, REPO, machine, verdict, words
+from _common import REAL_CORPUS, REPO, bench_main, verdict, words
 
 TARGET = 0.8
 EXTS = {".md", ".markdown", ".txt", ".yaml", ".yml"}
@@ -74,13 +73,7 @@ def run(folder: Path, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folder", nargs="?", type=Path, default=REAL_CORPUS)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args(argv)
-    print(f"machine: {machine()}")
-    run(args.folder, args.repeat)
-    return 0
+    return bench_main(__doc__, run, "folder", REAL_CORPUS, 3, argv)
 
 
 if __name__ == "__main__":

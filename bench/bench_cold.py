@@ -11,10 +11,9 @@ code block, table of numbers or timestamps), which shows blamelint's own work
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from _common import FIXTURE, machine, measure, verdict, words
+from _common import FIXTURE, bench_main, measure, verdict, words
 
 from lint_service import Linter
 
@@ -73,13 +72,7 @@ def run(path: Path, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("file", nargs="?", type=Path, default=FIXTURE)
-    ap.add_argument("--repeat", type=int, default=15)
-    args = ap.parse_args(argv)
-    print(f"machine: {machine()}")
-    run(args.file, args.repeat)
-    return 0
+    return bench_main(__doc__, run, "file", FIXTURE, 15, argv)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,12 @@ Every incremental report is compared with a cold lint of the same text.
 """
 from __future__ import annotations
 
-import argparse
 import gc
 import statistics
 import time
 from pathlib import Path
 
-from _common import FIXTURE, machine, verdict
+from _common import FIXTURE, bench_main, verdict
 
 from lint_service import Linter
 
@@ -92,13 +91,7 @@ def run(path: Path, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("file", nargs="?", type=Path, default=FIXTURE)
-    ap.add_argument("--repeat", type=int, default=15)
-    args = ap.parse_args(argv)
-    print(f"machine: {machine()}")
-    run(args.file, args.repeat)
-    return 0
+    return bench_main(__doc__, run, "file", FIXTURE, 15, argv)
 
 
 if __name__ == "__main__":

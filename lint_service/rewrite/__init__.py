@@ -167,16 +167,6 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
     return []
 
 
-def _balanced(text: str) -> bool:
-    """Brackets and double quotes pair up: a rewrite never cuts a parenthesis in two."""
-    depth = 0
-    for ch in text:
-        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
-        if depth < 0:
-            return False
-    return depth == 0 and text.count('"') % 2 == 0
-
-
 def suggest(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
     """Verified rewrites of ``sent``: each parses again without any blame finding."""
     from ..checks.blame.engine import detect
