@@ -41,10 +41,27 @@ _REMARKS = re.compile(r"\s{0,3}(?:\((?:[^()]{0,120})\)|[-–—]\s{0,3}@[\w.\-/]
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,40}")
 
 
+# "**HIGH** Include crate downloads ...": a priority label before the action.
+_PRIORITY = re.compile(r"(?:high|medium|low|critical|urgent|blocker|minor|major)\b[\s:.*-]{1,6}", re.IGNORECASE)
+# "We need to streamline ...", "Release process should include ...": a stated intention.
+_INTENT = re.compile(
+    r"^(?:[\w'/-]{1,30}\s+){1,6}?(?:should|must|shall|will|'ll|need(?:s)? to|ha(?:ve|s) to|(?:is|are) going to|(?:is|are) [a-z]+ing)\s+(?:also\s+|be\s+able\s+to\s+)?[a-z]",
+    re.IGNORECASE,
+)
+_DONE_BY_US = re.compile(
+    r"^(?:(?:we|i|they)(?:'ve|\s+have|\s+had)?\s+(?:also\s+|now\s+|already\s+|significantly\s+)?[a-z]+ed\b"
+    r"|(?:[\w`'/-]{1,40}\s+){1,8}?(?:has|have) been (?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b)",
+    re.IGNORECASE,
+)
+
+
 def _core(text: str) -> tuple[str, int]:
     """The item's wording without prefixes and trailing remarks, and where it starts."""
     m = _PREFIX.match(text)
     start = m.end() if m else 0
+    p = _PRIORITY.match(text, start)
+    if p:
+        start = p.end()
     core = text[start:].strip()
     for _ in range(3):
         stripped = _REMARKS.sub("", core)
@@ -52,9 +69,15 @@ def _core(text: str) -> tuple[str, int]:
             break
         core = stripped
     core = core.split("\n", 1)[0].strip()
-    # "**Make sure ...**: explanation" keeps only the bold title (markup is already gone).
+    # "**Make sure ...**: explanation" keeps only the bold title (markup is already gone),
+    # unless the title is a label and the explanation says what will be done
+    # ("**Circuit breaker implementation**: Adding circuit breakers with ...").
     if ": " in core[:200]:
-        core = core.split(": ", 1)[0]
+        title, rest = core.split(": ", 1)
+        first = _FIRST_WORD.match(rest)
+        gerund = first.group().lower() if first else ""
+        doing = gerund.endswith("ing") and any(stem in vocabulary().verbs for stem in (gerund[:-3], gerund[:-3] + "e", gerund[:-4]))
+        core = rest if doing and len(title.split()) <= 5 else title
     return core, start
 
 
@@ -85,6 +108,8 @@ def _parse_for(ctx: Context, item: ActionItem) -> Doc | None:
 def _reports_done_work(core: str, parsed: Doc | None, verbs: frozenset[str]) -> bool:
     """"Switched to pnpm 10", "Increased the scrutiny...": completed work listed under
     follow-ups is a report, not a to-do; judging its wording would be noise."""
+    if _DONE_BY_US.match(core):  # "We enabled branch protection on ..."
+        return True
     m = _FIRST_WORD.match(core)
     if not m:
         return False
@@ -106,6 +131,10 @@ def _starts_with_verb(core: str, parsed: Doc | None, verbs: frozenset[str]) -> b
     word = m.group().lower()
     if word in verbs or word.rstrip("e") in verbs or word.rstrip("s") in verbs:
         return True
+    if word.endswith("ing") and (word[:-3] in verbs or word[:-3] + "e" in verbs or word[:-4] in verbs):
+        return True  # "Testing for proxying", "Adding a canary stage"
+    if _INTENT.match(core):
+        return True  # "We need to refactor ...", "All applications should run in containers"
     if parsed is not None:
         tokens = [t for t in parsed if not t.is_punct and not t.is_space]
         first = next((t for t in tokens if t.text.lower() == word), None)
