@@ -103,6 +103,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
         return []  # "I must have clicked the wrong link" is a guess, not a should
     own = clause_tokens(c)
+    if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
+        return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
     first, last = clause_range(c, own)
     span = (first, last)
     # "forgot to renew", "failed to test": the action did not happen

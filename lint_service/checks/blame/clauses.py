@@ -49,6 +49,10 @@ def _subject_of(verb: Token) -> Token | None:
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
     if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1:
+        # "The QA lead/ROOT signed/acl off ...": a finite past verb is never a reduced
+        # relative clause; the noun before it is its subject
+        return verb.head
     return _lost_subject(verb)
 
 
@@ -131,8 +135,10 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue
         if tok.dep_ in ("aux", "auxpass"):
             continue
-        # "Saying that Jun should have been more careful explains nothing": reported, not asserted
-        if any(a.tag_ == "VBG" and reporting.match(a) for a in tok.ancestors):
+        # "Saying that Jun should have been more careful explains nothing", "It would be
+        # wrong to say the DBA dropped the ball": reported, not asserted
+        if any(reporting.match(a) and (a.tag_ == "VBG" or any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
+               for a in tok.ancestors):
             continue
         if _hypothetical(tok):
             continue
@@ -168,7 +174,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 agent_kind=classify(agent, lex) if agent is not None else Kind.NONE,
                 negated=_is_negated(tok) or (action is not tok and _is_negated(action)) or any(
                     o.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects
-                ),
+                ) or (subj is not None and any(d.lower_ in ("neither", "no") and d.dep_ in ("det", "preconj", "cc") for d in subj.children)),
                 modal=_modal_perfect(tok) or (_modal_perfect(tok.head) if tok.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in tok.children) else None),
                 conditional=_conditional(tok),
                 objects=objects,

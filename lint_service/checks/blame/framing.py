@@ -23,7 +23,9 @@ def clause_tokens(clause: Clause) -> list[Token]:
     embedded clauses that have a subject of their own."""
     skip: set[int] = set()
     if clause.subject is not None:
+        # (the subject's subtree can hold the verb itself when the parse is repaired)
         skip.update(t.i for t in clause.subject.subtree)
+        skip.difference_update(t.i for t in clause.verb.subtree)
     for t in clause.verb.subtree:
         if t != clause.verb and t.dep_ in ("relcl", "ccomp", "advcl", "conj", "parataxis") and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in t.children

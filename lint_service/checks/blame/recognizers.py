@@ -16,7 +16,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
-from .risk import risky_circumstances
+from .risk import consequence, late_response, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
 
 
 @dataclass
@@ -52,6 +52,10 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
+    if sanctioned(c):
+        return None
+    if verb_lemma(a) == "do" and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):
+        return "omission", [a] + c.objects[:1]  # "did nothing for a week" (but not "did nothing wrong")
     if (verbs["fault"].match(v) or is_mis_verb(v)) and not c.negated and not c.modal:
         return "fault", [v]
     if a is not v and verbs["fault"].match(a) and not c.negated:
@@ -65,14 +69,18 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "idiom", [a]
     if verbs["breakage"].match(a) and c.objects and not c.negated and not is_harmless_object(c, lex):
         return "breakage", [a]
+    if not c.negated and (gone := walked_away(c, lex) or taken_offline(c, lex) or late_response(c, lex)):
+        return ("delay" if gone[-1].lemma_.lower() in ("minute", "hour", "day", "week", "month") else "framing"), gone
     if verbs["recovery"].match(a) and not verbs["causal"].match(a):
         return None
     framing = negative_framing(c, lex)
     if framing and not c.negated:
         return "framing", framing
-    risky = [] if c.negated else risky_circumstances(c, lex)
+    risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
+    if not c.negated and (result := consequence(c, lex)):
+        return "consequence", result
     if verbs["permissive"].match(a):
         for x in a.children:
             if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
@@ -99,7 +107,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
 def _not_yet(c: Clause) -> bool:
     """"I haven't checked (yet)": a present-perfect status, not a failure."""
     auxes = [x for x in c.verb.children if x.dep_ == "aux"]
-    never = any(x.lower_ == "never" for x in c.verb.children)
+    never = any(x.lower_ in ("never", "still") for x in c.verb.children)
     return not never and any(x.lemma_ == "have" and x.tag_ in ("VBP", "VBZ") for x in auxes)
 
 
@@ -165,6 +173,7 @@ def person_subject(view: SentenceView) -> Detection | None:
             "framing": f'"{phrase}" describes a person acting the wrong way ("{said}"); describe the action and the safeguard that was missing instead.',
             "destructive": f'"{phrase}" names a person as the one who destroyed something the service depends on; describe what let the change reach it instead.',
             "idiom": f'"{phrase}" is a figure of speech that blames a person; describe what happened to the system instead.',
+            "consequence": f'"{phrase}" is told as the cause of what went wrong ("{said}"); describe the change and what let it through instead.',
             "permissive": f'{subject} is said to have let a failure happen ("{said}"); say which alert or guard was missing instead.',
             "delay": f'{subject} is blamed for a slow response ("{said}"); describe what delayed detection or escalation instead.',
             "self-approval": f'{subject} is said to have approved their own work ("{said}"); say which control allowed self-approval instead.',
@@ -304,8 +313,11 @@ def predicate_possessive(view: SentenceView) -> Detection | None:
 
 def counterfactual(view: SentenceView) -> Detection | None:
     for c in view.clauses:
-        if not (c.modal in ("should", "ought", "shoulda", "must") or c.conditional or (c.modal == "could" and view.lex.verbs["diligence"].match(c.verb))):
+        prevention = view.lex.verbs["diligence"].match(c.verb) or c.lemma in ("avoid", "prevent", "catch", "stop", "spot", "notice", "see")
+        if not (c.modal in ("should", "ought", "shoulda", "must") or c.conditional or (c.modal == "could" and prevention)):
             continue
+        if c.passive:
+            continue  # "If Ottilie had not been paged ...": something done to her, not by her
         if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue
         if c.lemma == "know" and any(t.lower_ == "better" for t in c.verb.children):
@@ -323,7 +335,7 @@ def _negated_sentence(tok: Token) -> bool:
     for anc in [tok, *tok.ancestors]:
         if any(c.dep_ == "neg" for c in anc.children):
             return True
-        if any(c.dep_ in ("det", "poss") and c.lower_ in ("no", "nobody", "nobody's", "noone") for c in anc.children):
+        if any(c.dep_ in ("det", "poss", "preconj", "cc") and c.lower_ in ("no", "nobody", "nobody's", "noone", "neither", "nor") for c in anc.children):
             return True
         if anc.dep_ == "ROOT":
             break

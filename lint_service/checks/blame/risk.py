@@ -153,3 +153,117 @@ def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
         if found:
             return found
     return []
+
+
+# ---------------------------------------------------------------- what followed
+
+_BAD_WORDS = {
+    "down", "broken", "offline", "lost", "late", "delayed", "failed", "failing", "stale", "unavailable",
+    "outage", "error", "errors", "corrupted", "corrupt", "empty", "missing", "wrong", "slow", "stuck",
+    "public", "exposed", "500s", "5xx", "502s", "503s", "crater", "meltdown", "chaos", "disaster", "mess",
+    "vanished", "gone", "collapsed", "locked", "leaked", "double-charged", "unreachable", "dead",
+}
+
+
+def bad_outcome(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """Words saying something went wrong ("the fix vanished", "half the backends are
+    down", "it fell over", "the export bucket ended up public")."""
+    found = []
+    for t in tokens:
+        if (t.lower_ in _BAD_WORDS or t.lemma_.lower() in _BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
+            found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
+        elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and (
+            lex.verbs["breakage"].match(t) or lex.verbs["outcome"].match(t) or lex.verbs["fault"].match(t)
+        ):
+            found.append(t)
+    return found
+
+
+def consequence(c: Clause, lex: Lexicon) -> list[Token]:
+    """A person's action joined to a bad result: "Rustam rebased over the hotfix, and
+    the fix vanished from main"; "Declan half-arsed the drill, so nobody knew the
+    standby was broken"; "Priyanka bodged the wrapper together and it fell over"."""
+    if lex.verbs["recovery"].match(c.action):
+        return []
+    for x in c.verb.children:
+        joined = x.dep_ in ("conj", "advcl") and x.i > c.verb.i and x.pos_ in ("VERB", "AUX")
+        if not joined:
+            continue
+        marks = {m.lower_ for m in x.children if m.dep_ in ("mark", "cc", "advmod")} | {
+            m.lower_ for m in c.verb.children if m.dep_ == "cc" and m.i < x.i
+        }
+        if x.dep_ == "advcl" and not marks & {"so", "and"}:
+            continue  # "after", "when", "because" clauses are not results
+        own_subject = any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in x.children)
+        if not own_subject and x.dep_ == "conj":
+            continue  # same subject: handled as its own clause
+        found = bad_outcome(list(x.subtree), lex)
+        if found:
+            return [c.action, found[0]]
+    return []
+
+
+_DURATION_UNITS = {"minute": 15, "hour": 1, "day": 1, "week": 1, "month": 1}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60, "ninety": 90, "an": 1, "a": 1}
+
+
+def _long_duration(unit: Token) -> bool:
+    """"fifty minutes", "an hour", "three days": long enough to count as a delay."""
+    lemma = unit.lemma_.lower()
+    if lemma not in _DURATION_UNITS:
+        return False
+    amount = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
+    if amount is None:
+        return lemma != "minute"
+    text = amount.lower_
+    value = int(text) if text.isdigit() else _NUMBER_WORDS.get(text, 0)
+    return value >= _DURATION_UNITS[lemma]
+
+
+def late_response(c: Clause, lex: Lexicon) -> list[Token]:
+    """A response timed long after the trigger: "opened the error dashboard fifty
+    minutes after the first page", "replied an hour later", "opened the runbook for
+    the first time forty minutes into the outage"."""
+    if not (lex.verbs["response"].match(c.action) or lex.verbs["diligence"].match(c.action) or lex.verbs["recovery"].match(c.action)):
+        return []
+    for t in clause_tokens(c):
+        if t.lemma_.lower() not in _DURATION_UNITS or not _long_duration(t):
+            continue
+        after = [x for x in (t.head, *t.children) if x.lower_ in ("after", "later", "into")]
+        if after or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("after", "later", "into")):
+            return [c.action, t]
+    return []
+
+
+def wrong_complement(c: Clause, lex: Lexicon) -> list[Token]:
+    """"got the region wrong", "set the TTL backwards", "had the flags mixed up"."""
+    if verb_lemma(c.action) == "do":
+        return []  # "did anything wrong" only ever appears denied
+    for x in c.action.children:
+        if x.dep_ in ("oprd", "acomp", "ccomp", "advmod", "xcomp") and x.lower_ in ("wrong", "backwards", "inverted", "reversed"):
+            return [c.action, x]
+    return []
+
+
+def taken_offline(c: Clause, lex: Lexicon) -> list[Token]:
+    """"took the orders database offline", "knocked the cluster over"."""
+    if verb_lemma(c.action) not in ("take", "knock", "bring", "put") or not c.objects:
+        return []
+    marks = [x for x in c.action.subtree if x.lower_ in ("offline", "down", "over") and x.head == c.action]
+    return [c.action] + marks[:1] if marks and not is_harmless_object(c, lex) else []
+
+
+def sanctioned(c: Clause) -> bool:
+    """"Under the emergency-change policy, Sadia merged her own hotfix": the process
+    allowed it, so describing it is not blame."""
+    for t in c.verb.sent:
+        if t.lower_ in ("under", "per", "following") and any(
+            o.lemma_.lower() in ("policy", "process", "procedure", "runbook", "playbook", "exception") for o in t.children
+        ):
+            return True
+        if t.lower_ == "as" and any(v.lemma_.lower() in ("allow", "permit", "recommend", "require", "say") for v in t.head.subtree):
+            if any(n.lemma_.lower() in ("policy", "runbook", "process", "procedure", "playbook") for n in t.head.subtree):
+                return True
+    return False
