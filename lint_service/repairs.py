@@ -47,7 +47,13 @@ def split_hard_breaks(prose: Prose) -> list[Prose]:
 
 # "Action item: make sure ...", "Root cause: engineer error", "Owner: Kenji, ...":
 # the parser takes the label for the subject of what follows.
-_LEADING_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}:[ \t]+(?=\S)")
+_LEADING_LABEL = re.compile(
+    r"^[ \t]*(?:action(?: items?)?|ai|owner|follow[- ]?ups?|todo|to do|note|summary|impact|cause|root causes?|"
+    r"contributing factors?|remediation|mitigation|resolution|fix|next steps?|lessons?(?: learned)?|update|status|"
+    r"outcome|trigger|detection|problem|issue|why|what happened|result|finding|conclusion|recommendation)"
+    r"(?: \d{1,3})?:[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def strip_leading_label(prose: Prose) -> Prose:

@@ -226,3 +226,76 @@ def directive(view: SentenceView) -> Detection | None:
                                  f'This instruction targets "{t.text}" rather than the system; make the action item change a tool, default or process.',
                                  c, [v, t], t)
     return None
+
+
+def pointing(view: SentenceView) -> Detection | None:
+    """Sentences that single a person out as the cause without a fault word:
+    "I'm the reason checkout was down", "It was Lior who typed the command",
+    "Everything was fine until Alessandro touched the load balancer",
+    "The whole outage traces back to one command Ngaio typed"."""
+    lex, terms = view.lex, view.lex.terms
+    for tok in view.sent:
+        if tok.i in view.quoted:
+            continue
+        head = tok.head
+        # "<person> is the reason/cause/source of ..."
+        if tok.lemma_.lower() in terms["cause_nouns"] and tok.dep_ == "attr" and head.lemma_ == "be" and not _negated_sentence(tok):
+            subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
+            if subj is not None and classify(subj, lex) in BLAMEABLE:
+                return Detection("blame.person-cause", "pointing",
+                                 f'Calling "{_who(subj)}" the {tok.text} makes a person the cause; describe what failed in the system instead.',
+                                 None, [subj, tok], subj)
+        # cleft: "It was Lior who typed the command"
+        if tok.dep_ == "attr" and head.lemma_ == "be" and any(s.lower_ == "it" for s in head.children if s.dep_ == "nsubj"):
+            rel = next((r for r in tok.children if r.dep_ == "relcl"), None) or next((r for r in head.children if r.dep_ in ("relcl", "ccomp")), None)
+            if rel is not None and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and not _negated_sentence(tok):
+                return Detection("blame.person-cause", "pointing",
+                                 f'"It was {_who(tok)} who ..." singles out a person as the one to blame; describe the action and what allowed it instead.',
+                                 None, [tok], tok)
+        # "... fine until <person> touched ...": the person's act ended the good state
+        if tok.lower_ == "until" and tok.dep_ == "mark":
+            subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
+            main = head.head
+            fine = any(t.lower_ in ("fine", "ok", "okay", "stable", "healthy", "green", "quiet", "smooth") for t in main.subtree if t.i < tok.i)
+            if subj is not None and fine and classify(subj, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM, Kind.PRONOUN):
+                return Detection("blame.person-cause", "pointing",
+                                 f'"... until {_who(subj)} {head.text} ..." makes a person the trigger of the failure; describe the change and what let it through instead.',
+                                 None, [tok, subj], subj)
+        # "traces back to / started with / came from" a person or their change
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ("trace", "start", "begin", "stem", "originate", "come") and tok.dep_ == "ROOT":
+            people = [t for p in tok.children if p.dep_ in ("prep", "prt") for t in p.subtree
+                      if t.pos_ == "PROPN" and classify(t, lex) == Kind.PERSON and t.dep_ in ("pobj", "nsubj", "poss")]
+            subj = next((s for s in tok.children if s.dep_ == "nsubj"), None)
+            if people and subj is not None and (subj.lemma_.lower() in terms["incident_nouns"] or subj.lemma_.lower() in ("outage", "problem", "failure")):
+                return Detection("blame.person-cause", "pointing",
+                                 f'Tracing the {subj.text} back to "{people[0].text}" makes a person the cause; describe the change and what let it through instead.',
+                                 None, [tok, people[0]], people[0])
+        # "Responsibility for the data loss lies with Bartosz"
+        if tok.lemma_.lower() in ("responsibility", "blame", "fault") and tok.dep_ == "nsubj" and head.lemma_.lower() in ("lie", "rest", "sit", "fall"):
+            person = next((o for p in head.children if p.lower_ in ("with", "on") for o in p.children if o.dep_ == "pobj"), None)
+            if person is not None and classify(person, lex) in BLAMEABLE and not _negated_sentence(tok):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text} ... {head.text} with {_who(person)}" assigns the failure to a person; describe the conditions that led to it instead.',
+                                 None, [tok, person], person)
+    return None
+
+
+def ironic_praise(view: SentenceView) -> Detection | None:
+    """"Nice one, Gareth: the whole of Europe got 500s for an hour",
+    "Thanks a bunch, Dylan, for turning eu-west-1 into a smoking crater"."""
+    words = " ".join(t.lower_ for t in view.sent[:6])
+    praise = any(words.startswith(p) for p in view.lex.terms["ironic_praise"])
+    thanks = any(t.lower_ in view.lex.terms["thanks_markers"] for t in view.sent[:3])
+    if not (praise or thanks):
+        return None
+    # Ironic praise needs only something gone wrong; plain thanks ("Thanks to Anouk, the
+    # replica was promoted before any writes were lost") needs the damage itself.
+    damaged = sarcastic(view) or any(t.lower_ in view.lex.framing["risky_times"] for t in view.sent)
+    if not (damaged or (praise and _negative_outcome(view, exclude=set()))):
+        return None
+    person = next((t for t in view.sent if t.pos_ == "PROPN" and classify(t, view.lex) == Kind.PERSON), None)
+    if person is None:
+        return None
+    return Detection("blame.person-cause", "sarcasm",
+                     f'Ironic praise of "{person.text}" for a failure still blames a person; describe what happened to the system instead.',
+                     None, [person], person)

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span
 from ...findings import Hit
 from ...rewrite import document_system, suggest
 from ..registry import Context, check
-from .assertions import blame_noun, blame_phrase, directive, person_cause, sarcastic, sarcastic_credit
+from .assertions import (
+    blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing, sarcastic, sarcastic_credit,
+)
 from .clauses import clauses, quoted_tokens
 from .lexicon import Lexicon, load_lexicon
 from .recognizers import (
@@ -26,7 +28,7 @@ log = logging.getLogger(__name__)
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, possessive, predicate_possessive, counterfactual, judgement, passive_agent,
-    person_cause, sarcastic_credit, directive, person_subject, delayed_response, we_subject,
+    person_cause, sarcastic_credit, ironic_praise, pointing, directive, person_subject, delayed_response, we_subject,
 )
 
 BLAME_RULES = (
@@ -57,7 +59,7 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
     if len(sent) > MAX_SENTENCE_TOKENS:
         return None
     view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
-    if is_thanks(sent, lex) and not sarcastic(view):
+    if is_thanks(sent, lex) and not sarcastic(view) and ironic_praise(view) is None:
         return None
     for recognizer in PRIORITY:
         found = recognizer(view)

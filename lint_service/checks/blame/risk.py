@@ -222,17 +222,24 @@ def _long_duration(unit: Token) -> bool:
     return value >= _DURATION_UNITS[lemma]
 
 
+_TRIGGERS = {"page", "alert", "alarm", "incident", "outage", "report", "start", "call", "ticket", "escalation", "first"}
+
+
 def late_response(c: Clause, lex: Lexicon) -> list[Token]:
     """A response timed long after the trigger: "opened the error dashboard fifty
     minutes after the first page", "replied an hour later", "opened the runbook for
     the first time forty minutes into the outage"."""
-    if not (lex.verbs["response"].match(c.action) or lex.verbs["diligence"].match(c.action) or lex.verbs["recovery"].match(c.action)):
-        return []
+    responding = lex.verbs["response"].match(c.action) or lex.verbs["diligence"].match(c.action) or lex.verbs["recovery"].match(c.action)
     for t in clause_tokens(c):
         if t.lemma_.lower() not in _DURATION_UNITS or not _long_duration(t):
             continue
-        after = [x for x in (t.head, *t.children) if x.lower_ in ("after", "later", "into")]
-        if after or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("after", "later", "into")):
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        links = [x for x in (t.head, *t.children, nxt) if x is not None and x.lower_ in ("after", "later", "into")]
+        if not links:
+            continue
+        # after the page / into the outage: timed from the trigger, whatever the verb
+        timed = any(o.lemma_.lower() in _TRIGGERS for x in links for o in x.subtree if o.dep_ == "pobj")
+        if timed or (responding and links):
             return [c.action, t]
     return []
 
@@ -259,6 +266,10 @@ def sanctioned(c: Clause) -> bool:
     """"Under the emergency-change policy, Sadia merged her own hotfix": the process
     allowed it, so describing it is not blame."""
     for t in c.verb.sent:
+        if t.lower_ == "with" and any(  # "with the security team's sign-off"
+            o.lemma_.lower() in ("sign-off", "signoff", "approval", "blessing", "permission", "ok", "go-ahead") for o in t.children
+        ):
+            return True
         if t.lower_ in ("under", "per", "following") and any(
             o.lemma_.lower() in ("policy", "process", "procedure", "runbook", "playbook", "exception") for o in t.children
         ):
