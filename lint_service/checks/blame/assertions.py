@@ -80,7 +80,7 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                  None, [tok], person)
         if f"{head.lower_} {low}" in lex.framing["mistake_phrases"]:
             continue  # "by mistake", "in error": framing of an action, handled with the action
-        if lemma in terms["blame_nouns"] and lemma not in ("oversight", "lapse"):
+        if lemma in terms["blame_nouns"] and lemma not in ("oversight", "lapse") and tok.pos_ in ("NOUN", "PROPN"):
             if _possessor(tok, lex) is not None and not (tok.dep_ == "attr" and head.lemma_ == "be"):
                 continue  # "Leo's mistake took ... down": the possessive rule's case
             person = _linked_person(tok, view)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import Clause
-from .framing import clause_tokens, is_harmless_object
+from .framing import clause_tokens, idiom_match, is_harmless_object
 from .lexicon import Lexicon, verb_lemma
 
 
@@ -165,15 +165,15 @@ _BAD_WORDS = {
 }
 
 
-def bad_outcome(tokens: list[Token], lex: Lexicon) -> list[Token]:
+def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("breakage", "fault")) -> list[Token]:
     """Words saying something went wrong ("the fix vanished", "half the backends are
     down", "it fell over", "the export bucket ended up public")."""
     found = []
     for t in tokens:
         if (t.lower_ in _BAD_WORDS or t.lemma_.lower() in _BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
-        elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and (
-            lex.verbs["breakage"].match(t) or lex.verbs["outcome"].match(t) or lex.verbs["fault"].match(t)
+        elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(
+            lex.verbs[k].match(t) for k in classes
         ):
             found.append(t)
     return found
@@ -185,6 +185,10 @@ def consequence(c: Clause, lex: Lexicon) -> list[Token]:
     standby was broken"; "Priyanka bodged the wrapper together and it fell over"."""
     if lex.verbs["recovery"].match(c.action):
         return []
+    # only actions that can do damage ("rebased", "bodged", "pushed"), not "thought" or "saw"
+    acting = any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "fault", "disable"))
+    if not acting and idiom_match(c, lex) is None:
+        return []
     for x in c.verb.children:
         joined = x.dep_ in ("conj", "advcl") and x.i > c.verb.i and x.pos_ in ("VERB", "AUX")
         if not joined:
@@ -192,6 +196,8 @@ def consequence(c: Clause, lex: Lexicon) -> list[Token]:
         marks = {m.lower_ for m in x.children if m.dep_ in ("mark", "cc", "advmod")} | {
             m.lower_ for m in c.verb.children if m.dep_ == "cc" and m.i < x.i
         }
+        if marks & {"but", "yet", "although", "though"}:
+            continue  # a contrast, not a result
         if x.dep_ == "advcl" and not marks & {"so", "and"}:
             continue  # "after", "when", "because" clauses are not results
         own_subject = any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in x.children)
@@ -246,8 +252,8 @@ def late_response(c: Clause, lex: Lexicon) -> list[Token]:
 
 def wrong_complement(c: Clause, lex: Lexicon) -> list[Token]:
     """"got the region wrong", "set the TTL backwards", "had the flags mixed up"."""
-    if verb_lemma(c.action) == "do":
-        return []  # "did anything wrong" only ever appears denied
+    if verb_lemma(c.action) in ("do", "be"):
+        return []  # "did anything wrong" only ever appears denied; "I may be wrong" is modesty
     for x in c.action.children:
         if x.dep_ in ("oprd", "acomp", "ccomp", "advmod", "xcomp") and x.lower_ in ("wrong", "backwards", "inverted", "reversed"):
             return [c.action, x]
@@ -256,9 +262,11 @@ def wrong_complement(c: Clause, lex: Lexicon) -> list[Token]:
 
 def taken_offline(c: Clause, lex: Lexicon) -> list[Token]:
     """"took the orders database offline", "knocked the cluster over"."""
-    if verb_lemma(c.action) not in ("take", "knock", "bring", "put") or not c.objects:
+    lemma = verb_lemma(c.action)
+    if lemma not in ("take", "knock", "bring", "put") or not c.objects:
         return []
-    marks = [x for x in c.action.subtree if x.lower_ in ("offline", "down", "over") and x.head == c.action]
+    states = ("offline", "down", "over") if lemma == "knock" else ("offline", "down")
+    marks = [x for x in c.action.subtree if x.lower_ in states and x.head == c.action]
     return [c.action] + marks[:1] if marks and not is_harmless_object(c, lex) else []
 
 
