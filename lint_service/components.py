@@ -85,13 +85,16 @@ class CompoundRepair:
             if mod.tag_ not in ("NNS", "NNPS") or mod.dep_ not in self._OBJECT_DEPS or mod.whitespace_ == "":
                 continue
             # "deleted the payments alert": "alert" hung on "payments" as a trailing modifier
-            trailing = head.head == mod and head.dep_ == "amod"
+            trailing = head.head == mod and head.dep_ in ("amod", "acl")
             split = head.head == mod.head and head.dep_ in self._SPLIT_DEPS
             if not (trailing or split) or not head.is_alpha:
                 continue
             if any(c.dep_ == "det" for c in head.children) or not any(c.dep_ == "det" for c in mod.children):
                 continue
-            noun_like = head.tag_ in ("NN", "NNP") or (head.tag_ == "JJ" and "NOUN" in getAllLemmas(head.lower_))
+            childless = all(c.dep_ in ("prep", "punct") for c in head.children)
+            noun_like = head.tag_ in ("NN", "NNP") or (
+                head.tag_ in ("JJ", "VB", "VBP", "VBZ") and childless and "NOUN" in getAllLemmas(head.lower_)
+            )
             if head.dep_ in ("ccomp", "advcl", "xcomp") and any(c.dep_ not in ("prep", "punct") for c in head.children):
                 continue  # a real clause, not a stray noun
             if not noun_like or any(c.i > mod.i and c != head for c in mod.children):
