@@ -204,15 +204,29 @@ def sarcastic_credit(view: SentenceView) -> Detection | None:
                      None, [person], person)
 
 
+_EFFORT = {"careful", "vigilant", "cautious", "attentive", "thorough", "diligent", "mindful", "alert"}
+
+
 def directive(view: SentenceView) -> Detection | None:
-    """Imperatives aimed at a named person: "make sure Bob never touches prod again"."""
+    """Imperatives aimed at a named person: "make sure Bob never touches prod again";
+    and "Marguerite needs to be more careful": asking a person to try harder."""
     lex = view.lex
     for c in view.clauses:
+        effort = [t for t in c.verb.subtree if t.lower_ in _EFFORT and t.dep_ == "acomp"]
+        if effort and c.subject is not None and c.subject_kind in (Kind.PERSON, Kind.ROLE, Kind.TEAM, Kind.PRONOUN) and (
+            c.lemma in ("need", "have", "must", "should") or any(a.lower_ in ("should", "must", "need") for a in c.verb.children)
+        ):
+            return Detection("blame.person-directive", "directive",
+                             f'Asking "{_who(c.subject)}" to be more {effort[0].text} puts the fix on a person; change a tool, default or process instead.',
+                             c, [effort[0]], c.subject)
         v = c.verb
         if c.subject is not None or v.tag_ != "VB" or not lex.verbs["directive"].match(v):
             continue
         targets = [o for o in v.children if o.dep_ in ("dobj", "dative", "nsubj")]
         targets += [p for o in list(targets) for p in o.children if p.dep_ == "poss"]  # "take Uchenna's access away"
+        # "have a quiet word with Pieter", "talk to Bob about his deploys"
+        targets += [o for t in [v, *[x for x in v.children if x.dep_ == "dobj"]] for p in t.children
+                    if p.dep_ == "prep" and p.lower_ in ("with", "to") for o in p.children if o.dep_ == "pobj"]
         for x in v.children:  # "make sure [Bob never touches ...]"
             if x.dep_ in ("ccomp", "xcomp", "acomp"):
                 targets += [s for s in x.subtree if s.dep_ in ("nsubj", "dobj") and s.head.pos_ in ("VERB", "AUX")]

@@ -268,9 +268,13 @@ def possessive(view: SentenceView) -> Detection | None:
         if owner is None:
             continue
         if tok.lemma_.lower() not in terms["change_nouns"] and tok.lower_ not in terms["change_nouns"]:
-            # any noun, when judged: "Luka's botched restore", "Maya's rushed rollout"
+            # any noun, when judged ("Luka's botched restore") or when it did the damage
+            # ("Gaurav's wrong CIDR block cut off the whole office")
             judged = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
                 c.lower_ in terms["judgement_adjectives"] or lex.verbs["fault"].match(c) or is_mis_verb(c))]
+            if not judged and tok.dep_ == "nsubj" and lex.verbs["breakage"].match(tok.head) and any(
+                    c.lower_ in lex.framing["negative_modifiers"] for c in tok.children):
+                judged = [c for c in tok.children if c.lower_ in lex.framing["negative_modifiers"]]
             if judged and not _negated_sentence(tok):
                 return Detection("blame.possessive", "possessive",
                                  f'"{_owner(owner)} {describe(judged)} {tok.text}" ties the failure to a person; describe the change instead.',
@@ -280,6 +284,9 @@ def possessive(view: SentenceView) -> Detection | None:
         bad_mod = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
             c.lower_ in terms["judgement_adjectives"] or c.lower_ in lex.framing["negative_modifiers"] or lex.verbs["fault"].match(c))]
         is_blame_noun = tok.lemma_.lower() in terms["blame_nouns"] or tok.lemma_.lower() in terms["judgement_nouns"]
+        # "Ingeborg's decision to ignore the renewal reminder"
+        is_blame_noun = is_blame_noun or any(
+            x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)
         as_cause = (
             (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head)))
             or (tok.dep_ == "pobj" and head.dep_ == "agent")
