@@ -17,10 +17,11 @@ from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing, sarcastic, sarcastic_credit,
 )
 from .clauses import clauses, quoted_tokens
+from .judgements import judgement
 from .lexicon import Lexicon, load_lexicon
 from .recognizers import (
-    Detection, SentenceView, counterfactual, judgement, passive_agent, person_subject, possessive,
-    predicate_possessive, we_subject, delayed_response,
+    Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, possessive,
+    predicate_possessive, we_subject,
 )
 
 log = logging.getLogger(__name__)

@@ -2,13 +2,12 @@
 
 Every recognizer gets a :class:`SentenceView` (the sentence, its clauses as slots,
 its quoted tokens, the lexicon) and returns a :class:`Detection` or None. The
-engine runs them in the order of ``RECOGNIZERS`` and keeps the first detection
+engine runs them in the order of ``engine.PRIORITY`` and keeps the first detection
 per sentence, so a sentence gets one finding, from its most specific rule.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
 from spacy.tokens import Span, Token
 
@@ -349,54 +348,3 @@ def _negated_sentence(tok: Token) -> bool:
         if anc.dep_ == "ROOT":
             break
     return False
-
-
-def judgement(view: SentenceView) -> Detection | None:
-    lex, terms = view.lex, view.lex.terms
-    for c in view.clauses:
-        if c.verb.i in view.quoted:
-            continue
-        who = c.subject
-        if who is not None and classify(who, lex) not in BLAMEABLE:
-            poss = _possessor(who, lex)  # "the contractor's work ... was incompetent"
-            who = poss
-        if who is None:
-            continue
-        judged = [t for t in c.verb.children if t.dep_ in ("acomp", "attr", "advmod", "oprd") and (
-            t.lower_ in terms["judgement_adjectives"] or t.lower_ in terms["judgement_adverbs"])]
-        judged += [t for a in c.verb.children if a.dep_ == "attr" for t in a.children
-                   if t.dep_ == "amod" and t.lower_ in terms["judgement_adjectives"]]
-        if c.modal and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
-            judged.append(c.verb)
-        if judged and not _negated_sentence(judged[0]):
-            return Detection("blame.judgement", "judgement",
-                             f'"{describe(judged)}" judges a person rather than describing what happened; say which condition made the outcome likely.',
-                             c, judged, who)
-    for tok in view.sent:
-        if tok.i in view.quoted:
-            continue
-        low = tok.lower_
-        if low in terms["judgement_adjectives"] and tok.dep_ in ("acomp", "attr") and any(
-            p.lower_ == "of" and any(classify(o, lex) in BLAMEABLE for o in p.children if o.dep_ == "pobj") for p in tok.children
-        ):
-            return Detection("blame.judgement", "judgement", f'"{tok.text} of ..." judges a person; describe the conditions that made the action look reasonable.', None, [tok])
-        if tok.lemma_.lower() in terms["judgement_nouns"] and not _negated_sentence(tok):
-            return Detection("blame.judgement", "judgement", f'"{tok.text}" judges a person rather than the system; describe the missing safeguard instead.', None, [tok])
-        if low in terms["sarcastic_nouns"] and any(c.dep_ == "relcl" for c in tok.children):
-            return Detection("blame.judgement", "judgement", f'Calling someone "the {tok.text}" is a sarcastic judgement of a person; describe the change instead.', None, [tok])
-        if low in terms["virtue_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in (Kind.ROLE, Kind.PERSON) and any(
-            a.lower_ in ("more", "better", "less") for a in tok.children
-        ):
-            return Detection("blame.judgement", "judgement", f'Comparing with "a {describe([*tok.children, tok, tok.head])}" implies the person involved fell short; describe what would have caught the problem instead.', None, [tok, tok.head])
-        if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and any(  # "a sloppy deploy by the release team"
-            o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE for p in tok.head.children if p.lower_ == "by" for o in p.children
-        ):
-            return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges the work of a person or team; describe what happened instead.', None, [tok, tok.head])
-        if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in BLAMEABLE:
-            return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges a person; describe what happened instead.', None, [tok, tok.head])
-    return None
-
-
-RECOGNIZERS: tuple[Callable[[SentenceView], Detection | None], ...] = (
-    counterfactual, judgement, passive_agent, possessive, person_subject,
-)
