@@ -15,7 +15,8 @@ from .document.model import Prose
 _LEADING_TIME = re.compile(
     r"""^[ \t]*
     [\[(]?
-    (?:\d{4}-\d{2}-\d{2}[T ])?            # optional date
+    (?:\d{4}-\d{2}-\d{2}[T ]              # optional date: 2024-03-02 or Mar 3,
+      |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\ \d{1,2}(?:st|nd|rd|th)?,?\ )?
     (?:\d{1,2}[:.]\d{2}(?::\d{2})?         # 14:05, 9.15, 14:05:33
        (?:\ ?[AaPp]\.?[Mm]\.?)?            # AM / pm
        (?:Z|\ ?[A-Z]{2,4}\b)?              # Z, UTC, PST

@@ -111,7 +111,7 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         low in lex.agents["team_names"]
         and tok.pos_ in ("PROPN", "NOUN")
         and (tok.is_title or tok.is_upper or tok.pos_ == "PROPN")
-        and not any(c.dep_ == "det" for c in tok.children)
+        and (tok.is_upper or not any(c.dep_ == "det" for c in tok.children))  # "Ops", "the SOC"
     ):
         return Kind.TEAM
     if looks_like_name(tok, lex):
