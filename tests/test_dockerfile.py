@@ -32,7 +32,7 @@ def exec_form(text: str) -> list[str]:
 def test_dockerfile_shape():
     assert instruction("FROM") == ["python:3.11-slim"]
     assert "pip install ." in " ".join(instruction("RUN"))
-    assert "spacy download" not in DOCKERFILE  # the pipeline comes from PyPI with `pip install .`
+    assert re.search(r"spacy\s+download", DOCKERFILE) is None  # the pipeline comes from PyPI with `pip install .`
     users = instruction("USER")
     assert users and users[-1] not in ("root", "0")
     assert instruction("EXPOSE") == ["8080"]

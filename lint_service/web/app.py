@@ -109,18 +109,16 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any
     """
     env = os.environ if environ is None else environ
     settings: dict[str, Any] = {}
-    if env.get("BLAMELINT_MAX_BODY_BYTES"):
-        raw = env["BLAMELINT_MAX_BODY_BYTES"]
-        try:
-            settings["MAX_CONTENT_LENGTH"] = int(raw)
-        except ValueError:
-            raise SettingsError(f"BLAMELINT_MAX_BODY_BYTES must be a number of bytes, not {raw!r}") from None
-    if env.get("BLAMELINT_LINT_TIMEOUT"):
-        raw = env["BLAMELINT_LINT_TIMEOUT"]
-        try:
-            settings["BLAMELINT_LINT_TIMEOUT"] = float(raw)
-        except ValueError:
-            raise SettingsError(f"BLAMELINT_LINT_TIMEOUT must be a number of seconds, not {raw!r}") from None
+    for var, key, kind, unit in (
+        ("BLAMELINT_MAX_BODY_BYTES", "MAX_CONTENT_LENGTH", int, "bytes"),
+        ("BLAMELINT_LINT_TIMEOUT", "BLAMELINT_LINT_TIMEOUT", float, "seconds"),
+    ):
+        if env.get(var):
+            raw = env[var]
+            try:
+                settings[key] = kind(raw)
+            except ValueError:
+                raise SettingsError(f"{var} must be a number of {unit}, not {raw!r}") from None
     if env.get("BLAMELINT_CORS_ORIGINS"):
         settings["BLAMELINT_CORS_ORIGINS"] = env["BLAMELINT_CORS_ORIGINS"]
     if env.get("BLAMELINT_CONFIG"):
