@@ -35,7 +35,10 @@ def judgement(view: SentenceView) -> Detection | None:
         if low in terms["judgement_adjectives"] and tok.dep_ in ("acomp", "attr") and any(
             p.lower_ == "of" and any(classify(o, lex) in BLAMEABLE for o in p.children if o.dep_ == "pobj") for p in tok.children
         ):
-            return Detection("blame.judgement", "judgement", f'"{tok.text} of ..." judges a person; describe the conditions that made the action look reasonable.', None, [tok])
+            person = next(o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+            return Detection("blame.judgement", "judgement",
+                             f'"{tok.text} of {person.text}" judges a person; describe the conditions that made the action look reasonable.',
+                             None, [tok])
         if tok.lemma_.lower() in terms["judgement_nouns"] and not _negated_sentence(tok):
             return Detection("blame.judgement", "judgement", f'"{tok.text}" judges a person rather than the system; describe the missing safeguard instead.', None, [tok])
         if low in terms["sarcastic_nouns"] and any(c.dep_ == "relcl" for c in tok.children):
