@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
 from .lexicon import verb_lemma
+from .risk import BAD_WORDS
 from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
 
 
@@ -156,8 +157,7 @@ def person_cause(view: SentenceView) -> Detection | None:
     return None
 
 
-_BAD_STATES = {"down", "broken", "offline", "lost", "late", "delayed", "failed", "failing", "stale", "unavailable",
-               "outage", "error", "errors", "corrupted", "corrupt", "empty", "missing", "wrong", "slow", "stuck"}
+_BAD_STATES = BAD_WORDS
 
 
 def _negative_outcome(view: SentenceView, exclude: set[int]) -> bool:
@@ -262,7 +262,9 @@ def pointing(view: SentenceView) -> Detection | None:
         # cleft: "It was Lior who typed the command"
         if tok.dep_ == "attr" and head.lemma_ == "be" and any(s.lower_ == "it" for s in head.children if s.dep_ == "nsubj"):
             rel = next((r for r in tok.children if r.dep_ == "relcl"), None) or next((r for r in head.children if r.dep_ in ("relcl", "ccomp")), None)
-            if rel is not None and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and not _negated_sentence(tok):
+            acting = rel is not None and not lex.verbs["recovery"].match(rel) and any(
+                lex.verbs[k].match(rel) for k in ("causal", "destructive", "breakage", "fault", "disable"))
+            if acting and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and not _negated_sentence(tok):
                 return Detection("blame.person-cause", "pointing",
                                  f'"It was {_who(tok)} who ..." singles out a person as the one to blame; describe the action and what allowed it instead.',
                                  None, [tok], tok)

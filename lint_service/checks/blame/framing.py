@@ -71,6 +71,10 @@ def near_scope(verbs: list[Token], scope: list[Token]) -> list[Token]:
     return out
 
 
+# Said of what an action was done with, these make it a fault.
+_WITH_WARNING = {"failing", "failed", "red", "live", "stale", "outdated", "expired", "broken", "untested", "unreviewed"}
+
+
 def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None = None) -> list[Token]:
     """"by mistake", "without review", "instead of staging", "even though ..."."""
     found: list[Token] = []
@@ -88,11 +92,18 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             word = prep.lower_
             if obj is not None and f"{word} {obj.lower_}" in mistakes:
                 found += [prep, obj]
-            elif word == "with" and obj is not None and any(
-                (d.dep_ == "det" and d.lower_ == "no") or (d.dep_ in ("amod", "compound") and d.lower_ in ("failing", "failed", "red", "live"))
-                for d in obj.children
+            elif word == "with" and obj is not None and (
+                any(d.dep_ == "det" and d.lower_ == "no" for d in obj.children)
+                or any(d.lower_ in _WITH_WARNING or d.lower_.endswith("-old") for d in obj.subtree if d != obj)
             ):
-                found += [prep, obj]  # "with no change ticket", "merged with three failing checks"
+                # "with no change ticket", "with three failing checks", "with a
+                # three-month-old state file"
+                found += [prep, obj]
+            elif word == "with" and obj is not None and any(  # "with the CI badge still red"
+                x.i > obj.i and x.dep_ in ("advcl", "acomp", "oprd", "amod") and x.lower_ in _WITH_WARNING
+                for x in (governing_verb(prep) or v).children
+            ):
+                found += [prep, obj]
             elif word == "without" and obj is not None:
                 if obj.tag_ == "VBG" or obj.lower_ in safeguards or obj.lemma_.lower() in safeguards:
                     if obj.lemma_.lower() not in harmless:

@@ -44,10 +44,33 @@ def disabled_safeguard(c: Clause, lex: Lexicon) -> list[Token]:
 
 def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
     """"deployed at 18:00 on Friday", "during the sale", "in the middle of the code freeze"."""
-    if not lex.verbs["causal"].match(c.action):
+    acts = [c.action] + [x for x in c.action.children if x.dep_ in ("xcomp", "advcl")]
+    if not any(lex.verbs["causal"].match(a) for a in acts):
         return []
-    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound") and t.lower_ in lex.framing["risky_times"]]
+    # "at 18:00 on Friday", "during the sale", "chose the peak sales hour to deploy"
+    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound", "amod") and t.lower_ in lex.framing["risky_times"]]
+    # "restarted the primary while the nightly backup was still running"
+    for x in c.action.children:
+        if x.dep_ == "advcl" and any(m.lower_ == "while" for m in x.children) and any(
+                s.lower_ == "still" for s in x.children) and lex.verbs["batch"].match(c.action) and (
+                verb_lemma(x) in ("run", "execute", "copy", "sync", "replicate", "write", "restore", "migrate")):
+            timely.append(x)
     return timely
+
+
+def wrong_environment(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
+    """An object from one environment used in another: "reused the staging API key in
+    production", "applied the test config to prod"."""
+    if not c.objects or lex.verbs["recovery"].match(c.action):
+        return []
+    lower = {"staging", "stage", "stg", "test", "testing", "dev", "development", "sandbox", "local", "qa"}
+    upper = lex.framing["risky_targets"]
+    obj_words = {t.lower_ for t in c.objects[0].subtree}
+    targets = {t.lower_ for p in own if p.dep_ == "prep" and p.lower_ in ("in", "into", "to", "on", "against")
+               for t in p.subtree if t.dep_ in ("pobj", "compound", "amod")}
+    if obj_words & lower and targets & upper:
+        return [c.action, c.objects[0]]
+    return []
 
 
 def risky_manner(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
@@ -148,7 +171,7 @@ def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
         found = finder(c, lex)
         if found:
             return found
-    for finder2 in (risky_time, risky_manner, exposure, risky_target):
+    for finder2 in (risky_time, risky_manner, exposure, risky_target, wrong_environment):
         found = finder2(c, lex, own)
         if found:
             return found
@@ -157,7 +180,7 @@ def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
 
 # ---------------------------------------------------------------- what followed
 
-_BAD_WORDS = {
+BAD_WORDS = {
     "down", "broken", "offline", "lost", "late", "delayed", "failed", "failing", "stale", "unavailable",
     "outage", "error", "errors", "corrupted", "corrupt", "empty", "missing", "wrong", "slow", "stuck",
     "public", "exposed", "500s", "5xx", "502s", "503s", "crater", "meltdown", "chaos", "disaster", "mess",
@@ -170,7 +193,7 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
     down", "it fell over", "the export bucket ended up public")."""
     found = []
     for t in tokens:
-        if (t.lower_ in _BAD_WORDS or t.lemma_.lower() in _BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
+        if (t.lower_ in BAD_WORDS or t.lemma_.lower() in BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
         elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(
             lex.verbs[k].match(t) for k in classes
