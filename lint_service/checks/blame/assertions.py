@@ -54,10 +54,12 @@ def blame_phrase(view: SentenceView) -> Detection | None:
 
 def blame_noun(view: SentenceView) -> Detection | None:
     lex, terms = view.lex, view.lex.terms
+    candidates = terms["error_heads"] | terms["blame_nouns"] | terms["responsibility_nouns"] | {"blame", "responsible", "on"}
     for tok in view.sent:
-        if tok.i in view.quoted or _negated_sentence(tok):
-            continue
         low, lemma = tok.lower_, tok.lemma_.lower()
+        # the cheap word test first: the tree walks below run for a few tokens only
+        if (lemma not in candidates and low not in candidates) or tok.i in view.quoted or _negated_sentence(tok):
+            continue
         head = tok.head
         if any(verb_lemma(a) in lex.verbs["meta"] for a in tok.ancestors if a.pos_ == "VERB"):
             continue
