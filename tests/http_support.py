@@ -89,3 +89,14 @@ class Server:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=5)
         self._log.close()
+
+
+def running_server(**kwargs: object) -> Iterator[Server]:
+    """A started, ready server for a fixture (``yield from running_server(...)``);
+    stopped however the tests end."""
+    server = Server(**kwargs)  # type: ignore[arg-type]
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 import pytest
 import requests
-from http_support import Server
+from http_support import Server, running_server
 from playwright.sync_api import expect, sync_playwright
 
 from lint_service.findings import Finding, LineIndex
@@ -51,12 +51,7 @@ XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    srv = Server(workers=1)
-    try:
-        srv.wait_ready()
-        yield srv
-    finally:
-        srv.stop()
+    yield from running_server(workers=1)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import json
 import language_tool_python
 import pytest
 
-from http_support import FLAG_RULE, FLAG_SUGGESTION, Server, flagging_linter
+from http_support import FLAG_RULE, FLAG_SUGGESTION, flagging_linter, running_server
 from lint_service import lint
 from lint_service.web.app import create_app
 from lint_service.web.lt_format import Annotated, Utf16Index
@@ -253,12 +253,7 @@ def test_multipart_form_is_accepted(client):
 
 @pytest.fixture(scope="module")
 def flagging_server():
-    server = Server(wsgi_app="http_flagging_app:app", workers=1)
-    try:
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    yield from running_server(wsgi_app="http_flagging_app:app", workers=1)
 
 
 E2E_TEXT = "😀 Status: the 𝔘 job failed.\nKenji forgot to renew the certificate, and Maya forgot the alert 🔔."
@@ -283,12 +278,7 @@ def test_language_tool_python_client_end_to_end(flagging_server, linter):
 
 @pytest.fixture(scope="module")
 def real_server():
-    server = Server(workers=1)
-    try:
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    yield from running_server(workers=1)
 
 
 def test_language_tool_python_with_the_real_engine(real_server):

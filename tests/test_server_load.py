@@ -19,7 +19,7 @@ from schemathesis import GenerationMode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from http_support import Server, free_port
+from http_support import free_port, running_server
 from lint_service.web.openapi import ANNOTATION_FORMAT, YAML_REPORT_FORMAT
 from lint_service.web.serve import bind_address
 
@@ -29,12 +29,7 @@ LIMIT = 1024 * 1024
 @pytest.fixture(scope="module")
 def server():
     # a short lint budget, so an overlong lint is answered (413) well before gunicorn's worker timeout
-    srv = Server(workers=2, env={"BLAMELINT_LINT_TIMEOUT": "10"})
-    try:
-        srv.wait_ready()
-        yield srv
-    finally:
-        srv.stop()
+    yield from running_server(workers=2, env={"BLAMELINT_LINT_TIMEOUT": "10"})
 
 
 def post_json(server, path: str, body: bytes, content_type: str = "application/json", timeout: float = 60):
