@@ -193,19 +193,6 @@ def sarcastic(view: SentenceView) -> bool:
     return False
 
 
-def sarcastic_credit(view: SentenceView) -> Detection | None:
-    """Credit given for damage ("Hats off to Taini for breaking the build, once again")."""
-    first = [t for t in view.sent if not t.is_punct][:3]
-    if not any(t.lower_ in view.lex.terms["thanks_markers"] for t in first) or not sarcastic(view):
-        return None
-    person = next((t for t in view.sent if classify(t, view.lex) in (Kind.PERSON, Kind.TEAM) and t.pos_ in ("PROPN", "NOUN")), None)
-    if person is None:
-        return None
-    return Detection("blame.person-cause", "sarcasm",
-                     f'Ironic thanks to "{person.text}" for a failure still blames a person; describe what happened to the system instead.',
-                     None, [person], person)
-
-
 _EFFORT = {"careful", "vigilant", "cautious", "attentive", "thorough", "diligent", "mindful", "alert"}
 
 
@@ -311,7 +298,15 @@ def ironic_praise(view: SentenceView) -> Detection | None:
     damaged = sarcastic(view) or any(t.lower_ in view.lex.framing["risky_times"] for t in view.sent)
     if not (damaged or (praise and _negative_outcome(view, exclude=set()))):
         return None
-    person = next((t for t in view.sent if t.pos_ == "PROPN" and classify(t, view.lex) == Kind.PERSON), None)
+    # A team counts only when the sentence states real damage ("Thanks to the platform
+    # team, prod was down"); a weekend or a freeze alone is how sincere thanks read too.
+    teams_too = sarcastic(view)
+
+    def named(t: Token) -> bool:
+        kind = classify(t, view.lex)
+        return (t.pos_ == "PROPN" and kind == Kind.PERSON) or (teams_too and kind == Kind.TEAM)
+
+    person = next((t for t in view.sent if named(t)), None)
     if person is None:
         return None
     return Detection("blame.person-cause", "sarcasm",

@@ -14,7 +14,7 @@ from ...findings import Hit
 from ...rewrite import document_system, suggest
 from ..registry import Context, check
 from .assertions import (
-    blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing, sarcastic, sarcastic_credit,
+    blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
 )
 from .clauses import clauses, quoted_tokens
 from .judgements import judgement
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, possessive, predicate_possessive, counterfactual, judgement, passive_agent,
-    person_cause, sarcastic_credit, ironic_praise, pointing, directive, person_subject, delayed_response, we_subject,
+    person_cause, ironic_praise, pointing, directive, person_subject, delayed_response, we_subject,
 )
 
 BLAME_RULES = (
@@ -60,9 +60,10 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
     if len(sent) > MAX_SENTENCE_TOKENS:
         return None
     view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
-    if is_thanks(sent, lex) and not sarcastic(view) and ironic_praise(view) is None:
-        return None
-    for recognizer in PRIORITY:
+    # Thanks and credit are not blame, unless the credit is ironic ("Hats off to Taini
+    # for breaking the build"): then only that reading applies.
+    recognizers = (ironic_praise,) if is_thanks(sent, lex) else PRIORITY
+    for recognizer in recognizers:
         found = recognizer(view)
         if found is not None and (want is None or found.rule in want):
             return found
