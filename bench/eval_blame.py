@@ -1,38 +1,35 @@
-"""Precision, recall and F1 of blame detection on labelled sentences.
+"""Precision, recall and F1 of blame detection on every labelled sentence set.
 
-    python bench/eval_blame.py                      # the dev set (../shared/corpus/dev/sentences.tsv)
-    python bench/eval_blame.py tests/data/blame_sentences.tsv --misses
+    python bench/eval_blame.py                       # every set (bench/labelled.py), per kind
+    python bench/eval_blame.py real-tune --misses    # one set, listing its misses
+    python bench/eval_blame.py my_sentences.tsv      # a TSV file of your own
 
-Each file is TSV with columns label (B/N), kind, sentence. A sentence counts as
-flagged when linting it as plain text gives at least one ``blame.*`` finding.
-Prints overall and per-kind figures and lists every miss.
+A sentence counts as flagged when linting it as plain text gives at least one
+``blame.*`` finding. ``real-test`` is the held-back half of the real sentences:
+report it, never tune on its misses (``--misses`` refuses to list them unless
+``--show-test-misses`` is given).
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT = REPO.parent / "shared" / "corpus" / "dev" / "sentences.tsv"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
+from labelled import SET_NAMES, Row, load_path, load_set  # noqa: E402
 from lint_service import Linter  # noqa: E402
 
 
-def read_tsv(path: Path) -> list[tuple[str, str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(r[0].strip(), r[1].strip(), r[2]) for r in rows[1:] if len(r) >= 3]
-
-
-def evaluate(linter: Linter, rows: list[tuple[str, str, str]]) -> dict:
+def evaluate(linter: Linter, rows: list[Row] | list[tuple[str, str, str]]) -> dict:
     tp = fp = fn = tn = 0
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # correct, total
     misses = []
-    for label, kind, sentence in rows:
+    for row in rows:
+        label, kind, sentence = (row.label, row.kind, row.sentence) if isinstance(row, Row) else row[:3]
         findings = [f for f in linter.lint(sentence, format="text").findings if f.category == "blame"]
         flagged = bool(findings)
         gold = label == "B"
@@ -53,19 +50,29 @@ def evaluate(linter: Linter, rows: list[tuple[str, str, str]]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("files", nargs="*", type=Path, default=[DEFAULT])
+    ap.add_argument("sets", nargs="*", default=list(SET_NAMES), help=f"set names ({', '.join(SET_NAMES)}) or TSV paths")
     ap.add_argument("--misses", action="store_true", help="list every false positive and false negative")
-    ap.add_argument("--per-kind", action="store_true", help="accuracy per label kind")
+    ap.add_argument("--show-test-misses", action="store_true", help="also list real-test misses (reporting only)")
+    ap.add_argument("--no-kinds", action="store_true", help="omit the per-kind table")
     args = ap.parse_args(argv)
     linter = Linter()
-    for path in args.files:
-        res = evaluate(linter, read_tsv(path))
-        print(f"{path}: {res['tp'] + res['fn']} B, {res['fp'] + res['tn']} N")
-        print(f"  precision {res['precision']:.3f}  recall {res['recall']:.3f}  F1 {res['f1']:.3f}  (tp {res['tp']} fp {res['fp']} fn {res['fn']} tn {res['tn']})")
-        if args.per_kind:
+    print(f"{'set':14s} {'B':>4s} {'N':>4s}  {'P':>5s}  {'R':>5s}  {'F1':>5s}   tp  fp  fn  tn")
+    results = []
+    for name in args.sets:
+        rows = load_set(name) if name in SET_NAMES else load_path(Path(name))
+        if rows is None:
+            print(f"{name:14s} skipped: its files are absent (../shared not found)")
+            continue
+        res = evaluate(linter, rows)
+        results.append((name, res))
+        print(f"{name:14s} {res['tp'] + res['fn']:4d} {res['fp'] + res['tn']:4d}  {res['precision']:.3f}  {res['recall']:.3f}  "
+              f"{res['f1']:.3f}  {res['tp']:3d} {res['fp']:3d} {res['fn']:3d} {res['tn']:3d}")
+    for name, res in results:
+        if not args.no_kinds:
+            print(f"\n{name}: correct / total per kind")
             for kind, (ok, total) in sorted(res["per_kind"].items()):
-                print(f"    {kind:32s} {ok:3d}/{total:<3d}")
-        if args.misses or len(args.files) == 1:
+                print(f"    {kind:34s} {ok:3d}/{total:<3d}")
+        if args.misses and (name != "real-test" or args.show_test_misses):
             for label, kind, sentence, rule in res["misses"]:
                 tag = "FN" if label == "B" else f"FP {rule}"
                 print(f"  {tag:28s} [{kind}] {sentence}")

@@ -31,7 +31,7 @@ def documents() -> list[Path]:
 def sentences() -> list[str]:
     out: list[str] = []
     for path in (SHARED / "dev" / "sentences.tsv", REPO / "tests" / "data" / "blame_sentences.tsv",
-                 REPO / "tests" / "data" / "real_sentences.tsv"):
+                 ):
         if path.exists():
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))

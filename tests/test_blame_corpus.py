@@ -4,6 +4,7 @@ held-out set, and no blame finding in the dev corpus's clean postmortem."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,10 @@ import pytest
 from lint_service import Linter
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV_SENTENCES = SHARED / "corpus" / "dev" / "sentences.tsv"
-CLEAN_DOC = SHARED / "corpus" / "dev" / "docs" / "clean-postmortem.md"
-HELD_OUT = REPO / "tests" / "data" / "blame_sentences.tsv"
+sys.path.insert(0, str(REPO / "bench"))
+import labelled  # noqa: E402
+
+CLEAN_DOC = labelled.CORPUS / "dev" / "docs" / "clean-postmortem.md"
 
 
 def _load_bench():
@@ -33,38 +34,49 @@ def linter() -> Linter:
     return Linter()
 
 
-def _summary(res: dict) -> str:
+def _summary(res: dict, show_misses: bool = True) -> str:
     misses = "\n".join(f"  {'FN' if label == 'B' else 'FP ' + rule}: [{kind}] {s}" for label, kind, s, rule in res["misses"])
-    return f"precision {res['precision']:.3f} recall {res['recall']:.3f} (tp {res['tp']} fp {res['fp']} fn {res['fn']})\n{misses}"
+    return f"precision {res['precision']:.3f} recall {res['recall']:.3f} (tp {res['tp']} fp {res['fp']} fn {res['fn']})\n" + (misses if show_misses else "")
 
 
-@pytest.mark.skipif(not DEV_SENTENCES.is_file(), reason=f"{DEV_SENTENCES} is absent")
-def test_dev_set_meets_the_issue_floors(linter: Linter) -> None:
-    rows = eval_blame.read_tsv(DEV_SENTENCES)
-    assert len(rows) > 200 and {r[0] for r in rows} == {"B", "N"}
+# Floors per set: (precision, recall). Raise them as the engine improves; never lower one
+# without saying why in the commit.
+FLOORS = {
+    "dev": (0.97, 0.95),
+    "synthetic-1": (0.95, 0.85),
+    "synthetic-2": (0.95, 0.75),  # the second blind set (other idioms, insinuations)
+    "real-quotes": (0.85, 0.65),  # quotes from the real postmortems: mostly N, precision matters
+    "real-tune": (0.90, 0.40),
+    "real-test": (0.88, 0.42),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_labelled_set_floor(linter: Linter, name: str) -> None:
+    rows = labelled.load_set(name)
+    if rows is None:
+        pytest.skip(f"set {name} needs ../shared (not found beside the repository; set BLAMELINT_SHARED)")
+    assert len(rows) > 150 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
-    assert res["tp"] + res["fn"] == sum(1 for r in rows if r[0] == "B")
-    assert res["precision"] >= 0.97 and res["recall"] >= 0.95, _summary(res)
+    min_p, min_r = FLOORS[name]
+    # real-test misses are not printed: the held-back half is reported, never tuned on.
+    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name != "real-test")
 
 
-def test_held_out_set_regression_floor(linter: Linter) -> None:
-    rows = eval_blame.read_tsv(HELD_OUT)
-    assert len(rows) > 300
-    res = eval_blame.evaluate(linter, rows)
-    assert res["precision"] >= 0.95 and res["recall"] >= 0.85, _summary(res)
+def test_real_sentence_split_is_by_source() -> None:
+    rows = labelled.load_set("real-tune"), labelled.load_set("real-test")
+    if rows[0] is None:
+        pytest.skip("../shared/corpus/real_sentences is absent")
+    tune, test = ({r.source for r in half} for half in rows)
+    assert tune and test and not tune & test
+    assert labelled.split_of("https://example.org/a") == labelled.split_of("https://example.org/a")
 
 
-@pytest.mark.parametrize("name, min_precision, min_recall", [
-    # the second blind set (other idioms, marker-free blame, insinuations): measured 1.000 / 0.783
-    ("blame_sentences_2.tsv", 0.95, 0.75),
-    # verbatim quotes from the real postmortems: mostly N, precision is what matters
-    ("real_sentences.tsv", 0.85, 0.65),
-])
-def test_more_labelled_sets_regression_floor(linter: Linter, name: str, min_precision: float, min_recall: float) -> None:
-    rows = eval_blame.read_tsv(HELD_OUT.parent / name)
-    assert len(rows) > 150
-    res = eval_blame.evaluate(linter, rows)
-    assert res["precision"] >= min_precision and res["recall"] >= min_recall, _summary(res)
+def test_normalise_keeps_offsets() -> None:
+    text = "See [the runbook](https://x.example/rb) and **bold** text,\n> quoted [09:12] line[^1]."
+    out, where = labelled.normalise(text)
+    assert out == "See the runbook and bold text, quoted [09:12] line."
+    assert all(text[where[i]] == ch for i, ch in enumerate(out) if ch != " ")
 
 
 @pytest.mark.skipif(not CLEAN_DOC.is_file(), reason=f"{CLEAN_DOC} is absent")

@@ -74,6 +74,9 @@ class TimelineEntry:
     day: tuple[int, int, int] | None = None
     # Clock times also written in other cells of the row ("Day | Date | Time" tables).
     extra_times: tuple[Field, ...] = ()
+    # The timezone that applies to the entry: its own ("14:05 UTC") or a note above it
+    # ("All times UTC"); None when the document never says.
+    timezone: str | None = None
 
 
 @dataclass
@@ -93,6 +96,16 @@ class ActionItem:
     deadline: Field | None = None
     structured: bool = False
     kind: str = "list-item"  # list-item | table-row | yaml
+    # "open" or "done"; ``status_field`` is what said so (a checkbox, "[done]", a
+    # Status cell, strikethrough, a past-tense report), None when nothing did.
+    status: str = "open"
+    status_field: Field | None = None
+    ticket: Field | None = None  # ABC-123, #123 or a link to a tracker
+    priority: Field | None = None  # P1, high, ...
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
 
 
 @dataclass(frozen=True)
@@ -120,3 +133,9 @@ class Document:
     suppressions: list[Suppression] = field(default_factory=list)
     # Sections the document's own format requires (None: the configured template).
     required_sections: list[str] | None = None
+    # Labelled facts about the incident, by lower-case key ("id", "title", "date",
+    # "severity", "started_at", "detected_at", ...): YAML report keys, front matter,
+    # "**Detected:**" fields. Metrics read these before inferring from the timeline.
+    fields: dict[str, Field] = field(default_factory=dict)
+    # The template profile the document was checked against (rules/templates/*.yaml).
+    template: str | None = None

@@ -1,0 +1,160 @@
+"""Every labelled sentence set blamelint is measured on, loaded one way.
+
+Sets (name: where the sentences come from):
+
+- ``dev``: ``../shared/corpus/dev/sentences.tsv`` (written for the corpus).
+- ``synthetic-1``, ``synthetic-2``: ``tests/data/blame_sentences*.tsv`` (written by
+  the team's helpers from the guidelines, blind to the rules).
+- ``real-quotes``: sentences of the 41 published postmortems in
+  ``../shared/corpus/real``. The repository keeps only labels and references
+  (``tests/data/real_corpus_labels.tsv``: file and character span); the text is
+  read from ``../shared`` and its Markdown markup dropped (:func:`normalise`).
+- ``real-tune``, ``real-test``: ``../shared/corpus/real_sentences/sentences.tsv``
+  (quotes from public incident writing), split by source. A source belongs to the
+  test half when the first byte of the SHA-256 of its ``source`` field is odd
+  (:func:`split_of`); every sentence of a source is in the same half. Tune rules on
+  ``real-tune`` only; ``real-test`` is reported, never read sentence by sentence.
+
+``../shared`` is found beside the repository, or at ``$BLAMELINT_SHARED``. Sets
+whose files are absent load as None, so callers can skip them with a reason.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("BLAMELINT_SHARED") or REPO.parent / "shared")
+CORPUS = SHARED / "corpus"
+DATA = REPO / "tests" / "data"
+
+SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "real-quotes", "real-tune", "real-test")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str  # "B" or "N"
+    kind: str
+    sentence: str
+    source: str = ""  # a URL, or "file:start-end" for real-quotes
+
+
+def read_tsv(path: Path) -> list[tuple[str, ...]]:
+    """Rows of a header-first TSV file, read with quoting off (quotes are literal)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [tuple(r) for r in rows[1:] if r]
+
+
+def split_of(source: str) -> str:
+    """"tune" or "test": the fixed half a real_sentences source belongs to."""
+    return "test" if hashlib.sha256(source.encode("utf-8")).digest()[0] % 2 else "tune"
+
+
+_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\s]*\)|\[[^\]\n]*\])?")
+_FOOTNOTE = re.compile(r"\[\^[^\]\n]*\]")
+_TIME_IN_BRACKETS = re.compile(r"[\d:?\s]+")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Markdown text as a reader sees it, one space for each run of white space, and
+    for each character of the result its offset in ``text``.
+
+    Links keep their text, footnote marks, emphasis, backticks, angle brackets and
+    block-quote marks go; a bracketed time ("[09:12]") stays as written.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    i, n, line_start = 0, len(text), True
+    while i < n:
+        c = text[i]
+        if c == "[":
+            m = _FOOTNOTE.match(text, i)
+            if m:
+                i = m.end()
+                continue
+            m = _LINK.match(text, i)
+            if m and not (m.end() == m.end(1) + 1 and _TIME_IN_BRACKETS.fullmatch(m.group(1))):
+                for j in range(m.start(1), m.end(1)):
+                    if text[j] not in "*_`":
+                        out.append(text[j])
+                        where.append(j)
+                i, line_start = m.end(), False
+                continue
+        if line_start and c in "> ":
+            i += 1
+            continue
+        if c in "*`<>":
+            i += 1
+            continue
+        if text.startswith("__", i):
+            i += 2
+            continue
+        if c.isspace():
+            line_start = line_start or c == "\n"
+            if out and out[-1] != " ":
+                out.append(" ")
+                where.append(i)
+            i += 1
+            continue
+        line_start = False
+        out.append(c)
+        where.append(i)
+        i += 1
+    return "".join(out), where
+
+
+def _real_quotes() -> list[Row] | None:
+    root = CORPUS / "real"
+    if not root.is_dir():
+        return None
+    cache: dict[str, tuple[str, list[int]]] = {}
+    rows = []
+    for label, name, start, end in read_tsv(DATA / "real_corpus_labels.tsv"):
+        if name not in cache:
+            cache[name] = normalise((root / name).read_text(encoding="utf-8"))
+        text, where = cache[name]
+        a, b = bisect.bisect_left(where, int(start)), bisect.bisect_left(where, int(end))
+        rows.append(Row(label, "real-quote", text[a:b].strip(), f"{name}:{start}-{end}"))
+    return rows
+
+
+def _real_sentences(half: str) -> list[Row] | None:
+    path = CORPUS / "real_sentences" / "sentences.tsv"
+    if not path.is_file():
+        return None
+    return [Row(r[0], r[1], r[3], r[2]) for r in read_tsv(path) if len(r) >= 4 and split_of(r[2]) == half]
+
+
+def _three_columns(path: Path) -> list[Row] | None:
+    if not path.is_file():
+        return None
+    return [Row(r[0].strip(), r[1].strip(), r[2]) for r in read_tsv(path) if len(r) >= 3]
+
+
+def load_set(name: str) -> list[Row] | None:
+    """The rows of a named set, or None when its files are absent."""
+    if name == "dev":
+        return _three_columns(CORPUS / "dev" / "sentences.tsv")
+    if name == "synthetic-1":
+        return _three_columns(DATA / "blame_sentences.tsv")
+    if name == "synthetic-2":
+        return _three_columns(DATA / "blame_sentences_2.tsv")
+    if name == "real-quotes":
+        return _real_quotes()
+    if name in ("real-tune", "real-test"):
+        return _real_sentences(name.split("-")[1])
+    raise KeyError(f"unknown labelled set {name!r}; known: {', '.join(SET_NAMES)}")
+
+
+def load_path(path: Path) -> list[Row]:
+    """A TSV file of one's own: label, kind, sentence (or label, kind, source, sentence)."""
+    rows = read_tsv(path)
+    if rows and len(rows[0]) >= 4:
+        return [Row(r[0], r[1], r[3], r[2]) for r in rows]
+    return [Row(r[0].strip(), r[1].strip(), r[2]) for r in rows if len(r) >= 3]
