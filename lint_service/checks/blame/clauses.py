@@ -181,17 +181,3 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             )
         )
     return out
-
-
-def quoted_tokens(sent: Span) -> set[int]:
-    """Indices of tokens inside double quotes: blame being quoted, not asserted."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    for tok in sent:
-        if tok.text in ('"', "“", "”", "''", "``"):
-            if open_at is None and tok.text != "”":
-                open_at = tok.i
-            elif open_at is not None:
-                inside.update(range(open_at, tok.i + 1))
-                open_at = None
-    return inside

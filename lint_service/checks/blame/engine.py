@@ -16,20 +16,22 @@ from ..registry import Context, check
 from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
 )
-from .clauses import clauses, quoted_tokens
+from .clauses import clauses
 from .judgements import judgement
 from .lexicon import Lexicon, load_lexicon
+from .quotes import quoted_tokens
 from .recognizers import (
     Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, possessive,
     predicate_possessive, we_subject,
 )
+from .verdicts import apology, blame_verb, verdict
 
 log = logging.getLogger(__name__)
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
-    blame_phrase, blame_noun, possessive, predicate_possessive, counterfactual, judgement, passive_agent,
-    person_cause, ironic_praise, pointing, directive, person_subject, delayed_response, we_subject,
+    blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, verdict,
+    passive_agent, person_cause, ironic_praise, pointing, directive, apology, person_subject, delayed_response, we_subject,
 )
 
 BLAME_RULES = (
@@ -59,7 +61,7 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
     """The blame detection for one sentence, or None."""
     if len(sent) > MAX_SENTENCE_TOKENS:
         return None
-    view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
+    view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent, lex), lex)
     # Thanks and credit are not blame, unless the credit is ironic ("Hats off to Taini
     # for breaking the build"): then only that reading applies.
     recognizers = (ironic_praise,) if is_thanks(sent, lex) else PRIORITY
