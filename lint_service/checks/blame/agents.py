@@ -86,7 +86,9 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
         return Kind.INDEFINITE
     if low in pron["second_person"]:
-        return Kind.PRONOUN if _past_act(tok) else Kind.INDEFINITE
+        # "Why did you not test this load?" asks a question of the organisation
+        asks = tok.sent[0].lower_ in ("why", "how", "what", "q") and tok.sent[-1].text == "?"
+        return Kind.PRONOUN if _past_act(tok) and not asks else Kind.INDEFINITE
     if low == "whoever" or (tok.dep_ in ("csubj", "csubjpass") and any(c.lower_ == "whoever" and c.dep_ == "nsubj" for c in tok.children)):
         # "Whoever merged that migration should be fired": one unknown person who did
         # something; "whoever is on call pages the DBA" is anyone
