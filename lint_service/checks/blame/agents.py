@@ -57,6 +57,8 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
         return False
     if tok.i == tok.sent.start and tok.pos_ not in ("PROPN",) and is_english_word(low):
         return False  # a sentence-initial ordinary word ("Connections dropped")
+    if is_english_word(low) and low not in lex.agents["names_that_are_words"] and headline_case(tok.sent):
+        return False  # "Cable Cut Blamed for Outage": a headline capitalises every word
     if is_english_word(low) and low not in lex.agents["names_that_are_words"]:
         # "Consul", "Vault", "Sentry": products named with English words. Names
         # such as "Amir" that are also rare words are tagged as proper nouns
@@ -66,6 +68,12 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
     # Not an English word and shaped like a name: the tag does not matter (the small
     # model tags unfamiliar names as adverbs, adjectives or verbs).
     return tok.pos_ != "PRON"
+
+
+def headline_case(sent) -> bool:
+    """Most words capitalised: a headline or title, where capitals say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
 
 
 def classify(tok: Token, lex: Lexicon) -> Kind:
@@ -131,6 +139,9 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if looks_like_name(tok, lex):
         return Kind.PERSON
+    for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
+        if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
+            return Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
 
 
@@ -185,6 +196,8 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children):
             return True
+        if c.dep_ == "prep" and any(o.lower_ in lex.agents["human_modifiers"] for o in c.children if o.dep_ == "pobj"):
+            return True  # "the worker on shift"
     # a plural without article doing something in news prose ("workers cut the cables")
     return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 

@@ -20,10 +20,12 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
     poss = _possessor(tok, lex)
     if poss is not None:
         return poss
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")):
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from", "on")):
         for o in prep.children:
-            if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE:
+            if o.dep_ == "pobj" and prep.lower_ != "on" and classify(o, lex) in BLAMEABLE:
                 return o
+            if o.dep_ == "pobj" and o.lemma_.lower() == "part" and (poss := _possessor(o, lex)) is not None:
+                return poss  # "a mistake on his part"
     head = tok.head
     for sib in head.children:
         if sib != tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
@@ -133,7 +135,7 @@ def _generic(tok: Token) -> bool:
     """"Human error is a symptom, not a cause": error in general, said in the present
     tense of no incident in particular (rule 16); "the cause was human error" is a finding."""
     head = tok.head
-    if tok.dep_ != "nsubj" or head.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("det", "poss") for c in tok.children):
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("det", "poss") for c in tok.children):
         return False
     attrs = [c for c in head.children if c.dep_ in ("attr", "acomp")]
     return all(not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in a.children) for a in attrs)

@@ -54,6 +54,10 @@ def _subject_of(verb: Token) -> Token | None:
         # "The employee confirmed the alert, inadvertently causing a panic": a participle
         # after the main clause says what its subject did next
         return _subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in (
+            "after", "before", "while", "by", "when", "since") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Worker feels terrible after pushing the wrong button": the main subject did it
+        return _subject_of(verb.head.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1:
         # "The QA lead/ROOT signed/acl off ...": a finite past verb is never a reduced
         # relative clause; the noun before it is its subject

@@ -199,7 +199,31 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
             lex.verbs[k].match(t) for k in classes
         ):
             found.append(t)
+        elif t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) and lex.verbs["function"].match(t):
+            found.append(t)  # "code that didn't work"
     return found
+
+
+def own_harm(c: Clause, lex: Lexicon) -> list[Token]:
+    """First-person accounts tie the act to what broke anywhere in the sentence: "I
+    pushed some code live that didn't work", "i ran the seed script and prod was down"."""
+    if lex.verbs["recovery"].match(c.action):
+        return []
+    if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "fault", "disable")):
+        return []
+    rest = [t for t in c.verb.sent if t.i > c.verb.i]
+    found = bad_outcome(rest, lex)
+    return [c.action, found[0]] if found else []
+
+
+def defect(c: Clause, lex: Lexicon) -> list[Token]:
+    """"I had a bug", "Ines wrote a typo into the zone file": a person's own defect."""
+    if verb_lemma(c.action) not in lex.terms["defect_verbs"]:
+        return []
+    for o in c.objects:
+        if o.lemma_.lower() in lex.terms["defect_nouns"] and not any(d.lower_ in ("no", "any") for d in o.children):
+            return [c.action, o]
+    return []
 
 
 def consequence(c: Clause, lex: Lexicon) -> list[Token]:
