@@ -192,7 +192,8 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
     """"a contract worker", "the support agent who ...", "workers apparently cut ...":
     an ambiguous role noun used of people."""
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in lex.agents["human_modifiers"] or c.lemma_.lower() in lex.agents["roles"]):
+        if c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in lex.agents["human_modifiers"] or c.lemma_.lower() in lex.agents["roles"]
+                                                         or c.lower_ in lex.agents["team_names"]):
             return True
         if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children):
             return True

@@ -15,7 +15,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
-from .risk import consequence, defect, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
+from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
 
 
 @dataclass
@@ -81,7 +81,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
-    if not c.negated and (result := consequence(c, lex) or defect(c, lex)):
+    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex)):
         return "consequence", result
     if not c.negated and c.subject_kind == Kind.SELF and (result := own_harm(c, lex)):
         return "consequence", result

@@ -205,15 +205,43 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
 
 
 def own_harm(c: Clause, lex: Lexicon) -> list[Token]:
-    """First-person accounts tie the act to what broke anywhere in the sentence: "I
-    pushed some code live that didn't work", "i ran the seed script and prod was down"."""
+    """First-person accounts tie the act to what its own object did: "I pushed some
+    code live that didn't work", "i deployed a build that broke login". What a tool did
+    afterwards in its own clause ("I clicked delete and it wiped the folder") is not
+    the writer's act."""
     if lex.verbs["recovery"].match(c.action):
         return []
     if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "fault", "disable")):
         return []
-    rest = [t for t in c.verb.sent if t.i > c.verb.i]
-    found = bad_outcome(rest, lex)
+    own = [t for t in clause_tokens(c) if t.i > c.verb.i]
+    own += [t for o in c.objects for r in o.children if r.dep_ == "relcl" for t in r.subtree]
+    found = bad_outcome(own, lex)
     return [c.action, found[0]] if found else []
+
+
+def _failure(tok: Token | None, lex: Lexicon) -> bool:
+    if tok is None:
+        return False
+    lemma = tok.lemma_.lower()
+    return (lemma in lex.terms["incident_nouns"] and lemma not in ("this", "it", "problem", "issue")) or lemma in lex.terms["failure_nouns"]
+
+
+def caused_failure(c: Clause, lex: Lexicon) -> list[Token]:
+    """A person's act made the cause of the failure: "triggered the blackout", or told as
+    what set it off: "The crash happened after a developer deleted a critical file"."""
+    if c.action.tag_ in ("VBD", "VBN") and verb_lemma(c.action) in lex.terms["cause_verbs"] and any(_failure(o, lex) for o in c.objects):
+        # a past act ("triggered the blackout"); "who triggers the alarm" describes a procedure
+        return [c.action, next(o for o in c.objects if _failure(o, lex))]
+    v = c.verb
+    if v.dep_ != "advcl" or not any(m.lower_ in ("after", "when", "once", "as") for m in v.children if m.dep_ in ("mark", "advmod")):
+        return []
+    if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "disable")) or lex.verbs["recovery"].match(c.action):
+        return []
+    main = v.head
+    subject = next((s for s in main.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb_lemma(main) in lex.terms["onset_verbs"] and _failure(subject, lex):
+        return [c.action, subject]
+    return []
 
 
 def defect(c: Clause, lex: Lexicon) -> list[Token]:
