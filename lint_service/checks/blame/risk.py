@@ -215,6 +215,9 @@ def own_harm(c: Clause, lex: Lexicon) -> list[Token]:
         return []
     own = [t for t in clause_tokens(c) if t.i > c.verb.i]
     own += [t for o in c.objects for r in o.children if r.dep_ == "relcl" for t in r.subtree]
+    # the relative clause the parser hung on the verb ("pushed some code live that didn't work")
+    own += [t for r in c.verb.children if r.dep_ in ("advcl", "relcl") and any(
+        s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in r.children) for t in r.subtree]
     found = bad_outcome(own, lex)
     return [c.action, found[0]] if found else []
 
