@@ -105,6 +105,17 @@ PAIRS = [
      "Operators will always make mistakes now and then, so the tool must catch them."),
     ("generic-when", "The page was missed when Ravi forgot to hand over the pager.",
      "A mistake can happen when someone forgets to hand over the pager."),
+    # partitives, clefts, name-calling, forcing past a protection, headline verdicts, denials
+    ("partitive", "The vendor said one of its engineers misconfigured the load balancer.",
+     "The vendor said one of its engineers reconfigured the load balancer after the failover."),
+    ("cleft-self", "It was me who turned off the alerts.", "It was me who turned the alerts back on."),
+    ("name-calling", "Whoever set up this cron job is an idiot.", "Whoever set up this cron job is on holiday."),
+    ("no-idea", "The new hire clearly had no idea what he was doing.",
+     "The new hire had no access to the console yet."),
+    ("force-push", "Hemi force-pushed to main during the freeze.", "Hemi force-pushed to his own fork."),
+    ("headline-verdict", "Engineer fired after outage", "Engineer hired after outage"),
+    ("denied-claim", "The vendor admitted that its engineer had cut the cable.",
+     "The vendor rejected claims that its engineer had cut the cable."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

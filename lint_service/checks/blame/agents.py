@@ -113,6 +113,12 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if _HANDLE.match(tok.text):
         return Kind.TEAM if "team" in low else Kind.PERSON
     lemma = tok.lemma_.lower()
+    if low in ("one", "some", "two", "three", "several", "many", "each", "both", "either") or tok.like_num:
+        # "one of its engineers", "two of the contractors": whoever the partitive names
+        part = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+        if part is not None:
+            kind = classify(part, lex)
+            return Kind.INDEFINITE if kind == Kind.WE else kind
     if low in lex.systems or _has_system_modifier(tok, lex):
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
@@ -207,11 +213,14 @@ def refers_to_thing(verb: Token) -> bool:
     """True when the clause refers back to its subject with "its" ("Consul lost its
     quorum"); an "its" inside an embedded clause with its own subject does not count."""
     skip: set[int] = set()
+    own_subject: set[int] = set()
     for c in verb.children:
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             skip.update(t.i for t in c.subtree)
+        if c.dep_ in ("nsubj", "nsubjpass"):  # "one of its engineers misconfigured ...": the owner's staff
+            own_subject.update(t.i for t in c.subtree)
     for t in verb.subtree:
-        if t.lower_ != "its":
+        if t.lower_ != "its" or t.i in own_subject:
             continue
         # "..., because its Slack token had expired": the embedded subject's "its"
         # points back at the main subject; an object's ("hold its lock") need not.

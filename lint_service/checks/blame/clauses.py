@@ -154,6 +154,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue
         if _hypothetical(tok):
             continue
+        if any(lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
+            continue  # what someone denies is not asserted
         subj = _subject_of(tok)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
             subj = None  # '"...," the spokesperson said, pointing to a faulty update': the speaker's gloss

@@ -143,6 +143,8 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
     found = []
     for v in verbs:
         advs = [c for c in v.children if c.lower_ in lex.framing["bypass_adverbs"]]
+        if "-" in v.lower_ and v.lower_.split("-", 1)[0] in lex.framing["forcing_prefixes"]:
+            advs.append(v)  # "force-pushed to main"
         if not advs:
             continue
         for prep in _preps(v) + [p for a in advs for p in a.children if p.dep_ == "prep"]:
