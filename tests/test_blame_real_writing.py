@@ -116,6 +116,13 @@ PAIRS = [
     ("headline-verdict", "Engineer fired after outage", "Engineer hired after outage"),
     ("denied-claim", "The vendor admitted that its engineer had cut the cable.",
      "The vendor rejected claims that its engineer had cut the cable."),
+    # clause boundaries: a clause joined to a reported one, negation in another clause
+    ("joined-to-reported", "I was writing the export script, and I had a bug in the date filter.",
+     "I was writing the export script, and I had a question about the date filter."),
+    ("negation-scope", "It would not have mattered, but because of human error the backup was lost.",
+     "It would not have mattered, and it was not human error that lost the backup."),
+    ("relcl-every", "An operator issued a command that rebooted every server in the hall.",
+     "An operator issued a command that rebooted the one stuck server in the hall."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

@@ -168,6 +168,9 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         for c in o.children:
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
+            elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(
+                    t.lower_ in ("every", "all", "whole", "entire") for d in c.children if d.dep_ == "dobj" for t in d.subtree):
+                found.append(c)  # "issued a command that rebooted every server"
             elif c.dep_ == "relcl" and lex.verbs["disable"].match(c) and any(
                     t.lower_ in safeguards for d in c.children if d.dep_ == "dobj" for t in d.subtree):
                 found.append(c)  # "pushed a config that disabled the health checks"

@@ -361,4 +361,6 @@ def _negated_sentence(tok: Token) -> bool:
             return True
         if anc.dep_ == "ROOT":
             break
+        if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
+            break  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
     return False
