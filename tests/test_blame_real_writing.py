@@ -123,6 +123,18 @@ PAIRS = [
      "It would not have mattered, and it was not human error that lost the backup."),
     ("relcl-every", "An operator issued a command that rebooted every server in the hall.",
      "An operator issued a command that rebooted the one stuck server in the hall."),
+    # companies are outsiders even when their names are words; their engineers are not
+    ("organisation", "One of Amazon's engineers mistakenly sent the notification to every seller.",
+     "Amazon mistakenly sent the notification to every seller."),
+    ("pronoun-after-outsider", "A customer asked about the outage, and he admitted that he caused it.",
+     "Attackers stole a token, and they deleted the release with it."),
+    # a safeguard switched off on purpose during the recovery
+    ("deliberate", "I disabled the disk alert and went home.", "I disabled the disk alert on purpose while we rebuilt the index."),
+    ("harmless-noisy", "The on-call engineer silenced the payments alert and went back to sleep.",
+     "The on-call engineer silenced the noisy alert after confirming it was a false positive."),
+    # the act given as the reason for a loss
+    ("because-reason", "The studio lost most of the files because someone ran a cleanup command.",
+     "The studio lost most of the files because a disk controller failed."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

@@ -105,7 +105,9 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if low in pron["third_person"]:
         # "since the attacker was in between ..., they could have captured ...":
         # a pronoun after an outsider and no person in the sentence refers to the outsider
-        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+        # (a group pronoun only: "someone" and "he" name a new individual, who may be a
+        # company's own engineer)
+        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")] if low in ("they", "them") else []
         kinds = {classify(t, lex) for t in before if t.lower_ not in pron["third_person"]}
         if Kind.THIRD_PARTY in kinds and not kinds & {Kind.PERSON, Kind.ROLE, Kind.TEAM}:
             return Kind.THIRD_PARTY
@@ -119,6 +121,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         if part is not None:
             kind = classify(part, lex)
             return Kind.INDEFINITE if kind == Kind.WE else kind
+    if _organisation(tok, lex):
+        return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
@@ -127,7 +131,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder
-        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY for c in tok.children):
+        # (a company's own engineers are responders: "one of Amazon's engineers")
+        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY and not _organisation(c, lex) for c in tok.children):
             return Kind.THIRD_PARTY
         return Kind.ROLE
     if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
@@ -141,14 +146,20 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.TEAM
     if (low in lex.agents["ambiguous_roles"] or lemma in lex.agents["ambiguous_roles"]) and _human_cue(tok, lex):
         return Kind.INDEFINITE if generic_plural(tok) else Kind.ROLE
-    if tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and not low in lex.agents["organisation_suffixes"]:
-        return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if looks_like_name(tok, lex):
         return Kind.PERSON
     for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
         if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
             return Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
+
+
+def _organisation(tok: Token, lex: Lexicon) -> bool:
+    """A company by name ("Amazon", "Citigroup", "Initechgroup")."""
+    low = tok.lower_
+    if low in lex.agents["organisations"] and (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
+        return True
+    return tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and low not in lex.agents["organisation_suffixes"]
 
 
 def _past_act(tok: Token) -> bool:
