@@ -120,8 +120,12 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if low == "on" and tok.dep_ == "prep" and head.lemma_ == "be":
             obj = next((o for o in tok.children if o.dep_ == "pobj"), None)
             subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
-            if obj is not None and subj is not None and classify(obj, lex) in BLAMEABLE and (
-                subj.lower_ in ("this", "that", "it", "one") or subj.lemma_.lower() in ("blame", "fault", "responsibility")
+            owner = _possessor(obj, lex) if obj is not None and obj.lemma_.lower() in ("end", "side", "part") else None
+            if owner is not None:
+                obj = owner  # "the problem was on my end"
+            if obj is not None and subj is not None and (owner is not None or classify(obj, lex) in BLAMEABLE) and (
+                subj.lower_ in ("this", "that", "it", "one")
+                or subj.lemma_.lower() in ("blame", "fault", "responsibility", "problem", "issue", "error", "mistake", "bug")
             ):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{subj.text} ... on {obj.text}" assigns the failure to a person; describe the conditions that led to it instead.',
@@ -266,9 +270,9 @@ def pointing(view: SentenceView) -> Detection | None:
         if tok.i in view.quoted:
             continue
         head = tok.head
-        # "<person> is the reason/cause/source of ..."
-        if tok.lemma_.lower() in terms["cause_nouns"] and tok.dep_ == "attr" and head.lemma_ == "be" and not _negated_sentence(tok):
-            subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
+        # "<person> is the reason/cause/source of ...", "the cause was an employee who ..."
+        if tok.lemma_.lower() in terms["cause_nouns"] and tok.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and not _negated_sentence(tok):
+            subj = next((s for s in head.children if s.dep_ == ("nsubj" if tok.dep_ == "attr" else "attr")), None)
             if subj is not None and classify(subj, lex) in BLAMEABLE:
                 return Detection("blame.person-cause", "pointing",
                                  f'Calling "{_who(subj)}" the {tok.text} makes a person the cause; describe what failed in the system instead.',
