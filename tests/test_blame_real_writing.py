@@ -148,6 +148,17 @@ PAIRS = [
      "The cause was an email filter that let a phishing email through."),
     ("possessed-mistake", "The blackout was the result of a worker's mistake.",
      "The blackout was the result of a transformer fire."),
+    # blame after leading clauses and deep in long sentences
+    ("leading-clause", "After the third retry failed, an operator ran the cleanup against the live shard.",
+     "After the third retry failed, the job scheduler ran the cleanup against the live shard."),
+    ("relcl-valuable", "According to people familiar with the matter, a junior engineer ran a script that wiped the customer records.",
+     "According to people familiar with the matter, a junior engineer ran a script that restored the customer records."),
+    ("trying-to", "The new admin deleted the shared drive while trying to free up space.",
+     "The new admin deleted the stale cache while trying to free up space."),
+    ("not-realising", "The DBA dropped the old schema, not realising that the application still used it.",
+     "The DBA dropped the old schema, having checked that no application used it."),
+    ("aside-not-negated", "The version was never bumped after the release - probably my fault, sorry.",
+     "The version was never bumped after the release, which was not my fault or anyone's."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

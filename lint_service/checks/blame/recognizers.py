@@ -362,5 +362,7 @@ def _negated_sentence(tok: Token) -> bool:
         if anc.dep_ == "ROOT":
             break
         if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
-            break  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
+            break
+        if anc.dep_ == "appos" and anc.i > anc.head.i + 1:
+            break  # "... was never bumped after the release - probably my fault": an aside of its own  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
     return False
