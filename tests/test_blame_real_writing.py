@@ -159,6 +159,18 @@ PAIRS = [
      "The DBA dropped the old schema, having checked that no application used it."),
     ("aside-not-negated", "The version was never bumped after the release - probably my fault, sorry.",
      "The version was never bumped after the release, which was not my fault or anyone's."),
+    # hindsight, accountability and blame that is only considered or contradicted
+    ("you-should-have", "You should have checked the diff before merging.",
+     "You should check the diff tool's settings; it hides whitespace changes."),
+    ("held-accountable", "The contractor needs to be held accountable for the outage.",
+     "The contractor needs to be held to the new cabling standard."),
+    ("banned", "Whoever wrote this migration should be banned from touching production.",
+     "Whoever wrote this migration should be thanked for the rollback script."),
+    ("blame-tempting", "The press blamed an engineer for the outage.",
+     "It is tempting to blame the operator, but the console offered no warning."),
+    ("blame-contradicted", "The airline blamed a contract worker for the cancellations.",
+     "The press blamed an engineer, but the report found a firmware bug."),
+    ("out-of-depth", "Frankly the release manager was out of his depth.", "Frankly the release manager was out of the office."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

@@ -46,6 +46,10 @@ def blame_verb(view: SentenceView) -> Detection | None:
             continue
         if tok.dep_ in ("csubj", "nsubj") or any(a.tag_ == "MD" for x in [tok, *tok.ancestors] for a in x.children if a.dep_ == "aux"):
             continue  # "Blaming Kofi would miss the point": blame considered, not laid
+        if any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+            continue  # "It is tempting to blame the operator"
+        if any(x.dep_ == "conj" and any(cc.lower_ == "but" for cc in tok.children if cc.dep_ == "cc") for x in tok.children):
+            continue  # "The press blamed an engineer, but the report found a firmware bug": blame contradicted
         targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         targets += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -68,6 +72,9 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return None
     if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "should be fired", "will be disciplined"
+    if c.passive and verb_lemma(c.verb) == "hold" and _blameable(c.subject, view) and any(
+            x.lower_ in ("accountable", "responsible", "liable") for x in c.verb.children if x.dep_ in ("oprd", "acomp", "xcomp")):
+        return c.subject  # "needs to be held accountable"
     headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
     if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "Engineer fired after outage"
