@@ -171,6 +171,9 @@ PAIRS = [
     ("blame-contradicted", "The airline blamed a contract worker for the cancellations.",
      "The press blamed an engineer, but the report found a firmware bug."),
     ("out-of-depth", "Frankly the release manager was out of his depth.", "Frankly the release manager was out of the office."),
+    # a verbless chat fragment with an apology (rule 13)
+    ("fragment-apology", "Left the feature flag on in prod again, apologies",
+     "Left the bridge at 03:10 once service was back, apologies for the silence"),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

@@ -94,7 +94,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         risky = set(lex.framing["risky_states"])
         if any(t.lower_ in lex.framing["safeguard_objects"] for o in c.objects for t in o.subtree):
             risky |= lex.framing["safeguard_off_states"]
-        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.lower_ in risky]
+        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "prt") and t.lower_ in risky]
         states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl") and t.i > o.i and t.lower_ in risky]
         if states:
             return "framing", [a] + states
