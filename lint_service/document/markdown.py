@@ -18,6 +18,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from .builder import add_timeline_entry
 from .fields import find_period
 from .item_forms import find_done_marker, find_timezone_note, status_of
+from .md_fields import record_bold_labels, record_front_matter
 from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines, html_comments  # noqa: F401  (public names)
 from .md_items import MdState, Scope, list_item, row_cells, table  # noqa: F401  (row_cells: public name)
 from .model import Document, Field, Prose, Section
@@ -45,12 +46,23 @@ def mask_front_matter(text: str) -> str:
     return text[: m.start("fm")] + blank + text[m.end():]
 
 
+def _front_matter_fields(doc: Document, text: str) -> None:
+    m = _FRONT_MATTER.match(text)
+    if m and m.group("fence") == "---":
+        fm = m.group("fm")
+        inner_start = m.start("fm") + fm.index("\n") + 1
+        inner_end = m.start("fm") + fm.rstrip("\r\n").rfind("\n") + 1
+        if inner_end > inner_start:
+            record_front_matter(doc, text, inner_start, inner_end)
+
+
 def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     doc = Document(text=text, format="markdown")
     # markdown-it counts a lone "\r" as a line break; give it the same text with
     # "\n" there (same length, so every offset stays valid for the original).
     norm = re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
     src = SourceLines(norm)
+    _front_matter_fields(doc, norm)
     tokens = _MD.parse(mask_front_matter(norm))
     b = ProseBuilder(src)
     st = MdState()
@@ -109,6 +121,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             lo, hi = src.block(tok)
             kind = "list-item" if list_depth else "paragraph"
             prose = b.prose(tok, lo, hi, kind, st.section)
+            record_bold_labels(doc, prose, b.marks)
             _paragraph(doc, prose, src, st, lo, hi, in_list=bool(list_depth))
         elif t == "html_block":
             if tok.map is not None:

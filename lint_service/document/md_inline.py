@@ -72,6 +72,7 @@ class InlineMarks:
     struck: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[str, int, int]] = field(default_factory=list)
     text_chars: int = 0  # prose characters outside struck runs (spaces and punctuation excluded)
+    bold_line_starts: list[int] = field(default_factory=list)  # prose indices of lines that open in bold
 
 
 @dataclass
@@ -115,8 +116,12 @@ class ProseBuilder:
                 else:
                     offs.append(min(cur, max(hi - 1, lo)))
 
+        line_start = True
         for child in inline.children or []:
             t = child.type
+            if t == "strong_open" and line_start:
+                marks.bold_line_starts.append(len(offs))
+            line_start = t in ("softbreak", "hardbreak") or (line_start and (t == "strong_open" or not child.content))
             if t == "text":
                 if child.content:
                     emit_found(child.content)

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from .builder import add_action_item, add_timeline_entry, cut
 from .fields import find_deadline, find_owner, find_period, starts_with_action
 from .item_forms import status_of
+from .md_fields import record_bold_labels
 from .md_inline import InlineMarks, ProseBuilder, SourceLines, html_comments
 from .model import ActionItem, Document, Field, Prose, TimelineEntry
 from .tables import TableRoles, table_roles
@@ -169,11 +170,14 @@ def _is_group_label(prose: Prose) -> bool:
     return text.endswith(":") or find_period(prose) is not None and len(text.split()) <= 6
 
 
-def _prose_of(doc: Document, b: ProseBuilder, src: SourceLines, tokens: list[Token], section: str | None) -> None:
+def _prose_of(doc: Document, b: ProseBuilder, src: SourceLines, tokens: list[Token], section: str | None,
+              labels: bool = False) -> None:
     for tk in tokens:
         if tk.map is None:
             continue
         p = b.prose(tk, *src.block(tk), "list-item", section)
+        if labels:
+            record_bold_labels(doc, p, b.marks)  # "- **Severity**: SEV2"
         if p.text.strip():
             doc.prose.append(p)
 
@@ -207,6 +211,8 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     else:
         if it.first is not None:
             rest = [it.first] + rest
+        _prose_of(doc, b, src, rest, section, labels=True)
+        return after
     _prose_of(doc, b, src, rest, section)
     return after
 

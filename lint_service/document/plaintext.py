@@ -11,7 +11,7 @@ import re
 
 from .builder import add_action_item, add_timeline_entry
 from .item_forms import find_timezone_note
-from .model import Document, Prose, Section
+from .model import Document, Field, Prose, Section
 from .sections import canonical_section
 from .suppress import hash_suppressions
 from .timestamps import find_timestamp, leading_timestamp
@@ -39,6 +39,25 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     if next_line is not None and _UNDERLINE.match(next_line) and len(s) <= _HEADING_MAX:
         return True
     return s.endswith(":") and len(s) <= _HEADING_MAX and not s.startswith("#") and s.count(" ") <= 7
+
+
+_META_LINE = re.compile(r"(?P<k>[A-Z][\w/&()-]{0,20}(?: [\w/&()-]{1,20}){0,3}):[ \t]{1,3}(?P<v>\S[^\n]{0,200})")
+
+
+def _metadata(doc: Document, prose: Prose) -> None:
+    """"Severity: SEV2" / "Detected: 08:20": a paragraph made only of such lines is the
+    incident's labelled facts (a sentence with a colon in it is not)."""
+    lines = prose.text.split("\n")
+    found = [_META_LINE.fullmatch(line.rstrip()) for line in lines]
+    if not all(found) or (len(lines) == 1 and len(found[0].group("k").split()) > 2):
+        return  # one line with a long label is a sentence with a colon
+    pos = 0
+    for line, m in zip(lines, found):
+        key = re.sub(r"[^a-z0-9]+", "_", m.group("k").lower()).strip("_")
+        value = m.group("v").rstrip()
+        s = prose.offsets[pos + m.start("v")]
+        doc.fields.setdefault(key, Field(value, s, s + len(value)))
+        pos += len(line) + 1
 
 
 def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
@@ -97,6 +116,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         end_start, end_line = lines[j - 1]
         p_end = end_start + len(end_line.rstrip())
         prose = Prose.verbatim(text[p_start:p_end], p_start, "paragraph", section)
+        _metadata(doc, prose)
         note = find_timezone_note(prose.text)
         if note is not None:
             zone = note

@@ -266,6 +266,10 @@ def parse_yaml_report(text: str) -> Document:
     r = _Reader(text)
     for holder in [root] + [v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "incident"
                             and isinstance(v, yaml.MappingNode)]:
+        for key, value in holder.value:
+            # The incident's labelled facts ("severity", "started_at", ...), for the metrics.
+            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) and value.value.strip():
+                r.doc.fields.setdefault(key.value.strip().lower().replace(" ", "_").replace("-", "_"), r.field(key, value))
         zone = _get(holder, _TIMEZONE_KEYS)
         if zone is not None and isinstance(zone[1], yaml.ScalarNode) and zone[1].value.strip():
             r.timezone = zone[1].value.strip()
