@@ -7,6 +7,7 @@ from typing import Any, Mapping
 from .checks.registry import Context, registered_checks, rule_infos
 from .config import Config
 from .document import parse_document
+from .document.done_work import mark_reported_work
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import Parser, load_pipeline, read_pipeline_spec
@@ -35,6 +36,7 @@ class Linter:
         prose = repair(document.prose)
         docs = self.parser.parse(p.text for p in prose)
         ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse)
+        mark_reported_work(document, ctx.parses)  # "We enabled ...": done, known only from the parse
         hits: list[Hit] = []
         for _rule_ids, fn in self.checks:
             hits.extend(fn(ctx))
