@@ -1,8 +1,10 @@
 """The NLP pass: the only place spaCy runs.
 
 The pipeline is described by ``models/pipeline.cfg`` (base package, excluded
-components, project components). Parses are cached by text in a bounded LRU, so
-an editor re-sending a document re-parses only the paragraphs that changed.
+components, project components). Parses are cached by text in an LRU bounded by
+entries and by estimated bytes, so an editor re-sending a document re-parses
+only the paragraphs that changed, and a stream of large unique paragraphs
+cannot grow a server without bound.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import load_config
 
 from . import components  # noqa: F401  (registers the project's factories)
+from .budget import check_deadline
 from .resources import resource_path
 
 
@@ -105,40 +108,86 @@ def make_doc(nlp: Language, text: str) -> Doc | str:
     return doc
 
 
-class Parser:
-    """Parses texts with one pipeline, caching results by text (bounded LRU)."""
+# What one cached parse costs, measured by bench/attack.py (RSS growth per parsed
+# token with en_core_web_sm, its tok2vec tensor and the blame check's memo): about
+# 1.5 KB per token, plus the text itself (held twice: the key and the Doc).
+BYTES_PER_TOKEN = 1536
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 
-    def __init__(self, nlp: Language, cache_size: int = 4096, batch_size: int = 64) -> None:
+
+def doc_cost(text: str, doc: Doc) -> int:
+    """Estimated bytes a cached parse holds (see BYTES_PER_TOKEN)."""
+    return 2 * len(text) + len(doc) * BYTES_PER_TOKEN
+
+
+class Parser:
+    """Parses texts with one pipeline, caching results by text: an LRU bounded
+    by ``cache_size`` entries and ``cache_bytes`` estimated bytes (:func:`doc_cost`)."""
+
+    def __init__(
+        self, nlp: Language, cache_size: int = 4096, batch_size: int = 64, cache_bytes: int = DEFAULT_CACHE_BYTES
+    ) -> None:
+        if cache_bytes < 0 or cache_size < 0:
+            raise ValueError("cache_size and cache_bytes must be 0 or more")
         self.nlp = nlp
         self.cache_size = cache_size
+        self.cache_bytes = cache_bytes
         self.batch_size = batch_size
-        self._cache: OrderedDict[str, Doc] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[Doc, int]] = OrderedDict()
+        self._cached_bytes = 0
         self._lock = threading.Lock()
         self.parsed_count = 0  # texts actually sent to spaCy (for tests and benchmarks)
+
+    @property
+    def cached_bytes(self) -> int:
+        """Estimated bytes held by the cache now."""
+        return self._cached_bytes
 
     def parse(self, texts: Iterable[str]) -> list[Doc]:
         texts = list(texts)
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        fresh: dict[str, Doc] = {}
         if missing:
-            docs = list(self.nlp.pipe((make_doc(self.nlp, t) for t in missing), batch_size=self.batch_size))
-            with self._lock:
-                self.parsed_count += len(missing)
-                for t, d in zip(missing, docs):
-                    self._cache[t] = d
+            # The budget is checked between parses: one parse cannot be interrupted,
+            # but a document of many paragraphs stops at the next one (what was
+            # parsed by then stays cached for the retry).
+            for t, d in zip(missing, self.nlp.pipe((make_doc(self.nlp, t) for t in missing), batch_size=self.batch_size)):
+                fresh[t] = d
+                with self._lock:
+                    self.parsed_count += 1
+                    self._store(t, d)
+                check_deadline()
         with self._lock:
             out = []
             for t in texts:
-                doc = self._cache.get(t)
-                if doc is None:  # evicted meanwhile by a very large batch
-                    doc = self.nlp(make_doc(self.nlp, t))
-                else:
+                entry = self._cache.get(t)
+                if entry is not None:
                     self._cache.move_to_end(t)
-                out.append(doc)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+                    out.append(entry[0])
+                else:  # not kept (over the byte bound) or evicted by this very batch
+                    doc = fresh.get(t)
+                    out.append(doc if doc is not None else self.nlp(make_doc(self.nlp, t)))
+            self._evict()
         return out
+
+    def _store(self, text: str, doc: Doc) -> None:
+        cost = doc_cost(text, doc)
+        if cost > self.cache_bytes:
+            return  # bigger than the whole cache: used once, never kept
+        old = self._cache.pop(text, None)
+        if old is not None:
+            self._cached_bytes -= old[1]
+        self._cache[text] = (doc, cost)
+        self._cached_bytes += cost
+        self._evict()
+
+    def _evict(self) -> None:
+        while self._cache and (len(self._cache) > self.cache_size or self._cached_bytes > self.cache_bytes):
+            _text, (_doc, cost) = self._cache.popitem(last=False)
+            self._cached_bytes -= cost
 
     def clear(self) -> None:
         with self._lock:
             self._cache.clear()
+            self._cached_bytes = 0

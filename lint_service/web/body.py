@@ -7,6 +7,7 @@ into a text the client never had, so bodies are decoded here, strictly.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -61,6 +62,9 @@ def json_object() -> dict[str, Any]:
         raise ApiError(400, "invalid_json", f"the body is not valid JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
     except RecursionError:
         raise ApiError(400, "invalid_json", "the body is not valid JSON: nested too deeply") from None
+    except ValueError:  # the only other ValueError: an integer beyond Python's digit limit
+        limit = sys.get_int_max_str_digits()
+        raise ApiError(400, "invalid_json", f"the body holds a number of more than {limit} digits") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_json", f"the body must be a JSON object, not {json_type(data)}")
     return data
