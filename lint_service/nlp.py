@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -120,6 +120,43 @@ def doc_cost(text: str, doc: Doc) -> int:
     return 2 * len(text) + len(doc) * BYTES_PER_TOKEN
 
 
+# Paragraphs longer than this (logs, pasted chat, generated text; prose paragraphs
+# are far shorter) are parsed in pieces of about PIECE characters, cut at a line
+# break or else after a sentence's end, else at a space: sentences never span a
+# cut, and the time budget is checked between pieces instead of after one parse
+# of up to a million characters.
+LONG_TEXT = 10_000
+PIECE = 4_000
+LONG_BATCH = 4
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """``[(start, end)]`` covering ``text``: one piece unless it is longer than LONG_TEXT."""
+    if len(text) <= LONG_TEXT:
+        return [(0, len(text))]
+    out = []
+    start = 0
+    while len(text) - start > PIECE * 3 // 2:
+        window = text[start : start + PIECE]
+        cut = window.rfind("\n") + 1
+        if cut < PIECE // 2:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window, PIECE // 2)]
+            cut = ends[-1] if ends else 0
+        if cut < PIECE // 2:
+            space = window.rfind(" ") + 1
+            cut = space if space > PIECE // 2 else 0
+        if cut == 0:  # no space in the window (make_doc cuts such runs itself): the next one
+            nxt = text.find(" ", start + PIECE)
+            if nxt == -1:
+                break
+            cut = nxt + 1 - start
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(text)))
+    return out
+
+
 class Parser:
     """Parses texts with one pipeline, caching results by text: an LRU bounded
     by ``cache_size`` entries and ``cache_bytes`` estimated bytes (:func:`doc_cost`)."""
@@ -152,7 +189,7 @@ class Parser:
             # The budget is checked between parses: one parse cannot be interrupted,
             # but a document of many paragraphs stops at the next one (what was
             # parsed by then stays cached for the retry).
-            for t, d in zip(missing, self.nlp.pipe((make_doc(self.nlp, t) for t in missing), batch_size=self.batch_size)):
+            for t, d in self._parse_missing(missing):
                 fresh[t] = d
                 with self._lock:
                     self.parsed_count += 1
@@ -170,6 +207,29 @@ class Parser:
                     out.append(doc if doc is not None else self.nlp(make_doc(self.nlp, t)))
             self._evict()
         return out
+
+    def _parse_missing(self, missing: list[str]) -> Iterator[tuple[str, Doc]]:
+        """Parse texts in order; a very long text is parsed in pieces (see :func:`pieces`)
+        and joined back, so the budget is checked between its pieces too."""
+        jobs = [(t, pieces(t)) for t in missing]
+        flat = (make_doc(self.nlp, t[a:b]) for t, cuts in jobs for a, b in cuts)
+        # spaCy runs a whole batch through each component before yielding: with long
+        # texts, small batches keep the budget's check points about PIECE apart.
+        split = any(len(cuts) > 1 for _t, cuts in jobs)
+        parsed = self.nlp.pipe(flat, batch_size=LONG_BATCH if split else self.batch_size)
+        for text, cuts in jobs:
+            parts = []
+            for _ in cuts:
+                parts.append(next(parsed))
+                if len(cuts) > 1:
+                    check_deadline()
+            if len(parts) == 1:
+                yield text, parts[0]
+                continue
+            doc = Doc.from_docs(parts, ensure_whitespace=False)
+            if doc.text != text:  # offsets of every finding depend on it
+                raise RuntimeError("joining the pieces of a long text changed the text")
+            yield text, doc
 
     def _store(self, text: str, doc: Doc) -> None:
         cost = doc_cost(text, doc)
