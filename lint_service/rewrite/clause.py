@@ -211,3 +211,53 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
         " ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), obj_text, after) if x),
     ]
 
+
+
+def participle_of(verb: Token) -> str:
+    """The past participle of ``verb``, keeping a hyphenated prefix ("YOLO-merged")."""
+    text = verb.text
+    if "-" in text:
+        prefix, _, last = text.rpartition("-")
+        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
+    return inflect(verb_lemma_of(text), "VBN")
+
+
+def is_present(verb: Token) -> bool:
+    words = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    for w in words:
+        low = w.lower_
+        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
+            return False
+    return any(w.tag_ in ("VBZ", "VBP") for w in words)
+
+
+def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[str], obj_text: str | None = None,
+                        present: bool | None = None) -> tuple[str, str] | None:
+    """One verb phrase of a person's, as (new subject, agentless passive predicate):
+    "misconfigured the firewall" -> ("the firewall", "was misconfigured"). ``own`` are
+    the phrase's tokens (the verb's subtree without other conjuncts); ``obj_text``
+    stands in when the verb has no object of its own."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        parts = _object_parts(obj)
+        if parts is None or not parts[0]:
+            return None
+        subject, moved = parts
+        plural = _plural(obj)
+        skip = {t.i for t in obj.subtree}
+    elif obj_text:
+        subject, moved, plural, skip = obj_text, "", False, set()
+    else:
+        return None
+    chain = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "nsubj") or c.lower_ in ("never", "not")}
+    particle = next((c.text for c in verb.children if c.dep_ == "prt"), "")
+    inside = [t for t in own if t.i not in skip | chain and t.lower_ not in drop]
+    before = span_text([t for t in inside if t.i < verb.i and t.dep_ == "advmod" and t.tag_ != "WRB"])
+    after = " ".join(x for x in (moved, span_text([t for t in inside if t.i > verb.i])) if x)
+    now = is_present(verb) if present is None else present
+    be = ("are" if plural else "is") if now else ("were" if plural else "was")
+    lemma = verb_lemma_of(verb.text)
+    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    if outcome and not negate:
+        return subject, " ".join(x for x in (outcome.replace("{be}", be), after) if x)
+    return subject, " ".join(x for x in (be, "not" if negate else "", before, participle_of(verb), particle, after) if x)

@@ -1,0 +1,60 @@
+"""What else a sentence says about the person a rewrite removes.
+
+The rewritten clause no longer names them, so the rest of the sentence cannot
+point at them either: "when she reviewed the query change" becomes "when the query
+change was reviewed", "because he was in a hurry" (a motive, said of nobody now)
+goes, and "her terminal" becomes "the terminal".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .clause import verb_phrase_passive
+from .text import phrasing, render
+
+# Pronouns that can only mean a person (never a system or the team's "we").
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my", "mine", "myself"})
+
+
+def _person_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSONAL for c in verb.children)
+
+
+def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]]:
+    """Replacements and deletions outside tokens ``lo..hi`` (the rewritten clause) that
+    take the removed person out of the rest of the sentence."""
+    replace: dict[int, str] = {}
+    delete: set[int] = set()
+    drop = set(phrasing()["dropped_adverbs"])
+    dropped_marks = set(phrasing()["person_clause_marks"])
+    for tok in sent:
+        if lo <= tok.i <= hi or tok.i in delete:
+            continue
+        if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
+            replace[tok.i] = "the"
+        if tok.dep_ != "advcl" or not _person_subject(tok):
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
+        subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+        own = [t for t in tok.subtree if t.i not in {x.i for x in subj.subtree} and t != mark and not t.is_punct]
+        phrase = verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
+        span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
+        if phrase is not None and not any(t.lower_ in PERSONAL for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
+            start = mark.i + 1 if mark is not None else min(span)
+            replace[start] = f"{phrase[0]} {phrase[1]}"
+            delete |= {i for i in span if i > start or (i < start and mark is not None and i != mark.i)}
+            continue
+        if mark is not None and mark.lower_ in dropped_marks:
+            delete |= set(span)
+            before = sent.doc[min(span) - 1] if min(span) > sent.start else None
+            if before is not None and before.text == ",":
+                delete.add(before.i)
+    return replace, delete
+
+
+def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
+    """The sentence with tokens ``first..last`` replaced by ``text`` and the person
+    taken out of the rest."""
+    replace, delete = clause_edits(sent, first, last)
+    replace[first] = text
+    return render(sent, replace, delete | set(range(first + 1, last + 1)))
