@@ -7,6 +7,8 @@ goes, and "her terminal" becomes "the terminal".
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
@@ -31,7 +33,7 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
         if lo <= tok.i <= hi or tok.i in delete:
             continue
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
-            replace[tok.i] = "the"
+            replace[tok.i] = _article(tok)
         if tok.dep_ != "advcl" or not _person_subject(tok):
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
@@ -52,9 +54,24 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
     return replace, delete
 
 
+def _article(tok: Token) -> str:
+    """What replaces "his"/"my" before a noun: "a personal laptop", "the settings"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    head = tok.head
+    if head.tag_ in ("NNS", "NNPS") or nxt is None or head.lower_ in phrasing()["definite_after_person"] or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.lemma_.lower() in phrasing()["instrument_heads"]:
+        return "the"
+    return "an" if nxt.text[:1].lower() in "aeiou" else "a"
+
+
 def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
     """The sentence with tokens ``first..last`` replaced by ``text`` and the person
     taken out of the rest."""
     replace, delete = clause_edits(sent, first, last)
+    for tok in sent[first - sent.start : last - sent.start + 1]:
+        # "to his personal laptop" inside the rewritten clause: "to a personal laptop"
+        if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1].text
+            text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
     replace[first] = text
     return render(sent, replace, delete | set(range(first + 1, last + 1)))

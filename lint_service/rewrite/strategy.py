@@ -50,7 +50,7 @@ def _finish(text: str) -> str:
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_means, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out
@@ -114,6 +114,57 @@ def _drop_blame_phrase(det: "Detection", sent: Span, ctx: "Context") -> list[Can
         return []
     cut = {t.i for t in pp.subtree}
     return [Candidate(render(sent, {}, cut), restated=True)]
+
+
+# ---------------------------------------------------------------- the means as the subject
+
+
+def _means(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """The system the sentence names does the action: "I broke the login flow with my
+    refactor of the middleware" -> "The refactor of the middleware broke the login
+    flow"; "caused this by restarting the primary" -> "Restarting the primary caused
+    this"; "botched the upgrade by restarting every broker" -> "The upgrade went wrong
+    when every broker was restarted"."""
+    c = det.clause
+    if c is None or c.subject is None or c.action is not c.verb or det.construction not in ("fault", "breakage", "destructive", "framing"):
+        return []
+    rw = phrasing()
+    v = c.verb
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for t in v.subtree if not t.is_punct)
+    obj = c.objects[0] if c.objects else None
+    by = next((p for p in v.children if p.dep_ == "prep" and p.lower_ == "by"), None)
+    gerund = next((g for g in by.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if by is not None else None
+    lemma = verb_lemma_of(v.text)
+    if gerund is not None and obj is not None:
+        means = span_text(list(gerund.subtree))
+        if lemma in rw["causal_verbs"]:
+            rest = span_text([t for t in v.subtree if t.i > v.i and t.i not in {x.i for x in by.subtree} and not (t.is_punct and t.i == last + 1)])
+            return [Candidate(replace_clause(sent, first, last, f"{means} {inflect(lemma, 'VBD')} {rest}"))]
+        drop = set(rw["dropped_adverbs"])
+        own = [t for t in v.subtree if t.i not in {x.i for x in by.subtree} | {x.i for x in c.subject.subtree} and not t.is_punct]
+        main = verb_phrase_passive(v, own, False, drop)
+        how = verb_phrase_passive(gerund, [t for t in gerund.subtree if not t.is_punct], False, drop, present=is_present(v))
+        if main is None or how is None:
+            return []
+        return [Candidate(replace_clause(sent, first, last, f"{main[0]} {main[1]} when {how[0]} {how[1]}"))]
+    heads = set(rw["instrument_heads"])
+    tool = next((g for p in [*v.children, *(obj.subtree if obj is not None else ())] if p.dep_ == "prep" and p.lower_ == "with"
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in heads), None)
+    if tool is None or obj is None:
+        return []
+    past = rw["instrument_verbs"].get(lemma) or (v.text if ctx.cache["blame.lexicon"].verbs["breakage"].match(v) else None)
+    if past is None:
+        return []
+    prep = tool.head
+    skip = {t.i for t in prep.subtree} | {t.i for t in c.subject.subtree} | {v.i}
+    rest = span_text([t for t in v.subtree if t.i not in skip and t.i > v.i and not (t.is_punct and t.i == last + 1)])
+    named = span_text(list(tool.subtree))
+    poss = next((t for t in tool.children if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+    if poss is not None:  # "their last release" -> "the last release"
+        named = span_text([t for t in tool.subtree if t != poss])
+        named = f"the {named}"
+    return [Candidate(replace_clause(sent, first, last, f"{named} {past} {rest}"))]
 
 
 # ---------------------------------------------------------------- phrased from rule data
