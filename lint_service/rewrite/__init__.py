@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Span
 
-from .people import replace_clause
+from .people import PERSONAL, replace_clause
 from .verify import Original, problems
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -79,23 +79,12 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
         return [Candidate(render(sent, {first: "the"}, cut - {first}))]
-    if det.construction == "blame-noun" and len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
-        mod, noun = det.evidence
-        if det.target is not None or any(t.lower_ in ("by", "who") for t in noun.subtree):
-            return []  # "a user error by the admin, who ...": no faithful rewrite without the person
-        np = [t for t in noun.subtree if t.i <= noun.i]
-        first = min(t.i for t in np)
-        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, {t.i for t in np} - {first}))]
-    if det.construction == "blame-noun" and det.target is not None and det.evidence[0].head.lemma_ == "be":
-        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
-        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
-            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
-        if clause is not None:
-            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            return [Candidate(tidy(span_text(body)) + ".")]
-        return []
+    if det.construction == "blame-noun" and (found := _blame_noun(det, sent, lex, rw)):
+        return found
     if det.construction == "judgement":
-        return [Candidate(t) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx)
+        # "blindly copy-pasted a snippet": without the adverb the person is still the
+        # subject, so the sentence goes round again
+        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx)
     if c is not None and det.construction == "delay":
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
@@ -131,6 +120,29 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
+    if len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
+        mod, noun = det.evidence
+        if any(t.lower_ == "who" for t in noun.subtree):
+            return []  # "a user error by the admin, who ...": the "who" clause is restated instead
+        by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
+        if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
+            return []
+        np = [t for t in noun.subtree if t.i <= noun.i]
+        first = min(t.i for t in np)
+        cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
+        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
+    if det.target is not None and det.evidence[0].head.lemma_ == "be":
+        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
+        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
+            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
+        if clause is not None:
+            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            return [Candidate(tidy(span_text(body)) + ".")]
+        return []
+    return []
 
 
 def _delay_variants(c: "Clause", sent: Span) -> list[str]:
@@ -265,4 +277,8 @@ def _original(det: "Detection", sent: Span) -> Original:
         if det.construction not in ("idiom", "judgement"):
             objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
     person = {t.text for t in (det.target.subtree if det.target is not None else ()) if t.pos_ == "PROPN"}
-    return Original(sent, dropped, objects, person)
+    # "I forgot to update the allowlist when the partner changed their IP range": with
+    # "I" gone, "their" can only be someone else's; with "they" or a name gone, it may be theirs
+    removed = det.target if det.target is not None else (c.subject if c is not None else None)
+    others_plural = removed is not None and removed.lower_ in PERSONAL
+    return Original(sent, dropped, objects, person, others_plural)

@@ -122,16 +122,18 @@ def _shares_subject_conj(clause: "Clause") -> bool:
     for v in (clause.verb, clause.action, *[c for c in clause.action.children if c.dep_ in ("xcomp", "advcl")]):
         if any(c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in v.children):
             return True
-    for obj in clause.objects:
-        nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
-        if nxt is not None and nxt.head != obj and (
-            nxt.pos_ in ("NOUN", "PROPN")
-            or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
-            or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
-            or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and clause.action_lemma not in ("leave", "keep", "make", "set", "get"))
-        ):
-            return True
-    return False
+    return any(cut_short(obj, clause.action_lemma) for obj in clause.objects)
+
+
+def cut_short(obj: Token, lemma: str) -> bool:
+    """An object the parser cut short ("winged the database | failover")."""
+    nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    return nxt is not None and nxt.head != obj and (
+        nxt.pos_ in ("NOUN", "PROPN")
+        or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
+        or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
+        or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
+    )
 
 
 def _participle(clause: "Clause") -> str:
@@ -239,13 +241,14 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     stands in when the verb has no object of its own."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None:
-        parts = _object_parts(obj)
+        parts = _object_parts(obj) if not cut_short(obj, verb_lemma_of(verb.text)) else None
         if parts is None or not parts[0]:
             return None
         subject, moved = parts
         plural = _plural(obj)
         skip = {t.i for t in obj.subtree}
-    elif obj_text:
+    elif obj_text or (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text))):
+        # "merged without waiting for CI": what a merge or deploy acts on is a change
         subject, moved, plural, skip = obj_text, "", False, set()
     else:
         return None

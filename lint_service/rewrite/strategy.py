@@ -389,8 +389,8 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
     if c.subject is None or c.action is not c.verb and not negate:
         return []
     verbs = _conjuncts(c.action)
-    if len(verbs) < 2:
-        return []
+    if len(verbs) < 2 and (c.objects or verb_lemma_of(c.action.text) not in phrasing()["implied_objects"]):
+        return []  # one verb with an object is the clause passive's; without one, only a delivery verb
     lex_idioms = phrasing()["idioms"]
     pieces: list[tuple[Token, str, str, str]] = []  # (verb, joiner, subject, predicate)
     manner = ""

@@ -28,6 +28,7 @@ class Original:
     dropped: set[int] = field(default_factory=set)  # token indices the rewrite may lose
     objects: list[str] = field(default_factory=list)  # the action's object heads, kept verbatim
     person: set[str] = field(default_factory=set)  # the removed person's name words
+    others_plural: bool = False  # "they"/"their" cannot be the removed person (it was "I", "she"...)
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -36,7 +37,7 @@ class Original:
         """The same constraints for a sentence restated from this one, plus its own object."""
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
-        return Original(self.sent, self.dropped, self.objects + more, self.person)
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.others_plural)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -50,7 +51,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         low = t.lower_
         if low in _PERSONAL:
             out.append(f"pronoun {t.text!r} has no antecedent")
-        elif low in _PLURAL and not any(x.tag_ in ("NNS", "NNPS") or x.lower_ == "we" for x in cand if x.i < t.i):
+        elif low in _PLURAL and not any(x.tag_ in ("NNS", "NNPS") or x.lower_ == "we" or (orig.others_plural and x.pos_ in ("NOUN", "PROPN"))
+                                        for x in cand if x.i < t.i):
             out.append(f"pronoun {t.text!r} has no antecedent")
     for t in words:
         if t.text in orig.person:
