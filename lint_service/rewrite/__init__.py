@@ -251,7 +251,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         for (cand, d, orig), doc in zip(batch, parsed):
             sents = list(doc.sents)
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
-            if not leftover and not cand.restated and not any(problems(ps, orig) for ps in sents):
+            if not leftover and not any(problems(ps, orig) for ps in sents):
                 results.append(cand)
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
