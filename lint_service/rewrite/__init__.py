@@ -277,6 +277,10 @@ def _original(det: "Detection", sent: Span) -> Original:
         if det.construction not in ("idiom", "judgement"):
             objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
     person = {t.text for t in (det.target.subtree if det.target is not None else ()) if t.pos_ == "PROPN"}
+    subject = c.subject if c is not None else None
+    if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
+        # "Owner: Kenji, since he caused this": the name "he" stands for goes too
+        person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title}
     # "I forgot to update the allowlist when the partner changed their IP range": with
     # "I" gone, "their" can only be someone else's; with "they" or a name gone, it may be theirs
     removed = det.target if det.target is not None else (c.subject if c is not None else None)

@@ -136,15 +136,6 @@ def cut_short(obj: Token, lemma: str) -> bool:
     )
 
 
-def _participle(clause: "Clause") -> str:
-    """The past participle, keeping a hyphenated prefix as written ("YOLO-merged")."""
-    text = clause.action.text
-    if "-" in text:
-        prefix, _, last = text.rpartition("-")
-        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
-    return inflect(clause.action_lemma, "VBN")
-
-
 def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set[str], span: tuple[int, int]) -> list[str]:
     """Agentless versions of the clause: "the TLS certificate was not renewed"."""
     if not clause.objects or _shares_subject_conj(clause):
@@ -160,10 +151,10 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     after = " ".join(x for x in (moved, after) if x)
     plural = _plural(obj)
     be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
-    vbn = _participle(clause)
+    vbn = participle_of(clause.action)
     outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
     if outcome and not negate:  # "went unanswered" reads better than "was ignored"
-        return [" ".join(x for x in (obj_text, outcome.replace("{be}", be), after) if x)]
+        return [" ".join(x for x in (obj_text, _tensed(outcome, _present(clause), plural).replace("{be}", be), after) if x)]
     return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
 
 
@@ -174,7 +165,7 @@ def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[s
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     _, after = _rest(clause, own, clause.objects[0], drop, span)
     after = " ".join(x for x in (moved, after) if x)
-    vbn = _participle(clause)
+    vbn = participle_of(clause.action)
     plural = _plural(clause.objects[0])
     if negate:
         be = "were" if plural else "was"
@@ -216,10 +207,13 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
 
 
 def participle_of(verb: Token) -> str:
-    """The past participle of ``verb``, keeping a hyphenated prefix ("YOLO-merged")."""
+    """The past participle of ``verb``, keeping a hyphenated prefix ("pre-warmed") unless
+    it only carries judgement ("YOLO-merged" -> "merged")."""
     text = verb.text
     if "-" in text:
         prefix, _, last = text.rpartition("-")
+        if prefix.lower() in phrasing()["judgement_prefixes"]:
+            return inflect(verb_lemma_of(last), "VBN")
         return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
     return inflect(verb_lemma_of(text), "VBN")
 
@@ -262,5 +256,13 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     lemma = verb_lemma_of(verb.text)
     outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
     if outcome and not negate:
-        return subject, " ".join(x for x in (outcome.replace("{be}", be), after) if x)
+        return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), after) if x)
     return subject, " ".join(x for x in (be, "not" if negate else "", before, participle_of(verb), particle, after) if x)
+
+
+def _tensed(outcome: str, present: bool, plural: bool) -> str:
+    """"went unanswered" in a present-tense timeline entry: "goes unanswered"."""
+    head, _, rest = outcome.partition(" ")
+    if not present or head.startswith("{"):
+        return outcome
+    return " ".join(x for x in (inflect(verb_lemma_of(head), "VBP" if plural else "VBZ"), rest) if x)
