@@ -85,7 +85,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
         return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx)
-    if c is not None and det.construction == "delay":
+    if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
         return [Candidate(t) for t in _permissive_variants(c, sent)]
@@ -113,7 +113,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return strategy.coordinated(c, sent, negate, drop, lex)
         # "The deploy pipeline allowed X to be pushed without review" suits actions a
         # safeguard could have stopped, not lapses like "ignored" or "messed up".
-        if det.construction != "fault" or negate:
+        if det.construction not in ("fault", "delay") or negate:
             sys_v = system_variant(c, own, negate, drop, document_system(ctx, sent), span)
             if sys_v:
                 variants.append((sys_v, "system"))

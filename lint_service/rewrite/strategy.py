@@ -50,7 +50,7 @@ def _finish(text: str) -> str:
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_means, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_means, _proceeded, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out
@@ -94,7 +94,8 @@ def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     evidence = [t.i for t in det.evidence] + ([det.target.i] if det.target is not None else [])
     if not evidence:
         return []
-    sep = next((t for t in sent if t.text in _SEPARATORS and t.i > max(evidence)), None)
+    seps = _SEPARATORS + ((",",) if det.construction in ("sarcasm",) else ())
+    sep = next((t for t in sent if t.text in seps and t.i > max(evidence)), None)
     if sep is None:
         return []
     rest = sent.doc[sep.i + 1 : sent.end]
@@ -165,6 +166,27 @@ def _means(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         named = span_text([t for t in tool.subtree if t != poss])
         named = f"the {named}"
     return [Candidate(replace_clause(sent, first, last, f"{named} {past} {rest}"))]
+
+
+def _proceeded(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"went ahead with the migration even though the dry run had failed" -> "The
+    migration went ahead even though ..."."""
+    c = det.clause
+    if c is None or c.subject is None or c.objects:
+        return []
+    v = c.verb
+    words = f"{verb_lemma_of(v.text)} " + " ".join(x.lower_ for x in v.children if x.dep_ in ("advmod", "prt") and x.i == v.i + 1)
+    if words.strip() not in phrasing()["proceed_phrases"]:
+        return []
+    prep = next((p for p in v.children if p.dep_ == "prep" and p.lower_ == "with"), None)
+    thing = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if thing is None or thing.pos_ == "PRON":
+        return []
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for t in v.subtree if not t.is_punct)
+    rest = span_text([t for t in v.subtree if t.i > prep.right_edge.i and not (t.is_punct and t.i == last + 1)])
+    went = "goes" if is_present(v) else "went"
+    return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (_np(thing), went, "ahead", rest) if x)))]
 
 
 # ---------------------------------------------------------------- phrased from rule data
@@ -404,6 +426,10 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         own = [t for t in v.subtree if t.i not in nested]
         cc = next((x for x in sent.doc[max(v.i - 3, sent.start): v.i] if x.dep_ == "cc"), None) if n else None
         joiner = "" if n == 0 else (("," if sent.doc[cc.i - 1].text == "," else "") + f" {cc.text} " if cc is not None else ", ")
+        if n and _departed(v, lex):
+            # "closed the alert and went to bed": the action was left with nobody on it
+            pieces.append((v, joiner, "it", phrasing()["departure"]))
+            continue
         gloss = idiom_match(_Slot(v), lex)
         if gloss is not None:
             data = lex_idioms.get(gloss) or {}
@@ -435,12 +461,21 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             pred = _with_manner(pred, manner)
         # "turned off the alert and never turned it back on": "it" is the first object
         if n and subject.lower() in ("it", "them"):
-            parts.append(f"{joiner}{pred}")
+            be = "is" if is_present(v) else "was"
+            parts.append(f"{joiner}{pred.replace('{be}', be)}")
         else:
             parts.append(f"{joiner}{subject} {pred}")
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for v in verbs for t in v.subtree if not t.is_punct)
     return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
+
+
+def _departed(v: Token, lex: object) -> bool:
+    """"logged off", "went to bed", "left on holiday", with nothing else said in the half."""
+    lemma = verb_lemma_of(v.text)
+    if lemma == "go":
+        return any(t.lower_ in phrasing()["departure_places"] for t in v.subtree)
+    return lex.verbs["departure"].match(v) and not any(c.dep_ in ("dobj", "obj") or c.like_num for c in v.subtree if c != v)
 
 
 def _with_manner(pred: str, manner: str) -> str:
