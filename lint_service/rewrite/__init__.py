@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Span
 
-from .people import PERSONAL, replace_clause
-from .verify import Original, problems
+from .people import replace_clause
+from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
@@ -280,9 +280,6 @@ def _original(det: "Detection", sent: Span) -> Original:
     subject = c.subject if c is not None else None
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too
-        person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title}
-    # "I forgot to update the allowlist when the partner changed their IP range": with
-    # "I" gone, "their" can only be someone else's; with "they" or a name gone, it may be theirs
+        person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
     removed = det.target if det.target is not None else (c.subject if c is not None else None)
-    others_plural = removed is not None and removed.lower_ in PERSONAL
-    return Original(sent, dropped, objects, person, others_plural)
+    return Original(sent, dropped, objects, person, pronouns_of(removed))
