@@ -215,7 +215,10 @@ def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     if outcome is None or outcome.pos_ not in ("NOUN", "PROPN") or person & {t.i for t in outcome.subtree}:
         return []
     system = document_system(ctx, sent)
-    return [Candidate(_finish(f"nothing in {system} prevented {span_text(list(outcome.subtree))}"), "system")]
+    what = span_text(list(outcome.subtree))
+    if outcome.left_edge.i == sent.start and outcome.left_edge.pos_ != "PROPN":
+        what = what[:1].lower() + what[1:]
+    return [Candidate(_finish(f"nothing in {system} prevented {what}"), "system")]
 
 
 def _kept_modifiers(verb: Token, used: set[int]) -> str:
@@ -359,7 +362,10 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     reversed" -> "It was not checked whether ..."; "failed to notice that ..." ->
     "It went unnoticed that ..."."""
     c = det.clause
-    if det.construction != "omission" or c is None or c.subject is None or c.objects:
+    if c is None or c.subject is None or c.objects:
+        return []
+    forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
+    if det.construction != "omission" and not forgot:
         return []
     comp = next((x for x in c.action.children if x.dep_ == "ccomp" and any(
         m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in x.children)), None)
@@ -367,7 +373,10 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         return []
     lemma = verb_lemma_of(c.action.text)
     outcome = phrasing()["outcome_phrases"].get(lemma)
-    pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
+    if forgot:  # "forgot that the cache was shared": nobody kept it in mind, which is not "was not forgotten"
+        pred = "was overlooked"
+    else:
+        pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not t.is_punct)
     body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"]])
@@ -506,11 +515,11 @@ def judgement(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     last = max(t.i for t in c.verb.subtree if not t.is_punct)
     rw = phrasing()
     # "should have known better than to run DDL": what they did, said in a further round
-    than = next((t for t in word.subtree if t.lower_ == "than"), None) if word.lower_ == "better" else None
-    if than is not None:
-        act = next((t for t in than.subtree if t.pos_ == "VERB" and t != word), None)
+    better = word if word.lower_ == "better" else next((t for t in word.children if t.lower_ == "better"), None)
+    if better is not None:
+        act = next((t for t in better.subtree if t.pos_ == "VERB" and any(m.lower_ == "than" for m in t.children)), None)
         if act is not None:
-            rest = span_text([t for t in act.subtree if t.i > act.i and not (t.is_punct and t.i == last + 1)])
+            rest = span_text([t for t in act.subtree if t.i > act.i and not t.is_punct])
             return [Candidate(_finish(f"{_np(c.subject)} {inflect(verb_lemma_of(act.text), 'VBD')} {rest}"), restated=True)]
         return []
     prep = next((p for p in word.children if p.dep_ == "prep" and p.lower_ in rw["care_phrases"]), None)
