@@ -106,15 +106,20 @@ def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) ->
 
 
 def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple) -> tuple[str, ...]:
+    lex = ctx.cache["blame.lexicon"]
+
+    def blame(span: Span) -> Detection | None:  # the rewrites' verifier: the same detection
+        return detect(span, lex)
+
     if ctx.parse is None:
-        return tuple(suggest(found, sent, ctx))
+        return tuple(suggest(found, sent, ctx, blame))
     # A rewrite depends on the sentence, the lexicon and the system the rest of
     # the document talks about most (document_system); nothing else varies.
     key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent))
     memo = _memo(sent.doc)
     out = memo.get(key)
     if out is None:
-        out = memo[key] = tuple(suggest(found, sent, ctx))
+        out = memo[key] = tuple(suggest(found, sent, ctx, blame))
     return out
 
 
