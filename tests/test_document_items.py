@@ -295,3 +295,11 @@ def test_text_and_yaml_fields():
     fields = parse_document(text, "yaml").fields
     assert fields["started_at"].value == "2024-03-11T08:07"
     assert text[fields["title"].start:fields["title"].end] == "Queue outage"
+
+
+def test_labelled_owner_and_deadline_in_details_count_but_bare_ones_do_not():
+    text = AI + "- Add a canary stage\n  - Owner: @mia\n  - Due: 2025-05-01\n- Split the queue\n  - @lee reported the stall on 2025-01-02\n"
+    canary, split = items(text)
+    assert (canary.owner.value, canary.deadline.value) == ("@mia", "2025-05-01")
+    assert text[canary.owner.start:canary.owner.end] == "@mia"
+    assert split.owner is None and split.deadline is None

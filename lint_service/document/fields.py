@@ -127,6 +127,16 @@ def find_deadline(prose: Prose) -> Field | None:
     return None
 
 
+def find_labelled(prose: Prose) -> tuple[Field | None, Field | None]:
+    """Owner and deadline written with their labels ("Owner: Mia", "due 2024-05-01") in a
+    detail of an item (a sub-bullet, a later paragraph), where a bare name or date is not one."""
+    text = prose.text[:2000]
+    o = _OWNER_KEY.search(text)
+    d = _DEADLINE_KEY.search(text)
+    return (_field(prose, o.start("v"), o.end("v")) if o else None,
+            _field(prose, d.start("v"), d.end("v")) if d else None)
+
+
 def find_period(prose: Prose) -> Field | None:
     """A deadline a heading or a parent bullet gives the items under it
     ("Long-term (Q4 2025 - Q1 2026)", "By end of March:", "2024-06-30")."""

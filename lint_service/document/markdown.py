@@ -10,7 +10,6 @@ the neutral word "CODE" so sentences stay grammatical for the parser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -20,7 +19,8 @@ from .fields import find_period
 from .item_forms import find_done_marker, find_timezone_note, status_of
 from .md_fields import record_bold_labels, record_front_matter
 from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines, html_comments  # noqa: F401  (public names)
-from .md_items import MdState, Scope, list_item, row_cells, table  # noqa: F401  (row_cells: public name)
+from .md_items import MdState, Scope, list_item
+from .md_tables import row_cells, table  # noqa: F401  (row_cells: public name)
 from .model import Document, Field, Prose, Section
 from .sections import canonical_section
 from .suppress import markdown_suppressions
