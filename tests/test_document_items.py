@@ -303,3 +303,13 @@ def test_labelled_owner_and_deadline_in_details_count_but_bare_ones_do_not():
     assert (canary.owner.value, canary.deadline.value) == ("@mia", "2025-05-01")
     assert text[canary.owner.start:canary.owner.end] == "@mia"
     assert split.owner is None and split.deadline is None
+
+
+def test_status_shouted_in_another_column_and_bug_column_tickets():
+    text = (AI + "| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n"
+            "| Update the stampede playbook | mitigate | jo | n/a **DONE** |\n"
+            "| Balance load between clusters | prevent | max | Bug 4417 **TODO** |\n"
+            "| Schedule a failure drill | process | ana | n/a |\n| Add a done flag to the job | process | ana | n/a |\n")
+    playbook, balance, drill, flag = items(text)
+    assert playbook.done and not balance.done and not drill.done and not flag.done
+    assert playbook.ticket is None and drill.ticket is None and balance.ticket.value.startswith("Bug 4417")

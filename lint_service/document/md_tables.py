@@ -13,7 +13,8 @@ import re
 from markdown_it.token import Token
 
 from .builder import add_action_item, cut
-from .item_forms import status_of
+from .fields import is_missing
+from .item_forms import shouted_status, status_of, strip_shouted
 from .md_inline import ProseBuilder, SourceLines
 from .md_items import MdState
 from .model import Document, Field, Prose, TimelineEntry
@@ -159,6 +160,11 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
         deadline = column(roles.deadline, empty_is_row=True)
         status = column(roles.status)
         said = status_of(status.value) if status is not None else None
+        if said is None:  # no Status column: "n/a **DONE**" in a Bug or Notes column says it
+            for k, p in enumerate(cells):
+                if k not in (roles.text, roles.owner, roles.deadline) and p.text and shouted_status(p.text):
+                    said, status = shouted_status(p.text), _cell_field(p, span(k))
+                    break
         done = None if said is None else said == "done"
         if done is None and st.heading_done() is not None:
             done, status = True, st.heading_done()
@@ -170,7 +176,8 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
         add_action_item(doc, prose, row_lo, row_hi, kind="table-row", owner=owner,
                         deadline=deadline if deadline is not None else st.heading_deadline(), structured=True,
                         done=done, status_field=status if done is not None else None,
-                        ticket=ticket if ticket is not None and ticket.value else None,
+                        ticket=ticket if ticket is not None and not is_missing(Field(strip_shouted(ticket.value), 0, 0))
+                        else None,
                         priority=priority if priority is not None and priority.value else None, links=links)
     used.update(roles.skip)
     for k, p in enumerate(cells):
