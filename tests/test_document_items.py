@@ -313,3 +313,10 @@ def test_status_shouted_in_another_column_and_bug_column_tickets():
     playbook, balance, drill, flag = items(text)
     assert playbook.done and not balance.done and not drill.done and not flag.done
     assert playbook.ticket is None and drill.ticket is None and balance.ticket.value.startswith("Bug 4417")
+
+
+def test_date_line_outside_the_timeline_carries_to_a_run_of_times():
+    text = "## Context\n\n**March 3, 2024**\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
+    assert [e.day for e in parse_document(text, "markdown").timeline] == [(2024, 3, 3), (2024, 3, 3)]
+    near = "## Context\n\nOn March 3, 2024 we deployed.\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
+    assert [e.day for e in parse_document(near, "markdown").timeline] == [None, None]

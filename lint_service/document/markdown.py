@@ -160,6 +160,10 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
             ts = find_timestamp(prose.text)
             if ts is not None and ts.date is not None and ts.minutes is None:
                 st.day = ts.date
+        elif st.section != "timeline":
+            ts = leading_timestamp(prose.text)
+            if ts is not None and ts.date and ts.minutes is None and not prose.text[ts.end:].strip(" \t:-–—|"):
+                st.day = ts.date  # a date alone on its line: the day of a run of times below it
     if st.section == "timeline" and not in_list:
         ts = leading_timestamp(prose.text)
         if ts is not None:
