@@ -7,6 +7,7 @@ from typing import Any, Mapping
 from .checks.registry import Context, registered_checks, rule_infos
 from .config import Config
 from .document import parse_document
+from .document.templates import template_for
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import Parser, load_pipeline, read_pipeline_spec
@@ -32,6 +33,8 @@ class Linter:
             raise ValueError(f"text must be a str, not {type(text).__name__}")
         started = time.perf_counter()
         document = parse_document(text, format)
+        profile = template_for(document, self.config.template)
+        document.template = profile.name if profile is not None else None
         prose = repair(document.prose)
         docs = self.parser.parse(p.text for p in prose)
         ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse)
@@ -42,6 +45,7 @@ class Linter:
         stats = summarize(findings)
         stats.update(
             format=document.format,
+            template=document.template,
             characters=len(text),
             words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .builder import add_action_item, add_timeline_entry, cut
+from .headings import LABEL_LEVEL, bold_label
 from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines  # noqa: F401  (CODE_PLACEHOLDER: public name)
 from .model import Document, Field, Prose, Section, TimelineEntry
 from .sections import canonical_section
@@ -83,6 +84,7 @@ def row_cells(src: SourceLines, line: int) -> list[tuple[int, int]]:
 class _State:
     stack: list[tuple[int, str | None]] = field(default_factory=list)  # (heading level, canonical)
     day: tuple[int, int, int] | None = None
+    extra: tuple[str, ...] = ()  # section names from the configuration
 
     @property
     def section(self) -> str | None:
@@ -97,7 +99,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     src = SourceLines(norm)
     tokens = _MD.parse(mask_front_matter(norm))
     b = ProseBuilder(src)
-    st = _State()
+    st = _State(extra=extra_sections)
     i = 0
     n = len(tokens)
     list_depth = 0
@@ -144,6 +146,13 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             lo, hi = src.block(tok)
             kind = "list-item" if list_depth else "paragraph"
             prose = b.prose(tok, lo, hi, kind, st.section)
+            label = bold_label(tok, prose, extra_sections) if not list_depth else None
+            if label is not None:  # "**Impact**:" opens a section until the next heading or label
+                while st.stack and st.stack[-1][0] >= LABEL_LEVEL:
+                    st.stack.pop()
+                st.stack.append((LABEL_LEVEL, label.canonical))
+                doc.sections.append(label)
+                prose.section = label.canonical
             _paragraph(doc, prose, src, st, lo, hi, in_list=bool(list_depth))
         elif t == "html_block":
             if tok.map is not None:
@@ -209,9 +218,19 @@ def _list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: 
     lo, hi = src.block(open_tok)
     start, end = src.trimmed(lo, hi)
     section = st.section
+    label = None
     if first_inline is not None:
         flo, fhi = src.block(first_inline)
         prose = b.prose(first_inline, flo, fhi, "list-item", section)
+        label = bold_label(first_inline, prose, st.extra)
+    if label is not None:
+        # "- **Review actions**:" heads the item and what is nested under it.
+        label.body_end = end
+        doc.sections.append(label)
+        section = prose.section = label.canonical
+        if prose.text.strip():
+            doc.prose.append(prose)
+    elif first_inline is not None:
         if section == "timeline":
             add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day)
         elif section == "action items":
@@ -338,7 +357,8 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
 def _close_sections(doc: Document) -> None:
     secs = doc.sections
     for k, s in enumerate(secs):
-        s.body_end = -1
+        if s.body_end != -1:
+            continue  # a list item's label ends with its item
         for later in secs[k + 1:]:
             if later.level <= s.level:
                 s.body_end = later.start
