@@ -148,7 +148,9 @@ def no_headings(ctx: Context) -> Iterable[Hit]:
         return []
     required = [n.capitalize() for n in required_sections(ctx)]
     listed = _names(required, "and") if required else "the sections of your template"
-    start, end = _first_line(doc)
+    # The first line of prose, past any comment or front matter above it.
+    starts = [p.offsets[0] for p in doc.prose if p.offsets and p.text.strip()]
+    start, end = first_line_span(doc.text, min(starts), len(doc.text)) if starts else _first_line(doc)
     message = (f"The postmortem has no headings, so the review cannot find its parts; "
                f"add a heading for each section: {listed}.")
     return [Hit("structure.no-headings", start, end, message)]
