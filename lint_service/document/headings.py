@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from .model import Prose, Section
+from .md_inline import ProseBuilder, SourceLines
+from .model import Document, Prose, Section
 from .sections import section_names
 
 # Deeper than any heading, so the next heading or label ends a label's section.
@@ -94,3 +95,16 @@ def plain_label(line: str, extra: tuple[str, ...] = ()) -> tuple[str, int, str] 
     if not names:
         return None
     return title, len(line) - len(stripped), names[0]
+
+
+def list_label(doc: Document, b: ProseBuilder, src: SourceLines, first: Token | None, end: int) -> Section | None:
+    """A top-level list item that opens with a bold label ("- **Review actions**:"):
+    the section it heads, recorded in ``doc`` and ending with the item; else None."""
+    if first is None or first.map is None or _label_text(first.children or []) is None:
+        return None  # (checked on the tokens first: building the prose twice would record its comments twice)
+    prose = b.prose(first, *src.block(first), "list-item", None)
+    label = bold_label(first, prose)
+    if label is not None:
+        label.body_end = end
+        doc.sections.append(label)
+    return label
