@@ -95,37 +95,20 @@ def _copy(tmp_path: Path) -> Path:
     return target
 
 
-def test_a_profile_naming_an_unknown_section_fails_with_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name, old, new, message", [
+    ("pagerduty", "{name: responders,", "{name: bystanders,", "'bystanders' is not a section"),  # unknown section
+    ("atlassian", "layout: list", "layout: spreadsheet", "layout"),  # breaks the schema
+    ("etsy-morgue", "name: etsy-morgue", "name: morgue", "must match the file name"),
+])
+def test_a_broken_profile_fails_with_its_file_and_line(tmp_path: Path, name: str, old: str, new: str,
+                                                       message: str) -> None:
     from lint_service.document.sections import known_sections
 
-    folder = _copy(tmp_path)
-    path = folder / "pagerduty.yaml"
-    text = path.read_text(encoding="utf-8").replace("{name: responders,", "{name: bystanders,")
+    path = _copy(tmp_path) / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8").replace(old, new)
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "bystanders" in ln)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if new in ln)
     with pytest.raises(RuleFileError) as err:
         _load(path, known_sections())
-    assert err.value.line == line and "bystanders" in str(err.value) and str(path) in str(err.value)
-
-
-def test_a_profile_breaking_the_schema_fails_with_its_line(tmp_path: Path) -> None:
-    from lint_service.document.sections import known_sections
-
-    folder = _copy(tmp_path)
-    path = folder / "atlassian.yaml"
-    text = path.read_text(encoding="utf-8").replace("layout: list", "layout: spreadsheet")
-    path.write_text(text, encoding="utf-8")
-    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "spreadsheet" in ln)
-    with pytest.raises(RuleFileError) as err:
-        _load(path, known_sections())
-    assert err.value.line == line and "atlassian.yaml" in str(err.value)
-
-
-def test_a_profile_whose_name_is_not_its_file_name_fails(tmp_path: Path) -> None:
-    from lint_service.document.sections import known_sections
-
-    folder = _copy(tmp_path)
-    path = folder / "etsy-morgue.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("name: etsy-morgue", "name: morgue"), encoding="utf-8")
-    with pytest.raises(RuleFileError, match="must match the file name"):
-        _load(path, known_sections())
+    assert message in str(err.value) and str(path) in str(err.value)
+    assert err.value.line == line

@@ -218,19 +218,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise _UsageError("blamelint check: error: - (standard input) can be given only once")
     if args.jobs < 0:
         raise _UsageError("blamelint check: error: --jobs must be 0 or more")
-    try:
-        explicit = load_config(args.config) if args.config else None
-    except ConfigError as exc:
-        print(f"blamelint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    reports = [_report_option(r) for r in args.report]
     if args.baseline and args.write_baseline:
         raise _UsageError("blamelint check: error: --baseline and --write-baseline cannot be used together")
     try:
+        explicit = load_config(args.config) if args.config else None
         baseline = load_baseline(args.baseline) if args.baseline else None
-    except BaselineError as exc:
+    except (ConfigError, BaselineError) as exc:
         print(f"blamelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    reports = [_report_option(r) for r in args.report]
     resolver = ConfigResolver(explicit, tuple(args.enable), tuple(args.disable))
     excludes = tuple(g.strip() for arg in args.exclude for g in arg.split(",") if g.strip())
     sources, path_errors = collect(args.paths, excludes, not args.no_gitignore, args.stdin_filename)

@@ -63,13 +63,13 @@ def _templates_dir() -> Path:
     return resource_dir("rules") / "templates"
 
 
-def _line_of(path: Path, index: int) -> int | None:
-    """The line of ``sections[index].name`` in a profile file (for error messages)."""
+def _line_of(path: Path, key: str, index: int | None = None) -> int | None:
+    """The line of top-level ``key`` (or of item ``index`` under it) in a profile file."""
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        for key, value in node.value:
-            if key.value == "sections":
-                return value.value[index].start_mark.line + 1
+        for k, value in node.value:
+            if k.value == key:
+                return (value if index is None else value.value[index]).start_mark.line + 1
     except (OSError, yaml.YAMLError, AttributeError, IndexError):
         pass
     return None
@@ -78,11 +78,11 @@ def _line_of(path: Path, index: int) -> int | None:
 def _load(path: Path, known: frozenset[str]) -> Profile:
     data = load_rule_file(path.stem, directory=path.parent, schema="template")
     if data["name"] != path.stem:
-        raise RuleFileError(path, 1, f"name {data['name']!r} must match the file name {path.stem!r}")
+        raise RuleFileError(path, _line_of(path, "name"), f"name {data['name']!r} must match the file name {path.stem!r}")
     sections = []
     for k, s in enumerate(data["sections"]):
         if s["name"] not in known:
-            raise RuleFileError(path, _line_of(path, k),
+            raise RuleFileError(path, _line_of(path, "sections", k),
                                 f"sections/{k}/name: {s['name']!r} is not a section of rules/sections.yaml")
         sections.append(ProfileSection(s["name"], s["required"], tuple(s.get("headings", ()))))
     ai = data["action_items"]
