@@ -16,6 +16,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .builder import add_timeline_entry
 from .fields import find_period
+from .headings import LABEL_LEVEL, bold_label
 from .item_forms import find_done_marker, find_timezone_note, status_of
 from .md_fields import record_bold_labels, record_front_matter
 from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines, html_comments  # noqa: F401  (public names)
@@ -121,6 +122,13 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             lo, hi = src.block(tok)
             kind = "list-item" if list_depth else "paragraph"
             prose = b.prose(tok, lo, hi, kind, st.section)
+            label = bold_label(tok, prose) if not list_depth else None
+            if label is not None:  # "**Impact**:" opens a section until the next heading or label
+                while st.stack and st.stack[-1].level >= LABEL_LEVEL:
+                    st.stack.pop()
+                st.stack.append(_scope(prose, LABEL_LEVEL, label.canonical))
+                doc.sections.append(label)
+                prose.section = label.canonical
             record_bold_labels(doc, prose, b.marks)
             _paragraph(doc, prose, src, st, lo, hi, in_list=bool(list_depth))
         elif t == "html_block":
@@ -181,7 +189,8 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
 def _close_sections(doc: Document) -> None:
     secs = doc.sections
     for k, s in enumerate(secs):
-        s.body_end = -1
+        if s.body_end != -1:
+            continue  # a list item's label ends with its item
         for later in secs[k + 1:]:
             if later.level <= s.level:
                 s.body_end = later.start

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from .builder import add_action_item, add_timeline_entry
 from .fields import find_deadline, find_labelled, find_owner, find_period, starts_with_action
+from .headings import list_label
 from .md_fields import record_bold_labels
 from .md_inline import InlineMarks, ProseBuilder, SourceLines, html_comments
 from .model import ActionItem, Document, Field, Prose
@@ -129,7 +130,7 @@ def _collect(tokens: list[Token], i: int, b: ProseBuilder) -> tuple[_Item, int]:
     return item, j + 1
 
 
-def _markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool | None, Field | None]:
+def markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool | None, Field | None]:
     """Done or open as the markup says: a task-list box, strikethrough, a heading above."""
     if marks.checkbox is not None:
         checked, s, e = marks.checkbox
@@ -160,7 +161,7 @@ def _action_item(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st
     if built is None:
         built = b.prose(it.first, *src.block(it.first), "list-item", section), b.marks
     prose, marks = built
-    done, status_field = _markup_status(marks, prose, st)
+    done, status_field = markup_status(marks, prose, st)
     own, due = find_owner(prose), find_deadline(prose)
     details = [b.prose(tk, *src.block(tk), "list-item", section) for tk in _details(it) if tk.map is not None]
     for p in details:
@@ -174,6 +175,14 @@ def _action_item(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st
     )
     doc.prose.extend(p for p in details if p.text.strip())
     return item
+
+
+def _timeline_child(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState) -> None:
+    start, end = src.trimmed(*src.block(it.open_tok))
+    prose = (b.prose(it.first, *src.block(it.first), "list-item", "timeline") if it.first is not None
+             else Prose("", [], "list-item", "timeline"))
+    add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
+    _prose_of(doc, b, src, _details(it), "timeline")
 
 
 def _is_group_label(prose: Prose) -> bool:
@@ -202,6 +211,19 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     section = st.list_section or st.section
     rest = _details(it)
     start, end = src.trimmed(*src.block(it.open_tok))
+    heading = list_label(doc, b, src, it.first, end)
+    if heading is not None:  # "- **Impact**:" heads the item and what is nested under it
+        if heading.canonical in ("action items", "timeline") and it.children:
+            # "- **Review actions**:" / "- **Timeline**:": the nested bullets are its items or entries
+            _prose_of(doc, b, src, [it.first, *it.rest], heading.canonical, labels=True)
+            for child in it.children:
+                if heading.canonical == "action items":
+                    _action_item(doc, b, src, child, st, heading.canonical)
+                else:
+                    _timeline_child(doc, b, src, child, st)
+            return after
+        _prose_of(doc, b, src, [it.first, *rest], heading.canonical, labels=True)
+        return after
     if section == "timeline":
         prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None
                  else Prose("", [], "list-item", section))
