@@ -82,6 +82,10 @@ def test_heading_marks_items_done_and_a_planned_heading_does_not():
     ("- Define the rollback drill : Payments team", "Payments team"),
     ("- Rotate the keys (owner: @ayesha)", "@ayesha"),
     ("- Rotate the keys @sre-oncall", "@sre-oncall"),
+    ("- Leads to review the token usage", "Leads"),
+    ("- Platform team to rotate the keys", "Platform team"),
+    ("- Move to the managed queue", None),
+    ("- Platform changes to rotate", None),
     ("- Pin the modules : Existing story in backlog", None),
     ("- Add a healthcheck [P1]", None),
     ("- Add a healthcheck [WIP]", None),
@@ -326,3 +330,18 @@ def test_struck_through_table_row_is_done():
     text = AI + "| Action | Owner | Due |\n|---|---|---|\n| ~~Restore the quota file~~ | | |\n| Restore ~~two~~ one file | | |\n"
     struck, partial = items(text)
     assert struck.done and not partial.done
+
+
+def test_key_moments_with_the_time_after_a_label():
+    text = "## Timeline\n\n- First alert 2022-01-22 11:57\n- Repaired at 13:59\n- The deploy finished and we waited until 11:57\n"
+    alert, repaired, narrative = parse_document(text, "markdown").timeline
+    assert (alert.text, alert.time.value, alert.labelled, alert.day) == ("First alert", "2022-01-22 11:57", True, (2022, 1, 22))
+    assert (repaired.text, repaired.time.value) == ("Repaired", "13:59")
+    assert narrative.time is None and not narrative.labelled
+
+
+def test_an_empty_label_bullet_heads_the_list_after_it():
+    text = "# Outage\n\n- **Impact**: checkout errors\n- **Review actions**:\n\n1. Add a canary\n2. Rotate the keys\n"
+    assert [i.text for i in items(text)] == ["Add a canary", "Rotate the keys"]
+    near = "# Outage\n\n- **Review actions**:\n- **Impact**: checkout errors\n\n1. Add a canary\n"
+    assert items(near) == []

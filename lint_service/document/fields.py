@@ -55,6 +55,9 @@ _TRAILER = re.compile(
     r"(?:\s{1,3}(?P<rest>[a-z][^\n:]{0,80}?))?\s{0,3}[.]?$"
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
+# "Leads to review token usage", "Mia K to write the runbook": who, then "to" and the action.
+_LEADING_OWNER = re.compile(r"(?P<v>[A-Z][\w'.-]{1,30}(?:\s[A-Z][\w'.-]{0,30}){0,2}(?:\s(?P<noun>[a-z-]{2,12}))?)"
+                            r"\s{1,3}to\s{1,3}(?P<verb>[a-z]{2,20})\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,6 +117,10 @@ def find_owner(prose: Prose) -> Field | None:
     for m in _INITIALS.finditer(text):
         if not _not_owner_word(m.group("v")) and m.group("v") != CODE_PLACEHOLDER:
             return _field(prose, m.start("v"), m.end("v"))
+    m = _LEADING_OWNER.match(text)
+    if m and m.group("verb") in _verbs() and not starts_with_action(m.group("v")) \
+            and CODE_PLACEHOLDER not in m.group("v").split() and (m.group("noun") in (None, *forms().owner_nouns)):
+        return _field(prose, m.start("v"), m.end("v"))
     return _trailer_owner(prose, text.split("\n", 1)[0])
 
 

@@ -84,7 +84,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             if canonical is None and st.stack:
                 canonical = st.stack[-1].canonical  # a sub-heading ("### 2020-02-20") stays in its section
             st.stack.append(_scope(title, level, canonical))
-            st.intro_item = None
+            st.interrupt()
             zone = find_timezone_note(title.text, heading=True)
             if zone is not None:
                 st.timezone = zone  # "Timeline (all times UTC)", "Timeline (PST)"
@@ -115,7 +115,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             i = list_item(tokens, i, doc, src, b, st)
             continue
         elif t == "table_open":
-            st.intro_item = None
+            st.interrupt()
             i = table(tokens, i, doc, src, b, st)
             continue
         elif t == "inline":
@@ -160,7 +160,7 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
     if not prose.text.strip():
         return
     if not in_list:
-        st.intro_item = None
+        st.interrupt()
         zone = find_timezone_note(prose.text)
         if zone is not None:
             # "All times in PST, on February 5th 2019": the zone, and the day, of the times below.

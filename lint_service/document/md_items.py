@@ -44,6 +44,7 @@ class MdState:
     list_section: str | None = None  # what the open top-level list is read as, when not its section
     detail_list: bool = False  # the open list details the action item before it
     intro_item: ActionItem | None = None  # the last item, when it ended with ":" and nothing followed yet
+    label_section: str | None = None  # "- **Review actions**:" alone: the section of the list after it
 
     @property
     def section(self) -> str | None:
@@ -58,10 +59,15 @@ class MdState:
     def begin_list(self, tokens: list[Token], i: int) -> None:
         """A top-level list opens at ``tokens[i]``: decide what its items are."""
         self.detail_list = self.intro_item is not None and self.section == "action items"
+        self.list_section, self.label_section = self.label_section, None
         self.intro_item = None
-        self.list_section = None
-        if self.section not in ("timeline", "action items") and _time_led(tokens, i):
+        if self.list_section is None and self.section not in ("timeline", "action items") and _time_led(tokens, i):
             self.list_section = "timeline"
+
+    def interrupt(self) -> None:
+        """A paragraph, heading or table: the next list continues nothing before it."""
+        self.intro_item = None
+        self.label_section = None
 
     def end_list(self) -> None:
         self.list_section = None
@@ -209,6 +215,7 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     """A top-level list item: a timeline entry or action item(s) in those sections, else prose."""
     it, after = _collect(tokens, i, b)
     section = st.list_section or st.section
+    st.label_section = None  # only the list's last item may head the list after it
     rest = _details(it)
     start, end = src.trimmed(*src.block(it.open_tok))
     heading = list_label(doc, b, src, it.first, end)
@@ -222,6 +229,8 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
                 else:
                     _timeline_child(doc, b, src, child, st)
             return after
+        if not rest:
+            st.label_section = heading.canonical  # its items may follow as a list of their own
         _prose_of(doc, b, src, [it.first, *rest], heading.canonical, labels=True)
         return after
     if section == "timeline":
