@@ -9,6 +9,7 @@ from .checks.registry import Context, registered_checks, rule_infos
 from .config import Config
 from .document import parse_document
 from .document.done_work import mark_reported_work
+from .document.templates import template_for
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import DEFAULT_CACHE_BYTES, Parser, load_pipeline, read_pipeline_spec
@@ -54,6 +55,8 @@ class Linter:
     def _lint(self, text: str, format: str | None, max_findings: int | None) -> Report:
         started = time.perf_counter()
         document = parse_document(text, format)
+        profile = template_for(document, self.config.template)
+        document.template = profile.name if profile is not None else None
         check_deadline()
         prose = repair(document.prose)
         docs = self.parser.parse(p.text for p in prose)
@@ -71,6 +74,7 @@ class Linter:
             stats["returned"] = len(findings)
         stats.update(
             format=document.format,
+            template=document.template,
             characters=len(text),
             words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
