@@ -114,12 +114,26 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "The deploy pipeline allowed X to be pushed without review" suits actions a
         # safeguard could have stopped, not lapses like "ignored" or "messed up".
         if det.construction not in ("fault", "delay") or negate:
-            sys_v = system_variant(c, own, negate, drop, document_system(ctx, sent), span)
+            system = document_system(ctx, sent)
+            sys_v = system_variant(c, own, negate, drop, system, span)
             if sys_v:
-                variants.append((sys_v, "system"))
+                variants.append((sys_v, "generic" if system == rw["default_system"] else "system"))
+        needed = _requirement(c, own, negate, drop, span)
+        if needed:
+            variants.append((needed, "system"))
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tuple[int, int]) -> str | None:
+    """"Nothing required a canary before the primary was restarted" (analysis sections)."""
+    prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
+    if prep is None or negate:
+        return None
+    cut = {t.i for t in prep.subtree}
+    plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
+    return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
 
 
 def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
@@ -196,32 +210,30 @@ TIMELINE_SECTIONS = {"timeline", "detection", "resolution"}
 ANALYSIS_SECTIONS = {"root causes", "lessons learned"}
 
 
-def section_of(sent: Span, ctx: "Context") -> str | None:
-    for prose, doc in ctx.parses:
-        if doc is sent.doc:
-            return prose.section
-    return None
-
-
 def _order(found: list[Candidate], section: str | None) -> list[str]:
-    """Events first, system framing first in analysis, never system framing in a timeline."""
+    """Events first, then system framing, and the generic "The process allowed ..." only
+    when nothing more specific exists; system framing first in analysis sections, never
+    in a timeline entry."""
+    if any(c.kind == "system" for c in found):
+        found = [c for c in found if c.kind != "generic"]
     if section in TIMELINE_SECTIONS:
-        found = [c for c in found if c.kind != "system"] or []
+        found = [c for c in found if c.kind == "event"]
     elif section in ANALYSIS_SECTIONS:
-        found = sorted(found, key=lambda c: c.kind != "system")
+        found = sorted(found, key=lambda c: {"system": 0, "generic": 1}.get(c.kind, 2))
     return [c.text for c in found]
 
 
 Blame = Callable[[Span], Any]
 
 
-def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = None) -> list[str]:
+def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = None, section: str | None = None) -> list[str]:
     """Verified rewrites of ``sent``: each parses again without any blame finding and
     keeps the sentence's numbers, negations, objects and antecedents.
 
     ``blame`` is the blame check's detector, handed in by the check (a sentence span
     to its detection or None); a restated sentence ("It was Lior who typed the
-    command" -> "Lior typed the command") is rewritten in a further round from it."""
+    command" -> "Lior typed the command") is rewritten in a further round from it.
+    ``section`` is the canonical name of the section the sentence stands in."""
     if blame is None:
         from ..checks.blame.engine import detect
 
@@ -230,7 +242,6 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if ctx.parse is None:
         return []
     original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
-    section = section_of(sent, ctx)
     results: list[Candidate] = []
     pending = [(det, sent, _original(det, sent))]
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")

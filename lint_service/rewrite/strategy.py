@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Candidate:
     text: str
-    kind: str = "event"  # event: what happened; system: what the system let happen
+    kind: str = "event"  # event: what happened; system: what a named system let happen; generic: "the process"
     restated: bool = False  # the person is still the subject: rewrite it in another round
 
 
@@ -189,6 +189,20 @@ def _proceeded(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (_np(thing), went, "ahead", rest) if x)))]
 
 
+def requirement(c: "Clause", passive: str) -> str | None:
+    """The analysis framing of an action done without a safeguard: "restarted the
+    primary without a canary" -> "Nothing required a canary before the primary was
+    restarted". ``passive`` is the clause's agentless form without the "without" phrase."""
+    prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
+    what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if what is None or any(t.lower_ in PERSONAL_WORDS for t in what.subtree):
+        return None
+    return f"nothing required {span_text(list(what.subtree))} before {passive}"
+
+
+PERSONAL_WORDS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "they", "them", "their", "anyone", "anybody", "you"})
+
+
 # ---------------------------------------------------------------- phrased from rule data
 
 
@@ -218,7 +232,7 @@ def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     what = span_text(list(outcome.subtree))
     if outcome.left_edge.i == sent.start and outcome.left_edge.pos_ != "PROPN":
         what = what[:1].lower() + what[1:]
-    return [Candidate(_finish(f"nothing in {system} prevented {what}"), "system")]
+    return [Candidate(_finish(f"nothing in {system} prevented {what}"), "generic" if system == phrasing()["default_system"] else "system")]
 
 
 def _kept_modifiers(verb: Token, used: set[int]) -> str:
