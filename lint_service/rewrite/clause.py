@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
 
 _PRONOUN_OBJECTS = {"it": "it", "this": "this", "that": "that"}
+_REFLEXIVES = {"myself", "himself", "herself", "themselves", "themself", "yourself"}
 
 
 def _verb_chain(clause: "Clause") -> set[int]:
@@ -254,7 +255,8 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         return None
     chain = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "nsubj") or c.lower_ in ("never", "not")}
     particle = next((c.text for c in verb.children if c.dep_ == "prt"), "")
-    inside = [t for t in own if t.i not in skip | chain and t.lower_ not in drop]
+    # "merged it themselves": the reflexive was the person
+    inside = [t for t in own if t.i not in skip | chain and t.lower_ not in drop and t.lower_ not in _REFLEXIVES]
     before = span_text([t for t in inside if t.i < verb.i and t.dep_ == "advmod" and t.tag_ != "WRB"])
     after = " ".join(x for x in (moved, span_text([t for t in inside if t.i > verb.i])) if x)
     now = is_present(verb) if present is None else present

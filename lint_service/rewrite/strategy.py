@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
-from .clause import is_present, participle_of, verb_phrase_passive
+from .clause import cut_short, is_present, participle_of, verb_phrase_passive
 from .text import inflect, phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def _finish(text: str) -> str:
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_means, _proceeded, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out
@@ -63,9 +63,14 @@ def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | N
 def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"It was Lior who typed the command", "The culprit was Emeka, who changed ...",
     "I was the one who deleted the bucket" -> "<person> <relative clause>"."""
-    person = det.target
+    person = det.target if det.target is not None else (det.clause.subject if det.clause is not None else None)
     if person is None or det.construction not in ("pointing", "blame-noun", "destructive", "framing", "fault", "omission"):
         return []
+    if person.lower_ in _WHO and person.head.dep_ == "relcl":
+        # the detection found the clause itself ("who deleted the bucket"): its antecedent
+        ante = person.head.head
+        be_subj = next((c for c in ante.head.children if c.dep_ == "nsubj"), None) if ante.dep_ == "attr" else None
+        person = be_subj if be_subj is not None and ante.lemma_.lower() in phrasing()["person_placeholders"] else ante
     for v in sent:
         rel = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WHO), None)
         if rel is None or v.dep_ not in ("relcl", "ccomp"):
@@ -86,6 +91,29 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         body = [t for t in v.subtree if t != rel]
         return [Candidate(_finish(f"{who} {span_text(body)}"), restated=True)]
     return []
+
+
+def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Everything was fine until Alessio touched the balancer" -> "... until the balancer
+    was touched"; "I'm the reason checkout was down" -> "Checkout was down"."""
+    person = det.target
+    if det.construction != "pointing" or person is None:
+        return []
+    verb = person.head
+    if person.dep_ == "nsubj" and verb.dep_ in ("advcl", "ccomp", "relcl") and verb.pos_ == "VERB":
+        own = [t for t in verb.subtree if t.i not in {x.i for x in person.subtree} and not t.is_punct and t.dep_ != "mark"]
+        phrase = verb_phrase_passive(verb, own, any(c.dep_ == "neg" for c in verb.children), set(phrasing()["dropped_adverbs"]))
+        if phrase is None:
+            return []
+        first = min(t.i for t in person.subtree)
+        last = max(t.i for t in own)
+        return [Candidate(replace_clause(sent, first, last, f"{phrase[0]} {phrase[1]}"))]
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "reason"), None) if person.dep_ == "nsubj" else None
+    said = next((c for c in attr.children if c.dep_ in ("relcl", "acl") and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in _WHO for s in c.children)), None) if attr is not None else None
+    if said is None:
+        return []
+    return [Candidate(_finish(span_text([t for t in said.subtree if not (t.dep_ == "mark" and t.head == said)])))]
 
 
 def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -242,6 +270,8 @@ def _kept_modifiers(verb: Token, used: set[int]) -> str:
     for c in verb.children:
         if c.i in used:
             continue
+        if any(t.lower_ in PERSONAL_WORDS or t.lower_.endswith("self") for t in c.subtree):
+            continue  # "kept it to herself": the person's part of the idiom
         if (c.dep_ in ("advmod", "npadvmod") and c.lower_ not in phrasing()["dropped_adverbs"]) or (
             c.dep_ == "prep" and c.lower_ in keep_preps) or c.dep_ in ("advcl",):
             kept.extend(c.subtree)
@@ -257,7 +287,11 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     thing_preps = set(data.get("via", ["on", "of", "with", "through"]))
     thing: Token | None = None
     prep_used: Token | None = None
-    for c in verb.children:
+    # "made a pig's ear of X", "kicked the can down the road on X": the preposition
+    # may hang off the idiom's own words rather than the verb
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")]
+    holders += [g for h in holders[1:] for g in h.children if g.dep_ in ("pobj",)]
+    for c in (x for h in holders for x in h.children):
         if c.dep_ == "prep" and c.lower_ in thing_preps:
             thing = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             prep_used = c
@@ -265,7 +299,7 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
                 break
     if thing is None and data.get("object", True):
         thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in data.get("not_objects", [])), None)
-    if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG":
+    if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG" or cut_short(thing, ""):
         return None
     used = {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "obj", "prt", "nsubj", "aux", "neg", "acomp", "oprd", "attr", "dative")
                        or (c.dep_ == "prep" and c.lower_ not in set(phrasing()["kept_prepositions"])) for t in c.subtree}
@@ -482,8 +516,9 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             joiner = " and "
         if n == 0 and manner:
             pred = _with_manner(pred, manner)
-        # "turned off the alert and never turned it back on": "it" is the first object
-        if n and subject.lower() in ("it", "them"):
+        # "turned off the alert and never turned it back on": "it" is the first object,
+        # unless the first half says that object never came to be ("did not request a review")
+        if n and subject.lower() in ("it", "them") and not pieces[0][3].split(" ")[1:2] == ["not"]:
             be = "is" if is_present(v) else "was"
             parts.append(f"{joiner}{pred.replace('{be}', be)}")
         else:
