@@ -134,6 +134,8 @@ def cut_short(obj: Token, lemma: str) -> bool:
         or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
         or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
         or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
+        # "the Kafka | upgrade/VB": a bare verb right after a noun is the noun's head word
+        or (nxt.tag_ == "VB" and nxt.dep_ in ("advcl", "xcomp", "conj", "dep") and not any(c.lower_ == "to" for c in nxt.children))
     )
 
 
