@@ -287,7 +287,9 @@ def _original(det: "Detection", sent: Span) -> Original:
         dropped |= {x.i for v in (c.verb, c.action) for x in v.children if x.dep_ == "neg" or x.lower_ in ("never", "not", "nothing")}
         if det.construction not in ("idiom", "judgement"):
             objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
-    person = {t.text for t in (det.target.subtree if det.target is not None else ()) if t.pos_ == "PROPN"}
+    who = det.target if det.target is not None else (c.subject if c is not None else None)
+    named = list(who.subtree) if who is not None else [t for t in sent if t.dep_ == "nsubj"]
+    person = {t.text for t in named if t.pos_ == "PROPN"}
     subject = c.subject if c is not None else None
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too

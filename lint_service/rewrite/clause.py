@@ -135,7 +135,7 @@ def cut_short(obj: Token, lemma: str) -> bool:
         or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
         or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
         # "the Kafka | upgrade/VB": a bare verb right after a noun is the noun's head word
-        or (nxt.tag_ == "VB" and nxt.dep_ in ("advcl", "xcomp", "conj", "dep") and not any(c.lower_ == "to" for c in nxt.children))
+        or (nxt.tag_ == "VB" and nxt.dep_ != "aux" and not any(c.lower_ == "to" for c in nxt.children))
     )
 
 
@@ -250,7 +250,7 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         subject, moved = parts
         plural = _plural(obj)
         skip = {t.i for t in obj.subtree}
-    elif obj_text or (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text))):
+    elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):
         # "merged without waiting for CI": what a merge or deploy acts on is a change
         subject, moved, plural, skip = obj_text, "", False, set()
     else:

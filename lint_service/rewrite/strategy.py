@@ -212,9 +212,12 @@ def _proceeded(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in v.subtree if not t.is_punct)
-    rest = span_text([t for t in v.subtree if t.i > prep.right_edge.i and not (t.is_punct and t.i == last + 1)])
+    # "the migration despite the red checks": the concession belongs to the going ahead
+    moved = {t.i for c in thing.children if c.dep_ == "prep" and c.lower_ in ("despite", "against", "without") for t in c.subtree}
+    name = span_text([t for t in thing.subtree if t.i not in moved and not (t.is_punct and t.i == thing.right_edge.i)])
+    rest = span_text([t for t in v.subtree if (t.i > prep.right_edge.i or t.i in moved) and not (t.is_punct and t.i == last + 1)])
     went = "goes" if is_present(v) else "went"
-    return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (_np(thing), went, "ahead", rest) if x)))]
+    return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (name, went, "ahead", rest) if x)))]
 
 
 def requirement(c: "Clause", passive: str) -> str | None:
@@ -223,8 +226,8 @@ def requirement(c: "Clause", passive: str) -> str | None:
     restarted". ``passive`` is the clause's agentless form without the "without" phrase."""
     prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
     what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if what is None or any(t.lower_ in PERSONAL_WORDS for t in what.subtree):
-        return None
+    if what is None or what.pos_ != "NOUN" or "," in passive or any(t.lower_ in PERSONAL_WORDS for t in what.subtree):
+        return None  # "without asking": a gerund with nobody left to do it
     return f"nothing required {span_text(list(what.subtree))} before {passive}"
 
 
@@ -301,10 +304,14 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
         thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in data.get("not_objects", [])), None)
     if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG" or cut_short(thing, ""):
         return None
+    if data.get("operation") and thing.lemma_.lower() not in phrasing()["operation_nouns"]:
+        return None
     used = {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "obj", "prt", "nsubj", "aux", "neg", "acomp", "oprd", "attr", "dative")
                        or (c.dep_ == "prep" and c.lower_ not in set(phrasing()["kept_prepositions"])) for t in c.subtree}
     if prep_used is not None:
         used |= {t.i for t in prep_used.subtree}
+    idiom_words = set(gloss.lower().split())  # "went ham": "ham" is the idiom, not a modifier
+    used |= {t.i for t in verb.subtree if t.lower_ in idiom_words and t.i not in {x.i for x in thing.subtree}}
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
     text = _np(thing)
@@ -390,7 +397,10 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     poss = [t for t in noun.children if t.dep_ == "poss"]
     thing = span_text([t for t in noun.subtree if t.i <= noun.i and t != own and t not in poss])
     thing = f"the {thing}" if poss else thing
-    verbs = [c.action] + [x for x in c.action.children if x.dep_ == "conj" and x.pos_ == "VERB"]
+    top = c.action
+    while top.dep_ == "conj":  # "approved and merged her own pull request": from the first verb
+        top = top.head
+    verbs = [top] + [x for x in top.children if x.dep_ == "conj" and x.pos_ == "VERB"]
     be = "were" if noun.tag_ == "NNS" else "was"
     parts = []
     for i, v in enumerate(verbs):
@@ -401,7 +411,7 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         label = phrasing()["self_approval"] if i == 0 else ""
         parts.append(" ".join(x for x in (word, prt, label, extra) if x))
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in c.action.subtree if not t.is_punct)
+    last = max(t.i for t in top.subtree if not t.is_punct)
     return [Candidate(replace_clause(sent, first, last, f"{thing} {be} " + " and ".join(parts)))]
 
 
