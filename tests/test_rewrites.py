@@ -98,7 +98,7 @@ REWRITES = [
     r("The outage was caused by Rafael's change to the rate limiter.",
       "The outage was caused by the change to the rate limiter.", "possessive-agent"),
     # blame nouns
-    r("The root cause was operator error.", "The root cause was a missing safeguard.", "noun-operator-error"),
+    r("The root cause was operator error.", "The root cause was a manual step.", "noun-operator-error"),
     r("It was Tomasz's fault that the cache stampeded.", "The cache stampeded.", "noun-fault-clause"),
     # counterfactual passivised
     r("If Seo-yeon had checked the diff, the outage would not have happened.",

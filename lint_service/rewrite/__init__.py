@@ -98,6 +98,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
         return []  # "I must have clicked the wrong link" is a guess, not a should
+    if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
+        # "allowed an employee to cut": the subject is another verb's object; "A co-worker
+        # and I": half a subject; "should have gone in and looked": no single action
+        return []
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range

@@ -76,8 +76,8 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         if rel is None or v.dep_ not in ("relcl", "ccomp"):
             continue
         ante = v.head if v.dep_ == "relcl" else next((c for c in v.head.children if c.dep_ == "attr"), None)
-        if ante is None:
-            continue
+        if ante is None or ante.dep_ != "attr":
+            continue  # only "It was X who", "The culprit was X, who": the sentence says nothing else
         be = ante.head if ante.dep_ == "attr" else None
         if ante == person:
             who = _np(person)
@@ -246,8 +246,8 @@ def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
         return []
     nouns = set(phrasing()["responsibility_words"])
     word = next((t for t in det.evidence if t.lemma_.lower() in nouns or t.lower_ in nouns), None)
-    if word is None:
-        return []
+    if word is None or sent.root not in (word, word.head, word.head.head):
+        return []  # the sentence is about more than whose fault it was
     person = {t.i for t in det.target.subtree}
     outcome = None
     for tok in (word, word.head):
@@ -420,7 +420,7 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     reversed" -> "It was not checked whether ..."; "failed to notice that ..." ->
     "It went unnoticed that ..."."""
     c = det.clause
-    if c is None or c.subject is None or c.objects:
+    if c is None or c.subject is None or c.objects or c.subject.dep_ == "conj":
         return []
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     if det.construction != "omission" and not forgot:
