@@ -105,6 +105,36 @@ PAIRS = [
      "Operators will always make mistakes now and then, so the tool must catch them."),
     ("generic-when", "The page was missed when Ravi forgot to hand over the pager.",
      "A mistake can happen when someone forgets to hand over the pager."),
+    # partitives, clefts, name-calling, forcing past a protection, headline verdicts, denials
+    ("partitive", "The vendor said one of its engineers misconfigured the load balancer.",
+     "The vendor said one of its engineers reconfigured the load balancer after the failover."),
+    ("cleft-self", "It was me who turned off the alerts.", "It was me who turned the alerts back on."),
+    ("name-calling", "Whoever set up this cron job is an idiot.", "Whoever set up this cron job is on holiday."),
+    ("no-idea", "The new hire clearly had no idea what he was doing.",
+     "The new hire had no access to the console yet."),
+    ("force-push", "Hemi force-pushed to main during the freeze.", "Hemi force-pushed to his own fork."),
+    ("headline-verdict", "Engineer fired after outage", "Engineer hired after outage"),
+    ("denied-claim", "The vendor admitted that its engineer had cut the cable.",
+     "The vendor rejected claims that its engineer had cut the cable."),
+    # clause boundaries: a clause joined to a reported one, negation in another clause
+    ("joined-to-reported", "I was writing the export script, and I had a bug in the date filter.",
+     "I was writing the export script, and I had a question about the date filter."),
+    ("negation-scope", "It would not have mattered, but because of human error the backup was lost.",
+     "It would not have mattered, and it was not human error that lost the backup."),
+    ("relcl-every", "An operator issued a command that rebooted every server in the hall.",
+     "An operator issued a command that rebooted the one stuck server in the hall."),
+    # companies are outsiders even when their names are words; their engineers are not
+    ("organisation", "One of Amazon's engineers mistakenly sent the notification to every seller.",
+     "Amazon mistakenly sent the notification to every seller."),
+    ("pronoun-after-outsider", "A customer asked about the outage, and he admitted that he caused it.",
+     "Attackers stole a token, and they deleted the release with it."),
+    # a safeguard switched off on purpose during the recovery
+    ("deliberate", "I disabled the disk alert and went home.", "I disabled the disk alert on purpose while we rebuilt the index."),
+    ("harmless-noisy", "The on-call engineer silenced the payments alert and went back to sleep.",
+     "The on-call engineer silenced the noisy alert after confirming it was a false positive."),
+    # the act given as the reason for a loss
+    ("because-reason", "The studio lost most of the files because someone ran a cleanup command.",
+     "The studio lost most of the files because a disk controller failed."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

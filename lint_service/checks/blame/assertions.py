@@ -48,7 +48,8 @@ def blame_phrase(view: SentenceView) -> Detection | None:
             continue
         start = len(text[:at].split())
         tokens = words[start:start + len(phrase.split())]
-        if tokens and all(t.i not in view.quoted for t in tokens) and not _negated_sentence(tokens[0]):
+        negated = not phrase.startswith("no ") and _negated_sentence(tokens[0])  # "no idea what he was doing" negates itself
+        if tokens and all(t.i not in view.quoted for t in tokens) and not negated:
             return Detection("blame.blame-noun", "blame-phrase",
                              f'"{phrase}" assigns the failure to a person; describe what the system allowed instead.',
                              None, tokens)
@@ -271,7 +272,7 @@ def pointing(view: SentenceView) -> Detection | None:
             rel = next((r for r in tok.children if r.dep_ == "relcl"), None) or next((r for r in head.children if r.dep_ in ("relcl", "ccomp")), None)
             acting = rel is not None and not lex.verbs["recovery"].match(rel) and any(
                 lex.verbs[k].match(rel) for k in ("causal", "destructive", "breakage", "fault", "disable"))
-            if acting and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and not _negated_sentence(tok):
+            if acting and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM, Kind.SELF) and not _negated_sentence(tok):
                 return Detection("blame.person-cause", "pointing",
                                  f'"It was {_who(tok)} who ..." singles out a person as the one to blame; describe the action and what allowed it instead.',
                                  None, [tok], tok)

@@ -68,6 +68,9 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return None
     if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "should be fired", "will be disciplined"
+    headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
+    if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+        return c.subject  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
     if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):
         if any(o.lemma_.lower() in terms["punishment_nouns"] for o in c.objects):
