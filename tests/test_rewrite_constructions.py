@@ -62,6 +62,11 @@ CONSTRUCTIONS = [
     r("My bad: I deleted the staging bucket.", "The staging bucket was deleted.", "self-blame-lead"),
     r("Cassius went ahead with the failover even though the replica was behind.",
       "The failover went ahead even though the replica was behind.", "went-ahead"),
+    r("Regulators blamed the outage on a technician who unplugged the core switch.",
+      "Regulators linked the outage to the core switch being unplugged.", "reported-blame"),
+    r("i completely forgot the queue was still draining, sorry", "It was overlooked that the queue was still draining",
+      "apology-lowercase-i"),
+    r("my fault, i forgot to tag the release before publishing", "The release was not tagged before publishing.", "self-blame-comma-lead"),
     r("Because Cosmo forgot to renew the domain, the site went dark.",
       "Because the domain was not renewed, the site went dark.", "leading-subordinate"),
 ]

@@ -50,7 +50,7 @@ def _finish(text: str) -> str:
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_apology, _blamed_on, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out
@@ -116,14 +116,49 @@ def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return [Candidate(_finish(span_text([t for t in said.subtree if not (t.dep_ == "mark" and t.head == said)])))]
 
 
+def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"i totally forgot the cron was still pointing at the old host, sorry": without the
+    apology the sentence is the lapse it apologises for, rewritten in a further round."""
+    if det.construction != "apology":
+        return []
+    words = set(phrasing()["apology_words"])
+    cut = {t.i for t in sent if t.lower_ in words and t.dep_ in ("advmod", "intj", "npadvmod", "dep", "acomp")}
+    if not cut:
+        return []
+    cut |= {t.i for t in sent if t.text == "," and (t.i + 1 in cut or t.i - 1 in cut)}
+    return [Candidate(render(sent, {}, cut), restated=True)]
+
+
+def _blamed_on(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Officials blamed the outage on a worker who pressed the wrong button" ->
+    "Officials linked the outage to the wrong button being pressed": the report stays,
+    the person becomes what they did."""
+    if det.construction != "blame-verb" or det.target is None or not det.evidence:
+        return []
+    verb, person = det.evidence[0], det.target
+    prep = person.head if person.dep_ == "pobj" and person.head.lower_ in ("on", "for") and person.head.head == verb else None
+    rel = next((c for c in person.children if c.dep_ == "relcl" and any(s.lower_ in _WHO for s in c.children)), None)
+    if prep is None or rel is None:
+        return []
+    own = [t for t in rel.subtree if t.lower_ not in _WHO and not t.is_punct]
+    phrase = verb_phrase_passive(rel, own, any(c.dep_ == "neg" for c in rel.children), set(phrasing()["dropped_adverbs"]))
+    if phrase is None or phrase[1].split(" ")[0] not in ("was", "were", "is", "are"):
+        return []
+    event = f"{phrase[0]} being {phrase[1].split(' ', 1)[1]}"
+    linked = inflect(phrasing()["blamed_on"], verb.tag_ if verb.tag_.startswith("VB") else "VBD")
+    return [Candidate(render(sent, {verb.i: linked, prep.i: f"to {event}"}, {t.i for t in prep.subtree} - {prep.i}))]
+
+
 def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"My bad: I pointed the DNS record at ...", "Thanks a lot, Ilse: your fix took out
     search": the blame is in a lead before a colon; the clause after it says what happened."""
     evidence = [t.i for t in det.evidence] + ([det.target.i] if det.target is not None else [])
     if not evidence:
         return []
-    seps = _SEPARATORS + ((",",) if det.construction in ("sarcasm",) else ())
-    sep = next((t for t in sent if t.text in seps and t.i > max(evidence)), None)
+    seps = _SEPARATORS + ((",",) if det.construction in ("sarcasm", "blame-phrase") else ())
+    # "sorry all, that one's on me, i tagged the wrong commit": the last lead goes
+    sep = next((t for t in reversed(sent) if t.text in seps and t.i > max(evidence) and t.i < sent.end - 2), None) \
+        if det.construction == "blame-phrase" else next((t for t in sent if t.text in seps and t.i > max(evidence)), None)
     if sep is None:
         return []
     rest = sent.doc[sep.i + 1 : sent.end]
@@ -425,10 +460,12 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     if det.construction != "omission" and not forgot:
         return []
-    comp = next((x for x in c.action.children if x.dep_ == "ccomp" and any(
-        m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in x.children)), None)
+    comp = next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or any(
+        m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in x.children))), None)
     if comp is None:
         return []
+    # "forgot the cron was still pointing at ...": the "that" the writer left out
+    bare = not any(m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in comp.children) and comp.left_edge.tag_ not in ("WDT", "WP", "WRB")
     lemma = verb_lemma_of(c.action.text)
     outcome = phrasing()["outcome_phrases"].get(lemma)
     if forgot:  # "forgot that the cache was shared": nobody kept it in mind, which is not "was not forgotten"
@@ -437,7 +474,8 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not t.is_punct)
-    body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"]])
+    body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)])
+    body = f"that {body}" if bare else body
     return [Candidate(replace_clause(sent, first, last, f"it {pred} {body}"))]
 
 
