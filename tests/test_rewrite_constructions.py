@@ -67,6 +67,8 @@ CONSTRUCTIONS = [
     r("i completely forgot the queue was still draining, sorry", "It was overlooked that the queue was still draining",
       "apology-lowercase-i"),
     r("my fault, i forgot to tag the release before publishing", "The release was not tagged before publishing.", "self-blame-comma-lead"),
+    r("Sorry everyone, I restarted the wrong broker.", "The wrong broker was restarted.", "apology-lead"),
+    r("I mislabelled the staging volumes, my apologies.", "The staging volumes were mislabelled.", "apology-trailer"),
     r("Because Cosmo forgot to renew the domain, the site went dark.",
       "Because the domain was not renewed, the site went dark.", "leading-subordinate"),
 ]
@@ -94,6 +96,8 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
     pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
     pytest.param("Peregrine restarted the cache and logged off at 18:00.", id="departure-with-a-time"),
+    pytest.param("Frankly, Ysolde should lose her deploy rights after this.", id="punitive-modal-not-made-fact"),
+    pytest.param('"I broke the build," she wrote in the team channel.', id="quoted-words-not-restated"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .verify import Original, problems, pronouns_of
@@ -89,6 +89,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
         return [Candidate(t) for t in _permissive_variants(c, sent)]
+    if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
+        return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     special = strategy.special(det, sent, ctx)
     if special is not None:
         return special
@@ -128,6 +130,18 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _mood_changes(c: "Clause") -> bool:
+    """"should lose", "will be disciplined", "must never": a passive in the past would
+    turn a wish or a verdict into a fact. ("should have" is a counterfactual, handled.)"""
+    verbs = [c.verb, c.action]
+    return not c.modal and any(a.tag_ == "MD" for v in verbs for a in v.children if a.dep_ in ("aux", "auxpass"))
+
+
+def _quoted(verb: Token, sent: Span) -> bool:
+    quotes = ('"', "“", "”")
+    return sum(1 for t in sent if t.i < verb.i and t.text in quotes) % 2 == 1
 
 
 def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tuple[int, int]) -> str | None:

@@ -224,7 +224,10 @@ def participle_of(verb: Token) -> str:
         if prefix.lower() in phrasing()["judgement_prefixes"]:
             return inflect(verb_lemma_of(last), "VBN")
         return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
-    return inflect(verb_lemma_of(text), "VBN")
+    lemma = verb_lemma_of(text)
+    if verb.tag_ in ("VBD", "VBN") and text.lower().endswith("ed") and inflect(lemma, "VBD") == inflect(lemma, "VBN"):
+        return text.lower()  # the writer's spelling of a regular form ("mislabelled", not "mislabeled")
+    return inflect(lemma, "VBN")
 
 
 def is_present(verb: Token) -> bool:

@@ -117,15 +117,28 @@ def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
 
 
 def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    """"i totally forgot the cron was still pointing at the old host, sorry": without the
-    apology the sentence is the lapse it apologises for, rewritten in a further round."""
-    if det.construction != "apology":
-        return []
+    """"i totally forgot the cron was still pointing at the old host, sorry", "Sorry
+    everyone, I pushed ...", "..., my apologies": without the apology the sentence is the
+    lapse it apologises for, rewritten in a further round."""
     words = set(phrasing()["apology_words"])
-    cut = {t.i for t in sent if t.lower_ in words and t.dep_ in ("advmod", "intj", "npadvmod", "dep", "acomp")}
-    if not cut:
+    marks = [t for t in sent if t.lower_ in words]
+    if not marks:
         return []
-    cut |= {t.i for t in sent if t.text == "," and (t.i + 1 in cut or t.i - 1 in cut)}
+    cut: set[int] = set()
+    commas = [t.i for t in sent if t.text == ","]
+    for t in marks:
+        # the apology's own phrase: from it to the comma that ends (or starts) it
+        after = next((i for i in commas if i > t.i), None)
+        before = max((i for i in commas if i < t.i), default=None)
+        if t.i == sent.start or (before is None and t.i <= sent.start + 1):
+            # "Sorry everyone, ...", "Sorry for the noise, ...": to the comma when it is
+            # close; a bare "ugh i deleted ..." loses only the word
+            near = after is not None and after - t.i <= 5
+            cut |= set(range(sent.start, (after if near else t.i) + 1))
+        elif before is not None and (after is None or after >= sent.end - 1):
+            cut |= set(range(before, sent.end)) - {sent.end - 1 if sent[-1].is_punct else -1}
+        else:
+            return []
     return [Candidate(render(sent, {}, cut), restated=True)]
 
 
