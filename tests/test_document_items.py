@@ -295,3 +295,28 @@ def test_text_and_yaml_fields():
     fields = parse_document(text, "yaml").fields
     assert fields["started_at"].value == "2024-03-11T08:07"
     assert text[fields["title"].start:fields["title"].end] == "Queue outage"
+
+
+def test_labelled_owner_and_deadline_in_details_count_but_bare_ones_do_not():
+    text = AI + "- Add a canary stage\n  - Owner: @mia\n  - Due: 2025-05-01\n- Split the queue\n  - @lee reported the stall on 2025-01-02\n"
+    canary, split = items(text)
+    assert (canary.owner.value, canary.deadline.value) == ("@mia", "2025-05-01")
+    assert text[canary.owner.start:canary.owner.end] == "@mia"
+    assert split.owner is None and split.deadline is None
+
+
+def test_status_shouted_in_another_column_and_bug_column_tickets():
+    text = (AI + "| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n"
+            "| Update the stampede playbook | mitigate | jo | n/a **DONE** |\n"
+            "| Balance load between clusters | prevent | max | Bug 4417 **TODO** |\n"
+            "| Schedule a failure drill | process | ana | n/a |\n| Add a done flag to the job | process | ana | n/a |\n")
+    playbook, balance, drill, flag = items(text)
+    assert playbook.done and not balance.done and not drill.done and not flag.done
+    assert playbook.ticket is None and drill.ticket is None and balance.ticket.value.startswith("Bug 4417")
+
+
+def test_date_line_outside_the_timeline_carries_to_a_run_of_times():
+    text = "## Context\n\n**March 3, 2024**\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
+    assert [e.day for e in parse_document(text, "markdown").timeline] == [(2024, 3, 3), (2024, 3, 3)]
+    near = "## Context\n\nOn March 3, 2024 we deployed.\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
+    assert [e.day for e in parse_document(near, "markdown").timeline] == [None, None]

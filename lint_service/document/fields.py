@@ -12,6 +12,7 @@ import re
 
 from ..rules import load_rule_file
 from .item_forms import forms
+from .md_inline import CODE_PLACEHOLDER
 from .model import Field, Prose
 
 MISSING_VALUES = frozenset({"", "tbd", "tba", "tbc", "?", "??", "???", "none", "n/a", "na", "-", "--", "—",
@@ -87,6 +88,8 @@ def _trailer_owner(prose: Prose, line: str) -> Field | None:
     m = _TRAILER.search(line)
     if m is None or _not_owner_word(m.group("v").split()[0]):
         return None
+    if CODE_PLACEHOLDER in m.group("v").split():
+        return None  # inline code stands there, not a name
     rest = (m.group("rest") or "").split()
     if not rest:
         return _field(prose, m.start("v"), m.end("v"))
@@ -109,7 +112,7 @@ def find_owner(prose: Prose) -> Field | None:
     if m:
         return _field(prose, m.start(), m.end())
     for m in _INITIALS.finditer(text):
-        if not _not_owner_word(m.group("v")):
+        if not _not_owner_word(m.group("v")) and m.group("v") != CODE_PLACEHOLDER:
             return _field(prose, m.start("v"), m.end("v"))
     return _trailer_owner(prose, text.split("\n", 1)[0])
 
@@ -125,6 +128,16 @@ def find_deadline(prose: Prose) -> Field | None:
     if m:
         return _field(prose, m.start("v"), m.end("v"))
     return None
+
+
+def find_labelled(prose: Prose) -> tuple[Field | None, Field | None]:
+    """Owner and deadline written with their labels ("Owner: Mia", "due 2024-05-01") in a
+    detail of an item (a sub-bullet, a later paragraph), where a bare name or date is not one."""
+    text = prose.text[:2000]
+    o = _OWNER_KEY.search(text)
+    d = _DEADLINE_KEY.search(text)
+    return (_field(prose, o.start("v"), o.end("v")) if o else None,
+            _field(prose, d.start("v"), d.end("v")) if d else None)
 
 
 def find_period(prose: Prose) -> Field | None:

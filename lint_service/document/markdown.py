@@ -10,7 +10,6 @@ the neutral word "CODE" so sentences stay grammatical for the parser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -21,7 +20,8 @@ from .headings import LABEL_LEVEL, bold_label
 from .item_forms import find_done_marker, find_timezone_note, status_of
 from .md_fields import record_bold_labels, record_front_matter
 from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines, html_comments  # noqa: F401  (public names)
-from .md_items import MdState, Scope, list_item, row_cells, table  # noqa: F401  (row_cells: public name)
+from .md_items import MdState, Scope, list_item
+from .md_tables import row_cells, table  # noqa: F401  (row_cells: public name)
 from .model import Document, Field, Prose, Section
 from .sections import canonical_section
 from .suppress import markdown_suppressions
@@ -168,6 +168,10 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
             ts = find_timestamp(prose.text)
             if ts is not None and ts.date is not None and ts.minutes is None:
                 st.day = ts.date
+        elif st.section != "timeline":
+            ts = leading_timestamp(prose.text)
+            if ts is not None and ts.date and ts.minutes is None and not prose.text[ts.end:].strip(" \t:-–—|"):
+                st.day = ts.date  # a date alone on its line: the day of a run of times below it
     if st.section == "timeline" and not in_list:
         ts = leading_timestamp(prose.text)
         if ts is not None:
