@@ -197,6 +197,18 @@ def _prose_of(doc: Document, b: ProseBuilder, src: SourceLines, tokens: list[Tok
             doc.prose.append(p)
 
 
+def _label_entry(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState, section: str) -> None:
+    """One item nested under a bold-label heading: an entry of the section the label names."""
+    if section == "timeline":
+        start, end = src.trimmed(*src.block(it.open_tok))
+        prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None
+                 else Prose("", [], "list-item", section))
+        add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
+    else:
+        _action_item(doc, b, src, it, st, section)
+    _prose_of(doc, b, src, it.rest, section)
+
+
 def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: ProseBuilder, st: MdState) -> int:
     """A top-level list item: a timeline entry or action item(s) in those sections, else prose."""
     it, after = _collect(tokens, i, b)
@@ -204,8 +216,11 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     rest = _details(it)
     start, end = src.trimmed(*src.block(it.open_tok))
     heading = list_label(doc, b, src, it.first, end)
-    if heading is not None:  # "- **Impact**:" heads the item and what is nested under it
-        _prose_of(doc, b, src, [it.first, *rest], heading.canonical, labels=True)
+    if heading is not None:  # "- **Key events**", "- **Review actions**:" head the items nested under them
+        entries = it.children if heading.canonical in ("timeline", "action items") else []
+        _prose_of(doc, b, src, [it.first, *(it.rest if entries else rest)], heading.canonical, labels=True)
+        for child in entries:
+            _label_entry(doc, b, src, child, st, heading.canonical)
         return after
     if section == "timeline":
         prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None
