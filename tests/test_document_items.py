@@ -320,3 +320,9 @@ def test_date_line_outside_the_timeline_carries_to_a_run_of_times():
     assert [e.day for e in parse_document(text, "markdown").timeline] == [(2024, 3, 3), (2024, 3, 3)]
     near = "## Context\n\nOn March 3, 2024 we deployed.\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
     assert [e.day for e in parse_document(near, "markdown").timeline] == [None, None]
+
+
+def test_struck_through_table_row_is_done():
+    text = AI + "| Action | Owner | Due |\n|---|---|---|\n| ~~Restore the quota file~~ | | |\n| Restore ~~two~~ one file | | |\n"
+    struck, partial = items(text)
+    assert struck.done and not partial.done

@@ -163,6 +163,15 @@ def _imperative_after_lead(parsed: Doc) -> bool:
     return any(t.text == "," and t.i < root.i for t in sent)
 
 
+def _without_leading_refs(item: ActionItem) -> str:
+    """The item's text without a ticket or priority that opens it ("BILL-481 Document ...")."""
+    text = item.text.lstrip()
+    for ref in (item.ticket, item.priority, item.ticket):
+        if ref is not None and ref.value and text.startswith(ref.value):
+            text = text[len(ref.value):].lstrip(" :-–—)]")
+    return text
+
+
 def _body_says_action(text: str, core: str, verbs: frozenset[str]) -> bool:
     """A title that names the area ("**Deeper engine monitoring**") with the action on the
     next line ("We plan to add alerts on ...")."""
@@ -179,7 +188,7 @@ def not_actionable(ctx: Context) -> Iterable[Hit]:
     for item in ctx.document.action_items:
         if item.done or item.description is None or not item.text.strip():
             continue
-        core, _ = _core(item.text)
+        core, _ = _core(_without_leading_refs(item))
         if not core:
             continue
         span = (item.description.start, item.description.end)

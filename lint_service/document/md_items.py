@@ -130,7 +130,7 @@ def _collect(tokens: list[Token], i: int, b: ProseBuilder) -> tuple[_Item, int]:
     return item, j + 1
 
 
-def _markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool | None, Field | None]:
+def markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool | None, Field | None]:
     """Done or open as the markup says: a task-list box, strikethrough, a heading above."""
     if marks.checkbox is not None:
         checked, s, e = marks.checkbox
@@ -161,7 +161,7 @@ def _action_item(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st
     if built is None:
         built = b.prose(it.first, *src.block(it.first), "list-item", section), b.marks
     prose, marks = built
-    done, status_field = _markup_status(marks, prose, st)
+    done, status_field = markup_status(marks, prose, st)
     own, due = find_owner(prose), find_deadline(prose)
     details = [b.prose(tk, *src.block(tk), "list-item", section) for tk in _details(it) if tk.map is not None]
     for p in details:
@@ -175,6 +175,14 @@ def _action_item(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st
     )
     doc.prose.extend(p for p in details if p.text.strip())
     return item
+
+
+def _timeline_child(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState) -> None:
+    start, end = src.trimmed(*src.block(it.open_tok))
+    prose = (b.prose(it.first, *src.block(it.first), "list-item", "timeline") if it.first is not None
+             else Prose("", [], "list-item", "timeline"))
+    add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
+    _prose_of(doc, b, src, _details(it), "timeline")
 
 
 def _is_group_label(prose: Prose) -> bool:
@@ -197,18 +205,6 @@ def _prose_of(doc: Document, b: ProseBuilder, src: SourceLines, tokens: list[Tok
             doc.prose.append(p)
 
 
-def _label_entry(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState, section: str) -> None:
-    """One item nested under a bold-label heading: an entry of the section the label names."""
-    if section == "timeline":
-        start, end = src.trimmed(*src.block(it.open_tok))
-        prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None
-                 else Prose("", [], "list-item", section))
-        add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
-    else:
-        _action_item(doc, b, src, it, st, section)
-    _prose_of(doc, b, src, it.rest, section)
-
-
 def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: ProseBuilder, st: MdState) -> int:
     """A top-level list item: a timeline entry or action item(s) in those sections, else prose."""
     it, after = _collect(tokens, i, b)
@@ -216,11 +212,17 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     rest = _details(it)
     start, end = src.trimmed(*src.block(it.open_tok))
     heading = list_label(doc, b, src, it.first, end)
-    if heading is not None:  # "- **Key events**", "- **Review actions**:" head the items nested under them
-        entries = it.children if heading.canonical in ("timeline", "action items") else []
-        _prose_of(doc, b, src, [it.first, *(it.rest if entries else rest)], heading.canonical, labels=True)
-        for child in entries:
-            _label_entry(doc, b, src, child, st, heading.canonical)
+    if heading is not None:  # "- **Impact**:" heads the item and what is nested under it
+        if heading.canonical in ("action items", "timeline") and it.children:
+            # "- **Review actions**:" / "- **Timeline**:": the nested bullets are its items or entries
+            _prose_of(doc, b, src, [it.first, *it.rest], heading.canonical, labels=True)
+            for child in it.children:
+                if heading.canonical == "action items":
+                    _action_item(doc, b, src, child, st, heading.canonical)
+                else:
+                    _timeline_child(doc, b, src, child, st)
+            return after
+        _prose_of(doc, b, src, [it.first, *rest], heading.canonical, labels=True)
         return after
     if section == "timeline":
         prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None

@@ -15,8 +15,8 @@ from markdown_it.token import Token
 from .builder import add_action_item, cut
 from .fields import is_missing
 from .item_forms import shouted_status, status_of, strip_shouted
-from .md_inline import ProseBuilder, SourceLines
-from .md_items import MdState
+from .md_inline import InlineMarks, ProseBuilder, SourceLines
+from .md_items import MdState, markup_status
 from .model import Document, Field, Prose, TimelineEntry
 from .tables import TableRoles, table_roles
 from .timestamps import find_timestamp
@@ -88,12 +88,12 @@ def table(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: Prose
         spans = row_cells(src, tr.map[0])
         row_lo, row_hi = src.trimmed(src.line_start(tr.map[0]), src.line_start(tr.map[0] + 1))
         cell_prose: list[Prose] = []
-        links: list[tuple[str, int, int]] = []
+        cell_marks: list[InlineMarks] = []
         for k, inline in enumerate(cells):
             lo, hi = spans[k] if k < len(spans) else (row_hi, row_hi)
             cell_prose.append(b.prose(inline, lo, hi, "table-cell", section))
-            links.extend(b.marks.links)
-        _table_row(doc, roles, cell_prose, spans, row_lo, row_hi, st, links)
+            cell_marks.append(b.marks)
+        _table_row(doc, roles, cell_prose, spans, row_lo, row_hi, st, cell_marks)
     return j + 1
 
 
@@ -105,7 +105,7 @@ def _cell_field(prose: Prose, span: tuple[int, int]) -> Field:
 
 
 def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list[tuple[int, int]],
-               row_lo: int, row_hi: int, st: MdState, links: list[tuple[str, int, int]]) -> None:
+               row_lo: int, row_hi: int, st: MdState, marks: list[InlineMarks]) -> None:
     def cell(k: int | None) -> Prose | None:
         return cells[k] if k is not None and k < len(cells) else None
 
@@ -166,7 +166,10 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
                     said, status = shouted_status(p.text), _cell_field(p, span(k))
                     break
         done = None if said is None else said == "done"
-        if done is None and st.heading_done() is not None:
+        if done is None and main is not None and roles.text is not None and roles.text < len(marks):
+            # "| ~~Restore the quota file~~ | ...": a struck-through item, or its checkbox
+            done, status = markup_status(marks[roles.text], main, st)
+        elif done is None and st.heading_done() is not None:
             done, status = True, st.heading_done()
         ticket = column(roles.ticket)
         priority = column(roles.priority)
@@ -178,7 +181,8 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
                         done=done, status_field=status if done is not None else None,
                         ticket=ticket if ticket is not None and not is_missing(Field(strip_shouted(ticket.value), 0, 0))
                         else None,
-                        priority=priority if priority is not None and priority.value else None, links=links)
+                        priority=priority if priority is not None and priority.value else None,
+                        links=[link for m in marks for link in m.links])
     used.update(roles.skip)
     for k, p in enumerate(cells):
         if k not in used and p.text.strip():
