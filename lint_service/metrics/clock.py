@@ -10,6 +10,7 @@ offsets by ``rules/milestones.yaml`` so that minutes between two times are right
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -122,6 +123,15 @@ def moment_of(value: Field | str, fallback_day: dt.date | None, zone: str | None
     return Moment(ts.minutes, day, zone=zone_in(text) or zone)
 
 
+def _trailing_date(raw: str) -> tuple[int, int, int] | None:
+    """The date in "13:55 PM PST Saturday Oct 30th" (the timestamp spans it but keeps no date)."""
+    for m in re.finditer(r"\s", raw):
+        t = find_timestamp(raw[m.end():])
+        if t is not None and t.date is not None and t.minutes is None:
+            return t.date
+    return None
+
+
 def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | None) -> list[TimedEntry]:
     """Every timeline entry with its Moment, dates carried down and midnights crossed."""
     out: list[TimedEntry] = []
@@ -143,6 +153,11 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
             out.append(TimedEntry(entry, line, Moment(int(round(ts.relative)), None, relative=True)))
             continue
         year = current.year if current else (day.year if day else None)
+        if ts.date is None:
+            # "13:55 PM PST Saturday Oct 30th": the day written after the clock time.
+            written_day = _trailing_date(raw[:200])
+            if written_day is not None:
+                ts = dataclasses.replace(ts, date=written_day)
         if ts.date is not None:
             written = _date(ts.date, year)
             if written is None and ts.date[0] == 0 and year is None:

@@ -58,6 +58,8 @@ class MilestoneWords:
     markers: dict[str, tuple[Term, ...]]
     events: dict[str, tuple[Term, ...]]
     not_done: frozenset[str]
+    complete: frozenset[str]
+    hypothetical: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,12 +72,14 @@ def milestone_words() -> MilestoneWords:
 
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
-        events={k: terms(v) for k, v in data["events"].items() if k != "not_done"},
+        events={k: terms(v) for k, v in data["events"].items() if k not in ("not_done", "hypothetical", "complete")},
         not_done=frozenset(data["events"]["not_done"]),
+        complete=frozenset(data["events"]["complete"]),
+        hypothetical=frozenset(data["events"]["hypothetical"]),
     )
 
 
-_POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN")}
+_POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ", "ADV")}
 
 
 def _word(tok: Token, w: str) -> bool:
@@ -106,76 +110,124 @@ def _negated(tok: Token) -> bool:
 
 
 def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
-    """An act only intended, attempted or begun: "to roll back", "rollback attempted"."""
+    """An act only intended, attempted, begun or failed: "to roll back", "rollback
+    attempted", "revert / config fix begins", "rollback fails"."""
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
-    # "begin to revert", "try reverting"; "begin a rollback", "rollback attempted" — but
-    # not a clause that merely sits beside one ("reverted; error rate began to fall").
+    while tok.dep_ in ("conj", "compound", "appos", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head  # "revert / config fix begins": the coordinated phrase's head decides
     head = tok.head
-    if head is tok or head.lemma_.lower() not in not_done:
+    if head is tok:
+        return False
+    if head.lemma_.lower() not in not_done:
+        # "begin work on a rollback": through a preposition to the verb
         return tok.pos_ == "NOUN" and head.pos_ == "ADP" and head.head.lemma_.lower() in not_done
-    return tok.dep_ in ("xcomp", "dobj", "nsubjpass", "nsubj", "compound", "pcomp")
+    # ... but not a clause that merely sits beside one ("reverted; error rate began to fall").
+    return tok.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "punct")
 
 
-def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:
-    """(marker kinds, event kinds) an entry's event text says."""
+def _hypothetical(tok: Token, marks: frozenset[str]) -> bool:
+    """Inside a clause opened by "if", "whether", "unless": said of what might happen."""
+    node = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def explain(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, str]]:
+    """(kind, term, token) of every match that counts, markers included: why an entry
+    was read as a milestone (for tests and for `metrics --explain`-style debugging)."""
     low = doc.text.lower()
-    markers = {k for k, ts in words.markers.items() if any(" ".join(t) in low for t in ts)}
-    events: set[str] = set()
+    found = [(k, " ".join(t), "") for k, ts in words.markers.items() for t in ts if " ".join(t) in low]
+    found = [f for f in found if f[0] not in {g[0] for g in found if g is not f and len(g[1]) > len(f[1]) and f[1] in g[1]}]
     for kind, terms in words.events.items():
         for term in terms:
-            hits = [t for t in _matches(doc, term) if not _negated(t)]
+            negative = term[0] in ("not", "no", "n't")  # "not working" is itself the negation
+            hits = [t for t in _matches(doc, term)
+                    if (negative or not _negated(t)) and not _hypothetical(t, words.hypothetical)]
             if kind == "started":  # "shut down" is an act; "the site is down" is impact
                 hits = [t for t in hits if t.dep_ != "prt"]
             elif kind == "resolved":  # "healthy nodes get killed" says nothing is resolved
                 hits = [t for t in hits if t.dep_ != "amod"]
-            if kind in ("detected", "mitigated", "resolved"):
+            if kind in ("signals", "detected", "mitigated", "resolved"):
                 hits = [t for t in hits if not _not_done(t, words.not_done)]
-            if hits:
-                events.add(kind)
-                break
-    return markers, events
+            found.extend((kind, " ".join(term), t.text) for t in hits)
+    return found
+
+
+def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:
+    """(marker kinds, event kinds) an entry's event text says."""
+    found = explain(doc, words)
+    markers = {k for k, _, tok in found if not tok}
+    return markers, {k for k, _, tok in found if tok}
 
 
 def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn) -> dict[str, Milestone | None]:
     """The four milestones from fields, then markers, then the events' words."""
     words = milestone_words()
-    usable = [t for t in timed if t.moment is not None and t.entry.text.strip()]
-    docs = parse([t.entry.text for t in usable]) if usable else []
+    described = [t for t in timed if t.entry.text.strip()]
+    docs = parse([t.entry.text for t in described]) if described else []
     kinds = [classify(d, words) for d in docs]
+    complete = [any(t.lower_ in words.complete for t in d) for d in docs]
     out: dict[str, Milestone | None] = {k: fields.get(k) for k in KINDS}
+    n = len(described)
 
-    def marker(kind: str) -> int | None:
-        return next((i for i, (m, _) in enumerate(kinds) if kind in m), None)
+    def timed_at(i: int | None) -> bool:
+        return i is not None and described[i].moment is not None
 
-    def event(kind: str, after: int, excluding: str | None = None) -> int | None:
-        return next((i for i in range(max(after, 0), len(usable))
-                     if kind in kinds[i][1] and not (excluding and excluding in kinds[i][1] and kind != excluding)), None)
+    def find(kind: str, after: int, marker: bool = False, full: bool = False) -> int | None:
+        """The first entry from ``after`` saying ``kind`` (untimed ones included: an untimed
+        first impact means the start is unknown, not the next timed one)."""
+        for i in range(max(after, 0), n):
+            if kind in kinds[i][0 if marker else 1] and (not full or complete[i]):
+                return i
+        return None
 
     def take(kind: str, i: int | None, source: str, note: str | None = None) -> int | None:
-        if i is not None and out[kind] is None:
-            out[kind] = Milestone(kind, usable[i].moment, usable[i].line, source, note)  # type: ignore[arg-type]
-        return i
+        if timed_at(i) and out[kind] is None:
+            out[kind] = Milestone(kind, described[i].moment, described[i].line, source, note)  # type: ignore[arg-type]
+        return i if timed_at(i) else None
 
-    idx: dict[str, int | None] = {k: marker(k) for k in KINDS}
-    for k in KINDS:
-        take(k, idx[k], "timeline-marker")
-    if idx["started"] is None:
-        idx["started"] = take("started", event("started", 0), "timeline")
+    idx: dict[str, int | None] = {k: take(k, find(k, 0, marker=True), "timeline-marker") for k in KINDS}
+    if idx["started"] is None and out["started"] is None:
+        # A start with nothing after it is no incident's start ("the problem was reproduced"
+        # closing a false alarm); one with no readable time leaves the start unknown.
+        first = find("started", 0)
+        if first is not None and any(find(k, first) is not None for k in (*KINDS[1:], "signals")):
+            idx["started"] = take("started", first, "timeline")
+    signal = find("signals", 0)
+    if idx["started"] is not None and signal is not None and signal < idx["started"] and out["started"] is not None \
+            and out["started"].source == "timeline":
+        # An alert fired before any entry names the impact: when impact began is unknown.
+        out["started"], idx["started"] = None, None
     start_at = idx["started"] if idx["started"] is not None else 0
     if idx["detected"] is None:
-        idx["detected"] = take("detected", event("detected", start_at), "timeline")
-    after_detect = idx["detected"] if idx["detected"] is not None else start_at
+        report = find("detected", start_at)
+        report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]), None)
+        found = [i for i in (signal, report, report_with_impact) if i is not None and (idx["started"] is None or i >= idx["started"])]
+        idx["detected"] = take("detected", min(found) if found else None, "timeline")
+    anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
     if idx["resolved"] is None:
-        idx["resolved"] = event("resolved", after_detect + 1 if idx["detected"] is not None else after_detect)
-    if idx["mitigated"] is None:
-        mit = event("mitigated", after_detect + (1 if idx["detected"] is not None else 0))
+        after = anchor + 1 if anchor is not None else 0
+        idx["resolved"] = find("resolved", after, full=True)
+        if idx["resolved"] is None:
+            idx["resolved"] = find("resolved", after)
+    if idx["mitigated"] is None and anchor is not None:
+        # A mitigating act needs an incident before it: with no start or detection known, a
+        # "revert" may be the failure itself ("the pipeline reverts the network").
+        candidates = [i for i in (find("mitigated", anchor + 1), find("resolved", anchor + 1)) if i is not None]
+        mit = min(candidates) if candidates else None
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
-            idx["mitigated"] = take("mitigated", mit, "timeline")
-        elif idx["resolved"] is not None:
-            take("mitigated", idx["resolved"], "timeline", "no separate mitigation: the resolution")
-    if idx["resolved"] is not None:
-        take("resolved", idx["resolved"], "timeline")
+            note = None if "mitigated" in kinds[mit][1] else ("the resolution: no separate mitigation"
+                                                                if mit == idx["resolved"] else "the first recovery")
+            idx["mitigated"] = take("mitigated", mit, "timeline", note)
+    if idx["mitigated"] is None and idx["resolved"] is not None and out["mitigated"] is None:
+        take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
+    take("resolved", idx["resolved"], "timeline")
     return _in_order(out)
 
 
