@@ -136,19 +136,24 @@ def _in_list_item(tokens: list[Token], k: int) -> bool:
 
 
 def _bold_label(doc: Document, tok: Token, start: int) -> bool:
-    """``**Detected:** 14:05`` or ``**Severity**: SEV-2``: a label in bold, then its value."""
-    children = tok.children or []
-    if len(children) < 3 or children[0].type != "strong_open":
+    """``**Detected:** 14:05`` or ``**Severity**: SEV-2``, one per line of the paragraph:
+    a label in bold (the inline token has strong children), then its value."""
+    if not any(c.type == "strong_open" for c in tok.children or []):
         return False
-    m = _BOLD_LABEL.match(tok.content)
-    if not m or not (m.group("c1") or m.group("c2")):
-        return False
-    value = tok.content[m.end():].split("\n", 1)[0].rstrip()
-    if not value:
-        return False
-    vstart = start + m.end()
-    _put(doc, m.group("label"), Field(value.strip("*_ "), vstart, vstart + len(value)))
-    return True
+    found = False
+    pos = 0
+    for line in tok.content.split("\n"):
+        m = _BOLD_LABEL.match(line)
+        if m and (m.group("c1") or m.group("c2")):
+            value = line[m.end():].rstrip()
+            lead = len(value) - len(value.lstrip("*_ "))
+            value = value.strip("*_ ")
+            if value:
+                vstart = start + pos + m.end() + lead
+                _put(doc, m.group("label"), Field(value, vstart, vstart + len(value)))
+                found = True
+        pos += len(line) + 1
+    return found
 
 
 def _time_label(doc: Document, tok: Token, start: int, in_list: bool) -> bool:

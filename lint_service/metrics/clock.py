@@ -20,6 +20,7 @@ from ..document.model import Document, Field, TimelineEntry
 from ..document.timestamps import find_timestamp
 from ..rules import load_rule_file
 
+_TIME_LIKE = re.compile(r"\s{0,3}[\[(]?(\d{1,4}[:.h]\w{1,6}(?::\w{1,4})?)[\])]?(?=\s|$)")
 ROLLOVER_MINUTES = 360  # a clock going back further than this on one day has crossed midnight
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDS = re.compile(r"[A-Za-z]{1,5}")
@@ -146,7 +147,11 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
         raw = entry.time.value if entry.time is not None else ""
         ts = find_timestamp(raw) if raw.strip() else None
         if ts is None:
-            problem = f"unreadable time {raw.strip()!r}" if raw and raw.strip() else None
+            # A free-text entry starting with what was meant as a time ("9:7x Consumers
+            # restarted") has no time field, but its writer wants to hear about it.
+            looks = _TIME_LIKE.match(entry.text) if entry.time is None and not entry.structured else None
+            shown = raw.strip() or (looks.group(1) if looks else "")
+            problem = f"unreadable time {shown!r}" if shown else None
             out.append(TimedEntry(entry, line, None, problem))
             continue
         if ts.relative is not None:

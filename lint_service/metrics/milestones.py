@@ -114,10 +114,10 @@ def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
     attempted", "revert / config fix begins", "rollback fails"."""
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
-    while tok.dep_ in ("conj", "compound", "appos", "amod", "nmod") and tok.head is not tok:
+    while tok.dep_ in ("conj", "compound", "appos", "amod", "nmod") and tok.head.i != tok.i:
         tok = tok.head  # "revert / config fix begins": the coordinated phrase's head decides
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return False
     if head.lemma_.lower() not in not_done:
         # "begin work on a rollback": through a preposition to the verb
@@ -132,7 +132,7 @@ def _hypothetical(tok: Token, marks: frozenset[str]) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
