@@ -101,6 +101,13 @@ _CAUSES = [
     "The deploy pipeline promoted the build to production without a canary stage.",
     "A database migration locked the orders table during peak traffic.",
     "Disk space on the log volume ran out because log rotation was disabled.",
+    "The load balancer health check pointed at a path the new release removed.",
+    "A feature flag default flipped to on for every tenant at once.",
+    "The DNS record for the API was deleted by an infrastructure-as-code apply.",
+    "Retries without backoff amplified a brief database failover into an outage.",
+    "The message queue consumer was scaled to zero by an autoscaler misconfiguration.",
+    "An expired API token for the payment provider was not rotated.",
+    "The CDN cached error pages for five minutes after a deploy.",
 ]
 _REPEATS = [
     "The config service accepted a pool size of 0 without validating it.",
@@ -120,7 +127,7 @@ def generated(count: int = 24, seed: int = 7) -> list[tuple[str, str]]:
         detect = start + rng.choice([2, 4, 6, 9, 15, 30, 70])
         mitigate = detect + rng.choice([5, 10, 20, 35, 60, 120])
         resolve = mitigate + rng.choice([0, 10, 30, 90, 240])
-        cause = _REPEATS[k % len(_REPEATS)] if k >= 12 and k % 3 == 0 else _CAUSES[k % len(_CAUSES)]
+        cause = _REPEATS[(k // 4) % len(_REPEATS)] if k >= 12 and k % 4 == 0 else _CAUSES[k % len(_CAUSES)]
         done = ["x" if rng.random() < 0.5 else " " for _ in range(rng.randrange(1, 5))]
 
         def clock(m: int) -> str:

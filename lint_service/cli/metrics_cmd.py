@@ -11,7 +11,7 @@ import importlib
 import sys
 from typing import Callable
 
-from .inputs import STDIN, InputFileError, collect, read_source
+from .inputs import STDIN, InputFileError, collect, detect_format, read_source
 from .runner import Progress, progress_stream
 
 # format name -> module in lint_service.cli whose render(report) returns the output text
@@ -68,10 +68,11 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     excludes = tuple(g.strip() for arg in args.exclude for g in arg.split(",") if g.strip())
     sources, path_errors = collect(args.paths, excludes, not args.no_gitignore, args.stdin_filename)
     errors = [str(e) for e in path_errors]
-    texts: list[tuple[str, str]] = []
+    texts: list[tuple[str, str, str | None]] = []
     for s in sources:
         try:
-            texts.append((s.path, read_source(s)))
+            text = read_source(s)
+            texts.append((s.path, text, detect_format(text, s.path)))
         except InputFileError as exc:
             errors.append(str(exc.error))
     render = renderer(args.format)

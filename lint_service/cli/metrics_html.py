@@ -14,7 +14,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #e2e4e8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #e2e4e8;border-radius:6px;padding:.6rem 1rem;min-width:10rem}
-.card b{display:block;font-size:1.3rem}.muted{color:#6b7078}figure{margin:1rem 0}svg{max-width:100%;height:auto}
+.card b{display:block;font-size:1.3rem}.muted{color:#6b7078}figure{margin:1rem 0;max-width:60rem}figure svg{width:100%;height:auto}
 .src{font-size:11px;color:#6b7078}
 """
 

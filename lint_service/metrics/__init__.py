@@ -3,6 +3,7 @@
 >>> from lint_service.metrics import MetricsBuilder
 >>> builder = MetricsBuilder()                  # loads the pipeline once
 >>> report = builder.build([("pm.md", text)])   # a MetricsReport; .to_dict() is SPEC.md's JSON
+>>> report = builder.build([("pm.md", text, "markdown")])  # with the format known
 """
 from __future__ import annotations
 
@@ -29,14 +30,14 @@ class MetricsBuilder:
         """One incident; raises ValueError when the text is not a readable document."""
         return incident_metrics(parse_document(text, format), path, self.parse, as_of)
 
-    def build(self, sources: Iterable[tuple[str, str]], as_of: dt.date | None = None,
+    def build(self, sources: Iterable[tuple[str, str] | tuple[str, str, str | None]], as_of: dt.date | None = None,
               progress: Callable[[int], None] | None = None, errors: list[str] | None = None) -> MetricsReport:
         as_of = as_of or dt.date.today()
         incidents: list[IncidentMetrics] = []
         errors = list(errors or [])
-        for n, (path, text) in enumerate(sources, 1):
+        for n, (path, text, *fmt) in enumerate(sources, 1):
             try:
-                incidents.append(self.incident(path, text, as_of))
+                incidents.append(self.incident(path, text, as_of, fmt[0] if fmt else None))
             except ValueError as exc:
                 errors.append(f"{path}: {exc}")
             if progress is not None:
