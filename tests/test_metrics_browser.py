@@ -74,5 +74,5 @@ def test_report_escapes_document_text(browser: Any, tmp_path: Path) -> None:
     page = browser.new_page()
     page.goto(path.as_uri())
     assert page.evaluate("window.__pwned") is None
-    assert "<img" in page.locator("#incidents").inner_text()
+    assert "x<b>.md" in page.locator("#incidents").inner_text()  # shown as text, not markup
     page.close()
