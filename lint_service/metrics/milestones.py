@@ -216,10 +216,13 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         idx["resolved"] = find("resolved", after, full=True)
         if idx["resolved"] is None:
             idx["resolved"] = find("resolved", after)
-    if idx["mitigated"] is None and anchor is not None:
+    if idx["mitigated"] is None:
         # A mitigating act needs an incident before it: with no start or detection known, a
-        # "revert" may be the failure itself ("the pipeline reverts the network").
-        candidates = [i for i in (find("mitigated", anchor + 1), find("resolved", anchor + 1)) if i is not None]
+        # "revert" may be the failure itself ("the pipeline reverts the network"). A first,
+        # partial recovery ("most deployments are up again") needs none.
+        after = anchor + 1 if anchor is not None else 0
+        act = find("mitigated", after) if anchor is not None else None
+        candidates = [i for i in (act, find("resolved", after)) if i is not None]
         mit = min(candidates) if candidates else None
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
             note = None if "mitigated" in kinds[mit][1] else ("the resolution: no separate mitigation"
