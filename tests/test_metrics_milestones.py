@@ -121,7 +121,11 @@ def kinds(builder: MetricsBuilder):
     ("The checkout API started returning 503 errors.", "started"),
     ("The site is down for every customer.", "started"),
     ("The on-call engineer was paged.", "signals"),
-    ("Maria noticed that the queue was growing.", "detected"),
+    ("Maria noticed that the queue was growing.", "perceived"),
+    ("A customer reported the outage to support.", "detected"),
+    ("Sean deleted the corrupted versions from the database.", "mitigated"),
+    ("Pods stabilised after the restart.", "resolved"),
+    ("Prow is once again merging at its usual rate.", "resolved"),
     ("The release was rolled back.", "mitigated"),
     ("We failed over to the secondary region.", "mitigated"),
     ("Payments fully restored.", "resolved"),
@@ -143,6 +147,9 @@ def test_event_words(kinds, sentence: str, kind: str) -> None:
     ("The service was not restored by the restart.", "resolved"),       # negated
     ("Healthy nodes were terminated by the autoscaler.", "resolved"),   # a modifier, not a state
     ("The pages configuration was modified.", "signals"),               # "page" the noun
+    ("She digs into the errors in an attempt to fix the issue by a rollback.", "mitigated"),  # a purpose
+    ("He merges the rollback PR, which is itself blocked on a missing check.", "mitigated"),
+    ("The team prioritises getting the service back up and running.", "resolved"),
 ])
 def test_event_words_near_misses(kinds, sentence: str, kind: str) -> None:
     assert kind not in kinds(sentence)
@@ -153,6 +160,7 @@ def test_event_words_near_misses(kinds, sentence: str, kind: str) -> None:
     ("Traffic drained to the other region. OUTAGE MITIGATED", "mitigated"),
     ("Prow is functional again (outage ends)", "resolved"),
     ("INCIDENT ENDS", "resolved"),
+    ("The commander calls the end of the incident.", "resolved"),
 ])
 def test_markers(builder: MetricsBuilder, sentence: str, kind: str) -> None:
     markers, _ = classify(builder.parse([sentence])[0], milestone_words())
@@ -162,3 +170,19 @@ def test_markers(builder: MetricsBuilder, sentence: str, kind: str) -> None:
 def test_marker_near_miss(builder: MetricsBuilder) -> None:
     markers, _ = classify(builder.parse(["The outage report was published."])[0], milestone_words())
     assert not markers
+
+
+def test_a_report_alone_is_not_a_detection(builder: MetricsBuilder) -> None:
+    text = "# X\n\n## Timeline\n\n- 09:00 A message notified users of the upcoming deployment.\n" \
+           "- 09:10 Uploads started failing with 500 errors.\n- 09:15 A customer reported the failures to support.\n"
+    m = builder.incident("x.md", text, AS_OF)
+    assert m.milestones["detected"].moment.iso() == "09:15"
+    assert m.milestones["started"].moment.iso() == "09:10"
+
+
+def test_impossible_year_is_reported(builder: MetricsBuilder) -> None:
+    text = "# X\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 20202-01-16 12:00 | Builds started failing. |\n" \
+           "| 2020-01-16 12:30 | The build alert fired. |\n"
+    m = builder.incident("x.md", text, AS_OF)
+    assert m.problems and m.problems[0]["line"] == 7 and "20202-01-16" in m.problems[0]["message"]
+    assert m.milestones["started"] is None

@@ -21,6 +21,7 @@ from ..document.timestamps import find_timestamp
 from ..rules import load_rule_file
 
 _TIME_LIKE = re.compile(r"\s{0,3}[\[(]?(\d{1,4}[:.h]\w{1,6}(?::\w{1,4})?)[\])]?(?=\s|$)")
+_IMPOSSIBLE_YEAR = re.compile(r"(?<!\d)\d{5,}-\d{1,2}-\d{1,2}(?!\d)")
 ROLLOVER_MINUTES = 360  # a clock going back further than this on one day has crossed midnight
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDS = re.compile(r"[A-Za-z]{1,5}")
@@ -145,6 +146,10 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
     for entry in doc.timeline:
         line = line_of(entry.start)
         raw = entry.time.value if entry.time is not None else ""
+        if _IMPOSSIBLE_YEAR.search(raw):
+            # "20202-01-16 12:00": the timestamp parser would read "01-16 12:00" out of it.
+            out.append(TimedEntry(entry, line, None, f"impossible date in {raw.strip()!r}"))
+            continue
         ts = find_timestamp(raw) if raw.strip() else None
         if ts is None:
             # A free-text entry starting with what was meant as a time ("9:7x Consumers

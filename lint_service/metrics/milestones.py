@@ -58,6 +58,7 @@ class MilestoneWords:
     markers: dict[str, tuple[Term, ...]]
     events: dict[str, tuple[Term, ...]]
     not_done: frozenset[str]
+    stalled: frozenset[tuple[str, ...]]
     complete: frozenset[str]
     hypothetical: frozenset[str]
 
@@ -72,7 +73,9 @@ def milestone_words() -> MilestoneWords:
 
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
-        events={k: terms(v) for k, v in data["events"].items() if k not in ("not_done", "hypothetical", "complete")},
+        events={k: terms(v) for k, v in data["events"].items()
+                if k not in ("not_done", "hypothetical", "complete", "stalled")},
+        stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
         hypothetical=frozenset(data["events"]["hypothetical"]),
@@ -111,19 +114,32 @@ def _negated(tok: Token) -> bool:
 
 def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
     """An act only intended, attempted, begun or failed: "to roll back", "rollback
-    attempted", "revert / config fix begins", "rollback fails"."""
+    attempted", "revert / config fix begins", "rollback fails", "prioritises getting the
+    service back up", "merges the rollback PR, which is itself blocked"."""
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
-    while tok.dep_ in ("conj", "compound", "appos", "amod", "nmod") and tok.head.i != tok.i:
+    while tok.dep_ in ("conj", "compound", "appos", "amod", "nmod", "advmod", "prt") and tok.head.i != tok.i:
         tok = tok.head  # "revert / config fix begins": the coordinated phrase's head decides
-    head = tok.head
-    if head.i == tok.i:
-        return False
-    if head.lemma_.lower() not in not_done:
-        # "begin work on a rollback": through a preposition to the verb
-        return tok.pos_ == "NOUN" and head.pos_ == "ADP" and head.head.lemma_.lower() in not_done
-    # ... but not a clause that merely sits beside one ("reverted; error rate began to fall").
-    return tok.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "punct")
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in not_done for c in tok.children):
+        return True
+    for _ in range(4):  # the act, then what it completes ("getting X back up" under "prioritises")
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.lemma_.lower() in not_done:
+            # ... but not a clause that merely sits beside one ("reverted; error rate began to fall").
+            return tok.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "punct")
+        if tok.dep_ not in ("xcomp", "pcomp", "dobj", "acomp", "oprd", "ccomp", "pobj", "prep"):
+            return False
+        tok = head
+        if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True  # "in an attempt to fix the issue by roll back": a purpose, not an act
+    return False
+
+
+def _stalled(tok: Token, stalled: frozenset[tuple[str, ...]]) -> bool:
+    """ "blocked on a missing check", "waiting for approval": a verb that waits."""
+    return any(c.dep_ == "prep" and (tok.lemma_.lower(), c.lower_) in stalled for c in tok.children)
 
 
 def _hypothetical(tok: Token, marks: frozenset[str]) -> bool:
@@ -152,9 +168,13 @@ def explain(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, str]]:
             if kind == "started":  # "shut down" is an act; "the site is down" is impact
                 hits = [t for t in hits if t.dep_ != "prt"]
             elif kind == "resolved":  # "healthy nodes get killed" says nothing is resolved
-                hits = [t for t in hits if t.dep_ != "amod"]
-            if kind in ("signals", "detected", "mitigated", "resolved"):
-                hits = [t for t in hits if not _not_done(t, words.not_done)]
+                hits = [t for t in hits if not (t.dep_ == "amod" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+            if kind in ("signals", "perceived", "detected", "mitigated", "resolved"):
+                done = [t for t in hits if not _not_done(t, words.not_done) and not _stalled(t, words.stalled)]
+                if kind == "resolved" and len(done) < len(hits):
+                    # "CI recovered, the site begins to recover": recovery under way, not over.
+                    found.append(("pending", " ".join(term), hits[0].text))
+                hits = done
             found.extend((kind, " ".join(term), t.text) for t in hits)
     return found
 
@@ -183,7 +203,7 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         """The first entry from ``after`` saying ``kind`` (untimed ones included: an untimed
         first impact means the start is unknown, not the next timed one)."""
         for i in range(max(after, 0), n):
-            if kind in kinds[i][0 if marker else 1] and (not full or complete[i]):
+            if kind in kinds[i][0 if marker else 1] and (not full or (complete[i] and "pending" not in kinds[i][1])):
                 return i
         return None
 
@@ -197,12 +217,15 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         # A start with nothing after it is no incident's start ("the problem was reproduced"
         # closing a false alarm); one with no readable time leaves the start unknown.
         first = find("started", 0)
-        if first is not None and any(find(k, first) is not None for k in (*KINDS[1:], "signals")):
+        if first is not None and any(find(k, first) is not None for k in (*KINDS[1:], "signals", "perceived")):
             idx["started"] = take("started", first, "timeline")
-    signal = find("signals", 0)
+    # Alerts firing and someone noticing are detections by themselves; reports need an
+    # impact before them or in them.
+    signal = min((i for i in (find("signals", 0), find("perceived", 0)) if i is not None), default=None)
     if idx["started"] is not None and signal is not None and signal < idx["started"] and out["started"] is not None \
             and out["started"].source == "timeline":
-        # An alert fired before any entry names the impact: when impact began is unknown.
+        # An alert fired (or someone noticed) before any entry names the impact: when
+        # impact began is unknown.
         out["started"], idx["started"] = None, None
     start_at = idx["started"] if idx["started"] is not None else 0
     if idx["detected"] is None:
