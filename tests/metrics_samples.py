@@ -108,6 +108,18 @@ _CAUSES = [
     "The message queue consumer was scaled to zero by an autoscaler misconfiguration.",
     "An expired API token for the payment provider was not rotated.",
     "The CDN cached error pages for five minutes after a deploy.",
+    "A cron job ran twice after the daylight saving change and double-charged invoices.",
+    "The search cluster ran out of heap after a mapping explosion from a new field.",
+    "An SSO provider outage blocked every login because sessions could not refresh.",
+    "The backup restore script pointed at the production bucket instead of staging.",
+    "A kernel upgrade changed the network interface names and hosts lost connectivity.",
+    "Rate limits on the mail provider delayed password reset emails for an hour.",
+    "A schema change dropped a column that the mobile app still read.",
+    "Clock skew on one node made signed URLs expire before they were used.",
+    "The websocket gateway leaked connections until the file descriptor limit was hit.",
+    "A partner API changed its response format without notice and parsing failed.",
+    "The image resizer queue backed up when a customer uploaded thousands of huge files.",
+    "A misrouted alert went to an archived channel, so nobody saw the disk filling up.",
 ]
 _REPEATS = [
     "The config service accepted a pool size of 0 without validating it.",
@@ -128,6 +140,7 @@ def generated(count: int = 24, seed: int = 7) -> list[tuple[str, str]]:
         mitigate = detect + rng.choice([5, 10, 20, 35, 60, 120])
         resolve = mitigate + rng.choice([0, 10, 30, 90, 240])
         cause = _REPEATS[(k // 4) % len(_REPEATS)] if k >= 12 and k % 4 == 0 else _CAUSES[k % len(_CAUSES)]
+        # causes 0..23 are distinct; from the 13th incident on, every fourth repeats an earlier one
         done = ["x" if rng.random() < 0.5 else " " for _ in range(rng.randrange(1, 5))]
 
         def clock(m: int) -> str:

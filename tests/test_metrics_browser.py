@@ -43,7 +43,7 @@ def browser() -> Iterator[Any]:
 
 
 def test_report_is_self_contained_and_drawn(browser: Any, report_file: Path) -> None:
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page = browser.new_page(viewport={"width": 1200, "height": 1750})
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
