@@ -18,6 +18,11 @@ def builder() -> MetricsBuilder:
     return MetricsBuilder()
 
 
+def timeline(*entries: str) -> str:
+    """A minimal postmortem whose timeline is ``entries`` (one bullet each)."""
+    return "# Outage\n\n## Timeline\n\n" + "".join(f"- {e}\n" for e in entries)
+
+
 def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
@@ -79,29 +84,27 @@ def test_malformed_time_reported_and_the_rest_goes_on(builder: MetricsBuilder) -
 
 
 def test_midnight_without_dates_and_zones(builder: MetricsBuilder) -> None:
-    text = "# Outage\n\n## Timeline\n\n- 23:50 PDT Uploads started failing.\n- 23:55 PDT The upload alert fired.\n" \
-           "- 07:20 UTC Uploads fully restored.\n"
+    text = timeline("23:50 PDT Uploads started failing.", "23:55 PDT The upload alert fired.",
+                    "07:20 UTC Uploads fully restored.")
     m = builder.incident("x.md", text, AS_OF)
     # 23:50 PDT is 06:50 UTC the next day: 30 minutes, not a negative number.
     assert m.minutes["to_resolve"] == 30
-    text2 = "# Outage\n\n## Timeline\n\n- 23:50 Uploads started failing.\n- 23:55 The upload alert fired.\n" \
-            "- 00:20 Uploads fully restored.\n"
+    text2 = timeline("23:50 Uploads started failing.", "23:55 The upload alert fired.", "00:20 Uploads fully restored.")
     m2 = builder.incident("x.md", text2, AS_OF)
     assert m2.minutes == {"to_detect": 5, "to_mitigate": 30, "to_resolve": 30}
     assert m2.milestones["resolved"].moment.iso() == "00:20 (+1d)"
 
 
 def test_alert_before_any_impact_leaves_the_start_unknown(builder: MetricsBuilder) -> None:
-    text = "# X\n\n## Timeline\n\n- 10:00 Disk usage alert fired on db-1.\n- 10:20 Writes began failing on db-1.\n" \
-           "- 10:30 Old logs were removed.\n- 10:35 Writes fully restored.\n"
+    text = timeline("10:00 Disk usage alert fired on db-1.", "10:20 Writes began failing on db-1.",
+                    "10:30 Old logs were removed.", "10:35 Writes fully restored.")
     m = builder.incident("x.md", text, AS_OF)
     assert m.milestones["started"] is None
     assert m.milestones["detected"].moment.iso() == "10:00"
 
 
 def test_start_needs_something_after_it(builder: MetricsBuilder) -> None:
-    text = "# X\n\n## Timeline\n\n- 10:00 A user asked about the new pricing page.\n" \
-           "- 10:30 We reproduced the problem on a test machine.\n"
+    text = timeline("10:00 A user asked about the new pricing page.", "10:30 We reproduced the problem on a test machine.")
     m = builder.incident("x.md", text, AS_OF)
     assert m.milestones["started"] is None
 
@@ -173,8 +176,8 @@ def test_marker_near_miss(builder: MetricsBuilder) -> None:
 
 
 def test_a_report_alone_is_not_a_detection(builder: MetricsBuilder) -> None:
-    text = "# X\n\n## Timeline\n\n- 09:00 A message notified users of the upcoming deployment.\n" \
-           "- 09:10 Uploads started failing with 500 errors.\n- 09:15 A customer reported the failures to support.\n"
+    text = timeline("09:00 A message notified users of the upcoming deployment.",
+                    "09:10 Uploads started failing with 500 errors.", "09:15 A customer reported the failures to support.")
     m = builder.incident("x.md", text, AS_OF)
     assert m.milestones["detected"].moment.iso() == "09:15"
     assert m.milestones["started"].moment.iso() == "09:10"

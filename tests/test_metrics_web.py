@@ -8,6 +8,7 @@ from typing import Any, Iterator
 import pytest
 from http_support import Server, running_server
 from metrics_samples import FIELDS_YAML, MARKERS
+from test_browser import CHROMIUM, browser  # noqa: F401  (the project's Chromium fixture)
 
 from lint_service.web.app import create_app
 
@@ -42,9 +43,6 @@ def test_incident_api_errors(client, payload: dict, code: str) -> None:
     assert response.status_code == 400 and response.get_json()["error"]["code"] == code
 
 
-CHROMIUM = "/usr/bin/chromium"
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
     yield from running_server(workers=1)
@@ -52,21 +50,19 @@ def server() -> Iterator[Server]:
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`")
 @pytest.mark.parametrize("javascript", [True, False])
-def test_summary_in_the_browser(server: Server, javascript: bool) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_summary_in_the_browser(browser: Any, server: Server, javascript: bool) -> None:
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(java_script_enabled=javascript)
-        page: Any = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(server.url + "/")
-        page.fill("#draft", MARKERS)
-        page.click("#check")
-        summary = page.locator("#incident-summary")
-        expect(summary).to_be_visible(timeout=30_000)
-        expect(summary.locator('[data-key="to_detect"] .incident-minutes')).to_have_text("13 min")
-        expect(summary.locator(".open-item")).to_have_count(2)
-        assert errors == []
-        browser.close()
+    context = browser.new_context(java_script_enabled=javascript)
+    page: Any = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url + "/")
+    page.fill("#draft", MARKERS)
+    page.click("#check")
+    summary = page.locator("#incident-summary")
+    expect(summary).to_be_visible(timeout=30_000)
+    expect(summary.locator('[data-key="to_detect"] .incident-minutes')).to_have_text("13 min")
+    expect(summary.locator(".open-item")).to_have_count(2)  # the checked-off item is done
+    assert errors == []
+    context.close()
