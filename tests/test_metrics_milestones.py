@@ -126,6 +126,7 @@ def kinds(builder: MetricsBuilder):
     ("The on-call engineer was paged.", "signals"),
     ("Maria noticed that the queue was growing.", "perceived"),
     ("A customer reported the outage to support.", "detected"),
+    ("The employee provided a screenshot of the failed payment to the incident channel.", "detected"),
     ("Sean deleted the corrupted versions from the database.", "mitigated"),
     ("Pods stabilised after the restart.", "resolved"),
     ("Prow is once again merging at its usual rate.", "resolved"),

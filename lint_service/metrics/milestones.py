@@ -29,6 +29,7 @@ from .clock import Moment, TimedEntry
 
 KINDS = ("started", "detected", "mitigated", "resolved")
 _PARTICLES = frozenset({"back", "over", "down", "up", "out", "off"})
+_PREPOSITIONS = frozenset({"to"})
 
 ParseFn = Callable[[Sequence[str]], list[Doc]]
 
@@ -102,7 +103,16 @@ def _matches(doc: Doc, term: Term) -> list[Token]:
             found.append(span.root)  # "fully recover": the verb decides negation and intent
         elif n == 2 and term[1] in _PARTICLES and any(c.dep_ == "prt" and c.lower_ == term[1] for c in tok.children):
             found.append(tok)
+        elif n == 2 and term[1] in _PREPOSITIONS and tok.pos_ == "VERB" and _has_recipient(tok, term[1]):
+            found.append(tok)
     return found
+
+
+def _has_recipient(verb: Token, prep: str) -> bool:
+    """ "provided a screenshot of the charge to #warroom": the preposition on the verb, or
+    inside its object (where the parser often attaches it)."""
+    places = [verb] + [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == prep for p in places for c in p.children)
 
 
 def _negated(tok: Token) -> bool:
