@@ -71,6 +71,10 @@ class Report:
 
     findings: list[Finding]
     stats: dict[str, Any] = field(default_factory=dict)
+    # [start, end) code-point spans of the prose sentences as the parser split them,
+    # sorted; surfaces that report sentences (LanguageTool's sentenceRanges) read them
+    # here instead of splitting the text again. Not part of to_dict().
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"findings": [f.to_dict() for f in self.findings], "stats": dict(self.stats)}
