@@ -14,7 +14,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from lint_service import Linter
-from lsp_support import CONFIG, RawServer, apply_edits, diagnostics_for, lsp_position, mark, open_doc, recording_client, replace_all
+from lsp_support import CONFIG, apply_edits, diagnostics_for, lsp_position, mark, open_doc, recording_client, replace_all
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -231,26 +231,6 @@ async def test_editor_settings_change_the_rules_and_bad_ones_are_reported(client
 
 
 # --- robustness -----------------------------------------------------------------------------
-
-def test_malformed_requests_are_answered_with_errors_and_the_server_lives():
-    # raw JSON-RPC: a client library would refuse to send these
-    with RawServer() as server:
-        server.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
-        assert "capabilities" in server.response(1)["result"]
-        server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-        server.send_raw(b"{this is not json")
-        server.send({"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"textDocument": 3, "range": "all"}})
-        assert server.response(2)["error"]["code"] in (-32602, -32603)  # invalid params / internal error
-        server.send({"jsonrpc": "2.0", "id": 3, "method": "blamelint/noSuchMethod", "params": {}})
-        assert server.response(3)["error"]["code"] == -32601
-        server.send({"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover",
-                     "params": {"textDocument": {"uri": "untitled:never-opened.md"}, "position": {"line": 0, "character": 0}}})
-        assert server.response(4) == {"jsonrpc": "2.0", "id": 4, "result": None}
-        server.send({"jsonrpc": "2.0", "id": 5, "method": "shutdown"})
-        assert "error" not in server.response(5)
-        server.send({"jsonrpc": "2.0", "method": "exit"})
-        assert server.proc.wait(timeout=30) == 0
-
 
 async def test_a_bad_document_gets_one_error_diagnostic_and_other_languages_are_ignored(client: LanguageClient):
     since = mark(client)

@@ -41,7 +41,7 @@ class ServerSettings:
         """Read ``{"blamelint": {...}}`` (or the inner mapping); ConfigError naming the key if invalid."""
         if raw is None:
             return cls()
-        if isinstance(raw, Mapping) and isinstance(raw.get("blamelint"), Mapping):
+        if isinstance(raw, Mapping) and "blamelint" in raw:
             raw = raw["blamelint"]
         if not isinstance(raw, Mapping):
             raise ConfigError("editor settings: 'blamelint' must be a mapping of keys to values")
