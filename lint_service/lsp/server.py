@@ -257,5 +257,8 @@ async def pull_settings(ls: BlamelintServer) -> bool:
 
 
 def run_stdio() -> None:
-    logging.basicConfig(level=logging.INFO, format="blamelint-lsp %(levelname)s %(message)s")
+    # stderr is the editor's log of the server; pygls at INFO would write every message
+    # it sends there, diagnostics and all, on every edit
+    logging.basicConfig(level=logging.WARNING, format="blamelint-lsp %(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)
     create_server().start_io()
