@@ -148,16 +148,14 @@ def test_malformed_requests_are_answered_with_errors_and_the_server_lives():
 
 # --- the rule docs diagnostics link to ------------------------------------------------------
 
-def test_rule_docs_page_is_current_and_has_every_default_anchor():
+def test_rule_docs_page_has_a_section_for_every_rule():
+    # (wording changes are caught by `python bench/rules_doc.py --check`; a rule without a
+    # section is a dead link in every editor)
     import re
-    import subprocess
-    import sys
 
     from lint_service.checks.registry import rule_infos
     from lsp_support import ROOT
 
-    check = subprocess.run([sys.executable, str(ROOT / "bench" / "rules_doc.py"), "--check"], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     # GitHub's anchor for a heading: lower case, punctuation other than '-' dropped
     anchors = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in re.findall(r"^## (.+)$", page, re.M)}
