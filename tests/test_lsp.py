@@ -210,6 +210,18 @@ async def test_project_config_is_found_upward_from_the_document(client: Language
     assert "blame.person-subject" not in [d.code for d in diags]
 
 
+async def test_a_broken_project_config_is_one_error_and_the_defaults_apply(client: LanguageClient, tmp_path):
+    (tmp_path / ".blamelint.yaml").write_text("disable: [no-such-rule]\n", encoding="utf-8")
+    uri = (tmp_path / "pm.md").as_uri()
+    since = mark(client)
+    open_doc(client, uri, f"{BLAME}\n")
+    diags = await diagnostics_for(client, uri, 1, since)
+    (problem,) = [d for d in diags if d.code is None]
+    assert ".blamelint.yaml" in problem.message and "no-such-rule" in problem.message
+    assert problem.severity == types.DiagnosticSeverity.Error
+    assert blame(diags)
+
+
 async def test_editor_settings_change_the_rules_and_bad_ones_are_reported(client: LanguageClient):
     uri = "untitled:settings.md"
     since = mark(client)
