@@ -79,7 +79,18 @@ class Linter:
             words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         )
-        return Report(findings=findings, stats=stats, truncated=truncated)
+        return Report(findings=findings, stats=stats, truncated=truncated, sentences=_sentence_spans(ctx.parses))
+
+
+def _sentence_spans(parses: list) -> list[tuple[int, int]]:
+    """Each parsed sentence's span in the original text."""
+    spans = [
+        prose.original_span(sent.start_char, sent.end_char)
+        for prose, doc in parses
+        for sent in doc.sents
+        if sent.end_char > sent.start_char
+    ]
+    return sorted(set(spans))
 
 
 _DEFAULT: Linter | None = None

@@ -186,6 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None, help="address to bind (default: $BLAMELINT_HOST or 127.0.0.1)")
     serve.add_argument("--port", default=None, help="port (default: $PORT or 8080)")
     add_metrics_parser(sub, fmt)
+
+    lsp = sub.add_parser("lsp", help="run the language server on standard input/output", formatter_class=fmt,
+                         description="Run the Language Server Protocol server (diagnostics, quick fixes, hovers) on stdio.",
+                         epilog="Editors start it themselves; see docs/editors.md.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for clients that pass it (stdio is the only transport)")
     return parser
 
 
@@ -353,6 +358,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..lsp import main as lsp_main
+
+    return lsp_main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -361,7 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
         handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve,
-                   "metrics": cmd_metrics}[args.command]
+                   "metrics": cmd_metrics, "lsp": cmd_lsp}[args.command]
         return handler(args)
     except _UsageError as exc:
         print(exc, file=sys.stderr)
