@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_config
 
-from . import components  # noqa: F401  (registers the project's factories)
+from . import blame_model, components  # noqa: F401  (register the project's factories)
 from .resources import resource_path
 
 
