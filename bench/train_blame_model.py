@@ -22,12 +22,12 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from labelled import Row, load_set  # noqa: E402
 
-CONFIG = REPO / "models" / "blame_textcat_tensor.cfg"
-LAYERS = REPO / "lint_service" / "blame_layers.py"  # registers blamelint.DocTensor.v1
+CONFIG = REPO / "models" / "blame_textcat.cfg"
 OUT = REPO / "models" / "blame_textcat"
 TRAIN_SETS = ("real-tune", "synthetic-1", "synthetic-2", "dev")
 FORBIDDEN = frozenset({"real-test", "real-quotes"})
@@ -49,35 +49,45 @@ def training_rows(sets: tuple[str, ...] = TRAIN_SETS, repeat: dict[str, int] | N
     return rows
 
 
-def write_docbin(rows: list[Row], path: Path) -> None:
+def classifier_texts(sentences: list[str]) -> list[str]:
+    """Each sentence as the scorer will read it: parsed by blamelint's pipeline
+    (without the scorer itself), proper nouns replaced (``classifier_text``)."""
+    from lint_service.blame_model import classifier_text
+    from lint_service.nlp import load_pipeline, read_pipeline_spec
+
+    docs = load_pipeline(read_pipeline_spec()).pipe(sentences, batch_size=64)  # no rule on: no scorer
+    return [" ".join(classifier_text(s) for s in doc.sents) for doc in docs]
+
+
+def write_docbin(rows: list[Row], path: Path, texts: list[str] | None = None) -> None:
+    """``rows`` as a DocBin of ``texts`` (default: their sentences as written)."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("en")
     db = DocBin(store_user_data=False)
-    for row in rows:
-        doc = nlp.make_doc(row.sentence)
+    for row, text in zip(rows, texts or [r.sentence for r in rows]):
+        doc = nlp.make_doc(text)
         doc.cats = {"BLAME": float(row.label == "B"), "OK": float(row.label != "B")}
         db.add(doc)
     db.to_disk(path)
 
 
-def train_in_memory(rows: list[Row], overrides: dict | None = None, config_path: Path = CONFIG):
-    """Train on ``rows`` with the shipped config (plus ``overrides``) and return the
-    trained ``Language``; used by the cross-validation in ``bench/eval_learned.py``."""
+def train_in_memory(rows: list[Row], texts: list[str], overrides: dict | None = None):
+    """Train on ``rows`` (read as ``texts``) with the shipped config plus
+    ``overrides``; the trained ``Language``. Used by ``bench/eval_learned.py cv``."""
     from spacy import util
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
 
-    import lint_service.blame_layers  # noqa: F401
-
     with tempfile.TemporaryDirectory() as tmp:
         train_path = Path(tmp) / "train.spacy"
-        write_docbin(rows, train_path)
+        write_docbin(rows, train_path, texts)
         dev_path = Path(tmp) / "dev.spacy"
-        write_docbin(rows[: max(1, len(rows) // 10)], dev_path)  # progress only; the last model is kept
+        n = max(1, len(rows) // 10)  # progress only; the last model is kept
+        write_docbin(rows[:n], dev_path, texts[:n])
         settings = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
-        config = util.load_config(config_path, overrides=settings, interpolate=False)
+        config = util.load_config(CONFIG, overrides=settings, interpolate=False)
         nlp = init_nlp(config)
         nlp, _ = train_loop(nlp, None, stdout=io.StringIO(), stderr=io.StringIO())
         return nlp
@@ -102,7 +112,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="+", default=list(TRAIN_SETS), help="labelled sets to train on")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows (a quick end-to-end run)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--config", type=Path, default=CONFIG, help="training config (default: models/blame_textcat_tensor.cfg)")
     args = ap.parse_args(argv)
     rows = training_rows(tuple(args.sets))
     if args.limit:
@@ -110,12 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     if not rows:
         print("error: no training rows (are the labelled sets present?)", file=sys.stderr)
         return 2
+    texts = classifier_texts([r.sentence for r in rows])
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        write_docbin(rows, tmp_path / "train.spacy")
-        write_docbin(rows[: max(1, len(rows) // 10)], tmp_path / "dev.spacy")
+        write_docbin(rows, tmp_path / "train.spacy", texts)
+        n = max(1, len(rows) // 10)
+        write_docbin(rows[:n], tmp_path / "dev.spacy", texts[:n])
         cmd = [
-            sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(tmp_path / "out"), "--code", str(LAYERS),
+            sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(tmp_path / "out"),
             "--paths.train", str(tmp_path / "train.spacy"), "--paths.dev", str(tmp_path / "dev.spacy"),
             "--system.seed", str(args.seed),
         ]
