@@ -3,8 +3,8 @@
     python bench/train_blame_model.py                      # the shipped model
     python bench/train_blame_model.py --out /tmp/m --limit 40   # a tiny run (tests)
 
-Writes ``.spacy`` DocBins of the training sets (``real-tune``, ``synthetic-1``,
-``synthetic-2``, ``dev``; never ``real-test``, and not ``real-quotes``, whose
+Writes ``.spacy`` DocBins of the training sets (every set of
+``bench/labelled.py`` but two: never ``real-test``, and not ``real-quotes``, whose
 documents are the corpus the false positives are counted on) into a temporary
 directory, runs ``spacy train models/blame_textcat.cfg`` with a fixed seed, and
 keeps only what the scorer loads: the config and the classifier's weights (no
@@ -25,12 +25,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import Row, load_set  # noqa: E402
+from labelled import SET_NAMES, Row, load_set  # noqa: E402
 
 CONFIG = REPO / "models" / "blame_textcat.cfg"
 OUT = REPO / "models" / "blame_textcat"
-TRAIN_SETS = ("real-tune", "synthetic-1", "synthetic-2", "dev")
 FORBIDDEN = frozenset({"real-test", "real-quotes"})
+# Every labelled set but those two, so a set added to bench/labelled.py is used.
+TRAIN_SETS = tuple(n for n in SET_NAMES if n not in FORBIDDEN)
 LABELS = ("BLAME", "OK")
 
 

@@ -139,9 +139,9 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    pytest.param("Saoirse dropped the ball on the quota request.", id="idiom"),
-    pytest.param("Make sure Dagny never touches the billing cluster again.", id="directive"),
-    pytest.param("Farrukh is to blame for the broken release.", id="to-blame"),
+    pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
+    pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
+    pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),
 ])
 def test_no_suggestion_when_no_faithful_rewrite(linter: Linter, sentence: str) -> None:
     """Constructions the rewriter does not attempt: an empty list, never a guess."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import os
 import sys
 import time
@@ -16,7 +17,7 @@ from .. import __version__
 from ..config import ConfigError
 from ..findings import SEVERITIES
 from .formats import FORMAT_NAMES, Run, render
-from .inputs import STDIN, InputFileError, collect, read_source
+from .inputs import DEFAULT_MAX_BYTES, STDIN, InputFileError, collect, read_source
 from .runner import FileResult, default_jobs, lint_all, progress_stream
 from .settings import ConfigResolver, load_config
 
@@ -64,6 +65,60 @@ class _UsageError(Exception):
     pass
 
 
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a whole number of bytes, or with a K or M suffix (KiB, MiB)."""
+    raw = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1024, "M": 1024 * 1024}.get(raw[-1:], 1)
+    try:
+        number = int(raw[:-1] if scale > 1 else raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of bytes such as 5000000 or 5M, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
+    return number * scale
+
+
+def _say(message: str) -> None:
+    """A message on standard error, if there is one (it may be closed too)."""
+    if sys.stderr is None:
+        return
+    try:
+        print(message, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    # Python flushes standard output again at exit; after a failed write that flush
+    # would fail too and print "Exception ignored" with exit status 120.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def write_stdout(text: str) -> int:
+    """Write the report to standard output: EXIT_OK, or EXIT_ERROR (with a message) when
+    standard output is closed, the reader went away or the write failed (a full disk)."""
+    stream = sys.stdout
+    if stream is None:
+        _say("blamelint: error: cannot write the report: standard output is closed")
+        return EXIT_ERROR
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:  # `blamelint check . | head`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_ERROR
+    except (OSError, ValueError) as exc:
+        _say(f"blamelint: error: cannot write the report to standard output: {getattr(exc, 'strerror', None) or exc}")
+        _silence_stdout()
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
@@ -98,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report", action="append", default=[], metavar="FORMAT=FILE",
                        help="also write the report in FORMAT to FILE, from the same run (repeatable), "
                             "e.g. sarif=blamelint.sarif")
+    check.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help="skip files larger than N bytes, with an error (default: 5 MiB; K and M suffixes allowed)")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary line, no progress bar")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour text output (default: auto, on a terminal without NO_COLOR)")
@@ -169,7 +226,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin_source = next((s for s in sources if s.fs_path is None), None)
     if stdin_source is not None:
         try:
-            stdin_text = read_source(stdin_source)
+            stdin_text = read_source(stdin_source, max_bytes=args.max_bytes)
         except InputFileError as exc:
             stdin_error = FileResult(stdin_source.path, error=exc.error)
             sources.remove(stdin_source)
@@ -180,7 +237,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"blamelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     results = lint_all(
-        sources, configs.__getitem__, default_jobs(args.jobs), progress_stream(len(sources), args.quiet), stdin_text
+        sources, configs.__getitem__, default_jobs(args.jobs), progress_stream(len(sources), args.quiet), stdin_text,
+        args.max_bytes,
     )
     results += [FileResult(e.path, error=e) for e in path_errors]
     if stdin_error is not None:
@@ -189,13 +247,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     out_stream = sys.stdout
     run = Run(results, fail_on=args.fail_on, elapsed_ms=(time.perf_counter() - started) * 1000,
-              color=args.format == "text" and not args.output and _use_color(args.color, out_stream),
+              color=args.format == "text" and not args.output and out_stream is not None and _use_color(args.color, out_stream),
               quiet=args.quiet, version=__version__)
     for r in run.errors:
-        print(f"blamelint: error: {r.error}", file=sys.stderr)
+        _say(f"blamelint: error: {r.error}")
     if not results:
-        print("blamelint: warning: no files to check under the given paths "
-              "(looked for *.md, *.markdown, *.txt, *.yaml, *.yml)", file=sys.stderr)
+        _say("blamelint: warning: no files to check under the given paths "
+             "(looked for *.md, *.markdown, *.txt, *.yaml, *.yml)")
     files = [(fmt, path) for fmt, path in reports] + ([(args.format, args.output)] if args.output else [])
     for fmt, path in files:
         try:
@@ -207,28 +265,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.output:
         if not args.quiet:
             print(f"blamelint: {run.summary()} Report written to {args.output}.", file=sys.stderr)
-    else:
-        out_stream.write(render(args.format, run))
-        out_stream.flush()
+    elif write_stdout(render(args.format, run)) != EXIT_OK:
+        return EXIT_ERROR
     return _exit_status(results, run)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from .rules_cmd import list_rules
 
-    list_rules(sys.stdout, args.format)
-    return EXIT_OK
+    out = io.StringIO()
+    list_rules(out, args.format)
+    return write_stdout(out.getvalue())
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from .rules_cmd import UnknownRule, explain
 
+    out = io.StringIO()
     try:
-        explain(args.rule, sys.stdout)
+        explain(args.rule, out)
     except UnknownRule as exc:
-        print(f"blamelint: error: {exc.args[0]}", file=sys.stderr)
+        _say(f"blamelint: error: {exc.args[0]}")
         return EXIT_ERROR
-    return EXIT_OK
+    return write_stdout(out.getvalue())
 
 
 def serve_address(host: str | None, port: str | None, environ: dict[str, str] | None = None) -> tuple[str, int]:
@@ -276,10 +335,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("blamelint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (`blamelint check . | head`); say nothing more.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+        # The reader went away (`blamelint check . | head`): the output is incomplete,
+        # which CI must not read as "findings" (1); say nothing more.
+        _silence_stdout()
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .fields import find_deadline, find_owner
+from .item_forms import find_done_marker, find_priority, find_ticket
 from .model import ActionItem, Document, Field, Prose, TimelineEntry
 from .timestamps import leading_timestamp, separator_end
 
@@ -23,9 +24,12 @@ def field_of(prose: Prose, start: int, end: int) -> Field:
 
 
 def add_timeline_entry(
-    doc: Document, prose: Prose, start: int, end: int, *, kind: str, day: tuple[int, int, int] | None
+    doc: Document, prose: Prose, start: int, end: int, *, kind: str, day: tuple[int, int, int] | None,
+    timezone: str | None = None,
 ) -> None:
-    """A free-text timeline entry: the time, if any, starts the text; the prose excludes it."""
+    """A free-text timeline entry: the time, if any, starts the text; the prose excludes it.
+
+    ``timezone`` is the zone a note above said the times are in; the entry's own zone wins."""
     ts = leading_timestamp(prose.text)
     time: Field | None = None
     if ts is not None:
@@ -36,7 +40,12 @@ def add_timeline_entry(
         m = _MISSING_TIME.match(prose.text)
         event = cut(prose, m.end()) if m and m.end() < len(prose.text) else prose
     event.kind = "timeline"
-    doc.timeline.append(TimelineEntry(start, end, event.text, time, structured=False, kind=kind, day=day))
+    if ts is not None and ts.date is not None:
+        # The entry's own date wins; "Mar 3 10:40" under a "2024-03-02" line keeps the year.
+        day = (day[0], *ts.date[1:]) if ts.date[0] == 0 and day is not None else ts.date
+    zone = (ts.timezone if ts is not None else None) or timezone
+    doc.timeline.append(TimelineEntry(start, end, event.text, time, structured=False, kind=kind, day=day,
+                                      timezone=zone))
     if event.text.strip():
         doc.prose.append(event)
 
@@ -51,16 +60,34 @@ def add_action_item(
     owner: Field | None = None,
     deadline: Field | None = None,
     structured: bool = False,
-) -> None:
-    """An action item; owner and deadline come from fields/columns, else from the text."""
+    status_field: Field | None = None,
+    done: bool | None = None,
+    ticket: Field | None = None,
+    priority: Field | None = None,
+    links: list[tuple[str, int, int]] = (),
+) -> ActionItem:
+    """An action item; owner, deadline, status, ticket and priority come from fields or
+    columns (or markup: a checkbox, strikethrough), else from the text.
+
+    ``done`` is what a structured status said (True/False), None when nothing did;
+    then a done marker in the text ("[done]", "done on 10 Jan") decides."""
     if owner is None:
         owner = find_owner(prose)
     if deadline is None:
         deadline = find_deadline(prose)
+    if done is None:
+        marker = find_done_marker(prose)
+        if marker is not None:
+            done, status_field = True, marker
+    if ticket is None:
+        ticket = find_ticket(prose, list(links))
+    if priority is None:
+        priority = find_priority(prose)
     prose.kind = "action-item"
     description = field_of(prose, 0, len(prose.text)) if prose.text else None
-    doc.action_items.append(
-        ActionItem(start, end, prose.text, description, owner, deadline, structured=structured, kind=kind)
-    )
+    item = ActionItem(start, end, prose.text, description, owner, deadline, structured=structured, kind=kind,
+                      status="done" if done else "open", status_field=status_field, ticket=ticket, priority=priority)
+    doc.action_items.append(item)
     if prose.text.strip():
         doc.prose.append(prose)
+    return item

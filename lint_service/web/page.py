@@ -149,6 +149,10 @@ def _run_action(state: PageState) -> None:
         state.notice = f"Applied {count} blame rewrite{'s' if count != 1 else ''}." if count else "No blame rewrites to apply."
     state.report = _lint(state.draft, fmt)
     state.checked = True
+    if state.report.truncated:
+        shown, total = len(state.report.findings), state.report.stats.get("total", 0)
+        note = f"Showing the first {shown} of {total} findings; fix these and check again to see the rest."
+        state.notice = f"{state.notice} {note}" if state.notice else note
 
 
 def _parse_apply(value: str) -> tuple[int, int, str, int]:

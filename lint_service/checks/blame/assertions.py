@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
+from .clauses import _hypothetical
 from .lexicon import verb_lemma
 from .risk import BAD_WORDS
 from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
@@ -19,10 +20,12 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
     poss = _possessor(tok, lex)
     if poss is not None:
         return poss
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")):
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from", "on")):
         for o in prep.children:
-            if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE:
+            if o.dep_ == "pobj" and prep.lower_ != "on" and classify(o, lex) in BLAMEABLE:
                 return o
+            if o.dep_ == "pobj" and o.lemma_.lower() == "part" and (poss := _possessor(o, lex)) is not None:
+                return poss  # "a mistake on his part"
     head = tok.head
     for sib in head.children:
         if sib != tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
@@ -63,17 +66,22 @@ def blame_noun(view: SentenceView) -> Detection | None:
         head = tok.head
         if any(verb_lemma(a) in lex.verbs["meta"] for a in tok.ancestors if a.pos_ == "VERB"):
             continue
+        if tok.dep_ == "dobj" and lex.verbs["recovery"].match(head):
+            continue  # "the janitors are cleaning up the mess": repair, not blame
         # "human error", "operator error", "engineer error"
         if lemma in terms["error_heads"]:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"]]
-            if mods:
+            if mods and not _generic(tok) and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
                                  None, [mods[0], tok])
-        if lemma in ("blame",) and tok.dep_ in ("xcomp", "acomp", "nsubj", "attr", "pobj", "ROOT", "dobj"):
+        if lemma in ("blame",) and tok.dep_ in ("xcomp", "acomp", "nsubj", "attr", "pobj", "ROOT", "dobj", "relcl"):
             person = None
             if tok.dep_ == "xcomp":  # "Ravi is to blame"
                 person = next((s for s in head.children if s.dep_ == "nsubj" and classify(s, lex) in BLAMEABLE), None)
+            elif tok.dep_ == "relcl" and head.lower_ == "one" and head.dep_ in ("attr", "nsubj"):
+                # "Marisol is the one to blame", "the one to blame is the DBA"
+                person = next((s for s in head.head.children if s != head and s.dep_ in ("nsubj", "attr") and classify(s, lex) in BLAMEABLE), None)
             elif tok.dep_ == "nsubj":  # "the blame is on me", "the blame lies with Ops"
                 for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "with")):
                     person = next((o for o in prep.children if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE), None)
@@ -121,6 +129,16 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                      f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
                                      None, [tok, obj], subj)
     return None
+
+
+def _generic(tok: Token) -> bool:
+    """"Human error is a symptom, not a cause": error in general, said in the present
+    tense of no incident in particular (rule 16); "the cause was human error" is a finding."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    attrs = [c for c in head.children if c.dep_ in ("attr", "acomp")]
+    return all(not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in a.children) for a in attrs)
 
 
 def _copula_person(tok: Token, view: SentenceView) -> Token | None:

@@ -10,27 +10,30 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from ...budget import check_deadline
 from ...findings import Hit
 from ...rewrite import document_system, suggest
 from ..registry import Context, check
 from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
 )
-from .clauses import clauses, quoted_tokens
+from .clauses import clauses
 from .judgements import judgement
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
+from .quotes import quoted_tokens
 from .recognizers import (
     Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, possessive,
     predicate_possessive, we_subject,
 )
+from .verdicts import apology, blame_verb, verdict
 
 log = logging.getLogger(__name__)
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
-    blame_phrase, blame_noun, possessive, predicate_possessive, counterfactual, judgement, passive_agent,
-    person_cause, ironic_praise, pointing, directive, person_subject, delayed_response, we_subject,
+    blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, verdict,
+    passive_agent, person_cause, ironic_praise, pointing, directive, apology, person_subject, delayed_response, we_subject,
 )
 
 BLAME_RULES = (
@@ -62,7 +65,7 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
     """The blame detection for one sentence, or None."""
     if len(sent) > MAX_SENTENCE_TOKENS:
         return None
-    view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent), lex)
+    view = SentenceView(sent, clauses(sent, lex), quoted_tokens(sent, lex), lex)
     # Thanks and credit are not blame, unless the credit is ironic ("Hats off to Taini
     # for breaking the build"): then only that reading applies.
     recognizers = (ironic_praise,) if is_thanks(sent, lex) else PRIORITY
@@ -100,21 +103,30 @@ def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) ->
     key = ("detect", lex_key, want)
     found = memo.get(key)
     if found is None:
-        found = [(sent, d) for sent in doc.sents if (d := detect(sent, lex, want)) is not None]
+        found = []
+        for sent in doc.sents:
+            check_deadline()  # between sentences: LintTimeout once the budget is spent
+            if (d := detect(sent, lex, want)) is not None:
+                found.append((sent, d))
         memo[key] = found
     return found
 
 
 def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple) -> tuple[str, ...]:
+    lex = ctx.cache["blame.lexicon"]
+
+    def blame(span: Span) -> Detection | None:  # the rewrites' verifier: the same detection
+        return detect(span, lex)
+
     if ctx.parse is None:
-        return tuple(suggest(found, sent, ctx))
+        return tuple(suggest(found, sent, ctx, blame))
     # A rewrite depends on the sentence, the lexicon and the system the rest of
     # the document talks about most (document_system); nothing else varies.
     key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent))
     memo = _memo(sent.doc)
     out = memo.get(key)
     if out is None:
-        out = memo[key] = tuple(suggest(found, sent, ctx))
+        out = memo[key] = tuple(suggest(found, sent, ctx, blame))
     return out
 
 
@@ -126,16 +138,20 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
     # A disabled default-off rule should not hide an enabled one in the same sentence.
     want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
     for prose, doc in ctx.parses:
+        doc_text = None  # Doc.text joins every token: build it once per paragraph, not per finding
         for sent, found in _detections(doc, lex, lex_key, want):
+            check_deadline()
             start, end = _trimmed(sent)
             if end <= start:
                 continue
             o_start, o_end = prose.original_span(start, end)
             suggestions: tuple[str, ...] = ()
+            doc_text = doc.text if doc_text is None else doc_text
             # A suggestion replaces the original span, so offer one only when the
             # prose is the original text verbatim (no inline code or markup removed).
-            if ctx.document.text[o_start:o_end] == doc.text[start:end]:
+            if ctx.document.text[o_start:o_end] == doc_text[start:end]:
                 try:
+                    check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
                     suggestions = _suggestions(found, sent, ctx, lex_key)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
