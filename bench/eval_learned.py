@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import CORPUS, Row, load_set  # noqa: E402
+from labelled import CORPUS, SET_NAMES, Row, load_set  # noqa: E402
 from train_blame_model import TRAIN_SETS, train_in_memory  # noqa: E402
 
 from lint_service import Linter  # noqa: E402
@@ -35,14 +35,15 @@ from lint_service.checks.blame.lexicon import load_lexicon  # noqa: E402
 
 FOLDS = 5
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+NGRAM = "components.textcat.model.ngram_size"
 GRID = {  # name: (overrides of models/blame_textcat.cfg, times real-tune is repeated, proper nouns masked)
-    "bow1": ({}, 1, True),  # as configured: unigrams
-    "bow2": ({"components.textcat.model.ngram_size": 2}, 1, True),
-    "bow3": ({"components.textcat.model.ngram_size": 3}, 1, True),
-    "bow2-real3": ({"components.textcat.model.ngram_size": 2}, 3, True),
-    "bow2-25ep": ({"components.textcat.model.ngram_size": 2, "training.max_epochs": 25}, 1, True),
-    "bow2-unmasked": ({"components.textcat.model.ngram_size": 2}, 1, False),
-    "bow1-unmasked": ({}, 1, False),
+    "bow1": ({NGRAM: 1}, 1, True),
+    "bow2": ({NGRAM: 2}, 1, True),
+    "bow3": ({NGRAM: 3}, 1, True),
+    "bow2-real3": ({NGRAM: 2}, 3, True),
+    "bow2-25ep": ({NGRAM: 2, "training.max_epochs": 25}, 1, True),
+    "bow2-unmasked": ({NGRAM: 2}, 1, False),
+    "bow1-unmasked": ({NGRAM: 1}, 1, False),
 }
 
 
@@ -132,7 +133,7 @@ def cross_validate(items: list[Item], settings: list[str]) -> None:
             for j, it in held:
                 scores[j] = flat[pos:pos + len(it.sentences)]
                 pos += len(it.sentences)
-        print(f"\n== {name}: {overrides or 'as configured'}, real-tune x{repeat}, proper nouns {'masked' if masked else 'kept'}, out-of-fold")
+        print(f"\n== {name}: {overrides}, real-tune x{repeat}, proper nouns {'masked' if masked else 'kept'}, out-of-fold")
         for s in sets:
             idx = [j for j, it in enumerate(items) if it.set == s]
             gold = [items[j].row.label == "B" for j in idx]
@@ -161,7 +162,7 @@ def final(list_added: bool) -> None:
     rules = Linter()
     both = Linter(config={"enable": [RULE]})
     print("shipped model through the linter (enable: [blame.learned]); the training sets are in-sample")
-    for name in ("real-tune", "real-test", "synthetic-1", "synthetic-2", "dev", "real-quotes"):
+    for name in SET_NAMES:
         rows = load_set(name)
         if rows is None:
             continue

@@ -73,10 +73,15 @@ class BlameScorer:
 
     def score(self, texts: list[str]) -> list[float]:
         """The probability of blame for each text (see :func:`classifier_text`)."""
-        if not texts:
-            return []
-        probs = self.textcat.model.predict([self.classifier.make_doc(t) for t in texts])
-        return [float(p[self.column]) for p in self.textcat.model.ops.to_numpy(probs)]
+        docs = [self.classifier.make_doc(t) for t in texts]
+        scores = [0.0] * len(docs)
+        # Thinc's n-gram extraction fails on a doc without tokens: nothing to score.
+        todo = [i for i, d in enumerate(docs) if len(d)]
+        if todo:
+            probs = self.textcat.model.ops.to_numpy(self.textcat.model.predict([docs[i] for i in todo]))
+            for i, p in zip(todo, probs):
+                scores[i] = float(p[self.column])
+        return scores
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
