@@ -33,7 +33,9 @@ class Linter:
         self.config = Config.coerce(config)
         self.infos = rule_infos()
         self.checks = registered_checks()
-        spec = read_pipeline_spec(base=self.config.pipeline)
+        spec = read_pipeline_spec(
+            base=self.config.pipeline, rule_enabled=lambda rule: self.config.is_enabled(rule, self.infos[rule].enabled)
+        )
         self.parser = Parser(load_pipeline(spec), cache_size=cache_size, cache_bytes=cache_bytes)
 
     def lint(
