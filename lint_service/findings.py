@@ -71,9 +71,19 @@ class Report:
 
     findings: list[Finding]
     stats: dict[str, Any] = field(default_factory=dict)
+    # True when findings were cut at a cap (``Linter.lint(max_findings=...)``);
+    # ``stats["total"]`` still counts them all.
+    truncated: bool = False
+    # [start, end) code-point spans of the prose sentences as the parser split them,
+    # sorted; surfaces that report sentences (LanguageTool's sentenceRanges) read them
+    # here instead of splitting the text again. Not part of to_dict().
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"findings": [f.to_dict() for f in self.findings], "stats": dict(self.stats)}
+        out = {"findings": [f.to_dict() for f in self.findings], "stats": dict(self.stats)}
+        if self.truncated:  # only then, so an untruncated answer keeps the contract's two fields
+            out["truncated"] = True
+        return out
 
     def count(self, *, category: str | None = None, min_severity: str = "info") -> int:
         floor = SEVERITY_RANK[min_severity]

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 import pytest
 import requests
 from http_support import Server, running_server
+from shared_corpus import shared_path
 from playwright.sync_api import expect, sync_playwright
 
 from lint_service.findings import Finding, LineIndex
@@ -28,7 +29,6 @@ from lint_service.web.page_model import grouped, verdict
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-CORPUS = Path("/work/shared/corpus/dev/docs/checkout-outage.md")
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
@@ -267,7 +267,7 @@ def test_without_javascript_the_form_posts_and_the_server_renders(browser: Any, 
 
 
 def test_loading_a_yaml_file_sets_the_format_and_checks_it(page: Any) -> None:
-    yaml_report = CORPUS.with_name("incident-report.yaml")
+    yaml_report = shared_path("corpus", "dev", "docs", "incident-report.yaml")
     page.set_input_files("#file", str(yaml_report))
     expect(page.locator("#notice")).to_have_text("Loaded incident-report.yaml.")
     assert page.input_value("#format") == "yaml"
@@ -441,7 +441,7 @@ def test_screenshot_of_a_real_review(browser: Any, server: Server, tmp_path: Pat
 
 def screenshot_draft() -> str:
     """checkout-outage.md without its Impact and Lessons sections: short enough to read at a glance."""
-    text = CORPUS.read_text(encoding="utf-8")
+    text = shared_path("corpus", "dev", "docs", "checkout-outage.md").read_text(encoding="utf-8")
     parts = text.split("\n## ")
     keep = [parts[0]] + [p for p in parts[1:] if not p.startswith(("Impact", "Lessons"))]
     return "\n## ".join(keep)

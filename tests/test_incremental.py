@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from lint_service import Config, Linter
+from shared_corpus import shared_path
 
 FIXTURE = Path(__file__).resolve().parents[1] / "bench" / "data" / "postmortem-1500.md"
-DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "docs"
 
 # (old sentence, new sentence): none of these adds or removes a blame finding, so the
 # re-lint parses exactly one paragraph.
@@ -160,7 +160,7 @@ def test_a_config_change_is_not_answered_from_the_cache(text: str) -> None:
 
 def test_dev_documents_linted_after_each_other_equal_cold_runs() -> None:
     linter = Linter()
-    docs = sorted(p for p in DEV_DOCS.iterdir() if p.suffix in (".md", ".txt", ".yaml"))
+    docs = sorted(p for p in shared_path("corpus", "dev", "docs").iterdir() if p.suffix in (".md", ".txt", ".yaml"))
     assert docs
     for path in docs + docs[::-1]:  # second pass: every paragraph and memo warm
         body = path.read_text(encoding="utf-8")

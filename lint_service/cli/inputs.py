@@ -8,7 +8,9 @@ and editors expect when they pass a file.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,21 +128,76 @@ class InputFileError(Exception):
         self.error = InputError(path, reason)
 
 
-def read_source(source: Source, stdin: BinaryIO | None = None) -> str:
-    """The text of ``source``; raises :class:`InputFileError` with a reason a user can act on."""
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def read_source(source: Source, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of ``source``; raises :class:`InputFileError` with a reason a user can act on.
+
+    Only regular files are read: a FIFO, socket or device named ``*.md`` would block
+    or never end. Files over ``max_bytes`` are refused before they are read.
+    """
     if source.fs_path is None:
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        return decode(stream.read(), source.path)
+        return decode(_read_stdin(source.path, stdin, max_bytes), source.path)
+    path = source.fs_path
     try:
-        data = source.fs_path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not wait for one; the
+        # descriptor is checked (fstat) before anything is read from it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        reason = "broken symbolic link" if source.fs_path.is_symlink() else "no such file"
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
         raise InputFileError(source.path, reason) from None
     except IsADirectoryError:
         raise InputFileError(source.path, "is a folder") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket
+            raise InputFileError(source.path, "not a regular file (a socket); skipped") from None
         raise InputFileError(source.path, f"cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise InputFileError(source.path, "is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputFileError(source.path, f"not a regular file ({_kind(info.st_mode)}); skipped")
+        if info.st_size > max_bytes:
+            raise InputFileError(source.path, _too_big(info.st_size, max_bytes))
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputFileError(source.path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # it grew while we looked
+        raise InputFileError(source.path, _too_big(len(data), max_bytes))
     return decode(data, source.path)
+
+
+def _read_stdin(shown: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
+    stream = stdin
+    if stream is None:
+        if sys.stdin is None:  # the process was started with standard input closed
+            raise InputFileError(shown, "standard input is closed")
+        stream = sys.stdin.buffer
+    try:
+        data = stream.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:  # EBADF, or a closed file object
+        raise InputFileError(shown, f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from None
+    if len(data) > max_bytes:
+        raise InputFileError(shown, _too_big(None, max_bytes))
+    return data
+
+
+def _too_big(size: int | None, max_bytes: int) -> str:
+    what = f"{size:,} bytes" if size is not None else "more than that"
+    return f"larger than --max-bytes ({max_bytes:,} bytes): {what}; skipped"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def detect_format(text: str, path: str | None) -> str | None:

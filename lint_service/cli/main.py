@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import os
 import sys
 import time
@@ -15,8 +16,10 @@ from typing import Sequence, TextIO
 from .. import __version__
 from ..config import ConfigError
 from ..findings import SEVERITIES
+from .baseline import BaselineError, baseline_note, load_baseline, write_baseline
 from .formats import FORMAT_NAMES, Run, render
-from .inputs import STDIN, InputFileError, collect, read_source
+from .inputs import DEFAULT_MAX_BYTES, STDIN, InputFileError, collect, read_source
+from .metrics_cmd import add_metrics_parser, cmd_metrics
 from .runner import FileResult, default_jobs, lint_all, progress_stream
 from .settings import ConfigResolver, load_config
 
@@ -43,6 +46,8 @@ examples:
   blamelint check --jobs 4 --format sarif --output blamelint.sarif .
   blamelint check --format github --report sarif=blamelint.sarif postmortems/
   git show HEAD:pm.md | blamelint check --stdin-filename pm.md -
+  blamelint check --write-baseline .blamelint-baseline.json postmortems/
+  blamelint check --baseline .blamelint-baseline.json postmortems/
 
 Folders are searched recursively for *.md, *.markdown, *.txt, *.yaml and *.yml,
 skipping what .gitignore ignores (and .git, node_modules, .venv, ...). Files named
@@ -62,6 +67,60 @@ class _Parser(argparse.ArgumentParser):
 
 class _UsageError(Exception):
     pass
+
+
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a whole number of bytes, or with a K or M suffix (KiB, MiB)."""
+    raw = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1024, "M": 1024 * 1024}.get(raw[-1:], 1)
+    try:
+        number = int(raw[:-1] if scale > 1 else raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of bytes such as 5000000 or 5M, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
+    return number * scale
+
+
+def _say(message: str) -> None:
+    """A message on standard error, if there is one (it may be closed too)."""
+    if sys.stderr is None:
+        return
+    try:
+        print(message, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    # Python flushes standard output again at exit; after a failed write that flush
+    # would fail too and print "Exception ignored" with exit status 120.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def write_stdout(text: str) -> int:
+    """Write the report to standard output: EXIT_OK, or EXIT_ERROR (with a message) when
+    standard output is closed, the reader went away or the write failed (a full disk)."""
+    stream = sys.stdout
+    if stream is None:
+        _say("blamelint: error: cannot write the report: standard output is closed")
+        return EXIT_ERROR
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:  # `blamelint check . | head`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_ERROR
+    except (OSError, ValueError) as exc:
+        _say(f"blamelint: error: cannot write the report to standard output: {getattr(exc, 'strerror', None) or exc}")
+        _silence_stdout()
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report", action="append", default=[], metavar="FORMAT=FILE",
                        help="also write the report in FORMAT to FILE, from the same run (repeatable), "
                             "e.g. sarif=blamelint.sarif")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not recorded in FILE (matched by rule, file and flagged text)")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record every finding in FILE and exit 0 (adopt blamelint on existing postmortems)")
+    check.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help="skip files larger than N bytes, with an error (default: 5 MiB; K and M suffixes allowed)")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary line, no progress bar")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour text output (default: auto, on a terminal without NO_COLOR)")
@@ -120,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
                                    "  blamelint serve --host 0.0.0.0 --port 8080"))
     serve.add_argument("--host", default=None, help="address to bind (default: $BLAMELINT_HOST or 127.0.0.1)")
     serve.add_argument("--port", default=None, help="port (default: $PORT or 8080)")
+    add_metrics_parser(sub, fmt)
+
+    lsp = sub.add_parser("lsp", help="run the language server on standard input/output", formatter_class=fmt,
+                         description="Run the Language Server Protocol server (diagnostics, quick fixes, hovers) on stdio.",
+                         epilog="Editors start it themselves; see docs/editors.md.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for clients that pass it (stdio is the only transport)")
     return parser
 
 
@@ -154,9 +225,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise _UsageError("blamelint check: error: - (standard input) can be given only once")
     if args.jobs < 0:
         raise _UsageError("blamelint check: error: --jobs must be 0 or more")
+    if args.baseline and args.write_baseline:
+        raise _UsageError("blamelint check: error: --baseline and --write-baseline cannot be used together")
     try:
         explicit = load_config(args.config) if args.config else None
-    except ConfigError as exc:
+        baseline = load_baseline(args.baseline) if args.baseline else None
+    except (ConfigError, BaselineError) as exc:
         print(f"blamelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     reports = [_report_option(r) for r in args.report]
@@ -169,7 +243,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin_source = next((s for s in sources if s.fs_path is None), None)
     if stdin_source is not None:
         try:
-            stdin_text = read_source(stdin_source)
+            stdin_text = read_source(stdin_source, max_bytes=args.max_bytes)
         except InputFileError as exc:
             stdin_error = FileResult(stdin_source.path, error=exc.error)
             sources.remove(stdin_source)
@@ -180,22 +254,29 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"blamelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     results = lint_all(
-        sources, configs.__getitem__, default_jobs(args.jobs), progress_stream(len(sources), args.quiet), stdin_text
+        sources, configs.__getitem__, default_jobs(args.jobs), progress_stream(len(sources), args.quiet), stdin_text,
+        args.max_bytes,
     )
     results += [FileResult(e.path, error=e) for e in path_errors]
     if stdin_error is not None:
         results.append(stdin_error)
     results.sort(key=lambda r: r.path)
+    if args.write_baseline:
+        return _write_baseline(args.write_baseline, results, args.quiet)
+    note = None
+    if baseline is not None:
+        results, hidden, stale = baseline.filter(results)
+        note = baseline_note(args.baseline, hidden, stale)
 
     out_stream = sys.stdout
     run = Run(results, fail_on=args.fail_on, elapsed_ms=(time.perf_counter() - started) * 1000,
-              color=args.format == "text" and not args.output and _use_color(args.color, out_stream),
+              color=args.format == "text" and not args.output and out_stream is not None and _use_color(args.color, out_stream),
               quiet=args.quiet, version=__version__)
     for r in run.errors:
-        print(f"blamelint: error: {r.error}", file=sys.stderr)
+        _say(f"blamelint: error: {r.error}")
     if not results:
-        print("blamelint: warning: no files to check under the given paths "
-              "(looked for *.md, *.markdown, *.txt, *.yaml, *.yml)", file=sys.stderr)
+        _say("blamelint: warning: no files to check under the given paths "
+             "(looked for *.md, *.markdown, *.txt, *.yaml, *.yml)")
     files = [(fmt, path) for fmt, path in reports] + ([(args.format, args.output)] if args.output else [])
     for fmt, path in files:
         try:
@@ -207,28 +288,47 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.output:
         if not args.quiet:
             print(f"blamelint: {run.summary()} Report written to {args.output}.", file=sys.stderr)
-    else:
-        out_stream.write(render(args.format, run))
-        out_stream.flush()
+    elif write_stdout(render(args.format, run)) != EXIT_OK:
+        return EXIT_ERROR
+    if note and not args.quiet:
+        print(note, file=sys.stderr)
     return _exit_status(results, run)
+
+
+def _write_baseline(path: str, results: list[FileResult], quiet: bool) -> int:
+    errors = [r for r in results if r.error is not None]
+    for r in errors:
+        print(f"blamelint: error: {r.error}", file=sys.stderr)
+    try:
+        count = write_baseline(path, results)
+    except BaselineError as exc:
+        print(f"blamelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if not quiet:
+        files = len(results) - len(errors)
+        print(f"blamelint: recorded {count} finding{'s' if count != 1 else ''} of {files} "
+              f"file{'s' if files != 1 else ''} in {path}.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from .rules_cmd import list_rules
 
-    list_rules(sys.stdout, args.format)
-    return EXIT_OK
+    out = io.StringIO()
+    list_rules(out, args.format)
+    return write_stdout(out.getvalue())
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from .rules_cmd import UnknownRule, explain
 
+    out = io.StringIO()
     try:
-        explain(args.rule, sys.stdout)
+        explain(args.rule, out)
     except UnknownRule as exc:
-        print(f"blamelint: error: {exc.args[0]}", file=sys.stderr)
+        _say(f"blamelint: error: {exc.args[0]}")
         return EXIT_ERROR
-    return EXIT_OK
+    return write_stdout(out.getvalue())
 
 
 def serve_address(host: str | None, port: str | None, environ: dict[str, str] | None = None) -> tuple[str, int]:
@@ -258,6 +358,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..lsp import main as lsp_main
+
+    return lsp_main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -265,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve}[args.command]
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve,
+                   "metrics": cmd_metrics, "lsp": cmd_lsp}[args.command]
         return handler(args)
     except _UsageError as exc:
         print(exc, file=sys.stderr)
@@ -276,10 +383,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("blamelint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (`blamelint check . | head`); say nothing more.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+        # The reader went away (`blamelint check . | head`): the output is incomplete,
+        # which CI must not read as "findings" (1); say nothing more.
+        _silence_stdout()
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from typing import Callable, TextIO
 
 from ..config import Config
 from ..findings import SEVERITY_RANK, Report
-from .inputs import InputError, InputFileError, Source, detect_format, read_source
+from .inputs import DEFAULT_MAX_BYTES, InputError, InputFileError, Source, detect_format, read_source
 
 _LINTERS: dict[Config, object] = {}
 
@@ -47,11 +47,13 @@ class FileResult:
         return sum(1 for f in self.report.findings if SEVERITY_RANK[f.severity] >= floor)
 
 
-def lint_source(source: Source, config: Config, text: str | None = None) -> FileResult:
+def lint_source(
+    source: Source, config: Config, text: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> FileResult:
     """Read (unless ``text`` is given), detect the format and lint one source."""
     try:
         if text is None:
-            text = read_source(source)
+            text = read_source(source, max_bytes=max_bytes)
         fmt = detect_format(text, None if source.fs_path is None and source.path == "-" else source.path)
         report = linter_for(config).lint(text, format=fmt)
     except InputFileError as exc:
@@ -64,7 +66,7 @@ def lint_source(source: Source, config: Config, text: str | None = None) -> File
     return FileResult(source.path, text=text, report=report)
 
 
-def _task(args: tuple[Source, Config, str | None]) -> FileResult:
+def _task(args: tuple[Source, Config, str | None, int]) -> FileResult:
     return lint_source(*args)
 
 
@@ -101,10 +103,11 @@ def lint_all(
     jobs: int = 1,
     progress: TextIO | None = None,
     stdin_text: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[FileResult]:
     """Lint every source; results sorted by path. ``stdin_text`` is the text of a
-    standard-input source, already read by the caller."""
-    tasks = [(s, config_for(s), stdin_text if s.fs_path is None else None) for s in sources]
+    standard-input source, already read by the caller; files over ``max_bytes`` are refused."""
+    tasks = [(s, config_for(s), stdin_text if s.fs_path is None else None, max_bytes) for s in sources]
     bar = Progress(len(tasks), progress)
     results: list[FileResult] = []
     workers = min(jobs, len(tasks))

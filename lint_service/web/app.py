@@ -17,6 +17,10 @@ from the environment):
 ``BLAMELINT_LINT_TIMEOUT``      seconds one lint may take before it is answered with 413
                                 ``lint_timeout`` (default 30; 0: no limit). Keep it below
                                 gunicorn's worker timeout, which kills the worker instead.
+``BLAMELINT_MAX_FINDINGS``      findings per answer at most (default 1000; 0: no cap); beyond it the
+                                answer says ``"truncated": true`` and ``stats.total`` counts them all
+``BLAMELINT_CACHE_BYTES``       estimated bytes of parses kept for re-lints, per process
+                                (default 64 MiB)
 """
 from __future__ import annotations
 
@@ -29,14 +33,16 @@ from flask import Flask, Response, request
 
 from ..config import Config, ConfigError
 from ..linter import Linter
+from ..nlp import DEFAULT_CACHE_BYTES
 from .errors import register_error_handlers
 
 DEFAULT_MAX_BODY = 1024 * 1024
 EXTENSION = "blamelint"
 _CORS_HEADERS = "Content-Type, Accept, Authorization"
 DEFAULT_LINT_TIMEOUT = 30.0
+DEFAULT_MAX_FINDINGS = 1000
 _KNOWN = {"MAX_CONTENT_LENGTH", "BLAMELINT_CORS_ORIGINS", "BLAMELINT_LINTER_CONFIG", "BLAMELINT_REQUEST_CONFIG",
-          "BLAMELINT_LINT_TIMEOUT"}
+          "BLAMELINT_LINT_TIMEOUT", "BLAMELINT_MAX_FINDINGS", "BLAMELINT_CACHE_BYTES"}
 
 
 class SettingsError(ValueError):
@@ -52,14 +58,15 @@ def create_app(config: Mapping[str, Any] | None = None, linter: Linter | None = 
     app.config["MAX_FORM_MEMORY_SIZE"] = settings["MAX_CONTENT_LENGTH"]
     app.json.sort_keys = False  # keep fields in the SPEC's order
     if linter is None:
-        linter = Linter(config=settings["BLAMELINT_LINTER_CONFIG"])
+        linter = Linter(config=settings["BLAMELINT_LINTER_CONFIG"], cache_bytes=settings["BLAMELINT_CACHE_BYTES"])
     app.extensions[EXTENSION] = linter
 
-    from . import api, languagetool, page
+    from . import api, incident_summary, languagetool, page
 
     app.register_blueprint(api.bp)
     app.register_blueprint(languagetool.bp)
     app.register_blueprint(page.bp)
+    app.register_blueprint(incident_summary.bp)
     register_error_handlers(app)
     app.after_request(_add_cors_headers)
     return app
@@ -97,6 +104,11 @@ def _validate(settings: dict[str, Any]) -> dict[str, Any]:
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 <= budget < 86400:
         raise SettingsError(f"BLAMELINT_LINT_TIMEOUT must be a number of seconds (0 for no limit), not {budget!r}")
     settings["BLAMELINT_LINT_TIMEOUT"] = float(budget)
+    for key, default in (("BLAMELINT_MAX_FINDINGS", DEFAULT_MAX_FINDINGS), ("BLAMELINT_CACHE_BYTES", DEFAULT_CACHE_BYTES)):
+        value = settings.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise SettingsError(f"{key} must be a whole number, 0 or more, not {value!r}")
+        settings[key] = value
     return settings
 
 
@@ -105,13 +117,15 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any
 
     ``BLAMELINT_MAX_BODY_BYTES``, ``BLAMELINT_CORS_ORIGINS``, ``BLAMELINT_CONFIG`` (path
     to a YAML linter config), ``BLAMELINT_REQUEST_CONFIG`` (``true``/``false``) and
-    ``BLAMELINT_LINT_TIMEOUT`` (seconds).
+    ``BLAMELINT_LINT_TIMEOUT`` (seconds), ``BLAMELINT_MAX_FINDINGS`` and ``BLAMELINT_CACHE_BYTES``.
     """
     env = os.environ if environ is None else environ
     settings: dict[str, Any] = {}
     for var, key, kind, unit in (
         ("BLAMELINT_MAX_BODY_BYTES", "MAX_CONTENT_LENGTH", int, "bytes"),
         ("BLAMELINT_LINT_TIMEOUT", "BLAMELINT_LINT_TIMEOUT", float, "seconds"),
+        ("BLAMELINT_MAX_FINDINGS", "BLAMELINT_MAX_FINDINGS", int, "findings"),
+        ("BLAMELINT_CACHE_BYTES", "BLAMELINT_CACHE_BYTES", int, "bytes"),
     ):
         if env.get(var):
             raw = env[var]

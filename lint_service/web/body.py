@@ -7,6 +7,7 @@ into a text the client never had, so bodies are decoded here, strictly.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -32,8 +33,15 @@ def _check_charset() -> None:
 
 
 def body_text() -> str:
-    """The request body decoded as UTF-8 (413 over the limit, 400 if not UTF-8)."""
+    """The request body decoded as UTF-8 (413 over the limit, 400 if not UTF-8, 415 if compressed)."""
     _check_charset()
+    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        # Never inflated here: a few kilobytes of gzip can expand to gigabytes.
+        raise ApiError(415, "unsupported_media_type", f"send the body uncompressed, not with Content-Encoding: {encoding}")
+    codings = [c.strip().lower() for c in request.headers.get("Transfer-Encoding", "").split(",") if c.strip()]
+    if any(c not in ("chunked", "identity") for c in codings):
+        raise ApiError(501, "unsupported_transfer_coding", f"only chunked transfer coding is supported, not {', '.join(codings)}")
     raw = request.get_data(cache=True)
     limit = request.max_content_length
     if request.content_length is None and limit is not None and len(raw) >= limit:
@@ -61,6 +69,9 @@ def json_object() -> dict[str, Any]:
         raise ApiError(400, "invalid_json", f"the body is not valid JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
     except RecursionError:
         raise ApiError(400, "invalid_json", "the body is not valid JSON: nested too deeply") from None
+    except ValueError:  # the only other ValueError: an integer beyond Python's digit limit
+        limit = sys.get_int_max_str_digits()
+        raise ApiError(400, "invalid_json", f"the body holds a number of more than {limit} digits") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_json", f"the body must be a JSON object, not {json_type(data)}")
     return data

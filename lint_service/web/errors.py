@@ -20,6 +20,7 @@ _CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "payload_too_large",
     415: "unsupported_media_type",
     500: "internal_error",
@@ -30,6 +31,19 @@ _CODES = {
 # amount of it lets the client finish sending and read the answer instead of
 # seeing a connection reset.
 _DRAIN_LIMIT = 64 * 1024 * 1024
+
+
+class RequestReadTimeout(Exception):
+    """The client took longer than the read deadline to send its request (408).
+
+    Raised by the worker's socket (:mod:`.worker`) while gunicorn parses the
+    head, or while the app reads the body; defined here, without gunicorn, so
+    the app can answer it wherever it runs.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the request was not received within {seconds:g} s; send it faster or in smaller parts")
+        self.seconds = seconds
 
 
 class ApiError(Exception):
@@ -87,6 +101,24 @@ def _handle_http_exception(err: HTTPException) -> Response:
     return error_response(status, _CODES.get(status, err.name.lower().replace(" ", "_")), message, headers)
 
 
+def _handle_read_timeout(err: RequestReadTimeout) -> Response:
+    return error_response(408, "request_timeout", str(err))
+
+
+def _handle_protocol_error(err: Exception) -> Response:
+    # gunicorn parses a chunked body lazily, while the app reads it: a malformed
+    # chunk size or terminator surfaces here, and it is the client's error.
+    return error_response(400, "bad_request", f"the request body is malformed: {err}")
+
+
+def _protocol_errors() -> tuple[type[Exception], ...]:
+    try:
+        from gunicorn.http.errors import ParseException
+    except ImportError:  # no gunicorn here (Windows, or embedded elsewhere)
+        return ()
+    return (ParseException,)
+
+
 def _handle_unexpected(err: Exception) -> Response:
     log.exception("internal error on %s %s", request.method, request.path)
     return error_response(500, "internal_error", "blamelint failed on this request; the error is in the server log")
@@ -94,5 +126,8 @@ def _handle_unexpected(err: Exception) -> Response:
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ApiError, _handle_api_error)
+    app.register_error_handler(RequestReadTimeout, _handle_read_timeout)
+    for cls in _protocol_errors():
+        app.register_error_handler(cls, _handle_protocol_error)
     app.register_error_handler(HTTPException, _handle_http_exception)
     app.register_error_handler(Exception, _handle_unexpected)

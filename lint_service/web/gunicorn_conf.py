@@ -5,13 +5,19 @@ Read from the environment:
 ``BLAMELINT_HOST``, ``PORT`` where to listen (default 127.0.0.1:8080, as ``blamelint serve``;
                             the Docker image sets BLAMELINT_HOST=0.0.0.0)
 ``WEB_CONCURRENCY``         worker processes (default: the CPUs this process may use)
-``BLAMELINT_WORKER_TIMEOUT`` seconds a request may take before its worker is killed (default 60;
-                            the app answers 413 earlier, at BLAMELINT_LINT_TIMEOUT, default 30)
+``BLAMELINT_THREADS``       request threads per worker (default 4)
+``BLAMELINT_REQUEST_READ_TIMEOUT`` seconds a client may take to send one request (default 15)
+``BLAMELINT_WORKER_TIMEOUT`` seconds a worker's main loop may stall before it is killed (default 60;
+                            a lint is answered 413 at BLAMELINT_LINT_TIMEOUT, default 30)
+``BLAMELINT_WORKER_MAX_MB`` a worker whose own memory stays above this after a request is
+                            replaced gracefully (default 200)
 ``LOG_LEVEL``               gunicorn's log level (default info)
 """
 from __future__ import annotations
 
 import os
+
+from lint_service.web import memory as _memory
 
 
 def _int_env(name: str, default: int, minimum: int = 1) -> int:
@@ -43,8 +49,14 @@ def _bind() -> str:
 wsgi_app = "lint_service.web.wsgi:app"
 bind = [_bind()]
 workers = _int_env("WEB_CONCURRENCY", _cores())
-# Linting is CPU-bound: one request per process at a time; concurrency comes from workers.
-worker_class = "sync"
+# Threads, so a worker busy linting still answers /healthz and reads other requests;
+# idle and slow clients wait in the worker's poller, not in a thread, and reading one
+# request has a deadline (BLAMELINT_REQUEST_READ_TIMEOUT). See docs/http.md.
+worker_class = "lint_service.web.worker.BlamelintWorker"
+threads = _int_env("BLAMELINT_THREADS", 4)
+worker_connections = 1000
+# The worker's sockets have timeouts, which os.sendfile does not honour.
+sendfile = False
 # Load the app (and the spaCy pipeline) once in the master; forked workers share it.
 preload_app = True
 timeout = _int_env("BLAMELINT_WORKER_TIMEOUT", 60)
@@ -60,6 +72,17 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 # gunicorn >= 24 opens a control socket at ~/.gunicorn/gunicorn.ctl: every server
 # on a host would share that path, and a container's user may have no home.
 control_socket_disable = True
+
+
+# Before any thread exists, so the workers inherit it (see lint_service/web/memory.py).
+_memory.limit_malloc_arenas()
+_WORKER_MAX_MB = _memory.worker_max_mb()
+
+
+def post_request(worker, req, environ, resp) -> None:  # noqa: ANN001 - gunicorn's hook
+    """Return freed memory after large requests; replace a worker whose own memory
+    stays over BLAMELINT_WORKER_MAX_MB (default 200)."""
+    _memory.after_request(worker, environ, _WORKER_MAX_MB)
 
 
 def when_ready(server) -> None:  # noqa: ANN001 - gunicorn's Arbiter

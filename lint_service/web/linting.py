@@ -1,19 +1,22 @@
-"""Running the app's linter for one request: per-request configuration and size limits.
+"""Running the app's linter for one request: per-request configuration, size limits,
+the time budget and the findings cap.
 
 Both APIs (``/v1/lint`` and the LanguageTool adapter) lint through here so they
 agree on limits and on how a request's rule choices combine with the server's.
 """
 from __future__ import annotations
 
-import contextlib
+import concurrent.futures
 import copy
 import dataclasses
-import signal
+import os
 import threading
-from typing import Any, Iterator, Mapping
+import time
+from typing import Any, Mapping
 
-from flask import current_app
+from flask import Flask, current_app, g
 
+from ..budget import LintTimeout
 from ..config import Config, ConfigError
 from ..document import YamlReportError
 from ..findings import Report
@@ -50,7 +53,8 @@ def request_config(overrides: Mapping[str, Any], source: str = "config") -> Conf
 
 
 def run_lint(text: str, format: str | None = None, config: Config | None = None) -> Report:
-    """Lint with the app's linter (sharing its pipeline and parse cache) under ``config``."""
+    """Lint with the app's linter (sharing its pipeline and parse cache) under ``config``,
+    within the request's time budget and findings cap."""
     linter = get_linter(current_app)
     limit = linter.parser.nlp.max_length
     if len(text) > limit:
@@ -58,41 +62,53 @@ def run_lint(text: str, format: str | None = None, config: Config | None = None)
     if config is not None and config is not linter.config:
         linter = _with_config(linter, config)
     budget = current_app.config["BLAMELINT_LINT_TIMEOUT"]
+    cap = current_app.config["BLAMELINT_MAX_FINDINGS"] or None  # 0: no cap
+    if not budget:
+        try:
+            return linter.lint(text, format=format, max_findings=cap)
+        except YamlReportError as err:
+            raise ApiError(400, "invalid_document", str(err)) from None
+    # One budget per request: the web form lints up to twice for one answer.
+    deadline = g.setdefault("blamelint_deadline", time.monotonic() + budget)
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _timeout(budget)
+    # The lint runs in a thread of its own, under a cooperative deadline (checked
+    # between parses, checks, sentences and rewrites). The request thread waits
+    # at most the time left, so the answer is on time even when one step (a huge
+    # parse, a slow check) runs past the deadline; that step's thread then stops
+    # at its next check point.
+    future = _executor(current_app).submit(linter.lint, text, format, budget=left, max_findings=cap)
     try:
-        with _time_budget(budget):
-            return linter.lint(text, format=format)
+        return future.result(timeout=left)
+    except (concurrent.futures.TimeoutError, LintTimeout):
+        raise _timeout(budget) from None
     except YamlReportError as err:  # the text is not the YAML report the request said (or looked like) it was
         raise ApiError(400, "invalid_document", str(err)) from None
-    except LintTimeout:
-        raise ApiError(413, "lint_timeout", f"linting this text took longer than {budget:g} s; send smaller documents "
-                       "(or split very long sentences)") from None
 
 
-class LintTimeout(Exception):
-    """The time budget of one lint ran out."""
+def _timeout(budget: float) -> ApiError:
+    return ApiError(413, "lint_timeout", f"linting this text took longer than {budget:g} s; send smaller documents "
+                    "(or split very long sentences)")
 
 
-@contextlib.contextmanager
-def _time_budget(seconds: float) -> Iterator[None]:
-    # A sync gunicorn worker would otherwise be killed at its timeout and the client
-    # would get gunicorn's HTML 500; an alarm turns an overlong lint into a JSON 413
-    # and keeps the worker. Only the main thread can take signals: elsewhere (threaded
-    # development servers) there is no budget.
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
+_EXECUTOR = "blamelint.lint_threads"
+_EXECUTOR_LOCK = threading.Lock()
+# Lints in flight per process: the worker's request threads plus as many that
+# overran their budget and have not reached their next check point yet. More
+# wait in the queue, and the wait counts against their own budget.
+LINT_THREADS = 8
 
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise LintTimeout()
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _executor(app: Flask) -> concurrent.futures.ThreadPoolExecutor:
+    # Per process: gunicorn forks workers after the app is built, and threads do
+    # not survive a fork.
+    with _EXECUTOR_LOCK:
+        pid, pool = app.extensions.get(_EXECUTOR, (None, None))
+        if pool is None or pid != os.getpid():
+            pool = concurrent.futures.ThreadPoolExecutor(max_workers=LINT_THREADS, thread_name_prefix="blamelint-lint")
+            app.extensions[_EXECUTOR] = (os.getpid(), pool)
+        return pool
 
 
 def _with_config(linter: Linter, config: Config) -> Linter:

@@ -8,6 +8,7 @@ apply-all) for the JavaScript path, but reads every word and colour class from
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -147,27 +148,47 @@ class Segment:
 
 
 def highlight_segments(text: str, numbered: Sequence[tuple[int, Finding]]) -> list[Segment]:
+    """The draft cut at every finding's start and end, in one sweep.
+
+    The findings covering a run are kept as an active set (added at their start,
+    removed at their end) and the innermost one in a heap by length, so the cost
+    grows with the findings and the output, not with their product.
+    """
     spans = sorted(((n, f) for n, f in numbered if 0 <= f.start <= f.end <= len(text)), key=lambda nf: nf[0])
-    cuts = sorted({0, len(text)} | {f.start for _, f in spans} | {f.end for _, f in spans})
+    starts: dict[int, list[tuple[int, Finding]]] = {}
+    ends: dict[int, list[tuple[int, Finding]]] = {}
+    for n, f in spans:
+        if f.start < f.end:
+            starts.setdefault(f.start, []).append((n, f))
+        ends.setdefault(f.end, []).append((n, f))  # zero-width findings too: they are badges
+    cuts = sorted({0, len(text)} | set(starts) | set(ends))
+    active: dict[int, Finding] = {}
+    shortest: list[tuple[int, int]] = []  # (length, number); entries of ended findings are skipped lazily
     segments: list[Segment] = []
     previous = 0
     for point in cuts:
         # The run (previous, point), then the badges of the findings ending at point
         # (a zero-width finding, e.g. a missing section, is just a badge).
-        covering = [(n, f) for n, f in spans if f.start <= previous and point <= f.end and f.start < f.end]
-        inner = min(covering, key=lambda nf: nf[1].end - nf[1].start)[1] if covering and point > previous else None
-        badges = tuple(
-            (n, css_class(f.category), category_for(f.category).label) for n, f in spans if f.end == point
-        )
+        inner: Finding | None = None
+        if point > previous:
+            while shortest and shortest[0][1] not in active:
+                heapq.heappop(shortest)
+            inner = active[shortest[0][1]] if shortest else None
+        badges = tuple((n, css_class(f.category), category_for(f.category).label) for n, f in ends.get(point, ()))
         if point > previous or badges:
             segments.append(
                 Segment(
                     text=text[previous:point],
                     css=css_class(inner.category) if inner else None,
-                    numbers=tuple(n for n, _ in covering) if inner else (),
+                    numbers=tuple(sorted(active)) if inner else (),
                     badges=badges,
                 )
             )
+        for n, f in ends.get(point, ()):
+            active.pop(n, None)
+        for n, f in starts.get(point, ()):
+            active[n] = f
+            heapq.heappush(shortest, (f.end - f.start, n))
         previous = point
     return segments
 
@@ -193,6 +214,7 @@ def client_config(page_url: str) -> dict[str, Any]:
     root = page_url.rstrip("/")
     return {
         "apiUrl": f"{root}/v1/lint",
+        "incidentUrl": f"{root}/v1/incident",
         "storageKey": "blamelint.draft",
         "categories": [
             {"id": c.id, "label": c.label, "legend": c.legend, "one": c.one, "many": c.many} for c in CATEGORIES

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from ...budget import check_deadline
 from ...findings import Hit
 from ...rewrite import document_system, suggest
 from ..registry import Context, check
@@ -18,6 +19,7 @@ from .assertions import (
 )
 from .clauses import clauses
 from .judgements import judgement
+from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
 from .recognizers import (
@@ -37,7 +39,9 @@ PRIORITY = (
 BLAME_RULES = (
     "blame.person-subject", "blame.passive-agent", "blame.possessive", "blame.blame-noun",
     "blame.counterfactual", "blame.judgement", "blame.person-directive", "blame.person-cause", "blame.we-subject",
+    LEARNED_RULE,
 )
+DEFAULT_OFF = ("blame.we-subject", LEARNED_RULE)
 
 
 def lexicon_for(ctx: Context) -> Lexicon:
@@ -69,6 +73,10 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
         found = recognizer(view)
         if found is not None and (want is None or found.rule in want):
             return found
+    # The learned recall net only where no rule fired, and only when asked for by
+    # name (rewrite verification passes want=None and is judged by the rules alone).
+    if want is not None and LEARNED_RULE in want and recognizers is PRIORITY:
+        return learned_net(view)
     return None
 
 
@@ -95,21 +103,31 @@ def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) ->
     key = ("detect", lex_key, want)
     found = memo.get(key)
     if found is None:
-        found = [(sent, d) for sent in doc.sents if (d := detect(sent, lex, want)) is not None]
+        found = []
+        for sent in doc.sents:
+            check_deadline()  # between sentences: LintTimeout once the budget is spent
+            if (d := detect(sent, lex, want)) is not None:
+                found.append((sent, d))
         memo[key] = found
     return found
 
 
-def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple) -> tuple[str, ...]:
+def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple, section: str | None) -> tuple[str, ...]:
+    lex = ctx.cache["blame.lexicon"]
+
+    def blame(span: Span) -> Detection | None:  # the rewrites' verifier: the same detection
+        return detect(span, lex)
+
     if ctx.parse is None:
-        return tuple(suggest(found, sent, ctx))
+        return tuple(suggest(found, sent, ctx, blame, section))
     # A rewrite depends on the sentence, the lexicon and the system the rest of
-    # the document talks about most (document_system); nothing else varies.
-    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent))
+    # the document talks about most (document_system) and the section (the same
+    # paragraph text, hence the same cached Doc, can stand in a timeline and in analysis).
+    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent), section)
     memo = _memo(sent.doc)
     out = memo.get(key)
     if out is None:
-        out = memo[key] = tuple(suggest(found, sent, ctx))
+        out = memo[key] = tuple(suggest(found, sent, ctx, blame, section))
     return out
 
 
@@ -119,19 +137,23 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
     ctx.cache["blame.lexicon"] = lex
     lex_key = (tuple(getattr(ctx.config, "systems", ()) or ()), tuple(getattr(ctx.config, "people", ()) or ()))
     # A disabled default-off rule should not hide an enabled one in the same sentence.
-    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r != "blame.we-subject"))
+    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
     for prose, doc in ctx.parses:
+        doc_text = None  # Doc.text joins every token: build it once per paragraph, not per finding
         for sent, found in _detections(doc, lex, lex_key, want):
+            check_deadline()
             start, end = _trimmed(sent)
             if end <= start:
                 continue
             o_start, o_end = prose.original_span(start, end)
             suggestions: tuple[str, ...] = ()
+            doc_text = doc.text if doc_text is None else doc_text
             # A suggestion replaces the original span, so offer one only when the
             # prose is the original text verbatim (no inline code or markup removed).
-            if ctx.document.text[o_start:o_end] == doc.text[start:end]:
+            if ctx.document.text[o_start:o_end] == doc_text[start:end]:
                 try:
-                    suggestions = _suggestions(found, sent, ctx, lex_key)
+                    check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
+                    suggestions = _suggestions(found, sent, ctx, lex_key, prose.section)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))
