@@ -174,6 +174,9 @@ PAIRS = [
     # a verbless chat fragment with an apology (rule 13)
     ("fragment-apology", "Left the feature flag on in prod again, apologies",
      "Left the bridge at 03:10 once service was back, apologies for the silence"),
+    ("fragment-past", "Forgot to update the DNS before the cutover, sorry everyone.",
+     "Updated the DNS before the cutover, sorry for the short notice."),
+    ("slang-fault", "i cocked up the dns, reverting", "i cleaned up the dns, reverting the test records"),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

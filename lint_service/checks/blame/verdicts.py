@@ -6,6 +6,7 @@ ran the migration twice and duplicated the invoices" (rules 12-14 and 9).
 """
 from __future__ import annotations
 
+from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
@@ -130,8 +131,7 @@ def apology(view: SentenceView) -> Detection | None:
             return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
                              None, [tok], None)
     for c in view.clauses:
-        self_act = c.subject_kind == Kind.SELF or (
-            c.subject is None and c.verb.tag_ == "VBD" and c.verb.dep_ == "ROOT" and c.verb.i == _first_word(view).i)
+        self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == _first_word(view).i and _past_form(c.verb))
         if not self_act or c.negated or c.modal or c.passive or c.verb.i in view.quoted:
             continue
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
@@ -144,6 +144,14 @@ def apology(view: SentenceView) -> Detection | None:
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
                              c, [c.verb], c.subject)
     return None
+
+
+def _past_form(verb: Token) -> bool:
+    """"Left the flag on", "Forgot to update the DNS" (tagged VB): a past verb with the "I" dropped."""
+    if verb.tag_ == "VBD":
+        return True
+    lemmas = getLemma(verb.lower_, upos="VERB")
+    return verb.tag_ in ("VB", "VBP", "NNP", "NN") and bool(lemmas) and lemmas[0] != verb.lower_ and not verb.lower_.endswith(("ing", "s"))
 
 
 def _first_word(view: SentenceView) -> Token:
