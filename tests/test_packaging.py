@@ -30,6 +30,7 @@ def test_installed_package_ships_rule_and_model_files(installed: Path) -> None:
     pkg = installed / "lint_service"
     assert (pkg / "rules_data" / "checks.yaml").is_file()
     assert (pkg / "rules_data" / "schema" / "verbs.json").is_file()
+    assert (pkg / "rules_data" / "templates" / "default.yaml").is_file()
     assert (pkg / "models_data" / "pipeline.cfg").is_file()
     assert (pkg / "models_data" / "blame_textcat" / "textcat" / "model").is_file()  # the learned scorer
     assert (pkg / "web" / "templates").is_dir()

@@ -112,21 +112,22 @@ def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) ->
     return found
 
 
-def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple) -> tuple[str, ...]:
+def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple, section: str | None) -> tuple[str, ...]:
     lex = ctx.cache["blame.lexicon"]
 
     def blame(span: Span) -> Detection | None:  # the rewrites' verifier: the same detection
         return detect(span, lex)
 
     if ctx.parse is None:
-        return tuple(suggest(found, sent, ctx, blame))
+        return tuple(suggest(found, sent, ctx, blame, section))
     # A rewrite depends on the sentence, the lexicon and the system the rest of
-    # the document talks about most (document_system); nothing else varies.
-    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent))
+    # the document talks about most (document_system) and the section (the same
+    # paragraph text, hence the same cached Doc, can stand in a timeline and in analysis).
+    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent), section)
     memo = _memo(sent.doc)
     out = memo.get(key)
     if out is None:
-        out = memo[key] = tuple(suggest(found, sent, ctx, blame))
+        out = memo[key] = tuple(suggest(found, sent, ctx, blame, section))
     return out
 
 
@@ -152,7 +153,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             if ctx.document.text[o_start:o_end] == doc_text[start:end]:
                 try:
                     check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
-                    suggestions = _suggestions(found, sent, ctx, lex_key)
+                    suggestions = _suggestions(found, sent, ctx, lex_key, prose.section)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))
