@@ -345,3 +345,10 @@ def test_an_empty_label_bullet_heads_the_list_after_it():
     assert [i.text for i in items(text)] == ["Add a canary", "Rotate the keys"]
     near = "# Outage\n\n- **Review actions**:\n- **Impact**: checkout errors\n\n1. Add a canary\n"
     assert items(near) == []
+
+
+def test_plain_text_group_label_hands_its_deadline_to_the_items_under_it():
+    text = "Action items:\n- Short term (by 2025-06-30):\n  - Add a probe\n  - Split the queue\n- Rotate the keys\n  - check the old ones\n"
+    found = items(text, "text")
+    assert [i.text for i in found] == ["Add a probe", "Split the queue", "Rotate the keys"]
+    assert [i.deadline.value if i.deadline else None for i in found] == ["2025-06-30", "2025-06-30", None]
