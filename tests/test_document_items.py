@@ -352,3 +352,13 @@ def test_plain_text_group_label_hands_its_deadline_to_the_items_under_it():
     found = items(text, "text")
     assert [i.text for i in found] == ["Add a probe", "Split the queue", "Rotate the keys"]
     assert [i.deadline.value if i.deadline else None for i in found] == ["2025-06-30", "2025-06-30", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["First", "detected", "**bold**", "`x`", "é", "at", ":", "Repaired"]), min_size=1, max_size=5),
+       st.sampled_from(["11:57", "2022-01-22 11:57", "13:59 UTC", "[09:15]"]), st.sampled_from(["- ", "* ", "1. "]))
+def test_timeline_time_spans_point_at_their_text(words, stamp, bullet):
+    text = "## Timeline\n\n" + bullet + " ".join(words) + " " + stamp + "\n"
+    for entry in parse_document(text, "markdown").timeline:
+        if entry.time is not None and entry.time.end > entry.time.start:
+            assert text[entry.time.start:entry.time.end] == entry.time.value
