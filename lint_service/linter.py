@@ -33,7 +33,9 @@ class Linter:
         self.config = Config.coerce(config)
         self.infos = rule_infos()
         self.checks = registered_checks()
-        spec = read_pipeline_spec(base=self.config.pipeline)
+        spec = read_pipeline_spec(
+            base=self.config.pipeline, rule_enabled=lambda rule: self.config.is_enabled(rule, self.infos[rule].enabled)
+        )
         self.parser = Parser(load_pipeline(spec), cache_size=cache_size, cache_bytes=cache_bytes)
 
     def lint(
@@ -79,7 +81,18 @@ class Linter:
             words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         )
-        return Report(findings=findings, stats=stats, truncated=truncated)
+        return Report(findings=findings, stats=stats, truncated=truncated, sentences=_sentence_spans(ctx.parses))
+
+
+def _sentence_spans(parses: list) -> list[tuple[int, int]]:
+    """Each parsed sentence's span in the original text."""
+    spans = [
+        prose.original_span(sent.start_char, sent.end_char)
+        for prose, doc in parses
+        for sent in doc.sents
+        if sent.end_char > sent.start_char
+    ]
+    return sorted(set(spans))
 
 
 _DEFAULT: Linter | None = None

@@ -36,8 +36,17 @@ def test_list_item_label_heads_its_nested_items() -> None:
     labels = [s for s in doc.sections if s.title == "Review actions"]
     assert [s.canonical for s in labels] == ["action items"]
     assert labels[0].body_end == len(text.rstrip())
+    assert [i.text for i in doc.action_items] == ["Add an alert", "Write a runbook"]
     nested = [p for p in doc.prose if p.text in ("Add an alert", "Write a runbook")]
     assert {p.section for p in nested} == {"action items"}
+
+
+def test_items_nested_under_a_label_are_its_entries() -> None:
+    text = "# Outage\n\n- **Key events**\n  - 10:02 Alert fires\n  - 10:40 Rollback done\n- **Impact**:\n  - Checkout failed\n"
+    doc = parse_document(text, "markdown")
+    assert [(e.time.value, e.text) for e in doc.timeline] == [("10:02", "Alert fires"), ("10:40", "Rollback done")]
+    assert doc.action_items == []  # items under "Impact" are prose of the impact
+    assert [p.section for p in doc.prose if p.text == "Checkout failed"] == ["impact"]
 
 
 def test_bold_text_that_is_no_label_is_no_section() -> None:

@@ -19,6 +19,7 @@ from ..findings import SEVERITIES
 from .baseline import BaselineError, baseline_note, load_baseline, write_baseline
 from .formats import FORMAT_NAMES, Run, render
 from .inputs import DEFAULT_MAX_BYTES, STDIN, InputFileError, collect, read_source
+from .metrics_cmd import add_metrics_parser, cmd_metrics
 from .runner import FileResult, default_jobs, lint_all, progress_stream
 from .settings import ConfigResolver, load_config
 
@@ -184,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
                                    "  blamelint serve --host 0.0.0.0 --port 8080"))
     serve.add_argument("--host", default=None, help="address to bind (default: $BLAMELINT_HOST or 127.0.0.1)")
     serve.add_argument("--port", default=None, help="port (default: $PORT or 8080)")
+    add_metrics_parser(sub, fmt)
+
+    lsp = sub.add_parser("lsp", help="run the language server on standard input/output", formatter_class=fmt,
+                         description="Run the Language Server Protocol server (diagnostics, quick fixes, hovers) on stdio.",
+                         epilog="Editors start it themselves; see docs/editors.md.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for clients that pass it (stdio is the only transport)")
     return parser
 
 
@@ -351,6 +358,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..lsp import main as lsp_main
+
+    return lsp_main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -358,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve}[args.command]
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve,
+                   "metrics": cmd_metrics, "lsp": cmd_lsp}[args.command]
         return handler(args)
     except _UsageError as exc:
         print(exc, file=sys.stderr)

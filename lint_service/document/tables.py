@@ -52,7 +52,9 @@ def table_roles(headers: list[str], section: str | None, labelled_only: bool = F
         if not times and headers:
             times = [0]  # an unlabelled first column of a timeline table holds the time
         rest = [k for k in range(len(headers)) if k not in times]
-        text = next((k for k in rest if _EVENT.search(headers[k])), rest[-1] if rest else None)
+        # "Time | Event Type | Description": the event column, not a column about its type.
+        text = next((k for k in rest if _EVENT.search(headers[k]) and not _META.search(headers[k])),
+                    next((k for k in rest if _EVENT.search(headers[k])), rest[-1] if rest else None))
         skip = [k for k in rest if k != text and _META.search(headers[k])]
         return TableRoles("timeline", text=text, times=times, skip=skip)
     if section == "action items":

@@ -166,5 +166,8 @@ def template_for(doc: Document, name: str | None = None) -> Profile | None:
     if doc.format == "yaml":
         return None
     if name is not None:
-        return profiles()[name]
+        table = profiles()
+        if name not in table:
+            raise ValueError(f"unknown template {name!r}: expected one of {', '.join(table)}")
+        return table[name]
     return match_template(doc)
