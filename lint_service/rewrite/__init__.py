@@ -104,6 +104,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
         return []
+    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
+        return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
+    if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
+            and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and c.verb.head != c.subject.head:
+        return []  # the subject is shared from a clause further back ("A co-worker and I entered ... but didn't notice")
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -211,10 +216,16 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
     if word.dep_ in ("advmod",):  # "handled the rollout sloppily" -> "handled the rollout"
         return [render(sent, {}, {word.i})]
     if word.dep_ == "amod" and len(det.evidence) == 2 and det.evidence[1].dep_ in ("nsubj", "nsubjpass"):
-        head = det.evidence[1]  # "A more careful engineer would have spotted" -> "An automated check would have ..."
-        np = [t for t in head.subtree if t.i <= head.i]
-        first = min(t.i for t in np)
-        return [render(sent, {first: rw["ideal_person_replacement"]}, {t.i for t in np} - {first})]
+        head = det.evidence[1]
+        ideal = any(c.lower_ == "more" or c.tag_ == "JJR" for c in [word, *word.children]) and any(
+            a.tag_ == "MD" for a in head.head.children)
+        if ideal:  # "A more careful engineer would have spotted" -> "An automated check would have ..."
+            np = [t for t in head.subtree if t.i <= head.i]
+            first = min(t.i for t in np)
+            return [render(sent, {first: rw["ideal_person_replacement"]}, {t.i for t in np} - {first})]
+        # "bungling engineers cut through the cables": the judgement goes, the act is
+        # rewritten in a further round (the caller marks these as restated)
+        return [render(sent, {}, {t.i for t in word.subtree})]
     if low in rw["judgement_neutral"]:
         cut = {t.i for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
         if cut:  # "was reckless of Farid" -> "was risky"

@@ -226,8 +226,8 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     reversed" -> "It was not checked whether ..."; "failed to notice that ..." ->
     "It went unnoticed that ..."."""
     c = det.clause
-    if c is None or c.subject is None or c.objects or c.subject.dep_ == "conj":
-        return []
+    if c is None or c.subject is None or c.objects or c.subject.dep_ == "conj" or c.subject.head not in (c.verb, c.action):
+        return []  # half a subject, or one shared from a clause further back
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     if det.construction != "omission" and not forgot:
         return []
