@@ -167,7 +167,7 @@ def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> l
         by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
         if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
             return []
-        np = [t for t in noun.subtree if t.i <= noun.i]
+        np = [t for t in noun.subtree if t.i <= noun.i and t.text not in ('"', "“", "”", "'", "‘", "’")]
         first = min(t.i for t in np)
         cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
         return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
@@ -317,7 +317,9 @@ def _original(det: "Detection", sent: Span) -> Original:
         if det.construction not in ("idiom", "judgement"):
             objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
     who = det.target if det.target is not None else (c.subject if c is not None else None)
-    named = list(who.subtree) if who is not None else [t for t in sent if t.dep_ == "nsubj"]
+    # a blame phrase has no slot for the person: the sentence's subject is them ("Graham went
+    # at the upgrade like a bull in a china shop")
+    named = list(who.subtree) if who is not None else [t for t in sent if t.dep_ == "nsubj"] if det.construction == "blame-phrase" else []
     person = {t.text for t in named if t.pos_ == "PROPN"}
     subject = c.subject if c is not None else None
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):

@@ -24,7 +24,7 @@ _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 def pronouns_of(removed: Token | None) -> frozenset[str]:
     """The pronouns that may refer to ``removed`` once it is gone from the sentence."""
     if removed is None:
-        return _HE | _SHE | _PLURAL
+        return frozenset()  # "human error": no person was in the sentence to leave pronouns behind
     low = removed.lower_
     for group in (_FIRST, _SECOND, _HE, _SHE, _PLURAL):
         if low in group:
