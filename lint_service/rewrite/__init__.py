@@ -319,7 +319,9 @@ def _original(det: "Detection", sent: Span) -> Original:
     who = det.target if det.target is not None else (c.subject if c is not None else None)
     # a blame phrase has no slot for the person: the sentence's subject is them ("Graham went
     # at the upgrade like a bull in a china shop")
-    named = list(who.subtree) if who is not None else [t for t in sent if t.dep_ == "nsubj"] if det.construction == "blame-phrase" else []
+    # (the person's own words, not a relative clause about them: "Emeka, who changed the TTL")
+    named = [t for t in who.subtree if t.i <= who.i] if who is not None else \
+        [t for t in sent if t.dep_ == "nsubj"] if det.construction == "blame-phrase" else []
     person = {t.text for t in named if t.pos_ == "PROPN"}
     subject = c.subject if c is not None else None
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
