@@ -154,7 +154,11 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
     if prep is None or negate:
         return None
-    cut = {t.i for t in prep.subtree}
+    what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    # "without approval during business hours": the time stays with the action
+    moved = {t.i for c2 in (what.children if what is not None else ()) if c2.dep_ == "prep" and c2.lower_ not in ("of", "for")
+             for t in c2.subtree}
+    cut = {t.i for t in prep.subtree} - moved
     plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
 

@@ -101,7 +101,9 @@ def requirement(c: "Clause", passive: str) -> str | None:
     what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if what is None or what.pos_ != "NOUN" or "," in passive or any(t.lower_ in PERSONAL_WORDS for t in what.subtree):
         return None  # "without asking": a gerund with nobody left to do it
-    return f"nothing required {span_text(list(what.subtree))} before {passive}"
+    # "without approval during business hours": the time is the action's, not the approval's
+    own = [t for t in what.subtree if not any(a.dep_ == "prep" and a.head == what and a.lower_ not in ("of", "for") for a in [t, *t.ancestors] if a.i > what.i)]
+    return f"nothing required {span_text(own)} before {passive}"
 
 
 def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
