@@ -85,12 +85,17 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     c = det.clause
     if det.construction != "idiom" or c is None or c.subject is None:
         return []
-    if any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children):
+    if len(_conjuncts(c.action)) > 1:  # "cut corners on X and skipped Y" (not ", and it shows")
         return coordinated(c, sent, False, set(), ctx.cache["blame.lexicon"])
     gloss = idiom_match(c, ctx.cache["blame.lexicon"]) or ""
     data = phrasing()["idioms"].get(gloss) or {}
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in c.action.subtree if not t.is_punct)
+    # ", and it shows": a joined clause with its own subject stays as written
+    own_clauses = {t.i for x in c.action.children if x.dep_ == "conj" and any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
+                   for t in x.subtree}
+    own_clauses |= {x.i for x in c.action.children if x.dep_ in ("cc", "punct") and own_clauses and x.i < min(own_clauses) and x.i > c.action.i
+                    and not any(y.i < x.i and y.i > c.action.i and y.dep_ in ("cc",) for y in c.action.children if y != x)}
+    last = max(t.i for t in c.action.subtree if not t.is_punct and t.i not in own_clauses)
     if data.get("action") == "not-done":
         gerund = next((g for p in c.action.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
         if gerund is not None:
