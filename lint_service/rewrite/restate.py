@@ -151,3 +151,19 @@ def plain_passive(sent: Span) -> Candidate | None:
     first = min(t.i for t in subj.subtree)
     last = max(t.i for t in own)
     return Candidate(replace_clause(sent, first, last, f"{phrase[0]} {phrase[1]}"))
+
+
+def _ironic_thanks(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Hats off to Taini for breaking the build for everyone, once again" -> "The build
+    broke for everyone, once again": the act thanked for, without the thanks."""
+    if det.construction != "sarcasm":
+        return []
+    gerund = next((g for t in sent if t.lower_ == "for" and t.dep_ == "prep" for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    if gerund is None:
+        return []
+    own = [t for t in gerund.subtree if not t.is_punct or t.i < gerund.right_edge.i]
+    tail = [t for t in sent if t.i > gerund.right_edge.i and not (t.is_punct and t.i == sent.end - 1)]
+    phrase = verb_phrase_passive(gerund, own + tail, False, set(phrasing()["dropped_adverbs"]), present=False)
+    if phrase is None:
+        return []
+    return [Candidate(finish(f"{phrase[0]} {phrase[1]}"))]
