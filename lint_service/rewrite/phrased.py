@@ -283,3 +283,25 @@ def judgement(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     text = template.replace("{thing}", thing).replace("{has}", "has " if perfect else "")
     text = text.replace("{lagged}", "lagged")
     return [Candidate(replace_clause(sent, first, last, text), "system" if "nothing" in text.lower() else "event")]
+
+
+def _waited(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"waited 40 minutes before escalating" -> "It took 40 minutes to escalate": the
+    delay stays, the person goes."""
+    c = det.clause
+    if c is None or c.subject is None or verb_lemma_of(c.verb.text) not in phrasing()["waiting_verbs"]:
+        return []
+    v = c.verb
+    before = next((p for p in v.children if p.dep_ == "prep" and p.lower_ == "before"), None)
+    gerund = next((g for g in before.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if before is not None else None
+    # "40 minutes" hangs off the verb or off "before" ("40 minutes before")
+    holders = [*v.children, *(before.children if before is not None else ())]
+    duration = next((d for d in holders if d.dep_ in ("npadvmod", "dobj") and d.i < (before.i if before else 0)), None)
+    if gerund is None or duration is None or any(t.lower_ in PERSONAL_WORDS for t in gerund.subtree):
+        return []
+    first = min(t.i for t in c.subject.subtree)
+    last = before.right_edge.i
+    rest = span_text([t for t in gerund.subtree if t != gerund and not t.is_punct])
+    took = "takes" if is_present(v) else "took"
+    act = " ".join(x for x in (verb_lemma_of(gerund.text), rest) if x)
+    return [Candidate(replace_clause(sent, first, last, f"it {took} {span_text(list(duration.subtree))} to {act}"))]

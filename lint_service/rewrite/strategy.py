@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from .candidate import Candidate
 from .coordination import _idiom, coordinated
 from .phrased import (
-    _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, judgement, requirement,
+    _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, _waited, judgement, requirement,
 )
 from .restate import _after_lead, _apology, _drop_blame_phrase, _ironic_thanks, _pointing, _who_clause, plain_passive
 
@@ -25,7 +25,7 @@ __all__ = ["Candidate", "coordinated", "judgement", "plain_passive", "requiremen
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_apology, _ironic_thanks, _blamed_on, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out
