@@ -135,6 +135,19 @@ PAIRS = [
     # the act given as the reason for a loss
     ("because-reason", "The studio lost most of the files because someone ran a cleanup command.",
      "The studio lost most of the files because a disk controller failed."),
+    # taking the blame or the responsibility, for the failure and not for a task
+    ("take-blame", "I take the blame for the missing backups.", "I take the minutes for the review meeting."),
+    ("take-responsibility", "I take full responsibility for breaking the build.",
+     "I take responsibility for writing the follow-up ticket."),
+    ("bad-thing-ended", "I restarted the primary and the site went down.", "I restarted the pods and the errors stopped."),
+    ("apology-damage", "I overwrote the config with an old copy, apologies.",
+     "I wrote the config from the template, apologies for the delay."),
+    # hedged attribution (rule 15) and causes named as people
+    ("on-my-end", "Pretty sure the problem was on my end.", "Pretty sure the problem was on the provider's end."),
+    ("cause-was-person", "The cause was an employee who clicked a phishing email.",
+     "The cause was an email filter that let a phishing email through."),
+    ("possessed-mistake", "The blackout was the result of a worker's mistake.",
+     "The blackout was the result of a transformer fire."),
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),

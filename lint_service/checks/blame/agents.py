@@ -216,6 +216,8 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "prep" and any(o.lower_ in lex.agents["human_modifiers"] for o in c.children if o.dep_ == "pobj"):
             return True  # "the worker on shift"
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
+        return True  # "a worker's mistake"
     # a plural without article doing something in news prose ("workers cut the cables")
     return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 

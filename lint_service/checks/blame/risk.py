@@ -193,6 +193,8 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
     down", "it fell over", "the export bucket ended up public")."""
     found = []
     for t in tokens:
+        if t.dep_ in ("nsubj", "nsubjpass") and lex.verbs["cessation"].match(t.head):
+            continue  # "the errors stopped": something bad ended
         if (t.lower_ in BAD_WORDS or t.lemma_.lower() in BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
         elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(

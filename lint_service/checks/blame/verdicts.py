@@ -130,8 +130,9 @@ def apology(view: SentenceView) -> Detection | None:
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
             continue
         acted = any(lex.verbs[k].match(c.action) for k in harmful)
+        damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault"))
         reason = _fault_reason(c, lex)
-        if reason is not None or (acted and _harm_follows(c, view)):
+        if reason is not None or damaging or (acted and _harm_follows(c, view)):
             return Detection("blame.person-subject", "apology",
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
                              c, [c.verb], c.subject)
