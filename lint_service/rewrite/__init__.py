@@ -128,7 +128,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             system = document_system(ctx, sent)
             sys_v = system_variant(c, own, negate, drop, system, span)
             if sys_v:
-                variants.append((sys_v, "generic" if system == rw["default_system"] else "system"))
+                # "<system> allowed X to be done" reads as a verdict on whatever the document
+                # names most (a job, a template): offered after the event, never first
+                variants.append((sys_v, "generic"))
         needed = _requirement(c, own, negate, drop, span)
         if needed:
             variants.append((needed, "system"))
@@ -252,7 +254,7 @@ def _order(found: list[Candidate], section: str | None) -> list[str]:
     if section in TIMELINE_SECTIONS:
         found = [c for c in found if c.kind == "event"]
     elif section in ANALYSIS_SECTIONS:
-        found = sorted(found, key=lambda c: {"system": 0, "generic": 1}.get(c.kind, 2))
+        found = sorted(found, key=lambda c: {"system": 0, "event": 1}.get(c.kind, 2))
     return [c.text for c in found]
 
 
