@@ -180,6 +180,17 @@ PAIRS = [
     # cut infrastructure
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),
+    # the failure pointed at a person: a guessed or passed-on "it was a <role>" (rules 12, 15)
+    ("pointed-guess", "I bet it was a developer.", "I bet it was a cosmic ray."),
+    ("pointed-hearsay", "Apparently, it came from an intern.", "Apparently, it came from a vendor."),
+    ("pointed-unhedged", "Of course it was the new guy.", "It was the network team."),
+    ("pointed-cleft", "Turns out it was a contractor.", "Turns out it was a contractor who spotted the leak."),
+    ("pointed-failure-noun", "The outage came from a contractor on the night shift.", "The fix came from an intern."),
+    # an act done through an instrument is its user's act
+    ("instrument-purpose", "An engineer was on prod and ran a command to drop a table.",
+     "An engineer ran a script to back up the billing database."),
+    ("instrument-purpose-system", "The on-call engineer used the console to wipe the customer bucket.",
+     "The scheduler ran a job to drop the orders table."),
 ]
 
 

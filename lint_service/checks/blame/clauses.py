@@ -54,6 +54,11 @@ def _subject_of(verb: Token) -> Token | None:
         # "The employee confirmed the alert, inadvertently causing a panic": a participle
         # after the main clause says what its subject did next
         return _subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+            c.dep_ in ("dobj", "obj") for c in verb.head.children) and verb.head.tag_ in ("VBD", "VBN"):
+        # "ran a command to drop the table", "used the console to wipe the bucket": the act
+        # done through an instrument is its user's act
+        return _subject_of(verb.head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in (
             "after", "before", "while", "by", "when", "since") and verb.head.head.pos_ in ("VERB", "AUX"):
         # "Worker feels terrible after pushing the wrong button": the main subject did it

@@ -17,6 +17,7 @@ from ..registry import Context, check
 from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
 )
+from .attribution import pointed_at
 from .clauses import clauses
 from .judgements import judgement
 from .learned import RULE as LEARNED_RULE, learned_net
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, verdict,
-    passive_agent, person_cause, ironic_praise, pointing, directive, apology, person_subject, delayed_response, we_subject,
+    passive_agent, person_cause, ironic_praise, pointing, pointed_at, directive, apology, person_subject, delayed_response, we_subject,
 )
 
 BLAME_RULES = (
