@@ -191,6 +191,11 @@ PAIRS = [
      "An engineer ran a script to back up the billing database."),
     ("instrument-purpose-system", "The on-call engineer used the console to wipe the customer bucket.",
      "The scheduler ran a job to drop the orders table."),
+    # hindsight withdrawing trust from a person (rule 14)
+    ("withdrawn-trust", "The intern should never have been given root.", "The intern should have been given root."),
+    ("withdrawn-trust-system", "That contractor should not have been allowed near the production cluster.",
+     "The deploy bot should never have been given root."),
+    ("withdrawn-trust-fact", "The new hire should never have been given the keys to prod.", "The intern was never given root."),
 ]
 
 

@@ -69,6 +69,11 @@ def blame_verb(view: SentenceView) -> Detection | None:
 def _punished(c: Clause, view: SentenceView) -> Token | None:
     """The person a clause punishes, if it does."""
     terms = view.lex.terms
+    if c.negated and c.passive and c.modal in ("should", "ought", "could") and verb_lemma(c.verb) in terms["entrust_verbs"] and _blameable(c.subject, view):
+        # "should never have been given root", "should not have been allowed near prod":
+        # hindsight withdrawing trust from a person is a verdict on them
+        granted = {t.lemma_.lower() for x in c.verb.children if x.dep_ in ("dobj", "prep", "xcomp", "dative") for t in x.subtree}
+        return c.subject if granted & (terms["privilege_nouns"] | view.lex.framing["valuable_objects"]) else None
     if c.negated:
         return None
     if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
