@@ -196,6 +196,10 @@ PAIRS = [
     ("withdrawn-trust-system", "That contractor should not have been allowed near the production cluster.",
      "The deploy bot should never have been given root."),
     ("withdrawn-trust-fact", "The new hire should never have been given the keys to prod.", "The intern was never given root."),
+    # a routine step left out of one's own operation
+    ("step-skipped", "Maybe you didn't push the tag when you released 2.1?", "You didn't push the tag when the bot released 2.1."),
+    ("step-skipped-role", "The release manager didn't push the tag when she cut 2.1.",
+     "The bot didn't push the tag when it released 2.1."),
 ]
 
 

@@ -66,6 +66,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "omission", [v]
     if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
         return "omission", [t for t in (v, a) if t is not None]
+    if _step_skipped(c, lex):
+        return "omission", [v, a] if a is not v else [v]
     gloss = idiom_match(c, lex)
     if gloss:
         return "idiom", [a]
@@ -113,6 +115,20 @@ def _not_yet(c: Clause) -> bool:
     auxes = [x for x in c.verb.children if x.dep_ == "aux"]
     never = any(x.lower_ in ("never", "still") for x in c.verb.children)
     return not never and any(x.lemma_ == "have" and x.tag_ in ("VBP", "VBZ") for x in auxes)
+
+
+def _step_skipped(c: Clause, lex: Lexicon) -> bool:
+    """"you didn't push the tag when you released 2.1": a routine step left out of the
+    person's own operation, told by a time clause with the same subject."""
+    if not (c.negated and c.objects and lex.verbs["causal"].match(c.action)) or c.subject is None:
+        return False
+    for x in c.verb.children:
+        marks = {m.lower_ for m in x.children if m.dep_ in ("mark", "advmod")}
+        own = next((s for s in x.children if s.dep_ == "nsubj"), None)
+        if x.dep_ == "advcl" and marks & {"when", "while", "before", "after"} and own is not None and x.tag_ == "VBD" and (
+                own.lower_ == c.subject.lower_ or (own.lower_ in ("he", "she", "they") and c.subject.pos_ != "PRON")):
+            return True
+    return False
 
 
 def _delay(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
