@@ -200,6 +200,11 @@ PAIRS = [
     ("step-skipped", "Maybe you didn't push the tag when you released 2.1?", "You didn't push the tag when the bot released 2.1."),
     ("step-skipped-role", "The release manager didn't push the tag when she cut 2.1.",
      "The bot didn't push the tag when it released 2.1."),
+    # any act of a person given as the reason for the harm
+    ("act-as-reason", "The ward lost power because the contractor had plugged the cable into port 4.",
+     "The ward got its power back because the contractor had plugged the cable into port 4."),
+    ("act-as-reason-state", "Because the contractor had plugged the cable into port 4, the ward lost power.",
+     "The ward lost power because the engineer was on leave."),
 ]
 
 

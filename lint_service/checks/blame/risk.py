@@ -243,12 +243,17 @@ def caused_failure(c: Clause, lex: Lexicon) -> list[Token]:
     marks = {m.lower_ for m in v.children if m.dep_ in ("mark", "advmod")}
     if v.dep_ != "advcl" or not marks & {"after", "when", "once", "as", "because"}:
         return []
-    if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "disable")) or lex.verbs["recovery"].match(c.action):
+    if lex.verbs["recovery"].match(c.action):
         return []
     main = v.head
-    if "because" in marks and not any(n.dep_ == "neg" for n in v.children) and bad_outcome([main], lex, ("breakage", "destructive", "harm")):
+    # Given as the reason for the harm, any act of the person counts ("the ward lost power
+    # because the contractor plugged the feed into port 4"); a state ("was on leave") does not.
+    act = not c.passive and c.action.pos_ == "VERB" and verb_lemma(c.action) not in ("be", "have")
+    if "because" in marks and act and not any(n.dep_ == "neg" for n in v.children) and bad_outcome([main], lex, ("breakage", "destructive", "harm")):
         # "Pixar nearly lost the files ... because someone ran a command": the act as the reason
         return [c.action, main]
+    if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "disable")):
+        return []
     subject = next((s for s in main.children if s.dep_ in ("nsubj", "nsubjpass")), None)
     if verb_lemma(main) in lex.terms["onset_verbs"] and _failure(subject, lex):
         return [c.action, subject]
