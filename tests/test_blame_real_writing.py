@@ -205,6 +205,9 @@ PAIRS = [
      "The ward got its power back because the contractor had plugged the cable into port 4."),
     ("act-as-reason-state", "Because the contractor had plugged the cable into port 4, the ward lost power.",
      "The ward lost power because the engineer was on leave."),
+    # "someone" written apart; a one-person error
+    ("some-one", "Some one deleted my css branch last night.", "Some one of the cron jobs deleted my css branch last night."),
+    ("one-man-error", "It was a one-man error, the regulator said.", "It was a one-man operation, the regulator said."),
 ]
 
 

@@ -121,6 +121,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         if part is not None:
             kind = classify(part, lex)
             return Kind.INDEFINITE if kind == Kind.WE else kind
+        if low == "one" and tok.pos_ in ("NOUN", "PRON") and any(c.dep_ == "det" and c.lower_ == "some" for c in tok.children):
+            return Kind.PRONOUN  # "some one deleted my branch": "someone" written apart
     if _organisation(tok, lex):
         return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
