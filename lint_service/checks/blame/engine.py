@@ -6,7 +6,7 @@ fires; the finding spans the sentence and its suggestions replace the sentence.
 from __future__ import annotations
 
 import logging
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -23,6 +23,7 @@ from .judgements import judgement
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
+from .shouting import sentence_case, shouted
 from .recognizers import (
     Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, possessive,
     predicate_possessive, we_subject,
@@ -99,15 +100,28 @@ def _memo(doc: Doc) -> dict:
     return doc.user_data.setdefault(_MEMO, {})
 
 
-def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) -> list[tuple[Span, Detection]]:
+Reparse = Callable[[list[str]], list[Doc]]
+
+
+def _shouted_detection(sent: Span, lex: Lexicon, want: frozenset[str], reparse: Reparse | None) -> Detection | None:
+    """A sentence in capitals read again from a sentence-case copy (see shouting.py)."""
+    if reparse is None or not shouted(sent):
+        return None
+    for copy in reparse([sentence_case(sent.text)])[0].sents:
+        if (d := detect(copy, lex, want)) is not None:
+            return d
+    return None
+
+
+def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str], reparse: Reparse | None = None) -> list[tuple[Span, Detection]]:
     memo = _memo(doc)
-    key = ("detect", lex_key, want)
+    key = ("detect", lex_key, want, reparse is not None)
     found = memo.get(key)
     if found is None:
         found = []
         for sent in doc.sents:
             check_deadline()  # between sentences: LintTimeout once the budget is spent
-            if (d := detect(sent, lex, want)) is not None:
+            if (d := detect(sent, lex, want) or _shouted_detection(sent, lex, want, reparse)) is not None:
                 found.append((sent, d))
         memo[key] = found
     return found
@@ -141,7 +155,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
     want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
     for prose, doc in ctx.parses:
         doc_text = None  # Doc.text joins every token: build it once per paragraph, not per finding
-        for sent, found in _detections(doc, lex, lex_key, want):
+        for sent, found in _detections(doc, lex, lex_key, want, ctx.parse):
             check_deadline()
             start, end = _trimmed(sent)
             if end <= start:
@@ -151,7 +165,10 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             doc_text = doc.text if doc_text is None else doc_text
             # A suggestion replaces the original span, so offer one only when the
             # prose is the original text verbatim (no inline code or markup removed).
-            if ctx.document.text[o_start:o_end] == doc_text[start:end]:
+            # A detection read from a shouted sentence's sentence-case copy has no tokens
+            # in this paragraph to rewrite from.
+            own = found.clause is None or found.clause.verb.doc is doc
+            if own and all(t.doc is doc for t in found.evidence) and ctx.document.text[o_start:o_end] == doc_text[start:end]:
                 try:
                     check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
                     suggestions = _suggestions(found, sent, ctx, lex_key, prose.section)
