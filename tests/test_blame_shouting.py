@@ -1,30 +1,51 @@
-"""Sentences in capitals are read from a sentence-case copy (checks/blame/shouting.py)."""
+"""Sentences in capitals and title-case headlines are read from a sentence-case copy
+(checks/blame/shouting.py)."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+import pytest
+from hypothesis import given, settings, strategies as st
 
 from lint_service import Linter
-from lint_service.checks.blame.shouting import sentence_case
+from lint_service.checks.blame.shouting import case_copy
 
 
-@given(st.text())
-def test_sentence_case_keeps_every_offset(text: str) -> None:
-    copy = sentence_case(text)
-    assert len(copy) == len(text)
-    assert [c.isspace() for c in copy] == [c.isspace() for c in text]
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
 
 
-def test_sentence_case_keeps_i_and_first_letter() -> None:
-    assert sentence_case("OK I BROKE THE BUILD, I'M SORRY") == "Ok I broke the build, I'm sorry"
+def blame(linter: Linter, text: str) -> list:
+    return [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
 
 
-def test_shouted_blame_found_once_without_rewrite_from_the_copy() -> None:
-    linter = Linter()
-    text = "THE NEW GUY DROPPED THE ORDERS TABLE LOL"  # the tagger reads this one only in sentence case
-    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
-    assert [(f.rule, f.start, f.end) for f in found] == [("blame.person-subject", 0, len(text))]
-    assert not found[0].suggestions
-    calm = "THE NEW GUY RESTORED THE ORDERS TABLE LOL"
-    headline = "ENGINEER FIRED AFTER DELETING CUSTOMER DATA"
-    assert [f.rule for f in linter.lint(headline, format="text").findings if f.rule.startswith("blame.")] == ["blame.judgement"]
-    assert not [f for f in linter.lint(calm, format="text").findings if f.rule.startswith("blame.")]
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["THE", "İSTANBUL", "I", "DROPPED", "ß", "Payroll", "Ǆ", "-", "LOL", "ﬁ", "42", ","]), min_size=3, max_size=12))
+def test_case_copy_keeps_every_offset(linter: Linter, words: list[str]) -> None:
+    doc = linter.parser.parse([" ".join(words)])[0]
+    for sent in doc.sents:
+        copy = case_copy(sent)
+        if copy is not None:
+            assert len(copy) == len(sent.text)
+            assert [c.isspace() for c in copy] == [c.isspace() for c in sent.text]
+
+
+def test_case_copy_keeps_i_first_letter_and_headline_names(linter: Linter) -> None:
+    shout = next(linter.parser.parse(["OK I BROKE THE BUILD, I'M SORRY"])[0].sents)
+    assert case_copy(shout) == "Ok I broke the build, I'm sorry"
+    title = next(linter.parser.parse(["Intern Blamed For Initech Payroll Outage"])[0].sents)
+    assert case_copy(title) == "Intern blamed for Initech payroll outage"
+    plain = next(linter.parser.parse(["We moved the DNS TTL to 60s."])[0].sents)
+    assert case_copy(plain) is None
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [
+    ("THE NEW GUY DROPPED THE ORDERS TABLE LOL", "THE NEW GUY RESTORED THE ORDERS TABLE LOL"),
+    ("ENGINEER FIRED AFTER DELETING CUSTOMER DATA", "ENGINEER HIRED AFTER MIGRATING CUSTOMER DATA"),
+    ("Intern Blamed For Acme Payroll Email Mixup Gets Support Online",
+     "Intern Praised For Acme Payroll Email Fix Gets Support Online"),
+])
+def test_read_from_the_copy(linter: Linter, positive: str, near_miss: str) -> None:
+    found = blame(linter, positive)
+    assert [(f.start, f.end) for f in found] == [(0, len(positive))]
+    assert not found[0].suggestions  # no rewrite is built from the copy's tokens
+    assert not blame(linter, near_miss)

@@ -23,7 +23,7 @@ from .judgements import judgement
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
-from .shouting import sentence_case, shouted
+from .shouting import case_copy
 from .recognizers import (
     Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, possessive,
     predicate_possessive, we_subject,
@@ -104,10 +104,12 @@ Reparse = Callable[[list[str]], list[Doc]]
 
 
 def _shouted_detection(sent: Span, lex: Lexicon, want: frozenset[str], reparse: Reparse | None) -> Detection | None:
-    """A sentence in capitals read again from a sentence-case copy (see shouting.py)."""
-    if reparse is None or not shouted(sent):
+    """A sentence in capitals or a title-case headline read again from a sentence-case
+    copy (see shouting.py)."""
+    text = case_copy(sent) if reparse is not None else None
+    if text is None:
         return None
-    for copy in reparse([sentence_case(sent.text)])[0].sents:
+    for copy in reparse([text])[0].sents:
         if (d := detect(copy, lex, want)) is not None:
             return d
     return None

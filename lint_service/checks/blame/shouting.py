@@ -1,13 +1,16 @@
-"""Sentences written in capitals ("I KILLED PROD", chat and headlines in caps).
+"""Sentences written in capitals ("I KILLED PROD", chat in caps) and headlines in
+title case ("Intern Blamed For Payroll Outage").
 
-The small model reads a word in capitals as an acronym or a name, so a shouted
-sentence comes back with nouns for verbs and no subject. The blame check reads such
-a sentence a second time from a sentence-case copy, parsed for the recognizers
-only: the finding still spans the original sentence, whose length the copy keeps.
+The small model reads a capitalised word as an acronym or a name, so such a sentence
+comes back with nouns for verbs and no subject. The blame check reads it a second
+time from a sentence-case copy, parsed for the recognizers only: the finding still
+spans the original sentence, whose length the copy keeps.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span
+
+from .agents import headline_case, is_english_word
 
 # Fewer capitalised words than this are an acronym or two ("the DNS TTL"), not shouting.
 MIN_SHOUTED_WORDS = 3
@@ -20,15 +23,24 @@ def shouted(sent: Span) -> bool:
     return len(upper) >= MIN_SHOUTED_WORDS and len(upper) * 10 >= len(words) * 7
 
 
-def sentence_case(text: str) -> str:
-    """Lower case with a capital first letter and a capital "I"; one character for one,
-    so the copy's offsets are the original's."""
-    out = [c.lower() if len(c.lower()) == 1 else c for c in text]
-    for i, c in enumerate(out):
-        if c.isalpha():
-            out[i] = text[i]
-            break
-    for i in range(len(out)):
-        if out[i] == "i" and text[i] == "I" and (i == 0 or not out[i - 1].isalnum()) and (i + 1 == len(out) or not out[i + 1].isalnum() or out[i + 1] == "'"):
-            out[i] = "I"
-    return "".join(out)
+def _lower(text: str) -> str:
+    """Lower case, one character for one (a character whose lower case is longer stays)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def case_copy(sent: Span) -> str | None:
+    """The sentence in sentence case, or None when it is not shouted or a headline.
+    A shouted sentence is lowered throughout; a headline keeps its names and brands
+    (words that are not English words) and lowers the rest. "I" and the first letter stay."""
+    loud = shouted(sent)
+    if not loud and not headline_case(sent):
+        return None
+    parts = []
+    for tok in sent:
+        word = _lower(tok.text) if loud or tok.is_stop or is_english_word(tok.lower_) else tok.text
+        if tok.lower_ == "i" or tok.lower_.startswith(("i'", "i’")):
+            word = tok.text[0] + word[1:]  # "I", "I'M" (one token in capitals)
+        parts.append(word + (tok.whitespace_ if tok.i < sent.end - 1 else ""))
+    text = "".join(parts)
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    return text if first is None else text[:first] + sent.text[first] + text[first + 1:]
