@@ -75,6 +75,8 @@ CONSTRUCTIONS = [
       "It took 25 minutes to escalate, even though the runbook says 10.", "waited-before"),
     r("Because Cosmo forgot to renew the domain, the site went dark.",
       "Because the domain was not renewed, the site went dark.", "leading-subordinate"),
+    r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
+    r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
 
 
@@ -102,6 +104,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("Peregrine restarted the cache and logged off at 18:00.", id="departure-with-a-time"),
     pytest.param("Frankly, Ysolde should lose her deploy rights after this.", id="punitive-modal-not-made-fact"),
     pytest.param('"I broke the build," she wrote in the team channel.', id="quoted-words-not-restated"),
+    pytest.param("Ignatius was sloppy during the cutover.", id="judged-person-not-a-process"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

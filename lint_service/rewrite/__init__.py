@@ -84,7 +84,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
-        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx)
+        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
+            or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":

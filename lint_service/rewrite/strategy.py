@@ -14,13 +14,16 @@ from .coordination import _idiom, coordinated
 from .phrased import (
     _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, _waited, judgement, requirement,
 )
+from .process import _judged_process
 from .restate import _after_lead, _apology, _drop_blame_phrase, _ironic_thanks, _pointing, _who_clause, plain_passive
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
 
-__all__ = ["Candidate", "coordinated", "judgement", "plain_passive", "requirement", "special"]
+judged_process = _judged_process
+
+__all__ = ["Candidate", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
 
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
