@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
+from .prepositional import prepositional_passive
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -122,7 +123,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]
         if not variants:
-            return strategy.coordinated(c, sent, negate, drop, lex)
+            prep = prepositional_passive(c, own, negate, drop, span)
+            if prep is None:
+                return strategy.coordinated(c, sent, negate, drop, lex)
+            variants = [(prep, "event")]
         # "The deploy pipeline allowed X to be pushed without review" suits actions a
         # safeguard could have stopped, not lapses like "ignored" or "messed up".
         if det.construction not in ("fault", "delay") or negate:
