@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
+from .relative import relative_passive
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -304,6 +305,8 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
             if not leftover and not any(problems(ps, orig) for ps in sents):
                 results.append(cand)
+            elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx)):
+                results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
             elif len(sents) == 1 and cand.restated:
@@ -312,6 +315,19 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         if results:
             break
     return list(dict.fromkeys(_order(results, section)))[:3]
+
+
+def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:
+    """The candidate with relative clauses about the person made agentless ("a push he
+    never trialled" -> "a push that was never trialled"), when that was its only fault
+    (the clause itself may be what the blame check found in it)."""
+    if not all(p.startswith("pronoun ") for p in problems(cand, orig)):
+        return None
+    fixed = relative_passive(cand.text, orig.sent, orig.pronouns)
+    if fixed is None:
+        return None
+    sents = list(ctx.parse([fixed])[0].sents)
+    return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
 
 
 def _original(det: "Detection", sent: Span) -> Original:

@@ -1,0 +1,60 @@
+"""Relative clauses about the removed person: "a firmware push he never trialled" ->
+"a firmware push that was never trialled"; "the table they were archiving" -> "the table
+that was being archived". The clause's object is its antecedent, so the passive needs
+no new words, only the relative pronoun and the auxiliaries the tense asks for.
+
+Applied to a candidate whose only fault is such a pronoun.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .clause import _plural, is_present, participle_of
+
+
+def _passive(verb: Token, plural: bool) -> str | None:
+    auxes = [x for x in verb.children if x.dep_ in ("aux", "neg") or (x.dep_ == "advmod" and x.lower_ in ("never", "not"))]
+    neg = " ".join(x.text if x.lower_ != "n't" else "not" for x in auxes if x.dep_ == "neg" or x.lower_ in ("never", "not"))
+    have = next((x.lower_ for x in auxes if x.lemma_ == "have"), None)
+    progressive = verb.tag_ == "VBG" and any(x.lemma_ == "be" for x in auxes)
+    if any(x.tag_ == "MD" for x in auxes):
+        return None  # "a change he would review": a wish, not an event
+    if have is not None:
+        be = ("had" if have == "had" else ("have" if plural else "has")) + (f" {neg}" if neg else "") + " been"
+    else:
+        now = is_present(verb)
+        be = ("are" if plural else "is") if now else ("were" if plural else "was")
+        be += (f" {neg}" if neg else "") + (" being" if progressive else "")
+    return f"that {be} {participle_of(verb)}"
+
+
+def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
+    """(words as written, agentless words) for each relative clause of ``sent`` whose
+    subject is one of ``pronouns``: read off the original parse, which is the one the
+    writer's sentence deserves; a candidate's own parse of the same words may differ."""
+    out: list[tuple[str, str]] = []
+    for t in sent:
+        if t.lower_ not in pronouns or t.dep_ != "nsubj" or t.head.dep_ != "relcl":
+            continue
+        verb = t.head
+        if any(x.dep_ in ("dobj", "obj", "ccomp", "xcomp", "nsubjpass", "dative") for x in verb.children):
+            continue  # the clause has its own object: the antecedent is not what they acted on
+        if any(x.tag_ in ("WDT", "WP") and x.i < verb.i for x in verb.children):
+            continue  # "which he ...": left alone
+        said = _passive(verb, _plural(verb.head))
+        words = [x for x in verb.children if x.i < verb.i and (x.dep_ in ("aux", "neg", "nsubj") or x.lower_ in ("never", "not"))]
+        first = min([x.i for x in words] + [verb.i])
+        if said is None or any(x.i not in {w.i for w in words} for x in sent.doc[first:verb.i]):
+            continue  # words between the pronoun and the verb that are not auxiliaries
+        out.append((sent.doc[first : verb.i + 1].text, said))
+    return out
+
+
+def relative_passive(cand: str, sent: Span, pronouns: frozenset[str]) -> str | None:
+    """``cand`` with the relative clauses about the person made agentless, or None
+    when it holds none of them."""
+    fixed = cand
+    for old, new in relative_edits(sent, pronouns):
+        if fixed.count(old) == 1:
+            fixed = fixed.replace(old, new)
+    return fixed if fixed != cand else None
