@@ -80,6 +80,10 @@ CONSTRUCTIONS = [
     r("The on-call still hasn't looked at the queue.", "The queue still has not been looked at.", "prepositional-verb-perfect"),
     r("Leontyne took down the login page with a patch she had not tested.",
       "A patch that had not been tested took down the login page.", "relative-clause-about-the-person"),
+    r("Wendell didn't tell anyone that he had rotated the signing keys.",
+      "Nobody was told that the signing keys had been rotated.", "not-told-own-change"),
+    r("Wendell didn't tell the on-call that he was draining the node.",
+      "The on-call was not told that the node was being drained.", "not-told-recipient-progressive"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
@@ -112,6 +116,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("Ignatius was sloppy during the cutover.", id="judged-person-not-a-process"),
     pytest.param("After the page, Hamid went to the cinema without telling anyone.", id="going-to-has-no-passive"),
     pytest.param("Leontyne broke the login page with a hotfix she said was safe.", id="relative-clause-with-its-own-object"),
+    pytest.param("Wendell didn't tell anyone that the disk was full.", id="not-told-someone-elses-clause"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

@@ -12,7 +12,9 @@ from spacy.tokens import Span, Token
 from .clause import _plural, is_present, participle_of
 
 
-def _passive(verb: Token, plural: bool) -> str | None:
+def passive_predicate(verb: Token, plural: bool) -> str | None:
+    """The agentless predicate of a clause whose object has gone elsewhere, keeping
+    tense, aspect and negation: "had not tested" -> "had not been tested"."""
     auxes = [x for x in verb.children if x.dep_ in ("aux", "neg") or (x.dep_ == "advmod" and x.lower_ in ("never", "not"))]
     neg = " ".join(x.text if x.lower_ != "n't" else "not" for x in auxes if x.dep_ == "neg" or x.lower_ in ("never", "not"))
     have = next((x.lower_ for x in auxes if x.lemma_ == "have"), None)
@@ -25,7 +27,7 @@ def _passive(verb: Token, plural: bool) -> str | None:
         now = is_present(verb)
         be = ("are" if plural else "is") if now else ("were" if plural else "was")
         be += (f" {neg}" if neg else "") + (" being" if progressive else "")
-    return f"that {be} {participle_of(verb)}"
+    return f"{be} {participle_of(verb)}"
 
 
 def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
@@ -41,12 +43,12 @@ def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]
             continue  # the clause has its own object: the antecedent is not what they acted on
         if any(x.tag_ in ("WDT", "WP") and x.i < verb.i for x in verb.children):
             continue  # "which he ...": left alone
-        said = _passive(verb, _plural(verb.head))
+        said = passive_predicate(verb, _plural(verb.head))
         words = [x for x in verb.children if x.i < verb.i and (x.dep_ in ("aux", "neg", "nsubj") or x.lower_ in ("never", "not"))]
         first = min([x.i for x in words] + [verb.i])
         if said is None or any(x.i not in {w.i for w in words} for x in sent.doc[first:verb.i]):
             continue  # words between the pronoun and the verb that are not auxiliaries
-        out.append((sent.doc[first : verb.i + 1].text, said))
+        out.append((sent.doc[first : verb.i + 1].text, f"that {said}"))
     return out
 
 
