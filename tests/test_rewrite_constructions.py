@@ -84,6 +84,9 @@ CONSTRUCTIONS = [
       "Nobody was told that the signing keys had been rotated.", "not-told-own-change"),
     r("Wendell didn't tell the on-call that he was draining the node.",
       "The on-call was not told that the node was being drained.", "not-told-recipient-progressive"),
+    r("That was me: I deleted the staging bucket.", "The staging bucket was deleted.", "owning-up-lead"),
+    r("I feel terrible; I caused the outage by restarting the primary.", "Restarting the primary caused the outage.",
+      "feeling-lead-semicolon"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
@@ -117,6 +120,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("After the page, Hamid went to the cinema without telling anyone.", id="going-to-has-no-passive"),
     pytest.param("Leontyne broke the login page with a hotfix she said was safe.", id="relative-clause-with-its-own-object"),
     pytest.param("Wendell didn't tell anyone that the disk was full.", id="not-told-someone-elses-clause"),
+    pytest.param("I was tired, so I restarted the wrong node.", id="lead-that-is-the-reason-stays"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

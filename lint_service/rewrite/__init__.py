@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from .people import replace_clause
 from .prepositional import prepositional_passive
 from .relative import relative_passive
+from .lead import without_lead
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -319,11 +320,12 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
 
 def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:
     """The candidate with relative clauses about the person made agentless ("a push he
-    never trialled" -> "a push that was never trialled"), when that was its only fault
-    (the clause itself may be what the blame check found in it)."""
+    never trialled" -> "a push that was never trialled") or without a lead that only owns
+    up ("Yeah that was me, ..."), when that was its only fault (the relative clause itself
+    may be what the blame check found in it)."""
     if not all(p.startswith("pronoun ") for p in problems(cand, orig)):
         return None
-    fixed = relative_passive(cand.text, orig.sent, orig.pronouns)
+    fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns)
     if fixed is None:
         return None
     sents = list(ctx.parse([fixed])[0].sents)
