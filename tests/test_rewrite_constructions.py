@@ -87,6 +87,8 @@ CONSTRUCTIONS = [
     r("That was me: I deleted the staging bucket.", "The staging bucket was deleted.", "owning-up-lead"),
     r("I feel terrible; I caused the outage by restarting the primary.", "Restarting the primary caused the outage.",
       "feeling-lead-semicolon"),
+    r("Gustav leaked the staging tokens, which he has since revoked.",
+      "The staging tokens were leaked, which have since been revoked.", "relative-which-object"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
@@ -121,6 +123,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("Leontyne broke the login page with a hotfix she said was safe.", id="relative-clause-with-its-own-object"),
     pytest.param("Wendell didn't tell anyone that the disk was full.", id="not-told-someone-elses-clause"),
     pytest.param("I was tired, so I restarted the wrong node.", id="lead-that-is-the-reason-stays"),
+    pytest.param("Gustav leaked the staging tokens, which he told us about.", id="relative-which-not-the-object"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

@@ -39,16 +39,22 @@ def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]
         if t.lower_ not in pronouns or t.dep_ != "nsubj" or t.head.dep_ != "relcl":
             continue
         verb = t.head
-        if any(x.dep_ in ("dobj", "obj", "ccomp", "xcomp", "nsubjpass", "dative") for x in verb.children):
+        # "tokens, which he has since revoked": the relative pronoun is the object
+        which = next((x for x in verb.children if x.tag_ in ("WDT", "WP") and x.i < t.i), None)
+        if any(x.dep_ in ("dobj", "obj", "ccomp", "xcomp", "nsubjpass", "dative") and (which is None or x.i != which.i) for x in verb.children):
             continue  # the clause has its own object: the antecedent is not what they acted on
-        if any(x.tag_ in ("WDT", "WP") and x.i < verb.i for x in verb.children):
-            continue  # "which he ...": left alone
+        if which is not None and which.dep_ not in ("dobj", "obj"):
+            continue
         said = passive_predicate(verb, _plural(verb.head))
         words = [x for x in verb.children if x.i < verb.i and (x.dep_ in ("aux", "neg", "nsubj") or x.lower_ in ("never", "not"))]
+        adverbs = [x for x in verb.children if t.i < x.i < verb.i and x.dep_ == "advmod" and x not in words]
         first = min([x.i for x in words] + [verb.i])
-        if said is None or any(x.i not in {w.i for w in words} for x in sent.doc[first:verb.i]):
+        if said is None or any(x.i not in {w.i for w in words + adverbs} for x in sent.doc[first:verb.i]):
             continue  # words between the pronoun and the verb that are not auxiliaries
-        out.append((sent.doc[first : verb.i + 1].text, f"that {said}"))
+        if adverbs:  # "has since been revoked"
+            head, _, tail = said.partition(" ")
+            said = " ".join((head, *(a.text for a in adverbs), tail))
+        out.append((sent.doc[first : verb.i + 1].text, said if which is not None else f"that {said}"))
     return out
 
 
