@@ -89,6 +89,8 @@ CONSTRUCTIONS = [
       "feeling-lead-semicolon"),
     r("Gustav leaked the staging tokens, which he has since revoked.",
       "The staging tokens were leaked, which have since been revoked.", "relative-which-object"),
+    r("The outage was caused by a contractor accidentally deleting the routing table.",
+      "The outage was caused by the routing table being accidentally deleted.", "caused-by-person-doing"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
@@ -124,6 +126,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("Wendell didn't tell anyone that the disk was full.", id="not-told-someone-elses-clause"),
     pytest.param("I was tired, so I restarted the wrong node.", id="lead-that-is-the-reason-stays"),
     pytest.param("Gustav leaked the staging tokens, which he told us about.", id="relative-which-not-the-object"),
+    pytest.param("The outage was caused by a contractor deleting his own table.", id="caused-by-act-with-a-pronoun"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import relative_passive
+from .relative import agent_act, relative_passive
 from .lead import without_lead
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
@@ -64,7 +64,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         # "copied to his personal laptop by Dariusz": the pronoun still points at him
         pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
-        return [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
+        out = [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
+        # "caused by a contractor deleting X": the act is the cause, said without them
+        if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
+            out.append(Candidate(render(sent, {**pronouns, by.i: act}, {t.i for t in by.subtree} - {by.i})))
+        return out
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
         cut = {t.i for t in lead.subtree} | {t.i for t in det.evidence[1].subtree}

@@ -1,4 +1,4 @@
-"""Relative clauses about the removed person: "a firmware push he never trialled" ->
+"""Relative clauses about the removed person, full or reduced: "a firmware push he never trialled" ->
 "a firmware push that was never trialled"; "the table they were archiving" -> "the table
 that was being archived". The clause's object is its antecedent, so the passive needs
 no new words, only the relative pronoun and the auxiliaries the tense asks for.
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .clause import _plural, is_present, participle_of
+from .clause import _object_parts, _plural, is_present, participle_of
+from .text import span_text
 
 
 def passive_predicate(verb: Token, plural: bool) -> str | None:
@@ -66,3 +67,20 @@ def relative_passive(cand: str, sent: Span, pronouns: frozenset[str]) -> str | N
         if fixed.count(old) == 1:
             fixed = fixed.replace(old, new)
     return fixed if fixed != cand else None
+
+
+def agent_act(by: Token) -> str | None:
+    """"caused by a contractor accidentally deleting the routing table" -> "caused by
+    the routing table being accidentally deleted": the person's act, said without them,
+    stays the cause (dropping the whole agent would leave "was caused" with none)."""
+    person = next((x for x in by.children if x.dep_ == "pobj"), None)
+    act = next((x for x in person.children if x.dep_ == "acl" and x.tag_ == "VBG"), None) if person is not None else None
+    obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None) if act is not None else None
+    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") for x in act.children):
+        return None
+    obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
+    adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
+    rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not t.is_punct]
+    if not obj_text or any(t.lower_ in ("he", "she", "they", "him", "her", "them", "his", "their") for t in rest):
+        return None
+    return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
