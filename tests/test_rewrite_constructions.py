@@ -91,6 +91,8 @@ CONSTRUCTIONS = [
       "The staging tokens were leaked, which have since been revoked.", "relative-which-object"),
     r("The outage was caused by a contractor accidentally deleting the routing table.",
       "The outage was caused by the routing table being accidentally deleted.", "caused-by-person-doing"),
+    r("Anselm broke the release build by merging with a red pipeline.",
+      "The release build broke when the change was merged with a red pipeline.", "means-gerund-implied-object"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
@@ -127,6 +129,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("I was tired, so I restarted the wrong node.", id="lead-that-is-the-reason-stays"),
     pytest.param("Gustav leaked the staging tokens, which he told us about.", id="relative-which-not-the-object"),
     pytest.param("The outage was caused by a contractor deleting his own table.", id="caused-by-act-with-a-pronoun"),
+    pytest.param("Cormac broke the staging deploy by sleeping.", id="means-gerund-without-an-implied-object"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []
