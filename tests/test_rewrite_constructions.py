@@ -93,6 +93,8 @@ CONSTRUCTIONS = [
       "The outage was caused by the routing table being accidentally deleted.", "caused-by-person-doing"),
     r("Anselm broke the release build by merging with a red pipeline.",
       "The release build broke when the change was merged with a red pipeline.", "means-gerund-implied-object"),
+    r("Ilka could have prevented the outage by checking the replica lag first.",
+      "Checking the replica lag first could have prevented the outage.", "could-have-by-means"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
@@ -130,6 +132,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("Gustav leaked the staging tokens, which he told us about.", id="relative-which-not-the-object"),
     pytest.param("The outage was caused by a contractor deleting his own table.", id="caused-by-act-with-a-pronoun"),
     pytest.param("Cormac broke the staging deploy by sleeping.", id="means-gerund-without-an-implied-object"),
+    pytest.param("Ilka must have deleted the volume by running the cleanup job.", id="must-have-is-a-guess"),
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

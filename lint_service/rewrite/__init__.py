@@ -19,6 +19,7 @@ from .people import replace_clause
 from .prepositional import prepositional_passive
 from .relative import agent_act, relative_passive
 from .lead import without_lead
+from .hindsight import means_could_have
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -107,7 +108,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
-        return []  # "I must have clicked the wrong link" is a guess, not a should
+        # "I must have clicked the wrong link" is a guess, not a should; "could have
+        # avoided it by reading the notes" names a means, which can be the subject
+        return means_could_have(c, sent)
     if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
