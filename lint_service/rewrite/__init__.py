@@ -136,18 +136,14 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             if prep is None:
                 return strategy.coordinated(c, sent, negate, drop, lex)
             variants = [(prep, "event")]
-        # "The deploy pipeline allowed X to be pushed without review" suits actions a
-        # safeguard could have stopped, not lapses like "ignored" or "messed up".
-        if det.construction not in ("fault", "delay") or negate:
-            system = document_system(ctx, sent)
-            sys_v = system_variant(c, own, negate, drop, system, span)
+        if negate:
+            # "Nothing in the release process ensured that the certificate was renewed"
+            sys_v = system_variant(c, own, drop, document_system(ctx, sent), span)
             if sys_v:
-                # "<system> allowed X to be done" reads as a verdict on whatever the document
-                # names most (a job, a template): offered after the event, never first
-                variants.append((sys_v, "generic"))
+                variants.append((sys_v, "system"))
         needed = _requirement(c, own, negate, drop, span)
         if needed:
-            variants.append((needed, "system"))
+            variants.append((needed, "requirement"))
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
@@ -190,6 +186,8 @@ def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> l
         np = [t for t in noun.subtree if t.i <= noun.i and t.text not in ('"', "“", "”", "'", "‘", "’")]
         first = min(t.i for t in np)
         cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
+        if not rw.get("blame_noun_replacement"):
+            return []  # nothing says what "human error" was without inventing it: better no rewrite
         return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
     if det.target is not None and det.evidence[0].head.lemma_ == "be":
         # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
@@ -263,12 +261,17 @@ def _order(found: list[Candidate], section: str | None) -> list[str]:
     """Events first, then system framing, and the generic "The process allowed ..." only
     when nothing more specific exists; system framing first in analysis sections, never
     in a timeline entry."""
-    if any(c.kind == "system" for c in found):
-        found = [c for c in found if c.kind != "generic"]
+    # "The process allowed X to be done" named no system the text names: blind grading
+    # found none of them acceptable as written (a verdict on a made-up subject, lost
+    # "accidentally", claims put in a quoted speaker's mouth), so it is never offered.
+    found = [c for c in found if c.kind != "generic"]
+    if section not in ANALYSIS_SECTIONS:
+        # "Nothing required a canary before ..." is analysis; elsewhere it reads as an excuse
+        found = [c for c in found if c.kind != "requirement"]
     if section in TIMELINE_SECTIONS:
         found = [c for c in found if c.kind == "event"]
     elif section in ANALYSIS_SECTIONS:
-        found = sorted(found, key=lambda c: {"system": 0, "event": 1}.get(c.kind, 2))
+        found = sorted(found, key=lambda c: {"requirement": 0, "system": 0, "event": 1}.get(c.kind, 2))
     return [c.text for c in found]
 
 
