@@ -135,6 +135,7 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
     pytest.param("I was tired, so I restarted the wrong node.", id="lead-that-is-the-reason-stays"),
     pytest.param("Gustav leaked the staging tokens, which he told us about.", id="relative-which-not-the-object"),
     pytest.param("The outage was caused by a contractor deleting his own table.", id="caused-by-act-with-a-pronoun"),
+    pytest.param("The false alarm was caused by someone hitting the 'wrong button', officials said.", id="caused-by-act-quoted"),
     pytest.param("Cormac broke the staging deploy by sleeping.", id="means-gerund-without-an-implied-object"),
     pytest.param("Ilka must have deleted the volume by running the cleanup job.", id="must-have-is-a-guess"),
 ])

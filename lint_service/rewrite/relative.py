@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .clause import _object_parts, _plural, is_present, participle_of
+from .candidate import PERSONAL_WORDS
 from .text import span_text
 
 
@@ -81,6 +82,8 @@ def agent_act(by: Token) -> str | None:
     obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
     adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
     rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not t.is_punct]
-    if not obj_text or any(t.lower_ in ("he", "she", "they", "him", "her", "them", "his", "their") for t in rest):
+    if not obj_text or any(t.lower_ in PERSONAL_WORDS for t in rest):
         return None
+    if any(t.is_quote for t in act.subtree):
+        return None  # "hitting the “wrong button,”": the writer's quote would be cut in two
     return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
