@@ -93,6 +93,9 @@ CONSTRUCTIONS = [
       "The release build broke when the change was merged with a red pipeline.", "means-gerund-implied-object"),
     r("Ilka could have prevented the outage by checking the replica lag first.",
       "Checking the replica lag first could have prevented the outage.", "could-have-by-means"),
+    r("Apparently Ulrike force-pushed to the release branch and wiped out a week of fixes.",
+      "Apparently the change was force-pushed to the release branch and a week of fixes was wiped out.",
+      "coordinated-lead-adverb-once"),
     r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
     r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
 ]
