@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..document.fields import is_missing
+from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
 from .milestones import KINDS, Milestone, ParseFn, find_milestones
 
 MAX_CAUSES = 5
+MIN_CAUSE_WORDS = 3  # "N/A", "TBD" or a lone "CODE" is not a cause
+_KIND_NAMES = {"started": "impact start", "detected": "detection", "mitigated": "mitigation", "resolved": "resolution"}
 MAX_CAUSE_CHARS = 240
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _FIELD_KEYS = {"started": "started_at", "detected": "detected_at", "mitigated": "mitigated_at", "resolved": "resolved_at"}
@@ -88,7 +91,7 @@ class LineIndex:
 
 
 def _value(doc: Document, key: str) -> str | None:
-    f = doc.fields.get(key)
+    f = incident_field(doc, key)
     return f.value.strip() if f and f.value.strip() else None
 
 
@@ -96,7 +99,7 @@ def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line
     out: dict[str, Milestone] = {}
     problems = []
     for kind, key in _FIELD_KEYS.items():
-        f = doc.fields.get(key)
+        f = incident_field(doc, key)
         if f is None:
             continue
         m = moment_of(f, day, zone)
@@ -122,8 +125,10 @@ def root_causes(doc: Document) -> list[str]:
     for p in doc.prose:
         if p.section != "root causes" or p.kind == "heading" or not p.text.strip():
             continue
-        first = _SENTENCE_END.split(p.text.strip(), 1)[0]
-        causes.append(" ".join(first.split())[:MAX_CAUSE_CHARS])
+        first = " ".join(_SENTENCE_END.split(p.text.strip(), 1)[0].split())
+        if len(first.split()) < MIN_CAUSE_WORDS:
+            continue
+        causes.append(first[:MAX_CAUSE_CHARS])
         if len(causes) >= MAX_CAUSES:
             break
     return causes
@@ -182,9 +187,9 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("no timeline and no milestone fields")
     elif doc.timeline and not any(t.moment for t in timed) and not fields:
         reasons.append("no timeline entry has a readable time")
-    for kind in KINDS:
-        if milestones[kind] is None and not reasons:
-            reasons.append(f"no {kind} milestone found")
+    missing = [k for k in KINDS if milestones[k] is None]
+    if missing and not reasons:
+        reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
