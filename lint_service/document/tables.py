@@ -16,7 +16,7 @@ _EVENT = re.compile(r"\b(?:event|events|description|what|note|notes|details|happ
 _OWNER = re.compile(r"\b(?:owner|owners|assignee|assignees|assigned|who|responsible|accountable|dri|poc|team|lead)\b", re.I)
 _DEADLINE = re.compile(r"\b(?:due|deadline|eta|target|by when|date|when|completion|by)\b", re.I)
 _STATUS = re.compile(r"\b(?:status|state|done|progress|resolution)\b", re.I)
-_TICKET = re.compile(r"\b(?:ticket|tickets|jira|link|links|tracker|tracking|issue (?:id|#|link)|pr)\b", re.I)
+_TICKET = re.compile(r"\b(?:ticket|tickets|jira|link|links|tracker|tracking|issue (?:id|#|link)|pr)\b|^\s*bugs?\s*$", re.I)
 _PRIORITY = re.compile(r"\b(?:priority|prio|pri|severity|urgency)\b", re.I)
 # A column that certainly holds the time of a timeline row (for tables outside the Timeline section).
 _TIME_LABEL = re.compile(r"\b(?:time|times|timestamp|when|utc|clock)\b", re.I)
