@@ -6,7 +6,8 @@ labels, "Key: value" lines). This module
 
 - adds what the parsers leave out: milestone labels written as list items with a time
   and no colon ("First detected 2022-01-22 11:57", "Resolved 2022-01-22 14:38"), read
-  from the items' prose, and the title (the first top-level heading) when no field
+  from the items' prose or from the labelled timeline entries the parser made of them
+  under a timeline heading, and the title (the first top-level heading) when no field
   names one;
 - answers :func:`incident_field`: the field behind a canonical key of
   ``rules/milestones.yaml`` ("id", "title", "date", "severity", "started_at",
@@ -52,6 +53,11 @@ def fill_fields(doc: Document) -> Document:
     for prose in doc.prose:
         if prose.kind == "list-item":
             _time_label(doc, prose, labels)
+    for entry in doc.timeline:
+        # Under a timeline heading ("Key events") the parser already split "Repaired 13:59"
+        # into its label (the entry's text) and its time.
+        if entry.labelled and entry.time is not None and labels.get(normalise_label(entry.text)) in TIME_KEYS:
+            doc.fields.setdefault(_label_key(entry.text), entry.time)
     if "title" not in doc.fields and doc.format == "markdown":
         top = next((s for s in doc.sections if s.level == 1 and s.title.strip()), None)
         if top is not None:
@@ -83,11 +89,16 @@ def _time_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
         ts = leading_timestamp(prose.text[at:])
         if ts is None or prose.text[at + ts.end:].strip(" .;"):
             return  # a label followed by more than a time is a sentence ("Resolved the backlog")
-        name = _KEY_CHARS.sub("_", " ".join(words[:n]).lower()).strip("_")  # as the parsers key labels
+        name = _label_key(" ".join(words[:n]))
         if name not in doc.fields:
             s, e = prose.original_span(at, at + ts.end)
             doc.fields[name] = Field(prose.text[at:at + ts.end], s, e)
         return
+
+
+def _label_key(label: str) -> str:
+    """A label as the parsers key it ("First detected" -> "first_detected")."""
+    return _KEY_CHARS.sub("_", label.lower()).strip("_")
 
 
 def _word_end(text: str, n: int) -> int:
