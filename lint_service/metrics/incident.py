@@ -7,12 +7,12 @@ root-cause section (the first sentence of each of its first paragraphs or items)
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from ..document.fields import is_missing
+from ..findings import LineIndex
 from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
@@ -78,16 +78,6 @@ class IncidentMetrics:
             "reasons": list(self.reasons),
             "problems": list(self.problems),
         }
-
-
-class LineIndex:
-    """Offsets to 1-based line numbers."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-
-    def __call__(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
 
 
 def _value(doc: Document, key: str) -> str | None:
@@ -175,7 +165,11 @@ def _items(doc: Document, as_of: dt.date, year: int | None, line_of) -> tuple[Ac
 
 
 def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -> IncidentMetrics:
-    line_of = LineIndex(doc.text)
+    index = LineIndex(doc.text)
+
+    def line_of(offset: int) -> int:
+        return index.position(offset)[0]
+
     day = document_day(doc, path)
     zone = next((e.timezone for e in doc.timeline if e.timezone), None) or _heading_zone(doc)
     fields, problems = _field_milestones(doc, day, zone, line_of)
@@ -213,4 +207,4 @@ def _heading_zone(doc: Document) -> str | None:
     return None
 
 
-__all__ = ["ActionItemCounts", "IncidentMetrics", "LineIndex", "Moment", "OpenItem", "incident_metrics", "root_causes"]
+__all__ = ["ActionItemCounts", "IncidentMetrics", "Moment", "OpenItem", "incident_metrics", "root_causes"]
