@@ -74,6 +74,16 @@ def write_docbin(rows: list[Row], path: Path, texts: list[str] | None = None) ->
     db.to_disk(path)
 
 
+def write_corpus(rows: list[Row], texts: list[str], folder: Path) -> tuple[Path, Path]:
+    """train.spacy and dev.spacy in ``folder``. The dev file only shows progress:
+    the last model is kept, the number of epochs having been chosen by
+    cross-validation."""
+    n = max(1, len(rows) // 10)
+    write_docbin(rows, folder / "train.spacy", texts)
+    write_docbin(rows[:n], folder / "dev.spacy", texts[:n])
+    return folder / "train.spacy", folder / "dev.spacy"
+
+
 def train_in_memory(rows: list[Row], texts: list[str], overrides: dict | None = None):
     """Train on ``rows`` (read as ``texts``) with the shipped config plus
     ``overrides``; the trained ``Language``. Used by ``bench/eval_learned.py cv``."""
@@ -82,11 +92,7 @@ def train_in_memory(rows: list[Row], texts: list[str], overrides: dict | None = 
     from spacy.training.loop import train as train_loop
 
     with tempfile.TemporaryDirectory() as tmp:
-        train_path = Path(tmp) / "train.spacy"
-        write_docbin(rows, train_path, texts)
-        dev_path = Path(tmp) / "dev.spacy"
-        n = max(1, len(rows) // 10)  # progress only; the last model is kept
-        write_docbin(rows[:n], dev_path, texts[:n])
+        train_path, dev_path = write_corpus(rows, texts, Path(tmp))
         settings = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
         config = util.load_config(CONFIG, overrides=settings, interpolate=False)
         nlp = init_nlp(config)
@@ -110,7 +116,8 @@ def save_scorer(model_dir: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=OUT, help="where the scorer is written (default: models/blame_textcat)")
-    ap.add_argument("--sets", nargs="+", default=list(TRAIN_SETS), help="labelled sets to train on")
+    ap.add_argument("--sets", nargs="+", default=list(TRAIN_SETS), choices=sorted(set(SET_NAMES) - FORBIDDEN),
+                    help="labelled sets to train on (default: all but real-test and real-quotes)")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows (a quick end-to-end run)")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
@@ -123,12 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     texts = classifier_texts([r.sentence for r in rows])
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        write_docbin(rows, tmp_path / "train.spacy", texts)
-        n = max(1, len(rows) // 10)
-        write_docbin(rows[:n], tmp_path / "dev.spacy", texts[:n])
+        train_path, dev_path = write_corpus(rows, texts, tmp_path)
         cmd = [
             sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(tmp_path / "out"),
-            "--paths.train", str(tmp_path / "train.spacy"), "--paths.dev", str(tmp_path / "dev.spacy"),
+            "--paths.train", str(train_path), "--paths.dev", str(dev_path),
             "--system.seed", str(args.seed),
         ]
         done = subprocess.run(cmd, capture_output=True, text=True)
