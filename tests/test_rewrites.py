@@ -92,8 +92,8 @@ REWRITES = [
     r("The customer records were copied by Dariusz to his personal laptop.",
       "The customer records were copied to a personal laptop.", "passive-agent-leftover-pronoun"),
     # possessive replaced
-    r("Chidera's mistake took the search cluster down for an hour.", "A change took the search cluster down for an hour.", "possessive-blame-noun"),
-    r("The intern's carelessness exposed the staging keys.", "A gap in the process exposed the staging keys.", "possessive-judgement-noun"),
+    r("Chidera's mistake took the search cluster down for an hour.", "A mistake took the search cluster down for an hour.", "possessive-blame-noun"),
+    r("The intern's carelessness exposed the staging keys.", "An oversight exposed the staging keys.", "possessive-judgement-noun"),
     r("Mehmet's typo in the DNS record took the API offline.", "The typo in the DNS record took the API offline.", "possessive-change-noun"),
     r("The outage was caused by Rafael's change to the rate limiter.",
       "The outage was caused by the change to the rate limiter.", "possessive-agent"),
