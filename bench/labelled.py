@@ -5,6 +5,8 @@ Sets (name: where the sentences come from):
 - ``dev``: ``../shared/corpus/dev/sentences.tsv`` (written for the corpus).
 - ``synthetic-1``, ``synthetic-2``: ``tests/data/blame_sentences*.tsv`` (written by
   the team's helpers from the guidelines, blind to the rules).
+- ``synthetic-3``: ``tests/data/blame_sentences_3.tsv`` (written for issue 10 in the
+  styles real writing shows: chat, issue comments, news prose, headlines, five whys).
 - ``real-quotes``: sentences of the 41 published postmortems in
   ``../shared/corpus/real``. The repository keeps only labels and references
   (``tests/data/real_corpus_labels.tsv``: file and character span); the text is
@@ -33,7 +35,7 @@ SHARED = Path(os.environ.get("BLAMELINT_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus"
 DATA = REPO / "tests" / "data"
 
-SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "real-quotes", "real-tune", "real-test")
+SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "synthetic-3", "real-quotes", "real-tune", "real-test")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ def load_set(name: str) -> list[Row] | None:
         return _three_columns(DATA / "blame_sentences.tsv")
     if name == "synthetic-2":
         return _three_columns(DATA / "blame_sentences_2.tsv")
+    if name == "synthetic-3":
+        return _three_columns(DATA / "blame_sentences_3.tsv")
     if name == "real-quotes":
         return _real_quotes()
     if name in ("real-tune", "real-test"):

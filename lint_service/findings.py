@@ -74,6 +74,10 @@ class Report:
     # True when findings were cut at a cap (``Linter.lint(max_findings=...)``);
     # ``stats["total"]`` still counts them all.
     truncated: bool = False
+    # [start, end) code-point spans of the prose sentences as the parser split them,
+    # sorted; surfaces that report sentences (LanguageTool's sentenceRanges) read them
+    # here instead of splitting the text again. Not part of to_dict().
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"findings": [f.to_dict() for f in self.findings], "stats": dict(self.stats)}

@@ -8,6 +8,8 @@ from .budget import check_deadline, time_budget
 from .checks.registry import Context, registered_checks, rule_infos
 from .config import Config
 from .document import parse_document
+from .document.done_work import mark_reported_work
+from .document.templates import template_for
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import DEFAULT_CACHE_BYTES, Parser, load_pipeline, read_pipeline_spec
@@ -31,7 +33,9 @@ class Linter:
         self.config = Config.coerce(config)
         self.infos = rule_infos()
         self.checks = registered_checks()
-        spec = read_pipeline_spec(base=self.config.pipeline)
+        spec = read_pipeline_spec(
+            base=self.config.pipeline, rule_enabled=lambda rule: self.config.is_enabled(rule, self.infos[rule].enabled)
+        )
         self.parser = Parser(load_pipeline(spec), cache_size=cache_size, cache_bytes=cache_bytes)
 
     def lint(
@@ -53,10 +57,13 @@ class Linter:
     def _lint(self, text: str, format: str | None, max_findings: int | None) -> Report:
         started = time.perf_counter()
         document = parse_document(text, format)
+        profile = template_for(document, self.config.template)
+        document.template = profile.name if profile is not None else None
         check_deadline()
         prose = repair(document.prose)
         docs = self.parser.parse(p.text for p in prose)
         ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse)
+        mark_reported_work(document, ctx.parses)  # "We enabled ...": done, known only from the parse
         hits: list[Hit] = []
         for _rule_ids, fn in self.checks:
             check_deadline()
@@ -69,11 +76,23 @@ class Linter:
             stats["returned"] = len(findings)
         stats.update(
             format=document.format,
+            template=document.template,
             characters=len(text),
             words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         )
-        return Report(findings=findings, stats=stats, truncated=truncated)
+        return Report(findings=findings, stats=stats, truncated=truncated, sentences=_sentence_spans(ctx.parses))
+
+
+def _sentence_spans(parses: list) -> list[tuple[int, int]]:
+    """Each parsed sentence's span in the original text."""
+    spans = [
+        prose.original_span(sent.start_char, sent.end_char)
+        for prose, doc in parses
+        for sent in doc.sents
+        if sent.end_char > sent.start_char
+    ]
+    return sorted(set(spans))
 
 
 _DEFAULT: Linter | None = None

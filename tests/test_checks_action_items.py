@@ -59,3 +59,81 @@ def test_blameful_action_item_is_also_a_blame_finding(linter):
     if not blame:
         pytest.xfail("blame engine pending")
     assert blame[0].line == 3
+
+
+# Finished work needs neither owner nor deadline; the parse tells reports of it from plans.
+@pytest.mark.parametrize("item,done", [
+    ("We enabled branch protection on the release repositories.", True),
+    ("The automerge action has been disabled and removed from all repositories.", True),
+    ("We have removed the bots' write access to the cask repositories.", True),
+    ("Switched the installer to signed packages.", True),
+    ("Re-worked the secrets rotation so it runs hourly.", True),
+    ("The leaked token was revoked within the hour.", True),
+    ("We are improving the onboarding documentation.", False),
+    ("We have begun writing runbooks for customer comms.", False),
+    ("We decided to add a canary stage.", False),
+    ("We have not yet rotated the signing keys.", False),
+    ("We should have rotated the signing keys.", False),
+    ("Improved runbooks for engine-level limits", False),
+    ("Add a canary stage to the deploy pipeline.", False),
+])
+def test_reports_of_finished_work_are_done(linter, item, done):
+    from lint_service.document import parse_document
+    from lint_service.document.done_work import mark_reported_work
+    from lint_service.repairs import repair
+
+    text = f"## Action items\n\n- {item}\n"
+    doc = parse_document(text, "markdown")
+    prose = repair(doc.prose)
+    mark_reported_work(doc, list(zip(prose, linter.parser.parse(p.text for p in prose))))
+    assert doc.action_items[0].done is done
+    if done:
+        f = doc.action_items[0].status_field
+        assert text[f.start:f.end] == f.value
+    found = rules_by_line(linter, text)
+    assert (not any(r in ("missing-owner", "missing-deadline") for _, r in found)) is done
+
+
+@pytest.mark.parametrize("text", [
+    "## Action items\n\n- [x] Add a canary stage\n",
+    "## Action items\n\n- ~~Add a canary stage~~\n",
+    "## Action items\n\n- Add a canary stage (done)\n",
+    "## Action items\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| Add a canary stage |  |  | Closed |\n",
+])
+def test_done_items_have_no_findings(linter, text):
+    assert rules_by_line(linter, text) == []
+
+
+def test_open_checkbox_item_still_needs_owner_and_deadline(linter):
+    assert rules_by_line(linter, "## Action items\n\n- [ ] Add a canary stage\n") == [
+        (3, "missing-deadline"), (3, "missing-owner")]
+
+
+@pytest.mark.parametrize("item,flagged", [
+    ("Document the rollover procedure", False),
+    ("Stage the config rollout by region", False),
+    ("Alert on replica lag above one minute", False),
+    ("Review the paging policy with each team", False),
+    ("Before retrying, ensure the branch protector run is not reverted", False),
+    ("Before retrying, the branch protector run", True),
+    ("Deeper engine monitoring\n  We plan to add alerts on read amplification.", False),
+    ("Deeper engine monitoring\n  It matters at scale.", True),
+])
+def test_imperatives_and_titled_actions(linter, item, flagged):
+    text = f"## Action items\n\n- {item} (owner: @a, due 2024-01-01)\n"
+    assert ((3, "not-actionable") in rules_by_line(linter, text)) is flagged
+
+
+@pytest.mark.parametrize("cell,flagged", [("Document the rollover", False), ("Stage the rollout", False),
+                                          ("Alert on lag", False), ("Rollover documentation", True)])
+def test_imperative_table_cells(linter, cell, flagged):
+    text = f"## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| {cell} | @a | 2024-01-01 |\n"
+    assert ((5, "not-actionable") in rules_by_line(linter, text)) is flagged
+
+
+@pytest.mark.parametrize("item,flagged", [("OPS-481 Document the pool sizing rule", False),
+                                          ("[P1] Document the pool sizing rule", False),
+                                          ("OPS-481 Pool sizing rule", True)])
+def test_leading_ticket_or_priority_is_not_the_first_word(linter, item, flagged):
+    text = f"## Action items\n\n- {item} (owner: @a, due 2024-01-01)\n"
+    assert ((3, "not-actionable") in rules_by_line(linter, text)) is flagged

@@ -55,3 +55,25 @@ def test_dates_separate_days(linter):
 def test_date_headings_start_new_days(linter):
     text = "## Timeline\n\n### 2020-02-20\n\n- 22:48 UTC: Fix deployed\n\n### 2020-02-21\n\n- 09:27 UTC: Report\n"
     assert hits(linter, text, "timeline.out-of-order") == []
+
+
+def test_time_led_run_outside_the_timeline_is_checked_for_order(linter):
+    text = "## Context\n\n- 08:47 Deploy starts\n- 09:30 Rollback\n- 09:02 Alert fires\n"
+    assert [f.line for f in hits(linter, text, "timeline.out-of-order")] == [5]
+    near = "## Context\n\n- 08:47 Deploy starts\n- The rollback came later\n- 09:02 Alert fires\n"
+    assert hits(linter, near, "timeline.out-of-order") == [] and hits(linter, near, "timeline.missing-timestamp") == []
+
+
+def test_crossing_midnight_and_a_new_date_line_are_in_order(linter):
+    text = "## Timeline\n\nAll times UTC.\n\n- 23:40 Deploy starts\n- 00:15 Alert fires\n\n2024-03-03\n\n- 08:00 Review\n"
+    assert hits(linter, text, "timeline.out-of-order") == []
+    same_day = "## Timeline\n\n2024-03-02\n\n- 2024-03-02 23:40 Deploy starts\n- 2024-03-02 00:15 Alert fires\n"
+    assert [f.line for f in hits(linter, same_day, "timeline.out-of-order")] == [6]
+
+
+def test_key_moments_have_times_and_are_not_ordered(linter):
+    text = "## Timeline\n\n- First detected 2022-01-22 11:57\n- Incident declared 2022-01-22 14:41\n- Repaired 2022-01-22 13:59\n"
+    assert hits(linter, text, "timeline.missing-timestamp") == []
+    assert hits(linter, text, "timeline.out-of-order") == []
+    narrative = "## Timeline\n\n- 2022-01-22 11:57 Detected\n- 2022-01-22 14:41 Declared\n- 2022-01-22 13:59 Repaired\n"
+    assert [f.line for f in hits(linter, narrative, "timeline.out-of-order")] == [5]

@@ -2,12 +2,13 @@
 parameters, and end to end with the real ``language_tool_python`` client."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import language_tool_python
 import pytest
 
-from http_support import FLAG_RULE, FLAG_SUGGESTION, flagging_linter, running_server
+from http_support import FLAG_RULE, FLAG_SUGGESTION, flag_word_check, flagging_linter, running_server
 from lint_service import lint
 from lint_service.web.app import create_app
 from lint_service.web.lt_format import Annotated, Utf16Index
@@ -247,6 +248,122 @@ def test_other_content_types_are_415_and_big_bodies_413(linter, client):
 def test_multipart_form_is_accepted(client):
     r = client.post("/v2/check", data={"language": "en-US", "text": TEXT}, content_type="multipart/form-data")
     assert r.status_code == 200 and len(r.get_json()["matches"]) == 1
+
+
+# --- replays of real clients' requests (written from how each client builds its body) --------
+
+from urllib.parse import quote, urlencode  # noqa: E402
+
+REPLAY_ANNOTATION = {"annotation": [
+    {"markup": "# "}, {"text": "Timeline"}, {"markup": "\n\n"},
+    {"text": "At noon 😀 Kenji "}, {"markup": "**"}, {"text": "forgot"}, {"markup": "**"},
+    {"text": " the renewal. The pager stayed quiet."},
+    {"markup": "\n\n- ", "interpretAs": "\n\n• "}, {"text": "Maya forgot the alert."},
+]}
+REPLAY_FULL = full_text(REPLAY_ANNOTATION["annotation"])
+
+
+def replay_matches(client, body: str, content_type: str) -> list[dict]:
+    r = client.post("/v2/check", data=body.encode("utf-8"), content_type=content_type)
+    assert r.status_code == 200, r.data
+    return r.get_json()
+
+
+def expected_offsets() -> list[tuple[int, int]]:
+    first = REPLAY_FULL.index("forgot")
+    second = REPLAY_FULL.index("forgot", first + 1)
+    return [(u16(REPLAY_FULL[:first]), 6), (u16(REPLAY_FULL[:second]), 6)]
+
+
+def test_ltex_request_form_body_under_a_json_content_type(client):
+    # ltex-ls: URL-encoded pairs (java URLEncoder: spaces as '+'), labelled application/json,
+    # with its LanguageTool account, picky level, mother tongue and rules it enables.
+    pairs = [("language", "en-US"), ("data", json.dumps(REPLAY_ANNOTATION, separators=(",", ":"))),
+             ("username", "someone@example.org"), ("apiKey", "not-a-real-key"), ("level", "picky"),
+             ("motherTongue", "de-DE"), ("enabledRules", f"{FLAG_RULE},EN_QUOTES")]
+    body = replay_matches(client, urlencode(pairs), "application/json")
+    assert [(m["offset"], m["length"]) for m in body["matches"]] == expected_offsets()
+    assert all(m["rule"]["id"] == FLAG_RULE and m["replacements"] == [{"value": FLAG_SUGGESTION}] for m in body["matches"])
+    assert body["matches"][0]["sentence"].endswith("forgot the renewal.")
+
+
+def test_vscode_languagetool_linter_request(client):
+    # the VS Code "LanguageTool Linter": a form (request's `form:`), its service parameters
+    # and the remark annotation of a Markdown file.
+    pairs = [("language", "auto"), ("motherTongue", "en-GB"), ("preferredVariants", "en-US"),
+             ("disabledCategories", "TYPOS"), ("disabledRules", "WHITESPACE_RULE"), ("data", json.dumps(REPLAY_ANNOTATION))]
+    body = replay_matches(client, urlencode(pairs), "application/x-www-form-urlencoded")
+    assert [(m["offset"], m["length"]) for m in body["matches"]] == expected_offsets()
+    assert body["language"]["code"] == "en-US"
+
+
+def test_obsidian_plugin_request(client):
+    # Obsidian's LanguageTool plugin: encodeURIComponent pairs, level=default, enabledOnly=false.
+    params = {"data": json.dumps(REPLAY_ANNOTATION), "language": "auto", "enabledOnly": "false", "level": "default",
+              "disabledCategories": "BLAME"}
+    form = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in params.items())
+    assert replay_matches(client, form, "application/x-www-form-urlencoded")["matches"] == []
+    del params["disabledCategories"]
+    form = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in params.items())
+    matches = replay_matches(client, form, "application/x-www-form-urlencoded")["matches"]
+    assert [(m["offset"], m["length"]) for m in matches] == expected_offsets()
+
+
+def test_a_json_body_is_still_read_as_json(client):
+    r = client.post("/v2/check", data=json.dumps({"language": "en", "text": "a=b. Kenji forgot it."}), content_type="application/json")
+    assert r.status_code == 200 and len(r.get_json()["matches"]) == 1
+    assert error_of(client.post("/v2/check", data=b"", content_type="application/json"), 400)["code"] == "invalid_json"
+    assert error_of(client.post("/v2/check", data=b"{not json", content_type="application/json"), 400)["code"] == "invalid_json"
+
+
+def test_sentence_ranges_are_the_parsers_sentences_in_utf16_units(client):
+    text = "😀 The job failed. Kenji forgot to renew it.\n\nThe pager 🔔 stayed quiet."
+    body = check(client, language="en-US", text=text)
+    ranges = body["sentenceRanges"]
+    as16 = text.encode("utf-16-le")
+    shown = [as16[2 * a : 2 * b].decode("utf-16-le") for a, b in ranges]
+    assert shown == ["😀 The job failed.", "Kenji forgot to renew it.", "The pager 🔔 stayed quiet."]
+
+
+def test_sentence_ranges_point_into_the_annotated_full_text(client):
+    body = check(client, language="en-US", data=json.dumps(REPLAY_ANNOTATION))
+    as16 = REPLAY_FULL.encode("utf-16-le")
+    shown = [as16[2 * a : 2 * b].decode("utf-16-le") for a, b in body["sentenceRanges"]]
+    # markup inside a sentence stays inside its range
+    assert any(s.endswith("At noon 😀 Kenji **forgot** the renewal.") for s in shown)
+    assert shown[-2:] == ["The pager stayed quiet.", "Maya forgot the alert."]
+
+
+@pytest.fixture(scope="module")
+def info_client():
+    # a linter whose only check reports an info-level rule that is off by default
+    linter = flagging_linter()
+    rule = next(rid for rid, info in linter.infos.items() if info.severity == "info" and not info.enabled)
+
+    def check_info(ctx):
+        for hit in flag_word_check(ctx):
+            yield dataclasses.replace(hit, rule=rule)
+
+    linter.checks = [((rule,), check_info)]
+    return create_app(linter=linter).test_client(), rule
+
+
+@pytest.mark.parametrize("level, count", [(None, 0), ("default", 0), ("picky", 1), ("PICKY", 1)])
+def test_level_picky_turns_on_the_info_level_rules(info_client, level, count):
+    client, rule = info_client
+    params = {"language": "en-US", "text": TEXT} | ({"level": level} if level else {})
+    matches = check(client, **params)["matches"]
+    assert [m["rule"]["id"] for m in matches] == [rule] * count
+
+
+def test_level_picky_does_not_override_disabled_rules_or_enabled_only(info_client):
+    client, rule = info_client
+    assert check(client, language="en-US", text=TEXT, level="picky", disabledRules=rule)["matches"] == []
+    assert check(client, language="en-US", text=TEXT, level="picky", enabledOnly="true", enabledRules=FLAG_RULE)["matches"] == []
+
+
+def test_unknown_level_is_400(client):
+    assert error_of(client.post("/v2/check", data={"language": "en", "text": TEXT, "level": "pedantic"}), 400)["code"] == "invalid_parameter"
 
 
 # --- end to end: the real language_tool_python client against a real server ----------------

@@ -9,6 +9,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from ..document.fields import is_missing
+from ..document.item_forms import forms
 from ..document.model import ActionItem
 from ..findings import Hit
 from ..rules import load_rule_file
@@ -42,10 +43,13 @@ _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,40}")
 
 
 # "**HIGH** Include crate downloads ...": a priority label before the action.
-_PRIORITY = re.compile(r"(?:high|medium|low|critical|urgent|blocker|minor|major)\b[\s:.*-]{1,6}", re.IGNORECASE)
+@functools.lru_cache(maxsize=1)
+def _priority_label() -> re.Pattern[str]:
+    words = sorted(forms().priority_words, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\b[\s:.*-]{1,6}", re.IGNORECASE)
 # "We need to streamline ...", "Release process should include ...": a stated intention.
 _INTENT = re.compile(
-    r"^(?:[\w'/-]{1,30}\s+){1,6}?(?:should|must|shall|will|'ll|need(?:s)? to|ha(?:ve|s) to|(?:is|are) going to|(?:is|are) [a-z]+ing)\s+(?:also\s+|be\s+able\s+to\s+)?[a-z]",
+    r"^(?:[\w'/-]{1,30}\s+){1,6}?(?:should|must|shall|will|'ll|need(?:s)? to|ha(?:ve|s) to|plans? to|intends? to|(?:is|are) going to|(?:is|are) [a-z]+ing)\s+(?:also\s+|be\s+able\s+to\s+)?[a-z]",
     re.IGNORECASE,
 )
 _DONE_BY_US = re.compile(
@@ -59,7 +63,7 @@ def _core(text: str) -> tuple[str, int]:
     """The item's wording without prefixes and trailing remarks, and where it starts."""
     m = _PREFIX.match(text)
     start = m.end() if m else 0
-    p = _PRIORITY.match(text, start)
+    p = _priority_label().match(text, start)
     if p:
         start = p.end()
     core = text[start:].strip()
@@ -85,6 +89,8 @@ def _core(text: str) -> tuple[str, int]:
 def owner_and_deadline(ctx: Context) -> Iterable[Hit]:
     text = ctx.document.text
     for item in ctx.document.action_items:
+        if item.done:
+            continue  # finished work needs neither an owner nor a deadline any more
         fallback = first_line_span(text, item.start, item.end)
         if is_missing(item.owner):
             start, end = field_span(text, item.owner, fallback)
@@ -140,7 +146,39 @@ def _starts_with_verb(core: str, parsed: Doc | None, verbs: frozenset[str]) -> b
         first = next((t for t in tokens if t.text.lower() == word), None)
         if first is not None and (first.tag_ == "VB" or (first.pos_ == "VERB" and first.tag_ not in ("VBG", "VBN", "VBD"))):
             return True
+        if _imperative_after_lead(parsed):
+            return True
     return False
+
+
+def _imperative_after_lead(parsed: Doc) -> bool:
+    """"Before retrying, ensure ...", "If the lag grows, page the on-call": an imperative
+    main verb (base form, no subject) after a fronted phrase set off by a comma."""
+    sent = next(iter(parsed.sents), None)
+    if sent is None:
+        return False
+    root = sent.root
+    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children):
+        return False
+    return any(t.text == "," and t.i < root.i for t in sent)
+
+
+def _without_leading_refs(item: ActionItem) -> str:
+    """The item's text without a ticket or priority that opens it ("BILL-481 Document ...")."""
+    text = item.text.lstrip()
+    for ref in (item.ticket, item.priority, item.ticket):
+        if ref is not None and ref.value and text.startswith(ref.value):
+            text = text[len(ref.value):].lstrip(" :-–—)]")
+    return text
+
+
+def _body_says_action(text: str, core: str, verbs: frozenset[str]) -> bool:
+    """A title that names the area ("**Deeper engine monitoring**") with the action on the
+    next line ("We plan to add alerts on ...")."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2 or core.strip() != lines[0].strip(" *_:"):
+        return False
+    return _starts_with_verb(lines[1], None, verbs)
 
 
 @check("action-item.not-actionable")
@@ -148,9 +186,9 @@ def not_actionable(ctx: Context) -> Iterable[Hit]:
     vocab = vocabulary()
     text = ctx.document.text
     for item in ctx.document.action_items:
-        if item.description is None or not item.text.strip():
+        if item.done or item.description is None or not item.text.strip():
             continue
-        core, _ = _core(item.text)
+        core, _ = _core(_without_leading_refs(item))
         if not core:
             continue
         span = (item.description.start, item.description.end)
@@ -164,6 +202,6 @@ def not_actionable(ctx: Context) -> Iterable[Hit]:
             parsed = _parse_for(ctx, item)
             if _reports_done_work(core, parsed, vocab.verbs):
                 continue
-            if not _starts_with_verb(core, parsed, vocab.verbs):
+            if not _starts_with_verb(core, parsed, vocab.verbs) and not _body_says_action(item.text, core, vocab.verbs):
                 yield Hit("action-item.not-actionable", *span,
                           "This action item does not start with an action verb, so it is unclear what will be done.")

@@ -17,6 +17,22 @@ CODE_PLACEHOLDER = "CODE"
 _SEARCH_WINDOW = 12  # how far one decoded character (entity, escape) may be from the cursor
 
 
+def html_comments(content: str) -> list[tuple[int, str]]:
+    """(start, text) of each complete ``<!-- ... -->`` in ``content``.
+
+    A plain loop over str.find, not a lazy regex: a regex retries from every
+    unclosed "<!--" and goes quadratic on thousands of them."""
+    found = []
+    pos = content.find("<!--")
+    while pos != -1:
+        end = content.find("-->", pos + 4)
+        if end == -1:
+            break  # no comment closes after this one, so none after it can either
+        found.append((pos, content[pos:end + 3]))
+        pos = content.find("<!--", end + 3)
+    return found
+
+
 class SourceLines:
     """The original text with line starts, for turning line maps into offsets."""
 
@@ -44,20 +60,39 @@ class SourceLines:
 
 
 _MARKUP_CHARS = "*_`~\\[]()<>!#=|+-: \t\r\n"
+_CHECKBOX = '<input class="task-list-item-checkbox"'
+
+
+@dataclass
+class InlineMarks:
+    """What the markup of one inline token says, in original offsets: a task-list
+    checkbox ("[x]" is checked), struck-through runs, and links (address, text span)."""
+
+    checkbox: tuple[bool, int, int] | None = None  # (checked, start, end)
+    struck: list[tuple[int, int]] = field(default_factory=list)
+    links: list[tuple[str, int, int]] = field(default_factory=list)
+    text_chars: int = 0  # prose characters outside struck runs (spaces and punctuation excluded)
+    bold_line_starts: list[int] = field(default_factory=list)  # prose indices of lines that open in bold
 
 
 @dataclass
 class ProseBuilder:
-    """Builds one Prose from an inline token by finding its children in the source."""
+    """Builds one Prose from an inline token by finding its children in the source.
+
+    After each call, ``marks`` holds what that token's markup said (checkbox, strikethrough, links)."""
 
     src: SourceLines
     comments: list[tuple[int, int, str]] = field(default_factory=list)
+    marks: InlineMarks = field(default_factory=InlineMarks)
 
     def prose(self, inline: Token, lo: int, hi: int, kind: str, section: str | None) -> Prose:
         text = self.src.text
         chars: list[str] = []
         offs: list[int] = []
         cur = lo
+        marks = self.marks = InlineMarks()
+        struck_from: int | None = None  # index into offs where the open strikethrough began
+        link_from: list[tuple[str, int]] = []
 
         def emit_found(s: str) -> None:
             nonlocal cur
@@ -81,8 +116,12 @@ class ProseBuilder:
                 else:
                     offs.append(min(cur, max(hi - 1, lo)))
 
+        line_start = True
         for child in inline.children or []:
             t = child.type
+            if t == "strong_open" and line_start:
+                marks.bold_line_starts.append(len(offs))
+            line_start = t in ("softbreak", "hardbreak") or (line_start and (t == "strong_open" or not child.content))
             if t == "text":
                 if child.content:
                     emit_found(child.content)
@@ -110,6 +149,21 @@ class ProseBuilder:
                 width = max(span_end - opening, 1)
                 offs.extend(opening + min(i, width - 1) for i in range(len(CODE_PLACEHOLDER)))
                 cur = span_end
+            elif t == "html_inline" and child.content.startswith(_CHECKBOX):
+                # The tasklist plugin turned "[x] " into a checkbox: step over it in the source.
+                opening = text.find("[", cur, hi)
+                close = text.find("]", opening, hi) if opening != -1 else -1
+                if close != -1:
+                    marks.checkbox = ("checked" in child.content, opening, close + 1)
+                    cur = close + 1
+            elif t == "s_open":
+                struck_from = len(offs)
+            elif t == "s_close" and struck_from is not None:
+                if len(offs) > struck_from:
+                    marks.struck.append((offs[struck_from], offs[-1] + 1))
+                struck_from = None
+            elif t == "link_open":
+                link_from.append((str(child.attrGet("href") or ""), len(offs)))
             elif t == "html_inline":
                 pos = text.find(child.content, cur, hi)
                 if pos != -1:
@@ -123,6 +177,10 @@ class ProseBuilder:
                     close = text.find(")", pos, hi)
                     cur = close + 1 if close != -1 else pos + 2
             elif t == "link_close":
+                if link_from:
+                    href, at = link_from.pop()
+                    if len(offs) > at:
+                        marks.links.append((href, offs[at], offs[-1] + 1))
                 if text.startswith("](", cur):
                     close = text.find(")", cur, hi)
                     cur = close + 1 if close != -1 else cur + 2
@@ -131,7 +189,9 @@ class ProseBuilder:
                     cur = close + 1 if close != -1 else cur + 2
                 elif text.startswith("]", cur):
                     cur += 1
-            # emphasis/strong/link_open markup: nothing to emit, the search skips it
+            # emphasis/strong markup: nothing to emit, the search skips it
+            if t == "text" and struck_from is None:
+                marks.text_chars += sum(1 for ch in child.content if ch.isalnum())
         s = "".join(chars)
         return Prose(s, offs, kind, section)
 

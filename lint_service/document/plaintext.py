@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from .builder import add_action_item, add_timeline_entry
-from .model import Document, Prose, Section
+from .headings import LABEL_LEVEL, plain_label
+from .item_forms import find_timezone_note
+from .model import Document, Field, Prose, Section
 from .sections import canonical_section
 from .suppress import hash_suppressions
-from .timestamps import leading_timestamp
+from .timestamps import find_timestamp, leading_timestamp
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]{0,12})(?P<marker>[-*•]|\d{1,3}[.)])[ \t]+")
 _UNDERLINE = re.compile(r"^[ \t]{0,3}(?:={3,}|-{3,})[ \t]*$")
@@ -40,11 +42,31 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     return s.endswith(":") and len(s) <= _HEADING_MAX and not s.startswith("#") and s.count(" ") <= 7
 
 
+_META_LINE = re.compile(r"(?P<k>[A-Z][\w/&()-]{0,20}(?: [\w/&()-]{1,20}){0,3}):[ \t]{1,3}(?P<v>\S[^\n]{0,200})")
+
+
+def _metadata(doc: Document, prose: Prose) -> None:
+    """"Severity: SEV2" / "Detected: 08:20": a paragraph made only of such lines is the
+    incident's labelled facts (a sentence with a colon in it is not)."""
+    lines = prose.text.split("\n")
+    found = [_META_LINE.fullmatch(line.rstrip()) for line in lines]
+    if not all(found) or (len(lines) == 1 and len(found[0].group("k").split()) > 2):
+        return  # one line with a long label is a sentence with a colon
+    pos = 0
+    for line, m in zip(lines, found):
+        key = re.sub(r"[^a-z0-9]+", "_", m.group("k").lower()).strip("_")
+        value = m.group("v").rstrip()
+        s = prose.offsets[pos + m.start("v")]
+        doc.fields.setdefault(key, Field(value, s, s + len(value)))
+        pos += len(line) + 1
+
+
 def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     doc = Document(text=text, format="text")
     lines = _lines(text)
     section: str | None = None
     day: tuple[int, int, int] | None = None
+    zone: str | None = None  # "All times UTC": the zone of the times below
     i = 0
     n = len(lines)
     while i < n:
@@ -57,10 +79,15 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         if _is_heading(line, next_line):
             title = stripped.rstrip(":").strip()
             section = canonical_section(title, extra_sections)
+            zone = find_timezone_note(title, heading=True) or zone
             s = start + line.index(stripped)
             doc.sections.append(Section(title, section, s, s + len(title), 1))
             i += 2 if next_line is not None and _UNDERLINE.match(next_line) else 1
             continue
+        label = plain_label(line, extra_sections)
+        if label is not None:  # "Impact: ..." opens a section; the line stays prose
+            title, at, section = label
+            doc.sections.append(Section(title, section, start + at, start + at + len(title), LABEL_LEVEL))
         m = _BULLET.match(line)
         if m:
             # The item continues over lines indented deeper than its marker.
@@ -75,7 +102,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             prose = Prose.verbatim(text[body_start:body_end], body_start, "list-item", section)
             item_start = start + indent
             if indent == 0 and section == "timeline":
-                add_timeline_entry(doc, prose, item_start, body_end, kind="list-item", day=day)
+                add_timeline_entry(doc, prose, item_start, body_end, kind="list-item", day=day, timezone=zone)
             elif indent == 0 and section == "action items":
                 add_action_item(doc, prose, item_start, body_end, kind="list-item")
             elif prose.text.strip():
@@ -86,7 +113,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         j = i + 1
         while j < n and lines[j][1].strip() and not _BULLET.match(lines[j][1]) \
                 and not _is_heading(lines[j][1], lines[j + 1][1] if j + 1 < n else None) \
-                and not _COMMENT.match(lines[j][1]):
+                and not _COMMENT.match(lines[j][1]) and plain_label(lines[j][1], extra_sections) is None:
             if section == "timeline" and leading_timestamp(lines[j][1]) is not None:
                 break  # in a timeline every line that starts with a time is its own entry
             j += 1
@@ -94,12 +121,19 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         end_start, end_line = lines[j - 1]
         p_end = end_start + len(end_line.rstrip())
         prose = Prose.verbatim(text[p_start:p_end], p_start, "paragraph", section)
+        _metadata(doc, prose)
+        note = find_timezone_note(prose.text)
+        if note is not None:
+            zone = note
+            dated = find_timestamp(prose.text)
+            if dated is not None and dated.date is not None and dated.minutes is None:
+                day = dated.date  # "All times in PST, on February 5th 2019"
         ts = leading_timestamp(prose.text) if section == "timeline" else None
         if ts is not None:
             if not prose.text[ts.end:].strip(" \t:-–—|"):
                 day = ts.date or day
             else:
-                add_timeline_entry(doc, prose, p_start, p_end, kind="paragraph", day=day)
+                add_timeline_entry(doc, prose, p_start, p_end, kind="paragraph", day=day, timezone=zone)
         else:
             doc.prose.append(prose)
         i = j

@@ -110,6 +110,7 @@ class Timestamp:
     minutes: int | None = None  # minutes since midnight, when a clock time is given
     date: tuple[int, int, int] | None = None  # (year or 0, month, day) when a date is given
     relative: float | None = None  # minutes after the incident start for "T+12m"
+    timezone: str | None = None  # the zone written with it ("14:05 UTC", "0730Z"), upper case
 
     @property
     def text_span(self) -> tuple[int, int]:
@@ -164,6 +165,13 @@ def _relative(m: re.Match[str]) -> float | None:
     return sign * n * scale
 
 
+def _zone(zone: str | None) -> str | None:
+    if not zone:
+        return None
+    z = zone.upper().replace(" ", "")
+    return "UTC" if z == "Z" else z
+
+
 def _build(m: re.Match[str], offset: int) -> Timestamp | None:
     date = _date(m) if (m.group("y") or m.group("mn1") or m.group("mn2") or m.group("n1")) else None
     minutes = _minutes(m, "")
@@ -173,7 +181,8 @@ def _build(m: re.Match[str], offset: int) -> Timestamp | None:
     if date is None and minutes is None and relative is None:
         return None
     end = m.start() + len(m.group().rstrip())
-    return Timestamp(offset + m.start(), offset + end, minutes, date, relative)
+    zone = m.group("tz") or m.group("ttz")
+    return Timestamp(offset + m.start(), offset + end, minutes, date, relative, _zone(zone))
 
 
 def leading_timestamp(text: str, limit: int = 160) -> Timestamp | None:
@@ -215,3 +224,23 @@ def find_timestamp(text: str, limit: int = 400) -> Timestamp | None:
 def is_timestamp(value: str) -> bool:
     """True when a time field holds a usable time, date-time, date or relative time."""
     return find_timestamp(value) is not None
+
+
+_LABEL_WORDS = 6  # "First detected", "Customer impact began at"
+
+
+def trailing_timestamp(text: str) -> Timestamp | None:
+    """The timestamp that ends a short labelled line ("Repaired 2022-01-22 13:59",
+    "First detected: 11:57"), or None. The label is at most a few words."""
+    if len(text) > 160:
+        return None
+    for m in _ANYWHERE.finditer(text):
+        if m.end() == m.start() or _is_quantity(text, m):
+            continue
+        ts = _build(m, 0)
+        if ts is None or text[ts.end:].strip(" \t.;,)") or ts.start == 0:
+            continue
+        label = text[:ts.start].strip(" \t:-–—(")
+        if label and len(label.split()) <= _LABEL_WORDS and not label.endswith((".", "!", "?")):
+            return ts
+    return None

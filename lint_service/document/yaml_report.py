@@ -23,9 +23,10 @@ import bisect
 import yaml
 
 from .builder import add_action_item, add_timeline_entry
+from .item_forms import status_of
 from .model import Document, Field, Prose, Section, TimelineEntry
 from .suppress import hash_suppressions
-from .timestamps import leading_timestamp
+from .timestamps import find_timestamp, leading_timestamp
 
 MAX_DEPTH = 64
 MAX_ALIASES = 1000
@@ -40,6 +41,10 @@ _EVENT_KEYS = ("event", "description", "what", "text", "summary", "note")
 _DESC_KEYS = ("description", "action", "title", "task", "summary", "item")
 _OWNER_KEYS = ("owner", "owners", "assignee", "assigned_to", "responsible")
 _DEADLINE_KEYS = ("deadline", "due", "due_date", "due_by", "by", "target_date", "eta")
+_STATUS_KEYS = ("status", "state", "done", "completed")
+_TICKET_KEYS = ("ticket", "issue", "jira", "link", "url", "tracker")
+_PRIORITY_KEYS = ("priority", "prio")
+_TIMEZONE_KEYS = ("timezone", "time_zone", "tz")
 
 
 class YamlReportError(ValueError):
@@ -117,6 +122,7 @@ class _Reader:
         self.text = text
         self.doc = Document(text=text, format="yaml", required_sections=list(REQUIRED))
         self.scalar_spans: list[tuple[int, int]] = []
+        self.timezone: str | None = None  # "incident: {timezone: UTC}" or a top-level "timezone:"
 
     def span(self, node: yaml.Node) -> tuple[int, int]:
         s, e = node.start_mark.index, node.end_mark.index
@@ -198,11 +204,16 @@ class _Reader:
             if time_kv is None and event is not None:
                 # No time key: a time written at the start of the event text still counts.
                 if leading_timestamp(event.text) is not None:
-                    add_timeline_entry(self.doc, event, start, end, kind="yaml", day=None)
+                    add_timeline_entry(self.doc, event, start, end, kind="yaml", day=None, timezone=self.timezone)
                     continue
             time = self.field(*time_kv) if time_kv else None
             text = event.text if event else ""
-            self.doc.timeline.append(TimelineEntry(start, end, text, time, structured=True, kind="yaml"))
+            ts = find_timestamp(time.value) if time is not None else None
+            zone_kv = _get(item, _TIMEZONE_KEYS)
+            zone = (zone_kv[1].value.strip() if zone_kv and isinstance(zone_kv[1], yaml.ScalarNode) else None) \
+                or (ts.timezone if ts else None) or self.timezone
+            self.doc.timeline.append(TimelineEntry(start, end, text, time, structured=True, kind="yaml",
+                                                   day=ts.date if ts else None, timezone=zone or None))
             if event is not None:
                 event.kind = "timeline"
                 self.doc.prose.append(event)
@@ -224,7 +235,23 @@ class _Reader:
             prose = (self.prose(desc_kv[1], "action items") if desc_kv else None) or Prose("", [], "yaml-string", "action items")
             owner = self.field(*owner_kv) if owner_kv else None
             deadline = self.field(*deadline_kv) if deadline_kv else None
-            add_action_item(self.doc, prose, start, end, kind="yaml", owner=owner, deadline=deadline, structured=True)
+            status = self.optional(item, _STATUS_KEYS)
+            said = None
+            if status is not None:
+                # "status: done", or "done: true" / "completed: yes" (YAML booleans as written)
+                said = status_of(status.value) or ({"true": "done", "yes": "done", "false": "open", "no": "open"}
+                                                   .get(status.value.strip().lower()))
+            add_action_item(self.doc, prose, start, end, kind="yaml", owner=owner, deadline=deadline, structured=True,
+                            done=None if said is None else said == "done",
+                            status_field=status if said is not None else None,
+                            ticket=self.optional(item, _TICKET_KEYS), priority=self.optional(item, _PRIORITY_KEYS))
+
+    def optional(self, item: yaml.MappingNode, names: tuple[str, ...]) -> Field | None:
+        """A scalar field of an item when it is there and not empty."""
+        kv = _get(item, names)
+        if kv is None or not isinstance(kv[1], yaml.ScalarNode) or not kv[1].value.strip():
+            return None
+        return self.field(*kv)
 
 
 def parse_yaml_report(text: str) -> Document:
@@ -237,6 +264,15 @@ def parse_yaml_report(text: str) -> Document:
             f"but line {root.start_mark.line + 1}, column {root.start_mark.column + 1} starts a {root.id}"
         )
     r = _Reader(text)
+    for holder in [root] + [v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "incident"
+                            and isinstance(v, yaml.MappingNode)]:
+        for key, value in holder.value:
+            # The incident's labelled facts ("severity", "started_at", ...), for the metrics.
+            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) and value.value.strip():
+                r.doc.fields.setdefault(key.value.strip().lower().replace(" ", "_").replace("-", "_"), r.field(key, value))
+        zone = _get(holder, _TIMEZONE_KEYS)
+        if zone is not None and isinstance(zone[1], yaml.ScalarNode) and zone[1].value.strip():
+            r.timezone = zone[1].value.strip()
     for key, value in root.value:
         if not isinstance(key, yaml.ScalarNode):
             continue

@@ -11,11 +11,15 @@ blame, so an applied suggestion never produces a new finding.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from .people import replace_clause
+from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
+from . import strategy
+from .strategy import Candidate
 from .text import balanced, inflect, phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
@@ -44,7 +48,7 @@ def document_system(ctx: "Context", sent: Span) -> str:
     return counts.most_common(1)[0][0] if counts else phrasing()["default_system"]
 
 
-def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
+def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """Rewritten sentences for one detection, before verification."""
     from ..checks.blame.framing import clause_tokens
 
@@ -52,19 +56,19 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
     drop = set(lex.terms["judgement_adverbs"])
     rw = phrasing()
     c = det.clause
-    out: list[str] = []
+    out: list[Candidate] = []
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         by = c.agent.head
         # "copied to his personal laptop by Dariusz": the pronoun still points at him
         pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
-        return [render(sent, pronouns, {t.i for t in by.subtree})]
+        return [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
         cut = {t.i for t in lead.subtree} | {t.i for t in det.evidence[1].subtree}
         nxt = max(cut) + 1
         if nxt < sent.end and sent.doc[nxt].text == ",":
             cut.add(nxt)
-        return [render(sent, {}, cut)]
+        return [Candidate(render(sent, {}, cut))]
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
         owner, noun = det.target, det.evidence[1]
         cut = {t.i for t in owner.subtree} | {t.i for t in det.evidence[2:]}
@@ -72,36 +76,34 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
         if repl:
             cut |= {noun.i}
             first = min(t.i for t in owner.subtree)
-            return [render(sent, {first: repl}, cut - {first})]
+            return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
-        return [render(sent, {first: "the"}, cut - {first})]
-    if det.construction == "blame-noun" and len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
-        mod, noun = det.evidence
-        if det.target is not None or any(t.lower_ in ("by", "who") for t in noun.subtree):
-            return []  # "a user error by the admin, who ...": no faithful rewrite without the person
-        np = [t for t in noun.subtree if t.i <= noun.i]
-        first = min(t.i for t in np)
-        return [render(sent, {first: rw["blame_noun_replacement"]}, {t.i for t in np} - {first})]
-    if det.construction == "blame-noun" and det.target is not None and det.evidence[0].head.lemma_ == "be":
-        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
-        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
-            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
-        if clause is not None:
-            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            return [tidy(span_text(body)) + "."]
-        return []
+        return [Candidate(render(sent, {first: "the"}, cut - {first}))]
+    if det.construction == "blame-noun" and (found := _blame_noun(det, sent, lex, rw)):
+        return found
     if det.construction == "judgement":
-        return _judgement_variants(det, sent, rw)
-    if c is not None and det.construction == "delay":
-        return _delay_variants(c, sent)
+        # "blindly copy-pasted a snippet": without the adverb the person is still the
+        # subject, so the sentence goes round again
+        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx)
+    if c is not None and det.construction == "delay" and c.lemma == "take":
+        return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
-        return _permissive_variants(c, sent)
+        return [Candidate(t) for t in _permissive_variants(c, sent)]
+    if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
+        return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
+    special = strategy.special(det, sent, ctx)
+    if special is not None:
+        return special
     if c is None or det.construction in ("directive", "idiom", "self-approval", "blame-noun"):
         return []
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
         return []  # "I must have clicked the wrong link" is a guess, not a should
+    if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
+        # "allowed an employee to cut": the subject is another verb's object; "A co-worker
+        # and I": half a subject; "should have gone in and looked": no single action
+        return []
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -110,18 +112,69 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
     # "forgot to renew", "failed to test": the action did not happen
     negate = det.construction == "omission" or (c.action is not c.verb and c.lemma in NOT_DONE)
     if det.construction == "counterfactual":
-        variants = counterfactual_variants(c, own, drop, span)
+        variants = list(zip(counterfactual_variants(c, own, drop, span), ("event", "system")))
     else:
-        variants = passive_variants(c, own, negate, drop, span)
+        variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]
+        if not variants:
+            return strategy.coordinated(c, sent, negate, drop, lex)
         # "The deploy pipeline allowed X to be pushed without review" suits actions a
         # safeguard could have stopped, not lapses like "ignored" or "messed up".
-        if det.construction != "fault" or negate:
-            sys_v = system_variant(c, own, negate, drop, document_system(ctx, sent), span)
+        if det.construction not in ("fault", "delay") or negate:
+            system = document_system(ctx, sent)
+            sys_v = system_variant(c, own, negate, drop, system, span)
             if sys_v:
-                variants.append(sys_v)
-    for v in variants:
-        out.append(render(sent, {first: v}, set(range(first + 1, last + 1))))
+                variants.append((sys_v, "generic" if system == rw["default_system"] else "system"))
+        needed = _requirement(c, own, negate, drop, span)
+        if needed:
+            variants.append((needed, "system"))
+    for v, kind in variants:
+        out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _mood_changes(c: "Clause") -> bool:
+    """"should lose", "will be disciplined", "must never": a passive in the past would
+    turn a wish or a verdict into a fact. ("should have" is a counterfactual, handled.)"""
+    verbs = [c.verb, c.action]
+    return not c.modal and any(a.tag_ == "MD" for v in verbs for a in v.children if a.dep_ in ("aux", "auxpass"))
+
+
+def _quoted(verb: Token, sent: Span) -> bool:
+    quotes = ('"', "“", "”")
+    return sum(1 for t in sent if t.i < verb.i and t.text in quotes) % 2 == 1
+
+
+def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tuple[int, int]) -> str | None:
+    """"Nothing required a canary before the primary was restarted" (analysis sections)."""
+    prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
+    if prep is None or negate:
+        return None
+    cut = {t.i for t in prep.subtree}
+    plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
+    return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
+
+
+def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
+    if len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
+        mod, noun = det.evidence
+        if any(t.lower_ == "who" for t in noun.subtree):
+            return []  # "a user error by the admin, who ...": the "who" clause is restated instead
+        by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
+        if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
+            return []
+        np = [t for t in noun.subtree if t.i <= noun.i]
+        first = min(t.i for t in np)
+        cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
+        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
+    if det.target is not None and det.evidence[0].head.lemma_ == "be":
+        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
+        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
+            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
+        if clause is not None:
+            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            return [Candidate(tidy(span_text(body)) + ".")]
+        return []
+    return []
 
 
 def _delay_variants(c: "Clause", sent: Span) -> list[str]:
@@ -149,7 +202,7 @@ def _permissive_variants(c: "Clause", sent: Span) -> list[str]:
     text = " ".join(x for x in (span_text(list(thing.subtree)), inflect(verb_lemma_of(outcome.text), "VBD"), span_text(rest)) if x)
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in outcome.subtree if not t.is_punct)
-    return [render(sent, {first: text}, set(range(first + 1, last + 1)))]
+    return [replace_clause(sent, first, last, text)]
 
 
 def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
@@ -169,30 +222,95 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
     return []
 
 
-def suggest(det: "Detection", sent: Span, ctx: "Context") -> list[str]:
-    """Verified rewrites of ``sent``: each parses again without any blame finding."""
-    from ..checks.blame.engine import detect
+# Where the sentence stands decides the wording: timeline entries are factual
+# events, analysis sections name what the system let happen.
+TIMELINE_SECTIONS = {"timeline", "detection", "resolution"}
+ANALYSIS_SECTIONS = {"root causes", "lessons learned"}
 
-    lex = ctx.cache["blame.lexicon"]
+
+def _order(found: list[Candidate], section: str | None) -> list[str]:
+    """Events first, then system framing, and the generic "The process allowed ..." only
+    when nothing more specific exists; system framing first in analysis sections, never
+    in a timeline entry."""
+    if any(c.kind == "system" for c in found):
+        found = [c for c in found if c.kind != "generic"]
+    if section in TIMELINE_SECTIONS:
+        found = [c for c in found if c.kind == "event"]
+    elif section in ANALYSIS_SECTIONS:
+        found = sorted(found, key=lambda c: {"system": 0, "generic": 1}.get(c.kind, 2))
+    return [c.text for c in found]
+
+
+Blame = Callable[[Span], Any]
+
+
+def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = None, section: str | None = None) -> list[str]:
+    """Verified rewrites of ``sent``: each parses again without any blame finding and
+    keeps the sentence's numbers, negations, objects and antecedents.
+
+    ``blame`` is the blame check's detector, handed in by the check (a sentence span
+    to its detection or None); a restated sentence ("It was Lior who typed the
+    command" -> "Lior typed the command") is rewritten in a further round from it.
+    ``section`` is the canonical name of the section the sentence stands in."""
+    if blame is None:
+        from ..checks.blame.engine import detect
+
+        lex = ctx.cache["blame.lexicon"]
+        blame = lambda span: detect(span, lex)  # noqa: E731 - library callers without a check
+    if ctx.parse is None:
+        return []
     original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
-    results: list[str] = []
-    pending = [(det, sent)]
-    for _round in range(2):  # a rewrite may uncover a second construction ("carelessly ... without testing")
-        nxt = []
-        for d, s in pending:
-            for cand in candidates(d, s, ctx):
-                if original_end and not cand.endswith(("." , "!", "?")):
-                    cand += original_end
-                if cand == s.text.strip() or ctx.parse is None or not balanced(cand):
+    results: list[Candidate] = []
+    pending = [(det, sent, _original(det, sent))]
+    for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
+        batch: list[tuple[Candidate, "Detection | None", Original]] = []
+        for d, s, orig in pending:
+            made = candidates(d, s, ctx) if d is not None else [x for x in (strategy.plain_passive(s),) if x is not None]
+            for cand in made:
+                text = cand.text
+                if original_end and not text.endswith((".", "!", "?", ":")):
+                    text += original_end
+                if text == s.text.strip() or not balanced(text):
                     continue
-                parsed = ctx.parse([cand])[0]
-                sents = list(parsed.sents)
-                leftover = [x for x in (detect(ps, lex) for ps in sents) if x is not None]
-                if not leftover:
-                    results.append(cand)
-                elif len(sents) == 1 and _round == 0 and d.construction in ("judgement", "possessive", "person-cause"):
-                    nxt.append((leftover[0], sents[0]))
+                batch.append((Candidate(text, cand.kind, cand.restated), d, orig))
+        if not batch:
+            break
+        parsed = ctx.parse([c.text for c, _d, _o in batch])
+        nxt = []
+        for (cand, d, orig), doc in zip(batch, parsed):
+            sents = list(doc.sents)
+            leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
+            if not leftover and not any(problems(ps, orig) for ps in sents):
+                results.append(cand)
+            elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
+                nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
+            elif len(sents) == 1 and cand.restated:
+                nxt.append((None, sents[0], orig))
         pending = nxt
         if results:
             break
-    return list(dict.fromkeys(results))[:3]
+    return list(dict.fromkeys(_order(results, section)))[:3]
+
+
+def _original(det: "Detection", sent: Span) -> Original:
+    """What every rewrite of ``sent`` must keep: all but the person and the
+    clause's own negation (whose polarity the strategies decide)."""
+    dropped: set[int] = set()
+    for tok in (det.target, det.clause.subject if det.clause is not None else None):
+        if tok is not None:
+            dropped |= {t.i for t in tok.subtree}
+    c = det.clause
+    objects: list[str] = []
+    if c is not None:
+        dropped |= {x.i for v in (c.verb, c.action) for x in v.children if x.dep_ == "neg" or x.lower_ in ("never", "not", "nothing")}
+        if det.construction not in ("idiom", "judgement"):
+            objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
+    who = det.target if det.target is not None else (c.subject if c is not None else None)
+    named = list(who.subtree) if who is not None else [t for t in sent if t.dep_ == "nsubj"]
+    person = {t.text for t in named if t.pos_ == "PROPN"}
+    subject = c.subject if c is not None else None
+    if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
+        # "Owner: Kenji, since he caused this": the name "he" stands for goes too
+        person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
+    removed = det.target if det.target is not None else (c.subject if c is not None else None)
+    return Original(sent, dropped, objects, person, pronouns_of(removed))

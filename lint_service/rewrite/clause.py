@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
 
 _PRONOUN_OBJECTS = {"it": "it", "this": "this", "that": "that"}
+_REFLEXIVES = {"myself", "himself", "herself", "themselves", "themself", "yourself"}
 
 
 def _verb_chain(clause: "Clause") -> set[int]:
@@ -122,25 +123,20 @@ def _shares_subject_conj(clause: "Clause") -> bool:
     for v in (clause.verb, clause.action, *[c for c in clause.action.children if c.dep_ in ("xcomp", "advcl")]):
         if any(c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in v.children):
             return True
-    for obj in clause.objects:
-        nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
-        if nxt is not None and nxt.head != obj and (
-            nxt.pos_ in ("NOUN", "PROPN")
-            or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
-            or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
-            or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and clause.action_lemma not in ("leave", "keep", "make", "set", "get"))
-        ):
-            return True
-    return False
+    return any(cut_short(obj, clause.action_lemma) for obj in clause.objects)
 
 
-def _participle(clause: "Clause") -> str:
-    """The past participle, keeping a hyphenated prefix as written ("YOLO-merged")."""
-    text = clause.action.text
-    if "-" in text:
-        prefix, _, last = text.rpartition("-")
-        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
-    return inflect(clause.action_lemma, "VBN")
+def cut_short(obj: Token, lemma: str) -> bool:
+    """An object the parser cut short ("winged the database | failover")."""
+    nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    return nxt is not None and nxt.head != obj and (
+        nxt.pos_ in ("NOUN", "PROPN")
+        or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
+        or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
+        or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
+        # "the Kafka | upgrade/VB": a bare verb right after a noun is the noun's head word
+        or (nxt.tag_ == "VB" and nxt.dep_ != "aux" and not any(c.lower_ == "to" for c in nxt.children))
+    )
 
 
 def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set[str], span: tuple[int, int]) -> list[str]:
@@ -158,10 +154,10 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     after = " ".join(x for x in (moved, after) if x)
     plural = _plural(obj)
     be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
-    vbn = _participle(clause)
+    vbn = participle_of(clause.action)
     outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
     if outcome and not negate:  # "went unanswered" reads better than "was ignored"
-        return [" ".join(x for x in (obj_text, outcome.replace("{be}", be), after) if x)]
+        return [" ".join(x for x in (obj_text, _tensed(outcome, _present(clause), plural).replace("{be}", be), after) if x)]
     return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
 
 
@@ -172,7 +168,7 @@ def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[s
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     _, after = _rest(clause, own, clause.objects[0], drop, span)
     after = " ".join(x for x in (moved, after) if x)
-    vbn = _participle(clause)
+    vbn = participle_of(clause.action)
     plural = _plural(clause.objects[0])
     if negate:
         be = "were" if plural else "was"
@@ -190,7 +186,7 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
         prep = next((c for c in clause.action.children if c.dep_ == "prep" and c.i == clause.action.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is None or not clause.conditional:
-            if clause.modal:
+            if clause.modal and not clause.negated:
                 return [" ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), after) if x)]
             return []
         obj, after = pobj, span_text([t for t in own if pobj.i < t.i <= span[1] and t.i not in {x.i for x in pobj.subtree}])
@@ -206,8 +202,80 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
             return [" ".join(x for x in ("had", obj_text, neg + "been", vbn, after) if x)]
         return [" ".join(x for x in (obj_text, "had", neg + "been", vbn, after) if x)]
     be = "were" if _plural(obj) else "was"
+    if clause.negated:
+        # "should never have restarted the primary": the restart happened and nothing stopped it
+        return [
+            " ".join(x for x in (obj_text, be, vbn, after) if x),
+            " ".join(x for x in ("nothing stopped", obj_text, "from being", vbn, after) if x),
+        ]
     return [
         " ".join(x for x in (obj_text, be, "not", vbn, after) if x),
         " ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), obj_text, after) if x),
     ]
 
+
+
+def participle_of(verb: Token) -> str:
+    """The past participle of ``verb``, keeping a hyphenated prefix ("pre-warmed") unless
+    it only carries judgement ("YOLO-merged" -> "merged")."""
+    text = verb.text
+    if "-" in text:
+        prefix, _, last = text.rpartition("-")
+        if prefix.lower() in phrasing()["judgement_prefixes"]:
+            return inflect(verb_lemma_of(last), "VBN")
+        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
+    lemma = verb_lemma_of(text)
+    if verb.tag_ in ("VBD", "VBN") and text.lower().endswith("ed") and inflect(lemma, "VBD") == inflect(lemma, "VBN"):
+        return text.lower()  # the writer's spelling of a regular form ("mislabelled", not "mislabeled")
+    return inflect(lemma, "VBN")
+
+
+def is_present(verb: Token) -> bool:
+    words = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    for w in words:
+        low = w.lower_
+        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
+            return False
+    return any(w.tag_ in ("VBZ", "VBP") for w in words)
+
+
+def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[str], obj_text: str | None = None,
+                        present: bool | None = None) -> tuple[str, str] | None:
+    """One verb phrase of a person's, as (new subject, agentless passive predicate):
+    "misconfigured the firewall" -> ("the firewall", "was misconfigured"). ``own`` are
+    the phrase's tokens (the verb's subtree without other conjuncts); ``obj_text``
+    stands in when the verb has no object of its own."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        parts = _object_parts(obj) if not cut_short(obj, verb_lemma_of(verb.text)) else None
+        if parts is None or not parts[0]:
+            return None
+        subject, moved = parts
+        plural = _plural(obj)
+        skip = {t.i for t in obj.subtree}
+    elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):
+        # "merged without waiting for CI": what a merge or deploy acts on is a change
+        subject, moved, plural, skip = obj_text, "", False, set()
+    else:
+        return None
+    chain = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "nsubj") or c.lower_ in ("never", "not")}
+    particle = next((c.text for c in verb.children if c.dep_ == "prt"), "")
+    # "merged it themselves": the reflexive was the person
+    inside = [t for t in own if t.i not in skip | chain and t.lower_ not in drop and t.lower_ not in _REFLEXIVES]
+    before = span_text([t for t in inside if t.i < verb.i and t.dep_ == "advmod" and t.tag_ != "WRB"])
+    after = " ".join(x for x in (moved, span_text([t for t in inside if t.i > verb.i])) if x)
+    now = is_present(verb) if present is None else present
+    be = ("are" if plural else "is") if now else ("were" if plural else "was")
+    lemma = verb_lemma_of(verb.text)
+    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    if outcome and not negate:
+        return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), after) if x)
+    return subject, " ".join(x for x in (be, "not" if negate else "", before, participle_of(verb), particle, after) if x)
+
+
+def _tensed(outcome: str, present: bool, plural: bool) -> str:
+    """"went unanswered" in a present-tense timeline entry: "goes unanswered"."""
+    head, _, rest = outcome.partition(" ")
+    if not present or head.startswith("{"):
+        return outcome
+    return " ".join(x for x in (inflect(verb_lemma_of(head), "VBP" if plural else "VBZ"), rest) if x)

@@ -5,6 +5,16 @@ LTeX, the LanguageTool browser extensions, Obsidian's plugin and
 adapter only reads parameters, lints through the app's linter and translates
 the report (see :mod:`.lt_format`); it never computes findings of its own.
 
+Real clients differ in how they send the same parameters, and all are accepted:
+LTeX (ltex-ls) sends a URL-encoded form body labelled ``Content-Type:
+application/json``, with ``data``, ``level=picky``, ``motherTongue``,
+``enabledRules`` and its LanguageTool account (``username``, ``apiKey``); the VS Code
+"LanguageTool Linter" and Obsidian's plugin send proper forms with ``data``,
+``language=auto``, ``preferredVariants`` and category lists. Account and
+mother-tongue parameters mean nothing to blamelint and are ignored.
+``level=picky`` turns on the info-level rules that are off by default, as
+LanguageTool's picky level turns on its extra style rules.
+
 Rule ids are blamelint's (``blame.person-subject``), so an editor's "disable
 rule" action sends back an id the linter knows. Ids it does not know (an
 editor's defaults for LanguageTool's own rules) are ignored, as LanguageTool does.
@@ -19,7 +29,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from ..config import Config
 from ..document import FORMATS
 from .app import get_linter
-from .body import FORM_TYPE, MULTIPART_TYPE, form_fields, is_json_request, json_object, json_type
+from .body import FORM_TYPE, MULTIPART_TYPE, body_text, form_fields, is_json_request, json_object, json_type
 from .errors import ApiError
 from .linting import request_config, run_lint
 from .lt_format import LANGUAGES, Annotated, category_id, check_response, language_entry
@@ -28,6 +38,7 @@ bp = Blueprint("languagetool", __name__, url_prefix="/v2")
 
 _LIST_PARAMS = ("enabledRules", "disabledRules", "enabledCategories", "disabledCategories")
 _LOWER_CODES = {code.lower(): code for code in LANGUAGES}
+_LEVELS = ("default", "picky")
 
 
 @bp.get("/languages")
@@ -56,6 +67,8 @@ def check() -> Response:
 def _params() -> dict[str, Any]:
     mimetype = request.mimetype
     if is_json_request():
+        if _is_form_body(body_text()):
+            return form_fields()  # LTeX: a form body under a JSON content type
         params = json_object()
         for name in ("language", "text", "data", "format", "enabledOnly", *_LIST_PARAMS):
             if name in params and params[name] is None:
@@ -70,6 +83,13 @@ def _params() -> dict[str, Any]:
         "unsupported_media_type",
         f"send the parameters as {FORM_TYPE} (as LanguageTool clients do) or as application/json, not {mimetype or 'no content type'}",
     )
+
+
+def _is_form_body(text: str) -> bool:
+    # A JSON body for this API is an object; anything else that holds "name=value"
+    # pairs is a form, whatever its label says.
+    head = text.lstrip()[:1]
+    return bool(head) and head not in "{[\"" and "=" in text
 
 
 def _string(params: dict[str, Any], name: str) -> str | None:
@@ -134,6 +154,13 @@ def _flag(params: dict[str, Any], name: str) -> bool:
     raise ApiError(400, "invalid_parameter", f"'{name}' must be 'true' or 'false'")
 
 
+def _level(params: dict[str, Any]) -> str:
+    level = _string(params, "level") or "default"
+    if level.strip().lower() not in _LEVELS:
+        raise ApiError(400, "invalid_parameter", f"'level' must be 'default' or 'picky', not {level!r}")
+    return level.strip().lower()
+
+
 def _rule_choices(params: dict[str, Any], infos: dict) -> dict[str, list[str]]:
     """LanguageTool's rule and category parameters as a blamelint config override."""
     ids = {name: _id_list(params, name) for name in _LIST_PARAMS}
@@ -148,7 +175,10 @@ def _rule_choices(params: dict[str, Any], infos: dict) -> dict[str, list[str]]:
 
     enabled = known(ids["enabledRules"]) + in_categories(ids["enabledCategories"])
     disabled = known(ids["disabledRules"]) + in_categories(ids["disabledCategories"])
-    if _flag(params, "enabledOnly"):
+    only = _flag(params, "enabledOnly")
+    if _level(params) == "picky" and not only:
+        enabled += [rid for rid, info in infos.items() if info.severity == "info"]
+    if only:
         # only the named rules run; naming none (or only unknown ids) runs nothing
         chosen = Config(enable=tuple(enabled))
         keep = [rid for rid in infos if chosen.is_enabled(rid, False)]

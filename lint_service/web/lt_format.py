@@ -148,7 +148,19 @@ def check_response(report: Report, annotated: Annotated, infos: dict[str, RuleIn
             "detectedLanguage": {"name": name, "code": language, "confidence": 1.0, "source": "blamelint"},
         },
         "matches": matches,
+        "sentenceRanges": _sentence_ranges(report, annotated, index),
     }
+
+
+def _sentence_ranges(report: Report, annotated: Annotated, index: Utf16Index) -> list[list[int]]:
+    """The parser's sentences as ``[offset, end]`` pairs in UTF-16 units of the full text
+    (LanguageTool sends these so a client can re-check only the sentences that changed)."""
+    ranges: list[list[int]] = []
+    for start, end in report.sentences:
+        full_start = annotated.full_start(start)
+        full_end = max(full_start, annotated.full_end(end))
+        ranges.append([index.units(full_start), index.units(full_end)])
+    return ranges
 
 
 def _match(f: Finding, info: RuleInfo | None, annotated: Annotated, index: Utf16Index) -> dict[str, Any]:

@@ -57,6 +57,8 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
         return False
     if tok.i == tok.sent.start and tok.pos_ not in ("PROPN",) and is_english_word(low):
         return False  # a sentence-initial ordinary word ("Connections dropped")
+    if is_english_word(low) and low not in lex.agents["names_that_are_words"] and headline_case(tok.sent):
+        return False  # "Cable Cut Blamed for Outage": a headline capitalises every word
     if is_english_word(low) and low not in lex.agents["names_that_are_words"]:
         # "Consul", "Vault", "Sentry": products named with English words. Names
         # such as "Amir" that are also rare words are tagged as proper nouns
@@ -66,6 +68,12 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
     # Not an English word and shaped like a name: the tag does not matter (the small
     # model tags unfamiliar names as adverbs, adjectives or verbs).
     return tok.pos_ != "PRON"
+
+
+def headline_case(sent) -> bool:
+    """Most words capitalised: a headline or title, where capitals say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
 
 
 def classify(tok: Token, lex: Lexicon) -> Kind:
@@ -85,10 +93,21 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.INDEFINITE
     if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
         return Kind.INDEFINITE
+    if low in pron["second_person"]:
+        # "Why did you not test this load?" asks a question of the organisation
+        asks = tok.sent[0].lower_ in ("why", "how", "what", "q") and tok.sent[-1].text == "?"
+        return Kind.PRONOUN if _past_act(tok) and not asks else Kind.INDEFINITE
+    if low == "whoever" or (tok.dep_ in ("csubj", "csubjpass") and any(c.lower_ == "whoever" and c.dep_ == "nsubj" for c in tok.children)):
+        # "Whoever merged that migration should be fired": one unknown person who did
+        # something; "whoever is on call pages the DBA" is anyone
+        verb = tok if tok.dep_ in ("csubj", "csubjpass") else tok.head
+        return Kind.PRONOUN if verb.tag_ == "VBD" else Kind.INDEFINITE
     if low in pron["third_person"]:
         # "since the attacker was in between ..., they could have captured ...":
         # a pronoun after an outsider and no person in the sentence refers to the outsider
-        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+        # (a group pronoun only: "someone" and "he" name a new individual, who may be a
+        # company's own engineer)
+        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")] if low in ("they", "them") else []
         kinds = {classify(t, lex) for t in before if t.lower_ not in pron["third_person"]}
         if Kind.THIRD_PARTY in kinds and not kinds & {Kind.PERSON, Kind.ROLE, Kind.TEAM}:
             return Kind.THIRD_PARTY
@@ -96,13 +115,24 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if _HANDLE.match(tok.text):
         return Kind.TEAM if "team" in low else Kind.PERSON
     lemma = tok.lemma_.lower()
+    if low in ("one", "some", "two", "three", "several", "many", "each", "both", "either") or tok.like_num:
+        # "one of its engineers", "two of the contractors": whoever the partitive names
+        part = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+        if part is not None:
+            kind = classify(part, lex)
+            return Kind.INDEFINITE if kind == Kind.WE else kind
+    if _organisation(tok, lex):
+        return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
         return Kind.SYSTEM
-    if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"]:
+    if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
         return Kind.TEAM
-    if lemma in lex.agents["roles"] or low in lex.agents["roles"]:
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or _role_shaped(tok, lex):
+        if generic_plural(tok):
+            return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder
-        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY for c in tok.children):
+        # (a company's own engineers are responders: "one of Amazon's engineers")
+        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY and not _organisation(c, lex) for c in tok.children):
             return Kind.THIRD_PARTY
         return Kind.ROLE
     if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
@@ -114,20 +144,96 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         and (tok.is_upper or not any(c.dep_ == "det" for c in tok.children))  # "Ops", "the SOC"
     ):
         return Kind.TEAM
+    if (low in lex.agents["ambiguous_roles"] or lemma in lex.agents["ambiguous_roles"]) and _human_cue(tok, lex):
+        return Kind.INDEFINITE if generic_plural(tok) else Kind.ROLE
     if looks_like_name(tok, lex):
         return Kind.PERSON
+    for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
+        if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
+            return Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
+
+
+def _organisation(tok: Token, lex: Lexicon) -> bool:
+    """A company by name ("Amazon", "Citigroup", "Initechgroup")."""
+    low = tok.lower_
+    if low in lex.agents["organisations"] and (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
+        return True
+    return tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and low not in lex.agents["organisation_suffixes"]
+
+
+def _past_act(tok: Token) -> bool:
+    """"you dropped the table", "you didn't push the tag", "updated by you": "you" as
+    someone who did something, not the generic reader ("you can find it in the wiki")."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBP" and verb.lower_ not in getAllLemmas(verb.lower_).get("VERB", ()))  # "forgot/VBP"
+    return past or any(a.lower_ in ("did", "had", "have", "'ve", "was", "were") for a in auxes) or (
+        verb.tag_ == "VBN" and tok.dep_ == "pobj")
+
+
+def generic_plural(tok: Token) -> bool:
+    """A bare plural subject of a present or modal verb: "operators will always make
+    mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change"."""
+    if tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
+        return False
+    verb = tok.head
+    return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux")
+
+
+def _named_team(tok: Token, lex: Lexicon) -> bool:
+    """"Team C", "Team Blue": a team named by letter or word after the team noun."""
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.i < tok.i and c.lemma_.lower() in lex.agents["team_heads"] and c.is_title for c in tok.children)
+
+
+def _role_shaped(tok: Token, lex: Lexicon) -> bool:
+    """A noun with an agentive ending ("electrician", "analyst", "trainee", "workmen")."""
+    low = tok.lower_
+    if tok.pos_ != "NOUN" or not tok.is_alpha or len(low) < 6 or low in lex.agents["role_suffix_exceptions"]:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lex.agents["role_suffix_exceptions"]:
+        return False
+    # a real derivation ("salespeople", "spokesperson"), not the bare word ("people")
+    return any((low.endswith(suf) and low != suf) or (lemma.endswith(suf) and lemma != suf) for suf in lex.agents["role_suffixes"])
+
+
+def _human_cue(tok: Token, lex: Lexicon) -> bool:
+    """"a contract worker", "the support agent who ...", "workers apparently cut ...":
+    an ambiguous role noun used of people."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in lex.agents["human_modifiers"] or c.lemma_.lower() in lex.agents["roles"]
+                                                         or c.lower_ in lex.agents["team_names"]):
+            return True
+        if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children):
+            return True
+        if c.dep_ == "prep" and any(o.lower_ in lex.agents["human_modifiers"] for o in c.children if o.dep_ == "pobj"):
+            return True  # "the worker on shift"
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
+        return True  # "a worker's mistake"
+    # a plural without article doing something in news prose ("workers cut the cables")
+    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 
 
 def refers_to_thing(verb: Token) -> bool:
     """True when the clause refers back to its subject with "its" ("Consul lost its
     quorum"); an "its" inside an embedded clause with its own subject does not count."""
     skip: set[int] = set()
+    own_subject: set[int] = set()
     for c in verb.children:
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             skip.update(t.i for t in c.subtree)
+        if c.dep_ in ("nsubj", "nsubjpass"):  # "one of its engineers misconfigured ...": the owner's staff
+            own_subject.update(t.i for t in c.subtree)
     for t in verb.subtree:
-        if t.lower_ != "its":
+        if t.lower_ != "its" or t.i in own_subject:
             continue
         # "..., because its Slack token had expired": the embedded subject's "its"
         # points back at the main subject; an object's ("hold its lock") need not.

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from .agents import Kind, classify, is_english_word
 from .lexicon import Lexicon, verb_lemma
 
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _NEG_WORDS = {"not", "n't", "never", "no"}
 # Verbs whose xcomp carries the real action: "failed to renew", "forgot to drain".
 _CONTROL_FAULTS = {"fail", "forget", "neglect", "omit", "refuse", "decline", "bother", "care", "trouble", "remember", "manage", "try", "get", "have"}
@@ -49,6 +49,15 @@ def _subject_of(verb: Token) -> Token | None:
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
     if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.tag_ == "VBD" and not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("before", "after", "while", "when", "without", "by") for c in verb.children):
+        # "The employee confirmed the alert, inadvertently causing a panic": a participle
+        # after the main clause says what its subject did next
+        return _subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in (
+            "after", "before", "while", "by", "when", "since") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Worker feels terrible after pushing the wrong button": the main subject did it
+        return _subject_of(verb.head.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1:
         # "The QA lead/ROOT signed/acl off ...": a finite past verb is never a reduced
         # relative clause; the noun before it is its subject
@@ -110,6 +119,9 @@ def _hypothetical(tok: Token) -> bool:
     could have tested ..."), or a purpose clause: not an assertion about what happened.
     Past-perfect conditions ("If Ivana had run ...") are counterfactuals and stay."""
     for node in [tok, *tok.ancestors]:
+        if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in node.children) and (
+                node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)):
+            return True  # "a mistake can happen when someone forgot ...": what happens in general
         marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless", "so")]
         modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "might") for c in node.children)
         if not marks or (node.dep_ not in ("advcl", "ccomp", "csubj") and not (marks[0].lower_ == "so" and modal)):
@@ -120,6 +132,15 @@ def _hypothetical(tok: Token) -> bool:
         if marks[0].lower_ == "so" or not had:
             return True
     return False
+
+
+def _in_complement(tok: Token, verb: Token) -> bool:
+    """``tok`` lies in what ``verb`` reports (its complement), not in a clause joined to it
+    ("I was writing a script ..., and I had a bug": the second clause is not written)."""
+    node = tok
+    while node.head != verb and node.head != node:
+        node = node.head
+    return node.dep_ not in ("conj", "cc", "punct", "parataxis")
 
 
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
@@ -138,12 +159,18 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         # "Saying that Jun should have been more careful explains nothing", "It would be
         # wrong to say the DBA dropped the ball": reported, not asserted
         if any(reporting.match(a) and (a.tag_ == "VBG" or any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
-               for a in tok.ancestors):
+               and _in_complement(tok, a) for a in tok.ancestors):
             continue
         if _hypothetical(tok):
             continue
+        if any(lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
+            continue  # what someone denies is not asserted
         subj = _subject_of(tok)
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
+            subj = None  # '"...," the spokesperson said, pointing to a faulty update': the speaker's gloss
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+            passive, subj = True, tok.head
         agent = None
         for c in tok.children:  # "dropped by the DBA by mistake": two "by" phrases
             if c.dep_ == "agent" and agent is None:
@@ -163,6 +190,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             if x is not None:
                 action = x
         objects = [c for c in action.children if c.dep_ in ("dobj", "obj")]
+        if not objects:  # "cut through the wrong cables": the object of a path preposition
+            objects = [o for p in action.children if p.dep_ == "prep" and p.lower_ == "through" for o in p.children if o.dep_ == "pobj"]
         out.append(
             Clause(
                 verb=tok,
@@ -181,17 +210,3 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             )
         )
     return out
-
-
-def quoted_tokens(sent: Span) -> set[int]:
-    """Indices of tokens inside double quotes: blame being quoted, not asserted."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    for tok in sent:
-        if tok.text in ('"', "“", "”", "''", "``"):
-            if open_at is None and tok.text != "”":
-                open_at = tok.i
-            elif open_at is not None:
-                inside.update(range(open_at, tok.i + 1))
-                open_at = None
-    return inside

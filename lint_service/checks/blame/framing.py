@@ -119,6 +119,9 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
                     found.append(c)
             if c.lower_ == "anyway" and c.dep_ == "advmod":
                 found.append(c)
+            if c.lower_ == "instead" and c.dep_ == "advmod" and v in verbs and any(  # "pushed to production instead"
+                    o.lower_ in lex.framing["protected_targets"] for p in _preps(v) if p.lower_ in ("to", "into", "on", "against") for o in p.children):
+                found.append(c)
             if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
                 found += [c, o]
     return found
@@ -140,6 +143,8 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
     found = []
     for v in verbs:
         advs = [c for c in v.children if c.lower_ in lex.framing["bypass_adverbs"]]
+        if "-" in v.lower_ and v.lower_.split("-", 1)[0] in lex.framing["forcing_prefixes"]:
+            advs.append(v)  # "force-pushed to main"
         if not advs:
             continue
         for prep in _preps(v) + [p for a in advs for p in a.children if p.dep_ == "prep"]:
@@ -158,10 +163,17 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         if c.dep_ == "conj" and c.pos_ == "VERB" and harm.match(c) and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
             if not any(m.lower_ in harmless for o in c.children if o.dep_ == "dobj" for m in o.subtree):
                 found.append(c)
+    safeguards = lex.framing["safeguard_objects"]
     for o in clause.objects:
         for c in o.children:
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
+            elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(
+                    t.lower_ in ("every", "all", "whole", "entire") for d in c.children if d.dep_ == "dobj" for t in d.subtree):
+                found.append(c)  # "issued a command that rebooted every server"
+            elif c.dep_ == "relcl" and lex.verbs["disable"].match(c) and any(
+                    t.lower_ in safeguards for d in c.children if d.dep_ == "dobj" for t in d.subtree):
+                found.append(c)  # "pushed a config that disabled the health checks"
     # ", which logged out every user" attached to the verb
     for c in clause.verb.children:
         if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children):

@@ -15,7 +15,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
-from .risk import consequence, late_response, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
+from .risk import caused_failure, consequence, defect, deliberate, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
 
 
 @dataclass
@@ -51,9 +51,12 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if sanctioned(c):
+    if sanctioned(c) or deliberate(c, lex):
         return None
-    if verb_lemma(a) == "do" and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):
+    if (verb_lemma(a) in ("lose", "lack") or (verb_lemma(a) == "miss" and a.tag_ == "VBG")) and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
+        return None  # "lost access to their mailboxes": something that happened to them
+    denial = any(t.lower_ in ("wrong", "incorrect", "amiss", "improper") for t in a.children)
+    if verb_lemma(a) == "do" and not denial and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):
         return "omission", [a] + c.objects[:1]  # "did nothing for a week" (but not "did nothing wrong")
     if (verbs["fault"].match(v) or is_mis_verb(v)) and not c.negated and not c.modal:
         return "fault", [v]
@@ -78,7 +81,9 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
-    if not c.negated and (result := consequence(c, lex)):
+    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex)):
+        return "consequence", result
+    if not c.negated and c.subject_kind == Kind.SELF and (result := own_harm(c, lex)):
         return "consequence", result
     if verbs["permissive"].match(a):
         for x in a.children:
@@ -232,6 +237,8 @@ def passive_agent(view: SentenceView) -> Detection | None:
             lex.verbs["fault"].match(a)
             or lex.verbs["breakage"].match(a)
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
+            # "a false alarm caused by someone hitting the wrong button": the failure itself, caused by a person
+            or (verb_lemma(a) in lex.terms["cause_verbs"] and c.subject is not None and _failure_noun(c.subject, lex))
         )
         if harmful or subject_framed or missed or negative_framing(c, lex) or risky_circumstances(c, lex):
             return Detection(
@@ -240,6 +247,12 @@ def passive_agent(view: SentenceView) -> Detection | None:
                 c, [a, c.agent], c.agent,
             )
     return None
+
+
+def _failure_noun(tok: Token, lex: Lexicon) -> bool:
+    """"the outage", "a malfunction", "a false alarm": the failure the incident is about."""
+    lemma = tok.lemma_.lower()
+    return lemma in lex.terms["incident_nouns"] and lemma not in ("this", "it") or lemma in lex.terms["failure_nouns"]
 
 
 def _owner(owner: Token) -> str:
@@ -282,7 +295,8 @@ def possessive(view: SentenceView) -> Detection | None:
         head = tok.head
         bad_mod = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
             c.lower_ in terms["judgement_adjectives"] or c.lower_ in lex.framing["negative_modifiers"] or lex.verbs["fault"].match(c))]
-        is_blame_noun = tok.lemma_.lower() in terms["blame_nouns"] or tok.lemma_.lower() in terms["judgement_nouns"]
+        is_blame_noun = tok.lemma_.lower() in terms["blame_nouns"] or tok.lemma_.lower() in terms["judgement_nouns"] or (
+            tok.lemma_.lower() in terms["error_heads"] and tok.dep_ != "compound")
         # "Ingeborg's decision to ignore the renewal reminder"
         is_blame_noun = is_blame_noun or any(
             x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)
@@ -347,4 +361,6 @@ def _negated_sentence(tok: Token) -> bool:
             return True
         if anc.dep_ == "ROOT":
             break
+        if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
+            break  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
     return False

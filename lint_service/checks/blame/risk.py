@@ -193,13 +193,74 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
     down", "it fell over", "the export bucket ended up public")."""
     found = []
     for t in tokens:
+        if t.dep_ in ("nsubj", "nsubjpass") and lex.verbs["cessation"].match(t.head):
+            continue  # "the errors stopped": something bad ended
         if (t.lower_ in BAD_WORDS or t.lemma_.lower() in BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
         elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(
             lex.verbs[k].match(t) for k in classes
         ):
             found.append(t)
+        elif t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) and lex.verbs["function"].match(t):
+            found.append(t)  # "code that didn't work"
     return found
+
+
+def own_harm(c: Clause, lex: Lexicon) -> list[Token]:
+    """First-person accounts tie the act to what its own object did: "I pushed some
+    code live that didn't work", "i deployed a build that broke login". What a tool did
+    afterwards in its own clause ("I clicked delete and it wiped the folder") is not
+    the writer's act."""
+    if lex.verbs["recovery"].match(c.action):
+        return []
+    if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "fault", "disable")):
+        return []
+    own = [t for t in clause_tokens(c) if t.i > c.verb.i]
+    own += [t for o in c.objects for r in o.children if r.dep_ == "relcl" for t in r.subtree]
+    # the relative clause the parser hung on the verb ("pushed some code live that didn't work")
+    own += [t for r in c.verb.children if r.dep_ in ("advcl", "relcl") and any(
+        s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in r.children) for t in r.subtree]
+    found = bad_outcome(own, lex)
+    return [c.action, found[0]] if found else []
+
+
+def _failure(tok: Token | None, lex: Lexicon) -> bool:
+    if tok is None:
+        return False
+    lemma = tok.lemma_.lower()
+    return (lemma in lex.terms["incident_nouns"] and lemma not in ("this", "it", "problem", "issue")) or lemma in lex.terms["failure_nouns"]
+
+
+def caused_failure(c: Clause, lex: Lexicon) -> list[Token]:
+    """A person's act made the cause of the failure: "triggered the blackout", or told as
+    what set it off: "The crash happened after a developer deleted a critical file"."""
+    if c.action.tag_ in ("VBD", "VBN") and verb_lemma(c.action) in lex.terms["cause_verbs"] and any(_failure(o, lex) for o in c.objects):
+        # a past act ("triggered the blackout"); "who triggers the alarm" describes a procedure
+        return [c.action, next(o for o in c.objects if _failure(o, lex))]
+    v = c.verb
+    marks = {m.lower_ for m in v.children if m.dep_ in ("mark", "advmod")}
+    if v.dep_ != "advcl" or not marks & {"after", "when", "once", "as", "because"}:
+        return []
+    if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "disable")) or lex.verbs["recovery"].match(c.action):
+        return []
+    main = v.head
+    if "because" in marks and not any(n.dep_ == "neg" for n in v.children) and bad_outcome([main], lex, ("breakage", "destructive", "harm")):
+        # "Pixar nearly lost the files ... because someone ran a command": the act as the reason
+        return [c.action, main]
+    subject = next((s for s in main.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb_lemma(main) in lex.terms["onset_verbs"] and _failure(subject, lex):
+        return [c.action, subject]
+    return []
+
+
+def defect(c: Clause, lex: Lexicon) -> list[Token]:
+    """"I had a bug", "Ines wrote a typo into the zone file": a person's own defect."""
+    if verb_lemma(c.action) not in lex.terms["defect_verbs"]:
+        return []
+    for o in c.objects:
+        if o.lemma_.lower() in lex.terms["defect_nouns"] and not any(d.lower_ in ("no", "any") for d in o.children):
+            return [c.action, o]
+    return []
 
 
 def consequence(c: Clause, lex: Lexicon) -> list[Token]:
@@ -291,6 +352,16 @@ def taken_offline(c: Clause, lex: Lexicon) -> list[Token]:
     states = ("offline", "down", "over") if lemma == "knock" else ("offline", "down")
     marks = [x for x in c.action.subtree if x.lower_ in states and x.head == c.action]
     return [c.action] + marks[:1] if marks and not is_harmless_object(c, lex) else []
+
+
+def deliberate(c: Clause, lex: Lexicon) -> bool:
+    """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
+    off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
+    ignored the page")."""
+    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
+        return False
+    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
+    return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
 
 
 def sanctioned(c: Clause) -> bool:

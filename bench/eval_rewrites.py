@@ -1,0 +1,309 @@
+"""How often blame findings come with a rewrite, and how good the rewrites are.
+
+    python bench/eval_rewrites.py                           # offered rate per labelled set
+    python bench/eval_rewrites.py --missing dev             # findings of a set with no rewrite
+    python bench/eval_rewrites.py --sample 240 --sheet /tmp/rewrite-sheet.tsv
+    python bench/eval_rewrites.py --grades tests/data/rewrite_grades/grades.tsv
+    python bench/eval_rewrites.py --strip /tmp/rewrite-sheet.tsv -o tests/data/rewrite_grades/grades.tsv
+
+Offered rate: of the sentences of a set (bench/labelled.py) that get a ``blame.*``
+finding when linted as plain text, the share whose finding carries at least one
+suggestion. The real-quotes set is also linted in its documents, where rewrites
+know their section (``real-quotes@doc``), and so are the planted postmortems of the
+dev corpus (``dev-docs``) and the 41 real postmortems (``real-docs``: every blame
+finding in them, labelled or not).
+
+The grading sheet (``--sheet``) holds the original sentences and their rewrites, so
+it lives outside the repository (the real sets are other people's words). It is a
+stratified sample with a fixed seed: each set contributes in proportion to its
+rewrites, with a floor so that small sets are represented. A grader fills in the
+``grade`` (good / acceptable / poor / wrong) and ``reason`` columns; ``--strip``
+keeps only id, grade and reason, which is what ``tests/data/rewrite_grades/`` holds.
+An id is ``set|reference|hash of the original|hash of the rewrite``: the reference is
+the source URL or file span for the real sets and the row number otherwise, so a
+grade joins to the rewrite blamelint offers today only while both texts are the
+same; ``--grades`` lists rewrites that changed since grading as ungraded.
+
+``real-test`` is reported, never tuned on: ``--missing`` refuses to list it.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from labelled import CORPUS, DATA, SET_NAMES, load_set, read_tsv  # noqa: E402
+from lint_service import Linter  # noqa: E402
+
+GRADES = ("good", "acceptable", "poor", "wrong")
+SHEET_COLUMNS = ("id", "set", "section", "rule", "original", "rewrite", "grade", "reason")
+SEED = 11
+FLOOR = 12  # rewrites sampled from each set at least (when it has that many)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    set: str
+    ref: str  # source URL, file span, or row number: never the text
+    section: str
+    rule: str
+    original: str
+    applied: str  # the original with the suggestion applied to the finding's span
+
+    @property
+    def id(self) -> str:
+        return f"{self.set}|{self.ref}|{digest(self.original)}|{digest(self.applied)}"
+
+
+@dataclass
+class SetResult:
+    name: str
+    flagged: int = 0
+    offered: int = 0
+    missing: list[tuple[str, str]] | None = None  # (rule, sentence)
+
+    @property
+    def rate(self) -> float:
+        return self.offered / self.flagged if self.flagged else 1.0
+
+
+def _ref(name: str, index: int, source: str) -> str:
+    return source if source and name.startswith("real") else f"row{index}"
+
+
+def sentence_rewrites(linter: Linter, name: str, rows: list) -> tuple[SetResult, list[Rewrite]]:
+    res, out = SetResult(name, missing=[]), []
+    for index, row in enumerate(rows):
+        if row.label != "B":
+            continue
+        findings = [f for f in linter.lint(row.sentence, format="text").findings if f.category == "blame"]
+        if not findings:
+            continue
+        res.flagged += 1
+        f = findings[0]
+        if f.suggestions:
+            res.offered += 1
+        else:
+            res.missing.append((f.rule, row.sentence))
+        for s in f.suggestions:
+            applied = row.sentence[: f.start] + s + row.sentence[f.end :]
+            out.append(Rewrite(name, _ref(name, index, row.source), "", f.rule, row.sentence, applied))
+    return res, out
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line around a finding, as the reader of the document sees it."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, len(text) if b == -1 else b
+
+
+def document_rewrites(linter: Linter) -> tuple[SetResult, list[Rewrite]] | None:
+    """Real-quotes B rows linted inside their documents: the rewrites know their section."""
+    root = CORPUS / "real"
+    labels = DATA / "real_corpus_labels.tsv"
+    if not root.is_dir() or not labels.is_file():
+        return None
+    wanted: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for label, name, start, end in read_tsv(labels):
+        if label == "B":
+            wanted[name].append((int(start), int(end)))
+    res, out = SetResult("real-quotes@doc", missing=[]), []
+    for name, spans in sorted(wanted.items()):
+        text = (root / name).read_text(encoding="utf-8")
+        linter_report = linter.lint(text, format="markdown")
+        findings = [f for f in linter_report.findings if f.category == "blame"]
+        for start, end in spans:
+            hit = next((f for f in findings if f.start < end and start < f.end), None)
+            if hit is None:
+                continue
+            res.flagged += 1
+            if hit.suggestions:
+                res.offered += 1
+            else:
+                res.missing.append((hit.rule, hit.text))
+            section = _section_of(linter, text, hit.start)
+            a, b = _sentence_bounds(text, hit.start, hit.end)
+            for s in hit.suggestions:
+                applied = text[a : hit.start] + s + text[hit.end : b]
+                out.append(Rewrite(res.name, f"{name}:{start}-{end}", section, hit.rule, text[a:b].strip(), applied.strip()))
+    return res, out
+
+
+def whole_document_rewrites(linter: Linter, name: str, root: Path) -> tuple[SetResult, list[Rewrite]] | None:
+    """Every blame finding of the Markdown documents under ``root``, in context: the
+    rewrites of timeline entries and analysis sections as a reader meets them."""
+    if not root.is_dir():
+        return None
+    res, out = SetResult(name, missing=[]), []
+    for path in sorted(root.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for hit in (f for f in linter.lint(text, format="markdown").findings if f.category == "blame"):
+            res.flagged += 1
+            if hit.suggestions:
+                res.offered += 1
+            else:
+                res.missing.append((hit.rule, hit.text))
+            section = _section_of(linter, text, hit.start)
+            a, b = _sentence_bounds(text, hit.start, hit.end)
+            for s in hit.suggestions:
+                applied = text[a : hit.start] + s + text[hit.end : b]
+                out.append(Rewrite(res.name, f"{path.name}:{hit.start}-{hit.end}", section, hit.rule, text[a:b].strip(), applied.strip()))
+    return res, out
+
+
+def _section_of(linter: Linter, text: str, offset: int) -> str:
+    """The canonical name (or title) of the section holding ``offset``."""
+    from lint_service.document import parse_document
+
+    if _DOC.get("text") is not text:
+        _DOC.update(text=text, doc=parse_document(text, "markdown"))
+    best = ""
+    for sec in _DOC["doc"].sections:
+        if sec.start <= offset and (sec.body_end == -1 or offset < sec.body_end):
+            best = sec.canonical or sec.title
+    return best
+
+
+_DOC: dict[str, object] = {}
+
+
+def sample(rewrites: list[Rewrite], n: int, seed: int = SEED) -> list[Rewrite]:
+    """A stratified sample: each set in proportion to its rewrites, at least FLOOR."""
+    by_set: dict[str, list[Rewrite]] = defaultdict(list)
+    for rw in rewrites:
+        by_set[rw.set].append(rw)
+    total = sum(len(v) for v in by_set.values())
+    rng = random.Random(seed)
+    picked: list[Rewrite] = []
+    for name in sorted(by_set):
+        pool = sorted(by_set[name], key=lambda r: r.id)
+        want = min(len(pool), max(FLOOR, round(n * len(pool) / total)))
+        picked.extend(rng.sample(pool, want))
+    return picked
+
+
+def write_sheet(rows: list[Rewrite], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        w.writerow(SHEET_COLUMNS)
+        for rw in rows:
+            w.writerow((rw.id, rw.set, rw.section, rw.rule, _one_line(rw.original), _one_line(rw.applied), "", ""))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def read_grades(path: Path) -> dict[str, tuple[str, str]]:
+    """id -> (grade, reason) from a grades file or a filled-in sheet; bad grades are errors."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    out = {}
+    for line, row in enumerate(rows, start=2):
+        grade = (row.get("grade") or "").strip().lower()
+        if not grade:
+            continue
+        if grade not in GRADES:
+            raise SystemExit(f"{path}:{line}: grade {grade!r} is not one of {', '.join(GRADES)}")
+        out[row["id"]] = (grade, (row.get("reason") or "").strip())
+    return out
+
+
+def strip_sheet(sheet: Path, out: Path) -> int:
+    grades = read_grades(sheet)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        w.writerow(("id", "grade", "reason"))
+        for key, (grade, reason) in grades.items():
+            w.writerow((key, grade, _one_line(reason)))
+    print(f"{len(grades)} grades written to {out}")
+    return 0
+
+
+def report_grades(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]]) -> None:
+    current = {rw.id: rw for rw in rewrites}
+    joined = [(current[k], g) for k, (g, _reason) in grades.items() if k in current]
+    changed = [k for k in grades if k not in current]
+    per_set: dict[str, Counter] = defaultdict(Counter)
+    for rw, g in joined:
+        per_set[rw.set][g] += 1
+        per_set["all"][g] += 1
+    print(f"\n{'set':16s} " + " ".join(f"{g:>14s}" for g in GRADES) + "   n")
+    for name in sorted(per_set, key=lambda s: (s == "all", s)):
+        c = per_set[name]
+        n = sum(c.values())
+        print(f"{name:16s} " + " ".join(f"{c[g]:4d} ({100 * c[g] / n:5.1f}%)" for g in GRADES) + f" {n:4d}")
+    print(f"\n{len(changed)} graded rewrites are no longer offered as graded (ungraded now):")
+    for k in changed:
+        print(f"  {k}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sets", nargs="*", default=list(SET_NAMES), help=f"set names ({', '.join(SET_NAMES)})")
+    ap.add_argument("--missing", action="store_true", help="list findings that got no rewrite (never for real-test)")
+    ap.add_argument("--sample", type=int, default=0, help="rewrites to put on the grading sheet")
+    ap.add_argument("--sheet", type=Path, help="where to write the grading sheet (outside the repository)")
+    ap.add_argument("--grades", type=Path, help="a grades file (or filled-in sheet) to join and count")
+    ap.add_argument("--strip", type=Path, help="a filled-in sheet to turn into a grades file (-o)")
+    ap.add_argument("-o", "--output", type=Path, help="the grades file --strip writes")
+    ap.add_argument("--no-docs", action="store_true", help="skip linting the real documents whole")
+    args = ap.parse_args(argv)
+    if args.strip:
+        if not args.output:
+            ap.error("--strip needs -o FILE")
+        return strip_sheet(args.strip, args.output)
+    if args.sample and not args.sheet:
+        ap.error("--sample needs --sheet FILE")
+    linter = Linter()
+    results, rewrites = [], []
+    for name in args.sets:
+        rows = load_set(name)
+        if rows is None:
+            print(f"{name:16s} skipped: its files are absent (../shared not found)")
+            continue
+        res, rws = sentence_rewrites(linter, name, rows)
+        results.append(res)
+        rewrites.extend(rws)
+    if not args.no_docs:
+        for name, fn in (("real-quotes", document_rewrites),
+                         ("dev", lambda lin: whole_document_rewrites(lin, "dev-docs", CORPUS / "dev" / "docs")),
+                         ("real-quotes", lambda lin: whole_document_rewrites(lin, "real-docs", CORPUS / "real"))):
+            if name in args.sets and (docs := fn(linter)) is not None:
+                results.append(docs[0])
+                rewrites.extend(docs[1])
+    print(f"{'set':16s} {'flagged':>7s} {'offered':>7s}   rate")
+    for res in results:
+        print(f"{res.name:16s} {res.flagged:7d} {res.offered:7d}  {100 * res.rate:5.1f}%")
+    if args.missing:
+        for res in results:
+            if res.name == "real-test":
+                continue
+            for rule, sentence in res.missing or []:
+                print(f"  [{res.name}] {rule:24s} {sentence}")
+    if args.sample:
+        picked = sample(rewrites, args.sample)
+        write_sheet(picked, args.sheet)
+        print(f"\n{len(picked)} rewrites sampled (seed {SEED}) into {args.sheet}: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r.set for r in picked).items())))
+    if args.grades:
+        report_grades(rewrites, read_grades(args.grades))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Blame said with verbs of blame, punishment and apology.
+
+"The failures were blamed on a contractor", "Engineer blamed for outage", "whoever
+merged that should be fired", "the dev deserves a written warning", "Sorry all, I
+ran the migration twice and duplicated the invoices" (rules 12-14 and 9).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .agents import BLAMEABLE, Kind, classify
+from .clauses import Clause
+from .lexicon import verb_lemma
+from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
+
+
+def _blameable(tok: Token | None, view: SentenceView) -> bool:
+    return tok is not None and tok.i not in view.quoted and classify(tok, view.lex) in BLAMEABLE
+
+
+def _error_noun(tok: Token, view: SentenceView) -> bool:
+    """"human error", "operator error": blaming one is blaming people."""
+    terms = view.lex.terms
+    return tok.lemma_.lower() in terms["error_heads"] and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"] for c in tok.children)
+
+
+def _meta_governed(tok: Token, view: SentenceView) -> bool:
+    """"we avoid blaming the operator", "stop blaming people": talk about blame."""
+    lex = view.lex
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") and anc is not tok and (verb_lemma(anc) in lex.verbs["meta"] or verb_lemma(anc) in lex.terms["blame_stoppers"]):
+            return True
+        if any(c.dep_ == "neg" for c in anc.children) or any(c.lower_ in ("never", "not") for c in anc.children if c.dep_ in ("advmod", "neg")):
+            return True
+    return False
+
+
+def blame_verb(view: SentenceView) -> Detection | None:
+    """Someone blames a person: "blamed it on an employee", "blaming engineers working
+    for the carrier", "Engineer blamed for outage", "is blaming human error"."""
+    for tok in view.sent:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ != "VBN" or verb_lemma(tok) != "blame" or tok.i in view.quoted:
+            continue
+        if _meta_governed(tok, view) or _negated_sentence(tok):
+            continue
+        if tok.dep_ in ("csubj", "nsubj") or any(a.tag_ == "MD" for x in [tok, *tok.ancestors] for a in x.children if a.dep_ == "aux"):
+            continue  # "Blaming Kofi would miss the point": blame considered, not laid
+        targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        targets += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if tok.tag_ in ("VBN", "VBD") and not passive and tok.dep_ in ("acl", "ROOT") and any(
+                p.lower_ == "for" for p in tok.children if p.dep_ == "prep"):
+            # a headline or reduced relative: "Engineer blamed for outage", "the intern blamed for the email"
+            targets.append(next((c for c in tok.children if c.dep_ == "nsubj"), tok.head if tok.dep_ == "acl" else None))
+        for t in targets:
+            if t is not None and (_blameable(t, view) or _error_noun(t, view)):
+                return Detection("blame.blame-noun", "blame-verb",
+                                 f'"{tok.text}" puts the failure on "{_who(t)}"; describe what the system allowed instead.',
+                                 None, [tok, t], t)
+    return None
+
+
+def _punished(c: Clause, view: SentenceView) -> Token | None:
+    """The person a clause punishes, if it does."""
+    terms = view.lex.terms
+    if c.negated:
+        return None
+    if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+        return c.subject  # "should be fired", "will be disciplined"
+    headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
+    if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+        return c.subject  # "Engineer fired after outage"
+    lemma = verb_lemma(c.action)
+    if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):
+        if any(o.lemma_.lower() in terms["punishment_nouns"] for o in c.objects):
+            return c.subject  # "deserves a written warning", "should face disciplinary action"
+    if lemma in ("lose", "forfeit") and _blameable(c.subject, view) and any(
+            a.lower_ in ("should", "must", "ought", "will", "deserves") for a in c.verb.children if a.dep_ == "aux"):
+        if any(t.lemma_.lower() in terms["privilege_nouns"] for o in c.objects for t in o.subtree):
+            return c.subject  # "should lose their deploy rights"
+    return None
+
+
+def verdict(view: SentenceView) -> Detection | None:
+    """Punishment aimed at a person (rule 14)."""
+    for c in view.clauses:
+        if c.verb.i in view.quoted and not c.passive:
+            continue
+        who = _punished(c, view)
+        if who is not None:
+            return Detection("blame.judgement", "verdict",
+                             f'Punishing "{_who(who)}" ("{c.verb.text}") treats a person as the cause; say what would stop the failure recurring instead.',
+                             c, [c.verb], who)
+    terms = view.lex.terms
+    for tok in view.sent:  # "punishment of 21 employees", "disciplinary action against the engineer"
+        if tok.lemma_.lower() in terms["punishment_nouns"] and tok.pos_ == "NOUN" and tok.i not in view.quoted and not _negated_sentence(tok):
+            for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "against")):
+                who = next((o for o in p.children if o.dep_ == "pobj" and _blameable(o, view)), None)
+                if who is not None:
+                    return Detection("blame.judgement", "verdict",
+                                     f'"{tok.text} ... {who.text}" treats a person as the cause; say what would stop the failure recurring instead.',
+                                     None, [tok, who], who)
+    return None
+
+
+def _apologising(view: SentenceView) -> bool:
+    markers = view.lex.terms["apology_markers"]
+    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in view.sent)
+
+
+def apology(view: SentenceView) -> Detection | None:
+    """Self-blame in chat: an apology with the writer's own harmful act ("Apologies, I
+    ran the migration twice and duplicated the invoices", "sorry for breaking the build",
+    "Left the feature flag on in prod again, apologies"); not an apology for lateness."""
+    if not _apologising(view):
+        return None
+    lex = view.lex
+    harmful = ("breakage", "destructive", "fault", "causal", "harm")
+    for tok in view.sent:  # "sorry for causing this", "apologies for breaking the build"
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and any(lex.verbs[k].match(tok) for k in harmful) \
+                and not lex.verbs["recovery"].match(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+            return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
+                             None, [tok], None)
+    for c in view.clauses:
+        self_act = c.subject_kind == Kind.SELF or (
+            c.subject is None and c.verb.tag_ == "VBD" and c.verb.dep_ == "ROOT" and c.verb.i == _first_word(view).i)
+        if not self_act or c.negated or c.modal or c.passive or c.verb.i in view.quoted:
+            continue
+        if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
+            continue
+        acted = any(lex.verbs[k].match(c.action) for k in harmful)
+        damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault"))
+        reason = _fault_reason(c, lex)
+        if reason is not None or damaging or (acted and _harm_follows(c, view)):
+            return Detection("blame.person-subject", "apology",
+                             f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
+                             c, [c.verb], c.subject)
+    return None
+
+
+def _first_word(view: SentenceView) -> Token:
+    return next((t for t in view.sent if not t.is_punct and not t.is_space), view.sent[0])
+
+
+def _harm_follows(c: Clause, view: SentenceView) -> bool:
+    """The act is joined to a harmful one: "ran the migration twice and duplicated the invoices"."""
+    lex = view.lex
+    for x in c.verb.children:
+        if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and any(lex.verbs[k].match(x) for k in ("breakage", "destructive", "harm", "fault")):
+            return True
+    return False

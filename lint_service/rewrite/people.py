@@ -1,0 +1,77 @@
+"""What else a sentence says about the person a rewrite removes.
+
+The rewritten clause no longer names them, so the rest of the sentence cannot
+point at them either: "when she reviewed the query change" becomes "when the query
+change was reviewed", "because he was in a hurry" (a motive, said of nobody now)
+goes, and "her terminal" becomes "the terminal".
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .clause import verb_phrase_passive
+from .text import phrasing, render
+
+# Pronouns that can only mean a person (never a system or the team's "we").
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my", "mine", "myself"})
+
+
+def _person_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSONAL for c in verb.children)
+
+
+def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]]:
+    """Replacements and deletions outside tokens ``lo..hi`` (the rewritten clause) that
+    take the removed person out of the rest of the sentence."""
+    replace: dict[int, str] = {}
+    delete: set[int] = set()
+    drop = set(phrasing()["dropped_adverbs"])
+    dropped_marks = set(phrasing()["person_clause_marks"])
+    for tok in sent:
+        if lo <= tok.i <= hi or tok.i in delete:
+            continue
+        if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
+            replace[tok.i] = _article(tok)
+        if tok.dep_ != "advcl" or not _person_subject(tok):
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
+        subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+        own = [t for t in tok.subtree if t.i not in {x.i for x in subj.subtree} and t != mark and not t.is_punct]
+        phrase = verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
+        span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
+        if phrase is not None and not any(t.lower_ in PERSONAL for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
+            start = mark.i + 1 if mark is not None else min(span)
+            replace[start] = f"{phrase[0]} {phrase[1]}"
+            delete |= {i for i in span if i > start or (i < start and mark is not None and i != mark.i)}
+            continue
+        if mark is not None and mark.lower_ in dropped_marks:
+            delete |= set(span)
+            before = sent.doc[min(span) - 1] if min(span) > sent.start else None
+            if before is not None and before.text == ",":
+                delete.add(before.i)
+    return replace, delete
+
+
+def _article(tok: Token) -> str:
+    """What replaces "his"/"my" before a noun: "a personal laptop", "the settings"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    head = tok.head
+    if head.tag_ in ("NNS", "NNPS") or nxt is None or head.lower_ in phrasing()["definite_after_person"] or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.lemma_.lower() in phrasing()["instrument_heads"]:
+        return "the"
+    return "an" if nxt.text[:1].lower() in "aeiou" else "a"
+
+
+def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
+    """The sentence with tokens ``first..last`` replaced by ``text`` and the person
+    taken out of the rest."""
+    replace, delete = clause_edits(sent, first, last)
+    for tok in sent[first - sent.start : last - sent.start + 1]:
+        # "to his personal laptop" inside the rewritten clause: "to a personal laptop"
+        if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1].text
+            text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
+    replace[first] = text
+    return render(sent, replace, delete | set(range(first + 1, last + 1)))

@@ -1,0 +1,120 @@
+"""Checks on a candidate rewrite beyond "no blame finding": a rewrite is better
+absent than wrong, so each check names a way a rewrite can be wrong.
+
+The candidate arrives parsed (through the same parser as the document); the
+original sentence and the tokens the rewrite was allowed to lose come with it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+# The pronouns that can point back at a removed person, by how the sentence named
+# them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
+_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
+_SECOND = frozenset({"you", "your", "yours", "yourself"})
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+def pronouns_of(removed: Token | None) -> frozenset[str]:
+    """The pronouns that may refer to ``removed`` once it is gone from the sentence."""
+    if removed is None:
+        return _HE | _SHE | _PLURAL
+    low = removed.lower_
+    for group in (_FIRST, _SECOND, _HE, _SHE, _PLURAL):
+        if low in group:
+            return group
+    if removed.tag_ in ("NNS", "NNPS"):
+        return _PLURAL
+    return _HE | _SHE | _PLURAL
+
+
+_NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass
+class Original:
+    """What the candidate must keep from the sentence it rewrites."""
+
+    sent: Span
+    dropped: set[int] = field(default_factory=set)  # token indices the rewrite may lose
+    objects: list[str] = field(default_factory=list)  # the action's object heads, kept verbatim
+    person: set[str] = field(default_factory=set)  # the removed person's name words
+    pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
+
+    def kept(self) -> list[Token]:
+        return [t for t in self.sent if t.i not in self.dropped]
+
+    def carry(self, restated: Span, det: Any) -> "Original":
+        """The same constraints for a sentence restated from this one, plus its own object."""
+        c = det.clause
+        more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns)
+
+
+def problems(cand: Span, orig: Original) -> list[str]:
+    """Why ``cand`` cannot stand for ``orig`` (empty when it can)."""
+    out: list[str] = []
+    words = [t for t in cand if not t.is_punct]
+    text = cand.text
+    if "{" in text and "{" not in orig.sent.text:
+        out.append("unfilled template")
+    for t in words:
+        low = t.lower_
+        if low not in orig.pronouns:
+            continue
+        # "their" after "the partner" may be the partner's; "she" never is a thing's
+        if low in _PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= _PLURAL):
+            continue
+        if low in _PLURAL and any(x.tag_ in ("NNS", "NNPS") or x.lower_ == "we" for x in cand if x.i < t.i):
+            continue
+        out.append(f"pronoun {t.text!r} has no antecedent")
+    for t in words:
+        if t.text in orig.person:
+            out.append(f"still names {t.text!r}")
+    for t in cand:
+        # "The build broke by committing ...": nobody left to do the committing
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
+            out.append("dangling 'by + -ing'")
+    for word in _numbers(orig):
+        if word not in text:
+            out.append(f"number {word!r} lost or re-tokenised")
+    for head in orig.objects:
+        if head.lower() not in text.lower():
+            out.append(f"object {head!r} changed")
+    for t in cand:
+        # "The outage was caused": a cause removed with nothing in its place says nothing
+        if t.lemma_ == "cause" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) and not any(
+                c.dep_ in ("agent", "prep", "advcl", "dobj") for c in t.children):
+            out.append("'caused' without a cause")
+    quotes = ("'", '"', "‘", "’", "“", "”")
+    if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
+        out.append("quote cut in two")
+    kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
+    cand_neg = sum(1 for t in cand if t.lower_ in _NEGATION)
+    if kept_neg and cand_neg < kept_neg:
+        out.append("negation lost")
+    return out
+
+
+def _numbers(orig: Original) -> set[str]:
+    """Each written number the rewrite keeps, as the writer spaced it ("5%", "$900m", "14:05")."""
+    text, base = orig.sent.doc.text, 0
+    out = set()
+    for t in orig.kept():
+        if not _NUMBER.search(t.text):
+            continue
+        a = t.idx
+        while a > base and not text[a - 1].isspace():
+            a -= 1
+        b = t.idx + len(t.text)
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        out.add(text[a:b].strip(".,;:!?()[]\"'"))
+    return out
