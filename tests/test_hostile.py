@@ -4,7 +4,8 @@ JSON (or the form with the draft kept), never a 500, a hang or a lost draft.
 Fast cases only: each is a real request against the app (Flask's test client, the
 real pipeline) or against a real gunicorn on a free loopback port. The slow and
 load cases (100 idle connections, slowloris bodies, memory after hostile
-sequences, latency at 4 clients) are in ``bench/attack.py``.
+sequences, latency at 4 clients) are in ``bench/attack.py``; the command line's
+hostile inputs are in ``tests/test_hostile_cli.py``.
 """
 from __future__ import annotations
 
