@@ -9,7 +9,9 @@
 Offered rate: of the sentences of a set (bench/labelled.py) that get a ``blame.*``
 finding when linted as plain text, the share whose finding carries at least one
 suggestion. The real-quotes set is also linted in its documents, where rewrites
-know their section (``real-quotes@doc``).
+know their section (``real-quotes@doc``), and so are the planted postmortems of the
+dev corpus (``dev-docs``) and the 41 real postmortems (``real-docs``: every blame
+finding in them, labelled or not).
 
 The grading sheet (``--sheet``) holds the original sentences and their rewrites, so
 it lives outside the repository (the real sets are other people's words). It is a
@@ -141,6 +143,28 @@ def document_rewrites(linter: Linter) -> tuple[SetResult, list[Rewrite]] | None:
     return res, out
 
 
+def whole_document_rewrites(linter: Linter, name: str, root: Path) -> tuple[SetResult, list[Rewrite]] | None:
+    """Every blame finding of the Markdown documents under ``root``, in context: the
+    rewrites of timeline entries and analysis sections as a reader meets them."""
+    if not root.is_dir():
+        return None
+    res, out = SetResult(name, missing=[]), []
+    for path in sorted(root.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for hit in (f for f in linter.lint(text, format="markdown").findings if f.category == "blame"):
+            res.flagged += 1
+            if hit.suggestions:
+                res.offered += 1
+            else:
+                res.missing.append((hit.rule, hit.text))
+            section = _section_of(linter, text, hit.start)
+            a, b = _sentence_bounds(text, hit.start, hit.end)
+            for s in hit.suggestions:
+                applied = text[a : hit.start] + s + text[hit.end : b]
+                out.append(Rewrite(res.name, f"{path.name}:{hit.start}-{hit.end}", section, hit.rule, text[a:b].strip(), applied.strip()))
+    return res, out
+
+
 def _section_of(linter: Linter, text: str, offset: int) -> str:
     """The canonical name (or title) of the section holding ``offset``."""
     from lint_service.document import parse_document
@@ -255,9 +279,13 @@ def main(argv: list[str] | None = None) -> int:
         res, rws = sentence_rewrites(linter, name, rows)
         results.append(res)
         rewrites.extend(rws)
-    if not args.no_docs and "real-quotes" in args.sets and (docs := document_rewrites(linter)) is not None:
-        results.append(docs[0])
-        rewrites.extend(docs[1])
+    if not args.no_docs:
+        for name, fn in (("real-quotes", document_rewrites),
+                         ("dev", lambda lin: whole_document_rewrites(lin, "dev-docs", CORPUS / "dev" / "docs")),
+                         ("real-quotes", lambda lin: whole_document_rewrites(lin, "real-docs", CORPUS / "real"))):
+            if name in args.sets and (docs := fn(linter)) is not None:
+                results.append(docs[0])
+                rewrites.extend(docs[1])
     print(f"{'set':16s} {'flagged':>7s} {'offered':>7s}   rate")
     for res in results:
         print(f"{res.name:16s} {res.flagged:7d} {res.offered:7d}  {100 * res.rate:5.1f}%")

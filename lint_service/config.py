@@ -1,4 +1,4 @@
-"""Linter configuration: which rules run, their severities, sections and allow-lists.
+"""Linter configuration: which rules run, their severities, template, sections and allow-lists.
 
 A config comes from a mapping (``Linter(config={...})``), a ``.blamelint.yaml``
 file or ``[tool.blamelint]`` in ``pyproject.toml``. Unknown keys and bad values
@@ -22,16 +22,15 @@ class ConfigError(ValueError):
     """The configuration is invalid; the message names the source and the key."""
 
 
-DEFAULT_SECTIONS = ("summary", "impact", "timeline", "root causes", "action items", "lessons learned")
-
-
 @dataclass(frozen=True)
 class Config:
     pipeline: str | None = None  # installed spaCy package; None: models/pipeline.cfg's base
     enable: tuple[str, ...] = ()  # rule ids or prefixes ("blame.") to turn on (default-off rules)
     disable: tuple[str, ...] = ()  # rule ids or prefixes to turn off
     severity: tuple[tuple[str, str], ...] = ()  # (rule id or prefix, severity)
-    required_sections: tuple[str, ...] = DEFAULT_SECTIONS
+    # None: the template profile's (``template``, else the best-matching profile).
+    required_sections: tuple[str, ...] | None = None
+    template: str | None = None  # a profile of rules/templates/ ("google-sre", ...); None: best match
     systems: tuple[str, ...] = ()  # names that are systems or bots, never people
     people: tuple[str, ...] = ()  # names that are people
     source: str = "<config>"
@@ -118,6 +117,8 @@ def _coerce(key: str, value: Any, source: str) -> Any:
                 raise ConfigError(f"{source}: severity of {rule!r} is {sev!r}; expected one of {', '.join(SEVERITIES)}")
             out.append((str(rule), sev))
         return tuple(out)
+    if key == "template":
+        return _template(value, source)
     if key == "required_sections":
         if value == [] or value == ():
             return ()
@@ -125,6 +126,17 @@ def _coerce(key: str, value: Any, source: str) -> Any:
     if key in ("enable", "disable"):
         return _rule_list(key, value, source)
     return _str_list(key, value, source)
+
+
+def _template(value: Any, source: str) -> str | None:
+    from .document.templates import profiles  # late: loads the profile files
+
+    if value is None:
+        return None
+    known = list(profiles())
+    if not isinstance(value, str) or value.strip().lower() not in known:
+        raise ConfigError(f"{source}: 'template' is {value!r}; expected one of {', '.join(known)}")
+    return value.strip().lower()
 
 
 def load_config_file(path: str | Path) -> Config:

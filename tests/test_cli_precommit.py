@@ -27,8 +27,9 @@ def test_hook_manifest_is_well_formed() -> None:
 def test_action_declares_its_inputs() -> None:
     action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
-    assert {"paths", "format", "fail-on", "config", "sarif-file"} <= set(action["inputs"])
+    assert {"paths", "format", "fail-on", "config", "sarif-file", "baseline"} <= set(action["inputs"])
     scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert '--baseline "$BL_BASELINE"' in scripts
     assert "${{" not in scripts  # inputs go through env:, never into the script text
     assert "--report" in scripts and "blamelint" in scripts
 

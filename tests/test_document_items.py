@@ -82,6 +82,10 @@ def test_heading_marks_items_done_and_a_planned_heading_does_not():
     ("- Define the rollback drill : Payments team", "Payments team"),
     ("- Rotate the keys (owner: @ayesha)", "@ayesha"),
     ("- Rotate the keys @sre-oncall", "@sre-oncall"),
+    ("- Leads to review the token usage", "Leads"),
+    ("- Platform team to rotate the keys", "Platform team"),
+    ("- Move to the managed queue", None),
+    ("- Platform changes to rotate", None),
     ("- Pin the modules : Existing story in backlog", None),
     ("- Add a healthcheck [P1]", None),
     ("- Add a healthcheck [WIP]", None),
@@ -295,3 +299,49 @@ def test_text_and_yaml_fields():
     fields = parse_document(text, "yaml").fields
     assert fields["started_at"].value == "2024-03-11T08:07"
     assert text[fields["title"].start:fields["title"].end] == "Queue outage"
+
+
+def test_labelled_owner_and_deadline_in_details_count_but_bare_ones_do_not():
+    text = AI + "- Add a canary stage\n  - Owner: @mia\n  - Due: 2025-05-01\n- Split the queue\n  - @lee reported the stall on 2025-01-02\n"
+    canary, split = items(text)
+    assert (canary.owner.value, canary.deadline.value) == ("@mia", "2025-05-01")
+    assert text[canary.owner.start:canary.owner.end] == "@mia"
+    assert split.owner is None and split.deadline is None
+
+
+def test_status_shouted_in_another_column_and_bug_column_tickets():
+    text = (AI + "| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n"
+            "| Update the stampede playbook | mitigate | jo | n/a **DONE** |\n"
+            "| Balance load between clusters | prevent | max | Bug 4417 **TODO** |\n"
+            "| Schedule a failure drill | process | ana | n/a |\n| Add a done flag to the job | process | ana | n/a |\n")
+    playbook, balance, drill, flag = items(text)
+    assert playbook.done and not balance.done and not drill.done and not flag.done
+    assert playbook.ticket is None and drill.ticket is None and balance.ticket.value.startswith("Bug 4417")
+
+
+def test_date_line_outside_the_timeline_carries_to_a_run_of_times():
+    text = "## Context\n\n**March 3, 2024**\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
+    assert [e.day for e in parse_document(text, "markdown").timeline] == [(2024, 3, 3), (2024, 3, 3)]
+    near = "## Context\n\nOn March 3, 2024 we deployed.\n\n- 08:47 Deploy starts\n- 09:02 Alert fires\n"
+    assert [e.day for e in parse_document(near, "markdown").timeline] == [None, None]
+
+
+def test_struck_through_table_row_is_done():
+    text = AI + "| Action | Owner | Due |\n|---|---|---|\n| ~~Restore the quota file~~ | | |\n| Restore ~~two~~ one file | | |\n"
+    struck, partial = items(text)
+    assert struck.done and not partial.done
+
+
+def test_key_moments_with_the_time_after_a_label():
+    text = "## Timeline\n\n- First alert 2022-01-22 11:57\n- Repaired at 13:59\n- The deploy finished and we waited until 11:57\n"
+    alert, repaired, narrative = parse_document(text, "markdown").timeline
+    assert (alert.text, alert.time.value, alert.labelled, alert.day) == ("First alert", "2022-01-22 11:57", True, (2022, 1, 22))
+    assert (repaired.text, repaired.time.value) == ("Repaired", "13:59")
+    assert narrative.time is None and not narrative.labelled
+
+
+def test_an_empty_label_bullet_heads_the_list_after_it():
+    text = "# Outage\n\n- **Impact**: checkout errors\n- **Review actions**:\n\n1. Add a canary\n2. Rotate the keys\n"
+    assert [i.text for i in items(text)] == ["Add a canary", "Rotate the keys"]
+    near = "# Outage\n\n- **Review actions**:\n- **Impact**: checkout errors\n\n1. Add a canary\n"
+    assert items(near) == []

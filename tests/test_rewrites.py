@@ -98,7 +98,7 @@ REWRITES = [
     r("The outage was caused by Rafael's change to the rate limiter.",
       "The outage was caused by the change to the rate limiter.", "possessive-agent"),
     # blame nouns
-    r("The root cause was operator error.", "The root cause was a missing safeguard.", "noun-operator-error"),
+    r("The root cause was operator error.", "The root cause was a manual step.", "noun-operator-error"),
     r("It was Tomasz's fault that the cache stampeded.", "The cache stampeded.", "noun-fault-clause"),
     # counterfactual passivised
     r("If Seo-yeon had checked the diff, the outage would not have happened.",
@@ -183,13 +183,35 @@ def test_applied_suggestions_are_blameless_on_labelled_sentences(linter: Linter,
     assert_suggestions_blameless(linter, sentence)
 
 
+def _labelled(name: str) -> list[str] | None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from labelled import load_set
+
+    rows = load_set(name)
+    return None if rows is None else [r.sentence for r in rows if r.label == "B"]
+
+
+# real-test is the held-back half: its sentences are not read one by one, so a
+# failure there would print one; it is measured by bench/eval_rewrites.py instead.
+@pytest.mark.parametrize("name", ["synthetic-2", "real-quotes", "real-tune"])
+def test_applied_suggestions_are_blameless_on_every_labelled_set(linter: Linter, name: str) -> None:
+    sentences = _labelled(name)
+    if sentences is None:
+        pytest.skip(f"set {name} is absent (../shared not found)")
+    checked = sum(assert_suggestions_blameless(linter, s) for s in sentences)
+    assert checked, f"no suggestion was offered on {name}"
+
+
 def test_labelled_sentences_get_suggestions(linter: Linter) -> None:
     """The property above must not pass vacuously: most dev-set blame gets a rewrite."""
     if not DEV_SENTENCES.is_file():
         pytest.skip(f"{DEV_SENTENCES} is absent")
     sentences = [p.values[0] for p in _b_sentences(DEV_SENTENCES)]
     with_rewrite = sum(1 for s in sentences if any(f.suggestions for f in blame_findings(linter, s)))
-    assert with_rewrite >= len(sentences) // 2, f"only {with_rewrite} of {len(sentences)} have a suggestion"
+    # a floor under the offered rate measured by bench/eval_rewrites.py (89.5% when set)
+    assert with_rewrite >= 0.85 * len(sentences), f"only {with_rewrite} of {len(sentences)} have a suggestion"
 
 
 SUBJECTS = ["Kawika", "Zeynep", "Oluwadamilare", "Mireille", "Thandeka", "Haruto", "The release manager",

@@ -9,6 +9,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from ..document.fields import is_missing
+from ..document.item_forms import forms
 from ..document.model import ActionItem
 from ..findings import Hit
 from ..rules import load_rule_file
@@ -42,7 +43,10 @@ _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,40}")
 
 
 # "**HIGH** Include crate downloads ...": a priority label before the action.
-_PRIORITY = re.compile(r"(?:high|medium|low|critical|urgent|blocker|minor|major)\b[\s:.*-]{1,6}", re.IGNORECASE)
+@functools.lru_cache(maxsize=1)
+def _priority_label() -> re.Pattern[str]:
+    words = sorted(forms().priority_words, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\b[\s:.*-]{1,6}", re.IGNORECASE)
 # "We need to streamline ...", "Release process should include ...": a stated intention.
 _INTENT = re.compile(
     r"^(?:[\w'/-]{1,30}\s+){1,6}?(?:should|must|shall|will|'ll|need(?:s)? to|ha(?:ve|s) to|plans? to|intends? to|(?:is|are) going to|(?:is|are) [a-z]+ing)\s+(?:also\s+|be\s+able\s+to\s+)?[a-z]",
@@ -59,7 +63,7 @@ def _core(text: str) -> tuple[str, int]:
     """The item's wording without prefixes and trailing remarks, and where it starts."""
     m = _PREFIX.match(text)
     start = m.end() if m else 0
-    p = _PRIORITY.match(text, start)
+    p = _priority_label().match(text, start)
     if p:
         start = p.end()
     core = text[start:].strip()
@@ -159,6 +163,15 @@ def _imperative_after_lead(parsed: Doc) -> bool:
     return any(t.text == "," and t.i < root.i for t in sent)
 
 
+def _without_leading_refs(item: ActionItem) -> str:
+    """The item's text without a ticket or priority that opens it ("BILL-481 Document ...")."""
+    text = item.text.lstrip()
+    for ref in (item.ticket, item.priority, item.ticket):
+        if ref is not None and ref.value and text.startswith(ref.value):
+            text = text[len(ref.value):].lstrip(" :-–—)]")
+    return text
+
+
 def _body_says_action(text: str, core: str, verbs: frozenset[str]) -> bool:
     """A title that names the area ("**Deeper engine monitoring**") with the action on the
     next line ("We plan to add alerts on ...")."""
@@ -175,7 +188,7 @@ def not_actionable(ctx: Context) -> Iterable[Hit]:
     for item in ctx.document.action_items:
         if item.done or item.description is None or not item.text.strip():
             continue
-        core, _ = _core(item.text)
+        core, _ = _core(_without_leading_refs(item))
         if not core:
             continue
         span = (item.description.start, item.description.end)

@@ -1,40 +1,87 @@
-"""structure.missing-section: the postmortem template's sections are all there."""
+"""structure.missing-section and structure.no-headings: the template's sections are there.
+
+Which sections are required comes from, in order: the document's own format
+(YAML reports: their keys), ``required_sections`` in the configuration, the
+template profile (``template:``, else the best match; ``Document.template``).
+A heading counts for every section it names ("Resolution and recovery"), and
+text before the first section heading is the summary when there is enough of it.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..document.sections import canonical_section, normalize
+from ..document.model import Document
+from ..document.sections import canonical_section, normalize, section_names, section_table, section_why
+from ..document.templates import DEFAULT_TEMPLATE, profiles
 from ..findings import Hit
 from ._entries import first_line_span
 from .registry import Context, check
 
-_WHY = {
-    "summary": "so readers cannot tell at a glance what happened",
-    "impact": "so readers cannot tell who was affected and how badly",
-    "timeline": "so the review cannot follow detection, response and recovery",
-    "root causes": "so the review cannot see why the system allowed the failure",
-    "action items": "so nothing records what will change to prevent a repeat",
-    "lessons learned": "so what the team learned is not written down",
-    "incident": "so the report has no incident id, title or severity",
-}
 _YAML_KEYS = {"root causes": "root_causes", "action items": "action_items", "lessons learned": "lessons_learned"}
+_YAML_WHY = {"incident": "so the report has no incident id, title or severity"}
 
 
-def _first_line(ctx: Context) -> tuple[int, int]:
-    text = ctx.document.text
+def _first_line(doc: Document) -> tuple[int, int]:
+    text = doc.text
     start = len(text) - len(text.lstrip())
     return first_line_span(text, start, len(text))
 
 
-def _anchors(ctx: Context, required: list[str], present: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+def _title(doc: Document) -> int | None:
+    """Index of the document's title: a first heading shallower than every other one."""
+    secs = doc.sections
+    if secs and all(s.level > secs[0].level for s in secs[1:]):
+        return 0
+    return None
+
+
+def lead_summary(doc: Document) -> tuple[int, int] | None:
+    """The first line of the text before the first section heading (after the title)
+    when it summarises: blog-style reports open with paragraphs that tell the story."""
+    title = _title(doc)
+    body = [s for k, s in enumerate(doc.sections) if k != title]
+    first = body[0].start if body else len(doc.text)
+    after = doc.sections[title].end if title is not None else 0
+    needed = section_table().lead_summary_min_words
+    for p in doc.prose:
+        if p.offsets and after <= p.offsets[0] < first and p.kind in ("paragraph", "list-item") \
+                and len(p.text.split()) >= needed:
+            return first_line_span(doc.text, p.offsets[0], p.offsets[-1] + 1)
+    return None
+
+
+def required_sections(ctx: Context) -> list[str]:
+    doc = ctx.document
+    if doc.required_sections is not None:
+        return list(doc.required_sections)
+    if ctx.config.required_sections is not None:
+        return list(ctx.config.required_sections)
+    return list(profiles()[doc.template or DEFAULT_TEMPLATE].required)
+
+
+def present_sections(doc: Document, required: list[str]) -> dict[str, tuple[int, int]]:
+    """Each section the document has, with the span of the heading that gives it."""
+    present: dict[str, tuple[int, int]] = {}
+    for s in doc.sections:
+        names = {*section_names(s.title), normalize(s.title)}
+        names |= {n for n in required if n in section_names(s.title, (n,))}
+        for n in names:
+            if n:
+                present.setdefault(n, (s.start, s.end))
+    lead = lead_summary(doc) if doc.format != "yaml" and "summary" not in present else None
+    if lead is not None:
+        present["summary"] = lead
+    return present
+
+
+def _anchors(doc: Document, required: list[str], present: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
     """Where each missing section is reported: the heading of the template section it
     should follow (else the one it should precede, else the document's first line).
 
     Each missing section gets its own span, because findings with equal rule and
     span are merged downstream.
     """
-    doc = ctx.document
-    top = (doc.sections[0].start, doc.sections[0].end) if doc.sections and doc.format != "yaml" else _first_line(ctx)
+    top = (doc.sections[0].start, doc.sections[0].end) if doc.sections and doc.format != "yaml" else _first_line(doc)
     used: set[tuple[int, int]] = set()
     out: dict[str, tuple[int, int]] = {}
     order = [canonical_section(n) or n for n in required]
@@ -50,24 +97,22 @@ def _anchors(ctx: Context, required: list[str], present: dict[str, tuple[int, in
     return out
 
 
-def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _names(items: list[str], conjunction: str = "or") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def _why(name: str, yaml: bool) -> str:
+    return (_YAML_WHY.get(name) if yaml else None) or section_why(name) or "which this team's template requires"
 
 
 @check("structure.missing-section")
 def missing_sections(ctx: Context) -> Iterable[Hit]:
     doc = ctx.document
-    # A snippet without any heading (a sentence typed into the web form) is not a postmortem.
     if doc.format != "yaml" and not doc.sections:
-        return []
-    required = doc.required_sections if doc.required_sections is not None else list(ctx.config.required_sections)
-    present: dict[str, tuple[int, int]] = {}
-    for s in doc.sections:
-        names = {s.canonical, normalize(s.title)} | {n for n in required if canonical_section(s.title, (n,)) == n}
-        for n in names:
-            if n:
-                present.setdefault(n, (s.start, s.end))
-    anchors = _anchors(ctx, required, present)
+        return []  # structure.no-headings speaks for a document without headings
+    required = required_sections(ctx)
+    present = present_sections(doc, required)
+    anchors = _anchors(doc, required, present)
     by_span: dict[tuple[int, int], list[str]] = {}
     for name in required:
         canonical = canonical_section(name) or name
@@ -75,7 +120,7 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
             by_span.setdefault(anchors[canonical], []).append(canonical)
     hits = []
     for (start, end), names in by_span.items():
-        why = _WHY.get(names[0], "which this team's template requires") if len(names) == 1 else \
+        why = _why(names[0], doc.format == "yaml") if len(names) == 1 else \
             "so the review is missing parts of the template it walks through"
         if doc.format == "yaml":
             keys = [f"'{_YAML_KEYS.get(n, n)}'" for n in names]
@@ -84,3 +129,28 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
             message = f"The postmortem has no {_names([n.capitalize() for n in names])} section, {why}."
         hits.append(Hit("structure.missing-section", start, end, message))
     return hits
+
+
+def _is_postmortem_length(doc: Document) -> bool:
+    table = section_table()
+    blocks = [p for p in doc.prose if p.text.strip()]
+    entries = len(doc.timeline) + len(doc.action_items)
+    words = sum(len(p.text.split()) for p in blocks)
+    return len(blocks) + entries >= table.no_headings_min_blocks and words >= table.no_headings_min_words
+
+
+@check("structure.no-headings")
+def no_headings(ctx: Context) -> Iterable[Hit]:
+    """One finding for a whole postmortem written without headings. Short text (a
+    sentence typed into the web form or an editor) is a snippet, not a document."""
+    doc = ctx.document
+    if doc.format == "yaml" or doc.sections or not _is_postmortem_length(doc):
+        return []
+    required = [n.capitalize() for n in required_sections(ctx)]
+    listed = _names(required, "and") if required else "the sections of your template"
+    # The first line of prose, past any comment or front matter above it.
+    starts = [p.offsets[0] for p in doc.prose if p.offsets and p.text.strip()]
+    start, end = first_line_span(doc.text, min(starts), len(doc.text)) if starts else _first_line(doc)
+    message = (f"The postmortem has no headings, so the review cannot find its parts; "
+               f"add a heading for each section: {listed}.")
+    return [Hit("structure.no-headings", start, end, message)]

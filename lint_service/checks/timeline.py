@@ -16,7 +16,7 @@ def _stamps(entry: TimelineEntry) -> list[Timestamp]:
     fields = ([entry.time] if entry.time is not None else []) + list(entry.extra_times)
     out = []
     for f in fields:
-        ts = (find_timestamp if entry.structured else leading_timestamp)(f.value)
+        ts = (find_timestamp if entry.structured or entry.labelled else leading_timestamp)(f.value)
         if ts is not None:
             out.append(ts)
     return out
@@ -51,8 +51,8 @@ def out_of_order(ctx: Context) -> Iterable[Hit]:
     current_date: tuple[int, int, int] | None = None  # the last date written, carried to later entries
     for entry in ctx.document.timeline:
         stamps = _stamps(entry)
-        if not stamps:
-            continue
+        if not stamps or entry.labelled:
+            continue  # key moments ("Repaired 13:59") are listed by kind, not in time order
         minutes = next((s.minutes for s in stamps if s.minutes is not None), None)
         date = next((s.date for s in stamps if s.date is not None), None) or entry.day
         if date is not None and current_date is not None and date[0] == 0 and date[1:] == current_date[1:]:

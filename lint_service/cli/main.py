@@ -16,8 +16,10 @@ from typing import Sequence, TextIO
 from .. import __version__
 from ..config import ConfigError
 from ..findings import SEVERITIES
+from .baseline import BaselineError, baseline_note, load_baseline, write_baseline
 from .formats import FORMAT_NAMES, Run, render
 from .inputs import DEFAULT_MAX_BYTES, STDIN, InputFileError, collect, read_source
+from .metrics_cmd import add_metrics_parser, cmd_metrics
 from .runner import FileResult, default_jobs, lint_all, progress_stream
 from .settings import ConfigResolver, load_config
 
@@ -44,6 +46,8 @@ examples:
   blamelint check --jobs 4 --format sarif --output blamelint.sarif .
   blamelint check --format github --report sarif=blamelint.sarif postmortems/
   git show HEAD:pm.md | blamelint check --stdin-filename pm.md -
+  blamelint check --write-baseline .blamelint-baseline.json postmortems/
+  blamelint check --baseline .blamelint-baseline.json postmortems/
 
 Folders are searched recursively for *.md, *.markdown, *.txt, *.yaml and *.yml,
 skipping what .gitignore ignores (and .git, node_modules, .venv, ...). Files named
@@ -153,6 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report", action="append", default=[], metavar="FORMAT=FILE",
                        help="also write the report in FORMAT to FILE, from the same run (repeatable), "
                             "e.g. sarif=blamelint.sarif")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not recorded in FILE (matched by rule, file and flagged text)")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record every finding in FILE and exit 0 (adopt blamelint on existing postmortems)")
     check.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="N",
                        help="skip files larger than N bytes, with an error (default: 5 MiB; K and M suffixes allowed)")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary line, no progress bar")
@@ -177,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "  blamelint serve --host 0.0.0.0 --port 8080"))
     serve.add_argument("--host", default=None, help="address to bind (default: $BLAMELINT_HOST or 127.0.0.1)")
     serve.add_argument("--port", default=None, help="port (default: $PORT or 8080)")
+    add_metrics_parser(sub, fmt)
 
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output", formatter_class=fmt,
                          description="Run the Language Server Protocol server (diagnostics, quick fixes, hovers) on stdio.",
@@ -216,9 +225,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise _UsageError("blamelint check: error: - (standard input) can be given only once")
     if args.jobs < 0:
         raise _UsageError("blamelint check: error: --jobs must be 0 or more")
+    if args.baseline and args.write_baseline:
+        raise _UsageError("blamelint check: error: --baseline and --write-baseline cannot be used together")
     try:
         explicit = load_config(args.config) if args.config else None
-    except ConfigError as exc:
+        baseline = load_baseline(args.baseline) if args.baseline else None
+    except (ConfigError, BaselineError) as exc:
         print(f"blamelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     reports = [_report_option(r) for r in args.report]
@@ -249,6 +261,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if stdin_error is not None:
         results.append(stdin_error)
     results.sort(key=lambda r: r.path)
+    if args.write_baseline:
+        return _write_baseline(args.write_baseline, results, args.quiet)
+    note = None
+    if baseline is not None:
+        results, hidden, stale = baseline.filter(results)
+        note = baseline_note(args.baseline, hidden, stale)
 
     out_stream = sys.stdout
     run = Run(results, fail_on=args.fail_on, elapsed_ms=(time.perf_counter() - started) * 1000,
@@ -272,7 +290,25 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"blamelint: {run.summary()} Report written to {args.output}.", file=sys.stderr)
     elif write_stdout(render(args.format, run)) != EXIT_OK:
         return EXIT_ERROR
+    if note and not args.quiet:
+        print(note, file=sys.stderr)
     return _exit_status(results, run)
+
+
+def _write_baseline(path: str, results: list[FileResult], quiet: bool) -> int:
+    errors = [r for r in results if r.error is not None]
+    for r in errors:
+        print(f"blamelint: error: {r.error}", file=sys.stderr)
+    try:
+        count = write_baseline(path, results)
+    except BaselineError as exc:
+        print(f"blamelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if not quiet:
+        files = len(results) - len(errors)
+        print(f"blamelint: recorded {count} finding{'s' if count != 1 else ''} of {files} "
+              f"file{'s' if files != 1 else ''} in {path}.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -335,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve, "lsp": cmd_lsp}[args.command]
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve,
+                   "metrics": cmd_metrics, "lsp": cmd_lsp}[args.command]
         return handler(args)
     except _UsageError as exc:
         print(exc, file=sys.stderr)

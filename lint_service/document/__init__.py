@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .detect import detect_format
+from .incident_fields import fill_fields
 from .markdown import parse_markdown
 from .model import ActionItem, Document, Field, Prose, Section, Suppression, TimelineEntry
 from .plaintext import parse_text
@@ -23,10 +24,12 @@ def parse_document(text: str, format: str | None = None) -> Document:
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
     if format == "markdown":
-        return parse_markdown(text)
-    if format == "yaml":
-        return parse_yaml_report(text)
-    return parse_text(text)
+        doc = parse_markdown(text)
+    elif format == "yaml":
+        doc = parse_yaml_report(text)
+    else:
+        doc = parse_text(text)
+    return fill_fields(doc)
 
 
 __all__ = [

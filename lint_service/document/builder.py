@@ -6,9 +6,12 @@ import re
 from .fields import find_deadline, find_owner
 from .item_forms import find_done_marker, find_priority, find_ticket
 from .model import ActionItem, Document, Field, Prose, TimelineEntry
-from .timestamps import leading_timestamp, separator_end
+from .timestamps import leading_timestamp, separator_end, trailing_timestamp
 
 _MISSING_TIME = re.compile(r"^\s{0,3}(?:\[\s{0,2}\?{1,3}\s{0,2}\]|\?{2,3}|--:--|tbd|xx:xx)\s{0,3}[:\-–—|]?\s{0,3}", re.IGNORECASE)
+
+
+_LABEL_TAIL = re.compile(r"(?:\s{1,3}(?:at|on))?[\s:\-–—(]{0,6}$")
 
 
 def cut(prose: Prose, start: int) -> Prose:
@@ -32,7 +35,14 @@ def add_timeline_entry(
     ``timezone`` is the zone a note above said the times are in; the entry's own zone wins."""
     ts = leading_timestamp(prose.text)
     time: Field | None = None
-    if ts is not None:
+    labelled = False
+    if ts is None and (ts := trailing_timestamp(prose.text)) is not None:
+        # "Repaired 2022-01-22 13:59": a key moment; the label is the event.
+        time = field_of(prose, ts.start, ts.end)
+        label_end = _LABEL_TAIL.search(prose.text[:ts.start]).start()
+        event = Prose(prose.text[:label_end], prose.offsets[:label_end], prose.kind, prose.section)
+        labelled = True
+    elif ts is not None:
         time = field_of(prose, ts.start, ts.end)
         event = cut(prose, separator_end(prose.text, ts.end))
     else:
@@ -45,7 +55,7 @@ def add_timeline_entry(
         day = (day[0], *ts.date[1:]) if ts.date[0] == 0 and day is not None else ts.date
     zone = (ts.timezone if ts is not None else None) or timezone
     doc.timeline.append(TimelineEntry(start, end, event.text, time, structured=False, kind=kind, day=day,
-                                      timezone=zone))
+                                      timezone=zone, labelled=labelled))
     if event.text.strip():
         doc.prose.append(event)
 

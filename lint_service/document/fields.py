@@ -12,6 +12,7 @@ import re
 
 from ..rules import load_rule_file
 from .item_forms import forms
+from .md_inline import CODE_PLACEHOLDER
 from .model import Field, Prose
 
 MISSING_VALUES = frozenset({"", "tbd", "tba", "tbc", "?", "??", "???", "none", "n/a", "na", "-", "--", "—",
@@ -54,6 +55,9 @@ _TRAILER = re.compile(
     r"(?:\s{1,3}(?P<rest>[a-z][^\n:]{0,80}?))?\s{0,3}[.]?$"
 )
 _DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
+# "Leads to review token usage", "Mia K to write the runbook": who, then "to" and the action.
+_LEADING_OWNER = re.compile(r"(?P<v>[A-Z][\w'.-]{1,30}(?:\s[A-Z][\w'.-]{0,30}){0,2}(?:\s(?P<noun>[a-z-]{2,12}))?)"
+                            r"\s{1,3}to\s{1,3}(?P<verb>[a-z]{2,20})\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,6 +91,8 @@ def _trailer_owner(prose: Prose, line: str) -> Field | None:
     m = _TRAILER.search(line)
     if m is None or _not_owner_word(m.group("v").split()[0]):
         return None
+    if CODE_PLACEHOLDER in m.group("v").split():
+        return None  # inline code stands there, not a name
     rest = (m.group("rest") or "").split()
     if not rest:
         return _field(prose, m.start("v"), m.end("v"))
@@ -109,8 +115,12 @@ def find_owner(prose: Prose) -> Field | None:
     if m:
         return _field(prose, m.start(), m.end())
     for m in _INITIALS.finditer(text):
-        if not _not_owner_word(m.group("v")):
+        if not _not_owner_word(m.group("v")) and m.group("v") != CODE_PLACEHOLDER:
             return _field(prose, m.start("v"), m.end("v"))
+    m = _LEADING_OWNER.match(text)
+    if m and m.group("verb") in _verbs() and not starts_with_action(m.group("v")) \
+            and CODE_PLACEHOLDER not in m.group("v").split() and (m.group("noun") in (None, *forms().owner_nouns)):
+        return _field(prose, m.start("v"), m.end("v"))
     return _trailer_owner(prose, text.split("\n", 1)[0])
 
 
@@ -125,6 +135,16 @@ def find_deadline(prose: Prose) -> Field | None:
     if m:
         return _field(prose, m.start("v"), m.end("v"))
     return None
+
+
+def find_labelled(prose: Prose) -> tuple[Field | None, Field | None]:
+    """Owner and deadline written with their labels ("Owner: Mia", "due 2024-05-01") in a
+    detail of an item (a sub-bullet, a later paragraph), where a bare name or date is not one."""
+    text = prose.text[:2000]
+    o = _OWNER_KEY.search(text)
+    d = _DEADLINE_KEY.search(text)
+    return (_field(prose, o.start("v"), o.end("v")) if o else None,
+            _field(prose, d.start("v"), d.end("v")) if d else None)
 
 
 def find_period(prose: Prose) -> Field | None:

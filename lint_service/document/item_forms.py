@@ -113,6 +113,23 @@ def status_of(value: str) -> str | None:
     return "done" if m.group("done") else "open"
 
 
+_UPPER_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z' -]{1,20}[A-Z](?![\w-])")
+
+
+def shouted_status(value: str) -> str | None:
+    """A status written in capitals inside another cell ("n/a **DONE**", "Bug 4412 TODO")."""
+    for m in _UPPER_WORD.finditer(value[:300]):
+        said = status_of(m.group())
+        if said is not None:
+            return said
+    return None
+
+
+def strip_shouted(value: str) -> str:
+    """``value`` without the capitalised status words in it ("n/a DONE" -> "n/a")."""
+    return _UPPER_WORD.sub(lambda m: "" if status_of(m.group()) else m.group(), value).strip(" *_")
+
+
 _KEY = re.compile(r"(?<![\w/#.-])(?P<p>[A-Z][A-Z0-9]{0,9})-(?P<n>\d{1,6})(?![\w-])")
 _NUMBER = re.compile(r"(?<![\w&#/])#\d{1,7}(?![\w-])")
 _URL = re.compile(r"https?://[^\s<>()\[\]|]{3,300}")

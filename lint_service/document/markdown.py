@@ -10,17 +10,18 @@ the neutral word "CODE" so sentences stay grammatical for the parser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .builder import add_timeline_entry
 from .fields import find_period
+from .headings import LABEL_LEVEL, bold_label
 from .item_forms import find_done_marker, find_timezone_note, status_of
 from .md_fields import record_bold_labels, record_front_matter
 from .md_inline import CODE_PLACEHOLDER, ProseBuilder, SourceLines, html_comments  # noqa: F401  (public names)
-from .md_items import MdState, Scope, list_item, row_cells, table  # noqa: F401  (row_cells: public name)
+from .md_items import MdState, Scope, list_item
+from .md_tables import row_cells, table  # noqa: F401  (row_cells: public name)
 from .model import Document, Field, Prose, Section
 from .sections import canonical_section
 from .suppress import markdown_suppressions
@@ -83,7 +84,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             if canonical is None and st.stack:
                 canonical = st.stack[-1].canonical  # a sub-heading ("### 2020-02-20") stays in its section
             st.stack.append(_scope(title, level, canonical))
-            st.intro_item = None
+            st.interrupt()
             zone = find_timezone_note(title.text, heading=True)
             if zone is not None:
                 st.timezone = zone  # "Timeline (all times UTC)", "Timeline (PST)"
@@ -114,13 +115,20 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             i = list_item(tokens, i, doc, src, b, st)
             continue
         elif t == "table_open":
-            st.intro_item = None
+            st.interrupt()
             i = table(tokens, i, doc, src, b, st)
             continue
         elif t == "inline":
             lo, hi = src.block(tok)
             kind = "list-item" if list_depth else "paragraph"
             prose = b.prose(tok, lo, hi, kind, st.section)
+            label = bold_label(tok, prose) if not list_depth else None
+            if label is not None:  # "**Impact**:" opens a section until the next heading or label
+                while st.stack and st.stack[-1].level >= LABEL_LEVEL:
+                    st.stack.pop()
+                st.stack.append(_scope(prose, LABEL_LEVEL, label.canonical))
+                doc.sections.append(label)
+                prose.section = label.canonical
             record_bold_labels(doc, prose, b.marks)
             _paragraph(doc, prose, src, st, lo, hi, in_list=bool(list_depth))
         elif t == "html_block":
@@ -152,7 +160,7 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
     if not prose.text.strip():
         return
     if not in_list:
-        st.intro_item = None
+        st.interrupt()
         zone = find_timezone_note(prose.text)
         if zone is not None:
             # "All times in PST, on February 5th 2019": the zone, and the day, of the times below.
@@ -160,6 +168,10 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
             ts = find_timestamp(prose.text)
             if ts is not None and ts.date is not None and ts.minutes is None:
                 st.day = ts.date
+        elif st.section != "timeline":
+            ts = leading_timestamp(prose.text)
+            if ts is not None and ts.date and ts.minutes is None and not prose.text[ts.end:].strip(" \t:-–—|"):
+                st.day = ts.date  # a date alone on its line: the day of a run of times below it
     if st.section == "timeline" and not in_list:
         ts = leading_timestamp(prose.text)
         if ts is not None:
@@ -177,7 +189,8 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
 def _close_sections(doc: Document) -> None:
     secs = doc.sections
     for k, s in enumerate(secs):
-        s.body_end = -1
+        if s.body_end != -1:
+            continue  # a list item's label ends with its item
         for later in secs[k + 1:]:
             if later.level <= s.level:
                 s.body_end = later.start

@@ -6,23 +6,22 @@ hands its deadline and owner to the sub-bullets, which are the items; a list rig
 an item that ends with ":" ("We plan to alert on:") details that item. A heading over the
 items may give them a deadline ("Long-term (Q4 2025 - Q1 2026)") or mark them done
 ("Completed"). A checked task-list box and a struck-through item are done. A run of
-bullets or table rows that all start with a clock time is a timeline wherever it is.
+bullets that all start with a clock time is a timeline wherever it is (tables:
+``md_tables``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .builder import add_action_item, add_timeline_entry, cut
-from .fields import find_deadline, find_owner, find_period, starts_with_action
-from .item_forms import status_of
+from .builder import add_action_item, add_timeline_entry
+from .fields import find_deadline, find_labelled, find_owner, find_period, starts_with_action
+from .headings import list_label
 from .md_fields import record_bold_labels
 from .md_inline import InlineMarks, ProseBuilder, SourceLines, html_comments
-from .model import ActionItem, Document, Field, Prose, TimelineEntry
-from .tables import TableRoles, table_roles
-from .timestamps import find_timestamp, leading_timestamp
+from .model import ActionItem, Document, Field, Prose
+from .timestamps import leading_timestamp
 
 _STRUCK_SHARE = 0.8  # an item is struck through when this share of its letters is
 
@@ -45,6 +44,7 @@ class MdState:
     list_section: str | None = None  # what the open top-level list is read as, when not its section
     detail_list: bool = False  # the open list details the action item before it
     intro_item: ActionItem | None = None  # the last item, when it ended with ":" and nothing followed yet
+    label_section: str | None = None  # "- **Review actions**:" alone: the section of the list after it
 
     @property
     def section(self) -> str | None:
@@ -59,10 +59,15 @@ class MdState:
     def begin_list(self, tokens: list[Token], i: int) -> None:
         """A top-level list opens at ``tokens[i]``: decide what its items are."""
         self.detail_list = self.intro_item is not None and self.section == "action items"
+        self.list_section, self.label_section = self.label_section, None
         self.intro_item = None
-        self.list_section = None
-        if self.section not in ("timeline", "action items") and _time_led(tokens, i):
+        if self.list_section is None and self.section not in ("timeline", "action items") and _time_led(tokens, i):
             self.list_section = "timeline"
+
+    def interrupt(self) -> None:
+        """A paragraph, heading or table: the next list continues nothing before it."""
+        self.intro_item = None
+        self.label_section = None
 
     def end_list(self) -> None:
         self.list_section = None
@@ -131,7 +136,7 @@ def _collect(tokens: list[Token], i: int, b: ProseBuilder) -> tuple[_Item, int]:
     return item, j + 1
 
 
-def _markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool | None, Field | None]:
+def markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool | None, Field | None]:
     """Done or open as the markup says: a task-list box, strikethrough, a heading above."""
     if marks.checkbox is not None:
         checked, s, e = marks.checkbox
@@ -146,20 +151,44 @@ def _markup_status(marks: InlineMarks, prose: Prose, st: MdState) -> tuple[bool 
     return None, None
 
 
+def _details(it: _Item) -> list[Token]:
+    return it.rest + [tk for child in it.children for tk in ([child.first] if child.first else []) + child.rest]
+
+
 def _action_item(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState,
-                 section: str | None, owner: Field | None = None, deadline: Field | None = None) -> ActionItem:
+                 section: str | None, owner: Field | None = None, deadline: Field | None = None,
+                 built: tuple[Prose, InlineMarks] | None = None) -> ActionItem:
+    """One item; its sub-bullets and later paragraphs are details (prose), which may still
+    say "Owner: @mia" or "Due: 2025-05-01". ``built``: its first paragraph, already read."""
     start, end = src.trimmed(*src.block(it.open_tok))
     if it.first is None:
         return add_action_item(doc, Prose("", [], "list-item", section), start, end, kind="list-item",
                                owner=owner, deadline=deadline or st.heading_deadline())
-    prose = b.prose(it.first, *src.block(it.first), "list-item", section)
-    marks = b.marks
-    done, status_field = _markup_status(marks, prose, st)
-    return add_action_item(
+    if built is None:
+        built = b.prose(it.first, *src.block(it.first), "list-item", section), b.marks
+    prose, marks = built
+    done, status_field = markup_status(marks, prose, st)
+    own, due = find_owner(prose), find_deadline(prose)
+    details = [b.prose(tk, *src.block(tk), "list-item", section) for tk in _details(it) if tk.map is not None]
+    for p in details:
+        if own is None or due is None:
+            detail_owner, detail_due = find_labelled(p)
+            own, due = own or detail_owner, due or detail_due
+    item = add_action_item(
         doc, prose, start, end, kind="list-item",
-        owner=find_owner(prose) or owner, deadline=find_deadline(prose) or deadline or st.heading_deadline(),
+        owner=own or owner, deadline=due or deadline or st.heading_deadline(),
         done=done, status_field=status_field, links=marks.links,
     )
+    doc.prose.extend(p for p in details if p.text.strip())
+    return item
+
+
+def _timeline_child(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState) -> None:
+    start, end = src.trimmed(*src.block(it.open_tok))
+    prose = (b.prose(it.first, *src.block(it.first), "list-item", "timeline") if it.first is not None
+             else Prose("", [], "list-item", "timeline"))
+    add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
+    _prose_of(doc, b, src, _details(it), "timeline")
 
 
 def _is_group_label(prose: Prose) -> bool:
@@ -186,14 +215,31 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     """A top-level list item: a timeline entry or action item(s) in those sections, else prose."""
     it, after = _collect(tokens, i, b)
     section = st.list_section or st.section
-    rest = it.rest + [tk for child in it.children for tk in ([child.first] if child.first else []) + child.rest]
+    st.label_section = None  # only the list's last item may head the list after it
+    rest = _details(it)
     start, end = src.trimmed(*src.block(it.open_tok))
+    heading = list_label(doc, b, src, it.first, end)
+    if heading is not None:  # "- **Impact**:" heads the item and what is nested under it
+        if heading.canonical in ("action items", "timeline") and it.children:
+            # "- **Review actions**:" / "- **Timeline**:": the nested bullets are its items or entries
+            _prose_of(doc, b, src, [it.first, *it.rest], heading.canonical, labels=True)
+            for child in it.children:
+                if heading.canonical == "action items":
+                    _action_item(doc, b, src, child, st, heading.canonical)
+                else:
+                    _timeline_child(doc, b, src, child, st)
+            return after
+        if not rest:
+            st.label_section = heading.canonical  # its items may follow as a list of their own
+        _prose_of(doc, b, src, [it.first, *rest], heading.canonical, labels=True)
+        return after
     if section == "timeline":
         prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None
                  else Prose("", [], "list-item", section))
         add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
     elif section == "action items" and not st.detail_list:
         label = b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None else None
+        marks = b.marks
         if label is not None and it.children and _is_group_label(label):
             # The sub-bullets are the items; the label's deadline and owner cover them.
             if label.text.strip():
@@ -201,177 +247,17 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
             deadline, owner = find_period(label), find_owner(label)
             for child in it.children:
                 _action_item(doc, b, src, child, st, section, owner, deadline)
-                _prose_of(doc, b, src, child.rest, section)
             _prose_of(doc, b, src, it.rest, section)
             st.intro_item = None
             return after
-        item = _action_item(doc, b, src, it, st, section)
+        item = _action_item(doc, b, src, it, st, section, built=(label, marks) if label is not None else None)
         last = it.rest[-1].content if it.rest else (it.first.content if it.first is not None else "")
         st.intro_item = item if not it.children and last.rstrip(" *_").endswith(":") else None
+        return after
     else:
         if it.first is not None:
             rest = [it.first] + rest
         _prose_of(doc, b, src, rest, section, labels=True)
         return after
-    _prose_of(doc, b, src, rest, section)
+    _prose_of(doc, b, src, rest, section)  # a timeline entry's details, or a details list
     return after
-
-
-# ---------------------------------------------------------------------------------------- tables
-
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-def row_cells(src: SourceLines, line: int) -> list[tuple[int, int]]:
-    """Spans of the cells of one table row (pipes escaped with "\\" do not split)."""
-    start, end = src.line_start(line), src.line_start(line + 1)
-    start, end = src.trimmed(start, end)
-    segment = src.text[start:end]
-    bounds = [start]
-    for m in _CELL_SPLIT.finditer(segment):
-        bounds.append(start + m.start())
-        bounds.append(start + m.end())
-    bounds.append(end)
-    cells = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    if segment.startswith("|") and cells:
-        cells = cells[1:]
-    if segment.endswith("|") and not segment.endswith("\\|") and cells:
-        cells = cells[:-1]
-    return [src.trimmed(a, b) for a, b in cells]
-
-
-def _timed_rows(roles: TableRoles, rows: list[tuple[Token, list[Token], bool]]) -> bool:
-    """Every body row (at least two) has a clock time in the table's time column."""
-    body = [cells for _, cells, h in rows if not h]
-    if len(body) < 2 or not roles.times:
-        return False
-    k = roles.times[0]
-    for cells in body:
-        ts = find_timestamp(cells[k].content) if k < len(cells) else None
-        if ts is None or ts.minutes is None:
-            return False
-    return True
-
-
-def table(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: ProseBuilder, st: MdState) -> int:
-    rows: list[tuple[Token, list[Token], bool]] = []  # (tr_open, cell inlines, is_header)
-    j = i
-    header = False
-    current: list[Token] = []
-    tr: Token | None = None
-    while j < len(tokens) and tokens[j].type != "table_close":
-        tk = tokens[j]
-        if tk.type == "thead_open":
-            header = True
-        elif tk.type == "thead_close":
-            header = False
-        elif tk.type == "tr_open":
-            tr, current = tk, []
-        elif tk.type == "inline":
-            current.append(tk)
-        elif tk.type == "tr_close" and tr is not None:
-            rows.append((tr, current, header))
-        j += 1
-    head = next((cells for _, cells, h in rows if h), [])
-    header_texts = [c.content for c in head]
-    roles = table_roles(header_texts, st.section)
-    section = st.section
-    if roles.kind is None:
-        as_timeline = table_roles(header_texts, "timeline", labelled_only=True)
-        if _timed_rows(as_timeline, rows):
-            roles, section = as_timeline, "timeline"
-    for tr, cells, is_header in rows:
-        if is_header or tr.map is None:
-            continue
-        spans = row_cells(src, tr.map[0])
-        row_lo, row_hi = src.trimmed(src.line_start(tr.map[0]), src.line_start(tr.map[0] + 1))
-        cell_prose: list[Prose] = []
-        links: list[tuple[str, int, int]] = []
-        for k, inline in enumerate(cells):
-            lo, hi = spans[k] if k < len(spans) else (row_hi, row_hi)
-            cell_prose.append(b.prose(inline, lo, hi, "table-cell", section))
-            links.extend(b.marks.links)
-        _table_row(doc, roles, cell_prose, spans, row_lo, row_hi, st, links)
-    return j + 1
-
-
-def _cell_field(prose: Prose, span: tuple[int, int]) -> Field:
-    if prose.text:
-        s, e = prose.original_span(0, len(prose.text))
-        return Field(prose.text, s, e)
-    return Field("", span[0], span[1])
-
-
-def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list[tuple[int, int]],
-               row_lo: int, row_hi: int, st: MdState, links: list[tuple[str, int, int]]) -> None:
-    def cell(k: int | None) -> Prose | None:
-        return cells[k] if k is not None and k < len(cells) else None
-
-    def span(k: int) -> tuple[int, int]:
-        return spans[k] if k < len(spans) else (row_hi, row_hi)
-
-    def column(k: int | None, empty_is_row: bool = False) -> Field | None:
-        p = cell(k)
-        if p is None:
-            return None
-        f = _cell_field(p, span(k))  # type: ignore[arg-type]
-        return Field("", row_lo, row_hi) if empty_is_row and not f.value else f
-
-    used: set[int] = set()
-    if roles.kind == "timeline":
-        main = cell(roles.text)
-        times = [(k, cells[k]) for k in roles.times if k < len(cells)]
-        used.update(k for k, _ in times)
-        time_field: Field | None = None
-        extra: list[Field] = []
-        day = st.day
-        zone = st.timezone
-        for k, p in times:
-            f = _cell_field(p, span(k))
-            ts = find_timestamp(p.text)
-            if ts is not None and ts.date:
-                day = (day[0], *ts.date[1:]) if ts.date[0] == 0 and day is not None else ts.date
-                if ts.minutes is None:
-                    st.day = day  # a Date cell alone starts a day for the rows below
-            if ts is not None and ts.timezone:
-                zone = ts.timezone
-            if time_field is None or (ts is not None and ts.minutes is not None and find_timestamp(time_field.value) is None):
-                if time_field is not None:
-                    extra.append(time_field)
-                time_field = f
-            else:
-                extra.append(f)
-        if time_field is None:
-            time_field = Field("", row_lo, row_lo)
-        text = main.text if main is not None else ""
-        doc.timeline.append(TimelineEntry(row_lo, row_hi, text, time_field, structured=True, kind="table-row",
-                                          day=day, extra_times=tuple(extra), timezone=zone))
-        if main is not None:
-            used.add(roles.text)  # type: ignore[arg-type]
-            event = cut(main, 0)
-            event.kind = "timeline"
-            if event.text.strip():
-                doc.prose.append(event)
-    elif roles.kind == "action items":
-        main = cell(roles.text)
-        owner = column(roles.owner, empty_is_row=True)
-        deadline = column(roles.deadline, empty_is_row=True)
-        status = column(roles.status)
-        said = status_of(status.value) if status is not None else None
-        done = None if said is None else said == "done"
-        if done is None and st.heading_done() is not None:
-            done, status = True, st.heading_done()
-        ticket = column(roles.ticket)
-        priority = column(roles.priority)
-        used.update(k for k in (roles.text, roles.owner, roles.deadline, roles.status, roles.ticket, roles.priority)
-                    if k is not None)
-        prose = main if main is not None else Prose("", [], "table-cell", st.section)
-        add_action_item(doc, prose, row_lo, row_hi, kind="table-row", owner=owner,
-                        deadline=deadline if deadline is not None else st.heading_deadline(), structured=True,
-                        done=done, status_field=status if done is not None else None,
-                        ticket=ticket if ticket is not None and ticket.value else None,
-                        priority=priority if priority is not None and priority.value else None, links=links)
-    used.update(roles.skip)
-    for k, p in enumerate(cells):
-        if k not in used and p.text.strip():
-            doc.prose.append(p)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .builder import add_action_item, add_timeline_entry
+from .headings import LABEL_LEVEL, plain_label
 from .item_forms import find_timezone_note
 from .model import Document, Field, Prose, Section
 from .sections import canonical_section
@@ -83,6 +84,10 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             doc.sections.append(Section(title, section, s, s + len(title), 1))
             i += 2 if next_line is not None and _UNDERLINE.match(next_line) else 1
             continue
+        label = plain_label(line, extra_sections)
+        if label is not None:  # "Impact: ..." opens a section; the line stays prose
+            title, at, section = label
+            doc.sections.append(Section(title, section, start + at, start + at + len(title), LABEL_LEVEL))
         m = _BULLET.match(line)
         if m:
             # The item continues over lines indented deeper than its marker.
@@ -108,7 +113,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         j = i + 1
         while j < n and lines[j][1].strip() and not _BULLET.match(lines[j][1]) \
                 and not _is_heading(lines[j][1], lines[j + 1][1] if j + 1 < n else None) \
-                and not _COMMENT.match(lines[j][1]):
+                and not _COMMENT.match(lines[j][1]) and plain_label(lines[j][1], extra_sections) is None:
             if section == "timeline" and leading_timestamp(lines[j][1]) is not None:
                 break  # in a timeline every line that starts with a time is its own entry
             j += 1

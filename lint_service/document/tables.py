@@ -16,7 +16,7 @@ _EVENT = re.compile(r"\b(?:event|events|description|what|note|notes|details|happ
 _OWNER = re.compile(r"\b(?:owner|owners|assignee|assignees|assigned|who|responsible|accountable|dri|poc|team|lead)\b", re.I)
 _DEADLINE = re.compile(r"\b(?:due|deadline|eta|target|by when|date|when|completion|by)\b", re.I)
 _STATUS = re.compile(r"\b(?:status|state|done|progress|resolution)\b", re.I)
-_TICKET = re.compile(r"\b(?:ticket|tickets|jira|link|links|tracker|tracking|issue (?:id|#|link)|pr)\b", re.I)
+_TICKET = re.compile(r"\b(?:ticket|tickets|jira|link|links|tracker|tracking|issue (?:id|#|link)|pr)\b|^\s*bugs?\s*$", re.I)
 _PRIORITY = re.compile(r"\b(?:priority|prio|pri|severity|urgency)\b", re.I)
 # A column that certainly holds the time of a timeline row (for tables outside the Timeline section).
 _TIME_LABEL = re.compile(r"\b(?:time|times|timestamp|when|utc|clock)\b", re.I)
@@ -52,7 +52,9 @@ def table_roles(headers: list[str], section: str | None, labelled_only: bool = F
         if not times and headers:
             times = [0]  # an unlabelled first column of a timeline table holds the time
         rest = [k for k in range(len(headers)) if k not in times]
-        text = next((k for k in rest if _EVENT.search(headers[k])), rest[-1] if rest else None)
+        # "Time | Event Type | Description": the event column, not a column about its type.
+        text = next((k for k in rest if _EVENT.search(headers[k]) and not _META.search(headers[k])),
+                    next((k for k in rest if _EVENT.search(headers[k])), rest[-1] if rest else None))
         skip = [k for k in rest if k != text and _META.search(headers[k])]
         return TableRoles("timeline", text=text, times=times, skip=skip)
     if section == "action items":

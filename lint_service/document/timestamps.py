@@ -224,3 +224,23 @@ def find_timestamp(text: str, limit: int = 400) -> Timestamp | None:
 def is_timestamp(value: str) -> bool:
     """True when a time field holds a usable time, date-time, date or relative time."""
     return find_timestamp(value) is not None
+
+
+_LABEL_WORDS = 6  # "First detected", "Customer impact began at"
+
+
+def trailing_timestamp(text: str) -> Timestamp | None:
+    """The timestamp that ends a short labelled line ("Repaired 2022-01-22 13:59",
+    "First detected: 11:57"), or None. The label is at most a few words."""
+    if len(text) > 160:
+        return None
+    for m in _ANYWHERE.finditer(text):
+        if m.end() == m.start() or _is_quantity(text, m):
+            continue
+        ts = _build(m, 0)
+        if ts is None or text[ts.end:].strip(" \t.;,)") or ts.start == 0:
+            continue
+        label = text[:ts.start].strip(" \t:-–—(")
+        if label and len(label.split()) <= _LABEL_WORDS and not label.endswith((".", "!", "?")):
+            return ts
+    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .verify import Original, problems, pronouns_of
@@ -89,6 +89,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
         return [Candidate(t) for t in _permissive_variants(c, sent)]
+    if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
+        return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     special = strategy.special(det, sent, ctx)
     if special is not None:
         return special
@@ -98,6 +100,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
         return []  # "I must have clicked the wrong link" is a guess, not a should
+    if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
+        # "allowed an employee to cut": the subject is another verb's object; "A co-worker
+        # and I": half a subject; "should have gone in and looked": no single action
+        return []
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -114,12 +120,38 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "The deploy pipeline allowed X to be pushed without review" suits actions a
         # safeguard could have stopped, not lapses like "ignored" or "messed up".
         if det.construction not in ("fault", "delay") or negate:
-            sys_v = system_variant(c, own, negate, drop, document_system(ctx, sent), span)
+            system = document_system(ctx, sent)
+            sys_v = system_variant(c, own, negate, drop, system, span)
             if sys_v:
-                variants.append((sys_v, "system"))
+                variants.append((sys_v, "generic" if system == rw["default_system"] else "system"))
+        needed = _requirement(c, own, negate, drop, span)
+        if needed:
+            variants.append((needed, "system"))
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _mood_changes(c: "Clause") -> bool:
+    """"should lose", "will be disciplined", "must never": a passive in the past would
+    turn a wish or a verdict into a fact. ("should have" is a counterfactual, handled.)"""
+    verbs = [c.verb, c.action]
+    return not c.modal and any(a.tag_ == "MD" for v in verbs for a in v.children if a.dep_ in ("aux", "auxpass"))
+
+
+def _quoted(verb: Token, sent: Span) -> bool:
+    quotes = ('"', "“", "”")
+    return sum(1 for t in sent if t.i < verb.i and t.text in quotes) % 2 == 1
+
+
+def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tuple[int, int]) -> str | None:
+    """"Nothing required a canary before the primary was restarted" (analysis sections)."""
+    prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
+    if prep is None or negate:
+        return None
+    cut = {t.i for t in prep.subtree}
+    plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
+    return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
 
 
 def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
@@ -196,32 +228,30 @@ TIMELINE_SECTIONS = {"timeline", "detection", "resolution"}
 ANALYSIS_SECTIONS = {"root causes", "lessons learned"}
 
 
-def section_of(sent: Span, ctx: "Context") -> str | None:
-    for prose, doc in ctx.parses:
-        if doc is sent.doc:
-            return prose.section
-    return None
-
-
 def _order(found: list[Candidate], section: str | None) -> list[str]:
-    """Events first, system framing first in analysis, never system framing in a timeline."""
+    """Events first, then system framing, and the generic "The process allowed ..." only
+    when nothing more specific exists; system framing first in analysis sections, never
+    in a timeline entry."""
+    if any(c.kind == "system" for c in found):
+        found = [c for c in found if c.kind != "generic"]
     if section in TIMELINE_SECTIONS:
-        found = [c for c in found if c.kind != "system"] or []
+        found = [c for c in found if c.kind == "event"]
     elif section in ANALYSIS_SECTIONS:
-        found = sorted(found, key=lambda c: c.kind != "system")
+        found = sorted(found, key=lambda c: {"system": 0, "generic": 1}.get(c.kind, 2))
     return [c.text for c in found]
 
 
 Blame = Callable[[Span], Any]
 
 
-def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = None) -> list[str]:
+def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = None, section: str | None = None) -> list[str]:
     """Verified rewrites of ``sent``: each parses again without any blame finding and
     keeps the sentence's numbers, negations, objects and antecedents.
 
     ``blame`` is the blame check's detector, handed in by the check (a sentence span
     to its detection or None); a restated sentence ("It was Lior who typed the
-    command" -> "Lior typed the command") is rewritten in a further round from it."""
+    command" -> "Lior typed the command") is rewritten in a further round from it.
+    ``section`` is the canonical name of the section the sentence stands in."""
     if blame is None:
         from ..checks.blame.engine import detect
 
@@ -230,7 +260,6 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if ctx.parse is None:
         return []
     original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
-    section = section_of(sent, ctx)
     results: list[Candidate] = []
     pending = [(det, sent, _original(det, sent))]
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
@@ -276,7 +305,9 @@ def _original(det: "Detection", sent: Span) -> Original:
         dropped |= {x.i for v in (c.verb, c.action) for x in v.children if x.dep_ == "neg" or x.lower_ in ("never", "not", "nothing")}
         if det.construction not in ("idiom", "judgement"):
             objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
-    person = {t.text for t in (det.target.subtree if det.target is not None else ()) if t.pos_ == "PROPN"}
+    who = det.target if det.target is not None else (c.subject if c is not None else None)
+    named = list(who.subtree) if who is not None else [t for t in sent if t.dep_ == "nsubj"]
+    person = {t.text for t in named if t.pos_ == "PROPN"}
     subject = c.subject if c is not None else None
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too

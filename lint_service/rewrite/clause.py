@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
 
 _PRONOUN_OBJECTS = {"it": "it", "this": "this", "that": "that"}
+_REFLEXIVES = {"myself", "himself", "herself", "themselves", "themself", "yourself"}
 
 
 def _verb_chain(clause: "Clause") -> set[int]:
@@ -133,6 +134,8 @@ def cut_short(obj: Token, lemma: str) -> bool:
         or (nxt.pos_ == "ADV" and nxt.is_alpha and not is_english_word(nxt.lower_))
         or (nxt.pos_ == "ADJ" and nxt.dep_ in ("advcl", "ccomp", "xcomp"))
         or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
+        # "the Kafka | upgrade/VB": a bare verb right after a noun is the noun's head word
+        or (nxt.tag_ == "VB" and nxt.dep_ != "aux" and not any(c.lower_ == "to" for c in nxt.children))
     )
 
 
@@ -221,7 +224,10 @@ def participle_of(verb: Token) -> str:
         if prefix.lower() in phrasing()["judgement_prefixes"]:
             return inflect(verb_lemma_of(last), "VBN")
         return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
-    return inflect(verb_lemma_of(text), "VBN")
+    lemma = verb_lemma_of(text)
+    if verb.tag_ in ("VBD", "VBN") and text.lower().endswith("ed") and inflect(lemma, "VBD") == inflect(lemma, "VBN"):
+        return text.lower()  # the writer's spelling of a regular form ("mislabelled", not "mislabeled")
+    return inflect(lemma, "VBN")
 
 
 def is_present(verb: Token) -> bool:
@@ -247,14 +253,15 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         subject, moved = parts
         plural = _plural(obj)
         skip = {t.i for t in obj.subtree}
-    elif obj_text or (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text))):
+    elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):
         # "merged without waiting for CI": what a merge or deploy acts on is a change
         subject, moved, plural, skip = obj_text, "", False, set()
     else:
         return None
     chain = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "nsubj") or c.lower_ in ("never", "not")}
     particle = next((c.text for c in verb.children if c.dep_ == "prt"), "")
-    inside = [t for t in own if t.i not in skip | chain and t.lower_ not in drop]
+    # "merged it themselves": the reflexive was the person
+    inside = [t for t in own if t.i not in skip | chain and t.lower_ not in drop and t.lower_ not in _REFLEXIVES]
     before = span_text([t for t in inside if t.i < verb.i and t.dep_ == "advmod" and t.tag_ != "WRB"])
     after = " ".join(x for x in (moved, span_text([t for t in inside if t.i > verb.i])) if x)
     now = is_present(verb) if present is None else present

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
-from .clause import is_present, participle_of, verb_phrase_passive
+from .clause import cut_short, is_present, participle_of, verb_phrase_passive
 from .text import inflect, phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Candidate:
     text: str
-    kind: str = "event"  # event: what happened; system: what the system let happen
+    kind: str = "event"  # event: what happened; system: what a named system let happen; generic: "the process"
     restated: bool = False  # the person is still the subject: rewrite it in another round
 
 
@@ -50,7 +50,7 @@ def _finish(text: str) -> str:
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_means, _proceeded, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_apology, _blamed_on, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out
@@ -63,16 +63,21 @@ def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | N
 def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"It was Lior who typed the command", "The culprit was Emeka, who changed ...",
     "I was the one who deleted the bucket" -> "<person> <relative clause>"."""
-    person = det.target
+    person = det.target if det.target is not None else (det.clause.subject if det.clause is not None else None)
     if person is None or det.construction not in ("pointing", "blame-noun", "destructive", "framing", "fault", "omission"):
         return []
+    if person.lower_ in _WHO and person.head.dep_ == "relcl":
+        # the detection found the clause itself ("who deleted the bucket"): its antecedent
+        ante = person.head.head
+        be_subj = next((c for c in ante.head.children if c.dep_ == "nsubj"), None) if ante.dep_ == "attr" else None
+        person = be_subj if be_subj is not None and ante.lemma_.lower() in phrasing()["person_placeholders"] else ante
     for v in sent:
         rel = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WHO), None)
         if rel is None or v.dep_ not in ("relcl", "ccomp"):
             continue
         ante = v.head if v.dep_ == "relcl" else next((c for c in v.head.children if c.dep_ == "attr"), None)
-        if ante is None:
-            continue
+        if ante is None or ante.dep_ != "attr":
+            continue  # only "It was X who", "The culprit was X, who": the sentence says nothing else
         be = ante.head if ante.dep_ == "attr" else None
         if ante == person:
             who = _np(person)
@@ -88,14 +93,85 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     return []
 
 
+def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Everything was fine until Alessio touched the balancer" -> "... until the balancer
+    was touched"; "I'm the reason checkout was down" -> "Checkout was down"."""
+    person = det.target
+    if det.construction != "pointing" or person is None:
+        return []
+    verb = person.head
+    if person.dep_ == "nsubj" and verb.dep_ in ("advcl", "ccomp", "relcl") and verb.pos_ == "VERB":
+        own = [t for t in verb.subtree if t.i not in {x.i for x in person.subtree} and not t.is_punct and t.dep_ != "mark"]
+        phrase = verb_phrase_passive(verb, own, any(c.dep_ == "neg" for c in verb.children), set(phrasing()["dropped_adverbs"]))
+        if phrase is None:
+            return []
+        first = min(t.i for t in person.subtree)
+        last = max(t.i for t in own)
+        return [Candidate(replace_clause(sent, first, last, f"{phrase[0]} {phrase[1]}"))]
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "reason"), None) if person.dep_ == "nsubj" else None
+    said = next((c for c in attr.children if c.dep_ in ("relcl", "acl") and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in _WHO for s in c.children)), None) if attr is not None else None
+    if said is None:
+        return []
+    return [Candidate(_finish(span_text([t for t in said.subtree if not (t.dep_ == "mark" and t.head == said)])))]
+
+
+def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"i totally forgot the cron was still pointing at the old host, sorry", "Sorry
+    everyone, I pushed ...", "..., my apologies": without the apology the sentence is the
+    lapse it apologises for, rewritten in a further round."""
+    words = set(phrasing()["apology_words"])
+    marks = [t for t in sent if t.lower_ in words]
+    if not marks:
+        return []
+    cut: set[int] = set()
+    commas = [t.i for t in sent if t.text == ","]
+    for t in marks:
+        # the apology's own phrase: from it to the comma that ends (or starts) it
+        after = next((i for i in commas if i > t.i), None)
+        before = max((i for i in commas if i < t.i), default=None)
+        if t.i == sent.start or (before is None and t.i <= sent.start + 1):
+            # "Sorry everyone, ...", "Sorry for the noise, ...": to the comma when it is
+            # close; a bare "ugh i deleted ..." loses only the word
+            near = after is not None and after - t.i <= 5
+            cut |= set(range(sent.start, (after if near else t.i) + 1))
+        elif before is not None and (after is None or after >= sent.end - 1):
+            cut |= set(range(before, sent.end)) - {sent.end - 1 if sent[-1].is_punct else -1}
+        else:
+            return []
+    return [Candidate(render(sent, {}, cut), restated=True)]
+
+
+def _blamed_on(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Officials blamed the outage on a worker who pressed the wrong button" ->
+    "Officials linked the outage to the wrong button being pressed": the report stays,
+    the person becomes what they did."""
+    if det.construction != "blame-verb" or det.target is None or not det.evidence:
+        return []
+    verb, person = det.evidence[0], det.target
+    prep = person.head if person.dep_ == "pobj" and person.head.lower_ in ("on", "for") and person.head.head == verb else None
+    rel = next((c for c in person.children if c.dep_ == "relcl" and any(s.lower_ in _WHO for s in c.children)), None)
+    if prep is None or rel is None:
+        return []
+    own = [t for t in rel.subtree if t.lower_ not in _WHO and not t.is_punct]
+    phrase = verb_phrase_passive(rel, own, any(c.dep_ == "neg" for c in rel.children), set(phrasing()["dropped_adverbs"]))
+    if phrase is None or phrase[1].split(" ")[0] not in ("was", "were", "is", "are"):
+        return []
+    event = f"{phrase[0]} being {phrase[1].split(' ', 1)[1]}"
+    linked = inflect(phrasing()["blamed_on"], verb.tag_ if verb.tag_.startswith("VB") else "VBD")
+    return [Candidate(render(sent, {verb.i: linked, prep.i: f"to {event}"}, {t.i for t in prep.subtree} - {prep.i}))]
+
+
 def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"My bad: I pointed the DNS record at ...", "Thanks a lot, Ilse: your fix took out
     search": the blame is in a lead before a colon; the clause after it says what happened."""
     evidence = [t.i for t in det.evidence] + ([det.target.i] if det.target is not None else [])
     if not evidence:
         return []
-    seps = _SEPARATORS + ((",",) if det.construction in ("sarcasm",) else ())
-    sep = next((t for t in sent if t.text in seps and t.i > max(evidence)), None)
+    seps = _SEPARATORS + ((",",) if det.construction in ("sarcasm", "blame-phrase") else ())
+    # "sorry all, that one's on me, i tagged the wrong commit": the last lead goes
+    sep = next((t for t in reversed(sent) if t.text in seps and t.i > max(evidence) and t.i < sent.end - 2), None) \
+        if det.construction == "blame-phrase" else next((t for t in sent if t.text in seps and t.i > max(evidence)), None)
     if sep is None:
         return []
     rest = sent.doc[sep.i + 1 : sent.end]
@@ -184,9 +260,26 @@ def _proceeded(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in v.subtree if not t.is_punct)
-    rest = span_text([t for t in v.subtree if t.i > prep.right_edge.i and not (t.is_punct and t.i == last + 1)])
+    # "the migration despite the red checks": the concession belongs to the going ahead
+    moved = {t.i for c in thing.children if c.dep_ == "prep" and c.lower_ in ("despite", "against", "without") for t in c.subtree}
+    name = span_text([t for t in thing.subtree if t.i not in moved and not (t.is_punct and t.i == thing.right_edge.i)])
+    rest = span_text([t for t in v.subtree if (t.i > prep.right_edge.i or t.i in moved) and not (t.is_punct and t.i == last + 1)])
     went = "goes" if is_present(v) else "went"
-    return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (_np(thing), went, "ahead", rest) if x)))]
+    return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (name, went, "ahead", rest) if x)))]
+
+
+def requirement(c: "Clause", passive: str) -> str | None:
+    """The analysis framing of an action done without a safeguard: "restarted the
+    primary without a canary" -> "Nothing required a canary before the primary was
+    restarted". ``passive`` is the clause's agentless form without the "without" phrase."""
+    prep = next((p for p in c.action.children if p.dep_ == "prep" and p.lower_ == "without"), None)
+    what = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if what is None or what.pos_ != "NOUN" or "," in passive or any(t.lower_ in PERSONAL_WORDS for t in what.subtree):
+        return None  # "without asking": a gerund with nobody left to do it
+    return f"nothing required {span_text(list(what.subtree))} before {passive}"
+
+
+PERSONAL_WORDS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "they", "them", "their", "anyone", "anybody", "you"})
 
 
 # ---------------------------------------------------------------- phrased from rule data
@@ -201,8 +294,8 @@ def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
         return []
     nouns = set(phrasing()["responsibility_words"])
     word = next((t for t in det.evidence if t.lemma_.lower() in nouns or t.lower_ in nouns), None)
-    if word is None:
-        return []
+    if word is None or sent.root not in (word, word.head, word.head.head):
+        return []  # the sentence is about more than whose fault it was
     person = {t.i for t in det.target.subtree}
     outcome = None
     for tok in (word, word.head):
@@ -218,7 +311,7 @@ def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     what = span_text(list(outcome.subtree))
     if outcome.left_edge.i == sent.start and outcome.left_edge.pos_ != "PROPN":
         what = what[:1].lower() + what[1:]
-    return [Candidate(_finish(f"nothing in {system} prevented {what}"), "system")]
+    return [Candidate(_finish(f"nothing in {system} prevented {what}"), "generic" if system == phrasing()["default_system"] else "system")]
 
 
 def _kept_modifiers(verb: Token, used: set[int]) -> str:
@@ -228,6 +321,8 @@ def _kept_modifiers(verb: Token, used: set[int]) -> str:
     for c in verb.children:
         if c.i in used:
             continue
+        if any(t.lower_ in PERSONAL_WORDS or t.lower_.endswith("self") for t in c.subtree):
+            continue  # "kept it to herself": the person's part of the idiom
         if (c.dep_ in ("advmod", "npadvmod") and c.lower_ not in phrasing()["dropped_adverbs"]) or (
             c.dep_ == "prep" and c.lower_ in keep_preps) or c.dep_ in ("advcl",):
             kept.extend(c.subtree)
@@ -243,7 +338,11 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     thing_preps = set(data.get("via", ["on", "of", "with", "through"]))
     thing: Token | None = None
     prep_used: Token | None = None
-    for c in verb.children:
+    # "made a pig's ear of X", "kicked the can down the road on X": the preposition
+    # may hang off the idiom's own words rather than the verb
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")]
+    holders += [g for h in holders[1:] for g in h.children if g.dep_ in ("pobj",)]
+    for c in (x for h in holders for x in h.children):
         if c.dep_ == "prep" and c.lower_ in thing_preps:
             thing = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             prep_used = c
@@ -251,12 +350,16 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
                 break
     if thing is None and data.get("object", True):
         thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in data.get("not_objects", [])), None)
-    if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG":
+    if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG" or cut_short(thing, ""):
+        return None
+    if data.get("operation") and thing.lemma_.lower() not in phrasing()["operation_nouns"]:
         return None
     used = {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "obj", "prt", "nsubj", "aux", "neg", "acomp", "oprd", "attr", "dative")
                        or (c.dep_ == "prep" and c.lower_ not in set(phrasing()["kept_prepositions"])) for t in c.subtree}
     if prep_used is not None:
         used |= {t.i for t in prep_used.subtree}
+    idiom_words = set(gloss.lower().split())  # "went ham": "ham" is the idiom, not a modifier
+    used |= {t.i for t in verb.subtree if t.lower_ in idiom_words and t.i not in {x.i for x in thing.subtree}}
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
     text = _np(thing)
@@ -342,7 +445,10 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     poss = [t for t in noun.children if t.dep_ == "poss"]
     thing = span_text([t for t in noun.subtree if t.i <= noun.i and t != own and t not in poss])
     thing = f"the {thing}" if poss else thing
-    verbs = [c.action] + [x for x in c.action.children if x.dep_ == "conj" and x.pos_ == "VERB"]
+    top = c.action
+    while top.dep_ == "conj":  # "approved and merged her own pull request": from the first verb
+        top = top.head
+    verbs = [top] + [x for x in top.children if x.dep_ == "conj" and x.pos_ == "VERB"]
     be = "were" if noun.tag_ == "NNS" else "was"
     parts = []
     for i, v in enumerate(verbs):
@@ -353,7 +459,7 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         label = phrasing()["self_approval"] if i == 0 else ""
         parts.append(" ".join(x for x in (word, prt, label, extra) if x))
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in c.action.subtree if not t.is_punct)
+    last = max(t.i for t in top.subtree if not t.is_punct)
     return [Candidate(replace_clause(sent, first, last, f"{thing} {be} " + " and ".join(parts)))]
 
 
@@ -362,15 +468,17 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     reversed" -> "It was not checked whether ..."; "failed to notice that ..." ->
     "It went unnoticed that ..."."""
     c = det.clause
-    if c is None or c.subject is None or c.objects:
+    if c is None or c.subject is None or c.objects or c.subject.dep_ == "conj":
         return []
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     if det.construction != "omission" and not forgot:
         return []
-    comp = next((x for x in c.action.children if x.dep_ == "ccomp" and any(
-        m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in x.children)), None)
+    comp = next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or any(
+        m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in x.children))), None)
     if comp is None:
         return []
+    # "forgot the cron was still pointing at ...": the "that" the writer left out
+    bare = not any(m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in comp.children) and comp.left_edge.tag_ not in ("WDT", "WP", "WRB")
     lemma = verb_lemma_of(c.action.text)
     outcome = phrasing()["outcome_phrases"].get(lemma)
     if forgot:  # "forgot that the cache was shared": nobody kept it in mind, which is not "was not forgotten"
@@ -379,7 +487,8 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not t.is_punct)
-    body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"]])
+    body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)])
+    body = f"that {body}" if bare else body
     return [Candidate(replace_clause(sent, first, last, f"it {pred} {body}"))]
 
 
@@ -468,8 +577,9 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             joiner = " and "
         if n == 0 and manner:
             pred = _with_manner(pred, manner)
-        # "turned off the alert and never turned it back on": "it" is the first object
-        if n and subject.lower() in ("it", "them"):
+        # "turned off the alert and never turned it back on": "it" is the first object,
+        # unless the first half says that object never came to be ("did not request a review")
+        if n and subject.lower() in ("it", "them") and not pieces[0][3].split(" ")[1:2] == ["not"]:
             be = "is" if is_present(v) else "was"
             parts.append(f"{joiner}{pred.replace('{be}', be)}")
         else:

@@ -88,6 +88,14 @@ def problems(cand: Span, orig: Original) -> list[str]:
     for head in orig.objects:
         if head.lower() not in text.lower():
             out.append(f"object {head!r} changed")
+    for t in cand:
+        # "The outage was caused": a cause removed with nothing in its place says nothing
+        if t.lemma_ == "cause" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) and not any(
+                c.dep_ in ("agent", "prep", "advcl", "dobj") for c in t.children):
+            out.append("'caused' without a cause")
+    quotes = ("'", '"', "‘", "’", "“", "”")
+    if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
+        out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
     cand_neg = sum(1 for t in cand if t.lower_ in _NEGATION)
     if kept_neg and cand_neg < kept_neg:

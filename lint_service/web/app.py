@@ -61,11 +61,12 @@ def create_app(config: Mapping[str, Any] | None = None, linter: Linter | None = 
         linter = Linter(config=settings["BLAMELINT_LINTER_CONFIG"], cache_bytes=settings["BLAMELINT_CACHE_BYTES"])
     app.extensions[EXTENSION] = linter
 
-    from . import api, languagetool, page
+    from . import api, incident_summary, languagetool, page
 
     app.register_blueprint(api.bp)
     app.register_blueprint(languagetool.bp)
     app.register_blueprint(page.bp)
+    app.register_blueprint(incident_summary.bp)
     register_error_handlers(app)
     app.after_request(_add_cors_headers)
     return app

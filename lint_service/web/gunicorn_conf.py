@@ -9,11 +9,15 @@ Read from the environment:
 ``BLAMELINT_REQUEST_READ_TIMEOUT`` seconds a client may take to send one request (default 15)
 ``BLAMELINT_WORKER_TIMEOUT`` seconds a worker's main loop may stall before it is killed (default 60;
                             a lint is answered 413 at BLAMELINT_LINT_TIMEOUT, default 30)
+``BLAMELINT_WORKER_MAX_MB`` a worker whose own memory stays above this after a request is
+                            replaced gracefully (default 200)
 ``LOG_LEVEL``               gunicorn's log level (default info)
 """
 from __future__ import annotations
 
 import os
+
+from lint_service.web import memory as _memory
 
 
 def _int_env(name: str, default: int, minimum: int = 1) -> int:
@@ -68,6 +72,17 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 # gunicorn >= 24 opens a control socket at ~/.gunicorn/gunicorn.ctl: every server
 # on a host would share that path, and a container's user may have no home.
 control_socket_disable = True
+
+
+# Before any thread exists, so the workers inherit it (see lint_service/web/memory.py).
+_memory.limit_malloc_arenas()
+_WORKER_MAX_MB = _memory.worker_max_mb()
+
+
+def post_request(worker, req, environ, resp) -> None:  # noqa: ANN001 - gunicorn's hook
+    """Return freed memory after large requests; replace a worker whose own memory
+    stays over BLAMELINT_WORKER_MAX_MB (default 200)."""
+    _memory.after_request(worker, environ, _WORKER_MAX_MB)
 
 
 def when_ready(server) -> None:  # noqa: ANN001 - gunicorn's Arbiter

@@ -19,6 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..findings import Finding, Report
 from .errors import ApiError
+from .incident_summary import draft_incident
 from .linting import run_lint
 from .page_model import (
     FORMATS,
@@ -74,6 +75,7 @@ class PageState:
     error: str | None = None
     notice: str | None = None
     checked: bool = False
+    incident: dict | None = None  # times and open action items (lint_service.metrics)
 
 
 @bp.after_request
@@ -148,6 +150,7 @@ def _run_action(state: PageState) -> None:
         state.draft, count = apply_all(state.draft, report.findings, category="blame")
         state.notice = f"Applied {count} blame rewrite{'s' if count != 1 else ''}." if count else "No blame rewrites to apply."
     state.report = _lint(state.draft, fmt)
+    state.incident = draft_incident(state.draft, fmt)
     state.checked = True
     if state.report.truncated:
         shown, total = len(state.report.findings), state.report.stats.get("total", 0)

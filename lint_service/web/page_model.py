@@ -214,6 +214,7 @@ def client_config(page_url: str) -> dict[str, Any]:
     root = page_url.rstrip("/")
     return {
         "apiUrl": f"{root}/v1/lint",
+        "incidentUrl": f"{root}/v1/incident",
         "storageKey": "blamelint.draft",
         "categories": [
             {"id": c.id, "label": c.label, "legend": c.legend, "one": c.one, "many": c.many} for c in CATEGORIES

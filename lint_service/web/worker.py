@@ -35,6 +35,7 @@ from typing import Any
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from .. import __version__
 from .errors import RequestReadTimeout
 
 DEFAULT_READ_TIMEOUT = 15.0
@@ -168,6 +169,7 @@ class _Incoming:
 # How much of a request the poller reads ahead before a thread takes it over.
 _HEAD_LIMIT = 64 * 1024
 _WORKER_BUFFER_LIMIT = 32 * 1024 * 1024
+_HEALTHZ = re.compile(rb"GET /healthz(?:\?[^ ]*)? HTTP/1\.[01]\r\n")
 _CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*(\d{1,15})[ \t]*(?=\r\n|$)")
 
 
@@ -248,6 +250,13 @@ class BlamelintWorker(ThreadWorker):
         self._buffered += len(data)
         if request_is_buffered(incoming.buf, self._max_body()) or self._buffered > _WORKER_BUFFER_LIMIT:
             self._forget(conn)
+            if _HEALTHZ.match(incoming.buf):
+                # Liveness is the worker's own: answered from its loop, so it holds
+                # even while every request thread is busy linting.
+                write_json(conn.sock, 200, "OK", {"status": "ok", "version": __version__})
+                conn.close()
+                self.nr_conns -= 1
+                return
             conn.sock.push_back(bytes(incoming.buf))
             conn.sock.start_request(incoming.deadline)
             conn.data_ready = True
@@ -300,13 +309,18 @@ class BlamelintWorker(ThreadWorker):
 
 def write_json_error(client: Any, status: int, reason: str, code: str, message: str) -> None:
     """Write a whole JSON error response and let the connection close."""
-    body = json.dumps({"error": {"code": code, "message": message}}).encode("utf-8")
+    write_json(client, status, reason, {"error": {"code": code, "message": message}})
+
+
+def write_json(client: Any, status: int, reason: str, payload: dict[str, Any]) -> None:
+    """Write a whole small JSON response (``Connection: close``), without blocking."""
+    body = json.dumps(payload, separators=(",", ":")).encode("utf-8")
     head = (
         f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\n\r\n"
     ).encode("latin-1")
     try:
-        client.setblocking(False)  # the answer is small: what the socket buffer cannot take is dropped
+        client.setblocking(False)  # what the socket buffer cannot take at once is dropped
         client.send(head + body)
     except Exception:  # noqa: BLE001 - the client went away: nothing left to answer
         pass

@@ -105,7 +105,9 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if low in pron["third_person"]:
         # "since the attacker was in between ..., they could have captured ...":
         # a pronoun after an outsider and no person in the sentence refers to the outsider
-        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+        # (a group pronoun only: "someone" and "he" name a new individual, who may be a
+        # company's own engineer)
+        before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")] if low in ("they", "them") else []
         kinds = {classify(t, lex) for t in before if t.lower_ not in pron["third_person"]}
         if Kind.THIRD_PARTY in kinds and not kinds & {Kind.PERSON, Kind.ROLE, Kind.TEAM}:
             return Kind.THIRD_PARTY
@@ -113,6 +115,14 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if _HANDLE.match(tok.text):
         return Kind.TEAM if "team" in low else Kind.PERSON
     lemma = tok.lemma_.lower()
+    if low in ("one", "some", "two", "three", "several", "many", "each", "both", "either") or tok.like_num:
+        # "one of its engineers", "two of the contractors": whoever the partitive names
+        part = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+        if part is not None:
+            kind = classify(part, lex)
+            return Kind.INDEFINITE if kind == Kind.WE else kind
+    if _organisation(tok, lex):
+        return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
@@ -121,7 +131,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder
-        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY for c in tok.children):
+        # (a company's own engineers are responders: "one of Amazon's engineers")
+        if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY and not _organisation(c, lex) for c in tok.children):
             return Kind.THIRD_PARTY
         return Kind.ROLE
     if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
@@ -135,14 +146,20 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.TEAM
     if (low in lex.agents["ambiguous_roles"] or lemma in lex.agents["ambiguous_roles"]) and _human_cue(tok, lex):
         return Kind.INDEFINITE if generic_plural(tok) else Kind.ROLE
-    if tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and not low in lex.agents["organisation_suffixes"]:
-        return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if looks_like_name(tok, lex):
         return Kind.PERSON
     for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
         if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
             return Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
+
+
+def _organisation(tok: Token, lex: Lexicon) -> bool:
+    """A company by name ("Amazon", "Citigroup", "Initechgroup")."""
+    low = tok.lower_
+    if low in lex.agents["organisations"] and (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
+        return True
+    return tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and low not in lex.agents["organisation_suffixes"]
 
 
 def _past_act(tok: Token) -> bool:
@@ -199,6 +216,8 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "prep" and any(o.lower_ in lex.agents["human_modifiers"] for o in c.children if o.dep_ == "pobj"):
             return True  # "the worker on shift"
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
+        return True  # "a worker's mistake"
     # a plural without article doing something in news prose ("workers cut the cables")
     return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 
@@ -207,11 +226,14 @@ def refers_to_thing(verb: Token) -> bool:
     """True when the clause refers back to its subject with "its" ("Consul lost its
     quorum"); an "its" inside an embedded clause with its own subject does not count."""
     skip: set[int] = set()
+    own_subject: set[int] = set()
     for c in verb.children:
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             skip.update(t.i for t in c.subtree)
+        if c.dep_ in ("nsubj", "nsubjpass"):  # "one of its engineers misconfigured ...": the owner's staff
+            own_subject.update(t.i for t in c.subtree)
     for t in verb.subtree:
-        if t.lower_ != "its":
+        if t.lower_ != "its" or t.i in own_subject:
             continue
         # "..., because its Slack token had expired": the embedded subject's "its"
         # points back at the main subject; an object's ("hold its lock") need not.

@@ -48,7 +48,8 @@ def blame_phrase(view: SentenceView) -> Detection | None:
             continue
         start = len(text[:at].split())
         tokens = words[start:start + len(phrase.split())]
-        if tokens and all(t.i not in view.quoted for t in tokens) and not _negated_sentence(tokens[0]):
+        negated = not phrase.startswith("no ") and _negated_sentence(tokens[0])  # "no idea what he was doing" negates itself
+        if tokens and all(t.i not in view.quoted for t in tokens) and not negated:
             return Detection("blame.blame-noun", "blame-phrase",
                              f'"{phrase}" assigns the failure to a person; describe what the system allowed instead.',
                              None, tokens)
@@ -79,6 +80,9 @@ def blame_noun(view: SentenceView) -> Detection | None:
             person = None
             if tok.dep_ == "xcomp":  # "Ravi is to blame"
                 person = next((s for s in head.children if s.dep_ == "nsubj" and classify(s, lex) in BLAMEABLE), None)
+            elif tok.dep_ == "dobj" and verb_lemma(head) in ("take", "accept", "shoulder", "bear", "deserve"):
+                # "I take the blame for the missing backups"
+                person = next((s for s in head.children if s.dep_ == "nsubj" and classify(s, lex) in BLAMEABLE), None)
             elif tok.dep_ == "relcl" and head.lower_ == "one" and head.dep_ in ("attr", "nsubj"):
                 # "Marisol is the one to blame", "the one to blame is the DBA"
                 person = next((s for s in head.head.children if s != head and s.dep_ in ("nsubj", "attr") and classify(s, lex) in BLAMEABLE), None)
@@ -104,8 +108,11 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if lemma in terms["responsibility_nouns"] and tok.dep_ in ("dobj", "attr", "nsubj"):
             subj = next((s for s in head.children if s.dep_ == "nsubj" and s != tok), None)
             owner = _possessor(tok, lex) or (subj if subj is not None and classify(subj, lex) in BLAMEABLE else None)
-            target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), None)
-            if owner is not None and (target is None or target.lemma_.lower() in terms["incident_nouns"]):
+            target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+            # "for the outage", "for breaking the build"; not "for writing the follow-up ticket"
+            harmful = target is not None and (target.lemma_.lower() in terms["incident_nouns"] or (
+                target.dep_ == "pcomp" and any(lex.verbs[k].match(target) for k in ("breakage", "destructive", "fault", "harm"))))
+            if owner is not None and (target is None or harmful):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'Taking the "{tok.text}" for the failure onto "{_who(owner)}" makes a person the cause; describe the conditions that led to it instead.',
                                  None, [tok], owner)
@@ -113,8 +120,12 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if low == "on" and tok.dep_ == "prep" and head.lemma_ == "be":
             obj = next((o for o in tok.children if o.dep_ == "pobj"), None)
             subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
-            if obj is not None and subj is not None and classify(obj, lex) in BLAMEABLE and (
-                subj.lower_ in ("this", "that", "it", "one") or subj.lemma_.lower() in ("blame", "fault", "responsibility")
+            owner = _possessor(obj, lex) if obj is not None and obj.lemma_.lower() in ("end", "side", "part") else None
+            if owner is not None:
+                obj = owner  # "the problem was on my end"
+            if obj is not None and subj is not None and (owner is not None or classify(obj, lex) in BLAMEABLE) and (
+                subj.lower_ in ("this", "that", "it", "one")
+                or subj.lemma_.lower() in ("blame", "fault", "responsibility", "problem", "issue", "error", "mistake", "bug")
             ):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{subj.text} ... on {obj.text}" assigns the failure to a person; describe the conditions that led to it instead.',
@@ -259,9 +270,9 @@ def pointing(view: SentenceView) -> Detection | None:
         if tok.i in view.quoted:
             continue
         head = tok.head
-        # "<person> is the reason/cause/source of ..."
-        if tok.lemma_.lower() in terms["cause_nouns"] and tok.dep_ == "attr" and head.lemma_ == "be" and not _negated_sentence(tok):
-            subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
+        # "<person> is the reason/cause/source of ...", "the cause was an employee who ..."
+        if tok.lemma_.lower() in terms["cause_nouns"] and tok.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and not _negated_sentence(tok):
+            subj = next((s for s in head.children if s.dep_ == ("nsubj" if tok.dep_ == "attr" else "attr")), None)
             if subj is not None and classify(subj, lex) in BLAMEABLE:
                 return Detection("blame.person-cause", "pointing",
                                  f'Calling "{_who(subj)}" the {tok.text} makes a person the cause; describe what failed in the system instead.',
@@ -271,7 +282,7 @@ def pointing(view: SentenceView) -> Detection | None:
             rel = next((r for r in tok.children if r.dep_ == "relcl"), None) or next((r for r in head.children if r.dep_ in ("relcl", "ccomp")), None)
             acting = rel is not None and not lex.verbs["recovery"].match(rel) and any(
                 lex.verbs[k].match(rel) for k in ("causal", "destructive", "breakage", "fault", "disable"))
-            if acting and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and not _negated_sentence(tok):
+            if acting and classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM, Kind.SELF) and not _negated_sentence(tok):
                 return Detection("blame.person-cause", "pointing",
                                  f'"It was {_who(tok)} who ..." singles out a person as the one to blame; describe the action and what allowed it instead.',
                                  None, [tok], tok)

@@ -134,6 +134,15 @@ def _hypothetical(tok: Token) -> bool:
     return False
 
 
+def _in_complement(tok: Token, verb: Token) -> bool:
+    """``tok`` lies in what ``verb`` reports (its complement), not in a clause joined to it
+    ("I was writing a script ..., and I had a bug": the second clause is not written)."""
+    node = tok
+    while node.head != verb and node.head != node:
+        node = node.head
+    return node.dep_ not in ("conj", "cc", "punct", "parataxis")
+
+
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     reporting = lex.verbs["reporting"]
@@ -150,10 +159,12 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         # "Saying that Jun should have been more careful explains nothing", "It would be
         # wrong to say the DBA dropped the ball": reported, not asserted
         if any(reporting.match(a) and (a.tag_ == "VBG" or any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
-               for a in tok.ancestors):
+               and _in_complement(tok, a) for a in tok.ancestors):
             continue
         if _hypothetical(tok):
             continue
+        if any(lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
+            continue  # what someone denies is not asserted
         subj = _subject_of(tok)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
             subj = None  # '"...," the spokesperson said, pointing to a faulty update': the speaker's gloss

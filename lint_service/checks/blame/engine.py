@@ -19,6 +19,7 @@ from .assertions import (
 )
 from .clauses import clauses
 from .judgements import judgement
+from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
 from .recognizers import (
@@ -38,7 +39,9 @@ PRIORITY = (
 BLAME_RULES = (
     "blame.person-subject", "blame.passive-agent", "blame.possessive", "blame.blame-noun",
     "blame.counterfactual", "blame.judgement", "blame.person-directive", "blame.person-cause", "blame.we-subject",
+    LEARNED_RULE,
 )
+DEFAULT_OFF = ("blame.we-subject", LEARNED_RULE)
 
 
 def lexicon_for(ctx: Context) -> Lexicon:
@@ -70,6 +73,10 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
         found = recognizer(view)
         if found is not None and (want is None or found.rule in want):
             return found
+    # The learned recall net only where no rule fired, and only when asked for by
+    # name (rewrite verification passes want=None and is judged by the rules alone).
+    if want is not None and LEARNED_RULE in want and recognizers is PRIORITY:
+        return learned_net(view)
     return None
 
 
@@ -105,21 +112,22 @@ def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str]) ->
     return found
 
 
-def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple) -> tuple[str, ...]:
+def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple, section: str | None) -> tuple[str, ...]:
     lex = ctx.cache["blame.lexicon"]
 
     def blame(span: Span) -> Detection | None:  # the rewrites' verifier: the same detection
         return detect(span, lex)
 
     if ctx.parse is None:
-        return tuple(suggest(found, sent, ctx, blame))
+        return tuple(suggest(found, sent, ctx, blame, section))
     # A rewrite depends on the sentence, the lexicon and the system the rest of
-    # the document talks about most (document_system); nothing else varies.
-    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent))
+    # the document talks about most (document_system) and the section (the same
+    # paragraph text, hence the same cached Doc, can stand in a timeline and in analysis).
+    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent), section)
     memo = _memo(sent.doc)
     out = memo.get(key)
     if out is None:
-        out = memo[key] = tuple(suggest(found, sent, ctx, blame))
+        out = memo[key] = tuple(suggest(found, sent, ctx, blame, section))
     return out
 
 
@@ -129,7 +137,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
     ctx.cache["blame.lexicon"] = lex
     lex_key = (tuple(getattr(ctx.config, "systems", ()) or ()), tuple(getattr(ctx.config, "people", ()) or ()))
     # A disabled default-off rule should not hide an enabled one in the same sentence.
-    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r != "blame.we-subject"))
+    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
     for prose, doc in ctx.parses:
         doc_text = None  # Doc.text joins every token: build it once per paragraph, not per finding
         for sent, found in _detections(doc, lex, lex_key, want):
@@ -145,7 +153,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             if ctx.document.text[o_start:o_end] == doc_text[start:end]:
                 try:
                     check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
-                    suggestions = _suggestions(found, sent, ctx, lex_key)
+                    suggestions = _suggestions(found, sent, ctx, lex_key, prose.section)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))

@@ -143,6 +143,8 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
     found = []
     for v in verbs:
         advs = [c for c in v.children if c.lower_ in lex.framing["bypass_adverbs"]]
+        if "-" in v.lower_ and v.lower_.split("-", 1)[0] in lex.framing["forcing_prefixes"]:
+            advs.append(v)  # "force-pushed to main"
         if not advs:
             continue
         for prep in _preps(v) + [p for a in advs for p in a.children if p.dep_ == "prep"]:
@@ -166,6 +168,9 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         for c in o.children:
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
+            elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(
+                    t.lower_ in ("every", "all", "whole", "entire") for d in c.children if d.dep_ == "dobj" for t in d.subtree):
+                found.append(c)  # "issued a command that rebooted every server"
             elif c.dep_ == "relcl" and lex.verbs["disable"].match(c) and any(
                     t.lower_ in safeguards for d in c.children if d.dep_ == "dobj" for t in d.subtree):
                 found.append(c)  # "pushed a config that disabled the health checks"

@@ -41,6 +41,9 @@ def judgement(view: SentenceView) -> Detection | None:
                              None, [tok])
         if tok.lemma_.lower() in terms["judgement_nouns"] and not _negated_sentence(tok):
             return Detection("blame.judgement", "judgement", f'"{tok.text}" judges a person rather than the system; describe the missing safeguard instead.', None, [tok])
+        if low in terms["sarcastic_nouns"] and tok.dep_ == "attr" and not _negated_sentence(tok) and any(
+                s.dep_ in ("nsubj", "csubj") and classify(s, lex) in BLAMEABLE for s in tok.head.children):
+            return Detection("blame.judgement", "judgement", f'Calling a person "{tok.text}" judges them rather than the system; describe the change instead.', None, [tok])
         if low in terms["sarcastic_nouns"] and any(c.dep_ == "relcl" for c in tok.children):
             return Detection("blame.judgement", "judgement", f'Calling someone "the {tok.text}" is a sarcastic judgement of a person; describe the change instead.', None, [tok])
         if low in terms["virtue_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in (Kind.ROLE, Kind.PERSON) and any(

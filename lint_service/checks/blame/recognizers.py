@@ -15,7 +15,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
-from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
+from .risk import caused_failure, consequence, defect, deliberate, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
 
 
 @dataclass
@@ -51,7 +51,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if sanctioned(c):
+    if sanctioned(c) or deliberate(c, lex):
         return None
     if (verb_lemma(a) in ("lose", "lack") or (verb_lemma(a) == "miss" and a.tag_ == "VBG")) and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
         return None  # "lost access to their mailboxes": something that happened to them
@@ -361,4 +361,6 @@ def _negated_sentence(tok: Token) -> bool:
             return True
         if anc.dep_ == "ROOT":
             break
+        if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
+            break  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
     return False

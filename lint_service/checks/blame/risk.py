@@ -193,6 +193,8 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
     down", "it fell over", "the export bucket ended up public")."""
     found = []
     for t in tokens:
+        if t.dep_ in ("nsubj", "nsubjpass") and lex.verbs["cessation"].match(t.head):
+            continue  # "the errors stopped": something bad ended
         if (t.lower_ in BAD_WORDS or t.lemma_.lower() in BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
         elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(
@@ -236,11 +238,15 @@ def caused_failure(c: Clause, lex: Lexicon) -> list[Token]:
         # a past act ("triggered the blackout"); "who triggers the alarm" describes a procedure
         return [c.action, next(o for o in c.objects if _failure(o, lex))]
     v = c.verb
-    if v.dep_ != "advcl" or not any(m.lower_ in ("after", "when", "once", "as") for m in v.children if m.dep_ in ("mark", "advmod")):
+    marks = {m.lower_ for m in v.children if m.dep_ in ("mark", "advmod")}
+    if v.dep_ != "advcl" or not marks & {"after", "when", "once", "as", "because"}:
         return []
     if not any(lex.verbs[k].match(c.action) for k in ("causal", "destructive", "breakage", "disable")) or lex.verbs["recovery"].match(c.action):
         return []
     main = v.head
+    if "because" in marks and not any(n.dep_ == "neg" for n in v.children) and bad_outcome([main], lex, ("breakage", "destructive", "harm")):
+        # "Pixar nearly lost the files ... because someone ran a command": the act as the reason
+        return [c.action, main]
     subject = next((s for s in main.children if s.dep_ in ("nsubj", "nsubjpass")), None)
     if verb_lemma(main) in lex.terms["onset_verbs"] and _failure(subject, lex):
         return [c.action, subject]
@@ -346,6 +352,16 @@ def taken_offline(c: Clause, lex: Lexicon) -> list[Token]:
     states = ("offline", "down", "over") if lemma == "knock" else ("offline", "down")
     marks = [x for x in c.action.subtree if x.lower_ in states and x.head == c.action]
     return [c.action] + marks[:1] if marks and not is_harmless_object(c, lex) else []
+
+
+def deliberate(c: Clause, lex: Lexicon) -> bool:
+    """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
+    off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
+    ignored the page")."""
+    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
+        return False
+    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
+    return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
 
 
 def sanctioned(c: Clause) -> bool:

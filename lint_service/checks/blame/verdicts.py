@@ -68,6 +68,9 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return None
     if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "should be fired", "will be disciplined"
+    headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
+    if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+        return c.subject  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
     if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):
         if any(o.lemma_.lower() in terms["punishment_nouns"] for o in c.objects):
@@ -127,8 +130,9 @@ def apology(view: SentenceView) -> Detection | None:
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
             continue
         acted = any(lex.verbs[k].match(c.action) for k in harmful)
+        damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault"))
         reason = _fault_reason(c, lex)
-        if reason is not None or (acted and _harm_follows(c, view)):
+        if reason is not None or damaging or (acted and _harm_follows(c, view)):
             return Detection("blame.person-subject", "apology",
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
                              c, [c.verb], c.subject)

@@ -7,6 +7,7 @@
  * DOM as text, and the page's CSP forbids inline script.
  */
 import { configure, render, unitOffsets } from "./view.js";
+import { loadIncident } from "./incident.js";
 
 const config = JSON.parse(document.getElementById("blamelint-config").textContent);
 const form = document.getElementById("draft-form");
@@ -85,6 +86,7 @@ async function check(options) {
   checkedText = text;
   findings = body.findings;
   render(results, text, findings, { notice: opts.notice, canUndo: undoStack.length > 0 });
+  loadIncident(config.incidentUrl, results.querySelector(".summary"), payload, () => mine === sequence);
   setStatus("Checked: " + findings.length + " finding" + (findings.length === 1 ? "" : "s") + ".");
   if (opts.focus) results.focus();
 }

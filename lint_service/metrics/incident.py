@@ -1,0 +1,211 @@
+"""One incident's metrics, read from its Document.
+
+Identity (id, title, date, severity) comes from ``Document.fields``; the milestones
+from fields and the timeline (:mod:`.milestones`); action items from the one
+``ActionItem`` model the document checks use; root causes from the document's
+root-cause section (the first sentence of each of its first paragraphs or items).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..document.fields import is_missing
+from ..document.model import ActionItem, Document
+from ..document.timestamps import find_timestamp
+from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
+from .milestones import KINDS, Milestone, ParseFn, find_milestones
+
+MAX_CAUSES = 5
+MAX_CAUSE_CHARS = 240
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_FIELD_KEYS = {"started": "started_at", "detected": "detected_at", "mitigated": "mitigated_at", "resolved": "resolved_at"}
+
+
+@dataclass
+class ActionItemCounts:
+    total: int = 0
+    done: int = 0
+    open: int = 0
+    overdue: int = 0
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "done": self.done, "open": self.open, "overdue": self.overdue}
+
+
+@dataclass
+class OpenItem:
+    """An open action item, as the tracker exports write it."""
+
+    description: str
+    owner: str | None
+    deadline: str | None
+    due: dt.date | None
+    line: int
+    ticket: str | None = None
+    priority: str | None = None
+    overdue: bool = False
+
+
+@dataclass
+class IncidentMetrics:
+    path: str
+    id: str | None
+    title: str | None
+    date: str | None
+    severity: str | None
+    milestones: dict[str, Milestone | None]
+    minutes: dict[str, int | None]
+    action_items: ActionItemCounts
+    root_causes: list[str]
+    open_items: list[OpenItem] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why times are missing
+    problems: list[dict] = field(default_factory=list)  # {"line": n, "message": ...}
+    due_dates: list[tuple[dt.date, bool]] = field(default_factory=list)  # (deadline, done) per dated item
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path, "id": self.id, "title": self.title, "date": self.date, "severity": self.severity,
+            "milestones": {k: (m.to_dict() if m else None) for k, m in self.milestones.items()},
+            "minutes": dict(self.minutes),
+            "action_items": self.action_items.to_dict(),
+            "root_causes": list(self.root_causes),
+            "reasons": list(self.reasons),
+            "problems": list(self.problems),
+        }
+
+
+class LineIndex:
+    """Offsets to 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def _value(doc: Document, key: str) -> str | None:
+    f = doc.fields.get(key)
+    return f.value.strip() if f and f.value.strip() else None
+
+
+def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line_of) -> tuple[dict[str, Milestone], list[dict]]:
+    out: dict[str, Milestone] = {}
+    problems = []
+    for kind, key in _FIELD_KEYS.items():
+        f = doc.fields.get(key)
+        if f is None:
+            continue
+        m = moment_of(f, day, zone)
+        if m is None:
+            problems.append({"line": line_of(f.start), "message": f"{key} {f.value!r} is not a time"})
+            continue
+        out[kind] = Milestone(kind, m, line_of(f.start), "field")
+    return out, problems
+
+
+def _minutes(start: Milestone | None, end: Milestone | None) -> int | None:
+    if start is None or end is None:
+        return None
+    a, b = start.moment, end.moment
+    if a.relative != b.relative or ((a.date is None) != (b.date is None) and not a.relative):
+        return None  # a clock time and a dated time (or T+ and clock) cannot be compared
+    diff = b.absolute - a.absolute
+    return int(diff) if diff >= 0 else None
+
+
+def root_causes(doc: Document) -> list[str]:
+    causes = []
+    for p in doc.prose:
+        if p.section != "root causes" or p.kind == "heading" or not p.text.strip():
+            continue
+        first = _SENTENCE_END.split(p.text.strip(), 1)[0]
+        causes.append(" ".join(first.split())[:MAX_CAUSE_CHARS])
+        if len(causes) >= MAX_CAUSES:
+            break
+    return causes
+
+
+def _due(item: ActionItem, year: int | None) -> dt.date | None:
+    if item.deadline is None or is_missing(item.deadline):
+        return None
+    day = parse_day(item.deadline.value)
+    if day is None and year:
+        ts = find_timestamp(item.deadline.value)
+        if ts is not None and ts.date is not None and not ts.date[0]:
+            try:
+                day = dt.date(year, ts.date[1], ts.date[2])
+            except ValueError:
+                return None
+    return day
+
+
+def _items(doc: Document, as_of: dt.date, year: int | None, line_of) -> tuple[ActionItemCounts, list[OpenItem], list]:
+    counts = ActionItemCounts()
+    open_items: list[OpenItem] = []
+    dated = []
+    for item in doc.action_items:
+        if not item.text.strip():
+            continue
+        counts.total += 1
+        due = _due(item, year)
+        if due is not None:
+            dated.append((due, item.done))
+        if item.done:
+            counts.done += 1
+            continue
+        counts.open += 1
+        late = due is not None and due < as_of
+        counts.overdue += late
+        owner = None if is_missing(item.owner) else item.owner.value.strip()  # type: ignore[union-attr]
+        deadline = None if is_missing(item.deadline) else item.deadline.value.strip()  # type: ignore[union-attr]
+        description = item.description.value if item.description is not None else item.text
+        open_items.append(OpenItem(" ".join(description.split()), owner, deadline, due, line_of(item.start),
+                                   item.ticket.value if item.ticket else None,
+                                   item.priority.value if item.priority else None, late))
+    return counts, open_items, dated
+
+
+def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -> IncidentMetrics:
+    line_of = LineIndex(doc.text)
+    day = document_day(doc, path)
+    zone = next((e.timezone for e in doc.timeline if e.timezone), None) or _heading_zone(doc)
+    fields, problems = _field_milestones(doc, day, zone, line_of)
+    timed = resolve_timeline(doc, line_of, day, zone)
+    problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
+    milestones = find_milestones(timed, fields, parse)
+    reasons = []
+    if not doc.timeline and not fields:
+        reasons.append("no timeline and no milestone fields")
+    elif doc.timeline and not any(t.moment for t in timed) and not fields:
+        reasons.append("no timeline entry has a readable time")
+    for kind in KINDS:
+        if milestones[kind] is None and not reasons:
+            reasons.append(f"no {kind} milestone found")
+    start = milestones["started"]
+    minutes = {"to_detect": _minutes(start, milestones["detected"]),
+               "to_mitigate": _minutes(start, milestones["mitigated"]),
+               "to_resolve": _minutes(start, milestones["resolved"])}
+    counts, open_items, dated = _items(doc, as_of, day.year if day else None, line_of)
+    date = day.isoformat() if day else (start.moment.date.isoformat() if start and start.moment.date else None)
+    return IncidentMetrics(
+        path=path, id=_value(doc, "id"), title=_value(doc, "title"), date=date, severity=_value(doc, "severity"),
+        milestones=milestones, minutes=minutes, action_items=counts, root_causes=root_causes(doc),
+        open_items=open_items, reasons=reasons, problems=problems, due_dates=dated,
+    )
+
+
+def _heading_zone(doc: Document) -> str | None:
+    """A zone in the timeline's heading ("Timeline (all times PST)")."""
+    for s in doc.sections:
+        if s.canonical == "timeline":
+            z = zone_in(s.title)
+            if z:
+                return z
+    return None
+
+
+__all__ = ["ActionItemCounts", "IncidentMetrics", "LineIndex", "Moment", "OpenItem", "incident_metrics", "root_causes"]

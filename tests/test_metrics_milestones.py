@@ -1,0 +1,192 @@
+"""Milestones: explicit fields and markers, words inferred through the parse (each rule
+with a true positive and a near miss), dates carried, midnight, timezones, bad input."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from metrics_samples import BAD_TIME, FIELDS_YAML, INFERRED, MARKERS, NO_TIMELINE
+
+from lint_service.metrics import MetricsBuilder
+from lint_service.metrics.milestones import classify, milestone_words
+
+AS_OF = dt.date(2024, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def builder() -> MetricsBuilder:
+    return MetricsBuilder()
+
+
+def timeline(*entries: str) -> str:
+    """A minimal postmortem whose timeline is ``entries`` (one bullet each)."""
+    return "# Outage\n\n## Timeline\n\n" + "".join(f"- {e}\n" for e in entries)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def summary(m) -> dict:
+    return {k: (v.moment.iso(), v.line, v.source) if v else None for k, v in m.milestones.items()}
+
+
+def test_google_markers_and_inferred_detection(builder: MetricsBuilder) -> None:
+    m = builder.incident("pm.md", MARKERS, AS_OF)
+    assert summary(m) == {
+        "started": ("2024-03-11T08:07", line_of(MARKERS, "- 08:07"), "timeline-marker"),
+        "detected": ("2024-03-11T08:20", line_of(MARKERS, "- 08:20"), "timeline"),
+        "mitigated": ("2024-03-11T08:31", line_of(MARKERS, "- 08:31"), "timeline-marker"),
+        "resolved": ("2024-03-11T08:49", line_of(MARKERS, "- 08:49"), "timeline-marker"),
+    }
+    assert m.minutes == {"to_detect": 13, "to_mitigate": 24, "to_resolve": 42}
+    assert (m.id, m.severity, m.date) == (None, "SEV-1", "2024-03-11")
+    assert m.milestones["started"].to_dict()["timezone"] == "UTC"
+
+
+def test_inferred_across_midnight_with_dates_from_headings(builder: MetricsBuilder) -> None:
+    m = builder.incident("pm.md", INFERRED, AS_OF)
+    s = summary(m)
+    # The rebuild starting (a trigger) is not the start; the first failure is.
+    assert s["started"] == ("2024-05-02T23:52", line_of(INFERRED, "- 23:52"), "timeline")
+    assert s["detected"] == ("2024-05-02T23:58", line_of(INFERRED, "- 23:58"), "timeline")
+    # "A PR to roll back ... was opened" is not a rollback; the restore is the first recovery.
+    assert s["mitigated"] == ("2024-05-03T00:25", line_of(INFERRED, "- 00:25"), "timeline")
+    assert s["resolved"] == ("2024-05-03T00:40", line_of(INFERRED, "- 00:40"), "timeline")
+    assert m.minutes == {"to_detect": 6, "to_mitigate": 33, "to_resolve": 48}
+    assert (m.id, m.severity) == ("INC-2024-0502", "SEV-2")
+
+
+def test_yaml_fields_are_explicit(builder: MetricsBuilder) -> None:
+    m = builder.incident("report.yaml", FIELDS_YAML, AS_OF)
+    assert {k: v.source for k, v in m.milestones.items()} == dict.fromkeys(m.milestones, "field")
+    assert m.milestones["detected"].line == line_of(FIELDS_YAML, "detected_at")
+    assert m.minutes == {"to_detect": 7, "to_mitigate": 35, "to_resolve": 85}
+    assert (m.id, m.title, m.severity, m.date) == ("INC-2024-0610", "Login failures after certificate rotation",
+                                                  "critical", "2024-06-10")
+    assert m.action_items.to_dict() == {"total": 2, "done": 0, "open": 2, "overdue": 1}
+
+
+def test_no_timeline_still_reported_with_reason(builder: MetricsBuilder) -> None:
+    m = builder.incident("2024-02-01-billing.md", NO_TIMELINE, AS_OF)
+    assert all(v is None for v in m.milestones.values())
+    assert m.minutes == {"to_detect": None, "to_mitigate": None, "to_resolve": None}
+    assert m.reasons == ["no timeline and no milestone fields"]
+    assert m.date == "2024-02-01"  # from the file name
+    assert m.root_causes == ["The billing queue consumer was scaled to zero during a migration."]
+
+
+def test_malformed_time_reported_and_the_rest_goes_on(builder: MetricsBuilder) -> None:
+    m = builder.incident("q.md", BAD_TIME, AS_OF)
+    assert m.problems == [{"line": 6, "message": "unreadable time '9:7x'"}]
+    assert m.milestones["detected"].moment.iso() == "09:00"
+    assert m.milestones["resolved"].moment.iso() == "09:30"
+
+
+def test_midnight_without_dates_and_zones(builder: MetricsBuilder) -> None:
+    text = timeline("23:50 PDT Uploads started failing.", "23:55 PDT The upload alert fired.",
+                    "07:20 UTC Uploads fully restored.")
+    m = builder.incident("x.md", text, AS_OF)
+    # 23:50 PDT is 06:50 UTC the next day: 30 minutes, not a negative number.
+    assert m.minutes["to_resolve"] == 30
+    text2 = timeline("23:50 Uploads started failing.", "23:55 The upload alert fired.", "00:20 Uploads fully restored.")
+    m2 = builder.incident("x.md", text2, AS_OF)
+    assert m2.minutes == {"to_detect": 5, "to_mitigate": 30, "to_resolve": 30}
+    assert m2.milestones["resolved"].moment.iso() == "00:20 (+1d)"
+
+
+def test_alert_before_any_impact_leaves_the_start_unknown(builder: MetricsBuilder) -> None:
+    text = timeline("10:00 Disk usage alert fired on db-1.", "10:20 Writes began failing on db-1.",
+                    "10:30 Old logs were removed.", "10:35 Writes fully restored.")
+    m = builder.incident("x.md", text, AS_OF)
+    assert m.milestones["started"] is None
+    assert m.milestones["detected"].moment.iso() == "10:00"
+
+
+def test_start_needs_something_after_it(builder: MetricsBuilder) -> None:
+    text = timeline("10:00 A user asked about the new pricing page.", "10:30 We reproduced the problem on a test machine.")
+    m = builder.incident("x.md", text, AS_OF)
+    assert m.milestones["started"] is None
+
+
+@pytest.fixture(scope="module")
+def kinds(builder: MetricsBuilder):
+    words = milestone_words()
+
+    def read(sentence: str) -> set[str]:
+        markers, events = classify(builder.parse([sentence])[0], words)
+        return markers | events
+
+    return read
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The checkout API started returning 503 errors.", "started"),
+    ("The site is down for every customer.", "started"),
+    ("The on-call engineer was paged.", "signals"),
+    ("Maria noticed that the queue was growing.", "perceived"),
+    ("A customer reported the outage to support.", "detected"),
+    ("The employee provided a screenshot of the failed payment to the incident channel.", "detected"),
+    ("Sean deleted the corrupted versions from the database.", "mitigated"),
+    ("Pods stabilised after the restart.", "resolved"),
+    ("Prow is once again merging at its usual rate.", "resolved"),
+    ("The release was rolled back.", "mitigated"),
+    ("We failed over to the secondary region.", "mitigated"),
+    ("Payments fully restored.", "resolved"),
+    ("Error rate back to normal.", "resolved"),
+    ("Prow is confirmed healthy.", "resolved"),
+])
+def test_event_words(kinds, sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Version 2.3 was deployed to production.", "started"),          # a trigger is not a start
+    ("Alarms tell the team if there are errors.", "started"),          # hypothetical
+    ("The operator shut down the old host.", "started"),               # "down" as a particle of an act
+    ("A PR to roll back the change was opened.", "mitigated"),          # intended, not done
+    ("Rollback attempted.", "mitigated"),
+    ("The rollback fails on a missing permission.", "mitigated"),
+    ("The team began a rollback of the ingress.", "mitigated"),
+    ("The service was not restored by the restart.", "resolved"),       # negated
+    ("Healthy nodes were terminated by the autoscaler.", "resolved"),   # a modifier, not a state
+    ("The pages configuration was modified.", "signals"),               # "page" the noun
+    ("She digs into the errors in an attempt to fix the issue by a rollback.", "mitigated"),  # a purpose
+    ("He merges the rollback PR, which is itself blocked on a missing check.", "mitigated"),
+    ("The team prioritises getting the service back up and running.", "resolved"),
+])
+def test_event_words_near_misses(kinds, sentence: str, kind: str) -> None:
+    assert kind not in kinds(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Bump merged, triggering a deploy. **Outage begins.**", "started"),
+    ("Traffic drained to the other region. OUTAGE MITIGATED", "mitigated"),
+    ("Prow is functional again (outage ends)", "resolved"),
+    ("INCIDENT ENDS", "resolved"),
+    ("The commander calls the end of the incident.", "resolved"),
+])
+def test_markers(builder: MetricsBuilder, sentence: str, kind: str) -> None:
+    markers, _ = classify(builder.parse([sentence])[0], milestone_words())
+    assert kind in markers
+
+
+def test_marker_near_miss(builder: MetricsBuilder) -> None:
+    markers, _ = classify(builder.parse(["The outage report was published."])[0], milestone_words())
+    assert not markers
+
+
+def test_a_report_alone_is_not_a_detection(builder: MetricsBuilder) -> None:
+    text = timeline("09:00 A message notified users of the upcoming deployment.",
+                    "09:10 Uploads started failing with 500 errors.", "09:15 A customer reported the failures to support.")
+    m = builder.incident("x.md", text, AS_OF)
+    assert m.milestones["detected"].moment.iso() == "09:15"
+    assert m.milestones["started"].moment.iso() == "09:10"
+
+
+def test_impossible_year_is_reported(builder: MetricsBuilder) -> None:
+    text = "# X\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 20202-01-16 12:00 | Builds started failing. |\n" \
+           "| 2020-01-16 12:30 | The build alert fired. |\n"
+    m = builder.incident("x.md", text, AS_OF)
+    assert m.problems and m.problems[0]["line"] == 7 and "20202-01-16" in m.problems[0]["message"]
+    assert m.milestones["started"] is None
