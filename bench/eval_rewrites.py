@@ -184,8 +184,12 @@ _DOC: dict[str, object] = {}
 def sample(rewrites: list[Rewrite], n: int, seed: int = SEED) -> list[Rewrite]:
     """A stratified sample: each set in proportion to its rewrites, at least FLOOR."""
     by_set: dict[str, list[Rewrite]] = defaultdict(list)
-    for rw in rewrites:
-        by_set[rw.set].append(rw)
+    seen: set[tuple[str, str]] = set()
+    for rw in rewrites:  # the same sentence linted alone and in its document is graded once
+        key = (" ".join(rw.original.split()), " ".join(rw.applied.split()))
+        if key not in seen:
+            seen.add(key)
+            by_set[rw.set].append(rw)
     total = sum(len(v) for v in by_set.values())
     rng = random.Random(seed)
     picked: list[Rewrite] = []

@@ -137,3 +137,17 @@ def test_imperative_table_cells(linter, cell, flagged):
 def test_leading_ticket_or_priority_is_not_the_first_word(linter, item, flagged):
     text = f"## Action items\n\n- {item} (owner: @a, due 2024-01-01)\n"
     assert ((3, "not-actionable") in rules_by_line(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(("doc", "flagged"), [
+    pytest.param("## Action items\n\n- Rotate the signing keys for the build farm\n", {"action-item.missing-owner", "action-item.missing-deadline"},
+                 id="no-ticket-flagged"),
+    pytest.param("## Action items\n\n- Rotate the signing keys for the build farm (OPS-1432)\n", set(), id="ticket-key-tracked"),
+    pytest.param("## Action items\n\n- Rotate the signing keys for the build farm: https://tracker.example.org/issues/88\n", set(),
+                 id="ticket-link-tracked"),
+    pytest.param("## Action items\n\n| Action | Owner | Due | Ticket |\n|---|---|---|---|\n| Rotate the signing keys | | 2031-05-01 | OPS-9 |\n",
+                 {"action-item.missing-owner"}, id="empty-owner-cell-still-missing"),
+])
+def test_tracked_items_keep_owner_and_deadline_in_the_tracker(linter, doc: str, flagged: set[str]) -> None:
+    rules = {f.rule for f in linter.lint(doc, format="markdown").findings if f.rule in ("action-item.missing-owner", "action-item.missing-deadline")}
+    assert rules == flagged

@@ -284,7 +284,8 @@ def test_markdown_fields_from_front_matter_and_bold_labels():
             "**Resolved**: 09:40\n\n- **Customer impact**: checkout errors\n- **Lessons**:\n\n"
             "A sentence with a colon: not a field. **Bold**: mid-line is not one either\n")
     fields = parse_document(text, "markdown").fields
-    assert {k: v.value for k, v in fields.items()} == {
+    as_written = {k: v.value for k, v in fields.items() if not k.endswith("_at")}  # "_at": the metrics' keys
+    assert as_written == {
         "title": "Queue outage", "severity": "SEV2", "detected": "2024-03-11 08:20 UTC", "resolved": "09:40",
         "customer_impact": "checkout errors"}
     for f in fields.values():
@@ -294,7 +295,7 @@ def test_markdown_fields_from_front_matter_and_bold_labels():
 def test_text_and_yaml_fields():
     text = "Queue outage\n\nSeverity: SEV2\nDetected: 2024-03-11 08:20\n\nSummary:\nThe queue stalled: nobody noticed.\n"
     fields = parse_document(text, "text").fields
-    assert {k: v.value for k, v in fields.items()} == {"severity": "SEV2", "detected": "2024-03-11 08:20"}
+    assert {k: v.value for k, v in fields.items() if not k.endswith("_at")} == {"severity": "SEV2", "detected": "2024-03-11 08:20"}
     text = 'incident: {title: "Queue outage", started_at: "2024-03-11T08:07"}\ntimeline: []\nroot_causes: []\naction_items: []\n'
     fields = parse_document(text, "yaml").fields
     assert fields["started_at"].value == "2024-03-11T08:07"
@@ -345,3 +346,20 @@ def test_an_empty_label_bullet_heads_the_list_after_it():
     assert [i.text for i in items(text)] == ["Add a canary", "Rotate the keys"]
     near = "# Outage\n\n- **Review actions**:\n- **Impact**: checkout errors\n\n1. Add a canary\n"
     assert items(near) == []
+
+
+def test_plain_text_group_label_hands_its_deadline_to_the_items_under_it():
+    text = "Action items:\n- Short term (by 2025-06-30):\n  - Add a probe\n  - Split the queue\n- Rotate the keys\n  - check the old ones\n"
+    found = items(text, "text")
+    assert [i.text for i in found] == ["Add a probe", "Split the queue", "Rotate the keys"]
+    assert [i.deadline.value if i.deadline else None for i in found] == ["2025-06-30", "2025-06-30", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["First", "detected", "**bold**", "`x`", "é", "at", ":", "Repaired"]), min_size=1, max_size=5),
+       st.sampled_from(["11:57", "2022-01-22 11:57", "13:59 UTC", "[09:15]"]), st.sampled_from(["- ", "* ", "1. "]))
+def test_timeline_time_spans_point_at_their_text(words, stamp, bullet):
+    text = "## Timeline\n\n" + bullet + " ".join(words) + " " + stamp + "\n"
+    for entry in parse_document(text, "markdown").timeline:
+        if entry.time is not None and entry.time.end > entry.time.start:
+            assert text[entry.time.start:entry.time.end] == entry.time.value

@@ -38,8 +38,6 @@ CONSTRUCTIONS = [
     r("Bertrand sat on the access request for ten days.", "The access request waited for ten days.", "idiom-waited-keeps-duration"),
     r("It was Ottilie who restarted the primary.", "The primary was restarted.", "cleft"),
     r("The culprit was Barnaby, who deleted the staging bucket.", "The staging bucket was deleted.", "culprit-who"),
-    r("Farrukh is to blame for the broken release.", "Nothing in the process prevented the broken release.", "to-blame-for"),
-    r("The incident was Magnus's fault.", "Nothing in the process prevented the incident.", "x-fault"),
     r("Quentin was careless with the deploy keys.", "Nothing protected the deploy keys from mistakes.", "careless-with"),
     r("Rosalind should have known better than to restart the primary at noon.",
       "The primary was restarted at noon.", "known-better"),
@@ -69,6 +67,10 @@ CONSTRUCTIONS = [
     r("my fault, i forgot to tag the release before publishing", "The release was not tagged before publishing.", "self-blame-comma-lead"),
     r("Sorry everyone, I restarted the wrong broker.", "The wrong broker was restarted.", "apology-lead"),
     r("I mislabelled the staging volumes, my apologies.", "The staging volumes were mislabelled.", "apology-trailer"),
+    r("Hats off to Leopold for breaking the nightly build, once again.", "The nightly build broke, once again.", "ironic-thanks"),
+    r("Priyanka cut corners on the backup script, and it shows.", "The backup script was rushed, and it shows.", "idiom-keeps-joined-clause"),
+    r("The on-call waited 25 minutes before escalating, even though the runbook says 10.",
+      "It took 25 minutes to escalate, even though the runbook says 10.", "waited-before"),
     r("Because Cosmo forgot to renew the domain, the site went dark.",
       "Because the domain was not renewed, the site went dark.", "leading-subordinate"),
 ]
@@ -80,6 +82,12 @@ def test_construction_rewrite(linter: Linter, sentence: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
+    # "<system> allowed X to be done" and "Nothing in the process prevented X" name a
+    # subject the sentence never did: blind grading found them vague at best
+    pytest.param("Thandeka accidentally rotated the wrong signing key.", "The process allowed the wrong signing key to be rotated.",
+                 id="no-generic-allowed"),
+    pytest.param("Farrukh is to blame for the broken release.", "Nothing in the process prevented the broken release.",
+                 id="no-generic-prevented"),
     pytest.param("Ambrose should never have restarted the primary.", "The primary was not restarted.", id="never-not-negated"),
     pytest.param("Philippa forgot that the cache was shared.", "It was not forgotten that the cache was shared.", id="forgot-not-unforgotten"),
     pytest.param("Octavia raised the rollout to 50% without a canary.", "The rollout was raised to 50 % without a canary.", id="percent-not-split"),

@@ -92,13 +92,12 @@ REWRITES = [
     r("The customer records were copied by Dariusz to his personal laptop.",
       "The customer records were copied to a personal laptop.", "passive-agent-leftover-pronoun"),
     # possessive replaced
-    r("Chidera's mistake took the search cluster down for an hour.", "A change took the search cluster down for an hour.", "possessive-blame-noun"),
-    r("The intern's carelessness exposed the staging keys.", "A gap in the process exposed the staging keys.", "possessive-judgement-noun"),
+    r("Chidera's mistake took the search cluster down for an hour.", "A mistake took the search cluster down for an hour.", "possessive-blame-noun"),
+    r("The intern's carelessness exposed the staging keys.", "An oversight exposed the staging keys.", "possessive-judgement-noun"),
     r("Mehmet's typo in the DNS record took the API offline.", "The typo in the DNS record took the API offline.", "possessive-change-noun"),
     r("The outage was caused by Rafael's change to the rate limiter.",
       "The outage was caused by the change to the rate limiter.", "possessive-agent"),
     # blame nouns
-    r("The root cause was operator error.", "The root cause was a manual step.", "noun-operator-error"),
     r("It was Tomasz's fault that the cache stampeded.", "The cache stampeded.", "noun-fault-clause"),
     # counterfactual passivised
     r("If Seo-yeon had checked the diff, the outage would not have happened.",
@@ -141,6 +140,8 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
     pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
+    # nothing says what the error was without inventing it ("a manual step" emptied the claim)
+    pytest.param("The root cause was operator error.", id="operator-error-no-invented-replacement"),
     pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),
 ])
 def test_no_suggestion_when_no_faithful_rewrite(linter: Linter, sentence: str) -> None:
@@ -210,8 +211,9 @@ def test_labelled_sentences_get_suggestions(linter: Linter) -> None:
         pytest.skip(f"{DEV_SENTENCES} is absent")
     sentences = [p.values[0] for p in _b_sentences(DEV_SENTENCES)]
     with_rewrite = sum(1 for s in sentences if any(f.suggestions for f in blame_findings(linter, s)))
-    # a floor under the offered rate measured by bench/eval_rewrites.py (89.5% when set)
-    assert with_rewrite >= 0.85 * len(sentences), f"only {with_rewrite} of {len(sentences)} have a suggestion"
+    # a floor under the offered rate measured by bench/eval_rewrites.py (84.8% after the
+    # blind-graded "The process allowed ..." and "a manual step" forms were withdrawn)
+    assert with_rewrite >= 0.82 * len(sentences), f"only {with_rewrite} of {len(sentences)} have a suggestion"
 
 
 SUBJECTS = ["Kawika", "Zeynep", "Oluwadamilare", "Mireille", "Thandeka", "Haruto", "The release manager",

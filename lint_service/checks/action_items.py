@@ -91,12 +91,15 @@ def owner_and_deadline(ctx: Context) -> Iterable[Hit]:
     for item in ctx.document.action_items:
         if item.done:
             continue  # finished work needs neither an owner nor a deadline any more
+        # An item filed as a ticket ("ABC-123", "#123", a tracker link) has its assignee
+        # and due date in the tracker; only a field written here and left empty is missing.
+        tracked = item.ticket is not None
         fallback = first_line_span(text, item.start, item.end)
-        if is_missing(item.owner):
+        if is_missing(item.owner) and not (tracked and item.owner is None):
             start, end = field_span(text, item.owner, fallback)
             yield Hit("action-item.missing-owner", start, end,
                       "This action item has no owner, so nobody is accountable for getting it done.")
-        if is_missing(item.deadline):
+        if is_missing(item.deadline) and not (tracked and item.deadline is None):
             start, end = field_span(text, item.deadline, fallback)
             yield Hit("action-item.missing-deadline", start, end,
                       "This action item has no due date, so nobody can tell when it is late.")

@@ -172,3 +172,11 @@ def starts_with_action(text: str) -> bool:
     verbs = _verbs()
     return any(form in verbs for form in (w, w.rstrip("s"), w[:-1] if w.endswith("es") else w,
                                            w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w))
+
+
+def is_group_label(prose: Prose) -> bool:
+    """A bullet that names a group of items rather than being one ("Short term:", "Q3 2025")."""
+    text = prose.text.strip()
+    if not text or "\n" in text or starts_with_action(text):
+        return False
+    return text.endswith(":") or find_period(prose) is not None and len(text.split()) <= 6

@@ -8,7 +8,8 @@ labels, "Key: value" lines). This adds, without removing anything:
   "severity", "started_at", "detected_at", "mitigated_at", "resolved_at", each pointing
   at the first field whose label is one of its names;
 - milestone labels written as list items with a time and no colon ("First detected
-  2022-01-22 11:57", "Resolved 2022-01-22 14:38"), read from the items' prose;
+  2022-01-22 11:57", "Resolved 2022-01-22 14:38"), read from the items' prose, or from
+  the labelled timeline entries the parser made of them under a timeline heading;
 - the title: the first top-level heading when no field names one.
 
 Everything here reads the Document (fields, sections, prose with offsets), never the
@@ -53,6 +54,13 @@ def fill_fields(doc: Document) -> Document:
     for prose in doc.prose:
         if prose.kind == "list-item":
             _time_label(doc, prose, labels)
+    for entry in doc.timeline:
+        # Under a timeline heading ("Key events") the parser already split "Repaired 13:59"
+        # into its label (the entry's text) and its time.
+        if entry.labelled and entry.time is not None:
+            key = labels.get(normalise_label(entry.text))
+            if key in TIME_KEYS and key not in doc.fields:
+                doc.fields[key] = entry.time
     if "title" not in doc.fields:
         top = next((s for s in doc.sections if s.level == 1 and s.title.strip()), None)
         if top is not None and doc.format == "markdown":

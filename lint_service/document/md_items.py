@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from .builder import add_action_item, add_timeline_entry
-from .fields import find_deadline, find_labelled, find_owner, find_period, starts_with_action
+from .fields import find_deadline, find_labelled, find_owner, find_period, is_group_label
 from .headings import list_label
 from .md_fields import record_bold_labels
 from .md_inline import InlineMarks, ProseBuilder, SourceLines, html_comments
@@ -191,14 +191,6 @@ def _timeline_child(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item,
     _prose_of(doc, b, src, _details(it), "timeline")
 
 
-def _is_group_label(prose: Prose) -> bool:
-    """A bullet that names a group of items rather than being one ("Short term:", "Q3 2025")."""
-    text = prose.text.strip()
-    if not text or "\n" in text or starts_with_action(text):
-        return False
-    return text.endswith(":") or find_period(prose) is not None and len(text.split()) <= 6
-
-
 def _prose_of(doc: Document, b: ProseBuilder, src: SourceLines, tokens: list[Token], section: str | None,
               labels: bool = False) -> None:
     for tk in tokens:
@@ -240,7 +232,7 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     elif section == "action items" and not st.detail_list:
         label = b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None else None
         marks = b.marks
-        if label is not None and it.children and _is_group_label(label):
+        if label is not None and it.children and is_group_label(label):
             # The sub-bullets are the items; the label's deadline and owner cover them.
             if label.text.strip():
                 doc.prose.append(label)

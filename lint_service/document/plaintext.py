@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .builder import add_action_item, add_timeline_entry
+from .fields import find_deadline, find_owner, find_period, is_group_label
 from .headings import LABEL_LEVEL, plain_label
 from .item_forms import find_timezone_note
 from .model import Document, Field, Prose, Section
@@ -67,6 +68,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
     section: str | None = None
     day: tuple[int, int, int] | None = None
     zone: str | None = None  # "All times UTC": the zone of the times below
+    group: tuple[Field | None, Field | None] | None = None  # (owner, deadline) of a group label above
     i = 0
     n = len(lines)
     while i < n:
@@ -80,6 +82,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             title = stripped.rstrip(":").strip()
             section = canonical_section(title, extra_sections)
             zone = find_timezone_note(title, heading=True) or zone
+            group = None
             s = start + line.index(stripped)
             doc.sections.append(Section(title, section, s, s + len(title), 1))
             i += 2 if next_line is not None and _UNDERLINE.match(next_line) else 1
@@ -101,15 +104,26 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             body_end = end_start + len(end_line.rstrip())
             prose = Prose.verbatim(text[body_start:body_end], body_start, "list-item", section)
             item_start = start + indent
+            nested = j < n and (sub := _BULLET.match(lines[j][1])) is not None and len(sub.group("indent")) > indent
+            if indent == 0:
+                group = None
             if indent == 0 and section == "timeline":
                 add_timeline_entry(doc, prose, item_start, body_end, kind="list-item", day=day, timezone=zone)
+            elif indent == 0 and section == "action items" and nested and is_group_label(prose):
+                # "- Short term (by 2025-06-30):" with items under it: they take its deadline and owner.
+                group = (find_owner(prose), find_period(prose))
+                doc.prose.append(prose)
             elif indent == 0 and section == "action items":
                 add_action_item(doc, prose, item_start, body_end, kind="list-item")
+            elif group is not None and section == "action items":
+                add_action_item(doc, prose, item_start, body_end, kind="list-item",
+                                owner=find_owner(prose) or group[0], deadline=find_deadline(prose) or group[1])
             elif prose.text.strip():
                 doc.prose.append(prose)
             i = j
             continue
         # A paragraph: consecutive lines up to a blank line, a bullet or a heading.
+        group = None
         j = i + 1
         while j < n and lines[j][1].strip() and not _BULLET.match(lines[j][1]) \
                 and not _is_heading(lines[j][1], lines[j + 1][1] if j + 1 < n else None) \

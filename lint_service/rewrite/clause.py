@@ -161,7 +161,10 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
 
 
-def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[str], system: str, span: tuple[int, int]) -> str | None:
+def system_variant(clause: "Clause", own: list[Token], drop: set[str], system: str, span: tuple[int, int]) -> str | None:
+    """An omission as what the system did not ensure: "Nothing in the release process
+    ensured that the certificate was renewed". (Acts get no "<system> allowed X to be
+    done": it names a subject the sentence never did.)"""
     if not clause.objects or _shares_subject_conj(clause) or (parts := _object_parts(clause.objects[0])) is None:
         return None
     obj_text, moved = parts
@@ -169,11 +172,8 @@ def system_variant(clause: "Clause", own: list[Token], negate: bool, drop: set[s
     _, after = _rest(clause, own, clause.objects[0], drop, span)
     after = " ".join(x for x in (moved, after) if x)
     vbn = participle_of(clause.action)
-    plural = _plural(clause.objects[0])
-    if negate:
-        be = "were" if plural else "was"
-        return " ".join(x for x in ("nothing in", system, "ensured that", obj_text, be, vbn, particle, after) if x)
-    return " ".join(x for x in (system, "allowed", obj_text, "to be", vbn, particle, after) if x)
+    be = "were" if _plural(clause.objects[0]) else "was"
+    return " ".join(x for x in ("nothing in", system, "ensured that", obj_text, be, vbn, particle, after) if x)
 
 
 def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], span: tuple[int, int]) -> list[str]:

@@ -170,7 +170,7 @@ def _past_act(tok: Token) -> bool:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxes):
-        return False
+        return any(a.lower_ in ("have", "'ve") for a in auxes)  # "you should have checked": hindsight about a past act
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBP" and verb.lower_ not in getAllLemmas(verb.lower_).get("VERB", ()))  # "forgot/VBP"
     return past or any(a.lower_ in ("did", "had", "have", "'ve", "was", "were") for a in auxes) or (
         verb.tag_ == "VBN" and tok.dep_ == "pobj")

@@ -119,6 +119,9 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
                     found.append(c)
             if c.lower_ == "anyway" and c.dep_ == "advmod":
                 found.append(c)
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and any(n.dep_ == "neg" for n in c.children) and (
+                    lex.verbs["diligence"].match(c) or lex.verbs["response"].match(c)):
+                found.append(c)  # "dropped the old schema, not realising that the application still used it"
             if c.lower_ == "instead" and c.dep_ == "advmod" and v in verbs and any(  # "pushed to production instead"
                     o.lower_ in lex.framing["protected_targets"] for p in _preps(v) if p.lower_ in ("to", "into", "on", "against") for o in p.children):
                 found.append(c)
@@ -169,8 +172,9 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
             elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(
-                    t.lower_ in ("every", "all", "whole", "entire") for d in c.children if d.dep_ == "dobj" for t in d.subtree):
-                found.append(c)  # "issued a command that rebooted every server"
+                    t.lower_ in ("every", "all", "whole", "entire") or (lex.verbs["destructive"].match(c) and t.lower_ in lex.framing["valuable_objects"])
+                    for d in c.children if d.dep_ == "dobj" for t in d.subtree if t.i <= d.i):
+                found.append(c)  # "issued a command that rebooted every server", "ran a script that wiped the customer records"
             elif c.dep_ == "relcl" and lex.verbs["disable"].match(c) and any(
                     t.lower_ in safeguards for d in c.children if d.dep_ == "dobj" for t in d.subtree):
                 found.append(c)  # "pushed a config that disabled the health checks"

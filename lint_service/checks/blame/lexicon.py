@@ -73,7 +73,7 @@ def verb_lemma(tok: Token) -> str:
 def _verb_lemma(lower: str, tag: str, lemma: str) -> str:
     # The small model's lemmatiser mangles some inflected forms ("forgot" tagged
     # VBP stays "forgot", "bricked" becomes "bricke"); lemminflect knows them.
-    if tag in ("VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith("ed")):
+    if tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith("ed")):
         cands = getLemma(lower, upos="VERB")
         if cands:
             return cands[0]

@@ -94,7 +94,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         risky = set(lex.framing["risky_states"])
         if any(t.lower_ in lex.framing["safeguard_objects"] for o in c.objects for t in o.subtree):
             risky |= lex.framing["safeguard_off_states"]
-        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.lower_ in risky]
+        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "prt") and t.lower_ in risky]
         states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl") and t.i > o.i and t.lower_ in risky]
         if states:
             return "framing", [a] + states
@@ -362,5 +362,7 @@ def _negated_sentence(tok: Token) -> bool:
         if anc.dep_ == "ROOT":
             break
         if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
-            break  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
+            break
+        if anc.dep_ == "appos" and anc.i > anc.head.i + 1:
+            break  # "... was never bumped after the release - probably my fault": an aside of its own  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
     return False

@@ -113,7 +113,9 @@ def convenience(c: Clause, lex: Lexicon) -> list[Token]:
     "switched off the alerts because they were annoying"."""
     if is_harmless_object(c, lex):
         return []  # "cleared the stale cache to free up space" is cleanup
-    for x in c.action.children:
+    steps = list(c.action.children)
+    steps += [y for x in steps if x.dep_ == "advcl" and verb_lemma(x) in ("try", "want", "attempt") for y in x.children]
+    for x in steps:  # "... while trying to free up space"
         if x.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in x.children):
             phrase = " ".join([verb_lemma(x)] + [t.lower_ for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i][:1])
             if phrase in lex.framing["convenience_purposes"] or verb_lemma(x) in lex.framing["convenience_purposes"]:

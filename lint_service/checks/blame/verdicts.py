@@ -6,6 +6,7 @@ ran the migration twice and duplicated the invoices" (rules 12-14 and 9).
 """
 from __future__ import annotations
 
+from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
@@ -46,6 +47,10 @@ def blame_verb(view: SentenceView) -> Detection | None:
             continue
         if tok.dep_ in ("csubj", "nsubj") or any(a.tag_ == "MD" for x in [tok, *tok.ancestors] for a in x.children if a.dep_ == "aux"):
             continue  # "Blaming Kofi would miss the point": blame considered, not laid
+        if any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+            continue  # "It is tempting to blame the operator"
+        if any(x.dep_ == "conj" and any(cc.lower_ == "but" for cc in tok.children if cc.dep_ == "cc") for x in tok.children):
+            continue  # "The press blamed an engineer, but the report found a firmware bug": blame contradicted
         targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         targets += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -68,6 +73,9 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return None
     if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "should be fired", "will be disciplined"
+    if c.passive and verb_lemma(c.verb) == "hold" and _blameable(c.subject, view) and any(
+            x.lower_ in ("accountable", "responsible", "liable") for x in c.verb.children if x.dep_ in ("oprd", "acomp", "xcomp")):
+        return c.subject  # "needs to be held accountable"
     headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
     if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "Engineer fired after outage"
@@ -123,8 +131,7 @@ def apology(view: SentenceView) -> Detection | None:
             return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
                              None, [tok], None)
     for c in view.clauses:
-        self_act = c.subject_kind == Kind.SELF or (
-            c.subject is None and c.verb.tag_ == "VBD" and c.verb.dep_ == "ROOT" and c.verb.i == _first_word(view).i)
+        self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == _first_word(view).i and _past_form(c.verb))
         if not self_act or c.negated or c.modal or c.passive or c.verb.i in view.quoted:
             continue
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
@@ -137,6 +144,14 @@ def apology(view: SentenceView) -> Detection | None:
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
                              c, [c.verb], c.subject)
     return None
+
+
+def _past_form(verb: Token) -> bool:
+    """"Left the flag on", "Forgot to update the DNS" (tagged VB): a past verb with the "I" dropped."""
+    if verb.tag_ == "VBD":
+        return True
+    lemmas = getLemma(verb.lower_, upos="VERB")
+    return verb.tag_ in ("VB", "VBP", "NNP", "NN") and bool(lemmas) and lemmas[0] != verb.lower_ and not verb.lower_.endswith(("ing", "s"))
 
 
 def _first_word(view: SentenceView) -> Token:

@@ -1,0 +1,207 @@
+"""Coordinated actions and idioms: "misconfigured the firewall and blocked the range"
+becomes one agentless half per verb; an idiom is rewritten from its rule data by
+its gloss ("sat on the request for three weeks" -> "The request waited for three
+weeks"), or, as one half of coordinated actions, says only how the other half was done.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from dataclasses import dataclass
+
+from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
+from .clause import cut_short, is_present, verb_phrase_passive
+from .people import replace_clause
+from .text import phrasing, span_text, verb_lemma_of
+
+if TYPE_CHECKING:
+    from ..checks.blame.clauses import Clause
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+
+def kept_modifiers(verb: Token, used: set[int]) -> str:
+    """What a person's clause says besides the idiom: when, how often, until what."""
+    keep_preps = set(phrasing()["kept_prepositions"])
+    kept: list[Token] = []
+    for c in verb.children:
+        if c.i in used:
+            continue
+        if any(t.lower_ in PERSONAL_WORDS or t.lower_.endswith("self") for t in c.subtree):
+            continue  # "kept it to herself": the person's part of the idiom
+        if (c.dep_ in ("advmod", "npadvmod") and c.lower_ not in phrasing()["dropped_adverbs"]) or (
+            c.dep_ == "prep" and c.lower_ in keep_preps) or c.dep_ in ("advcl",):
+            kept.extend(c.subtree)
+    return span_text(kept)
+
+
+def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, str] | None:
+    """(thing, predicate) for an idiom clause: "sat on our request for three weeks" ->
+    ("our request", "waited for three weeks"); None when the idiom has no rewrite."""
+    data = phrasing()["idioms"].get(gloss)
+    if not data or "thing" not in data:
+        return None
+    thing_preps = set(data.get("via", ["on", "of", "with", "through"]))
+    thing: Token | None = None
+    prep_used: Token | None = None
+    # "made a pig's ear of X", "kicked the can down the road on X": the preposition
+    # may hang off the idiom's own words rather than the verb
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")]
+    holders += [g for h in holders[1:] for g in h.children if g.dep_ in ("pobj",)]
+    for c in (x for h in holders for x in h.children):
+        if c.dep_ == "prep" and c.lower_ in thing_preps:
+            thing = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            prep_used = c
+            if thing is not None:
+                break
+    if thing is None and data.get("object", True):
+        thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in data.get("not_objects", [])), None)
+    if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG" or cut_short(thing, ""):
+        return None
+    if data.get("operation") and thing.lemma_.lower() not in phrasing()["operation_nouns"]:
+        return None
+    used = {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "obj", "prt", "nsubj", "aux", "neg", "acomp", "oprd", "attr", "dative")
+                       or (c.dep_ == "prep" and c.lower_ not in set(phrasing()["kept_prepositions"])) for t in c.subtree}
+    if prep_used is not None:
+        used |= {t.i for t in prep_used.subtree}
+    idiom_words = set(gloss.lower().split())  # "went ham": "ham" is the idiom, not a modifier
+    used |= {t.i for t in verb.subtree if t.lower_ in idiom_words and t.i not in {x.i for x in thing.subtree}}
+    plural = thing.tag_ in ("NNS", "NNPS")
+    be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
+    text = np_text(thing)
+    pred = data["thing"].replace("{be}", be)
+    if is_present(verb):
+        pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
+    return text, " ".join(x for x in (pred, kept_modifiers(verb, used)) if x)
+
+
+def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """Idioms rewritten from their rule data; "dropped the ball on renewing X" restated
+    as the omission it describes."""
+    from ..checks.blame.framing import idiom_match
+
+    c = det.clause
+    if det.construction != "idiom" or c is None or c.subject is None:
+        return []
+    if len(_conjuncts(c.action)) > 1:  # "cut corners on X and skipped Y" (not ", and it shows")
+        return coordinated(c, sent, False, set(), ctx.cache["blame.lexicon"])
+    gloss = idiom_match(c, ctx.cache["blame.lexicon"]) or ""
+    data = phrasing()["idioms"].get(gloss) or {}
+    first = min(t.i for t in c.subject.subtree)
+    # ", and it shows": a joined clause with its own subject stays as written
+    own_clauses = {t.i for x in c.action.children if x.dep_ == "conj" and any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
+                   for t in x.subtree}
+    own_clauses |= {x.i for x in c.action.children if x.dep_ in ("cc", "punct") and own_clauses and x.i < min(own_clauses) and x.i > c.action.i
+                    and not any(y.i < x.i and y.i > c.action.i and y.dep_ in ("cc",) for y in c.action.children if y != x)}
+    last = max(t.i for t in c.action.subtree if not t.is_punct and t.i not in own_clauses)
+    if data.get("action") == "not-done":
+        gerund = next((g for p in c.action.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if gerund is not None:
+            obj = span_text([t for t in gerund.subtree if t.i > gerund.i])
+            return [Candidate(finish(f"{np_text(c.subject)} did not {verb_lemma_of(gerund.text)} {obj}"), restated=True)]
+    phrase = idiom_phrase(c.action, gloss)
+    if phrase is None:
+        return []
+    thing, pred = phrase
+    return [Candidate(replace_clause(sent, first, last, f"{thing} {pred}"))]
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: object) -> list[Candidate]:
+    """"misconfigured the firewall and blocked the provider's range" -> "The firewall was
+    misconfigured and the provider's range was blocked": every half keeps its own
+    object and tense; a half that is only a judgement ("shot from the hip") goes, a
+    half with no faithful passive makes the whole rewrite absent."""
+    from ..checks.blame.framing import idiom_match
+
+    if c.subject is None or c.action is not c.verb and not negate:
+        return []
+    verbs = _conjuncts(c.action)
+    if len(verbs) < 2 and (c.objects or verb_lemma_of(c.action.text) not in phrasing()["implied_objects"]):
+        return []  # one verb with an object is the clause passive's; without one, only a delivery verb
+    lex_idioms = phrasing()["idioms"]
+    pieces: list[tuple[Token, str, str, str]] = []  # (verb, joiner, subject, predicate)
+    manner = ""
+    last_subject = ""
+    for n, v in enumerate(verbs):
+        # the conjunct's own words: not the next conjuncts, their "and", the shared subject
+        nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
+        nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
+        nested |= {t.i for t in c.subject.subtree}
+        nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i}
+        own = [t for t in v.subtree if t.i not in nested]
+        cc = next((x for x in sent.doc[max(v.i - 3, sent.start): v.i] if x.dep_ == "cc"), None) if n else None
+        joiner = "" if n == 0 else (("," if sent.doc[cc.i - 1].text == "," else "") + f" {cc.text} " if cc is not None else ", ")
+        if n and _departed(v, lex):
+            # "closed the alert and went to bed": the action was left with nobody on it
+            pieces.append((v, joiner, "it", phrasing()["departure"]))
+            continue
+        gloss = idiom_match(_Slot(v), lex)
+        if gloss is not None:
+            data = lex_idioms.get(gloss) or {}
+            if "alone" in data:
+                manner = data["alone"] if data["alone"] != "drop" else manner
+                continue
+            phrase = idiom_phrase(v, gloss)
+            if phrase is None:
+                return []
+            pieces.append((v, joiner, phrase[0], phrase[1]))
+            last_subject = phrase[0]
+            continue
+        neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
+        phrase = verb_phrase_passive(v, own, neg, drop)
+        if phrase is None:
+            return []
+        subject, pred = phrase
+        pieces.append((v, joiner, subject, pred))
+        last_subject = subject
+    if not pieces:
+        return []
+    parts: list[str] = []
+    for n, (v, joiner, subject, pred) in enumerate(pieces):
+        if n == 0:
+            joiner = ""
+        elif not joiner.strip(", "):
+            joiner = " and "
+        if n == 0 and manner:
+            pred = _with_manner(pred, manner)
+        # "turned off the alert and never turned it back on": "it" is the first object,
+        # unless the first half says that object never came to be ("did not request a review")
+        if n and subject.lower() in ("it", "them") and not pieces[0][3].split(" ")[1:2] == ["not"]:
+            be = "is" if is_present(v) else "was"
+            parts.append(f"{joiner}{pred.replace('{be}', be)}")
+        else:
+            parts.append(f"{joiner}{subject} {pred}")
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for v in verbs for t in v.subtree if not t.is_punct)
+    return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
+
+
+def _departed(v: Token, lex: object) -> bool:
+    """"logged off", "went to bed", "left on holiday", with nothing else said in the half."""
+    lemma = verb_lemma_of(v.text)
+    if lemma == "go":
+        return any(t.lower_ in phrasing()["departure_places"] for t in v.subtree)
+    return lex.verbs["departure"].match(v) and not any(c.dep_ in ("dobj", "obj") or c.like_num for c in v.subtree if c != v)
+
+
+def _with_manner(pred: str, manner: str) -> str:
+    words = pred.split(" ")
+    at = next((i for i, w in enumerate(words) if w.endswith(("ed", "en")) and i > 0), len(words) - 1)
+    return " ".join(words[: at + 1] + [manner] + words[at + 1 :])
+
+
+@dataclass
+class _Slot:
+    """The one slot idiom matching reads (``clause.action``), for a conjunct verb."""
+
+    action: Token

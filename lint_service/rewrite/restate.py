@@ -1,0 +1,169 @@
+"""Restating a sentence so that a further round can rewrite it: "It was Lior who typed
+the command" and "The culprit was Emeka, who changed the TTL" become "Lior typed the
+command"; "My bad: I pointed the record at the old balancer" and "Sorry everyone, I
+..." lose their lead. The restated sentence is parsed and checked again, so it gets
+the strategy of whatever construction it turns out to be.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
+from .clause import verb_phrase_passive
+from .people import replace_clause
+from .text import phrasing, render, span_text
+
+if TYPE_CHECKING:
+    from ..checks.blame.clauses import Clause
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+
+def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"It was Lior who typed the command", "The culprit was Emeka, who changed ...",
+    "I was the one who deleted the bucket" -> "<person> <relative clause>"."""
+    person = det.target if det.target is not None else (det.clause.subject if det.clause is not None else None)
+    if person is None or det.construction not in ("pointing", "blame-noun", "destructive", "framing", "fault", "omission"):
+        return []
+    if person.lower_ in WHO and person.head.dep_ == "relcl":
+        # the detection found the clause itself ("who deleted the bucket"): its antecedent
+        ante = person.head.head
+        be_subj = next((c for c in ante.head.children if c.dep_ == "nsubj"), None) if ante.dep_ == "attr" else None
+        person = be_subj if be_subj is not None and ante.lemma_.lower() in phrasing()["person_placeholders"] else ante
+    for v in sent:
+        rel = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WHO), None)
+        if rel is None or v.dep_ not in ("relcl", "ccomp"):
+            continue
+        ante = v.head if v.dep_ == "relcl" else next((c for c in v.head.children if c.dep_ == "attr"), None)
+        if ante is None or ante.dep_ != "attr":
+            continue  # only "It was X who", "The culprit was X, who": the sentence says nothing else
+        be = ante.head if ante.dep_ == "attr" else None
+        if ante == person:
+            who = np_text(person)
+        elif be is not None and ante.lemma_.lower() in phrasing()["person_placeholders"]:
+            subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj != person:
+                continue
+            who = np_text(subj)
+        else:
+            continue
+        body = [t for t in v.subtree if t != rel]
+        return [Candidate(finish(f"{who} {span_text(body)}"), restated=True)]
+    return []
+
+
+def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Everything was fine until Alessio touched the balancer" -> "... until the balancer
+    was touched"; "I'm the reason checkout was down" -> "Checkout was down"."""
+    person = det.target
+    if det.construction != "pointing" or person is None:
+        return []
+    verb = person.head
+    if person.dep_ == "nsubj" and verb.dep_ in ("advcl", "ccomp", "relcl") and verb.pos_ == "VERB":
+        own = [t for t in verb.subtree if t.i not in {x.i for x in person.subtree} and not t.is_punct and t.dep_ != "mark"]
+        phrase = verb_phrase_passive(verb, own, any(c.dep_ == "neg" for c in verb.children), set(phrasing()["dropped_adverbs"]))
+        if phrase is None:
+            return []
+        first = min(t.i for t in person.subtree)
+        last = max(t.i for t in own)
+        return [Candidate(replace_clause(sent, first, last, f"{phrase[0]} {phrase[1]}"))]
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "reason"), None) if person.dep_ == "nsubj" else None
+    said = next((c for c in attr.children if c.dep_ in ("relcl", "acl") and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in WHO for s in c.children)), None) if attr is not None else None
+    if said is None:
+        return []
+    return [Candidate(finish(span_text([t for t in said.subtree if not (t.dep_ == "mark" and t.head == said)])))]
+
+
+def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"i totally forgot the cron was still pointing at the old host, sorry", "Sorry
+    everyone, I pushed ...", "..., my apologies": without the apology the sentence is the
+    lapse it apologises for, rewritten in a further round."""
+    words = set(phrasing()["apology_words"])
+    marks = [t for t in sent if t.lower_ in words]
+    if not marks:
+        return []
+    cut: set[int] = set()
+    commas = [t.i for t in sent if t.text == ","]
+    for t in marks:
+        # the apology's own phrase: from it to the comma that ends (or starts) it
+        after = next((i for i in commas if i > t.i), None)
+        before = max((i for i in commas if i < t.i), default=None)
+        if t.i == sent.start or (before is None and t.i <= sent.start + 1):
+            # "Sorry everyone, ...", "Sorry for the noise, ...": to the comma when it is
+            # close; a bare "ugh i deleted ..." loses only the word
+            near = after is not None and after - t.i <= 5
+            cut |= set(range(sent.start, (after if near else t.i) + 1))
+        elif before is not None and (after is None or after >= sent.end - 1):
+            cut |= set(range(before, sent.end)) - {sent.end - 1 if sent[-1].is_punct else -1}
+        else:
+            return []
+    rest = [t for t in sent if t.i not in cut]
+    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in cut for t in rest):
+        return []  # "Hey @Ana, I am sorry for causing this": nothing is left to say what happened
+    return [Candidate(render(sent, {}, cut), restated=True)]
+
+
+def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"My bad: I pointed the DNS record at ...", "Thanks a lot, Ilse: your fix took out
+    search": the blame is in a lead before a colon; the clause after it says what happened."""
+    evidence = [t.i for t in det.evidence] + ([det.target.i] if det.target is not None else [])
+    if not evidence:
+        return []
+    seps = SEPARATORS + ((",",) if det.construction in ("sarcasm", "blame-phrase") else ())
+    # "sorry all, that one's on me, i tagged the wrong commit": the last lead goes
+    sep = next((t for t in reversed(sent) if t.text in seps and t.i > max(evidence) and t.i < sent.end - 2), None) \
+        if det.construction == "blame-phrase" else next((t for t in sent if t.text in seps and t.i > max(evidence)), None)
+    if sep is None:
+        return []
+    rest = sent.doc[sep.i + 1 : sent.end]
+    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= sep.i + 1 for t in rest):
+        return []
+    return [Candidate(finish(rest.text.strip()), restated=True)]
+
+
+def _drop_blame_phrase(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"waved the release through on a wing and a prayer": the phrase is a judgement
+    of how; without it the sentence says what was done."""
+    if det.construction != "blame-phrase" or not det.evidence:
+        return []
+    first = det.evidence[0]
+    pp = next((a for a in [first, *first.ancestors] if a.dep_ == "prep" and a.head.pos_ == "VERB"), None)
+    if pp is None:
+        return []
+    cut = {t.i for t in pp.subtree}
+    return [Candidate(render(sent, {}, cut), restated=True)]
+
+
+def plain_passive(sent: Span) -> Candidate | None:
+    """A restated sentence the blame check does not flag but that still has the person
+    as its subject ("Lior typed the command"): its main clause, agentless."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or root.pos_ != "VERB":
+        return None
+    own = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree} and not (t.is_punct and t.i == sent.end - 1)]
+    phrase = verb_phrase_passive(root, own, False, set(phrasing()["dropped_adverbs"]))
+    if phrase is None:
+        return None
+    first = min(t.i for t in subj.subtree)
+    last = max(t.i for t in own)
+    return Candidate(replace_clause(sent, first, last, f"{phrase[0]} {phrase[1]}"))
+
+
+def _ironic_thanks(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Hats off to Taini for breaking the build for everyone, once again" -> "The build
+    broke for everyone, once again": the act thanked for, without the thanks."""
+    if det.construction != "sarcasm":
+        return []
+    gerund = next((g for t in sent if t.lower_ == "for" and t.dep_ == "prep" for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    if gerund is None:
+        return []
+    own = [t for t in gerund.subtree if not t.is_punct or t.i < gerund.right_edge.i]
+    tail = [t for t in sent if t.i > gerund.right_edge.i and not (t.is_punct and t.i == sent.end - 1)]
+    phrase = verb_phrase_passive(gerund, own + tail, False, set(phrasing()["dropped_adverbs"]), present=False)
+    if phrase is None:
+        return []
+    return [Candidate(finish(f"{phrase[0]} {phrase[1]}"))]
