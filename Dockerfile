@@ -19,12 +19,16 @@ USER blamelint
 WORKDIR /home/blamelint
 
 # Listen on all interfaces inside the container (the default is loopback).
+# MALLOC_ARENA_MAX: fewer glibc heaps per worker, so memory freed after a large
+# request goes back to the system (gunicorn_conf also sets it at start-up).
 ENV BLAMELINT_HOST=0.0.0.0 \
-    PORT=8080
+    PORT=8080 \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8080'), timeout=4)"]
 
-# Workers: WEB_CONCURRENCY (default: the CPUs the container may use).
+# Workers: WEB_CONCURRENCY (default: the CPUs the container may use), each with
+# BLAMELINT_THREADS request threads; limits and timeouts: docs/http.md.
 ENTRYPOINT ["gunicorn", "--config", "python:lint_service.web.gunicorn_conf"]

@@ -122,7 +122,7 @@ def make_doc(nlp: Language, text: str) -> Doc | str:
 # token with en_core_web_sm, its tok2vec tensor and the blame check's memo): about
 # 1.5 KB per token, plus the text itself (held twice: the key and the Doc).
 BYTES_PER_TOKEN = 1536
-DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+DEFAULT_CACHE_BYTES = 32 * 1024 * 1024
 
 
 def doc_cost(text: str, doc: Doc) -> int:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,30 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     os.close(main_fd)
     assert proc.returncode == 0 and json.loads(out)["summary"]["incidents"] == 12
     assert b"\r" in seen and b"12/12" in seen
+
+
+def test_html_without_matplotlib_is_a_clear_error(tree: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_matplotlib(name, *args, **kwargs):
+        if name.startswith("matplotlib"):
+            raise ImportError("No module named 'matplotlib'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    code, out, err = run(capsys, "--format", "html", str(tree))
+    assert code == 2 and out == ""
+    assert "lint_service[report]" in err
+
+
+def test_html_report_file(tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "m.html"
+    code, _, _ = run(capsys, "--format", "html", "-o", str(target), str(tree))
+    html = target.read_text(encoding="utf-8")
+    assert code == 0 and html.count("<svg") == 3
+    # Namespaces name XML vocabularies; nothing is loaded from an address.
+    assert not re.search(r"""(?:href|src)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?https?:|@import""", html)
+    assert "<script" not in html

@@ -1,5 +1,6 @@
-"""Document.fields: YAML report keys, front matter, bold labels and "Label <time>" list
-items, each with the exact span of its value."""
+"""The incident's fields as metrics read them (``incident_field``): YAML report keys,
+front matter, bold labels and "Label <time>" list items, each with the exact span of
+its value, whichever label the document used."""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -7,13 +8,17 @@ from hypothesis import strategies as st
 from metrics_samples import FIELDS_YAML, INFERRED, MARKERS
 
 from lint_service.document import parse_document
+from lint_service.document.incident_fields import field_labels, incident_field
+
+KEYS = sorted(set(field_labels().values()))
 
 
 def values(text: str, fmt: str | None = None) -> dict[str, str]:
     doc = parse_document(text, fmt)
     for f in doc.fields.values():
         assert text[f.start:f.end] == f.value
-    return {k: f.value for k, f in doc.fields.items()}
+    found = {k: incident_field(doc, k) for k in KEYS}
+    return {k: f.value for k, f in found.items() if f is not None}
 
 
 def test_yaml_incident_keys() -> None:

@@ -12,6 +12,7 @@ from ..metrics import TIMES, MetricsReport
 
 _LABELS = {"to_detect": "to detect", "to_mitigate": "to mitigate", "to_resolve": "to resolve"}
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)  # RDF boilerplate, nothing a reader sees
 _COLOURS = ("#3b6ea8", "#d08c2a", "#3f8f5a")
 
 
@@ -34,7 +35,7 @@ def _figure(width: float, height: float):
 def _svg(fig, title: str) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Title": title, "Date": None, "Creator": None})
-    svg = _XML_HEAD.sub("", buf.getvalue(), count=1)
+    svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{title}" ', 1)
 
 

@@ -86,7 +86,11 @@ def cmd_metrics(args: argparse.Namespace) -> int:
             print(f"blamelint: warning: {m.path}:{p['line']}: {p['message']}", file=sys.stderr)
     if not texts and not errors:
         print("blamelint: warning: no postmortems under the given paths", file=sys.stderr)
-    out = render(report)
+    try:
+        out = render(report)
+    except RuntimeError as exc:  # the HTML charts' library is not installed
+        print(f"blamelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as fh:

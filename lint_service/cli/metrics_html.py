@@ -6,7 +6,7 @@ from html import escape
 
 from ..metrics import KINDS, TIMES, MetricsReport
 from .metrics_charts import closure_chart, recurrence_chart, times_chart
-from .metrics_text import _minutes
+from .metrics_text import duration
 
 _STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d1f23}
@@ -36,7 +36,7 @@ def render(report: MetricsReport) -> str:
                    f"{sum(all(m.milestones.values()) for m in report.incidents)} with all four milestones")]
     for key in TIMES:
         d = report.distribution(key)
-        value = f"{_minutes(round(d.median))} / {_minutes(round(d.p90))}" if d.count else "-"
+        value = f"{duration(round(d.median))} / {duration(round(d.p90))}" if d.count else "-"
         cards.append(_card(f"{key.replace('_', ' ')}: median / p90", value, f"n={d.count}"))
     rate = f"{items['closure_rate']:.0%}" if items["closure_rate"] is not None else "-"
     cards.append(_card("action items closed", rate, f"{items['done']} of {items['total']}, {items['overdue']} overdue"))
@@ -48,7 +48,7 @@ def render(report: MetricsReport) -> str:
         rows.append(
             "<tr>" + f"<td>{escape(m.path)}<div class='src'>{escape(m.title or '')}</div></td>"
             + f"<td>{escape(m.date or '-')}</td>" + "".join(_milestone_cell(m.milestones[k]) for k in KINDS)
-            + "".join(f'<td class="n">{escape(_minutes(m.minutes[k]))}</td>' for k in TIMES)
+            + "".join(f'<td class="n">{escape(duration(m.minutes[k]))}</td>' for k in TIMES)
             + f'<td class="n">{a.done}/{a.total}</td><td class="n">{a.overdue}</td>'
             + f"<td class='muted'>{escape('; '.join(m.reasons))}</td></tr>"
         )

@@ -6,7 +6,7 @@ from ..metrics import TIMES, MetricsReport
 _HEAD = ("incident", "date", "detect", "mitigate", "resolve", "items", "open", "overdue", "note")
 
 
-def _minutes(v: int | None) -> str:
+def duration(v: int | None) -> str:
     if v is None:
         return "-"
     return f"{v}m" if v < 120 else f"{v // 60}h{v % 60:02d}m"
@@ -15,7 +15,7 @@ def _minutes(v: int | None) -> str:
 def _dist(name: str, d) -> str:
     if not d.count:
         return f"{name}: no incident has both times"
-    return f"{name}: median {_minutes(round(d.median))}, p90 {_minutes(round(d.p90))} (n={d.count})"
+    return f"{name}: median {duration(round(d.median))}, p90 {duration(round(d.p90))} (n={d.count})"
 
 
 def render(report: MetricsReport) -> str:
@@ -23,7 +23,7 @@ def render(report: MetricsReport) -> str:
     for m in report.incidents:
         a = m.action_items
         note = "; ".join(m.reasons)[:60]
-        rows.append((m.path, m.date or "-", *(_minutes(m.minutes[k]) for k in TIMES),
+        rows.append((m.path, m.date or "-", *(duration(m.minutes[k]) for k in TIMES),
                      f"{a.done}/{a.total}", str(a.open), str(a.overdue), note))
     widths = [max(len(r[i]) for r in rows) for i in range(len(_HEAD) - 1)]
     lines = ["  ".join(c.ljust(w) if i in (0, 1) else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + "  " + r[-1]

@@ -1,16 +1,18 @@
-"""The incident's facts under the keys metrics read, in ``Document.fields``.
+"""The incident's facts as metrics read them from ``Document.fields``.
 
 The parsers record every labelled fact as written, keyed by its label ("incident_id",
 "first_detected", "severity": YAML report keys, front matter, ``**Detected:**`` bold
-labels, "Key: value" lines). This adds, without removing anything:
+labels, "Key: value" lines). This module
 
-- the canonical keys of ``rules/milestones.yaml`` (``fields``): "id", "title", "date",
-  "severity", "started_at", "detected_at", "mitigated_at", "resolved_at", each pointing
-  at the first field whose label is one of its names;
-- milestone labels written as list items with a time and no colon ("First detected
-  2022-01-22 11:57", "Resolved 2022-01-22 14:38"), read from the items' prose, or from
-  the labelled timeline entries the parser made of them under a timeline heading;
-- the title: the first top-level heading when no field names one.
+- adds what the parsers leave out: milestone labels written as list items with a time
+  and no colon ("First detected 2022-01-22 11:57", "Resolved 2022-01-22 14:38"), read
+  from the items' prose or from the labelled timeline entries the parser made of them
+  under a timeline heading, and the title (the first top-level heading) when no field
+  names one;
+- answers :func:`incident_field`: the field behind a canonical key of
+  ``rules/milestones.yaml`` ("id", "title", "date", "severity", "started_at",
+  "detected_at", "mitigated_at", "resolved_at"), whichever of its labels the document
+  used, the first one written winning.
 
 Everything here reads the Document (fields, sections, prose with offsets), never the
 raw text again.
@@ -25,6 +27,7 @@ from .model import Document, Field, Prose
 from .timestamps import leading_timestamp
 
 _LABEL_SPACES = re.compile(r"[\s_\-]+")
+_KEY_CHARS = re.compile(r"[^a-z0-9]+")
 # Keys whose value is a point in time: only these are read from "Label <time>" items.
 TIME_KEYS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 _MAX_LABEL_WORDS = 4
@@ -47,25 +50,26 @@ def field_labels() -> dict[str, str]:
 
 def fill_fields(doc: Document) -> Document:
     labels = field_labels()
-    for label, value in list(doc.fields.items()):
-        key = labels.get(normalise_label(label))
-        if key is not None and key not in doc.fields and value.value.strip():
-            doc.fields[key] = value
     for prose in doc.prose:
         if prose.kind == "list-item":
             _time_label(doc, prose, labels)
     for entry in doc.timeline:
         # Under a timeline heading ("Key events") the parser already split "Repaired 13:59"
         # into its label (the entry's text) and its time.
-        if entry.labelled and entry.time is not None:
-            key = labels.get(normalise_label(entry.text))
-            if key in TIME_KEYS and key not in doc.fields:
-                doc.fields[key] = entry.time
-    if "title" not in doc.fields:
+        if entry.labelled and entry.time is not None and labels.get(normalise_label(entry.text)) in TIME_KEYS:
+            doc.fields.setdefault(_label_key(entry.text), entry.time)
+    if "title" not in doc.fields and doc.format == "markdown":
         top = next((s for s in doc.sections if s.level == 1 and s.title.strip()), None)
-        if top is not None and doc.format == "markdown":
+        if top is not None:
             doc.fields["title"] = Field(top.title, top.start, top.end)
     return doc
+
+
+def incident_field(doc: Document, key: str) -> Field | None:
+    """The first field (in the text) whose label is one of ``key``'s names."""
+    labels = field_labels()
+    found = [f for label, f in doc.fields.items() if labels.get(normalise_label(label)) == key and f.value.strip()]
+    return min(found, key=lambda f: f.start) if found else None
 
 
 def _time_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
@@ -85,10 +89,16 @@ def _time_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
         ts = leading_timestamp(prose.text[at:])
         if ts is None or prose.text[at + ts.end:].strip(" .;"):
             return  # a label followed by more than a time is a sentence ("Resolved the backlog")
-        if key not in doc.fields:
+        name = _label_key(" ".join(words[:n]))
+        if name not in doc.fields:
             s, e = prose.original_span(at, at + ts.end)
-            doc.fields[key] = Field(prose.text[at:at + ts.end], s, e)
+            doc.fields[name] = Field(prose.text[at:at + ts.end], s, e)
         return
+
+
+def _label_key(label: str) -> str:
+    """A label as the parsers key it ("First detected" -> "first_detected")."""
+    return _KEY_CHARS.sub("_", label.lower()).strip("_")
 
 
 def _word_end(text: str, n: int) -> int:

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..document.incident_fields import incident_field
 from ..document.model import Document, Field, TimelineEntry
 from ..document.timestamps import find_timestamp
 from ..rules import load_rule_file
@@ -92,11 +93,11 @@ def _date(parts: tuple[int, int, int], year: int | None = None) -> dt.date | Non
 def document_day(doc: Document, path: str | None) -> dt.date | None:
     """The incident's day: a date field, a start field, the title, then the file name."""
     for key in ("date", "started_at", "detected_at", "resolved_at"):
-        f = doc.fields.get(key)
+        f = incident_field(doc, key)
         day = parse_day(f.value) if f else None
         if day is not None:
             return day
-    title = doc.fields.get("title")
+    title = incident_field(doc, "title")
     day = parse_day(title.value) if title else None
     if day is None and path:
         m = _ISO_DAY.search(path.rsplit("/", 1)[-1])

@@ -7,18 +7,21 @@ root-cause section (the first sentence of each of its first paragraphs or items)
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from ..document.fields import is_missing
+from ..findings import LineIndex
+from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
 from .milestones import KINDS, Milestone, ParseFn, find_milestones
 
 MAX_CAUSES = 5
+MIN_CAUSE_WORDS = 3  # "N/A", "TBD" or a lone "CODE" is not a cause
+_KIND_NAMES = {"started": "impact start", "detected": "detection", "mitigated": "mitigation", "resolved": "resolution"}
 MAX_CAUSE_CHARS = 240
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _FIELD_KEYS = {"started": "started_at", "detected": "detected_at", "mitigated": "mitigated_at", "resolved": "resolved_at"}
@@ -77,18 +80,8 @@ class IncidentMetrics:
         }
 
 
-class LineIndex:
-    """Offsets to 1-based line numbers."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-
-    def __call__(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
-
-
 def _value(doc: Document, key: str) -> str | None:
-    f = doc.fields.get(key)
+    f = incident_field(doc, key)
     return f.value.strip() if f and f.value.strip() else None
 
 
@@ -96,7 +89,7 @@ def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line
     out: dict[str, Milestone] = {}
     problems = []
     for kind, key in _FIELD_KEYS.items():
-        f = doc.fields.get(key)
+        f = incident_field(doc, key)
         if f is None:
             continue
         m = moment_of(f, day, zone)
@@ -122,8 +115,10 @@ def root_causes(doc: Document) -> list[str]:
     for p in doc.prose:
         if p.section != "root causes" or p.kind == "heading" or not p.text.strip():
             continue
-        first = _SENTENCE_END.split(p.text.strip(), 1)[0]
-        causes.append(" ".join(first.split())[:MAX_CAUSE_CHARS])
+        first = " ".join(_SENTENCE_END.split(p.text.strip(), 1)[0].split())
+        if len(first.split()) < MIN_CAUSE_WORDS:
+            continue
+        causes.append(first[:MAX_CAUSE_CHARS])
         if len(causes) >= MAX_CAUSES:
             break
     return causes
@@ -170,7 +165,11 @@ def _items(doc: Document, as_of: dt.date, year: int | None, line_of) -> tuple[Ac
 
 
 def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -> IncidentMetrics:
-    line_of = LineIndex(doc.text)
+    index = LineIndex(doc.text)
+
+    def line_of(offset: int) -> int:
+        return index.position(offset)[0]
+
     day = document_day(doc, path)
     zone = next((e.timezone for e in doc.timeline if e.timezone), None) or _heading_zone(doc)
     fields, problems = _field_milestones(doc, day, zone, line_of)
@@ -182,9 +181,9 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("no timeline and no milestone fields")
     elif doc.timeline and not any(t.moment for t in timed) and not fields:
         reasons.append("no timeline entry has a readable time")
-    for kind in KINDS:
-        if milestones[kind] is None and not reasons:
-            reasons.append(f"no {kind} milestone found")
+    missing = [k for k in KINDS if milestones[k] is None]
+    if missing and not reasons:
+        reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
@@ -208,4 +207,4 @@ def _heading_zone(doc: Document) -> str | None:
     return None
 
 
-__all__ = ["ActionItemCounts", "IncidentMetrics", "LineIndex", "Moment", "OpenItem", "incident_metrics", "root_causes"]
+__all__ = ["ActionItemCounts", "IncidentMetrics", "Moment", "OpenItem", "incident_metrics", "root_causes"]

@@ -20,7 +20,7 @@ from the environment):
 ``BLAMELINT_MAX_FINDINGS``      findings per answer at most (default 1000; 0: no cap); beyond it the
                                 answer says ``"truncated": true`` and ``stats.total`` counts them all
 ``BLAMELINT_CACHE_BYTES``       estimated bytes of parses kept for re-lints, per process
-                                (default 64 MiB)
+                                (default 32 MiB)
 """
 from __future__ import annotations
 

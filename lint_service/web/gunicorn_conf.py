@@ -10,7 +10,7 @@ Read from the environment:
 ``BLAMELINT_WORKER_TIMEOUT`` seconds a worker's main loop may stall before it is killed (default 60;
                             a lint is answered 413 at BLAMELINT_LINT_TIMEOUT, default 30)
 ``BLAMELINT_WORKER_MAX_MB`` a worker whose own memory stays above this after a request is
-                            replaced gracefully (default 200)
+                            replaced gracefully (default 110)
 ``LOG_LEVEL``               gunicorn's log level (default info)
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ _WORKER_MAX_MB = _memory.worker_max_mb()
 
 def post_request(worker, req, environ, resp) -> None:  # noqa: ANN001 - gunicorn's hook
     """Return freed memory after large requests; replace a worker whose own memory
-    stays over BLAMELINT_WORKER_MAX_MB (default 200)."""
+    stays over BLAMELINT_WORKER_MAX_MB (default 110)."""
     _memory.after_request(worker, environ, _WORKER_MAX_MB)
 
 

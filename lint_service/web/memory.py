@@ -23,7 +23,7 @@ from typing import Any
 
 log = logging.getLogger("lint_service.web")
 
-DEFAULT_WORKER_MAX_MB = 200
+DEFAULT_WORKER_MAX_MB = 110
 _M_ARENA_MAX = -8
 _LARGE_REQUEST = 64 * 1024  # bytes of body after which freed memory is trimmed
 _CHECK_EVERY = 256  # and after every so many requests, whatever their size

@@ -40,6 +40,26 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _incident_schema() -> dict[str, Any]:
+    minutes = {"type": ["integer", "null"], "minimum": 0}
+    end = {"type": ["object", "null"], "required": ["at", "line", "source"],
+           "properties": {"at": {"type": "string"}, "line": {"type": "integer"},
+                          "source": {"enum": ["field", "timeline-marker", "timeline"]}}}
+    time = {"type": "object", "required": ["key", "label", "minutes", "from", "to"],
+            "properties": {"key": {"enum": ["to_detect", "to_mitigate", "to_resolve"]}, "label": {"type": "string"},
+                           "minutes": minutes, "from": end, "to": end}}
+    item = {"type": "object", "required": ["description", "owner", "deadline", "overdue", "line"],
+            "properties": {"description": {"type": "string"}, "owner": {"type": ["string", "null"]},
+                           "deadline": {"type": ["string", "null"]}, "overdue": {"type": "boolean"},
+                           "line": {"type": "integer"}}}
+    counts = {"type": "object", "required": ["total", "done", "open", "overdue"],
+              "additionalProperties": {"type": "integer", "minimum": 0}}
+    return {"type": "object", "required": ["incident"], "properties": {"incident": {
+        "type": "object", "required": ["times", "reasons", "action_items", "open_items"],
+        "properties": {"times": {"type": "array", "items": time}, "reasons": {"type": "array", "items": {"type": "string"}},
+                       "action_items": counts, "open_items": {"type": "array", "items": item}}}}}
+
+
 def _errors(*statuses: int) -> dict[str, Any]:
     text = {
         400: "Malformed body, wrong types or missing fields",
@@ -118,7 +138,8 @@ def _schemas(rule_ids: list[str]) -> dict[str, Any]:
         "disabledCategories": category_ids,
         "enabledOnly": {"type": "string", "enum": ["true", "false", ""]},
         "motherTongue": {"description": "Accepted and ignored"},
-        "level": {"description": "Accepted and ignored"},
+        "level": {"type": "string", "enum": ["default", "picky"],
+                  "description": "picky also runs the info-level rules that are off by default"},
     }
 
     def lt_request(data_schema: dict[str, Any], enabled_only: dict[str, Any], other: dict[str, Any],
@@ -243,6 +264,9 @@ def _schemas(rule_ids: list[str]) -> dict[str, Any]:
                 "language": {**language_info, "required": ["name", "code", "detectedLanguage"],
                              "properties": {**language_info["properties"], "detectedLanguage": language_info}},
                 "matches": {"type": "array", "items": _ref("LanguageToolMatch")},
+                "sentenceRanges": {"type": "array", "description": "the parser's sentences as [offset, end] in UTF-16 units",
+                                   "items": {"type": "array", "items": {"type": "integer", "minimum": 0},
+                                             "minItems": 2, "maxItems": 2}},
             },
         },
         "LanguageToolMatch": lt_match,
@@ -257,6 +281,11 @@ def openapi_document(rule_ids: list[str], request_config: bool = True) -> dict[s
         for branch in schemas["LintRequest"]["oneOf"]:
             del branch["properties"]["config"]
     ok = {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}
+    # POST /v1/incident takes a document as /v1/lint does, without a config.
+    schemas["IncidentRequest"] = {"oneOf": [
+        {**b, "properties": {k: v for k, v in b["properties"].items() if k != "config"}}
+        for b in schemas["LintRequest"]["oneOf"]]}
+    schemas["Incident"] = _incident_schema()
     return {
         "openapi": "3.1.0",
         "info": {
@@ -271,6 +300,13 @@ def openapi_document(rule_ids: list[str], request_config: bool = True) -> dict[s
                 "summary": "Lint a postmortem (Markdown, plain text or YAML report)",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("LintRequest")}}},
                 "responses": {"200": _json(_ref("Report"), "The findings, sorted by start, and statistics"),
+                              **_errors(400, 413, 415)},
+            }},
+            "/v1/incident": {"post": {
+                "operationId": "incident",
+                "summary": "A postmortem's times to detect / mitigate / resolve and open action items",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("IncidentRequest")}}},
+                "responses": {"200": _json(_ref("Incident"), "The incident summary the web form shows"),
                               **_errors(400, 413, 415)},
             }},
             "/v2/check": {"post": {
