@@ -98,14 +98,23 @@ def states_impact(doc: Document) -> bool:
 
 
 def tells_timeline(doc: Document) -> bool:
-    """Several dates or clock times in the prose, mostly in order: a narrative."""
-    stamps = []
+    """Several dates or clock times in the prose, mostly in order: a narrative.
+
+    A paragraph's date applies to its clock times ("at 3:28 PM UTC on November
+    23rd") and carries on to the paragraphs after it until another is given."""
+    keys: list[tuple[tuple[int, int], int]] = []
+    day = (0, 0)
     for p in doc.prose:
-        if p.kind in ("paragraph", "list-item") and p.section != "timeline":
-            stamps += [t for t in timestamps_in(p.text) if t.minutes is not None or t.date is not None]
-    if len(stamps) < evidence_rules().min_timestamps:
+        if p.kind not in ("paragraph", "list-item") or p.section == "timeline":
+            continue
+        stamps = [t for t in timestamps_in(p.text) if t.minutes is not None or t.date is not None]
+        dates = [t.date for t in stamps if t.date is not None]
+        day = dates[0][1:] if dates else day
+        timed = [t for t in stamps if t.minutes is not None]
+        for t in timed or stamps:  # a date beside clock times is their date, not an event
+            keys.append(((t.date or (0, *day))[1:], t.minutes or 0))
+    if len(keys) < evidence_rules().min_timestamps:
         return False
-    keys = [((t.date or (0, 0, 0))[1:], t.minutes or 0) for t in stamps]
     forward = sum(1 for a, b in zip(keys, keys[1:]) if b >= a)
     return forward * 3 >= (len(keys) - 1) * 2
 

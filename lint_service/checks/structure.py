@@ -19,6 +19,7 @@ from .section_evidence import satisfied, where_looked
 from .registry import Context, check
 
 _YAML_KEYS = {"root causes": "root_causes", "action items": "action_items", "lessons learned": "lessons_learned"}
+_PAIR_WHY = "so nothing records what the team learned or what will change to prevent a repeat"
 _YAML_WHY = {"incident": "so the report has no incident id, title or severity"}
 
 
@@ -89,16 +90,13 @@ def stated_without_heading(ctx: Context, required: list[str], present: dict[str,
     doc = ctx.document
     missing = [canonical_section(n) or n for n in required]
     out = {n for n in missing if n not in present and satisfied(doc, n)}
-    # A forward-looking list holds the lessons it follows from ("Corrective actions").
-    if "lessons learned" in missing and ("action items" in present or "action items" in out) \
-            and "lessons learned" not in present:
-        if "action items" in present or satisfied(doc, "lessons learned") or _lessons_fold(doc):
-            out.add("lessons learned")
+    # Lessons and actions are one forward-looking pair: a list of what will change
+    # holds the lessons it follows from ("Corrective actions"), and when both are
+    # absent one finding names the pair (see missing_sections).
+    if "lessons learned" in missing and "lessons learned" not in present \
+            and ("action items" in present or "action items" in out):
+        out.add("lessons learned")
     return out
-
-
-def _lessons_fold(doc: Document) -> bool:
-    return any("action items" in section_names(s.title) for s in doc.sections)
 
 
 def _not_a_postmortem(doc: Document) -> bool:
@@ -154,6 +152,8 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
     stated = stated_without_heading(ctx, required, present)
     required = [n for n in required if (canonical_section(n) or n) not in stated]
     anchors = _anchors(doc, required, present)
+    if not _strict(ctx) and {"action items", "lessons learned"} <= anchors.keys():
+        anchors["lessons learned"] = anchors["action items"]
     by_span: dict[tuple[int, int], list[str]] = {}
     for name in required:
         canonical = canonical_section(name) or name
@@ -162,6 +162,7 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
     hits = []
     for (start, end), names in by_span.items():
         why = _why(names[0], doc.format == "yaml") if len(names) == 1 else \
+            _PAIR_WHY if set(names) == {"action items", "lessons learned"} else \
             "so the review is missing parts of the template it walks through"
         if doc.format == "yaml":
             keys = [f"'{_YAML_KEYS.get(n, n)}'" for n in names]
