@@ -128,12 +128,18 @@ def explains_cause(doc: Document) -> bool:
 
 
 def opens_with_summary(doc: Document) -> bool:
-    """An at-a-glance label ("Identified: ...", "Overview") as a heading or at the start of a block."""
+    """An at-a-glance label: a heading that is one ("Overview", "Summary of impact", not
+    "Identified cause"), or a block that opens with one and a colon ("Identified: ...")."""
     labels = evidence_rules().summary_labels
-    if any(_matches(s, labels) for s in doc.sections):
-        return True
-    return any(any(normalize(p.text).startswith(label + " ") for label in labels)
+    for s in doc.sections:
+        other = set(section_names(s.title)) - {"summary", "impact"}
+        if _matches(s, labels) and not other:
+            return True
+    return any(_LABEL.match(p.text) and normalize(_LABEL.match(p.text).group(1)) in labels
                for p in doc.prose if p.kind in _TEXT_KINDS)
+
+
+_LABEL = re.compile(r"\s*([A-Za-z][\w ;.-]{0,30}?)\s*:")
 
 
 def looks_ahead(doc: Document) -> bool:
