@@ -76,9 +76,9 @@ def _matches(section: Section, names: frozenset[str]) -> bool:
 
 def _opening(doc: Document) -> list[Prose]:
     """The summary's prose, else the document's first paragraphs (before the second section)."""
-    summary = [p for p in doc.prose if p.section == "summary" and p.kind in _TEXT_KINDS]
-    if summary:
-        return summary
+    summaries = [s for s in doc.sections if "summary" in section_names(s.title)]
+    if summaries:  # an empty summary says nothing, whatever precedes it
+        return [p for s in summaries for p in _body(doc, s)]
     secs = doc.sections
     limit = secs[1].start if len(secs) > 1 else len(doc.text)
     blocks = [p for p in doc.prose if p.offsets and p.offsets[0] < limit and p.kind in _TEXT_KINDS
