@@ -11,8 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..document.done_work import mark_reported_work
 from ..document.fields import is_missing
 from ..findings import LineIndex
+from ..repairs import repair
 from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
@@ -188,6 +190,7 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
                "to_resolve": _minutes(start, milestones["resolved"])}
+    _mark_done_work(doc, parse)
     counts, open_items, dated = _items(doc, as_of, day.year if day else None, line_of)
     date = day.isoformat() if day else (start.moment.date.isoformat() if start and start.moment.date else None)
     return IncidentMetrics(
@@ -195,6 +198,14 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones=milestones, minutes=minutes, action_items=counts, root_causes=root_causes(doc),
         open_items=open_items, reasons=reasons, problems=problems, due_dates=dated,
     )
+
+
+def _mark_done_work(doc: Document, parse: ParseFn) -> None:
+    """Items that report finished work ("We rotated the keys") are done, as the document
+    checks read them: only the action items' prose is parsed, repaired as the linter does."""
+    prose = repair([p for p in doc.prose if p.kind == "action-item"])
+    if prose:
+        mark_reported_work(doc, list(zip(prose, parse([p.text for p in prose]))))
 
 
 def _heading_zone(doc: Document) -> str | None:
