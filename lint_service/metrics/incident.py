@@ -19,6 +19,7 @@ from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
+from .durations import start_from_durations
 from .milestones import KINDS, Milestone, ParseFn, find_milestones
 
 MAX_CAUSES = 5
@@ -178,6 +179,9 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     timed = resolve_timeline(doc, line_of, day, zone)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
     milestones = find_milestones(timed, fields, parse)
+    why = None
+    if milestones["started"] is None:
+        milestones["started"], why = start_from_durations(doc, milestones, line_of)
     reasons = []
     if not doc.timeline and not fields:
         reasons.append("no timeline and no milestone fields")
@@ -186,6 +190,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     missing = [k for k in KINDS if milestones[k] is None]
     if missing and not reasons:
         reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
+    if why:
+        reasons.append(why)
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
