@@ -240,7 +240,10 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
     start_at = idx["started"] if idx["started"] is not None else 0
     if idx["detected"] is None:
         report = find("detected", start_at)
-        report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]), None)
+        while report is not None and _acted_before(docs, kinds, start_at, report):
+            report = find("detected", report + 1)
+        report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]
+                                   and not _acted_before(docs, kinds, start_at, i)), None)
         found = [i for i in (signal, report, report_with_impact) if i is not None and (idx["started"] is None or i >= idx["started"])]
         idx["detected"] = take("detected", min(found) if found else None, "timeline")
     anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
@@ -265,6 +268,18 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
     take("resolved", idx["resolved"], "timeline")
     return _in_order(out)
+
+
+def _subjects(doc: Doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON")}
+
+
+def _acted_before(docs: list[Doc], kinds: list[tuple[set[str], set[str]]], start: int, report: int) -> bool:
+    """A report made by someone who already acted on the incident (a change or a
+    mitigating act: "the team changed the setting ...", then "the team reported the
+    account to the host") is them telling others, not the moment they learned of it."""
+    acts = [docs[i] for i in range(start + 1, report) if kinds[i][1] & {"mitigated", "triggers"}]
+    return bool(set().union(*map(_subjects, acts)) & _subjects(docs[report])) if acts else False
 
 
 def _in_order(out: dict[str, Milestone | None]) -> dict[str, Milestone | None]:
