@@ -214,3 +214,15 @@ def test_a_report_by_someone_who_only_posted_before_is_the_detection(builder: Me
     )
     s = summary(builder.incident("c.md", text, dt.date(2031, 1, 1)))
     assert s["detected"] == ("2030-06-01T02:20", line_of(text, "2030-06-01 02:20"), "timeline")
+
+
+def test_an_untimed_first_impact_is_the_reason_the_start_is_unknown(builder: MetricsBuilder) -> None:
+    text = "# Outage\n\n## Timeline\n\n- Disk latency grew until the queue workers began failing\n" \
+           "- 2030-06-01 10:05 The storage alert fired for the queue hosts\n- 2030-06-01 10:30 We restarted the workers\n"
+    m = builder.incident("u.md", text, dt.date(2031, 1, 1))
+    assert m.milestones["started"] is None
+    assert "the first entry describing impact (line 5) has no time" in m.reasons
+    # the near miss: a timed first impact is the start, and no such reason is given
+    timed = text.replace("- Disk latency", "- 2030-06-01 09:50 Disk latency")
+    m = builder.incident("u.md", timed, dt.date(2031, 1, 1))
+    assert m.milestones["started"] is not None and not any("has no time" in r for r in m.reasons)

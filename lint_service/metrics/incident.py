@@ -178,7 +178,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     fields, problems = _field_milestones(doc, day, zone, line_of)
     timed = resolve_timeline(doc, line_of, day, zone)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
-    milestones = find_milestones(timed, fields, parse)
+    untimed: list[int] = []
+    milestones = find_milestones(timed, fields, parse, untimed)
     why = None
     if milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
@@ -192,6 +193,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
     if why:
         reasons.append(why)
+    if milestones["started"] is None and untimed:
+        reasons.append(f"the first entry describing impact (line {untimed[0]}) has no time")
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),

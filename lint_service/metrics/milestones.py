@@ -196,8 +196,11 @@ def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:
     return markers, {k for k, _, tok in found if tok}
 
 
-def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn) -> dict[str, Milestone | None]:
-    """The four milestones from fields, then markers, then the events' words."""
+def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn,
+                    untimed: list[int] | None = None) -> dict[str, Milestone | None]:
+    """The four milestones from fields, then markers, then the events' words. The line of a
+    first impact entry without a readable time is added to ``untimed`` (the reason the start
+    is unknown)."""
     words = milestone_words()
     described = [t for t in timed if t.entry.text.strip()]
     docs = parse([t.entry.text for t in described]) if described else []
@@ -229,6 +232,8 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         first = find("started", 0)
         if first is not None and any(find(k, first) is not None for k in (*KINDS[1:], "signals", "perceived")):
             idx["started"] = take("started", first, "timeline")
+            if idx["started"] is None and untimed is not None:
+                untimed.append(described[first].line)
     # Alerts firing and someone noticing are detections by themselves; reports need an
     # impact before them or in them.
     signal = min((i for i in (find("signals", 0), find("perceived", 0)) if i is not None), default=None)
