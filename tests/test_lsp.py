@@ -39,6 +39,13 @@ def blame(diags: list[types.Diagnostic]) -> list[types.Diagnostic]:
     return [d for d in diags if str(d.code).startswith("blame.")]
 
 
+async def open_with_one_blame(client: LanguageClient, uri: str, text: str, language: str = "markdown") -> types.Diagnostic:
+    since = mark(client)
+    open_doc(client, uri, text, language=language)
+    (diag,) = blame(await diagnostics_for(client, uri, 1, since))
+    return diag
+
+
 def expected_ranges(text: str, fmt: str, linter: Linter, encoding: str = "utf-16") -> list[tuple]:
     return [(f.rule, lsp_position(text, f.start, encoding), lsp_position(text, f.end, encoding))
             for f in linter.lint(text, format=fmt).findings]
@@ -121,9 +128,7 @@ async def test_a_client_offering_utf8_gets_utf8_positions(utf8_client: LanguageC
 async def test_quick_fix_applied_and_the_relint_is_clean(client: LanguageClient, linter):
     uri = "untitled:fix.md"
     text = f"Status 🔥 update.\r\n\r\n{BLAME}\r\n"
-    since = mark(client)
-    open_doc(client, uri, text)
-    (diag,) = blame(await diagnostics_for(client, uri, 1, since))
+    diag = await open_with_one_blame(client, uri, text)
     actions = await actions_at(client, uri, diag)
     fixes = [a for a in actions if a.title.startswith("Replace with")]
     suggestions = next(f.suggestions for f in linter.lint(text, format="markdown").findings if f.rule == diag.code)
@@ -144,9 +149,7 @@ async def test_quick_fix_applied_and_the_relint_is_clean(client: LanguageClient,
 ])
 async def test_disable_for_this_line_writes_the_files_own_syntax(client: LanguageClient, language, text, comment):
     uri = f"untitled:disable-{language}"
-    since = mark(client)
-    open_doc(client, uri, text, language=language)
-    (diag,) = blame(await diagnostics_for(client, uri, 1, since))
+    diag = await open_with_one_blame(client, uri, text, language)
     (action,) = [a for a in await actions_at(client, uri, diag) if a.title.startswith("Disable")]
     assert action.title == "Disable blame.person-subject for this line"
     disabled = apply_edits(text, action.edit.changes[uri])
@@ -159,9 +162,7 @@ async def test_disable_for_this_line_writes_the_files_own_syntax(client: Languag
 async def test_no_disable_action_where_a_comment_would_break_a_table(client: LanguageClient):
     uri = "untitled:table.md"
     text = f"| When | What |\n|---|---|\n| 08:02 | Deploy started. |\n| 08:10 | {BLAME} |\n"
-    since = mark(client)
-    open_doc(client, uri, text)
-    (diag,) = blame(await diagnostics_for(client, uri, 1, since))
+    diag = await open_with_one_blame(client, uri, text)
     titles = [a.title for a in await actions_at(client, uri, diag)]
     assert titles and not [t for t in titles if t.startswith("Disable")]
 
@@ -186,9 +187,7 @@ async def test_apply_all_blame_rewrites_in_this_file(client: LanguageClient):
 async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient, linter):
     uri = "untitled:hover.md"
     text = f"{CLEAN} {BLAME}\n"
-    since = mark(client)
-    open_doc(client, uri, text)
-    (diag,) = blame(await diagnostics_for(client, uri, 1, since))
+    diag = await open_with_one_blame(client, uri, text)
     inside = types.Position(line=diag.range.start.line, character=diag.range.start.character + 2)
     hover = await client.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=inside))
     info = linter.infos[str(diag.code)]

@@ -166,6 +166,22 @@ def _imperative_after_lead(parsed: Doc) -> bool:
     return any(t.text == "," and t.i < root.i for t in sent)
 
 
+def _names_deliverable(parsed: Doc | None) -> bool:
+    """"Runbook for revoking a token through the API", "Load testing to validate the
+    cache tier", "Development of tooling for ...": a noun phrase whose head is made
+    specific by a complement names a thing to build or do; a reader of the blind
+    review dismissed "no action verb" there at once. A bare label ("Better alerting",
+    "Rollover documentation") says nothing to do and is still reported."""
+    words = [t for t in parsed if not t.is_punct and not t.is_space] if parsed is not None else []
+    if not words or words[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        return False  # "Before retrying, ...": a fronted phrase, not a named thing
+    head = words[0]
+    while head.dep_ in ("amod", "compound", "det", "nummod", "nmod", "poss") and head.head.i > head.i:
+        head = head.head  # to the head of the opening noun phrase, whatever the parser hung it on
+    return head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("prep", "acl", "relcl") and c.i > head.i and sum(t.is_alpha for t in c.subtree) >= 2 for c in head.children)
+
+
 def _without_leading_refs(item: ActionItem) -> str:
     """The item's text without a ticket or priority that opens it ("BILL-481 Document ...")."""
     text = item.text.lstrip()
@@ -205,6 +221,7 @@ def not_actionable(ctx: Context) -> Iterable[Hit]:
             parsed = _parse_for(ctx, item)
             if _reports_done_work(core, parsed, vocab.verbs):
                 continue
-            if not _starts_with_verb(core, parsed, vocab.verbs) and not _body_says_action(item.text, core, vocab.verbs):
+            if not (_starts_with_verb(core, parsed, vocab.verbs) or _body_says_action(item.text, core, vocab.verbs)
+                    or _names_deliverable(parsed)):
                 yield Hit("action-item.not-actionable", *span,
                           "This action item does not start with an action verb, so it is unclear what will be done.")

@@ -7,9 +7,8 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify
 
 from .. import __version__
-from ..document import FORMATS
 from .app import get_linter
-from .body import json_object, json_type
+from .body import document_fields, json_object, json_type
 from .errors import ApiError, error_response
 from .linting import request_config, run_lint
 from .openapi import openapi_document
@@ -23,18 +22,7 @@ _READY_PROBE = "The certificate expired because the renewal job had no alert."
 @bp.post("/v1/lint")
 def lint() -> Response:
     data = json_object()
-    unknown = sorted(set(data) - set(_LINT_FIELDS))
-    if unknown:
-        raise ApiError(400, "unknown_field", f"unknown field {unknown[0]!r}; the fields are {', '.join(_LINT_FIELDS)}")
-    if "text" not in data:
-        raise ApiError(400, "missing_field", "the field 'text' is required: the document to lint, as a string")
-    text = data["text"]
-    if not isinstance(text, str):
-        raise ApiError(400, "invalid_field", f"'text' must be a string, not {json_type(text)}")
-    fmt = data.get("format")
-    if fmt is not None and (not isinstance(fmt, str) or fmt not in FORMATS):
-        shown = repr(fmt) if isinstance(fmt, str) else json_type(fmt)
-        raise ApiError(400, "invalid_field", f"'format' must be one of {', '.join(FORMATS)} or null, not {shown}")
+    text, fmt = document_fields(data, _LINT_FIELDS)
     config = _config_field(data.get("config"))
     return jsonify(run_lint(text, fmt, config).to_dict())
 

@@ -13,10 +13,9 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 
-from ..document import FORMATS
 from ..metrics import KINDS, IncidentMetrics, MetricsBuilder
 from .app import get_linter
-from .body import json_object, json_type
+from .body import document_fields, json_object
 from .errors import ApiError
 
 bp = Blueprint("incident", __name__)
@@ -64,17 +63,7 @@ def draft_incident(text: str, fmt: str | None, as_of: dt.date | None = None) -> 
 @bp.post("/v1/incident")
 def incident() -> Response:
     data = json_object()
-    unknown = sorted(set(data) - set(_FIELDS))
-    if unknown:
-        raise ApiError(400, "unknown_field", f"unknown field {unknown[0]!r}; the fields are {', '.join(_FIELDS)}")
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise ApiError(400, "invalid_field" if "text" in data else "missing_field",
-                       "the field 'text' is required: the document, as a string"
-                       if "text" not in data else f"'text' must be a string, not {json_type(text)}")
-    fmt = data.get("format")
-    if fmt is not None and (not isinstance(fmt, str) or fmt not in FORMATS):
-        raise ApiError(400, "invalid_field", f"'format' must be one of {', '.join(FORMATS)} or null")
+    text, fmt = document_fields(data, _FIELDS)
     limit = get_linter(current_app).parser.nlp.max_length  # the same limit as /v1/lint
     if len(text) > limit:
         raise ApiError(413, "text_too_long", f"the text has {len(text)} characters; the limit is {limit}")

@@ -156,9 +156,9 @@ def _flag(params: dict[str, Any], name: str) -> bool:
 
 def _level(params: dict[str, Any]) -> str:
     level = _string(params, "level") or "default"
-    if level.strip().lower() not in _LEVELS:
+    if level not in _LEVELS:  # exact, as LanguageTool reads it
         raise ApiError(400, "invalid_parameter", f"'level' must be 'default' or 'picky', not {level!r}")
-    return level.strip().lower()
+    return level
 
 
 def _rule_choices(params: dict[str, Any], infos: dict) -> dict[str, list[str]]:

@@ -138,7 +138,8 @@ def _schemas(rule_ids: list[str]) -> dict[str, Any]:
         "disabledCategories": category_ids,
         "enabledOnly": {"type": "string", "enum": ["true", "false", ""]},
         "motherTongue": {"description": "Accepted and ignored"},
-        "level": {"description": "Accepted and ignored"},
+        "level": {"type": "string", "enum": ["default", "picky"],
+                  "description": "picky also runs the info-level rules that are off by default"},
     }
 
     def lt_request(data_schema: dict[str, Any], enabled_only: dict[str, Any], other: dict[str, Any],
@@ -263,6 +264,9 @@ def _schemas(rule_ids: list[str]) -> dict[str, Any]:
                 "language": {**language_info, "required": ["name", "code", "detectedLanguage"],
                              "properties": {**language_info["properties"], "detectedLanguage": language_info}},
                 "matches": {"type": "array", "items": _ref("LanguageToolMatch")},
+                "sentenceRanges": {"type": "array", "description": "the parser's sentences as [offset, end] in UTF-16 units",
+                                   "items": {"type": "array", "items": {"type": "integer", "minimum": 0},
+                                             "minItems": 2, "maxItems": 2}},
             },
         },
         "LanguageToolMatch": lt_match,
