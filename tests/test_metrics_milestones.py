@@ -224,13 +224,16 @@ def test_an_untimed_first_impact_is_the_reason_the_start_is_unknown(builder: Met
     assert m.milestones["started"] is not None and not any("has no time" in r for r in m.reasons)
 
 
-def test_a_consequence_clause_is_impact(builder: MetricsBuilder) -> None:
-    entries = ["2030-07-01 09:00 The cleanup job deleted the build volumes, resulting in queued builds",
-               "2030-07-01 09:20 The build alert fired", "2030-07-01 09:45 The volumes were restored from snapshots"]
-    text = timeline(*entries)
+@pytest.mark.parametrize("act,impact", [
+    # a consequence clause; the near miss: the same act without it is a change, not yet impact
+    ("The cleanup job deleted the build volumes, resulting in queued builds", True),
+    ("The cleanup job deleted the build volumes", False),
+    # an unexpected act; the near miss: the same act as planned
+    ("The cleanup job unexpectedly deleted the build volumes", True),
+    ("The cleanup job deleted the old build volumes as planned", False),
+])
+def test_consequences_and_unexpected_acts_are_impact(builder: MetricsBuilder, act: str, impact: bool) -> None:
+    text = timeline(f"2030-07-01 09:00 {act}", "2030-07-01 09:20 The build alert fired",
+                    "2030-07-01 09:45 The volumes were restored from snapshots")
     s = summary(builder.incident("r.md", text, dt.date(2031, 1, 1)))
-    assert s["started"] == ("2030-07-01T09:00", line_of(text, "09:00"), "timeline")
-    # the near miss: the same act without its consequence is a change, not yet impact
-    text = timeline(entries[0].split(",")[0], *entries[1:])
-    s = summary(builder.incident("r.md", text, dt.date(2031, 1, 1)))
-    assert s["started"] is None
+    assert s["started"] == (("2030-07-01T09:00", line_of(text, "09:00"), "timeline") if impact else None)

@@ -48,6 +48,8 @@ CHECKED = {
     ("chia_2023-08-04_compromised-self-hosted-runners.md", "detected"): (32, "timeline"),
     ("alphagov-gsp_20190204-kiam-breaks-harbor.md", "started"): (29, "timeline"),
     ("dfds_PM2019-010_node-deletion.md", "started"): (14, "timeline"),  # "..., resulting in"
+    # "unexpectedly triggers the pipeline, ungracefully reverts": the summary says this put the cluster in a bad state
+    ("dfds_PM2019-011_iac-reverted.md", "started"): (24, "timeline"),
     # the repair minus the stated time to repair
     ("moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md", "started"): (15, "field"),
     ("moj-cloud-platform_2023-09-18-lack-of-diskspace.md", "started"): (15, "field"),
@@ -56,7 +58,6 @@ CHECKED = {
 ABSENT = {
     ("chia_2021-10-31_employee-compromise-false-positive.md", "started"),  # a false alarm: no impact
     ("k8s-test-infra_2019-05-30.md", "started"),  # the first impact entry has no time
-    ("dfds_PM2019-011_iac-reverted.md", "started"),
     ("alphagov-gsp_20190227-control-plane-and-harbor-outage.md", "started"),
 }
 ALL_FOUR_FLOOR = 17  # of the 33 incidents with a timeline (32 real + the seed's report)
