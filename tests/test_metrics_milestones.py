@@ -237,3 +237,14 @@ def test_consequences_and_unexpected_acts_are_impact(builder: MetricsBuilder, ac
                     "2030-07-01 09:45 The volumes were restored from snapshots")
     s = summary(builder.incident("r.md", text, dt.date(2031, 1, 1)))
     assert s["started"] == (("2030-07-01T09:00", line_of(text, "09:00"), "timeline") if impact else None)
+
+
+@pytest.mark.parametrize("alert,started", [
+    ("2030-08-01 10:00", True),  # listed first (a summary of key events) but not earlier: the start stands
+    ("2030-08-01 09:40", False),  # the near miss: an alert before any impact entry leaves the start unknown
+])
+def test_a_signal_listed_first_must_also_come_first(builder: MetricsBuilder, alert: str, started: bool) -> None:
+    text = timeline(f"{alert} The disk alert fired", "2030-08-01 10:00 Checkout requests started failing",
+                    "2030-08-01 10:20 We rolled back the release")
+    s = summary(builder.incident("k.md", text, dt.date(2031, 1, 1)))
+    assert (s["started"] is not None) is started

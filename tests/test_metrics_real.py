@@ -50,6 +50,8 @@ CHECKED = {
     ("dfds_PM2019-010_node-deletion.md", "started"): (14, "timeline"),  # "..., resulting in"
     # "unexpectedly triggers the pipeline, ungracefully reverts": the summary says this put the cluster in a bad state
     ("dfds_PM2019-011_iac-reverted.md", "started"): (24, "timeline"),
+    # the key events list above the table is not earlier in time than the table's first impact
+    ("moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md", "started"): (53, "timeline"),
     # the repair minus the stated time to repair
     ("moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md", "started"): (15, "field"),
     ("moj-cloud-platform_2023-09-18-lack-of-diskspace.md", "started"): (15, "field"),
@@ -60,7 +62,7 @@ ABSENT = {
     ("k8s-test-infra_2019-05-30.md", "started"),  # the first impact entry has no time
     ("alphagov-gsp_20190227-control-plane-and-harbor-outage.md", "started"),
 }
-ALL_FOUR_FLOOR = 17  # of the 33 incidents with a timeline (32 real + the seed's report)
+ALL_FOUR_FLOOR = 18  # of the 33 incidents with a timeline (32 real + the seed's report)
 
 
 @pytest.fixture(scope="module")

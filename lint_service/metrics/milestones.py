@@ -238,7 +238,7 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
     # impact before them or in them.
     signal = min((i for i in (find("signals", 0), find("perceived", 0)) if i is not None), default=None)
     if idx["started"] is not None and signal is not None and signal < idx["started"] and out["started"] is not None \
-            and out["started"].source == "timeline":
+            and out["started"].source == "timeline" and _earlier(described[signal].moment, out["started"].moment):
         # An alert fired (or someone noticed) before any entry names the impact: when
         # impact began is unknown.
         out["started"], idx["started"] = None, None
@@ -273,6 +273,14 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
     take("resolved", idx["resolved"], "timeline")
     return _in_order(out)
+
+
+def _earlier(a: Moment | None, b: Moment) -> bool:
+    """Whether ``a`` (listed before ``b``) is also before it in time: a summary list of key
+    events above the detailed timeline ("First detected 08:56") is not."""
+    if a is None or a.date is None or b.date is None or a.relative != b.relative:
+        return True
+    return a.absolute < b.absolute
 
 
 def _subjects(doc: Doc) -> set[str]:
