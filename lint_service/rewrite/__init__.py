@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
+from .prepositional import prepositional_passive
+from .relative import agent_act, relative_passive
+from .lead import without_lead
+from .hindsight import means_could_have
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -61,7 +65,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         # "copied to his personal laptop by Dariusz": the pronoun still points at him
         pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
-        return [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
+        out = [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
+        # "caused by a contractor deleting X": the act is the cause, said without them
+        if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
+            out.append(Candidate(render(sent, {**pronouns, by.i: act}, {t.i for t in by.subtree} - {by.i})))
+        return out
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
         cut = {t.i for t in lead.subtree} | {t.i for t in det.evidence[1].subtree}
@@ -84,7 +92,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
-        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx)
+        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
+            or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
@@ -99,7 +108,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
-        return []  # "I must have clicked the wrong link" is a guess, not a should
+        # "I must have clicked the wrong link" is a guess, not a should; "could have
+        # avoided it by reading the notes" names a means, which can be the subject
+        return means_could_have(c, sent)
     if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
@@ -121,7 +132,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]
         if not variants:
-            return strategy.coordinated(c, sent, negate, drop, lex)
+            prep = prepositional_passive(c, own, negate, drop, span)
+            if prep is None:
+                return strategy.coordinated(c, sent, negate, drop, lex)
+            variants = [(prep, "event")]
         if negate:
             # "Nothing in the release process ensured that the certificate was renewed"
             sys_v = system_variant(c, own, drop, document_system(ctx, sent), span)
@@ -302,6 +316,8 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
             if not leftover and not any(problems(ps, orig) for ps in sents):
                 results.append(cand)
+            elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx)):
+                results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
             elif len(sents) == 1 and cand.restated:
@@ -310,6 +326,20 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         if results:
             break
     return list(dict.fromkeys(_order(results, section)))[:3]
+
+
+def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:
+    """The candidate with relative clauses about the person made agentless ("a push he
+    never trialled" -> "a push that was never trialled") or without a lead that only owns
+    up ("Yeah that was me, ..."), when that was its only fault (the relative clause itself
+    may be what the blame check found in it)."""
+    if not all(p.startswith("pronoun ") for p in problems(cand, orig)):
+        return None
+    fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns)
+    if fixed is None:
+        return None
+    sents = list(ctx.parse([fixed])[0].sents)
+    return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
 
 
 def _original(det: "Detection", sent: Span) -> Original:

@@ -138,7 +138,8 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
         nested |= {t.i for t in c.subject.subtree}
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i}
-        own = [t for t in v.subtree if t.i not in nested]
+        # "Apparently someone force-pushed ...": words before the subject stay where they are
+        own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
         cc = next((x for x in sent.doc[max(v.i - 3, sent.start): v.i] if x.dep_ == "cc"), None) if n else None
         joiner = "" if n == 0 else (("," if sent.doc[cc.i - 1].text == "," else "") + f" {cc.text} " if cc is not None else ", ")
         if n and _departed(v, lex):

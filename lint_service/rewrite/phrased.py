@@ -46,7 +46,9 @@ def _means(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         drop = set(rw["dropped_adverbs"])
         own = [t for t in v.subtree if t.i not in {x.i for x in by.subtree} | {x.i for x in c.subject.subtree} and not t.is_punct]
         main = verb_phrase_passive(v, own, False, drop)
-        how = verb_phrase_passive(gerund, [t for t in gerund.subtree if not t.is_punct], False, drop, present=is_present(v))
+        # "by merging with two failing tests": what a merge acts on is a change
+        implied = None if any(x.dep_ in ("dobj", "obj") for x in gerund.children) else rw["implied_objects"].get(verb_lemma_of(gerund.text))
+        how = verb_phrase_passive(gerund, [t for t in gerund.subtree if not t.is_punct], False, drop, implied, present=is_present(v))
         if main is None or how is None:
             return []
         return [Candidate(replace_clause(sent, first, last, f"{main[0]} {main[1]} when {how[0]} {how[1]}"))]

@@ -14,18 +14,22 @@ from .coordination import _idiom, coordinated
 from .phrased import (
     _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, _waited, judgement, requirement,
 )
+from .process import _judged_process
+from .told import _not_told
 from .restate import _after_lead, _apology, _drop_blame_phrase, _ironic_thanks, _pointing, _who_clause, plain_passive
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
 
-__all__ = ["Candidate", "coordinated", "judgement", "plain_passive", "requirement", "special"]
+judged_process = _judged_process
+
+__all__ = ["Candidate", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
 
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _clause_object):
+    for strategy in (_apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out

@@ -1,0 +1,89 @@
+"""Relative clauses about the removed person, full or reduced: "a firmware push he never trialled" ->
+"a firmware push that was never trialled"; "the table they were archiving" -> "the table
+that was being archived". The clause's object is its antecedent, so the passive needs
+no new words, only the relative pronoun and the auxiliaries the tense asks for.
+
+Applied to a candidate whose only fault is such a pronoun.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .clause import _object_parts, _plural, is_present, participle_of
+from .candidate import PERSONAL_WORDS
+from .text import span_text
+
+
+def passive_predicate(verb: Token, plural: bool) -> str | None:
+    """The agentless predicate of a clause whose object has gone elsewhere, keeping
+    tense, aspect and negation: "had not tested" -> "had not been tested"."""
+    auxes = [x for x in verb.children if x.dep_ in ("aux", "neg") or (x.dep_ == "advmod" and x.lower_ in ("never", "not"))]
+    neg = " ".join(x.text if x.lower_ != "n't" else "not" for x in auxes if x.dep_ == "neg" or x.lower_ in ("never", "not"))
+    have = next((x.lower_ for x in auxes if x.lemma_ == "have"), None)
+    progressive = verb.tag_ == "VBG" and any(x.lemma_ == "be" for x in auxes)
+    if any(x.tag_ == "MD" for x in auxes):
+        return None  # "a change he would review": a wish, not an event
+    if have is not None:
+        be = ("had" if have == "had" else ("have" if plural else "has")) + (f" {neg}" if neg else "") + " been"
+    else:
+        now = is_present(verb)
+        be = ("are" if plural else "is") if now else ("were" if plural else "was")
+        be += (f" {neg}" if neg else "") + (" being" if progressive else "")
+    return f"{be} {participle_of(verb)}"
+
+
+def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
+    """(words as written, agentless words) for each relative clause of ``sent`` whose
+    subject is one of ``pronouns``: read off the original parse, which is the one the
+    writer's sentence deserves; a candidate's own parse of the same words may differ."""
+    out: list[tuple[str, str]] = []
+    for t in sent:
+        if t.lower_ not in pronouns or t.dep_ != "nsubj" or t.head.dep_ != "relcl":
+            continue
+        verb = t.head
+        # "tokens, which he has since revoked": the relative pronoun is the object
+        which = next((x for x in verb.children if x.tag_ in ("WDT", "WP") and x.i < t.i), None)
+        if any(x.dep_ in ("dobj", "obj", "ccomp", "xcomp", "nsubjpass", "dative") and (which is None or x.i != which.i) for x in verb.children):
+            continue  # the clause has its own object: the antecedent is not what they acted on
+        if which is not None and which.dep_ not in ("dobj", "obj"):
+            continue
+        said = passive_predicate(verb, _plural(verb.head))
+        words = [x for x in verb.children if x.i < verb.i and (x.dep_ in ("aux", "neg", "nsubj") or x.lower_ in ("never", "not"))]
+        adverbs = [x for x in verb.children if t.i < x.i < verb.i and x.dep_ == "advmod" and x not in words]
+        first = min([x.i for x in words] + [verb.i])
+        if said is None or any(x.i not in {w.i for w in words + adverbs} for x in sent.doc[first:verb.i]):
+            continue  # words between the pronoun and the verb that are not auxiliaries
+        if adverbs:  # "has since been revoked"
+            head, _, tail = said.partition(" ")
+            said = " ".join((head, *(a.text for a in adverbs), tail))
+        out.append((sent.doc[first : verb.i + 1].text, said if which is not None else f"that {said}"))
+    return out
+
+
+def relative_passive(cand: str, sent: Span, pronouns: frozenset[str]) -> str | None:
+    """``cand`` with the relative clauses about the person made agentless, or None
+    when it holds none of them."""
+    fixed = cand
+    for old, new in relative_edits(sent, pronouns):
+        if fixed.count(old) == 1:
+            fixed = fixed.replace(old, new)
+    return fixed if fixed != cand else None
+
+
+def agent_act(by: Token) -> str | None:
+    """"caused by a contractor accidentally deleting the routing table" -> "caused by
+    the routing table being accidentally deleted": the person's act, said without them,
+    stays the cause (dropping the whole agent would leave "was caused" with none)."""
+    person = next((x for x in by.children if x.dep_ == "pobj"), None)
+    act = next((x for x in person.children if x.dep_ == "acl" and x.tag_ == "VBG"), None) if person is not None else None
+    obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None) if act is not None else None
+    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") for x in act.children):
+        return None
+    obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
+    adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
+    rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not t.is_punct]
+    if not obj_text or any(t.lower_ in PERSONAL_WORDS for t in rest):
+        return None
+    if any(t.is_quote for t in act.subtree):
+        return None  # "hitting the “wrong button,”": the writer's quote would be cut in two
+    return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
