@@ -69,8 +69,10 @@ def test_other_templates_names(linter):
 
 
 def test_postmortem_is_the_lessons_only_as_the_whole_heading(linter):
+    # Held to the configured template: unconfigured, the action items would carry the lessons.
     text = SIX_BODY.replace("## Lessons learned", "## Postmortem of the checkout outage")
-    assert ["Lessons learned" in f.message for f in missing(linter, text)] == [True]
+    found = missing(linter, text, config={"template": "default"})
+    assert ["Lessons learned" in f.message for f in found] == [True]
 
 
 def test_bold_labels_and_setext_headings_are_sections(linter):

@@ -24,8 +24,10 @@ def test_table_rows_use_the_time_column(linter):
     text = ("## Timeline\n\n| Time | Event |\n|---|---|\n| 0730 | Renewed. |\n| 2019-12-03 --:-- | Surge. |\n"
             "| [???] | Unknown. |\n|  | Empty. |\n| around noon | Vague. |\n")
     found = hits(linter, text, "timeline.missing-timestamp")
-    assert [f.line for f in found] == [7, 8, 9]
-    assert "'around noon'" in found[2].message and found[2].text == "around noon"
+    # A date with its clock left blank ("--:--") has no time of day either.
+    assert [f.line for f in found] == [6, 7, 8, 9]
+    assert "left blank" in found[0].message
+    assert "'around noon'" in found[3].message and found[3].text == "around noon"
 
 
 def test_yaml_entries(linter):
@@ -77,3 +79,31 @@ def test_key_moments_have_times_and_are_not_ordered(linter):
     assert hits(linter, text, "timeline.out-of-order") == []
     narrative = "## Timeline\n\n- 2022-01-22 11:57 Detected\n- 2022-01-22 14:41 Declared\n- 2022-01-22 13:59 Repaired\n"
     assert [f.line for f in hits(linter, narrative, "timeline.out-of-order")] == [5]
+
+
+# Template tables: blank rows, key-times labels and format examples are not entries.
+
+@pytest.mark.parametrize("rows, flagged", [
+    # a blank row of a template's table; the row after it has an event and no time
+    ("| 09:00 | Deploy starts |\n|  |  |\n| Deploy ends |  |\n", [7]),
+    # a key-times table's labels; an event without a time is still an entry
+    ("| Detection Time |  |\n| Mitigation time |  |\n| Queue drained |  |\n", [7]),
+    # a time written as its format; a vague time is still reported
+    ("| 20xx-MM-DD HH:mm | Short event description |\n| sometime Tuesday | Alert fires |\n", [6]),
+])
+def test_template_rows_are_not_entries(linter, rows, flagged):
+    text = "## Timeline\n\n| Time | Event |\n|---|---|\n" + rows
+    found = hits(linter, text, "timeline.missing-timestamp", "markdown")
+    assert [f.line for f in found] == flagged
+
+
+def test_a_date_with_a_blank_clock_has_no_time(linter):
+    text = ("## Timeline\n\n| Time | Event |\n|---|---|\n| 2031-04-02 09:00 | Alert fires |\n"
+            "| 2031-04-02 --:-- | Reports arrive |\n| 2031-04-02 09:40 | Rollback |\n")
+    found = hits(linter, text, "timeline.missing-timestamp", "markdown")
+    assert [f.line for f in found] == [6] and "left blank" in found[0].message
+
+
+def test_a_range_of_times_is_not_a_blank_clock(linter):
+    text = "## Timeline\n\n- 09:00 Alert fires.\n- 09:10--09:20 Queue drains.\n"
+    assert hits(linter, text, "timeline.missing-timestamp", "markdown") == []

@@ -190,3 +190,61 @@ def test_impossible_year_is_reported(builder: MetricsBuilder) -> None:
     m = builder.incident("x.md", text, AS_OF)
     assert m.problems and m.problems[0]["line"] == 7 and "20202-01-16" in m.problems[0]["message"]
     assert m.milestones["started"] is None
+
+
+@pytest.mark.parametrize("entries,detected", [
+    # the team acted (a change) before it reported the account: the researcher's later report is the detection
+    (["2030-06-01 02:00 An unknown account gained unauthorized write access to the build cache.",
+      "2030-06-01 03:10 The platform team changed the cache's access policy to members only.",
+      "2030-06-01 03:30 The platform team reported the unknown account to the hosting provider.",
+      "2030-06-02 09:00 A researcher reported the cache compromise to the security inbox.",
+      "2030-06-02 09:40 The platform team disabled the cache's write tokens."], "2030-06-02 09:00"),
+    # the near miss: posting about it earlier is not acting on the incident
+    (["2030-06-01 02:00 Checkout requests started failing with errors.",
+      "2030-06-01 02:05 The support team posted a question about slow pages in the chat.",
+      "2030-06-01 02:20 The support team reported the failing checkout to the on-call engineer.",
+      "2030-06-01 02:40 The on-call engineer rolled back the release."], "2030-06-01 02:20"),
+])
+def test_a_report_by_someone_already_acting_is_not_the_detection(builder: MetricsBuilder, entries: list[str],
+                                                                 detected: str) -> None:
+    text = timeline(*entries)
+    s = summary(builder.incident("c.md", text, dt.date(2031, 1, 1)))
+    assert s["detected"] == (detected.replace(" ", "T"), line_of(text, detected), "timeline")
+
+
+def test_an_untimed_first_impact_is_the_reason_the_start_is_unknown(builder: MetricsBuilder) -> None:
+    text = "# Outage\n\n## Timeline\n\n- Disk latency grew until the queue workers began failing\n" \
+           "- 2030-06-01 10:05 The storage alert fired for the queue hosts\n- 2030-06-01 10:30 We restarted the workers\n"
+    m = builder.incident("u.md", text, dt.date(2031, 1, 1))
+    assert m.milestones["started"] is None
+    assert "the first entry describing impact (line 5) has no time" in m.reasons
+    # the near miss: a timed first impact is the start, and no such reason is given
+    timed = text.replace("- Disk latency", "- 2030-06-01 09:50 Disk latency")
+    m = builder.incident("u.md", timed, dt.date(2031, 1, 1))
+    assert m.milestones["started"] is not None and not any("has no time" in r for r in m.reasons)
+
+
+@pytest.mark.parametrize("act,impact", [
+    # a consequence clause; the near miss: the same act without it is a change, not yet impact
+    ("The cleanup job deleted the build volumes, resulting in queued builds", True),
+    ("The cleanup job deleted the build volumes", False),
+    # an unexpected act; the near miss: the same act as planned
+    ("The cleanup job unexpectedly deleted the build volumes", True),
+    ("The cleanup job deleted the old build volumes as planned", False),
+])
+def test_consequences_and_unexpected_acts_are_impact(builder: MetricsBuilder, act: str, impact: bool) -> None:
+    text = timeline(f"2030-07-01 09:00 {act}", "2030-07-01 09:20 The build alert fired",
+                    "2030-07-01 09:45 The volumes were restored from snapshots")
+    s = summary(builder.incident("r.md", text, dt.date(2031, 1, 1)))
+    assert s["started"] == (("2030-07-01T09:00", line_of(text, "09:00"), "timeline") if impact else None)
+
+
+@pytest.mark.parametrize("alert,started", [
+    ("2030-08-01 10:00", True),  # listed first (a summary of key events) but not earlier: the start stands
+    ("2030-08-01 09:40", False),  # the near miss: an alert before any impact entry leaves the start unknown
+])
+def test_a_signal_listed_first_must_also_come_first(builder: MetricsBuilder, alert: str, started: bool) -> None:
+    text = timeline(f"{alert} The disk alert fired", "2030-08-01 10:00 Checkout requests started failing",
+                    "2030-08-01 10:20 We rolled back the release")
+    s = summary(builder.incident("k.md", text, dt.date(2031, 1, 1)))
+    assert (s["started"] is not None) is started

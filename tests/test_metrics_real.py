@@ -44,15 +44,25 @@ CHECKED = {
     ("rust_2020-02-26_crates-io-incident-report.md", "mitigated"): (93, "timeline"),
     ("rust_docsrs-outage-postmortem.md", "detected"): (58, "timeline"),
     ("rust_crates-io-postmortem-broken-downloads.md", "mitigated"): (90, "timeline"),
+    # a report to a third party after the team had acted is not the detection: the later report is
+    ("chia_2023-08-04_compromised-self-hosted-runners.md", "detected"): (32, "timeline"),
+    ("alphagov-gsp_20190204-kiam-breaks-harbor.md", "started"): (29, "timeline"),
+    ("dfds_PM2019-010_node-deletion.md", "started"): (14, "timeline"),  # "..., resulting in"
+    # "unexpectedly triggers the pipeline, ungracefully reverts": the summary says this put the cluster in a bad state
+    ("dfds_PM2019-011_iac-reverted.md", "started"): (24, "timeline"),
+    # the key events list above the table is not earlier in time than the table's first impact
+    ("moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md", "started"): (53, "timeline"),
+    # the repair minus the stated time to repair
+    ("moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md", "started"): (15, "field"),
+    ("moj-cloud-platform_2023-09-18-lack-of-diskspace.md", "started"): (15, "field"),
 }
 # Milestones a reader would not accept and that must stay unreported.
 ABSENT = {
     ("chia_2021-10-31_employee-compromise-false-positive.md", "started"),  # a false alarm: no impact
     ("k8s-test-infra_2019-05-30.md", "started"),  # the first impact entry has no time
-    ("dfds_PM2019-011_iac-reverted.md", "started"),
     ("alphagov-gsp_20190227-control-plane-and-harbor-outage.md", "started"),
 }
-ALL_FOUR_FLOOR = 13  # of the 30 incidents with a timeline (29 real + the seed's report)
+ALL_FOUR_FLOOR = 18  # of the 33 incidents with a timeline (32 real + the seed's report)
 
 
 @pytest.fixture(scope="module")

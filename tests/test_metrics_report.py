@@ -78,3 +78,19 @@ def test_recurrence_near_miss(builder: MetricsBuilder) -> None:
     b = _incident(builder, "b.md", "2024-03-05", "The database ran out of disk space after logging was enabled.")
     rec = find_recurrence([a, b], builder.parse)
     assert rec.groups == () and rec.rate == 0.0
+
+
+REPORTED_WORK = """# Cache node exhausted its disk
+
+## Action items
+
+- We moved the cache's scratch files to their own volume.
+- Move the build logs to their own volume (owner: @kim, due 2031-03-01)
+"""
+
+
+def test_items_reporting_finished_work_count_as_done(builder: MetricsBuilder) -> None:
+    inc = builder.build([("w.md", REPORTED_WORK)], dt.date(2030, 1, 1)).incidents[0]
+    assert inc.action_items.to_dict() == {"total": 2, "done": 1, "open": 1, "overdue": 0}
+    # the near miss: an imperative is work still to do, and stays open
+    assert [i.description.startswith("Move the build logs") for i in inc.open_items] == [True]

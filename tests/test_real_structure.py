@@ -33,8 +33,11 @@ def reported() -> set[tuple[str, str]]:
             if f.rule == "structure.no-headings":
                 out.add((name, "-"))
             elif f.rule == "structure.missing-section":
-                names = re.search(r"has no (.*) section", f.message).group(1)
-                out.update((name, s.lower()) for s in re.split(r", | or ", names))
+                found = re.search(r"has no (.*?) section", f.message)
+                if found is None:  # a document none of whose headings is a postmortem section
+                    out.add((name, "not-a-postmortem"))
+                    continue
+                out.update((name, s.lower()) for s in re.split(r", | or ", found.group(1)))
     return out
 
 
@@ -46,3 +49,10 @@ def test_sections_judged_missing_are_reported(reported: set[tuple[str, str]]) ->
 def test_sections_judged_present_are_not_reported(reported: set[tuple[str, str]]) -> None:
     present = {(r["file"], r["section"]) for r in _labels() if r["verdict"] == "present"}
     assert sorted(present & reported) == []
+
+
+def test_known_false_alarms_do_not_grow(reported: set[tuple[str, str]]) -> None:
+    """Sections the blind review judged present that are still reported: each is a known
+    false alarm (listed as present-reported), and no other present section may join them."""
+    known = {(r["file"], r["section"]) for r in _labels() if r["verdict"] == "present-reported"}
+    assert sorted(known - reported) == [], "fixed: relabel these as present"

@@ -15,9 +15,11 @@ from ..document.sections import canonical_section, normalize, section_names, sec
 from ..document.templates import DEFAULT_TEMPLATE, profiles
 from ..findings import Hit
 from ._entries import first_line_span
+from .section_evidence import satisfied, where_looked
 from .registry import Context, check
 
 _YAML_KEYS = {"root causes": "root_causes", "action items": "action_items", "lessons learned": "lessons_learned"}
+_PAIR_WHY = "so nothing records what the team learned or what will change to prevent a repeat"
 _YAML_WHY = {"incident": "so the report has no incident id, title or severity"}
 
 
@@ -74,6 +76,35 @@ def present_sections(doc: Document, required: list[str]) -> dict[str, tuple[int,
     return present
 
 
+def _strict(ctx: Context) -> bool:
+    """A configured template or section list is held to the letter: every section a heading."""
+    doc = ctx.document
+    return doc.format == "yaml" or doc.required_sections is not None \
+        or ctx.config.required_sections is not None or getattr(ctx.config, "template", None) is not None
+
+
+def stated_without_heading(ctx: Context, required: list[str], present: dict[str, tuple[int, int]]) -> set[str]:
+    """The missing sections whose content the document carries in another form."""
+    if _strict(ctx):
+        return set()
+    doc = ctx.document
+    missing = [canonical_section(n) or n for n in required]
+    out = {n for n in missing if n not in present and satisfied(doc, n)}
+    # Lessons and actions are one forward-looking pair: a list of what will change
+    # holds the lessons it follows from ("Corrective actions"), and when both are
+    # absent one finding names the pair (see missing_sections).
+    if "lessons learned" in missing and "lessons learned" not in present \
+            and ("action items" in present or "action items" in out):
+        out.add("lessons learned")
+    return out
+
+
+def _not_a_postmortem(doc: Document) -> bool:
+    """A Markdown document with headings none of which is a postmortem section (an index, a README)."""
+    return doc.format == "markdown" and bool(doc.sections) \
+        and not any(section_names(s.title) for s in doc.sections)
+
+
 def _anchors(doc: Document, required: list[str], present: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
     """Where each missing section is reported: the heading of the template section it
     should follow (else the one it should precede, else the document's first line).
@@ -112,7 +143,17 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
         return []  # structure.no-headings speaks for a document without headings
     required = required_sections(ctx)
     present = present_sections(doc, required)
+    if _not_a_postmortem(doc) and not _strict(ctx):
+        start, end = doc.sections[0].start, doc.sections[0].end
+        listed = _names([n.capitalize() for n in required], "and")
+        return [Hit("structure.missing-section", start, end,
+                    f"None of this document's headings is a postmortem section; if it is a postmortem, "
+                    f"give it the sections a review walks through: {listed}.")]
+    stated = stated_without_heading(ctx, required, present)
+    required = [n for n in required if (canonical_section(n) or n) not in stated]
     anchors = _anchors(doc, required, present)
+    if not _strict(ctx) and {"action items", "lessons learned"} <= anchors.keys():
+        anchors["lessons learned"] = anchors["action items"]
     by_span: dict[tuple[int, int], list[str]] = {}
     for name in required:
         canonical = canonical_section(name) or name
@@ -121,12 +162,16 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
     hits = []
     for (start, end), names in by_span.items():
         why = _why(names[0], doc.format == "yaml") if len(names) == 1 else \
+            _PAIR_WHY if set(names) == {"action items", "lessons learned"} else \
             "so the review is missing parts of the template it walks through"
         if doc.format == "yaml":
             keys = [f"'{_YAML_KEYS.get(n, n)}'" for n in names]
             message = f"The report has no {_names(keys)} key, {why}."
         else:
             message = f"The postmortem has no {_names([n.capitalize() for n in names])} section, {why}."
+            looked = where_looked(names[0]) if len(names) == 1 and not _strict(ctx) else None
+            if looked:
+                message = f"The postmortem has no {names[0].capitalize()} section, and {looked}, {why}."
         hits.append(Hit("structure.missing-section", start, end, message))
     return hits
 

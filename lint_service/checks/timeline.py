@@ -1,6 +1,7 @@
 """timeline.missing-timestamp and timeline.out-of-order."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..document.model import TimelineEntry
@@ -9,7 +10,9 @@ from ..findings import Hit
 from ._entries import field_span, first_line_span
 from .registry import Context, check
 
-_ROLLOVER = 12 * 60  # going back more than 12 hours without a date reads as "the next day"
+_ROLLOVER = 12 * 60
+# A clock written without its digits: "--:--", "??:??", "xx:xx".
+_BLANK_CLOCK = re.compile(r"(?<![\w:])(?:--|\?\?|xx|XX):(?:--|\?\?|xx|XX)(?![\w:])")  # going back more than 12 hours without a date reads as "the next day"
 
 
 def _stamps(entry: TimelineEntry) -> list[Timestamp]:
@@ -26,7 +29,15 @@ def _stamps(entry: TimelineEntry) -> list[Timestamp]:
 def missing_timestamp(ctx: Context) -> Iterable[Hit]:
     text = ctx.document.text
     for entry in ctx.document.timeline:
-        if _stamps(entry):
+        blank = _BLANK_CLOCK.search(entry.time.value) if entry.time is not None else None
+        if _stamps(entry) and blank is None:
+            continue
+        if blank is not None:
+            # A date with its clock left blank ("2031-04-02 --:--"): the time is unknown.
+            start, end = field_span(text, entry.time, first_line_span(text, entry.start, entry.end))
+            yield Hit("timeline.missing-timestamp", start, end,
+                      f"This timeline entry's time of day is left blank ({blank.group()!r}), so readers cannot "
+                      "tell how long detection and mitigation took; estimate it from logs or monitoring.")
             continue
         fallback = first_line_span(text, entry.start, entry.end)
         start, end = field_span(text, entry.time, fallback)

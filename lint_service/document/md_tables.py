@@ -97,6 +97,22 @@ def table(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: Prose
     return j + 1
 
 
+# A time cell that names a time instead of giving one ("Detection Time", "Start date"):
+# a key-times table of labels and values, not a timeline. A time cell written as its
+# format ("20xx-MM-DD HH:mm", "YYYY-MM-DD") is a template's example row.
+_TIME_LABEL = re.compile(r"^[A-Za-z][A-Za-z /-]{0,40}\b(?:time|date)$", re.IGNORECASE)
+_FORMAT = re.compile(r"^(?=.*(?:yy|xx|mm|dd|hh))[0-9xXyYmMdDhHsS:./T -]+$")
+
+
+def _is_entry(cells: list[Prose], roles: TableRoles) -> bool:
+    """A timeline row is an entry unless it is blank (a template's empty row), a label
+    of a key-times table, or a template's format example."""
+    if not any(p.text.strip() for p in cells):
+        return False
+    times = [cells[k].text.strip() for k in roles.times if k < len(cells)]
+    return not any(_TIME_LABEL.match(t) or _FORMAT.match(t) for t in times if t)
+
+
 def _cell_field(prose: Prose, span: tuple[int, int]) -> Field:
     if prose.text:
         s, e = prose.original_span(0, len(prose.text))
@@ -120,6 +136,8 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
         return Field("", row_lo, row_hi) if empty_is_row and not f.value else f
 
     used: set[int] = set()
+    if roles.kind == "timeline" and not _is_entry(cells, roles):
+        return
     if roles.kind == "timeline":
         main = cell(roles.text)
         times = [(k, cells[k]) for k in roles.times if k < len(cells)]

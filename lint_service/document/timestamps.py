@@ -244,3 +244,16 @@ def trailing_timestamp(text: str) -> Timestamp | None:
         if label and len(label.split()) <= _LABEL_WORDS and not label.endswith((".", "!", "?")):
             return ts
     return None
+
+
+def timestamps_in(text: str) -> list[Timestamp]:
+    """Every timestamp in running prose ("At 14:05 UTC the probe failed; by 14:30 ..."),
+    for telling a narrative told in paragraphs from a paragraph that quotes one time."""
+    out = []
+    for m in _ANYWHERE.finditer(text):
+        if m.end() == m.start() or _is_quantity(text, m):
+            continue
+        ts = _build(m, 0)
+        if ts is not None:
+            out.append(ts)
+    return out

@@ -11,12 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..document.done_work import mark_reported_work
 from ..document.fields import is_missing
 from ..findings import LineIndex
+from ..repairs import repair
 from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
+from .durations import start_from_durations
 from .milestones import KINDS, Milestone, ParseFn, find_milestones
 
 MAX_CAUSES = 5
@@ -175,7 +178,11 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     fields, problems = _field_milestones(doc, day, zone, line_of)
     timed = resolve_timeline(doc, line_of, day, zone)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
-    milestones = find_milestones(timed, fields, parse)
+    untimed: list[int] = []
+    milestones = find_milestones(timed, fields, parse, untimed)
+    why = None
+    if milestones["started"] is None:
+        milestones["started"], why = start_from_durations(doc, milestones, line_of)
     reasons = []
     if not doc.timeline and not fields:
         reasons.append("no timeline and no milestone fields")
@@ -184,10 +191,15 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     missing = [k for k in KINDS if milestones[k] is None]
     if missing and not reasons:
         reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
+    if why:
+        reasons.append(why)
+    if milestones["started"] is None and untimed:
+        reasons.append(f"the first entry describing impact (line {untimed[0]}) has no time")
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
                "to_resolve": _minutes(start, milestones["resolved"])}
+    _mark_done_work(doc, parse)
     counts, open_items, dated = _items(doc, as_of, day.year if day else None, line_of)
     date = day.isoformat() if day else (start.moment.date.isoformat() if start and start.moment.date else None)
     return IncidentMetrics(
@@ -195,6 +207,14 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones=milestones, minutes=minutes, action_items=counts, root_causes=root_causes(doc),
         open_items=open_items, reasons=reasons, problems=problems, due_dates=dated,
     )
+
+
+def _mark_done_work(doc: Document, parse: ParseFn) -> None:
+    """Items that report finished work ("We rotated the keys") are done, as the document
+    checks read them: only the action items' prose is parsed, repaired as the linter does."""
+    prose = repair([p for p in doc.prose if p.kind == "action-item"])
+    if prose:
+        mark_reported_work(doc, list(zip(prose, parse([p.text for p in prose]))))
 
 
 def _heading_zone(doc: Document) -> str | None:

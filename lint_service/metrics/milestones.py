@@ -196,8 +196,11 @@ def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:
     return markers, {k for k, _, tok in found if tok}
 
 
-def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn) -> dict[str, Milestone | None]:
-    """The four milestones from fields, then markers, then the events' words."""
+def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn,
+                    untimed: list[int] | None = None) -> dict[str, Milestone | None]:
+    """The four milestones from fields, then markers, then the events' words. The line of a
+    first impact entry without a readable time is added to ``untimed`` (the reason the start
+    is unknown)."""
     words = milestone_words()
     described = [t for t in timed if t.entry.text.strip()]
     docs = parse([t.entry.text for t in described]) if described else []
@@ -229,18 +232,23 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         first = find("started", 0)
         if first is not None and any(find(k, first) is not None for k in (*KINDS[1:], "signals", "perceived")):
             idx["started"] = take("started", first, "timeline")
+            if idx["started"] is None and untimed is not None:
+                untimed.append(described[first].line)
     # Alerts firing and someone noticing are detections by themselves; reports need an
     # impact before them or in them.
     signal = min((i for i in (find("signals", 0), find("perceived", 0)) if i is not None), default=None)
     if idx["started"] is not None and signal is not None and signal < idx["started"] and out["started"] is not None \
-            and out["started"].source == "timeline":
+            and out["started"].source == "timeline" and _earlier(described[signal].moment, out["started"].moment):
         # An alert fired (or someone noticed) before any entry names the impact: when
         # impact began is unknown.
         out["started"], idx["started"] = None, None
     start_at = idx["started"] if idx["started"] is not None else 0
     if idx["detected"] is None:
         report = find("detected", start_at)
-        report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]), None)
+        while report is not None and _acted_before(docs, kinds, start_at, report):
+            report = find("detected", report + 1)
+        report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]
+                                   and not _acted_before(docs, kinds, start_at, i)), None)
         found = [i for i in (signal, report, report_with_impact) if i is not None and (idx["started"] is None or i >= idx["started"])]
         idx["detected"] = take("detected", min(found) if found else None, "timeline")
     anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
@@ -265,6 +273,26 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
     take("resolved", idx["resolved"], "timeline")
     return _in_order(out)
+
+
+def _earlier(a: Moment | None, b: Moment) -> bool:
+    """Whether ``a`` (listed before ``b``) is also before it in time: a summary list of key
+    events above the detailed timeline ("First detected 08:56") is not."""
+    if a is None or a.date is None or b.date is None or a.relative != b.relative:
+        return True
+    return a.absolute < b.absolute
+
+
+def _subjects(doc: Doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON")}
+
+
+def _acted_before(docs: list[Doc], kinds: list[tuple[set[str], set[str]]], start: int, report: int) -> bool:
+    """A report made by someone who already acted on the incident (a change or a
+    mitigating act: "the team changed the setting ...", then "the team reported the
+    account to the host") is them telling others, not the moment they learned of it."""
+    acts = [docs[i] for i in range(start + 1, report) if kinds[i][1] & {"mitigated", "triggers"}]
+    return bool(set().union(*map(_subjects, acts)) & _subjects(docs[report])) if acts else False
 
 
 def _in_order(out: dict[str, Milestone | None]) -> dict[str, Milestone | None]:

@@ -1,0 +1,54 @@
+"""An impact start implied by a stated duration ("Time to repair: 0h 40m")."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lint_service.metrics import MetricsBuilder
+from lint_service.metrics.durations import parse_minutes
+
+KEY_EVENTS = """# Queue backlog on 2030-04-02
+
+- **Key events**
+  - First detected 2030-04-02 09:10
+  - Repaired 2030-04-02 09:50
+  - Resolved 2030-04-02 11:00
+
+- **Time to repair**: {repair}
+"""
+
+
+@pytest.fixture(scope="module")
+def builder() -> MetricsBuilder:
+    return MetricsBuilder()
+
+
+@pytest.mark.parametrize("value,unit,minutes", [
+    ("0h 40m", None, 40), ("2 hours 5 minutes", None, 125), ("1d 3h", None, 1620),
+    ("47", 1, 47), ("47", None, None), ("3h after the deploy", None, None), ("N/A", None, None),
+])
+def test_parse_minutes(value: str, unit: int | None, minutes: int | None) -> None:
+    assert parse_minutes(value, unit) == minutes
+
+
+def test_start_is_the_repair_minus_the_time_to_repair(builder: MetricsBuilder) -> None:
+    inc = builder.build([("q.md", KEY_EVENTS.format(repair="0h 40m"))], dt.date(2031, 1, 1)).incidents[0]
+    start = inc.milestones["started"]
+    assert start is not None and start.moment.iso() == "2030-04-02T09:10" and start.line == 8
+    assert start.source == "field" and "0h 40m" in (start.note or "")
+    assert inc.minutes == {"to_detect": 0, "to_mitigate": 40, "to_resolve": 110}
+
+
+def test_a_duration_that_puts_the_start_after_detection_gives_none(builder: MetricsBuilder) -> None:
+    # the near miss: 09:50 - 20m = 09:30, after the first detection at 09:10
+    inc = builder.build([("q.md", KEY_EVENTS.format(repair="0h 20m"))], dt.date(2031, 1, 1)).incidents[0]
+    assert inc.milestones["started"] is None
+    assert "the stated durations put the start after a later milestone" in inc.reasons
+
+
+def test_yaml_duration_in_minutes(builder: MetricsBuilder) -> None:
+    text = "incident_id: Q-1\nresolved_at: 2030-04-02 11:00\nduration_min: 90\n"
+    inc = builder.build([("q.yaml", text, "yaml")], dt.date(2031, 1, 1)).incidents[0]
+    assert inc.milestones["started"].moment.iso() == "2030-04-02T09:30"
+    assert inc.minutes["to_resolve"] == 90
