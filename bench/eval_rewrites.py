@@ -130,16 +130,7 @@ def document_rewrites(linter: Linter) -> tuple[SetResult, list[Rewrite]] | None:
             hit = next((f for f in findings if f.start < end and start < f.end), None)
             if hit is None:
                 continue
-            res.flagged += 1
-            if hit.suggestions:
-                res.offered += 1
-            else:
-                res.missing.append((hit.rule, hit.text))
-            section = _section_of(linter, text, hit.start)
-            a, b = _sentence_bounds(text, hit.start, hit.end)
-            for s in hit.suggestions:
-                applied = text[a : hit.start] + s + text[hit.end : b]
-                out.append(Rewrite(res.name, f"{name}:{start}-{end}", section, hit.rule, text[a:b].strip(), applied.strip()))
+            _count_in_document(res, out, linter, text, hit, f"{name}:{start}-{end}")
     return res, out
 
 
@@ -152,17 +143,22 @@ def whole_document_rewrites(linter: Linter, name: str, root: Path) -> tuple[SetR
     for path in sorted(root.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         for hit in (f for f in linter.lint(text, format="markdown").findings if f.category == "blame"):
-            res.flagged += 1
-            if hit.suggestions:
-                res.offered += 1
-            else:
-                res.missing.append((hit.rule, hit.text))
-            section = _section_of(linter, text, hit.start)
-            a, b = _sentence_bounds(text, hit.start, hit.end)
-            for s in hit.suggestions:
-                applied = text[a : hit.start] + s + text[hit.end : b]
-                out.append(Rewrite(res.name, f"{path.name}:{hit.start}-{hit.end}", section, hit.rule, text[a:b].strip(), applied.strip()))
+            _count_in_document(res, out, linter, text, hit, f"{path.name}:{hit.start}-{hit.end}")
     return res, out
+
+
+def _count_in_document(res: SetResult, out: list[Rewrite], linter: Linter, text: str, hit, ref: str) -> None:
+    """Count one blame finding of a document and keep its rewrites as the sentence reads applied."""
+    res.flagged += 1
+    if hit.suggestions:
+        res.offered += 1
+    else:
+        res.missing.append((hit.rule, hit.text))
+    section = _section_of(linter, text, hit.start)
+    a, b = _sentence_bounds(text, hit.start, hit.end)
+    for s in hit.suggestions:
+        applied = text[a : hit.start] + s + text[hit.end : b]
+        out.append(Rewrite(res.name, ref, section, hit.rule, text[a:b].strip(), applied.strip()))
 
 
 def _section_of(linter: Linter, text: str, offset: int) -> str:
