@@ -105,8 +105,6 @@ REWRITES = [
     r("Had the reviewer read the migration, the lock would have been caught.",
       "Had the migration been read, the lock would have been caught.", "counterfactual-inverted"),
     r("Hiroshi ought to have rotated the key before leaving.", "The key was not rotated before leaving.", "counterfactual-ought"),
-    r("Kalinda should have waited for the canary before promoting the build.",
-      "Nothing required waiting for the canary before promoting the build.", "counterfactual-intransitive"),
     r("I should have checked the replica lag.", "The replica lag was not checked.", "counterfactual-first-person"),
     # person as cause removed
     r("Because of Xochitl, the checkout flow was down for an hour.", "The checkout flow was down for an hour.", "cause-because-of"),
@@ -140,6 +138,8 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
     pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
+    # "Nothing required waiting for the canary" claimed a missing rule and read as "not needed"
+    pytest.param("Kalinda should have waited for the canary before promoting the build.", id="counterfactual-intransitive"),
     # nothing says what the error was without inventing it ("a manual step" emptied the claim)
     pytest.param("The root cause was operator error.", id="operator-error-no-invented-replacement"),
     pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),

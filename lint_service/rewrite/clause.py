@@ -186,8 +186,8 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
         prep = next((c for c in clause.action.children if c.dep_ == "prep" and c.i == clause.action.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is None or not clause.conditional:
-            if clause.modal and not clause.negated:
-                return [" ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), after) if x)]
+            # "Nothing required escalating sooner" claimed a missing rule nobody named and
+            # read as "it was not needed" (blind grading: every one wrong or poor)
             return []
         obj, after = pobj, span_text([t for t in own if pobj.i < t.i <= span[1] and t.i not in {x.i for x in pobj.subtree}])
         vbn = f"{vbn} {prep.text}"
@@ -208,10 +208,7 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
             " ".join(x for x in (obj_text, be, vbn, after) if x),
             " ".join(x for x in ("nothing stopped", obj_text, "from being", vbn, after) if x),
         ]
-    return [
-        " ".join(x for x in (obj_text, be, "not", vbn, after) if x),
-        " ".join(x for x in ("nothing required", inflect(clause.action_lemma, "VBG"), obj_text, after) if x),
-    ]
+    return [" ".join(x for x in (obj_text, be, "not", vbn, after) if x)]
 
 
 
