@@ -105,3 +105,10 @@ def test_offsets_point_at_verbatim_text(blocks, sep):
     verbatim_ok(doc)
     for entry in doc.timeline:
         assert 0 <= entry.start <= entry.end <= len(text)
+
+
+def test_an_escaped_character_does_not_jump_to_markup_on_the_next_line():
+    """Found by hypothesis: " *" decoded from " \\*" matched the " *" of "**bold**" a line
+    further on, and every later character of the paragraph pointed at the wrong place."""
+    text = "## Timeline\n**bold** \\*\n| **bold** | | |\n|---|---|\n| | | **bold** |"
+    verbatim_ok(parse_document(text, "markdown"))

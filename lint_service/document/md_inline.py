@@ -99,7 +99,9 @@ class ProseBuilder:
             pos = text.find(s, cur, hi)
             # Only markup may lie between the cursor and the match: a later verbatim
             # copy of the same words ("Bob \\*" then "Bob **bold**") is not this text.
-            if pos != -1 and text[cur:pos].strip(_MARKUP_CHARS):
+            # Nor may the gap hold an escape or a line break: " *" decoded from " \\*" must
+            # not match the " *" of a "**bold**" on the next line.
+            if pos != -1 and (text[cur:pos].strip(_MARKUP_CHARS) or "\\" in text[cur:pos] or "\n" in text[cur:pos]):
                 pos = -1
             if pos != -1:
                 chars.append(s)
