@@ -138,8 +138,8 @@ def _schemas(rule_ids: list[str]) -> dict[str, Any]:
         "disabledCategories": category_ids,
         "enabledOnly": {"type": "string", "enum": ["true", "false", ""]},
         "motherTongue": {"description": "Accepted and ignored"},
-        "level": {"type": "string", "enum": ["default", "picky"],
-                  "description": "picky also runs the info-level rules that are off by default"},
+        "level": {"type": "string", "enum": ["", "default", "picky"],
+                  "description": "picky also runs the info-level rules that are off by default; empty means default"},
     }
 
     def lt_request(data_schema: dict[str, Any], enabled_only: dict[str, Any], other: dict[str, Any],
