@@ -54,6 +54,11 @@ def digest(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
+def ref_key(ref: str) -> str:
+    """How a grade names its source: row numbers and file spans as they are, URLs hashed."""
+    return "url:" + digest(ref) if "://" in ref else ref
+
+
 @dataclass(frozen=True)
 class Rewrite:
     set: str
@@ -65,7 +70,8 @@ class Rewrite:
 
     @property
     def id(self) -> str:
-        return f"{self.set}|{self.ref}|{digest(self.original)}|{digest(self.applied)}"
+        # A source URL's path often is a headline: keep only its hash, like the texts'.
+        return f"{self.set}|{ref_key(self.ref)}|{digest(self.original)}|{digest(self.applied)}"
 
 
 @dataclass

@@ -244,7 +244,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
             t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])
             for t in c.subject.children
         )
-        # "The second issue was not identified in testing by the service teams"
+        # "The regression was not caught in staging by the payments team"
         specific = not any(d.dep_ == "det" and d.lower_ in ("another", "a", "an", "any", "some") for d in c.agent.children)
         missed = specific and c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
         subject_words = {t.lower_ for t in c.subject.subtree} if c.subject is not None else set()
@@ -253,7 +253,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
             lex.verbs["fault"].match(a)
             or lex.verbs["breakage"].match(a)
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
-            # "a false alarm caused by someone hitting the wrong button": the failure itself, caused by a person
+            # "a page storm caused by someone pressing the wrong key": the failure itself, caused by a person
             or (verb_lemma(a) in lex.terms["cause_verbs"] and c.subject is not None and _failure_noun(c.subject, lex))
         )
         if harmful or subject_framed or missed or negative_framing(c, lex) or risky_circumstances(c, lex):
@@ -380,5 +380,5 @@ def _negated_sentence(tok: Token) -> bool:
         if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
             break
         if anc.dep_ == "appos" and anc.i > anc.head.i + 1:
-            break  # "... was never bumped after the release - probably my fault": an aside of its own  # "it would not have been an issue, but because of human error this outage was caused": a clause of its own
+            break  # "... was never bumped after the release - probably my fault": an aside of its own  # "it would have been harmless, but through human error the queue stalled": a clause of its own
     return False
