@@ -21,6 +21,8 @@ import logging
 import os
 from typing import Any
 
+from .env_settings import env_number
+
 log = logging.getLogger("lint_service.web")
 
 DEFAULT_WORKER_MAX_MB = 110
@@ -65,17 +67,7 @@ def private_mb(pid: int | str = "self") -> float | None:
 
 
 def worker_max_mb(environ: dict[str, str] | None = None) -> float:
-    env = os.environ if environ is None else environ
-    raw = env.get("BLAMELINT_WORKER_MAX_MB", "").strip()
-    if not raw:
-        return DEFAULT_WORKER_MAX_MB
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SystemExit(f"blamelint: BLAMELINT_WORKER_MAX_MB must be a number of megabytes, not {raw!r}") from None
-    if value <= 0:
-        raise SystemExit(f"blamelint: BLAMELINT_WORKER_MAX_MB must be more than 0, not {raw!r}")
-    return value
+    return env_number("BLAMELINT_WORKER_MAX_MB", DEFAULT_WORKER_MAX_MB, "megabytes", environ=environ)
 
 
 def after_request(worker: Any, environ: dict[str, Any], limit_mb: float) -> None:

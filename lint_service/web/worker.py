@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import re
 import selectors
 import socket
@@ -36,6 +35,7 @@ from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from .. import __version__
+from .env_settings import env_number
 from .errors import RequestReadTimeout
 
 DEFAULT_READ_TIMEOUT = 15.0
@@ -53,17 +53,7 @@ _CLIENT_ERRORS: tuple[tuple[type[BaseException], int, str, str], ...] = (
 
 
 def read_timeout_from_env(environ: dict[str, str] | None = None) -> float:
-    env = os.environ if environ is None else environ
-    raw = env.get("BLAMELINT_REQUEST_READ_TIMEOUT", "").strip()
-    if not raw:
-        return DEFAULT_READ_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SystemExit(f"blamelint: BLAMELINT_REQUEST_READ_TIMEOUT must be a number of seconds, not {raw!r}") from None
-    if not 0 < value <= 3600:
-        raise SystemExit(f"blamelint: BLAMELINT_REQUEST_READ_TIMEOUT must be between 0 and 3600 seconds, not {raw!r}")
-    return value
+    return env_number("BLAMELINT_REQUEST_READ_TIMEOUT", DEFAULT_READ_TIMEOUT, "seconds", maximum=3600, environ=environ)
 
 
 class GuardedSocket:
