@@ -99,3 +99,16 @@ def bench_main(doc: str | None, run: Callable[[Path, int], object], target_name:
     print(f"machine: {machine()}")
     run(getattr(args, target_name), args.repeat)
     return 0
+
+
+def stop_server(proc) -> None:
+    """SIGTERM a server started by a bench, and kill it if it has not gone in 30 s."""
+    import signal
+    import subprocess
+
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)

@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import random
-import signal
 import socket
 import string
 import subprocess
@@ -33,7 +32,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from _common import FIXTURE, REPO, machine, verdict
+from _common import FIXTURE, REPO, machine, stop_server, verdict
 from bench_service import children, free_port, library_time, load, percentile, post, pss_kb, wait_ready
 
 READ_TIMEOUT = 5.0
@@ -222,12 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"     {name:18s} {counts}")
 
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_server(proc)
     if args.compare_sync:
         import bench_service
 

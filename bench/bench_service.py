@@ -15,7 +15,6 @@ import argparse
 import http.client
 import json
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -24,7 +23,7 @@ import threading
 import time
 from pathlib import Path
 
-from _common import FIXTURE, REPO, machine, measure, verdict
+from _common import FIXTURE, REPO, machine, measure, stop_server, verdict
 
 PSS_TARGET_MB = 320
 
@@ -146,11 +145,7 @@ def run(clients: int, seconds: float, workers: int, gunicorn_config: Path | None
         pids = [proc.pid] + children(proc.pid)
         pss = {pid: pss_kb(pid) for pid in pids}
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
     lib_warm, lib_cold = library_time(text)
     p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
     total_mb = sum(pss.values()) / 1024
