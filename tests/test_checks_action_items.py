@@ -78,6 +78,15 @@ def test_blameful_action_item_is_also_a_blame_finding(linter):
     ("We should have rotated the signing keys.", False),
     ("Improved runbooks for engine-level limits", False),
     ("Add a canary stage to the deploy pipeline.", False),
+    # a standing rule in the future tense is practice in place, not a task
+    ("All release branches will require two approving reviews.", True),
+    ("Every production deploy will need a linked change ticket.", True),
+    ("Deploys on Fridays will no longer be accepted.", True),
+    ("We will now require hardware keys for every maintainer.", True),
+    # ... but the team committing to a rule, one thing's need, or an effect, is still a plan
+    ("We will require hardware keys for every maintainer.", False),
+    ("The billing alert will need a runbook.", False),
+    ("Separate node groups per zone will allow better scheduling.", False),
 ])
 def test_reports_of_finished_work_are_done(linter, item, done):
     from lint_service.document import parse_document
