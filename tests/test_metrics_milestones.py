@@ -248,3 +248,62 @@ def test_a_signal_listed_first_must_also_come_first(builder: MetricsBuilder, ale
                     "2030-08-01 10:20 We rolled back the release")
     s = summary(builder.incident("k.md", text, dt.date(2031, 1, 1)))
     assert (s["started"] is not None) is started
+
+
+def test_detection_and_its_act_in_one_entry(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 The ledger stalled at batch 4410.",
+                    "2024-04-02 10:06 Monitoring detected the stall; automation restarted the sequencers "
+                    "and this resolved the issue.",
+                    "2024-04-02 10:20 The postmortem was scheduled.")
+    s = summary(builder.incident("pm.md", text, AS_OF))
+    line = line_of(text, "Monitoring detected")
+    assert (s["detected"][1], s["mitigated"][1], s["resolved"][1]) == (line, line, line)
+
+
+def test_what_was_noticed_is_not_an_act(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Builds start failing.",
+                    "2024-04-02 10:05 Ana notices that labels that should have been removed block every merge.",
+                    "2024-04-02 10:30 Ana rolls back the release.",
+                    "2024-04-02 10:40 Builds are fully restored.")
+    s = summary(builder.incident("pm.md", text, AS_OF))
+    assert s["mitigated"][1] == line_of(text, "10:30")
+
+
+def test_last_mitigating_act_closes_a_timeline_without_resolution(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Uploads start failing for every tenant.",
+                    "2024-04-02 10:05 An alert fired for upload errors.",
+                    "2024-04-02 10:20 The abusive client is blocked.",
+                    "2024-04-02 11:00 The junk objects are deleted from the bucket.")
+    m = builder.incident("pm.md", text, AS_OF).milestones
+    assert (m["mitigated"].line, m["resolved"].line) == (line_of(text, "10:20"), line_of(text, "11:00"))
+    assert m["resolved"].note.startswith("the last event")
+
+
+def test_last_event_that_is_no_act_closes_nothing(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Uploads start failing for every tenant.",
+                    "2024-04-02 10:05 An alert fired for upload errors.",
+                    "2024-04-02 10:20 The abusive client is blocked.",
+                    "2024-04-02 11:00 The vendor replied that they saw nothing unusual.")
+    assert builder.incident("pm.md", text, AS_OF).milestones["resolved"] is None
+
+
+def test_fix_released_last_is_the_resolution(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Downloads start failing with 404 errors.",
+                    "2024-04-02 10:05 An alert fired for download errors.",
+                    "2024-04-02 10:10 The release was rolled back, temporarily fixing downloads.",
+                    "2024-04-02 11:00 A PR fixing the path joining was merged.",
+                    "2024-04-02 11:30 The staging build was promoted to production.")
+    m = builder.incident("pm.md", text, AS_OF).milestones
+    assert m["resolved"].line == line_of(text, "11:30") and m["resolved"].note == "the last event: the fix released"
+    # ... but a release with no fix named since the mitigation is only more work
+    other = text.replace("A PR fixing the path joining was merged", "The team met to review the graphs")
+    assert builder.incident("pm.md", other, AS_OF).milestones["resolved"] is None
+
+
+def test_requests_taking_seconds_are_impact(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 The nightly rebuild takes 20 minutes, as usual.",
+                    "2024-04-02 10:30 All requests to the index begin to take 10+ seconds.",
+                    "2024-04-02 10:35 An alert fired for index latency.",
+                    "2024-04-02 10:50 Everything is back to normal.")
+    s = summary(builder.incident("pm.md", text, AS_OF))
+    assert s["started"][1] == line_of(text, "10:30")

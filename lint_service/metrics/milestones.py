@@ -62,6 +62,8 @@ class MilestoneWords:
     stalled: frozenset[tuple[str, ...]]
     complete: frozenset[str]
     hypothetical: frozenset[str]
+    latency: dict[str, frozenset[str]]
+    fix: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,11 +77,13 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
         hypothetical=frozenset(data["events"]["hypothetical"]),
+        latency={k: frozenset(v) for k, v in data["events"]["latency"].items()},
+        fix=frozenset(data["events"]["fix"]),
     )
 
 
@@ -164,36 +168,62 @@ def _hypothetical(tok: Token, marks: frozenset[str]) -> bool:
     return False
 
 
+def _slow(doc: Doc, latency: dict[str, frozenset[str]]) -> list[Token]:
+    """ "requests take 10+ seconds", "page loads begin to take 12 s": a service's
+    interactions taking seconds is impact; "the rebuild takes 20 minutes" is not."""
+    found = []
+    for tok in doc:
+        if tok.lemma_.lower() not in latency["verbs"] or _negated(tok):
+            continue
+        unit = any(c.lemma_.lower() in latency["units"] for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr"))
+        head = tok
+        while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+            head = head.head  # "begin to take": the subject is the governing verb's
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if unit and any(s.lemma_.lower() in latency["subjects"] for s in subjects):
+            found.append(tok)
+    return found
+
+
 def explain(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, str]]:
     """(kind, term, token) of every match that counts, markers included: why an entry
     was read as a milestone (for tests and for `metrics --explain`-style debugging)."""
+    return [(k, term, tok.text if tok is not None else "") for k, term, tok in hits(doc, words)]
+
+
+def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]:
+    """(kind, term, token) of every match that counts; a marker's token is None."""
     low = doc.text.lower()
-    found = [(k, " ".join(t), "") for k, ts in words.markers.items() for t in ts if " ".join(t) in low]
+    found: list[tuple[str, str, Token | None]] = [
+        (k, " ".join(t), None) for k, ts in words.markers.items() for t in ts if " ".join(t) in low]
     found = [f for f in found if f[0] not in {g[0] for g in found if g is not f and len(g[1]) > len(f[1]) and f[1] in g[1]}]
     for kind, terms in words.events.items():
         for term in terms:
             negative = term[0] in ("not", "no", "n't")  # "not working" is itself the negation
-            hits = [t for t in _matches(doc, term)
-                    if (negative or not _negated(t)) and not _hypothetical(t, words.hypothetical)]
+            matched = [t for t in _matches(doc, term)
+                       if (negative or not _negated(t)) and not _hypothetical(t, words.hypothetical)]
             if kind == "started":  # "shut down" is an act; "the site is down" is impact
-                hits = [t for t in hits if t.dep_ != "prt"]
+                matched = [t for t in matched if t.dep_ != "prt"]
             elif kind == "resolved":  # "healthy nodes get killed" says nothing is resolved
-                hits = [t for t in hits if not (t.dep_ == "amod" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj"))]
-            if kind in ("signals", "perceived", "detected", "mitigated", "resolved"):
-                done = [t for t in hits if not _not_done(t, words.not_done) and not _stalled(t, words.stalled)]
-                if kind == "resolved" and len(done) < len(hits):
+                matched = [t for t in matched if not (t.dep_ == "amod" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+            if kind in ("signals", "perceived", "detected", "mitigated", "resolved", "released"):
+                done = [t for t in matched if not _not_done(t, words.not_done) and not _stalled(t, words.stalled)]
+                if kind == "resolved" and len(done) < len(matched):
                     # "CI recovered, the site begins to recover": recovery under way, not over.
-                    found.append(("pending", " ".join(term), hits[0].text))
-                hits = done
-            found.extend((kind, " ".join(term), t.text) for t in hits)
+                    found.append(("pending", " ".join(term), matched[0]))
+                matched = done
+            found.extend((kind, " ".join(term), t) for t in matched)
+    found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
     return found
 
 
 def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:
     """(marker kinds, event kinds) an entry's event text says."""
-    found = explain(doc, words)
-    markers = {k for k, _, tok in found if not tok}
-    return markers, {k for k, _, tok in found if tok}
+    found = hits(doc, words)
+    markers = {k for k, _, tok in found if tok is None}
+    return markers, {k for k, _, tok in found if tok is not None}
+
+
 
 
 def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn,
@@ -204,7 +234,8 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
     words = milestone_words()
     described = [t for t in timed if t.entry.text.strip()]
     docs = parse([t.entry.text for t in described]) if described else []
-    kinds = [classify(d, words) for d in docs]
+    found_in = [hits(d, words) for d in docs]
+    kinds = [({k for k, _, t in f if t is None}, {k for k, _, t in f if t is not None}) for f in found_in]
     complete = [any(t.lower_ in words.complete for t in d) for d in docs]
     out: dict[str, Milestone | None] = {k: fields.get(k) for k in KINDS}
     n = len(described)
@@ -252,27 +283,70 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         found = [i for i in (signal, report, report_with_impact) if i is not None and (idx["started"] is None or i >= idx["started"])]
         idx["detected"] = take("detected", min(found) if found else None, "timeline")
     anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
+    closing_note = None
     if idx["resolved"] is None:
         after = anchor + 1 if anchor is not None else 0
         idx["resolved"] = find("resolved", after, full=True)
         if idx["resolved"] is None:
             idx["resolved"] = find("resolved", after)
+        if idx["resolved"] is None and anchor is not None and _said_after_detection(found_in[anchor], "resolved"):
+            idx["resolved"] = anchor  # "detected the stall; automation restarted it and this resolved the issue"
     if idx["mitigated"] is None:
         # A mitigating act needs an incident before it: with no start or detection known, a
         # "revert" may be the failure itself ("the pipeline reverts the network"). A first,
         # partial recovery ("most deployments are up again") needs none.
         after = anchor + 1 if anchor is not None else 0
         act = find("mitigated", after) if anchor is not None else None
+        if anchor is not None and _said_after_detection(found_in[anchor], "mitigated"):
+            act = anchor  # detected, then acted on, in one entry
         candidates = [i for i in (act, find("resolved", after)) if i is not None]
         mit = min(candidates) if candidates else None
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
             note = None if "mitigated" in kinds[mit][1] else ("the resolution: no separate mitigation"
                                                                 if mit == idx["resolved"] else "the first recovery")
             idx["mitigated"] = take("mitigated", mit, "timeline", note)
-    if idx["mitigated"] is None and idx["resolved"] is not None and out["mitigated"] is None:
-        take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
-    take("resolved", idx["resolved"], "timeline")
+    if idx["resolved"] is None and out["resolved"] is None and idx["mitigated"] is not None:
+        idx["resolved"], closing_note = _closing(described, kinds, docs, words, idx["mitigated"])
+    if idx["mitigated"] is None and out["mitigated"] is None:
+        if idx["resolved"] is not None:
+            take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
+        elif out["resolved"] is not None and out["resolved"].source != "timeline":
+            r = out["resolved"]
+            out["mitigated"] = Milestone("mitigated", r.moment, r.line, r.source, "the resolution: no separate mitigation")
+    take("resolved", idx["resolved"], "timeline", closing_note)
     return _in_order(out)
+
+
+_DETECTION = ("signals", "perceived", "detected")
+
+
+def _said_after_detection(found: list[tuple[str, str, Token | None]], kind: str) -> bool:
+    """An entry that says the detection, then ``kind`` in a clause of its own ("monitoring
+    detected the stall; automation restarted the timelords"): both happened in it, in that
+    order. What was noticed ("notices statuses that should have been removed") is no act."""
+    seen = [t for k, _, t in found if k in _DETECTION and t is not None]
+    if not seen:
+        return False
+    first = min(t.i for t in seen)
+    return any(k == kind and t is not None and t.i > first and not any(t in d.subtree for d in seen)
+               for k, _, t in found)
+
+
+def _closing(described: list[TimedEntry], kinds: list[tuple[set[str], set[str]]], docs: list[Doc],
+             words: MilestoneWords, mitigated: int) -> tuple[int | None, str | None]:
+    """With no event saying the incident is over, the timeline's last event closes it when
+    it is the last mitigating act done ("the packages are removed from the index") or the
+    release of a fix named since the mitigation ("the fix ... was merged", then "the
+    deployment was promoted to production")."""
+    last = len(described) - 1
+    if last < mitigated or described[last].moment is None:
+        return None, None
+    if "mitigated" in kinds[last][1]:
+        return last, "the last event: the last mitigating act, no later event"
+    named = any(t.lemma_.lower() in words.fix for d in docs[mitigated + 1:last + 1] for t in d)
+    if "released" in kinds[last][1] and last > mitigated and named:
+        return last, "the last event: the fix released"
+    return None, None
 
 
 def _earlier(a: Moment | None, b: Moment) -> bool:
