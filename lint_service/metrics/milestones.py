@@ -77,7 +77,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -112,6 +112,9 @@ def _matches(doc: Doc, term: Term) -> list[Token]:
     return found
 
 
+match_term = _matches
+
+
 def _has_recipient(verb: Token, prep: str) -> bool:
     """ "provided a screenshot of the charge to #warroom": the preposition on the verb, or
     inside its object (where the parser often attaches it)."""
@@ -124,6 +127,9 @@ def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
     return tok.dep_ in ("dobj", "nsubjpass", "acomp", "xcomp") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+negated = _negated
 
 
 def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
