@@ -307,3 +307,15 @@ def test_requests_taking_seconds_are_impact(builder: MetricsBuilder) -> None:
                     "2024-04-02 10:50 Everything is back to normal.")
     s = summary(builder.incident("pm.md", text, AS_OF))
     assert s["started"][1] == line_of(text, "10:30")
+
+
+@pytest.mark.parametrize("text,kind,expected", [
+    ("A developer reports a high count of HTTP 307 redirects.", "started", True),
+    ("The count of HTTP 307 redirects is reported weekly.", "started", False),
+    ("The team placed a warning on the domain, reducing the number of victims.", "mitigated", True),
+    ("The team plans to reduce the number of victims.", "mitigated", False),
+    ("The incident is considered resolved.", "resolved", True),
+    ("The team is considering a resolution.", "resolved", False),
+])
+def test_more_event_words(builder: MetricsBuilder, text: str, kind: str, expected: bool) -> None:
+    assert (kind in classify(builder.parse([text])[0], milestone_words())[1]) is expected

@@ -87,3 +87,46 @@ def test_noticed_at_once_in_prose_is_detection_at_the_start(builder: MetricsBuil
                                       "The change was not quickly noticed by the network team."])
 def test_noticed_without_a_time_or_negated_gives_no_detection(builder: MetricsBuilder, sentence: str) -> None:
     assert builder.incident("pm.md", DETECTION.format(sentence=sentence), AS_OF).milestones["detected"] is None
+
+
+BELOW = ("# Lookalike domain\n\n## Timeline\n\n"
+         "- 2024-03-02 09:00 A user reports a phishing site copying our login page.\n"
+         "- 2024-03-02 09:10 The on-call engineer acknowledges the report.\n"
+         "- 2024-03-02 11:00 The registrar places the lookalike domain on hold.\n"
+         "- 2024-03-02 11:30 The hosting provider replies to our second complaint.\n\n"
+         "{after}\n\nThe incident is considered resolved; we keep watching for new domains.\n")
+
+
+def test_resolution_below_the_timeline_takes_the_time_of_the_event_it_follows(builder: MetricsBuilder) -> None:
+    text = BELOW.format(after="After the registrar placed the lookalike domain on hold, lookups failed and "
+                              "visitors could no longer reach the site.")
+    m = builder.incident("pm.md", text, AS_OF).milestones
+    assert (m["resolved"].moment.iso(), m["resolved"].line) == ("2024-03-02T11:00", line_of(text, "- 2024-03-02 11:00"))
+
+
+def test_resolution_below_the_timeline_needs_an_event_it_follows(builder: MetricsBuilder) -> None:
+    text = BELOW.format(after="Lookups failed and visitors could no longer reach the site.")
+    assert builder.incident("pm.md", text, AS_OF).milestones["resolved"] is None
+
+
+def test_stated_span_from_the_start_lands_on_an_entry(builder: MetricsBuilder) -> None:
+    text = ("# Bad index\n\n## Summary\n\nIt took 1 hour and 10 minutes from the start of the incident to the "
+            "deploy of the fix.\n\n## Timeline\n\n"
+            "- 2024-03-02 10:00 **Two packages are published with a corrupt checksum.**\n"
+            "- 2024-03-02 10:20 A maintainer reports failing installs.\n"
+            "- 2024-03-02 10:40 The corrupt versions are deleted.\n"
+            "- 2024-03-02 11:10 Fix deployed to production.\n")
+    s = builder.incident("pm.md", text, AS_OF).milestones["started"]
+    assert (s.moment.iso(), s.line, s.source) == ("2024-03-02T10:00", line_of(text, "- 2024-03-02 10:00"), "prose")
+    # a span that lands on no entry says nothing a reader could check
+    other = text.replace("1 hour and 10 minutes", "1 hour and 5 minutes")
+    assert builder.incident("pm.md", other, AS_OF).milestones["started"].line == line_of(text, "- 2024-03-02 10:20")
+
+
+def test_an_impact_that_had_already_lasted_leaves_the_start_unknown(builder: MetricsBuilder) -> None:
+    entries = ("## Timeline\n\n- 2024-03-02 10:20 Ana notices the queue is stuck: no job has run in more than 9 minutes.\n"
+               "- 2024-03-02 10:30 The worker pool is restarted.\n- 2024-03-02 10:40 Jobs are back to normal.\n")
+    m = builder.incident("pm.md", "# Queue\n\n" + entries, AS_OF)
+    assert m.milestones["started"] is None and "already lasted" in m.reasons[-1]
+    near = entries.replace(": no job has run in more than 9 minutes", " and the deploy took 9 minutes")
+    assert builder.incident("pm.md", "# Queue\n\n" + near, AS_OF).milestones["started"] is not None

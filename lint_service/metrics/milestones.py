@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules import load_rule_file
 from .clock import Moment, TimedEntry
+from .lasting import already_lasting
 
 KINDS = ("started", "detected", "mitigated", "resolved")
 _PARTICLES = frozenset({"back", "over", "down", "up", "out", "off"})
@@ -77,7 +78,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -147,6 +148,8 @@ def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
         if head.i == tok.i:
             return False
         if head.lemma_.lower() in not_done:
+            if any(c.dep_ == "auxpass" for c in head.children) and tok.dep_ in ("oprd", "acomp", "xcomp", "attr"):
+                return False  # "the incident is considered resolved": a judgement, not an intent
             # ... but not a clause that merely sits beside one ("reverted; error rate began to fall").
             return tok.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "punct")
         if tok.dep_ not in ("xcomp", "pcomp", "dobj", "acomp", "oprd", "ccomp", "pobj", "prep"):
@@ -233,9 +236,10 @@ def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:
 
 
 def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse: ParseFn,
-                    untimed: list[int] | None = None) -> dict[str, Milestone | None]:
+                    unknown: list[str] | None = None) -> dict[str, Milestone | None]:
     """The four milestones from fields, then markers, then the events' words. The line of a
-    first impact entry without a readable time is added to ``untimed`` (the reason the start
+    reason the start is unknown (a first impact entry without a readable time, or one saying
+the impact had already lasted a while) is added to ``unknown`` (the reason the start
     is unknown)."""
     words = milestone_words()
     described = [t for t in timed if t.entry.text.strip()]
@@ -268,9 +272,13 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         # closing a false alarm); one with no readable time leaves the start unknown.
         first = find("started", 0)
         if first is not None and any(find(k, first) is not None for k in (*KINDS[1:], "signals", "perceived")):
-            idx["started"] = take("started", first, "timeline")
-            if idx["started"] is None and untimed is not None:
-                untimed.append(described[first].line)
+            if already_lasting(docs[first]):
+                if unknown is not None:
+                    unknown.append(f"the first entry describing impact (line {described[first].line}) says it had already lasted")
+            else:
+                idx["started"] = take("started", first, "timeline")
+                if idx["started"] is None and unknown is not None:
+                    unknown.append(f"the first entry describing impact (line {described[first].line}) has no time")
     # Alerts firing and someone noticing are detections by themselves; reports need an
     # impact before them or in them.
     signal = min((i for i in (find("signals", 0), find("perceived", 0)) if i is not None), default=None)
