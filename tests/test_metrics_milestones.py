@@ -260,13 +260,21 @@ def test_detection_and_its_act_in_one_entry(builder: MetricsBuilder) -> None:
     assert (s["detected"][1], s["mitigated"][1], s["resolved"][1]) == (line, line, line)
 
 
-def test_what_was_noticed_is_not_an_act(builder: MetricsBuilder) -> None:
-    text = timeline("2024-04-02 10:00 Builds start failing.",
-                    "2024-04-02 10:05 Ana notices that labels that should have been removed block every merge.",
-                    "2024-04-02 10:30 Ana rolls back the release.",
-                    "2024-04-02 10:40 Builds are fully restored.")
-    s = summary(builder.incident("pm.md", text, AS_OF))
-    assert s["mitigated"][1] == line_of(text, "10:30")
+@pytest.mark.parametrize("entries,kind,needle", [
+    # what was noticed ("labels that should have been removed") is no act
+    (("2024-04-02 10:00 Builds start failing.",
+      "2024-04-02 10:05 Ana notices that labels that should have been removed block every merge.",
+      "2024-04-02 10:30 Ana rolls back the release.", "2024-04-02 10:40 Builds are fully restored."),
+     "mitigated", "10:30"),
+    # requests taking seconds are impact; the rebuild taking minutes is not
+    (("2024-04-02 10:00 The nightly rebuild takes 20 minutes, as usual.",
+      "2024-04-02 10:30 All requests to the index begin to take 10+ seconds.",
+      "2024-04-02 10:35 An alert fired for index latency.", "2024-04-02 10:50 Everything is back to normal."),
+     "started", "10:30"),
+])
+def test_milestone_entry(builder: MetricsBuilder, entries: tuple[str, ...], kind: str, needle: str) -> None:
+    text = timeline(*entries)
+    assert summary(builder.incident("pm.md", text, AS_OF))[kind][1] == line_of(text, needle)
 
 
 def test_last_mitigating_act_closes_a_timeline_without_resolution(builder: MetricsBuilder) -> None:
@@ -298,15 +306,6 @@ def test_fix_released_last_is_the_resolution(builder: MetricsBuilder) -> None:
     # ... but a release with no fix named since the mitigation is only more work
     other = text.replace("A PR fixing the path joining was merged", "The team met to review the graphs")
     assert builder.incident("pm.md", other, AS_OF).milestones["resolved"] is None
-
-
-def test_requests_taking_seconds_are_impact(builder: MetricsBuilder) -> None:
-    text = timeline("2024-04-02 10:00 The nightly rebuild takes 20 minutes, as usual.",
-                    "2024-04-02 10:30 All requests to the index begin to take 10+ seconds.",
-                    "2024-04-02 10:35 An alert fired for index latency.",
-                    "2024-04-02 10:50 Everything is back to normal.")
-    s = summary(builder.incident("pm.md", text, AS_OF))
-    assert s["started"][1] == line_of(text, "10:30")
 
 
 @pytest.mark.parametrize("text,kind,expected", [
