@@ -271,6 +271,16 @@ def test_detection_and_its_act_in_one_entry(builder: MetricsBuilder) -> None:
       "2024-04-02 10:30 All requests to the index begin to take 10+ seconds.",
       "2024-04-02 10:35 An alert fired for index latency.", "2024-04-02 10:50 Everything is back to normal."),
      "started", "10:30"),
+    # an act after which "the issue persisted" did not mitigate it; the next one did
+    (("2024-04-02 10:00 Builds start failing.", "2024-04-02 10:05 Ana notices the failing builds.",
+      "2024-04-02 10:10 Ana reverts the config change.", "2024-04-02 10:20 Ana found the issue persisted.",
+      "2024-04-02 10:30 Ana rolled the runner image back to v41.", "2024-04-02 10:40 Builds are fully restored."),
+     "mitigated", "10:30"),
+    # ... and an act with nothing saying the impact went on did
+    (("2024-04-02 10:00 Builds start failing.", "2024-04-02 10:05 Ana notices the failing builds.",
+      "2024-04-02 10:10 Ana reverts the config change.", "2024-04-02 10:20 Ana found the queue drained.",
+      "2024-04-02 10:40 Builds are fully restored."),
+     "mitigated", "10:10"),
 ])
 def test_milestone_entry(builder: MetricsBuilder, entries: tuple[str, ...], kind: str, needle: str) -> None:
     text = timeline(*entries)

@@ -27,6 +27,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   incident's window; 2019-02-27 shows no mitigation before the rebuild ended the impact;
 # - chia 2023-08-04: the runners stopped "removing the gained unauthorized access" is the
 #   timeline's last event and its last mitigating act; rust 2018-10-19 likewise (line 56);
+# - k8s 2019-02-08: the revert deployed at 16:50 was followed by "the issue persisted"; the
+#   rollback to the version before the bug (line 90) mitigated;
 # - chia 2024-06-25: one entry detects the stall, restarts the timelords and says this
 #   resolved it;
 # - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
@@ -55,7 +57,7 @@ READ = {
     "dfds_PM2023-001_total-node-failure.md": ((15, "T"), (15, "T"), (26, "T"), (26, "T")),
     "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),
     "k8s-test-infra_2019-02-05.md": ((90, "M"), (91, "T"), (98, "T"), (99, "M")),
-    "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (87, "T"), (92, "T")),
+    "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (90, "T"), (92, "T")),
     "k8s-test-infra_2019-03-26.md": ((78, "M"), (79, "T"), (84, "T"), (84, "M")),
     "k8s-test-infra_2019-05-30.md": (None, (83, "T"), (89, "T"), (92, "T")),
     "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),

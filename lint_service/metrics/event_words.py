@@ -28,6 +28,7 @@ class MilestoneWords:
     hypothetical: frozenset[str]
     latency: dict[str, frozenset[str]]
     fix: frozenset[str]
+    persisted: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,13 +42,14 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
         hypothetical=frozenset(data["events"]["hypothetical"]),
         latency={k: frozenset(v) for k, v in data["events"]["latency"].items()},
         fix=frozenset(data["events"]["fix"]),
+        persisted=frozenset(data["events"]["persisted"]),
     )
 
 
@@ -69,7 +71,8 @@ def _matches(doc: Doc, term: Term) -> list[Token]:
         if all(i + j < len(doc) and _word(doc[i + j], term[j]) for j in range(1, n)):
             span = doc[i:i + n]
             found.append(span.root)  # "fully recover": the verb decides negation and intent
-        elif n == 2 and term[1] in _PARTICLES and any(c.dep_ == "prt" and c.lower_ == term[1] for c in tok.children):
+        elif n == 2 and term[1] in _PARTICLES and any(c.dep_ in ("prt", "advmod") and c.lower_ == term[1] for c in tok.children):
+            # "rolled Prow back to v2": the parser often makes the particle an adverb
             found.append(tok)
         elif n == 2 and term[1] in _PREPOSITIONS and tok.pos_ == "VERB" and _has_recipient(tok, term[1]):
             found.append(tok)
@@ -157,6 +160,14 @@ def _slow(doc: Doc, latency: dict[str, frozenset[str]]) -> list[Token]:
     return found
 
 
+def _persists(doc: Doc, words: MilestoneWords) -> list[Token]:
+    """ "the issue persisted", "errors continue": the impact goes on after an act, which
+    therefore did not mitigate it."""
+    impact = {t[0] for t in words.events["started"] if len(t) == 1} | {"it"}
+    return [tok for tok in doc if tok.pos_ == "VERB" and tok.lemma_.lower() in words.persisted and not _negated(tok)
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in impact for c in tok.children)]
+
+
 def explain(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, str]]:
     """(kind, term, token) of every match that counts, markers included: why an entry
     was read as a milestone (for tests and for `metrics --explain`-style debugging)."""
@@ -186,6 +197,7 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
                 matched = done
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
+    found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
     return found
 
 

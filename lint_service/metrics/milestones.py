@@ -129,6 +129,12 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         act = find("mitigated", after) if anchor is not None else None
         if anchor is not None and _said_after_detection(found_in[anchor], "mitigated"):
             act = anchor  # detected, then acted on, in one entry
+        while act is not None:
+            # an act after which "the issue persisted" did not mitigate it
+            goes_on = find("persisted", act + 1)
+            if goes_on is None or (idx["resolved"] is not None and idx["resolved"] < goes_on):
+                break
+            act = find("mitigated", goes_on + 1)
         candidates = [i for i in (act, find("resolved", after)) if i is not None]
         mit = min(candidates) if candidates else None
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
