@@ -201,7 +201,7 @@ def test_impossible_year_is_reported(builder: MetricsBuilder) -> None:
       "2030-06-02 09:40 The platform team disabled the cache's write tokens."], "2030-06-02 09:00"),
     # the near miss: posting about it earlier is not acting on the incident
     (["2030-06-01 02:00 Checkout requests started failing with errors.",
-      "2030-06-01 02:05 The support team posted a question about slow pages in the chat.",
+      "2030-06-01 02:05 The support team posted the weekly rota in the chat.",
       "2030-06-01 02:20 The support team reported the failing checkout to the on-call engineer.",
       "2030-06-01 02:40 The on-call engineer rolled back the release."], "2030-06-01 02:20"),
 ])
@@ -323,6 +323,8 @@ def test_fix_released_last_is_the_resolution(builder: MetricsBuilder) -> None:
     ("The count of HTTP 307 redirects is reported weekly.", "started", False),
     ("The team placed a warning on the domain, reducing the number of victims.", "mitigated", True),
     ("The team plans to reduce the number of victims.", "mitigated", False),
+    ("The admin posted a message about the phishing site in the team chat.", "detected", True),
+    ("The admin posted a message in the team chat.", "detected", False),
     ("The incident is considered resolved.", "resolved", True),
     ("The team is considering a resolution.", "resolved", False),
 ])

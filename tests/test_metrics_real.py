@@ -68,7 +68,7 @@ READ = {
     "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
     "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, None, None),
     "pypi-blog_2025-04-14-incident-report-organization-team-privileges.md": ((27, "T"), (27, "T"), (37, "T"), (43, "T")),
-    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (121, "T"), (141, "T"), (143, "T")),
+    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (119, "T"), (141, "T"), (143, "T")),
     "rust_2018-10-19_crates-io-incident-update.md": ((46, "T"), (47, "T"), (50, "T"), (56, "T")),
     "rust_2020-02-26_crates-io-incident-report.md": ((82, "P"), (84, "T"), (93, "T"), (99, "T")),
     "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ..rules import load_rule_file
 
 _PARTICLES = frozenset({"back", "over", "down", "up", "out", "off"})
-_PREPOSITIONS = frozenset({"to"})
+_PREPOSITIONS = frozenset({"to", "about"})
 
 Term = tuple[str, ...]
 
