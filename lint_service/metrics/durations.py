@@ -9,6 +9,7 @@ duration it states agrees on it; otherwise the start stays unknown, with the rea
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..document.incident_fields import incident_field
@@ -73,13 +74,18 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
     return Milestone("started", moment, line, "field", f"from the stated duration: {how}"), None
 
 
+@functools.lru_cache(maxsize=1)
+def _from_start() -> tuple[str, ...]:
+    return tuple(load_rule_file("milestones")["windows"]["from_start"])
+
+
 def start_from_stated_span(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
                            parse: ParseFn, line_of) -> Milestone | None:
     """ "It took 1 hour and 31 minutes from the start of the incident to the deploy of the
     fix": the milestone the sentence ends at (its words are that entry's) minus the stated
     span, kept only when a timeline entry has exactly that time, earlier than the start
     inferred: that entry is the start."""
-    phrases = load_rule_file("milestones")["windows"]["from_start"]
+    phrases = _from_start()
     by_line = {t.line: t for t in timed if t.moment is not None}
     for p in doc.prose:
         low = p.text.lower()

@@ -61,11 +61,26 @@ def _word(tok: Token, w: str) -> bool:
     return (tok.lower_ == w or tok.lemma_.lower() == w) and (not pos or tok.pos_ in _POS[pos])
 
 
-def _matches(doc: Doc, term: Term) -> list[Token]:
+def word_index(doc: Doc) -> dict[str, list[int]]:
+    """Token positions by lower-cased form and lemma: each term looks up its first word
+    instead of walking every token."""
+    index: dict[str, list[int]] = {}
+    for tok in doc:
+        index.setdefault(tok.lower_, []).append(tok.i)
+        lemma = tok.lemma_.lower()
+        if lemma != tok.lower_:
+            index.setdefault(lemma, []).append(tok.i)
+    return index
+
+
+def _matches(doc: Doc, term: Term, index: dict[str, list[int]] | None = None) -> list[Token]:
     """Tokens where ``term`` starts (in order, or a verb with its split particle)."""
     found = []
     n = len(term)
-    for i, tok in enumerate(doc):
+    if index is None:
+        index = word_index(doc)
+    for i in index.get(term[0].partition(":")[0], ()):
+        tok = doc[i]
         if not _word(tok, term[0]):
             continue
         if all(i + j < len(doc) and _word(doc[i + j], term[j]) for j in range(1, n)):
@@ -180,10 +195,11 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
     found: list[tuple[str, str, Token | None]] = [
         (k, " ".join(t), None) for k, ts in words.markers.items() for t in ts if " ".join(t) in low]
     found = [f for f in found if f[0] not in {g[0] for g in found if g is not f and len(g[1]) > len(f[1]) and f[1] in g[1]}]
+    index = word_index(doc)
     for kind, terms in words.events.items():
         for term in terms:
             negative = term[0] in ("not", "no", "n't")  # "not working" is itself the negation
-            matched = [t for t in _matches(doc, term)
+            matched = [t for t in _matches(doc, term, index)
                        if (negative or not _negated(t)) and not _hypothetical(t, words.hypothetical)]
             if kind == "started":  # "shut down" is an act; "the site is down" is impact
                 matched = [t for t in matched if t.dep_ != "prt"]

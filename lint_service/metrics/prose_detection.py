@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..document.model import Document
 from ..rules import load_rule_file
+from .event_words import word_index
 from .milestones import Milestone, MilestoneWords, ParseFn, match_term, milestone_words, negated
 
 _SECTIONS = ("summary", "detection")
@@ -36,9 +37,10 @@ def _at_once(verb: Token, immediate: frozenset[tuple[str, ...]]) -> bool:
 
 
 def _noticed_at_once(doc: Doc, words: MilestoneWords, immediate: frozenset[tuple[str, ...]]) -> bool:
+    index = word_index(doc)
     for kind in ("perceived", "signals"):
         for term in words.events[kind]:
-            for tok in match_term(doc, term):
+            for tok in match_term(doc, term, index):
                 if tok.pos_ == "VERB" and not negated(tok) and _at_once(tok, immediate):
                     return True
     return False
