@@ -82,6 +82,8 @@ def test_blameful_action_item_is_also_a_blame_finding(linter):
     ("We decided to add a canary stage.", False),
     ("We have not yet rotated the signing keys.", False),
     ("We should have rotated the signing keys.", False),
+    ("The auditor recommended we sign every release.", False),
+    ("The auditor suggested that we sign every release.", False),
     ("Improved runbooks for engine-level limits", False),
     ("Add a canary stage to the deploy pipeline.", False),
     # a standing rule in the future tense is practice in place, not a task

@@ -4,8 +4,8 @@ Follow-up lists often record what was already done instead of what is to be done
 "We enabled branch protection on ...", "The automerge action has been disabled and
 removed", "Switched to pnpm 10". Their first sentence has a main verb in the past
 tense or the perfect aspect, neither negated ("we have not yet ...") nor under a
-modal ("should have ..."), nor progressive ("we are improving", "we've been
-exploring": still open). Such an item is done: it needs no owner and no deadline,
+modal ("should have ..."), nor advice ("the researcher recommended we ..."), nor
+progressive ("we are improving", "we've been exploring": still open). Such an item is done: it needs no owner and no deadline,
 and the metrics count it closed.
 
 Who did the work is not read: a report of finished work is done whoever did it,
@@ -34,6 +34,11 @@ _NOT_WORK = frozenset({"be", "have", "do", "get"})  # "we had no alert", "it was
 _PERFECT_AUX = frozenset({"have"})
 
 
+@functools.lru_cache(maxsize=1)
+def _advice_verbs() -> frozenset[str]:
+    return frozenset(load_rule_file("item_forms")["advice_verbs"])
+
+
 def _first_sentence(parsed: Doc) -> Span | None:
     for sent in parsed.sents:
         if any(t.is_alpha for t in sent):
@@ -47,6 +52,8 @@ def _reports_done(root: Token, sent: Span) -> bool:
     children = list(root.children)
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in children):
         return False
+    if root.lemma_.lower() in _advice_verbs():
+        return False  # "the researcher recommended we consider ...": advice, not work done
     if any(c.dep_ == "xcomp" and (c.tag_ == "VBG" or any(a.tag_ == "TO" for a in c.children)) for c in children):
         return False  # "we have begun creating ...", "we decided to add ...": the work is still ahead
     auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
