@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -113,15 +114,44 @@ def slowloris(port: int, count: int = 60) -> tuple[float, dict[str, int], float]
     return latency, outcomes, slowest[0]
 
 
-def busy(port: int, requests_at_once: int) -> tuple[float, list[int]]:
+def server_pss_mb(master: int) -> float:
+    """PSS of the master and its workers now (a worker that is gone in between counts 0)."""
+    total = 0
+    for pid in [master] + children(master):
+        try:
+            total += pss_kb(pid)
+        except (OSError, RuntimeError):
+            pass
+    return total / 1024
+
+
+def busy(port: int, requests_at_once: int, master: int) -> tuple[float, list[int], float, float]:
+    """/healthz while ``requests_at_once`` heavy lints run; also the highest PSS seen
+    meanwhile (sampled every 0.2 s) and the PSS right after the last answer, before
+    any worker could be recycled."""
     heavy = "\n".join(f"{i:05d} Omar broke the deploy again, as usual." for i in range(6000))
     body = json.dumps({"text": heavy}).encode()
-    with ThreadPoolExecutor(requests_at_once) as pool:
-        futures = [pool.submit(post, port, body, 90) for _ in range(requests_at_once)]
-        time.sleep(1.0)
-        latency = healthz_latency(port)
-        statuses = [f.result()[0] for f in futures]
-    return latency, statuses
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], server_pss_mb(master))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        with ThreadPoolExecutor(requests_at_once) as pool:
+            futures = [pool.submit(post, port, body, 90) for _ in range(requests_at_once)]
+            time.sleep(1.0)
+            latency = healthz_latency(port)
+            statuses = [f.result()[0] for f in futures]
+        after = server_pss_mb(master)
+    finally:
+        done.set()
+        sampler.join()
+    return latency, statuses, max(peak[0], after), after
 
 
 def hostile_sequence(rng: random.Random, quick: bool) -> list[tuple[str, bytes]]:
@@ -205,11 +235,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{latency * 1000:.0f} ms; answers {outcomes}; slowest {slowest:.1f} s   {verdict(good)}")
 
         threads = int(os.environ.get("BLAMELINT_THREADS", "4"))
-        latency, statuses = busy(port, threads * args.workers)
+        latency, statuses, peak, after_busy = busy(port, threads * args.workers, proc.pid)
         good = latency <= 1 and all(s in (200, 413) for s in statuses)
         ok &= good
         print(f"== busy: {len(statuses)} heavy lints at once (every thread of every worker); /healthz max "
-              f"{latency * 1000:.0f} ms; statuses {sorted(set(statuses))}   target <= 1000  {verdict(good)}")
+              f"{latency * 1000:.0f} ms; statuses {dict(Counter(statuses))}   target <= 1000  {verdict(good)}")
+        good = peak <= PSS_TARGET_MB
+        ok &= good
+        print(f"== memory, busy: PSS master + {args.workers} workers {after_busy:.0f} MB right after the {len(statuses)} "
+              f"heavy lints (before any worker is recycled), highest seen meanwhile {peak:.0f} MB   "
+              f"target <= {PSS_TARGET_MB}  {verdict(good)}")
 
         pids = [proc.pid] + children(proc.pid)
         before, after, statuses_by = memory(port, pids, args.quick)

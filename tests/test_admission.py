@@ -169,15 +169,18 @@ def test_the_web_form_keeps_the_draft_when_it_cannot_start():
     assert "The deploy pipeline failed after the certificate expired." in r.get_data(as_text=True)
 
 
-def test_a_lint_past_its_budget_keeps_its_slot_until_it_ends():
-    linter = CountingLinter()
+def test_a_lint_past_its_budget_gives_its_slot_back_with_the_answer():
+    linter = CountingLinter()  # holds every lint until go is set: a step stuck past the budget
     app = create_app({"BLAMELINT_LINT_TIMEOUT": 0.2, "BLAMELINT_LINTS_PER_WORKER": 1}, linter=linter)
     gate = lint_gate(app)
-    r = app.test_client().post("/v1/lint", json={"text": DRAFT})  # answered 413 while the lint is held
-    assert r.status_code == 413
-    assert gate.state().running == 1  # its memory is still in use: the slot is not given back yet
-    linter.go.set()
-    wait_until(lambda: gate.state().running == 0, "the overrunning lint to end")
+    try:
+        r = app.test_client().post("/v1/lint", json={"text": DRAFT})
+        assert r.status_code == 413 and r.get_json()["error"]["code"] == "lint_timeout"
+        assert linter.running == 1  # still stuck ...
+        assert gate.state().running == 0  # ... but it does not keep the next request out
+    finally:
+        linter.go.set()
+    wait_until(lambda: linter.running == 0, "the stuck lint to end")
 
 
 def test_the_setting_is_checked_and_read_from_the_environment():

@@ -8,9 +8,10 @@ memory by construction: a waiting request holds its text, never a parse.
 
 The wait counts against the request's own time budget (:mod:`lint_service.web.linting`);
 a request that cannot start within it is answered ``413 lint_timeout``. A slot
-is given back when the lint itself ends, not when its request stops waiting for
-it: a lint that overran its budget keeps its slot (and its memory) until it
-reaches its next check point.
+is given back with the answer. A lint that overran its budget stops at its next
+check point (between sentences, checks and rewrites), so for that short while
+it runs beside the next one; a step stuck past the budget (a bug) cannot hold
+the worker's lints.
 """
 from __future__ import annotations
 

@@ -88,19 +88,17 @@ def run_lint(text: str, format: str | None = None, config: Config | None = None)
     # between parses, checks, sentences and rewrites). The request thread waits
     # at most the time left, so the answer is on time even when one step (a huge
     # parse, a slow check) runs past the deadline; that step's thread then stops
-    # at its next check point, and only then gives its slot back.
+    # at its next check point. The slot is given back with the answer: a step
+    # stuck past its budget must not keep the worker from linting.
     try:
         future = _executor(current_app).submit(linter.lint, text, format, budget=max(left, 0.001), max_findings=cap)
-    except BaseException:
-        gate.release()
-        raise
-    future.add_done_callback(lambda _f: gate.release())
-    try:
         return future.result(timeout=max(left, 0.0))
     except (concurrent.futures.TimeoutError, LintTimeout):
         raise _timeout(budget) from None
     except YamlReportError as err:  # the text is not the YAML report the request said (or looked like) it was
         raise ApiError(400, "invalid_document", str(err)) from None
+    finally:
+        gate.release()
 
 
 def _timeout(budget: float, waited: bool = False) -> ApiError:
@@ -114,9 +112,9 @@ def _timeout(budget: float, waited: bool = False) -> ApiError:
 _EXECUTOR = "blamelint.lint_threads"
 _GATE = "blamelint.lint_gate"
 _EXECUTOR_LOCK = threading.Lock()
-# Threads for the lints of one process: never more than its admission limit run
-# at once (a slot is given back only when the lint ends), so this only bounds
-# a misconfigured limit.
+# Threads for the lints of one process: its admitted lints (BLAMELINT_LINTS_PER_WORKER)
+# plus as many that overran their budget and have not reached their next check
+# point yet. More wait in the executor's queue, within their own budget.
 LINT_THREADS = 8
 
 
