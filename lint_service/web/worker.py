@@ -13,8 +13,7 @@ docs/http.md). This worker changes three things:
   ``BLAMELINT_REQUEST_READ_TIMEOUT`` seconds from its first byte, however
   slowly the bytes trickle in; past it the client gets a JSON 408;
 - a response write that makes no progress for that long drops the connection;
-- a worker that already has a request at work (``BLAMELINT_LINTS_PER_WORKER`` of
-  them) leaves a new connection to an idle worker for up to ``ACCEPT_DEFER``
+- a worker whose threads already handle ``BLAMELINT_LINTS_PER_WORKER`` requests leaves a new connection to an idle worker for up to ``ACCEPT_DEFER``
   seconds, or until its own request ends: workers race on ``accept()``, and
   without this one worker can hold three lints while another idles;
 
@@ -212,8 +211,10 @@ class BlamelintWorker(ThreadWorker):
     # --- accept shaping: a busy worker lets an idle one take a new connection ---------
 
     def _busy(self) -> bool:
-        started = sum(1 for inc in self._incoming.values() if inc.buf)  # requests being read count as work
-        return self._in_threads + started >= self._app_setting("BLAMELINT_LINTS_PER_WORKER", 1)
+        # Requests still being read do not count: a slow client's half-sent request
+        # costs the loop nothing, and counting it would let slowloris clients delay
+        # every new connection.
+        return self._in_threads >= self._app_setting("BLAMELINT_LINTS_PER_WORKER", 1)
 
     def _deferring(self) -> bool:
         if self._defer_until is None:
