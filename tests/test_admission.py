@@ -17,6 +17,7 @@ from gunicorn.config import Config as GunicornConfig
 from lint_service import Linter
 from lint_service.web.admission import AdmissionGate
 from lint_service.web.app import SettingsError, create_app, settings_from_env
+from lint_service.web.admission import LARGE_TEXT
 from lint_service.web.linting import lint_gate
 from lint_service.web.worker import BlamelintWorker
 
@@ -155,6 +156,22 @@ def test_a_request_that_cannot_start_within_its_budget_gets_the_json_413(endpoin
     assert error["code"] == "lint_timeout" and "busy" in error["message"]
     assert gate.state().waiting == 0
     assert app.test_client().post("/v1/lint", json={"text": DRAFT}).status_code == 200  # the slot is free again
+
+
+def test_a_draft_never_waits_behind_a_large_document():
+    app = create_app({"BLAMELINT_LINT_TIMEOUT": 0.2, "BLAMELINT_LINTS_PER_WORKER": 1})
+    large = lint_gate(app, large=True)
+    assert large.acquire(timeout=0)  # a large document holds its lane
+    try:
+        client = app.test_client()
+        assert client.post("/v1/lint", json={"text": DRAFT}).status_code == 200
+        # A text just at the threshold is large: it waits for that lane, and gets the 413.
+        big = (DRAFT * (LARGE_TEXT // len(DRAFT) + 1))[:LARGE_TEXT]
+        r = client.post("/v1/lint", json={"text": big})
+        assert r.status_code == 413 and "busy" in r.get_json()["error"]["message"]
+    finally:
+        large.release()
+    assert lint_gate(app, large=False).state().running == 0
 
 
 def test_the_web_form_keeps_the_draft_when_it_cannot_start():

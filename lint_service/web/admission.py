@@ -1,10 +1,16 @@
 """Admission control: at most N lints run at once in a worker process, the rest wait in order.
 
 A worker's request threads share one interpreter, so two lints in one process
-take turns on the GIL: both finish late, and both hold their parses (a heavy
-lint holds tens of megabytes) until the later one ends. Admitting one or two at
+take turns on the GIL: both finish late, and both hold their parses (a 270 KB
+document grows a worker by about 140 MB while it is linted) until the later one ends. Admitting one or two at
 a time, in arrival order, finishes the first on time and bounds a worker's
 memory by construction: a waiting request holds its text, never a parse.
+
+Large texts (``LARGE_TEXT`` characters or more) have a lane, and a gate, of
+their own: one first in, first out line for everything would let a document that
+lints for the whole budget hold every editor's draft behind it until they all
+time out. So a worker runs at most N large and N small lints at once, and a
+large lint's memory (about half a kilobyte per character) is what the lanes bound.
 
 The wait counts against the request's own time budget (:mod:`lint_service.web.linting`);
 a request that cannot start within it is answered ``413 lint_timeout``. A slot
@@ -21,6 +27,9 @@ import time
 from dataclasses import dataclass
 
 DEFAULT_LINTS_PER_WORKER = 1
+# About 15,000 words: beyond any postmortem in the real corpus, well below the
+# hostile documents (300 KB paragraphs, 900 KB of words) that lint for seconds.
+LARGE_TEXT = 100_000
 
 
 @dataclass(frozen=True)

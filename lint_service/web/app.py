@@ -21,8 +21,9 @@ from the environment):
                                 answer says ``"truncated": true`` and ``stats.total`` counts them all
 ``BLAMELINT_CACHE_BYTES``       estimated bytes of parses kept for re-lints, per process
                                 (default 32 MiB)
-``BLAMELINT_LINTS_PER_WORKER``  lints that run at once in one process (default 1); more wait in
-                                arrival order, within their time budget (see admission.py)
+``BLAMELINT_LINTS_PER_WORKER``  lints that run at once in one process, per lane (small and large
+                                texts; default 1); more wait in arrival order, within their time
+                                budget (see admission.py)
 """
 from __future__ import annotations
 

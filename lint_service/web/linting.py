@@ -21,7 +21,7 @@ from ..config import Config, ConfigError
 from ..document import YamlReportError
 from ..findings import Report
 from ..linter import Linter
-from .admission import AdmissionGate
+from .admission import LARGE_TEXT, AdmissionGate
 from .app import get_linter
 from .errors import ApiError
 
@@ -65,7 +65,7 @@ def run_lint(text: str, format: str | None = None, config: Config | None = None)
         linter = _with_config(linter, config)
     budget = current_app.config["BLAMELINT_LINT_TIMEOUT"]
     cap = current_app.config["BLAMELINT_MAX_FINDINGS"] or None  # 0: no cap
-    gate = lint_gate(current_app)
+    gate = lint_gate(current_app, large=len(text) >= LARGE_TEXT)
     if not budget:
         gate.acquire(timeout=None)
         try:
@@ -123,9 +123,12 @@ def _executor(app: Flask) -> concurrent.futures.ThreadPoolExecutor:
         max_workers=LINT_THREADS, thread_name_prefix="blamelint-lint"))
 
 
-def lint_gate(app: Flask) -> AdmissionGate:
-    """The gate that admits ``app``'s lints in this process (``BLAMELINT_LINTS_PER_WORKER`` at once)."""
-    return _per_process(app, _GATE, lambda: AdmissionGate(app.config["BLAMELINT_LINTS_PER_WORKER"]))
+def lint_gate(app: Flask, large: bool = False) -> AdmissionGate:
+    """The gate that admits ``app``'s lints of one lane in this process
+    (``BLAMELINT_LINTS_PER_WORKER`` at once): texts of ``LARGE_TEXT`` characters or
+    more have a lane of their own, so an editor's draft never waits behind one."""
+    return _per_process(app, _GATE + (".large" if large else ".small"),
+                        lambda: AdmissionGate(app.config["BLAMELINT_LINTS_PER_WORKER"]))
 
 
 def _per_process(app: Flask, key: str, make: Callable[[], _T]) -> _T:
