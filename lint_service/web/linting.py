@@ -28,8 +28,8 @@ from .errors import ApiError
 # Keys whose request values are added to the server's (the request can turn more
 # rules on or off, name more systems/people); other keys replace the server's value.
 _ADDITIVE = ("enable", "disable", "severity", "systems", "people")
-_T = TypeVar("_T")
 _REQUEST_KEYS = ("enable", "disable", "severity", "required_sections", "systems", "people")
+_T = TypeVar("_T")
 
 
 def request_config(overrides: Mapping[str, Any], source: str = "config") -> Config:
