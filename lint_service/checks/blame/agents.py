@@ -123,6 +123,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
             return Kind.INDEFINITE if kind == Kind.WE else kind
         if low == "one" and tok.pos_ in ("NOUN", "PRON") and any(c.dep_ == "det" and c.lower_ == "some" for c in tok.children):
             return Kind.PRONOUN  # "some one deleted my branch": "someone" written apart
+    if (lemma in lex.agents["proxy_nouns"] or low in lex.agents["proxy_nouns"]) and (owner := _proxy_owner(tok, lex)) is not None:
+        return owner  # "your user ran DROP TABLE", "his account deleted the bucket": the person acting through it
     if _organisation(tok, lex):
         return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
@@ -154,6 +156,24 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
             return Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
+
+
+def _proxy_owner(tok: Token, lex: Lexicon) -> Kind | None:
+    """The kind of the person whose account, login or commit ``tok`` is, when it is
+    one's own: "your user", "his login", "Ana's account", "@kaito commit 4f1e2a"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.tag_ == "PRP$":
+            person = c.morph.get("Person")
+            if "1" in person:
+                return Kind.WE if "Plur" in c.morph.get("Number") else Kind.SELF
+            if "2" in person:  # "your user ran DROP TABLE": you, when the account did something
+                return Kind.PRONOUN if _past_act(tok) else None
+            return Kind.PRONOUN if c.lower_ in ("his", "her", "their") else None
+        if c.dep_ in ("poss", "compound") and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "X", "PUNCT", "SYM"):
+            kind = classify(c, lex)
+            if kind in (Kind.PERSON, Kind.ROLE):
+                return kind
+    return None
 
 
 def _organisation(tok: Token, lex: Lexicon) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from .clauses import Clause
 from .framing import clause_tokens, idiom_match, is_harmless_object
 from .lexicon import Lexicon, verb_lemma
+from .slips import destructive_command, exchanged, repeated_one_off
 
 
 def _words(tokens: list[Token]) -> set[str]:
@@ -169,7 +170,8 @@ def premature(c: Clause, lex: Lexicon) -> list[Token]:
 
 def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
     own = clause_tokens(c)
-    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone, premature):
+    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone, premature,
+                   exchanged, repeated_one_off, destructive_command):
         found = finder(c, lex)
         if found:
             return found
