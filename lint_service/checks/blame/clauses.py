@@ -216,6 +216,12 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                     agent = cand
         if passive and agent is None:
+            # "Was the bank brought to its knees by one technician?": "by" left as a plain preposition
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            cand = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
+                agent = cand
+        if passive and agent is None:
             # PP-attachment slip: "not identified in testing by the service teams"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):

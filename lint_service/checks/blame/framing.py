@@ -152,7 +152,8 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
             continue
         for prep in _preps(v) + [p for a in advs for p in a.children if p.dep_ == "prep"]:
             obj = _pobj(prep)
-            if prep.lower_ in ("to", "into", "on", "onto") and obj is not None and obj.lower_ in lex.framing["protected_targets"]:
+            if prep.lower_ in ("to", "into", "on", "onto", "over") and obj is not None and any(
+                    t.lower_ in lex.framing["protected_targets"] for t in obj.subtree if t.i <= obj.i):
                 found += advs + [obj]
     return found
 

@@ -255,6 +255,10 @@ def passive_agent(view: SentenceView) -> Detection | None:
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
             # "a page storm caused by someone pressing the wrong key": the failure itself, caused by a person
             or (verb_lemma(a) in lex.terms["cause_verbs"] and c.subject is not None and _failure_noun(c.subject, lex))
+            # "Was the bank brought to its knees by one technician?"
+            or idiom_match(c, lex) is not None
+            # "which was updated by you right before the crash": the reader's own change (rule 17)
+            or (c.agent.lower_ == "you" and any(lex.verbs[k].match(a) for k in ("causal", "batch", "disable", "destructive")))
         )
         if harmful or subject_framed or missed or negative_framing(c, lex) or risky_circumstances(c, lex):
             return Detection(
@@ -317,7 +321,8 @@ def possessive(view: SentenceView) -> Detection | None:
         is_blame_noun = is_blame_noun or any(
             x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)
         as_cause = (
-            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head)))
+            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head))
+             and not any(t.lower_ == "back" and t.head in (head, *head.children) for t in head.subtree))  # "brings it back online"
             or (tok.dep_ == "pobj" and head.dep_ == "agent")
             or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
             or (tok.dep_ in ("attr",) and verb_lemma(head) == "be")

@@ -29,7 +29,7 @@ def valuable_destruction(c: Clause, lex: Lexicon) -> list[Token]:
     """"deleted the production namespace", "dropped the customers table"."""
     if not lex.verbs["destructive"].match(c.action) or not c.objects or is_harmless_object(c, lex):
         return []
-    if _words(_np(c.objects[0])) & lex.framing["valuable_objects"]:
+    if _words(_np(c.objects[0])) & lex.framing["valuable_objects"] and not _put_back(c, lex):
         return [c.action]
     return []
 
@@ -38,9 +38,21 @@ def disabled_safeguard(c: Clause, lex: Lexicon) -> list[Token]:
     """"switched off the backup cron", "muted the payments alert channel"."""
     if not lex.verbs["disable"].match(c.action) or not c.objects:
         return []
-    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex):
+    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex) and not _put_back(c, lex):
         return [c.action]
     return []
+
+
+def _put_back(c: Clause, lex: Lexicon) -> bool:
+    """"silenced the disk alerts ... and re-enabled them afterwards": switched off and
+    back on by the same person, a step of the work and not a safeguard lost."""
+    for x in c.verb.children:
+        if x.dep_ != "conj" or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children) or any(n.dep_ == "neg" or n.lower_ == "never" for n in x.children):
+            continue
+        lemma = verb_lemma(x)
+        if lemma in lex.framing["restoring_verbs"] or any(p.dep_ in ("prt", "advmod") and p.lower_ == "back" for p in x.children):
+            return True
+    return False
 
 
 def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:

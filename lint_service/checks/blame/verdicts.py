@@ -66,6 +66,13 @@ def blame_verb(view: SentenceView) -> Detection | None:
     return None
 
 
+def _verb_phrases(verb: Token) -> set[str]:
+    """The verb's lemma, alone and with the particle or bare verb right after it
+    ("fired", "let go", "laid off")."""
+    lemma = verb_lemma(verb)
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "xcomp", "advmod") and c.i == verb.i + 1}
+
+
 def _punished(c: Clause, view: SentenceView) -> Token | None:
     """The person a clause punishes, if it does."""
     terms = view.lex.terms
@@ -76,13 +83,13 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return c.subject if granted & (terms["privilege_nouns"] | view.lex.framing["valuable_objects"]) else None
     if c.negated:
         return None
-    if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+    if c.passive and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "should be fired", "will be disciplined"
     if c.passive and verb_lemma(c.verb) == "hold" and _blameable(c.subject, view) and any(
             x.lower_ in ("accountable", "responsible", "liable") for x in c.verb.children if x.dep_ in ("oprd", "acomp", "xcomp")):
         return c.subject  # "needs to be held accountable"
     headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
-    if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+    if headline and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
     if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):
