@@ -15,7 +15,8 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
-from .risk import caused_failure, consequence, defect, deliberate, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
+from .intent import deliberate, sanctioned
+from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
 
 
 @dataclass

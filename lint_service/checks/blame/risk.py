@@ -373,31 +373,3 @@ def taken_offline(c: Clause, lex: Lexicon) -> list[Token]:
     states = ("offline", "down", "over") if lemma == "knock" else ("offline", "down")
     marks = [x for x in c.action.subtree if x.lower_ in states and x.head == c.action]
     return [c.action] + marks[:1] if marks and not is_harmless_object(c, lex) else []
-
-
-def deliberate(c: Clause, lex: Lexicon) -> bool:
-    """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
-    off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
-    ignored the page")."""
-    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
-        return False
-    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
-    return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
-
-
-def sanctioned(c: Clause) -> bool:
-    """"Under the emergency-change policy, Sadia merged her own hotfix": the process
-    allowed it, so describing it is not blame."""
-    for t in c.verb.sent:
-        if t.lower_ == "with" and any(  # "with the security team's sign-off"
-            o.lemma_.lower() in ("sign-off", "signoff", "approval", "blessing", "permission", "ok", "go-ahead") for o in t.children
-        ):
-            return True
-        if t.lower_ in ("under", "per", "following") and any(
-            o.lemma_.lower() in ("policy", "process", "procedure", "runbook", "playbook", "exception") for o in t.children
-        ):
-            return True
-        if t.lower_ == "as" and any(v.lemma_.lower() in ("allow", "permit", "recommend", "require", "say") for v in t.head.subtree):
-            if any(n.lemma_.lower() in ("policy", "runbook", "process", "procedure", "playbook") for n in t.head.subtree):
-                return True
-    return False

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Token
 
+from .agents import is_english_word
 from .clauses import Clause
 from .framing import clause_tokens, is_harmless_object
 from .lexicon import Lexicon, particle_of, verb_lemma
@@ -84,7 +85,9 @@ def destructive_command(c: Clause, lex: Lexicon) -> list[Token]:
     if verb_lemma(a) not in lex.framing["risky_run_verbs"] or is_harmless_object(c, lex):
         return []
     own = [t for t in clause_tokens(c) if t.i > a.i]
-    command = [t for t in own if t.lower_ in lex.framing["destructive_commands"]]
+    # a command as typed ("DROP TABLE", "rm -rf") or done ("a command to drop the table"),
+    # not a noun ("the purge script")
+    command = [t for t in own if t.lower_ in lex.framing["destructive_commands"] and (t.is_upper or t.pos_ == "VERB" or not is_english_word(t.lower_))]
     if not command:
         return []
     targets = _words(own) - {t.lower_ for t in command}
