@@ -155,6 +155,9 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
         if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
             return Kind.ROLE
+        if c.dep_ == "relcl" and tok.pos_ == "NOUN" and any(w.lower_ == "who" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children):
+            # "a signaller who set the points", whatever the noun: "who" is said of people
+            return Kind.INDEFINITE if generic_plural(tok) else Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
 
 

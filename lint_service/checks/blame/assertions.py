@@ -71,11 +71,22 @@ def blame_noun(view: SentenceView) -> Detection | None:
             continue  # "the janitors are cleaning up the mess": repair, not blame
         # "human error", "operator error", "engineer error"
         if lemma in terms["error_heads"]:
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"]]
+            # "human error", and a role as the modifier: "technician error", "contractor mistake"
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
+                c.lower_ in terms["error_modifiers"] or (c.dep_ == "compound" and classify(c, lex) == Kind.ROLE))]
             if mods and not _generic(tok) and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
                                  None, [mods[0], tok])
+            # "an error by a field engineer", "a failure by the team"
+            by = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
+                       if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE), None)
+            # "An error by a person is where an investigation starts": error in general (rule 16)
+            generic = by is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in by.children) and tok.sent.root.tag_ in ("VBZ", "VBP")
+            if by is not None and not generic and not _hypothetical(tok):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text} by {_who(by)}" names a person as the cause; say which safeguard was missing instead.',
+                                 None, [tok, by], by)
         if lemma in ("blame",) and tok.dep_ in ("xcomp", "acomp", "nsubj", "attr", "pobj", "ROOT", "dobj", "relcl"):
             person = None
             if tok.dep_ == "xcomp":  # "Ravi is to blame"

@@ -66,7 +66,7 @@ def repeated_one_off(c: Clause, lex: Lexicon) -> list[Token]:
     """An operation meant to happen once, run again: "ran the one-off backfill twice",
     "executed the refund batch a second time"."""
     a = c.action
-    if not c.objects or not (verb_lemma(a) in lex.framing["risky_run_verbs"] or lex.verbs["batch"].match(a)):
+    if not c.objects or not (verb_lemma(a) in lex.framing["risky_run_verbs"] | lex.framing["repeatable_verbs"] or lex.verbs["batch"].match(a)):
         return []
     if not _words([t for t in c.objects[0].subtree if t.i <= c.objects[0].i]) & lex.framing["one_off_operations"]:
         return []
