@@ -26,6 +26,11 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
                 return o
             if o.dep_ == "pobj" and o.lemma_.lower() == "part" and (poss := _possessor(o, lex)) is not None:
                 return poss  # "a mistake on his part"
+    for made in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "a misconfiguration made by a network engineer"
+        for by in (p for p in made.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"):
+            for o in by.children:
+                if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE:
+                    return o
     head = tok.head
     for sib in head.children:
         if sib != tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
@@ -81,9 +86,7 @@ def blame_noun(view: SentenceView) -> Detection | None:
             # "an error by a field engineer", "a failure by the team"
             by = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
                        if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE), None)
-            # "An error by a person is where an investigation starts": error in general (rule 16)
-            generic = by is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in by.children) and tok.sent.root.tag_ in ("VBZ", "VBP")
-            if by is not None and not generic and not _hypothetical(tok):
+            if by is not None and not _generic_person(by) and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{tok.text} by {_who(by)}" names a person as the cause; say which safeguard was missing instead.',
                                  None, [tok, by], by)
@@ -110,6 +113,8 @@ def blame_noun(view: SentenceView) -> Detection | None:
             if _possessor(tok, lex) is not None and not (tok.dep_ == "attr" and head.lemma_ == "be"):
                 continue  # "Leo's mistake took ... down": the possessive rule's case
             person = _linked_person(tok, view)
+            if person is not None and _generic_person(person):
+                continue
             if person is not None or lemma in ("culprit",) and tok.dep_ in ("nsubj", "attr") and _copula_person(tok, view):
                 person = person or _copula_person(tok, view)
                 return Detection("blame.blame-noun", "blame-noun",
@@ -151,6 +156,12 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                      f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
                                      None, [tok, obj], subj)
     return None
+
+
+def _generic_person(person: Token) -> bool:
+    """"An error by a person is where an investigation starts": a person in general, in a
+    present-tense statement (rule 16)."""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in person.children) and person.sent.root.tag_ in ("VBZ", "VBP")
 
 
 def _generic(tok: Token) -> bool:
