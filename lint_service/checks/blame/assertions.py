@@ -70,8 +70,8 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if (lemma not in candidates and low not in candidates) or tok.i in view.quoted or _negated_sentence(tok):
             continue
         head = tok.head
-        if any(verb_lemma(a) in lex.verbs["meta"] for a in tok.ancestors if a.pos_ == "VERB"):
-            continue
+        if any(verb_lemma(a) in lex.verbs["meta"] or lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ == "VERB"):
+            continue  # talk about blame, and blame denied ("rejected claims of human error")
         if tok.dep_ == "dobj" and lex.verbs["recovery"].match(head):
             continue  # "the janitors are cleaning up the mess": repair, not blame
         # "human error", "operator error", "engineer error"
@@ -124,7 +124,9 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if lemma in terms["responsibility_nouns"] and tok.dep_ in ("dobj", "attr", "nsubj"):
             subj = next((s for s in head.children if s.dep_ == "nsubj" and s != tok), None)
             owner = _possessor(tok, lex) or (subj if subj is not None and classify(subj, lex) in BLAMEABLE else None)
-            target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+            # "for" hangs on the noun or, after "take", on the verb ("took responsibility for the follow-up work")
+            holders = [tok, head] if tok.dep_ == "dobj" else [tok]
+            target = next((o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
             # "for the outage", "for breaking the build"; not "for writing the follow-up ticket"
             harmful = target is not None and (target.lemma_.lower() in terms["incident_nouns"] or (
                 target.dep_ == "pcomp" and any(lex.verbs[k].match(target) for k in ("breakage", "destructive", "fault", "harm"))))
