@@ -254,9 +254,12 @@ def refers_to_thing(verb: Token) -> bool:
     quorum"); an "its" inside an embedded clause with its own subject does not count."""
     skip: set[int] = set()
     own_subject: set[int] = set()
-    for c in verb.children:
-        if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+    for c in verb.subtree:
+        # any embedded clause with a subject of its own, however deep ("withdrew the routes
+        # that announced its DNS servers": "its" is the routes' owner's, not the subject's)
+        if c is not verb and c.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             skip.update(t.i for t in c.subtree)
+    for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):  # "one of its engineers misconfigured ...": the owner's staff
             own_subject.update(t.i for t in c.subtree)
     for t in verb.subtree:
