@@ -89,6 +89,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SELF
     if low in pron["team"]:
         return Kind.WE
+    if low in ("everyone", "everybody") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
+        return Kind.TEAM  # "everyone involved in this screwup": the people of this incident, not people in general
     if low in pron["indefinite"] or (low == "one" and any(c.lower_ == "no" for c in tok.children)):
         return Kind.INDEFINITE
     if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
@@ -131,7 +133,7 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
         return Kind.TEAM
-    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or _role_shaped(tok, lex):
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex):
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder

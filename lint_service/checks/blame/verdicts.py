@@ -10,6 +10,7 @@ from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
+from .assertions import _linked_person
 from .clauses import Clause
 from .lexicon import verb_lemma
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
@@ -24,6 +25,13 @@ def _error_noun(tok: Token, view: SentenceView) -> bool:
     terms = view.lex.terms
     return tok.lemma_.lower() in terms["error_heads"] and any(
         c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"] for c in tok.children)
+
+
+def _persons_error(tok: Token, view: SentenceView) -> bool:
+    """'blamed the outage on "a mistake made by one of our engineers"': an error said to
+    be a person's."""
+    terms = view.lex.terms
+    return tok.lemma_.lower() in terms["blame_nouns"] | terms["error_heads"] and _linked_person(tok, view) is not None
 
 
 def _meta_governed(tok: Token, view: SentenceView) -> bool:
@@ -59,7 +67,7 @@ def blame_verb(view: SentenceView) -> Detection | None:
             # a headline or reduced relative: "Engineer blamed for outage", "the intern blamed for the email"
             targets.append(next((c for c in tok.children if c.dep_ == "nsubj"), tok.head if tok.dep_ == "acl" else None))
         for t in targets:
-            if t is not None and (_blameable(t, view) or _error_noun(t, view)):
+            if t is not None and (_blameable(t, view) or _error_noun(t, view) or _persons_error(t, view)):
                 return Detection("blame.blame-noun", "blame-verb",
                                  f'"{tok.text}" puts the failure on "{_who(t)}"; describe what the system allowed instead.',
                                  None, [tok, t], t)
