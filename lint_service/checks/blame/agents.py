@@ -166,8 +166,11 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
 
 
 def _proxy_owner(tok: Token, lex: Lexicon) -> Kind | None:
-    """The kind of the person whose account, login or commit ``tok`` is, when it is
-    one's own: "your user", "his login", "Ana's account", "@kaito commit 4f1e2a"."""
+    """The kind of the person whose account, login or commit ``tok`` is, when it acts:
+    "your user ran DROP TABLE", "his login pushed", "@kaito commit 4f1e2a broke ...".
+    One that something happens to ("your account was suspended") is only a thing."""
+    if tok.dep_ not in ("nsubj", "pobj") or (tok.dep_ == "pobj" and tok.head.dep_ != "agent"):
+        return None
     for c in tok.children:
         if c.dep_ == "poss" and c.tag_ == "PRP$":
             person = c.morph.get("Person")
@@ -245,6 +248,9 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "prep" and any(o.lower_ in lex.agents["human_modifiers"] for o in c.children if o.dep_ == "pobj"):
             return True  # "the worker on shift"
+        if c.dep_ == "prep" and c.lower_ in ("at", "from") and c.i == tok.i + 1 and not any(
+                m.dep_ in ("compound", "nmod") for m in tok.children):
+            return True  # "a worker at the data centre", "workers from the contractor": a workplace
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
         return True  # "a worker's mistake"
     # a plural without article doing something in news prose ("workers cut the cables")

@@ -9,9 +9,20 @@ from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
 from .clauses import _hypothetical
-from .lexicon import verb_lemma
+from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
 from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
+
+
+def made_by(tok: Token, lex: Lexicon) -> Token | None:
+    """The person a fault noun is said to be made by: "an error by a field engineer", "a
+    misconfiguration made by a network engineer"."""
+    made = [tok] + [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for by in (p for m in made for p in m.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"):
+        for o in by.children:
+            if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE and not _generic_person(o):
+                return o
+    return None
 
 
 def _linked_person(tok: Token, view: SentenceView) -> Token | None:
@@ -26,14 +37,13 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
                 return o
             if o.dep_ == "pobj" and o.lemma_.lower() == "part" and (poss := _possessor(o, lex)) is not None:
                 return poss  # "a mistake on his part"
-    for made in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "a misconfiguration made by a network engineer"
-        for by in (p for p in made.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"):
-            for o in by.children:
-                if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE:
-                    return o
+    if (maker := made_by(tok, lex)) is not None:
+        return maker
     head = tok.head
+    # "The engineer made a mistake"; but "The engineer reported the fault" is a response to it
+    responding = head.pos_ in ("VERB", "AUX") and any(lex.verbs[k].match(head) for k in ("recovery", "diligence", "response", "speech", "reporting"))
     for sib in head.children:
-        if sib != tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
+        if sib != tok and not responding and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
             return sib
     if head.dep_ == "pobj" or tok.dep_ == "pobj":  # "X was at fault"
         verb = head.head if tok.dep_ == "pobj" else head
@@ -83,10 +93,9 @@ def blame_noun(view: SentenceView) -> Detection | None:
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
                                  None, [mods[0], tok])
-            # "an error by a field engineer", "a failure by the team"
-            by = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
-                       if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE), None)
-            if by is not None and not _generic_person(by) and not _hypothetical(tok):
+            # "an error by a field engineer", "a failure by the team", "a mistake made by one of our engineers"
+            by = made_by(tok, lex)
+            if by is not None and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{tok.text} by {_who(by)}" names a person as the cause; say which safeguard was missing instead.',
                                  None, [tok, by], by)

@@ -43,6 +43,16 @@ def _mitigating(c: Clause, lex: Lexicon) -> bool:
     return False
 
 
+def _protective(c: Clause, lex: Lexicon) -> bool:
+    """"cut power to the hall, preventing a fire", "pulled the plug to stop the data loss":
+    something switched off or removed to protect the rest."""
+    for x in c.action.children:
+        if x.dep_ in ("advcl", "xcomp") and x.i > c.action.i and lex.verbs["protective"].match(x) and (
+                x.tag_ == "VBG" or any(m.lower_ == "to" for m in x.children if m.dep_ == "aux")):
+            return True
+    return False
+
+
 def deliberate(c: Clause, lex: Lexicon) -> bool:
     """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
     off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
@@ -50,6 +60,8 @@ def deliberate(c: Clause, lex: Lexicon) -> bool:
     if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
         return False
     if lex.verbs["disable"].match(c.action) and _mitigating(c, lex):
+        return True
+    if _protective(c, lex):
         return True
     text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
     return any(f" {m} " in text for m in lex.framing["deliberate_markers"])

@@ -259,7 +259,8 @@ def passive_agent(view: SentenceView) -> Detection | None:
             # "Was the bank brought to its knees by one technician?"
             or idiom_match(c, lex) is not None
             # "which was updated by you right before the crash": the reader's own change (rule 17)
-            or (c.agent.lower_ == "you" and any(lex.verbs[k].match(a) for k in ("causal", "batch", "disable", "destructive")))
+            or (c.agent.lower_ == "you" and any(lex.verbs[k].match(a) for k in ("causal", "batch", "disable", "destructive"))
+                and not lex.verbs["approval"].match(a))
         )
         if harmful or subject_framed or missed or negative_framing(c, lex) or risky_circumstances(c, lex):
             return Detection(

@@ -10,7 +10,7 @@ from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
-from .assertions import _linked_person
+from .assertions import made_by
 from .clauses import Clause
 from .lexicon import verb_lemma
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
@@ -31,7 +31,7 @@ def _persons_error(tok: Token, view: SentenceView) -> bool:
     """'blamed the outage on "a mistake made by one of our engineers"': an error said to
     be a person's."""
     terms = view.lex.terms
-    return tok.lemma_.lower() in terms["blame_nouns"] | terms["error_heads"] and _linked_person(tok, view) is not None
+    return tok.lemma_.lower() in terms["blame_nouns"] | terms["error_heads"] and made_by(tok, view.lex) is not None
 
 
 def _meta_governed(tok: Token, view: SentenceView) -> bool:
