@@ -202,6 +202,13 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # ("was working from an outdated checklist").
     nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
     obj_framing = object_framing(nouns, lex)
+    a = clause.action
+    if not lex.verbs["causal"].match(a) and a.pos_ == "VERB" and verb_lemma(a) not in ("be", "have", "stay", "sit", "remain") and not _ongoing(clause.verb):
+        # "keyed in the wrong amount", "clicked on the wrong link": a done act's own
+        # preposition with "the wrong X" (a state, "was working from the wrong checklist", is not)
+        obj_framing += [t for p in a.children if p.dep_ == "prep" and p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at")
+                        for o in p.children if o.dep_ == "pobj" for t in o.children
+                        if t.dep_ == "amod" and t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
     if lex.verbs["destructive"].match(clause.action) or lex.verbs["breakage"].match(clause.action) or lex.verbs["disable"].match(clause.action):
         # removing a broken or stale thing is cleanup; removing "the wrong" one is not
         obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
@@ -214,6 +221,11 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         + manner_prefix(clause.action, lex)
     )
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _ongoing(verb: Token) -> bool:
+    """A progressive ("was working from ..."): a state of the person, not an act."""
+    return verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in verb.children)
 
 
 def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:

@@ -99,7 +99,10 @@ def risky_manner(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
 
 def exposure(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
     """"pasted the root keys into a public gist", "copied the table to his personal laptop"."""
-    if verb_lemma(c.action) not in lex.framing["exposure_verbs"]:
+    lemma = verb_lemma(c.action)
+    secret = bool(c.objects) and bool(_words(_np(c.objects[0])) & lex.framing["secret_objects"])
+    # "pushed credentials to a public repository": publishing is exposure only for secrets
+    if lemma not in lex.framing["exposure_verbs"] and not (lemma in lex.framing["publishing_verbs"] and secret):
         return []
     targets = [t for t in own if t.dep_ == "pobj"]
     for t in targets:
