@@ -43,12 +43,12 @@ def _summary(res: dict, show_misses: bool = True) -> str:
 # without saying why in the commit.
 FLOORS = {
     "dev": (0.97, 0.95),
-    "synthetic-1": (0.98, 0.94),
-    "synthetic-2": (0.98, 0.82),  # the second blind set (other idioms, insinuations)
-    "synthetic-3": (0.97, 0.83),  # real-writing styles: chat, news, headlines, five whys (issue 10)
+    "synthetic-1": (0.98, 0.95),
+    "synthetic-2": (0.98, 0.83),  # the second blind set (other idioms, insinuations)
+    "synthetic-3": (0.98, 0.90),  # real-writing styles: chat, news, headlines, five whys (issue 10)
     "real-quotes": (0.90, 0.70),  # quotes from the real postmortems: mostly N, precision matters
-    "real-tune": (0.97, 0.77),
-    "real-test": (0.88, 0.50),
+    "real-tune": (0.97, 0.84),
+    "real-test": (0.89, 0.55),
 }
 
 
