@@ -70,6 +70,7 @@ PAIRS = [
      "An error by a person is where an investigation starts, not where it ends."),
     ("made-by", "The cause of the outage was later confirmed to be a misconfiguration made by a network engineer.",
      "The cause of the outage was later confirmed to be a misconfiguration in the load balancer template."),
+    ("mistake-made", "The error the contractor made cost us a day.", "The mistake the tool made was to retry forever."),
     ("role-error", "The nationwide outage was the result of an engineering error during a routine upgrade.",
      "The nationwide outage was the result of a firmware fault during a routine upgrade."),
     ("blamed-quoted-error", 'The ISP blamed the outage on "a mistake made by one of our engineers".',

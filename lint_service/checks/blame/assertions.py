@@ -17,6 +17,11 @@ from .recognizers import Detection, SentenceView, _negated_sentence, _possessor,
 def made_by(tok: Token, lex: Lexicon) -> Token | None:
     """The person a fault noun is said to be made by: "an error by a field engineer", "a
     misconfiguration made by a network engineer"."""
+    for rel in (c for c in tok.children if c.dep_ == "relcl" and verb_lemma(c) in ("make", "commit")):
+        # "three mistakes I've made", "the error the contractor made"
+        who = next((s for s in rel.children if s.dep_ == "nsubj"), None)
+        if who is not None and classify(who, lex) in BLAMEABLE and not any(n.dep_ == "neg" for n in rel.children):
+            return who
     made = [tok] + [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     for by in (p for m in made for p in m.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"):
         for o in by.children:
