@@ -102,6 +102,13 @@ PAIRS = [
     ("response-to-fault", "The engineer made a mistake.", "The engineer reported the fault."),
     ("task-responsibility", "I take full responsibility for the outage.", "The team took full responsibility for the follow-up work."),
     ("restoring-possessive", "Engineer's typo knocks cloud provider offline", "Engineer's quick fix brings cloud provider back online"),
+    # fault verbs in senses that are no fault (senses.py)
+    ("idiom-object", "Priya broke the checkout page with a typo.", "Priya broke the news to customers in a status update."),
+    ("sit-on", "The team sat on the approval for a week.", "The team sat on the bridge call until 4am."),
+    ("skip-without-object", "Omar skipped the triage step.", "Omar skipped ahead to the mitigation section of the runbook."),
+    ("hurried-repair", "The developer rushed the migration out before the freeze.", "The developer rushed to fix the issue once it was reported."),
+    ("noise-ignored", "She ignored the disk alert for an hour.", "She ignored the noisy test alert, which was on the suppression list."),
+    ("own-thing", "I broke the login flow with my refactor.", "I think I broke my phone screen during the call, lol."),
     ("its-embedded", "Facebook's engineers accidentally withdrew the BGP routes that announced its DNS servers.",
      "The router accidentally withdrew the BGP routes that announced its DNS servers."),
 ]

@@ -16,6 +16,7 @@ from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .intent import deliberate, sanctioned
+from .senses import no_fault_sense
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
 
 
@@ -52,7 +53,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if sanctioned(c) or deliberate(c, lex):
+    if sanctioned(c) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
     if verb_lemma(a) in ("lose", "lack", "miss") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
         return None  # "lost access to their mailboxes", "missed their lunch break": something that happened to them
