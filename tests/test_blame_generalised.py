@@ -109,6 +109,12 @@ PAIRS = [
     ("hurried-repair", "The developer rushed the migration out before the freeze.", "The developer rushed to fix the issue once it was reported."),
     ("noise-ignored", "She ignored the disk alert for an hour.", "She ignored the noisy test alert, which was on the suppression list."),
     ("own-thing", "I broke the login flow with my refactor.", "I think I broke my phone screen during the call, lol."),
+    ("counterfactual-credit", "If Tomás had not pushed the change, the site would have stayed up.",
+     "If Tomás had not been on call, we would have lost the data."),
+    ("late-after-routing", "The engineer replied an hour after the first page.",
+     "The engineer replied an hour later, after the page was finally routed to her."),
+    ("after-recovery", "The on-call silenced the alert after the disk alarm fired.",
+     "The alert was silenced by the on-call engineer after the fix was confirmed."),
     ("its-embedded", "Facebook's engineers accidentally withdrew the BGP routes that announced its DNS servers.",
      "The router accidentally withdrew the BGP routes that announced its DNS servers."),
 ]

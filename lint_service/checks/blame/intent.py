@@ -36,6 +36,9 @@ def _mitigating(c: Clause, lex: Lexicon) -> bool:
                 return True
         if x.dep_ == "advcl" and any(m.lower_ == "until" for m in x.children if m.dep_ in ("mark", "prep")):
             return True
+        if x.dep_ == "advcl" and any(m.lower_ in ("after", "once") for m in x.children if m.dep_ == "mark") and (
+                lex.verbs["recovery"].match(x) or verb_lemma(x) in ("land", "deploy", "ship", "finish", "complete", "end")):
+            return True  # "silenced the alert after the fix was confirmed": the incident is over
         if x.dep_ == "prep" and x.lower_ in ("until", "till"):
             return True
         if x.dep_ == "prep" and x.lower_ == "as" and any(o.lemma_.lower() in lex.framing["stopgap_nouns"] for o in x.children):

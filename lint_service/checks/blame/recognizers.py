@@ -16,7 +16,7 @@ from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .intent import deliberate, sanctioned
-from .senses import no_fault_sense
+from .senses import credited, no_fault_sense
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
 
 
@@ -240,7 +240,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
             continue
         a = c.verb
         negated_check = c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
-        if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check:
+        if (lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check) or deliberate(c, lex):
             continue
         subject_framed = c.subject is not None and any(
             t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])
@@ -360,7 +360,7 @@ def counterfactual(view: SentenceView) -> Detection | None:
         prevention = view.lex.verbs["diligence"].match(c.verb) or c.lemma in ("avoid", "prevent", "catch", "stop", "spot", "notice", "see")
         if not (c.modal in ("should", "ought", "shoulda", "must") or c.conditional or (c.modal == "could" and prevention)):
             continue
-        if c.passive:
+        if c.passive or credited(c, view.lex):
             continue  # "If Ottilie had not been paged ...": something done to her, not by her
         if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue

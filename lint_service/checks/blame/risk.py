@@ -344,6 +344,9 @@ def late_response(c: Clause, lex: Lexicon) -> list[Token]:
     minutes after the first page", "replied an hour later", "opened the runbook for
     the first time forty minutes into the outage"."""
     responding = lex.verbs["response"].match(c.action) or lex.verbs["diligence"].match(c.action) or lex.verbs["recovery"].match(c.action)
+    if any(x.dep_ == "advcl" and any(m.lower_ in ("after", "once", "when", "as soon as") for m in x.children if m.dep_ in ("mark", "advmod"))
+           and any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in _TRIGGERS for s in x.children) for x in c.action.children):
+        return []  # "replied an hour later, after the page was finally routed to her": timed from when it reached them
     for t in clause_tokens(c):
         if t.lemma_.lower() not in _DURATION_UNITS or not _long_duration(t):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .clauses import Clause
 from .lexicon import Lexicon, verb_lemma
+from .risk import bad_outcome
 
 
 def _idiom_object(c: Clause, lex: Lexicon) -> bool:
@@ -53,6 +54,16 @@ def _overlooked_noise(c: Clause, lex: Lexicon) -> bool:
     if verb_lemma(c.action) not in ("ignore", "skip", "miss", "overlook", "dismiss"):
         return False
     return any(t.lower_ in lex.framing["noise_modifiers"] for o in c.objects for t in o.subtree if t.i < o.i)
+
+
+def credited(c: Clause, lex: Lexicon) -> bool:
+    """"If Tomas had not been on call, we would have lost the data": a negated condition
+    whose main clause is the harm avoided credits the person."""
+    if not (c.conditional and c.negated) or c.verb.dep_ != "advcl":
+        return False
+    main = c.verb.head
+    condition = {t.i for t in c.verb.subtree}
+    return bool(bad_outcome([t for t in main.subtree if t.i not in condition], lex, ("breakage", "harm", "destructive")))
 
 
 def no_fault_sense(c: Clause, lex: Lexicon) -> bool:
