@@ -115,6 +115,11 @@ PAIRS = [
      "The engineer replied an hour later, after the page was finally routed to her."),
     ("after-recovery", "The on-call silenced the alert after the disk alarm fired.",
      "The alert was silenced by the on-call engineer after the fix was confirmed."),
+    ("denial-then-finding", "The union disputed claims that the driver was speeding, but the inquiry found that he had ignored two red signals.",
+     "The union disputed claims that the driver had ignored two red signals."),
+    ("quantity-of", "In my defence the command looked harmless, but I wiped two days of analytics data.",
+     "I deleted two days of old logs to free the disk."),
+    ("pointing-to", "The engineer pointed the load test at production.", "A spokesperson rejected claims of human error and pointed to a faulty switch."),
     ("its-embedded", "Facebook's engineers accidentally withdrew the BGP routes that announced its DNS servers.",
      "The router accidentally withdrew the BGP routes that announced its DNS servers."),
 ]

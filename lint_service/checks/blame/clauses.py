@@ -197,8 +197,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue
         if _hypothetical(tok):
             continue
-        if any(lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
-            continue  # what someone denies is not asserted
+        if any(lex.verbs["denial"].match(a) and _in_complement(tok, a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
+            continue  # what someone denies is not asserted (but "..., but the inquiry found that he had ignored ..." is)
         subj = _subject_of(tok)
         if (judge := _judging_verb(tok, lex)) is not None:
             # "someone thought it was a good idea to push untested code to prod": the act

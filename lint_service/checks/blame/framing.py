@@ -228,11 +228,24 @@ def _ongoing(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in verb.children)
 
 
+_QUANTITIES = {"day", "hour", "week", "month", "year", "minute", "worth", "all", "half", "most", "part", "rest", "bunch", "lot", "thousand", "million", "hundred"}
+
+
+def of_what(tok: Token) -> list[Token]:
+    """What a quantity is of, with its modifiers: "two days of analytics data", "half of
+    the old logs"."""
+    if tok.lemma_.lower() not in _QUANTITIES:
+        return []
+    return [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+            for t in o.subtree if t.i <= o.i]
+
+
 def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:
-    """"deleted the stale preview environments": a destructive verb on something disposable."""
+    """"deleted the stale preview environments", "two days of old logs": a destructive
+    verb on something disposable."""
     harmless = lex.framing["harmless_objects"]
     for o in clause.objects:
-        if any(c.lower_ in harmless for c in o.subtree if c.i < o.i or c is o):
+        if any(c.lower_ in harmless for c in [*(t for t in o.subtree if t.i <= o.i), *of_what(o)]):
             return True
     return False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import Clause
-from .framing import clause_tokens, idiom_match, is_harmless_object
+from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
 from .slips import destructive_command, exchanged, repeated_one_off
 
@@ -29,7 +29,7 @@ def valuable_destruction(c: Clause, lex: Lexicon) -> list[Token]:
     """"deleted the production namespace", "dropped the customers table"."""
     if not lex.verbs["destructive"].match(c.action) or not c.objects or is_harmless_object(c, lex):
         return []
-    if _words(_np(c.objects[0])) & lex.framing["valuable_objects"] and not _put_back(c, lex):
+    if _words(_np(c.objects[0]) + of_what(c.objects[0])) & lex.framing["valuable_objects"] and not _put_back(c, lex):
         return [c.action]
     return []
 

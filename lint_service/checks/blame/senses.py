@@ -66,6 +66,12 @@ def credited(c: Clause, lex: Lexicon) -> bool:
     return bool(bad_outcome([t for t in main.subtree if t.i not in condition], lex, ("breakage", "harm", "destructive")))
 
 
+def _pointing_to(c: Clause, lex: Lexicon) -> bool:
+    """"pointed to a faulty switch": naming a cause, not aiming something ("pointed the
+    load test at production")."""
+    return verb_lemma(c.action) == "point" and not c.objects and any(p.dep_ == "prep" and p.lower_ in ("to", "at") for p in c.action.children)
+
+
 def no_fault_sense(c: Clause, lex: Lexicon) -> bool:
-    return any(test(c, lex) for test in (_idiom_object, _own_thing, _without_object, _hurried_repair, _overlooked_noise))
+    return any(test(c, lex) for test in (_idiom_object, _own_thing, _without_object, _hurried_repair, _overlooked_noise, _pointing_to))
 
