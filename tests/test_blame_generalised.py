@@ -120,6 +120,11 @@ PAIRS = [
     ("quantity-of", "In my defence the command looked harmless, but I wiped two days of analytics data.",
      "I deleted two days of old logs to free the disk."),
     ("pointing-to", "The engineer pointed the load test at production.", "A spokesperson rejected claims of human error and pointed to a faulty switch."),
+    # judgements with no act
+    ("judged-as-predicate", "The intern is a menace.", "The old dashboard is a liability."),
+    ("bunch-of", "Our vendor's engineers are a bunch of amateurs.", "Our vendor's engineers are a bunch of experts."),
+    ("useless-person", "The on-call guy was useless.", "The dashboard was useless during the outage."),
+    ("out-of-league", "The contractor was clearly out of their league.", "The contractor was clearly out of spare parts."),
     ("its-embedded", "Facebook's engineers accidentally withdrew the BGP routes that announced its DNS servers.",
      "The router accidentally withdrew the BGP routes that announced its DNS servers."),
 ]
