@@ -125,6 +125,10 @@ PAIRS = [
     ("bunch-of", "Our vendor's engineers are a bunch of amateurs.", "Our vendor's engineers are a bunch of experts."),
     ("useless-person", "The on-call guy was useless.", "The dashboard was useless during the outage."),
     ("out-of-league", "The contractor was clearly out of their league.", "The contractor was clearly out of spare parts."),
+    ("draft-to-everyone", "Someone in marketing sent the test email to the entire customer list.",
+     "The team sent the test email to the internal QA list."),
+    ("own-purpose", "someone unplugged the router to charge their phone", "I restarted the server to apply my patch."),
+    ("own-purpose-asked", "someone unplugged the router to charge their phone", "The lead asked the user to shut down his machine."),
     ("its-embedded", "Facebook's engineers accidentally withdrew the BGP routes that announced its DNS servers.",
      "The router accidentally withdrew the BGP routes that announced its DNS servers."),
 ]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .clauses import Clause
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
-from .slips import destructive_command, exchanged, repeated_one_off
+from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
 
 
 def _words(tokens: list[Token]) -> set[str]:
@@ -136,6 +136,11 @@ def convenience(c: Clause, lex: Lexicon) -> list[Token]:
             phrase = " ".join([verb_lemma(x)] + [t.lower_ for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i][:1])
             if phrase in lex.framing["convenience_purposes"] or verb_lemma(x) in lex.framing["convenience_purposes"]:
                 return [x]
+            acting = any(lex.verbs[k].match(c.action) for k in ("destructive", "disable", "causal"))  # not "asked the user to ..."
+            work = lex.terms["change_nouns"] | lex.framing["valuable_objects"]
+            if acting and any(o.dep_ == "dobj" and o.lemma_.lower() not in work and any(
+                    p.dep_ == "poss" and p.lower_ in ("my", "his", "her", "their") for p in o.children) for o in x.children):
+                return [x]  # "unplugged the router to charge their phone": for one's own thing, not the work ("to apply my patch")
         if x.dep_ == "advcl" and any(m.lower_ == "because" for m in x.children):
             if any(t.lower_ in lex.framing["dismissive_reasons"] for t in x.children if t.dep_ in ("acomp", "attr")):
                 return [x]
@@ -186,7 +191,7 @@ def premature(c: Clause, lex: Lexicon) -> list[Token]:
 def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
     own = clause_tokens(c)
     for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone, premature,
-                   exchanged, repeated_one_off, destructive_command):
+                   exchanged, repeated_one_off, destructive_command, draft_to_everyone):
         found = finder(c, lex)
         if found:
             return found

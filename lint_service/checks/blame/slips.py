@@ -78,6 +78,19 @@ def repeated_one_off(c: Clause, lex: Lexicon) -> list[Token]:
     return [a] + [t for t in own if t.lower_ == marker.split()[-1]][:1]
 
 
+def draft_to_everyone(c: Clause, lex: Lexicon) -> list[Token]:
+    """A test or draft sent to everyone: "sent the test email to the entire customer list",
+    "published the draft notice to all users"."""
+    a = c.action
+    if not c.objects or not any(t.lower_ in lex.framing["draft_modifiers"] for t in c.objects[0].subtree if t.i < c.objects[0].i):
+        return []
+    for p in (p for p in a.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"):
+        for o in p.children:
+            if o.dep_ == "pobj" and any(t.lower_ in ("all", "every", "entire", "whole", "everyone") for t in o.subtree if t.i <= o.i):
+                return [a, o]
+    return []
+
+
 def destructive_command(c: Clause, lex: Lexicon) -> list[Token]:
     """A destructive command run at something others depend on: "ran rm -rf on the
     shared mount", "your user ran DROP TABLE payments"."""
