@@ -129,6 +129,7 @@ PAIRS = [
      "The team sent the test email to the internal QA list."),
     ("own-purpose", "someone unplugged the router to charge their phone", "I restarted the server to apply my patch."),
     ("own-purpose-asked", "someone unplugged the router to charge their phone", "The lead asked the user to shut down his machine."),
+    ("organisation-head", "One of Tesco Bank's engineers deleted the ledger table.", "Tesco Bank deleted the ledger table during the migration."),
     ("its-embedded", "Facebook's engineers accidentally withdrew the BGP routes that announced its DNS servers.",
      "The router accidentally withdrew the BGP routes that announced its DNS servers."),
 ]

@@ -191,6 +191,9 @@ def _organisation(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
     if low in lex.agents["organisations"] and (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
         return True
+    if (tok.is_title or tok.is_upper) and low in lex.agents["organisation_heads"] and any(
+            c.dep_ == "compound" and c.i < tok.i and (c.is_title or c.is_upper) for c in tok.children):
+        return True  # "Tesco Bank", "Acme Airlines", "Initech Holdings": a name ending in a company word
     return tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and low not in lex.agents["organisation_suffixes"]
 
 
