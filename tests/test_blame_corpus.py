@@ -3,7 +3,6 @@
 held-out set, and no blame finding in the dev corpus's clean postmortem."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -14,19 +13,12 @@ from lint_service import Linter
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 import labelled  # noqa: E402
+from blame_support import load_eval_blame  # noqa: E402
 
 CLEAN_DOC = labelled.CORPUS / "dev" / "docs" / "clean-postmortem.md"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("eval_blame", REPO / "bench" / "eval_blame.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-eval_blame = _load_bench()
+eval_blame = load_eval_blame()
 
 
 @pytest.fixture(scope="module")
