@@ -38,6 +38,7 @@ FLOORS = {
     "synthetic-1": (0.98, 0.95),
     "synthetic-2": (0.98, 0.83),  # the second blind set (other idioms, insinuations)
     "synthetic-3": (0.98, 0.90),  # real-writing styles: chat, news, headlines, five whys (issue 10)
+    "synthetic-4": (0.88, 0.55),  # held out: written blind to everything else, never tuned on
     "real-quotes": (0.90, 0.70),  # quotes from the real postmortems: mostly N, precision matters
     "real-tune": (0.97, 0.84),
     "real-test": (0.89, 0.55),
@@ -52,8 +53,8 @@ def test_labelled_set_floor(linter: Linter, name: str) -> None:
     assert len(rows) > 150 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
     min_p, min_r = FLOORS[name]
-    # real-test misses are not printed: the held-back half is reported, never tuned on.
-    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name != "real-test")
+    # held-out misses are not printed: those sets are reported, never tuned on.
+    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name not in labelled.HELD_OUT)
 
 
 def test_real_sentence_split_is_by_source() -> None:
