@@ -20,6 +20,9 @@ from .prepositional import prepositional_passive
 from .relative import agent_act, relative_passive
 from .lead import without_lead
 from .hindsight import means_could_have
+from .without import missed_step_before
+from .elapsed import elapsed_before
+from .error_step import error_in_context
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -52,8 +55,25 @@ def document_system(ctx: "Context", sent: Span) -> str:
     return counts.most_common(1)[0][0] if counts else phrasing()["default_system"]
 
 
+# Strategies for constructions the ones above leave without a rewrite, tried in order
+# when those propose nothing (so they never change a rewrite already offered).
+FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...] = (
+    missed_step_before,
+    elapsed_before,
+    error_in_context,
+)
+
+
 def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """Rewritten sentences for one detection, before verification."""
+    found = _built_in(det, sent, ctx)
+    for fallback in FALLBACKS if not found else ():
+        if found := fallback(det, sent, ctx):
+            break
+    return found
+
+
+def _built_in(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     from ..checks.blame.framing import clause_tokens
 
     lex = ctx.cache["blame.lexicon"]

@@ -1,0 +1,79 @@
+"""Rewrites for constructions that had none (issue 11's second round): a should-have
+with the act it should have preceded, time that passed before a person acted, and a
+reported "human error" in a sentence that says more than the verdict.
+
+Every sentence here was written for this file. Each strategy has true positives and a
+near miss where the rewrite must be absent or must not take the tempting wrong form.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def suggestions(linter: Linter, text: str) -> list[str]:
+    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
+    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
+    return found[0].suggestions
+
+
+def clean(linter: Linter, text: str) -> bool:
+    return not any(f.rule.startswith("blame.") for f in linter.lint(text, format="text").findings)
+
+
+REWRITES = [
+    # should-have X before Y-ing Z: Z was Y-ed, X was not done first
+    ("Olwen should have waited for the smoke tests before promoting the image.",
+     "The image was promoted without waiting for the smoke tests."),
+    ("Dmitri ought to have asked for a second opinion before editing the firewall rules.",
+     "The firewall rules were edited without asking for a second opinion."),
+    ("I should have checked which cluster was selected before running the drain.",
+     "The drain was run without checking which cluster was selected."),
+    # time that passed before someone acted: the delay stays, the act is agentless
+    ("Twelve days passed before Oskar answered the vendor's escalation.",
+     "Twelve days passed before the vendor's escalation was answered."),
+    ("Four hours went by before the duty manager replied to the customer report.",
+     "Four hours went by before the customer report was replied to."),
+    # a reported error: the fact or the step the sentence names stays
+    ("Due to operator error, the staging queue was purged.", "The staging queue was purged."),
+    ("The ledger was rebuilt twice because of human error.", "The ledger was rebuilt twice."),
+    ("The data loss was caused by operator error during the schema migration.",
+     "The data loss was caused by an error during the schema migration."),
+    ("The stall resulted from a human error while the replicas were being resized.",
+     "The stall resulted from an error while the replicas were being resized."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITES)
+def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
+    got = suggestions(linter, sentence)
+    assert expected in got, got
+    assert clean(linter, expected)
+
+
+NEAR_MISSES = [
+    # "should never have X before Y" says X happened: no "without" form
+    ("Hamid should never have restarted the primary before the backup finished.", "without"),
+    # the person is still in the act that the rewrite keeps
+    ("Perpetua should have asked for help before pushing her change.", "without"),
+    # nothing but the verdict: no rewrite invents what the error was
+    ("The root cause was human error.", None),
+    ("The outage was caused by human error.", None),
+    # the error is the cause the clause exists to state: dropping it empties the sentence
+    ("The outage was caused because of operator error.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
+def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
+    got = suggestions(linter, sentence)
+    if banned is None:
+        assert got == []
+    else:
+        assert not any(banned in s for s in got), got
