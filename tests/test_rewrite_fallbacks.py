@@ -1,6 +1,7 @@
 """Rewrites for constructions that had none (issue 11's second round): a should-have
-with the act it should have preceded, time that passed before a person acted, and a
-reported "human error" in a sentence that says more than the verdict.
+with the act it should have preceded, time that passed before a person acted, a
+reported "human error" in a sentence that says more than the verdict, and objects the
+parser split off their head word.
 
 Every sentence here was written for this file. Each strategy has true positives and a
 near miss where the rewrite must be absent or must not take the tempting wrong form.
@@ -47,6 +48,11 @@ REWRITES = [
      "The data loss was caused by an error during the schema migration."),
     ("The stall resulted from a human error while the replicas were being resized.",
      "The stall resulted from an error while the replicas were being resized."),
+    # an object the parser split off its head word ("the Redis | upgrade/VB"), rejoined
+    ("Cosmin botched the Redis upgrade by restarting every replica at once.",
+     "The Redis upgrade went wrong: every replica was restarted at once."),
+    ("Anneliese mistakenly disabled autoscaling on the reporting cluster.",
+     "Autoscaling was mistakenly disabled on the reporting cluster."),
 ]
 
 
@@ -69,6 +75,10 @@ NEAR_MISSES = [
     ("The outage was caused by human error.", None),
     # the error is the cause the clause exists to state: dropping it empties the sentence
     ("The outage was caused because of operator error.", None),
+    # a second verb sharing the person: the object must not become its subject
+    ("Ugne fat-fingered the CIDR block and blackholed all traffic to the lab.", "block and blackholed"),
+    # "kept retrying": the -ing is an act, never a thing that "was kept"
+    ("Matthias mistakenly kept retrying for an hour.", "Retrying was"),
 ]
 
 

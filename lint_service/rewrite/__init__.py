@@ -23,6 +23,7 @@ from .hindsight import means_could_have
 from .without import missed_step_before
 from .elapsed import elapsed_before
 from .error_step import error_in_context
+from .split_object import split_object
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -61,6 +62,7 @@ FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...]
     missed_step_before,
     elapsed_before,
     error_in_context,
+    split_object,
 )
 
 
