@@ -36,6 +36,9 @@ REWRITES = [
      "The firewall rules were edited without asking for a second opinion."),
     ("I should have checked which cluster was selected before running the drain.",
      "The drain was run without checking which cluster was selected."),
+    # should-have with a prepositional verb: the act did not happen, in the past
+    ("Florian ought to have asked for a second approver.", "A second approver was not asked for."),
+    ("Ines should have replied to the vendor notice on Monday.", "The vendor notice was not replied to on Monday."),
     # time that passed before someone acted: the delay stays, the act is agentless
     ("Twelve days passed before Oskar answered the vendor's escalation.",
      "Twelve days passed before the vendor's escalation was answered."),
@@ -68,6 +71,8 @@ def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
 NEAR_MISSES = [
     # "should never have X before Y" says X happened: no "without" form
     ("Hamid should never have restarted the primary before the backup finished.", "without"),
+    # "sooner": the escalation happened, later; "was not escalated to" would deny it
+    ("Bartholomew should have escalated to the storage team much sooner.", "not"),
     # the person is still in the act that the rewrite keeps
     ("Perpetua should have asked for help before pushing her change.", "without"),
     # nothing but the verdict: no rewrite invents what the error was

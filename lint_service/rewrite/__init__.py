@@ -20,7 +20,7 @@ from .prepositional import prepositional_passive
 from .relative import agent_act, relative_passive
 from .lead import without_lead
 from .hindsight import means_could_have
-from .without import missed_step_before
+from .without import missed_prepositional, missed_step_before
 from .elapsed import elapsed_before
 from .error_step import error_in_context
 from .split_object import split_object
@@ -60,6 +60,7 @@ def document_system(ctx: "Context", sent: Span) -> str:
 # when those propose nothing (so they never change a rewrite already offered).
 FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...] = (
     missed_step_before,
+    missed_prepositional,
     elapsed_before,
     error_in_context,
     split_object,

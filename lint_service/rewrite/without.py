@@ -1,4 +1,6 @@
-"""A should-have with the act it should have come before: "Olga should have waited
+"""Should-haves the clause passive leaves without a rewrite.
+
+A should-have with the act it should have come before: "Olga should have waited
 for the canary results before promoting the build" -> "The build was promoted
 without waiting for the canary results".
 
@@ -16,6 +18,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import verb_phrase_passive
 from .people import replace_clause
+from .prepositional import prepositional_passive
 from .text import inflect, phrasing, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -61,3 +64,26 @@ def missed_step_before(det: "Detection", sent: Span, ctx: "Context") -> list[Can
     first = min(t.i for t in c.subject.subtree)
     last = before.right_edge.i
     return [Candidate(replace_clause(sent, first, last, f"{said[0]} {said[1]} without {missed}"))]
+
+
+def missed_prepositional(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Tevita ought to have asked for a second reviewer" -> "A second reviewer was not
+    asked for": what a transitive should-have gets ("The primary was not restarted"),
+    for the prepositional verbs the rule data lists. "should have escalated to them
+    sooner" says the act happened, later: a comparative keeps it from this form."""
+    c = det.clause
+    if det.construction != "counterfactual" or c is None or c.subject is None or c.modal not in _EXPECTED:
+        return []
+    if c.negated or c.conditional or c.action is not c.verb or c.objects:
+        return []
+    v = c.verb
+    subject = {t.i for t in c.subject.subtree}
+    own = [t for t in v.subtree if t.i not in subject and not (t.is_punct and t.i == v.right_edge.i)]
+    if any(t.tag_ in ("RBR", "JJR") or t.lower_ in PERSONAL_WORDS for t in own):
+        return []
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for t in own)
+    if verb_lemma_of(v.text) in phrasing()["waiting_verbs"]:
+        return []  # "The canary was not waited for" says it in words nobody would write
+    said = prepositional_passive(c, own, True, set(phrasing()["dropped_adverbs"]), (first, last), perfect=False)
+    return [Candidate(replace_clause(sent, first, last, said))] if said else []
