@@ -1,7 +1,7 @@
 """Rewrites for constructions that had none (issue 11's second round): a should-have
 with the act it should have preceded, time that passed before a person acted, a
-reported "human error" in a sentence that says more than the verdict, and objects the
-parser split off their head word.
+reported "human error" in a sentence that says more than the verdict, objects the
+parser split off their head word, and "made a mistake" with what the mistake was.
 
 Every sentence here was written for this file. Each strategy has true positives and a
 near miss where the rewrite must be absent or must not take the tempting wrong form.
@@ -56,6 +56,15 @@ REWRITES = [
      "The Redis upgrade went wrong: every replica was restarted at once."),
     ("Anneliese mistakenly disabled autoscaling on the reporting cluster.",
      "Autoscaling was mistakenly disabled on the reporting cluster."),
+    # "made a mistake": the mistake stays as what was done, caused or where it was made
+    ("Leocadia made an error by deleting the wrong volume.", "The wrong volume was mistakenly deleted."),
+    ("Ferdinand made a mistake and deleted the audit bucket.", "The audit bucket was mistakenly deleted."),
+    ("A contractor made a mistake and caused the failure of the cooling loop.",
+     "A mistake caused the failure of the cooling loop."),
+    ("I made a mistake in the billing console and the invoices were sent twice.",
+     "A mistake was made in the billing console and the invoices were sent twice."),
+    ("“Vasco made a mistake and caused the failure of the payroll run.”",
+     "“A mistake caused the failure of the payroll run.”"),
 ]
 
 
@@ -80,6 +89,10 @@ NEAR_MISSES = [
     ("The outage was caused by human error.", None),
     # the error is the cause the clause exists to state: dropping it empties the sentence
     ("The outage was caused because of operator error.", None),
+    # a mistake and nothing else: "A mistake was made" would say nothing
+    ("Benedikt made a mistake.", None),
+    # a quoted object cannot keep its quotes in a passive
+    ("Here I made a mistake to press \"Enter\" after typing the tag.", "Enter was"),
     # a second verb sharing the person: the object must not become its subject
     ("Ugne fat-fingered the CIDR block and blackholed all traffic to the lab.", "block and blackholed"),
     # "kept retrying": the -ing is an act, never a thing that "was kept"

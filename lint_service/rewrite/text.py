@@ -34,7 +34,7 @@ def render(sent: Span, replace: dict[int, str], delete: set[int]) -> str:
 
 def tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    text = re.sub(r" +([,.;:!?])(?=\s|$)", r"\1", text)
+    text = re.sub(r" +([,.;:!?])(?=\s|$|['\"”’)])", r"\1", text)  # also before a closing quote
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:]\s*", "", text)
     text = re.sub(r"\s+'s\b", "'s", text)
