@@ -65,6 +65,9 @@ REWRITES = [
      "A mistake was made in the billing console and the invoices were sent twice."),
     ("“Vasco made a mistake and caused the failure of the payroll run.”",
      "“A mistake caused the failure of the payroll run.”"),
+    # "phoned in" a review: the review was cursory (rule data for an idiom the check knew)
+    ("Radomir phoned in the schema review, and the bad index shipped.",
+     "The schema review was cursory, and the bad index shipped."),
 ]
 
 
@@ -89,6 +92,8 @@ NEAR_MISSES = [
     ("The outage was caused by human error.", None),
     # the error is the cause the clause exists to state: dropping it empties the sentence
     ("The outage was caused because of operator error.", None),
+    # "phoned it in" names no thing that was cursory
+    ("Radomir phoned it in.", None),
     # a mistake and nothing else: "A mistake was made" would say nothing
     ("Benedikt made a mistake.", None),
     # a quoted object cannot keep its quotes in a passive
