@@ -53,7 +53,7 @@ REWRITES = [
      "The stall resulted from an error while the replicas were being resized."),
     # an object the parser split off its head word ("the Redis | upgrade/VB"), rejoined
     ("Cosmin botched the Redis upgrade by restarting every replica at once.",
-     "The Redis upgrade went wrong: every replica was restarted at once."),
+     "The Redis upgrade went wrong when every replica was restarted at once."),
     ("Anneliese mistakenly disabled autoscaling on the reporting cluster.",
      "Autoscaling was mistakenly disabled on the reporting cluster."),
     # "made a mistake": the mistake stays as what was done, caused or where it was made

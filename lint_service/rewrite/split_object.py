@@ -6,8 +6,8 @@ adverb of the clause. The clause passive refuses such objects (it would say "The
 Kafka was botched"); here the object is rejoined from the surface order — the
 determiner-led phrase and the bare noun that follows it with nothing of its own
 before it — and the clause is said without its person. A "by <-ing>" means stays
-as what was done, after a colon ("The Kafka upgrade went wrong: every broker was
-restarted at once"), never as a dangling "by".
+as what was done, as the clause passive says it ("The Kafka upgrade went wrong when
+every broker was restarted at once"), never as a dangling "by".
 """
 from __future__ import annotations
 
@@ -111,6 +111,6 @@ def split_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
                                     particle.text if particle is not None else "") if x)
     text = " ".join(x for x in (thing, said, *after) if x)
     if means:
-        text = f"{text}: {means}"
+        text = f"{text} when {means}"
     first = min(t.i for t in c.subject.subtree)
     return [Candidate(replace_clause(sent, first, last, text))]
