@@ -1,7 +1,8 @@
 """Rewrites for constructions that had none (issue 11's second round): a should-have
 with the act it should have preceded, time that passed before a person acted, a
 reported "human error" in a sentence that says more than the verdict, objects the
-parser split off their head word, and "made a mistake" with what the mistake was.
+parser split off their head word, "made a mistake" with what the mistake was, and a
+check or thought not done about a clause.
 
 Every sentence here was written for this file. Each strategy has true positives and a
 near miss where the rewrite must be absent or must not take the tempting wrong form.
@@ -68,6 +69,11 @@ REWRITES = [
     # "phoned in" a review: the review was cursory (rule data for an idiom the check knew)
     ("Radomir phoned in the schema review, and the bad index shipped.",
      "The schema review was cursory, and the bad index shipped."),
+    # a check or a thought not done, about a clause: the clause stays word for word
+    ("The developer forgot to check if the export job was paused.", "It was not checked whether the export job was paused."),
+    ("Gunnhild failed to verify whether the restore had completed.", "It was not verified whether the restore had completed."),
+    ("The reviewer forgot to think about the fact that the flag also gated the mobile app.",
+     "It was overlooked that the flag also gated the mobile app."),
 ]
 
 
@@ -94,6 +100,8 @@ NEAR_MISSES = [
     ("The outage was caused because of operator error.", None),
     # "phoned it in" names no thing that was cursory
     ("Radomir phoned it in.", None),
+    # a question keeps its order: no "Why did it was not checked"
+    ("Why did the developer forget to check if the export job was paused?", None),
     # a mistake and nothing else: "A mistake was made" would say nothing
     ("Benedikt made a mistake.", None),
     # a quoted object cannot keep its quotes in a passive

@@ -25,6 +25,7 @@ from .elapsed import elapsed_before
 from .error_step import error_in_context
 from .split_object import split_object
 from .owned_mistake import owned_mistake
+from .unchecked import unchecked_clause
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -66,6 +67,7 @@ FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...]
     error_in_context,
     split_object,
     owned_mistake,
+    unchecked_clause,
 )
 
 
