@@ -1,8 +1,9 @@
 """Rewrites for constructions that had none (issue 11's second round): a should-have
 with the act it should have preceded, time that passed before a person acted, a
 reported "human error" in a sentence that says more than the verdict, objects the
-parser split off their head word, "made a mistake" with what the mistake was, and a
-check or thought not done about a clause.
+parser split off their head word, "made a mistake" with what the mistake was, a check
+or thought not done about a clause, not telling someone about a thing, and a clause the
+parser read as a noun phrase.
 
 Every sentence here was written for this file. Each strategy has true positives and a
 near miss where the rewrite must be absent or must not take the tempting wrong form.
@@ -74,6 +75,12 @@ REWRITES = [
     ("Gunnhild failed to verify whether the restore had completed.", "It was not verified whether the restore had completed."),
     ("The reviewer forgot to think about the fact that the flag also gated the mobile app.",
      "It was overlooked that the flag also gated the mobile app."),
+    # not told about a thing: the one not told is the subject
+    ("The hosting provider's engineers neglected to warn us about the network maintenance.",
+     "We were not warned about the network maintenance."),
+    # a clause the parser made a noun's modifier ("lead/ROOT signed/acl")
+    ("The QA lead signed off on the hotfix without running the smoke suite.",
+     "The hotfix was signed off on without running the smoke suite."),
 ]
 
 
@@ -102,6 +109,8 @@ NEAR_MISSES = [
     ("Radomir phoned it in.", None),
     # a question keeps its order: no "Why did it was not checked"
     ("Why did the developer forget to check if the export job was paused?", None),
+    # "warn him": the pronoun is the person; no rewrite names them
+    ("Silvia forgot to warn him about the maintenance.", None),
     # a mistake and nothing else: "A mistake was made" would say nothing
     ("Benedikt made a mistake.", None),
     # a quoted object cannot keep its quotes in a passive

@@ -26,6 +26,8 @@ from .error_step import error_in_context
 from .split_object import split_object
 from .owned_mistake import owned_mistake
 from .unchecked import unchecked_clause
+from .rootless import noun_rooted
+from .uninformed import not_told_about
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -68,6 +70,8 @@ FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...]
     split_object,
     owned_mistake,
     unchecked_clause,
+    noun_rooted,
+    not_told_about,
 )
 
 

@@ -35,7 +35,9 @@ class _Act:
 def agentless_act(verb: Token, who: Token, skip: set[int]) -> str | None:
     """``verb``'s clause without ``who``: "Abebe replied to the report" -> "the report
     was replied to"; "anyone answered the page" -> "the page was answered"."""
-    own = [t for t in verb.subtree if t.i not in {x.i for x in who.subtree} | skip and not (t.is_punct and t.i == verb.right_edge.i)]
+    # (the person's words only: in a noun-rooted parse the verb hangs off them)
+    person = {x.i for x in who.subtree} - {x.i for x in verb.subtree}
+    own = [t for t in verb.subtree if t.i not in person | skip and not (t.is_punct and t.i == verb.right_edge.i)]
     if not own or any(t.lower_ in PERSONAL_WORDS for t in own):
         return None
     negate = any(x.dep_ == "neg" or x.lower_ == "never" for x in verb.children)
