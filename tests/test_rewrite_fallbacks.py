@@ -81,6 +81,8 @@ REWRITES = [
     # a clause the parser made a noun's modifier ("lead/ROOT signed/acl")
     ("The QA lead signed off on the hotfix without running the smoke suite.",
      "The hotfix was signed off on without running the smoke suite."),
+    # got a thing into a wrong state: the state is the writer's adjective
+    ("I got the region wrong in the deploy manifest.", "The region was wrong in the deploy manifest."),
 ]
 
 

@@ -28,6 +28,7 @@ from .owned_mistake import owned_mistake
 from .unchecked import unchecked_clause
 from .rootless import noun_rooted
 from .uninformed import not_told_about
+from .wrong_state import wrong_state
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -72,6 +73,7 @@ FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...]
     unchecked_clause,
     noun_rooted,
     not_told_about,
+    wrong_state,
 )
 
 
