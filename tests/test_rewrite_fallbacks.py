@@ -53,6 +53,10 @@ REWRITES = [
      "The data loss was caused by an error during the schema migration."),
     ("The stall resulted from a human error while the replicas were being resized.",
      "The stall resulted from an error while the replicas were being resized."),
+    # who made it goes with their "by"; what kind of mistake it was stays
+    ("Contributing factor: a configuration mistake by Ottoline during the cutover.",
+     "A configuration mistake during the cutover."),
+    ("Root cause: an operator mistake by Ottoline during the cutover.", "A mistake during the cutover."),
     # an object the parser split off its head word ("the Redis | upgrade/VB"), rejoined
     ("Cosmin botched the Redis upgrade by restarting every replica at once.",
      "The Redis upgrade went wrong when every replica was restarted at once."),
@@ -107,6 +111,8 @@ NEAR_MISSES = [
     ("The outage was caused by human error.", None),
     # the error is the cause the clause exists to state: dropping it empties the sentence
     ("The outage was caused because of operator error.", None),
+    # who made it and no step: nothing is left to say
+    ("Primary cause: human error by the night operator.", None),
     # "phoned it in" names no thing that was cursory
     ("Radomir phoned it in.", None),
     # a question keeps its order: no "Why did it was not checked"

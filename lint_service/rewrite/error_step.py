@@ -8,7 +8,9 @@ Two shapes still have a faithful rewrite:
   stays; the verdict, which named no act, goes);
 - the sentence names the step the error happened in: "The outage was caused by
   operator error during the failover" -> "The outage was caused by an error during
-  the failover" (the step is the writer's; only the word that made it a person's goes).
+  the failover" (the step is the writer's; only the word that made it a person's goes,
+  and a "by <person>" with it: "a mistake by Ahanu during the failover" -> "a mistake
+  during the failover").
 
 "The root cause was human error" names neither, and keeps no rewrite.
 """
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
-from .text import phrasing, render, verb_lemma_of
+from .text import phrasing, render, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -67,7 +69,7 @@ def _without_cause(noun: Token, sent: Span, rules: dict[str, Any]) -> str | None
     return render(sent, {}, cut)
 
 
-def _in_step(noun: Token, sent: Span, rules: dict[str, Any]) -> str | None:
+def _in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
     """"caused by operator error during the failover" -> "caused by an error during the failover"."""
     link = noun.head
     verb = link.head if noun.dep_ == "pobj" and link.dep_ in ("agent", "prep") else None
@@ -79,18 +81,48 @@ def _in_step(noun: Token, sent: Span, rules: dict[str, Any]) -> str | None:
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in steps for m in c.children)))]
     if not named:
         return None  # no step named: "an error" alone would say nothing the verdict did not
+    return _replaced(noun, sent, set(), blame)
+
+
+def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int]) -> str:
+    """The sentence with the error phrase said without the words that made it a
+    person's (``blame``: "operator error" -> "an error", "a configuration mistake by
+    Ahanu" -> "a configuration mistake") and ``cut`` left out."""
     np = [t for t in noun.subtree if t.i <= noun.i]
+    kept = [t for t in np if t.i not in blame and t.dep_ != "det" and not t.is_quote]
     first = min(t.i for t in np)
-    return render(sent, {first: rules["replacement"]}, {t.i for t in np} - {first})
+    words = span_text(kept)
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return render(sent, {first: f"{article} {words}"}, ({t.i for t in np} | cut) - {first})
+
+
+def _by_person_in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
+    """"Root cause: an operator mistake by Ahanu during the failover" -> "Root cause: a
+    mistake during the failover": the "by" of who made it goes, the step stays."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    steps = frozenset(rules["step_prepositions"])
+    if by is None or not any(c.dep_ == "prep" and c.lower_ in steps and c.i > by.i for c in noun.children):
+        return None
+    if any(c.dep_ not in ("det", "amod", "compound", "prep", "punct") for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ not in steps | {"by"} for c in noun.children):
+        return None
+    return _replaced(noun, sent, {t.i for t in by.subtree}, blame)
 
 
 def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    if det.construction != "blame-noun" or det.target is not None or len(det.evidence) != 2:
+    if det.construction != "blame-noun" or len(det.evidence) not in (1, 2):
         return []
     lex = ctx.cache["blame.lexicon"]
-    noun = det.evidence[1]
+    noun = det.evidence[-1]
+    blame = {t.i for t in det.evidence[:-1]}
     if noun.lemma_.lower() not in lex.terms["error_heads"]:
         return []
     rules = {**phrasing()["reported_error"], "causal_verbs": phrasing()["causal_verbs"] + phrasing()["reported_error"]["causal_verbs"]}
-    text = _without_cause(noun, sent, rules) or _in_step(noun, sent, rules)
-    return [Candidate(text[:1].upper() + text[1:])] if text else []
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is not None:
+        text = _by_person_in_step(noun, sent, rules, blame)
+    elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
+        text = _without_cause(noun, sent, rules) or _in_step(noun, sent, rules, blame)
+    else:
+        text = None
+    return [Candidate(text)] if text else []
