@@ -71,6 +71,9 @@ REWRITES = [
      "A mistake was made in the billing console and the invoices were sent twice."),
     ("“Vasco made a mistake and caused the failure of the payroll run.”",
      "“A mistake caused the failure of the payroll run.”"),
+    ("My mistake was deleting the old snapshot before the restore finished.",
+     "The old snapshot was mistakenly deleted before the restore finished."),
+    ("My mistake was assuming the cache was warm.", "It was mistakenly assumed that the cache was warm."),
     # "phoned in" a review: the review was cursory (rule data for an idiom the check knew)
     ("Radomir phoned in the schema review, and the bad index shipped.",
      "The schema review was cursory, and the bad index shipped."),
@@ -119,6 +122,8 @@ NEAR_MISSES = [
     ("Why did the developer forget to check if the export job was paused?", None),
     # "warn him": the pronoun is the person; no rewrite names them
     ("Silvia forgot to warn him about the maintenance.", None),
+    # what the mistake was is not said: "My mistake was that" has nothing to keep
+    ("My mistake was trusting him.", None),
     # a mistake and nothing else: "A mistake was made" would say nothing
     ("Benedikt made a mistake.", None),
     # a quoted object cannot keep its quotes in a passive

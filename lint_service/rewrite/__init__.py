@@ -19,16 +19,8 @@ from .people import replace_clause
 from .prepositional import prepositional_passive
 from .relative import agent_act, relative_passive
 from .lead import without_lead
+from .fallback import fallback_results
 from .hindsight import means_could_have
-from .without import missed_prepositional, missed_step_before
-from .elapsed import elapsed_before
-from .error_step import error_in_context
-from .split_object import split_object
-from .owned_mistake import owned_mistake
-from .unchecked import unchecked_clause
-from .rootless import noun_rooted
-from .uninformed import not_told_about
-from .wrong_state import wrong_state
 from .verify import Original, problems, pronouns_of
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -59,22 +51,6 @@ def document_system(ctx: "Context", sent: Span) -> str:
         ctx.cache["rewrite.systems"] = found
     counts = Counter(name for chunk, name in ctx.cache["rewrite.systems"] if chunk.doc is not sent.doc or not (sent.start <= chunk.start < sent.end))
     return counts.most_common(1)[0][0] if counts else phrasing()["default_system"]
-
-
-# Strategies for constructions the ones below leave without a verified rewrite, tried
-# in order only then (so they never change a rewrite already offered).
-FALLBACKS: tuple[Callable[["Detection", Span, "Context"], list[Candidate]], ...] = (
-    missed_step_before,
-    missed_prepositional,
-    elapsed_before,
-    error_in_context,
-    split_object,
-    owned_mistake,
-    unchecked_clause,
-    noun_rooted,
-    not_told_about,
-    wrong_state,
-)
 
 
 def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -350,38 +326,9 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         pending = nxt
         if results:
             break
-    if not results:
-        results = _fallback_results(det, sent, ctx, blame, original_end)
+    if not results:  # constructions the strategies above leave without a verified rewrite
+        results = fallback_results(det, sent, ctx, blame, original_end, _original(det, sent))
     return list(dict.fromkeys(_order(results, section)))[:3]
-
-
-def _capital_as(original: str, text: str) -> str:
-    """``text`` with its first letter in the case of the original's ("“a mistake" -> "“A mistake")."""
-    first = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
-    was = next((ch for ch in original if ch.isalpha()), "")
-    if first is None or not was.isupper():
-        return text
-    return text[:first] + text[first].upper() + text[first + 1:]
-
-
-def _fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Blame, end: str) -> list[Candidate]:
-    """The first of FALLBACKS whose candidates pass the same checks as the others
-    (in one round: these strategies never leave the person as the subject)."""
-    orig = _original(det, sent)
-    # an object that is the blame itself ("made an error") is what these rewrite away
-    blamed = {t.text for t in det.evidence}
-    orig = Original(orig.sent, orig.dropped, [o for o in orig.objects if o not in blamed], orig.person, orig.pronouns)
-    for strategy_ in FALLBACKS:
-        made = [Candidate(c.text + (end if end and not c.text.endswith((".", "!", "?", ":")) else ""), c.kind)
-                for c in strategy_(det, sent, ctx)]
-        made = [Candidate(_capital_as(sent.text, c.text), c.kind) for c in made if c.text != sent.text.strip() and balanced(c.text)]
-        if not made:
-            continue
-        ok = [c for c, doc in zip(made, ctx.parse([c.text for c in made]))
-              if not any(blame(ps) is not None or problems(ps, orig) for ps in doc.sents)]
-        if ok:
-            return ok
-    return []
 
 
 def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate
-from .clause import is_present, verb_phrase_passive
+from .clause import is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
 from .text import phrasing, span_text, verb_lemma_of
 
@@ -40,9 +40,9 @@ def _act(verb: Token) -> Token | None:
     return None
 
 
-def _mistakenly(act: Token, present: bool) -> str | None:
+def _mistakenly(act: Token, present: bool, skip: frozenset[int] = frozenset()) -> str | None:
     """"deleting the wrong snapshot" -> "the wrong snapshot was mistakenly deleted"."""
-    own = [t for t in act.subtree if not (t.is_punct and t.i == act.right_edge.i) and not (t.dep_ == "aux" and t.head == act)]
+    own = [t for t in act.subtree if t.i not in skip and not (t.is_punct and t.i == act.right_edge.i) and not (t.dep_ == "aux" and t.head == act)]
     if any(t.lower_ in PERSONAL_WORDS or t.is_quote for t in own):
         return None  # a quoted object ("press "Enter"") loses its quotes' place in a passive
     said = verb_phrase_passive(act, own, False, set(phrasing()["dropped_adverbs"]), present=present)
@@ -106,3 +106,38 @@ def owned_mistake(det: "Detection", sent: Span, ctx: "Context") -> list[Candidat
         return []
     text = " ".join([span_text(list(noun.subtree)), be, "made", *(span_text(list(x.subtree)) for x in where)])
     return [Candidate(replace_clause(sent, first, last, text))]
+
+
+def mistake_was(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"My mistake was deleting the old snapshot" -> "The old snapshot was mistakenly
+    deleted"; "My mistake was assuming the migration was idempotent" -> "It was
+    mistakenly assumed that the migration was idempotent". (The parser reads the
+    mistake as the subject of a progressive "was deleting".)"""
+    if det.construction not in ("blame-phrase", "possessive"):
+        return []
+    lex = ctx.cache["blame.lexicon"]
+    rules = phrasing()["owned_mistake"]
+    noun = next((t for t in det.evidence if t.lemma_.lower() in lex.terms["error_heads"]), None)
+    if noun is None or noun.dep_ != "nsubj" or not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    act = noun.head
+    if act.tag_ != "VBG" or not any(a.dep_ == "aux" and a.lemma_ == "be" for a in act.children) or any(a.dep_ == "neg" for a in act.children):
+        return []
+    be = next(a for a in act.children if a.dep_ == "aux" and a.lemma_ == "be")
+    present = be.lower_ in ("is", "are")
+    skip = frozenset({t.i for t in noun.subtree} | {be.i})
+    comp = next((x for x in act.children if x.dep_ == "ccomp"), None)
+    if any(x.dep_ in ("dobj", "obj") for x in act.children):
+        said = _mistakenly(act, present, skip)
+    elif comp is not None and verb_lemma_of(act.text) in rules["belief_verbs"]:
+        body = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i) and not (t.dep_ == "mark" and t.head == comp)]
+        if any(t.lower_ in PERSONAL_WORDS for t in body) or any(x.i > comp.right_edge.i and not x.is_punct for x in act.children):
+            return []
+        said = f"it {'is' if present else 'was'} {rules['adverb']} {participle_of(act)} that {span_text(body)}"
+    else:
+        return []
+    if said is None:
+        return []
+    first = min(t.i for t in noun.subtree)
+    last = max(t.i for t in act.subtree if not t.is_punct)
+    return [Candidate(replace_clause(sent, first, last, said))]
