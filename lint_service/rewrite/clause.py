@@ -71,12 +71,21 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         # "left X enabled (in production)": the state belongs after the verb; elsewhere a
         # trailing modifier stays with its noun ("the missing connection close")
         or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)
+        or _purpose(c)
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     head = [t for t in obj.subtree if t.i not in moved_ids]
     tail = [t for t in obj.subtree if t.i in moved_ids]
     return span_text(head), span_text(tail)
+
+
+def _purpose(c: Token) -> bool:
+    """"removed the only replica to free up some disk space": a "to" clause with an object
+    of its own says why the act was done, so it follows the passive verb; one without
+    ("the first thing to check") is the noun's own relative and stays with it."""
+    return c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+        and any(o.dep_ in ("dobj", "obj", "ccomp") for o in c.children)
 
 
 def _object_text(obj: Token) -> str | None:
@@ -86,7 +95,12 @@ def _object_text(obj: Token) -> str | None:
 
 def _plural(obj: Token) -> bool:
     coordinated = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in obj.children) and any(c.dep_ == "conj" for c in obj.children)
-    return obj.tag_ in ("NNS", "NNPS") or coordinated
+    # "two of the three members", "all of the replicas": the count heads the phrase, the
+    # plural noun after "of" decides the agreement
+    partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
+    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1"))
+    return counted or coordinated or partitive
 
 
 def _present(clause: "Clause") -> bool:
@@ -110,7 +124,8 @@ def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str],
         skip |= {t.i for t in obj.subtree}
     skip |= {c.i for c in clause.action.children if c.dep_ == "aux" and c.lower_ == "to"}
     lo, hi = span
-    inside = [t for t in own if lo <= t.i <= hi and t.i not in skip and t.lower_ not in drop]
+    # "installed the array itself": the reflexive was the person
+    inside = [t for t in own if lo <= t.i <= hi and t.i not in skip and t.lower_ not in drop and t.lower_ not in _REFLEXIVES | {"itself"}]
     before = [t for t in inside if t.i < clause.action.i and t.dep_ == "advmod" and t.tag_ != "WRB"]
     after = [t for t in inside if t.i > clause.action.i]
     return span_text(before), span_text(after)
@@ -136,6 +151,8 @@ def cut_short(obj: Token, lemma: str) -> bool:
         or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
         # "the Kafka | upgrade/VB": a bare verb right after a noun is the noun's head word
         or (nxt.tag_ == "VB" and nxt.dep_ != "aux" and not any(c.lower_ == "to" for c in nxt.children))
+        # "ran VACUUM | FULL": a second object of the same verb is the rest of one name
+        or (nxt.dep_ == obj.dep_ and nxt.head == obj.head)
     )
 
 
@@ -155,10 +172,53 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     plural = _plural(obj)
     be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
     vbn = participle_of(clause.action)
-    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    outcome = outcome_phrase(lemma, particle, obj) or outcome_phrase(verb_lemma_of(clause.action.text), particle, obj)
     if outcome and not negate:  # "went unanswered" reads better than "was ignored"
-        return [" ".join(x for x in (obj_text, _tensed(outcome, _present(clause), plural).replace("{be}", be), after) if x)]
+        subject, rest = obj_text, after
+        if not outcome.startswith("{be}"):
+            # an outcome has no verb for a place phrase to follow: "the alert on the logging
+            # cluster went unanswered", not "went unanswered on the logging cluster"
+            near = _beside(clause.action, obj)
+            if near and not moved:
+                subject = " ".join((obj_text, span_text([t for p in near for t in p.subtree])))
+                skip = {t.i for p in near for t in p.subtree}
+                rest = span_text([t for t in own if t.i not in skip and t.i > clause.action.i and span[0] <= t.i <= span[1]
+                                  and t.i not in {x.i for x in obj.subtree} and t.i not in _verb_chain(clause)
+                                  and t.lower_ not in drop and t.lower_ not in _REFLEXIVES | {"itself"}])
+        return [" ".join(x for x in (subject, _tensed(outcome, _present(clause), plural).replace("{be}", be), _unsaid(rest, outcome)) if x)]
+    if particle and particle.lower() in vbn.lower().split():
+        particle = ""  # "put together in a hurry": the phrase has the particle already
     return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
+
+
+def _beside(verb: Token, obj: Token) -> list[Token]:
+    """Place phrases the parser hung on the verb right after its object ("ignored the alert
+    | on the logging cluster", "the warnings | from the capacity review"): the object's."""
+    out: list[Token] = []
+    at = obj.right_edge.i + 1
+    for c in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > obj.i), key=lambda c: c.i):
+        if c.i != at or c.lower_ not in ("on", "from") or not any(g.dep_ == "pobj" and any(d.dep_ == "det" for d in g.children) for g in c.children):
+            break
+        out.append(c)
+        at = c.right_edge.i + 1
+    return out
+
+
+def _unsaid(rest: str, outcome: str) -> str:
+    """``rest`` without a first word the outcome phrase says already ("bodged it together"
+    -> "put together in a hurry", not "... in a hurry together")."""
+    head, _, tail = rest.partition(" ")
+    return tail if head and head.lower() in outcome.lower().split() else rest
+
+
+def outcome_phrase(lemma: str, particle: str, obj: Token | None) -> str | None:
+    """The outcome a fault verb reads better as ("went unanswered"), fitted to its object:
+    only what can be answered goes unanswered."""
+    rw = phrasing()
+    outcome = rw["outcome_phrases"].get(f"{lemma} {particle}".strip()) or rw["outcome_phrases"].get(lemma)
+    if outcome and lemma in rw["unanswerable_outcomes"] and obj is not None and obj.lemma_.lower() not in rw["answerable_things"]:
+        return rw["unanswerable_outcomes"][lemma]
+    return outcome
 
 
 def system_variant(clause: "Clause", own: list[Token], drop: set[str], system: str, span: tuple[int, int]) -> str | None:
@@ -264,9 +324,11 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     now = is_present(verb) if present is None else present
     be = ("are" if plural else "is") if now else ("were" if plural else "was")
     lemma = verb_lemma_of(verb.text)
-    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    outcome = outcome_phrase(lemma, particle, obj)
     if outcome and not negate:
-        return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), after) if x)
+        return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), _unsaid(after, outcome)) if x)
+    if particle and particle.lower() in participle_of(verb).lower().split():
+        particle = ""
     return subject, " ".join(x for x in (be, "not" if negate else "", before, participle_of(verb), particle, after) if x)
 
 

@@ -47,6 +47,7 @@ class Original:
     objects: list[str] = field(default_factory=list)  # the action's object heads, kept verbatim
     person: set[str] = field(default_factory=set)  # the removed person's name words
     pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
+    judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -55,7 +56,7 @@ class Original:
         """The same constraints for a sentence restated from this one, plus its own object."""
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
-        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns)
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -92,7 +93,22 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "The outage was caused": a cause removed with nothing in its place says nothing
         if t.lemma_ == "cause" and t.tag_ == "VBN" and not any(c.dep_ in ("agent", "prep", "advcl", "dobj") for c in t.children):
             out.append("'caused' without a cause")
+    written = {t.lower_ for t in orig.sent}
+    for t in cand:
+        # "A reckless disregard for the change process was shown": the person is gone, the
+        # verdict on them stays (a verb the writer used, "rushed out", is what was done)
+        if t.lower_ in orig.judged and t.lower_ in written and t.pos_ != "VERB":
+            out.append(f"judgement {t.text!r} kept")
+        # a rewrite that starts with "And" or "But" is the second half of a sentence it cut
+        if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
+            out.append(f"starts with {t.text!r}: half a sentence")
+    for t in cand:
+        # "I approved my own change" -> "The own change was approved": whose, nobody says now
+        if t.lower_ == "own" and t.dep_ == "amod" and not any(c.dep_ == "poss" for c in t.head.children):
+            out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
+    if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
+        out.append("the person's words kept in scare quotes")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
@@ -117,3 +133,23 @@ def _numbers(orig: Original) -> set[str]:
             b += 1
         out.add(text[a:b].strip(".,;:!?()[]\"'"))
     return out
+
+
+def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
+    """Quotes that mock the removed person's work or words: opened right after their
+    possessive ("your "quick fix"") or holding an act with no subject of its own, theirs
+    ("offline to "just check something""). A quoted name or report ("an alert claiming
+    "missile threat inbound"") is neither."""
+    doc = orig.sent.doc
+    for t in orig.sent:
+        if t.text in quotes and t.i > orig.sent.start:
+            prev = doc[t.i - 1]
+            if prev.tag_ == "POS" or (prev.tag_ == "PRP$" and prev.lower_ in orig.pronouns | _SECOND):
+                return True
+    marks = [t for t in cand if t.text in quotes]
+    for a, b in zip(marks[::2], marks[1::2]):
+        inside = cand.doc[a.i + 1 : b.i]
+        if len(inside) <= 6 and any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD")
+                                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inside):
+            return True
+    return False
