@@ -60,6 +60,21 @@ FIXED = [
     r("Sunniva restarted the queue and went to bed.", "The queue was restarted and then left unattended.", "brief-departure"),
     # a circumstance of the person goes with them
     r("Berit skipped the canary because she was on a call.", "The canary was skipped.", "circumstance-dropped"),
+    # a factual modifier of the possessed thing stays; a verdict on the person goes
+    r("Yusuf's wrong subnet mask cut off the whole staging VPC.", "The wrong subnet mask cut off the whole staging VPC.",
+      "possessive-keeps-fact"),
+    r("Yusuf's careless subnet mask cut off the whole staging VPC.", "The subnet mask cut off the whole staging VPC.",
+      "possessive-drops-verdict"),
+    # an apology ends at a colon: what follows it stays
+    r("Oops: three days ago, someone ran the purge script against production.",
+      "Three days ago, the purge script was run against production.", "apology-ends-at-colon"),
+    # a trailing apology goes with the person
+    r("Restarted the wrong broker again, apologies", "The wrong broker was restarted again", "trailing-apology-dropped"),
+    # "lagged" for an activity that lagged
+    r("The web team has been lazy about rotating the keys.", "Rotating the keys has lagged.", "lagged-activity"),
+    # a plain counterfactual keeps its rewrite
+    r("Had the reviewer read the migration, the outage would have been avoided.",
+      "Had the migration been read, the outage would have been avoided.", "counterfactual-without-comparison"),
 ]
 
 
@@ -114,6 +129,17 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("Oisin changed the VPN routes and left for a two-week holiday.", id="absence-not-unattended"),
     # a blame phrase that was the whole point of the predicate
     pytest.param("Wiebke swept the disk warnings under the carpet.", id="blame-phrase-was-the-predicate"),
+    # a possessed verdict is all the sentence says
+    pytest.param("The whole outage was Yusuf's error.", id="possessed-verdict"),
+    # the person's other act or state would vanish inside the rewritten range
+    pytest.param("Marit confirmed the page, accidentally waking the whole team.", id="other-act-vanishes"),
+    pytest.param("Idris was exhausted at the console and ran the cleanup against the live cluster.", id="state-vanishes"),
+    # shouted in capitals: "IT" may be the department
+    pytest.param("I DROPPED THE USERS TABLE SO SORRY", id="all-caps"),
+    # "more carefully" keeps the implied carelessness
+    pytest.param("Had the reviewer read the migration more carefully, the outage would have been avoided.", id="more-carefully"),
+    # "lagged" does not say what was wrong with a thing
+    pytest.param("The web team were careless about cache headers.", id="lagged-not-for-things"),
 ])
 def test_refused_rather_than_wrong(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []

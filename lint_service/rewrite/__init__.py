@@ -85,7 +85,12 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
         owner, noun = det.target, det.evidence[1]
-        cut = {t.i for t in owner.subtree} | {t.i for t in det.evidence[2:]}
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not any(x.dep_ in ("relcl", "acl") for x in noun.children):
+            return []  # "The whole mess was Teodor's error": the verdict is all it says
+        # "Gaurav's wrong CIDR block": "wrong" is a fact about the block; "careless" is a
+        # verdict on the person and goes
+        judged = set(lex.terms["judgement_adjectives"])
+        cut = {t.i for t in owner.subtree} | {t.i for t in det.evidence[2:] if t.lower_ in judged}
         repl = rw["possessed_nouns"].get(noun.lemma_.lower())
         if repl:
             cut |= {noun.i}
@@ -104,6 +109,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(t) for t in _delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
         return [Candidate(t) for t in _permissive_variants(c, sent)]
+    if sum(t.is_alpha for t in sent) >= 3 and all(t.is_upper for t in sent if t.is_alpha and len(t) > 1):
+        return []  # shouted in capitals: the tagger cannot tell "IT" the department from "it"
     if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
         return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     if c is not None and c.subject is not None and any(
@@ -135,6 +142,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if c.action is not c.verb and c.lemma in rw["attempt_verbs"]:
         return []  # "tried to install the array": the passive would make the attempt a finished act
     first, last = clause_range(c, own)
+    if c.subject is not None and c.subject.head not in (c.verb, c.action) and first <= c.subject.head.i <= last \
+            and any(v.dep_ in ("advcl", "conj", "pcomp") for v in (c.verb, c.action)):
+        # "confirmed the alert, inadvertently causing a panic", "was half-asleep and ran the
+        # purge": the person's other act or state lies inside the range and would vanish
+        return []
     span = (first, last)
     # "forgot to renew", "failed to test": the action did not happen
     negate = det.construction == "omission" or (c.action is not c.verb and c.lemma in NOT_DONE)
@@ -320,7 +332,8 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
                        for w in (lex.terms.get(key, ()) if lex is not None else ()))
-    pending = [(det, sent, with_fields(_original(det, sent), judged=judged))]
+    virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
+    pending = [(det, sent, with_fields(_original(det, sent), judged=judged, virtues=virtues))]
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
         batch: list[tuple[Candidate, "Detection | None", Original]] = []
         for d, s, orig in pending:

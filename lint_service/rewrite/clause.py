@@ -49,6 +49,14 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
             break
     while last > first and doc[last].is_punct:
         last -= 1
+    # "..., apologies": the apology is the person's, not the clause's; it is left outside
+    # the range, where the person's other words are taken out
+    apology = set(phrasing()["apology_words"])
+    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"), None)
+    if tail is not None and tail.left_edge.i > first:
+        last = tail.left_edge.i - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
     return first, last
 
 

@@ -29,11 +29,19 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
     delete: set[int] = set()
     drop = set(phrasing()["dropped_adverbs"])
     dropped_marks = set(phrasing()["person_clause_marks"])
+    apologies = set(phrasing()["apology_words"])
     for tok in sent:
         if lo <= tok.i <= hi or tok.i in delete:
             continue
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
             replace[tok.i] = _article(tok)
+        if tok.lower_ in apologies and tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos"):
+            # "..., apologies": with the person gone, nobody is left to apologise
+            delete |= {t.i for t in tok.subtree}
+            before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
+            if before is not None and before.text in (",", "-", "—", "–"):
+                delete.add(before.i)
+            continue
         if tok.dep_ != "advcl" or not _person_subject(tok):
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)

@@ -91,7 +91,8 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if not marks:
         return []
     cut: set[int] = set()
-    commas = [t.i for t in sent if t.text == ","]
+    # "Oops: Twenty-eight days ago, ...": a colon ends the apology as a comma does
+    commas = [t.i for t in sent if t.text in (",",) + SEPARATORS]
     for t in marks:
         # the apology's own phrase: from it to the comma that ends (or starts) it
         after = next((i for i in commas if i > t.i), None)

@@ -48,6 +48,7 @@ class Original:
     person: set[str] = field(default_factory=set)  # the removed person's name words
     pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
     judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
+    virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -56,7 +57,7 @@ class Original:
         """The same constraints for a sentence restated from this one, plus its own object."""
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
-        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged)
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -97,8 +98,11 @@ def problems(cand: Span, orig: Original) -> list[str]:
     for t in cand:
         # "A reckless disregard for the change process was shown": the person is gone, the
         # verdict on them stays (a verb the writer used, "rushed out", is what was done)
-        if t.lower_ in orig.judged and t.lower_ in written and t.pos_ != "VERB":
+        if t.lower_ in orig.judged and t.lower_ in written and t.pos_ != "VERB" and _main_clause(t):
             out.append(f"judgement {t.text!r} kept")
+        # "had the diff been looked at more carefully": the comparison says someone was careless
+        if t.lower_ in orig.virtues and any(x.lower_ in ("more", "less") for x in (*t.children, cand.doc[t.i - 1] if t.i > 0 else t)):
+            out.append(f"implied judgement 'more {t.text}'")
         # a rewrite that starts with "And" or "But" is the second half of a sentence it cut
         if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
             out.append(f"starts with {t.text!r}: half a sentence")
@@ -153,3 +157,10 @@ def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
                                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inside):
             return True
     return False
+
+
+def _main_clause(tok: Token) -> bool:
+    """``tok`` belongs to the sentence's main clause, which the rewrite made (a judgement in
+    another clause, "orders botched by the exchange", is the writer's, about something else)."""
+    return not any(a.dep_ in ("advcl", "ccomp", "relcl", "conj", "acl", "parataxis") and a.pos_ in ("VERB", "AUX")
+                   for a in [tok, *tok.ancestors])
