@@ -72,6 +72,19 @@ FIXED = [
     r("Restarted the wrong broker again, apologies", "The wrong broker was restarted again", "trailing-apology-dropped"),
     # "lagged" for an activity that lagged
     r("The web team has been lazy about rotating the keys.", "Rotating the keys has lagged.", "lagged-activity"),
+    # the perfect stays perfect
+    r("The regulator said a trader had entered the wrong price.", "The regulator said the wrong price had been entered.",
+      "past-perfect-kept"),
+    r("Kenji has deleted the staging bucket.", "The staging bucket has been deleted.", "present-perfect-kept"),
+    # a configuration someone messed up was misconfigured, which says what "went wrong" hides
+    r("Oren messed up the firewall rules during the move.", "The firewall rules were misconfigured during the move.",
+      "botched-config-misconfigured"),
+    r("Oren messed up the proxy configuration during the move.", "The proxy configuration was wrong during the move.",
+      "botched-configuration-not-said-twice"),
+    r("Oren fumbled the handover to the night shift.", "The handover to the night shift went wrong.", "botched-other-went-wrong"),
+    # slang for a typing slip says what it was
+    r("I typoed the port number and broke the load balancer.", "The port number was mistyped and the load balancer broke.",
+      "typoed-mistyped"),
     # a plain counterfactual keeps its rewrite
     r("Had the reviewer read the migration, the outage would have been avoided.",
       "Had the migration been read, the outage would have been avoided.", "counterfactual-without-comparison"),
@@ -129,6 +142,8 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("Oisin changed the VPN routes and left for a two-week holiday.", id="absence-not-unattended"),
     # a blame phrase that was the whole point of the predicate
     pytest.param("Wiebke swept the disk warnings under the carpet.", id="blame-phrase-was-the-predicate"),
+    # a leading "-ing" whose subject was the person would dangle before the passive
+    pytest.param("Instead of rolling back the release, the team patched the schema by hand.", id="leading-ing-dangles"),
     # a possessed verdict is all the sentence says
     pytest.param("The whole outage was Yusuf's error.", id="possessed-verdict"),
     # the person's other act or state would vanish inside the rewritten range
@@ -162,6 +177,7 @@ def test_restated_sentence_still_about_the_person_goes_round_again(linter: Linte
 
 @pytest.mark.parametrize(("word", "lemma"), [
     ("steamrolled", "steamroll"), ("travelled", "travel"), ("controlled", "control"), ("stopped", "stop"), ("bodged", "bodge"),
+    ("typoed", "typo"), ("echoed", "echo"), ("freed", "free"), ("queued", "queue"),
 ])
 def test_verb_lemma_keeps_a_doubled_consonant_only_when_the_word_needs_it(word: str, lemma: str) -> None:
     assert verb_lemma_of(word) == lemma

@@ -187,7 +187,10 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
             # an outcome has no verb for a place phrase to follow: "the alert on the logging
             # cluster went unanswered", not "went unanswered on the logging cluster"
             near = _beside(clause.action, obj)
-            if near and not moved:
+            if moved.split(" ")[0].lower() in ("to", "into", "onto"):
+                # "the handover to the night shift went wrong", never "went wrong to the night shift"
+                subject, rest = f"{obj_text} {moved}", _rest(clause, own, obj, drop, span)[1]
+            elif near and not moved:
                 subject = " ".join((obj_text, span_text([t for p in near for t in p.subtree])))
                 skip = {t.i for p in near for t in p.subtree}
                 rest = span_text([t for t in own if t.i not in skip and t.i > clause.action.i and span[0] <= t.i <= span[1]
@@ -196,7 +199,7 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
         return [" ".join(x for x in (subject, _tensed(outcome, _present(clause), plural).replace("{be}", be), _unsaid(rest, outcome)) if x)]
     if particle and particle.lower() in vbn.lower().split():
         particle = ""  # "put together in a hurry": the phrase has the particle already
-    return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
+    return [" ".join(x for x in (obj_text, _perfect(clause.verb, plural, be, negate), before, vbn, particle, after) if x)]
 
 
 def _beside(verb: Token, obj: Token) -> list[Token]:
@@ -205,11 +208,21 @@ def _beside(verb: Token, obj: Token) -> list[Token]:
     out: list[Token] = []
     at = obj.right_edge.i + 1
     for c in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > obj.i), key=lambda c: c.i):
-        if c.i != at or c.lower_ not in ("on", "from") or not any(g.dep_ == "pobj" and any(d.dep_ == "det" for d in g.children) for g in c.children):
+        if c.i != at or c.lower_ not in ("on", "from", "to") or not any(g.dep_ == "pobj" and any(d.dep_ == "det" for d in g.children) for g in c.children):
             break
         out.append(c)
         at = c.right_edge.i + 1
     return out
+
+
+def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
+    """The passive auxiliaries, keeping the perfect: "had entered" -> "had been entered",
+    "has not renewed" -> "has not been renewed"; otherwise ``be`` (and "not")."""
+    have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
+    if have is None:
+        return f"{be} not" if negate else be
+    head = "had" if have in ("had", "'d") else ("have" if plural else "has")
+    return f"{head} not been" if negate else f"{head} been"
 
 
 def _unsaid(rest: str, outcome: str) -> str:
@@ -223,9 +236,13 @@ def outcome_phrase(lemma: str, particle: str, obj: Token | None) -> str | None:
     """The outcome a fault verb reads better as ("went unanswered"), fitted to its object:
     only what can be answered goes unanswered."""
     rw = phrasing()
-    outcome = rw["outcome_phrases"].get(f"{lemma} {particle}".strip()) or rw["outcome_phrases"].get(lemma)
-    if outcome and lemma in rw["unanswerable_outcomes"] and obj is not None and obj.lemma_.lower() not in rw["answerable_things"]:
-        return rw["unanswerable_outcomes"][lemma]
+    said = f"{lemma} {particle}".strip()
+    outcome = rw["outcome_phrases"].get(said) or rw["outcome_phrases"].get(lemma)
+    thing = obj.lemma_.lower() if obj is not None else None
+    for fit in rw["fitted_outcomes"] if outcome and thing else ():
+        if (said in fit["verbs"] or lemma in fit["verbs"]) and (
+                thing in fit["only"] if "only" in fit else thing not in fit["unless"]):
+            return fit["outcome"]
     return outcome
 
 
@@ -337,7 +354,7 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), _unsaid(after, outcome)) if x)
     if particle and particle.lower() in participle_of(verb).lower().split():
         particle = ""
-    return subject, " ".join(x for x in (be, "not" if negate else "", before, participle_of(verb), particle, after) if x)
+    return subject, " ".join(x for x in (_perfect(verb, plural, be, negate), before, participle_of(verb), particle, after) if x)
 
 
 def _tensed(outcome: str, present: bool, plural: bool) -> str:

@@ -66,6 +66,9 @@ def verb_lemma_of(word: str) -> str:
     # -> "steamrol"): the word keeps both letters
     if lemma != low and not getAllLemmas(lemma) and low.startswith(lemma + lemma[-1:]) and low.endswith(("ed", "ing")):
         return lemma + lemma[-1]
+    # "typoed" -> "typo", not "typoe": an unknown stem ending in a vowel took "-ed" whole
+    if lemma != low and not getAllLemmas(lemma) and low.endswith("ed") and lemma == low[:-1] and low[-3:-2] in ("a", "i", "o", "u"):
+        return low[:-2]
     return lemma
 
 

@@ -80,6 +80,15 @@ def problems(cand: Span, orig: Original) -> list[str]:
     for t in words:
         if t.text in orig.person:
             out.append(f"still names {t.text!r}")
+    root = cand.root
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    for t in root.children:
+        # "Instead of fixing the damage, the cables were cut": the -ing had the person as
+        # its subject, and the passive's subject cannot take it over
+        if subject is not None and t.dep_ in ("prep", "advcl") and t.i < subject.i and any(
+                g.tag_ == "VBG" and g.dep_ in ("pcomp", "advcl") and not any(s.dep_ == "nsubj" for s in g.children)
+                for g in (t, *t.children)):
+            out.append("dangling '-ing' before the subject")
     for t in cand:
         # "The build broke by committing ...": nobody left to do the committing
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
