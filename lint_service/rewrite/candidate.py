@@ -11,7 +11,9 @@ from .text import span_text, tidy
 @dataclass(frozen=True)
 class Candidate:
     text: str
-    kind: str = "event"  # event: what happened; system: what a named system let happen; generic: "the process"
+    # event: what happened; system: what a named system let happen; process: the same said
+    # of "the process" (no system named); generic: "the process allowed ..." (never offered)
+    kind: str = "event"
     restated: bool = False  # the person is still the subject: rewrite it in another round
 
 

@@ -6,6 +6,7 @@ parsed again, and nothing the sentence says lost (``verify.problems``).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Span
@@ -60,7 +61,7 @@ def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callab
     original's final punctuation, ``orig`` what the rewrite must keep."""
     # an object that is the blame itself ("made an error") is what these rewrite away
     blamed = {t.text for t in det.evidence}
-    orig = Original(orig.sent, orig.dropped, [o for o in orig.objects if o not in blamed], orig.person, orig.pronouns)
+    orig = replace(orig, objects=[o for o in orig.objects if o not in blamed])
     for strategy in FALLBACKS:
         made = [Candidate(c.text + (end if end and not c.text.endswith((".", "!", "?", ":")) else ""), c.kind)
                 for c in strategy(det, sent, ctx)]

@@ -47,6 +47,8 @@ class Original:
     objects: list[str] = field(default_factory=list)  # the action's object heads, kept verbatim
     person: set[str] = field(default_factory=set)  # the removed person's name words
     pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
+    judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
+    virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -55,7 +57,7 @@ class Original:
         """The same constraints for a sentence restated from this one, plus its own object."""
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
-        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns)
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -78,6 +80,15 @@ def problems(cand: Span, orig: Original) -> list[str]:
     for t in words:
         if t.text in orig.person:
             out.append(f"still names {t.text!r}")
+    root = cand.root
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    for t in root.children:
+        # "Instead of fixing the damage, the cables were cut": the -ing had the person as
+        # its subject, and the passive's subject cannot take it over
+        if subject is not None and t.dep_ in ("prep", "advcl") and t.i < subject.i and any(
+                g.tag_ == "VBG" and g.dep_ in ("pcomp", "advcl") and not any(s.dep_ == "nsubj" for s in g.children)
+                for g in (t, *t.children)):
+            out.append("dangling '-ing' before the subject")
     for t in cand:
         # "The build broke by committing ...": nobody left to do the committing
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
@@ -92,7 +103,25 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "The outage was caused": a cause removed with nothing in its place says nothing
         if t.lemma_ == "cause" and t.tag_ == "VBN" and not any(c.dep_ in ("agent", "prep", "advcl", "dobj") for c in t.children):
             out.append("'caused' without a cause")
+    written = {t.lower_ for t in orig.sent}
+    for t in cand:
+        # "A reckless disregard for the change process was shown": the person is gone, the
+        # verdict on them stays (a verb the writer used, "rushed out", is what was done)
+        if t.lower_ in orig.judged and t.lower_ in written and t.pos_ != "VERB" and _main_clause(t):
+            out.append(f"judgement {t.text!r} kept")
+        # "had the diff been looked at more carefully": the comparison says someone was careless
+        if t.lower_ in orig.virtues and any(x.lower_ in ("more", "less") for x in (*t.children, cand.doc[t.i - 1] if t.i > 0 else t)):
+            out.append(f"implied judgement 'more {t.text}'")
+        # a rewrite that starts with "And" or "But" is the second half of a sentence it cut
+        if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
+            out.append(f"starts with {t.text!r}: half a sentence")
+    for t in cand:
+        # "I approved my own change" -> "The own change was approved": whose, nobody says now
+        if t.lower_ == "own" and t.dep_ == "amod" and not any(c.dep_ == "poss" for c in t.head.children):
+            out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
+    if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
+        out.append("the person's words kept in scare quotes")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
@@ -117,3 +146,30 @@ def _numbers(orig: Original) -> set[str]:
             b += 1
         out.add(text[a:b].strip(".,;:!?()[]\"'"))
     return out
+
+
+def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
+    """Quotes that mock the removed person's work or words: opened right after their
+    possessive ("your "quick fix"") or holding an act with no subject of its own, theirs
+    ("offline to "just check something""). A quoted name or report ("an alert claiming
+    "missile threat inbound"") is neither."""
+    doc = orig.sent.doc
+    for t in orig.sent:
+        if t.text in quotes and t.i > orig.sent.start:
+            prev = doc[t.i - 1]
+            if prev.tag_ == "POS" or (prev.tag_ == "PRP$" and prev.lower_ in orig.pronouns | _SECOND):
+                return True
+    marks = [t for t in cand if t.text in quotes]
+    for a, b in zip(marks[::2], marks[1::2]):
+        inside = cand.doc[a.i + 1 : b.i]
+        if len(inside) <= 6 and any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD")
+                                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inside):
+            return True
+    return False
+
+
+def _main_clause(tok: Token) -> bool:
+    """``tok`` belongs to the sentence's main clause, which the rewrite made (a judgement in
+    another clause, "orders botched by the exchange", is the writer's, about something else)."""
+    return not any(a.dep_ in ("advcl", "ccomp", "relcl", "conj", "acl", "parataxis") and a.pos_ in ("VERB", "AUX")
+                   for a in [tok, *tok.ancestors])
