@@ -90,6 +90,9 @@ REWRITES = [
      "The hotfix was signed off on without running the smoke suite."),
     # got a thing into a wrong state: the state is the writer's adjective
     ("I got the region wrong in the deploy manifest.", "The region was wrong in the deploy manifest."),
+    # an owner named with the blame as the reason: the owner stays, the reason goes
+    ("Owner: Radka, since she caused this.", "Radka."),
+    ("Owner: Torvald, because it was his mess to begin with.", "Torvald."),
 ]
 
 

@@ -15,6 +15,7 @@ class Candidate:
     # of "the process" (no system named); generic: "the process allowed ..." (never offered)
     kind: str = "event"
     restated: bool = False  # the person is still the subject: rewrite it in another round
+    keeps: frozenset[str] = frozenset()  # names kept on purpose ("Owner: Kenji"): not the removed person
 
 
 WHO = ("who", "that")

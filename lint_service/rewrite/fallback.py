@@ -15,6 +15,7 @@ from .candidate import Candidate
 from .elapsed import elapsed_before
 from .error_step import error_in_context
 from .owned_mistake import mistake_was, owned_mistake
+from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
 from .split_object import split_object
 from .text import balanced
@@ -42,6 +43,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     noun_rooted,
     not_told_about,
     wrong_state,
+    owner_without_reason,
 )
 
 
@@ -63,13 +65,13 @@ def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callab
     blamed = {t.text for t in det.evidence}
     orig = replace(orig, objects=[o for o in orig.objects if o not in blamed])
     for strategy in FALLBACKS:
-        made = [Candidate(c.text + (end if end and not c.text.endswith((".", "!", "?", ":")) else ""), c.kind)
+        made = [replace(c, text=c.text + (end if end and not c.text.endswith((".", "!", "?", ":")) else ""))
                 for c in strategy(det, sent, ctx)]
-        made = [Candidate(_capital_as(sent.text, c.text), c.kind) for c in made if c.text != sent.text.strip() and balanced(c.text)]
+        made = [replace(c, text=_capital_as(sent.text, c.text)) for c in made if c.text != sent.text.strip() and balanced(c.text)]
         if not made:
             continue
         ok = [c for c, doc in zip(made, ctx.parse([c.text for c in made]))
-              if not any(blame(ps) is not None or problems(ps, orig) for ps in doc.sents)]
+              if not any(blame(ps) is not None or problems(ps, replace(orig, person=orig.person - c.keeps)) for ps in doc.sents)]
         if ok:
             return ok
     return []
