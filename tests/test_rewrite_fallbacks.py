@@ -85,6 +85,8 @@ REWRITES = [
     # not told about a thing: the one not told is the subject
     ("The hosting provider's engineers neglected to warn us about the network maintenance.",
      "We were not warned about the network maintenance."),
+    ("Apparently someone disabled the audit log last week and never told anyone.",
+     "Apparently the audit log was disabled last week and nobody was told."),
     # a clause the parser made a noun's modifier ("lead/ROOT signed/acl")
     ("The QA lead signed off on the hotfix without running the smoke suite.",
      "The hotfix was signed off on without running the smoke suite."),
@@ -123,6 +125,8 @@ NEAR_MISSES = [
     ("Radomir phoned it in.", None),
     # a question keeps its order: no "Why did it was not checked"
     ("Why did the developer forget to check if the export job was paused?", None),
+    # what was not told is a clause of its own: not this strategy's "nobody was told"
+    ("Dana restarted the primary and did not tell anyone that the disk was full.", "and nobody was told."),
     # "warn him": the pronoun is the person; no rewrite names them
     ("Silvia forgot to warn him about the maintenance.", None),
     # what the mistake was is not said: "My mistake was that" has nothing to keep

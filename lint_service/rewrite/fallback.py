@@ -20,7 +20,7 @@ from .rootless import noun_rooted
 from .split_object import split_object
 from .text import balanced
 from .unchecked import unchecked_clause
-from .uninformed import not_told_about
+from .uninformed import acted_untold, not_told_about
 from .verify import Original, problems
 from .without import missed_prepositional, missed_step_before
 from .wrong_state import wrong_state
@@ -42,6 +42,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     unchecked_clause,
     noun_rooted,
     not_told_about,
+    acted_untold,
     wrong_state,
     owner_without_reason,
 )
