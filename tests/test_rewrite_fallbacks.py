@@ -49,6 +49,8 @@ REWRITES = [
     # a reported error: the fact or the step the sentence names stays
     ("Due to operator error, the staging queue was purged.", "The staging queue was purged."),
     ("The ledger was rebuilt twice because of human error.", "The ledger was rebuilt twice."),
+    ("Because of a human error in the cron table, the archive job was skipped.",
+     "Because of an error in the cron table, the archive job was skipped."),
     ("The data loss was caused by operator error during the schema migration.",
      "The data loss was caused by an error during the schema migration."),
     ("The stall resulted from a human error while the replicas were being resized.",
@@ -79,6 +81,7 @@ REWRITES = [
      "The schema review was cursory, and the bad index shipped."),
     # a check or a thought not done, about a clause: the clause stays word for word
     ("The developer forgot to check if the export job was paused.", "It was not checked whether the export job was paused."),
+    ("Kasimir forgot to check if the certificate had been renewed.", "It was not checked whether the certificate had been renewed."),
     ("Gunnhild failed to verify whether the restore had completed.", "It was not verified whether the restore had completed."),
     ("The reviewer forgot to think about the fact that the flag also gated the mobile app.",
      "It was overlooked that the flag also gated the mobile app."),
@@ -95,6 +98,7 @@ REWRITES = [
     # an owner named with the blame as the reason: the owner stays, the reason goes
     ("Owner: Radka, since she caused this.", "Radka."),
     ("Owner: Torvald, because it was his mess to begin with.", "Torvald."),
+    ("Owner: Kasimir, because he deleted the table.", "Kasimir."),
 ]
 
 

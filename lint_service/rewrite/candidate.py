@@ -16,6 +16,7 @@ class Candidate:
     kind: str = "event"
     restated: bool = False  # the person is still the subject: rewrite it in another round
     keeps: frozenset[str] = frozenset()  # names kept on purpose ("Owner: Kenji"): not the removed person
+    drops: frozenset[str] = frozenset()  # objects dropped on purpose, with the blaming clause they were in
 
 
 WHO = ("who", "that")

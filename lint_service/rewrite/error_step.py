@@ -5,7 +5,9 @@ Two shapes still have a faithful rewrite:
 
 - the error is only the cause given for a fact the sentence states: "Due to an
   operator error, every node was rebooted" -> "Every node was rebooted" (the fact
-  stays; the verdict, which named no act, goes);
+  stays; the verdict, which named no act, goes; a cause with its step stays as an
+  error in that step: "Because of a human error in the runbook, ..." -> "Because of
+  an error in the runbook, ...");
 - the sentence names the step the error happened in: "The outage was caused by
   operator error during the failover" -> "The outage was caused by an error during
   the failover" (the step is the writer's; only the word that made it a person's goes,
@@ -46,10 +48,15 @@ def _plain(noun: Token, steps: frozenset[str] = frozenset()) -> bool:
                or (c.dep_ == "prep" and c.lower_ in steps) for c in noun.children)
 
 
-def _without_cause(noun: Token, sent: Span, rules: dict[str, Any]) -> str | None:
+def _without_cause(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
     phrase = _cause_phrase(noun, rules)
-    if phrase is None or not _plain(noun):
+    if phrase is None:
         return None
+    if not _plain(noun):
+        # "Because of a human error in the runbook, ...": the step stays, so the cause does
+        steps = frozenset(rules["step_prepositions"])
+        named = any(c.dep_ == "prep" and c.lower_ in steps for c in noun.children)
+        return _replaced(noun, sent, set(), blame) if named and _plain(noun, steps) else None
     clause = phrase.head
     if clause.pos_ not in ("VERB", "AUX") or verb_lemma_of(clause.text) in rules["causal_verbs"]:
         return None  # "the outage was caused because of human error": the cause is the clause's point
@@ -122,7 +129,7 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     if by is not None:
         text = _by_person_in_step(noun, sent, rules, blame)
     elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
-        text = _without_cause(noun, sent, rules) or _in_step(noun, sent, rules, blame)
+        text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame)
     else:
         text = None
     return [Candidate(text)] if text else []

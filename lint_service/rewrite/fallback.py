@@ -57,6 +57,13 @@ def _capital_as(original: str, text: str) -> str:
     return text[:first] + text[first].upper() + text[first + 1:]
 
 
+def _kept(orig: Original, cand: Candidate) -> Original:
+    """What ``cand`` must keep: the original's constraints less what it keeps or drops on purpose."""
+    if not cand.keeps and not cand.drops:
+        return orig
+    return replace(orig, person=orig.person - cand.keeps, objects=[o for o in orig.objects if o not in cand.drops])
+
+
 def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callable[[Span], Any], end: str,
                      orig: Original) -> list[Candidate]:
     """The candidates of the first of FALLBACKS whose candidates pass the checks (in one
@@ -72,7 +79,7 @@ def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callab
         if not made:
             continue
         ok = [c for c, doc in zip(made, ctx.parse([c.text for c in made]))
-              if not any(blame(ps) is not None or problems(ps, replace(orig, person=orig.person - c.keeps)) for ps in doc.sents)]
+              if not any(blame(ps) is not None or problems(ps, _kept(orig, c)) for ps in doc.sents)]
         if ok:
             return ok
     return []

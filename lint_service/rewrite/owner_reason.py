@@ -34,4 +34,5 @@ def owner_without_reason(det: "Detection", sent: Span, ctx: "Context") -> list[C
     name = [t for t in root.subtree if t.i not in reason and not t.is_punct]
     if any(t.lower_ in PERSONAL_WORDS or t.pos_ not in ("PROPN", "DET", "ADJ", "NOUN") for t in name):
         return []
-    return [Candidate(span_text(name) + ".", keeps=frozenset(t.text for t in name if t.pos_ == "PROPN"))]
+    return [Candidate(span_text(name) + ".", keeps=frozenset(t.text for t in name if t.pos_ == "PROPN"),
+                      drops=frozenset(sent.doc[i].text for i in reason))]

@@ -29,7 +29,7 @@ def _mark(comp: Token) -> str | None:
 def _about(act: Token, rules: dict) -> tuple[Token, str] | None:
     """(the clause, how to say it) for what ``act`` was about."""
     for x in act.children:
-        if x.dep_ == "ccomp" and _mark(x) in ("if", "whether"):
+        if x.dep_ in ("ccomp", "advcl") and _mark(x) in ("if", "whether"):  # the parser reads "if" as a condition too
             return x, f"not {participle_of(act)} whether"
         if x.dep_ == "ccomp" and _mark(x) == "that" and verb_lemma_of(act.text) in rules["thinking_verbs"]:
             return x, "overlooked that"
