@@ -71,6 +71,7 @@ REWRITES = [
      "A mistake caused the failure of the cooling loop."),
     ("I made a mistake in the billing console and the invoices were sent twice.",
      "A mistake was made in the billing console and the invoices were sent twice."),
+    ("Dana made mistakes in the runbook during the failover.", "Mistakes were made in the runbook during the failover."),
     ("“Vasco made a mistake and caused the failure of the payroll run.”",
      "“A mistake caused the failure of the payroll run.”"),
     ("My mistake was deleting the old snapshot before the restore finished.",

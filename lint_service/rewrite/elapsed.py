@@ -56,8 +56,8 @@ def elapsed_before(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         return []  # "took two hours to ..." has its own wording
     act, who = det.evidence[1], det.target
     mark = next((m for m in act.children if m.dep_ == "mark"), None)
-    if who.head != act or mark is None or who.i < mark.i:
-        return []
+    if who.head != act or mark is None or who.i < mark.i or any(x.dep_ == "neg" for x in act.children):
+        return []  # "before she didn't reply": no event ended the wait
     said = agentless_act(act, who, {mark.i})
     if said is None:
         return []

@@ -100,7 +100,8 @@ def owned_mistake(det: "Detection", sent: Span, ctx: "Context") -> list[Candidat
     where = [x for x in verb.children if x.dep_ == "prep" and x.lower_ in rules["places"] and x.i > noun.i]
     if not where:
         return []
-    be = ("is" if present else "was")
+    plural = noun.tag_ in ("NNS", "NNPS")
+    be = ("are" if plural else "is") if present else ("were" if plural else "was")
     last = max(t.i for x in where for t in x.subtree if not t.is_punct)
     if not whole(last, {t.i for x in where for t in x.subtree}):
         return []
