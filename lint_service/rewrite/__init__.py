@@ -97,7 +97,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             first = min(t.i for t in owner.subtree)
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
-        return [Candidate(render(sent, {first: "the"}, cut - {first}))]
+        # "A junior analyst's query" is a query not named before: "A query", not "The query"
+        article = "the" if sent.doc[first].lower_ not in ("a", "an") else _indefinite(
+            next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text)
+        return [Candidate(render(sent, {first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := _blame_noun(det, sent, lex, rw)):
         return found
     if det.construction == "judgement":
@@ -171,6 +174,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _indefinite(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _imperative(sent: Span) -> bool:
