@@ -68,6 +68,9 @@ FIXED = [
     # an apology ends at a colon: what follows it stays
     r("Oops: three days ago, someone ran the purge script against production.",
       "Three days ago, the purge script was run against production.", "apology-ends-at-colon"),
+    r("Oops: two weeks ago, the outage happened because someone ran the cleanup script against production.",
+      "Two weeks ago, the outage happened because the cleanup script was run against production.",
+      "restated-person-in-subordinate-clause"),
     # a trailing apology goes with the person
     r("Restarted the wrong broker again, apologies", "The wrong broker was restarted again", "trailing-apology-dropped"),
     # "lagged" for an activity that lagged

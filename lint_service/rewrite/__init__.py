@@ -115,6 +115,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(t) for t in permissive_variants(c, sent)]
     if sum(t.is_alpha for t in sent) >= 3 and all(t.is_upper for t in sent if t.is_alpha and len(t) > 1):
         return []  # shouted in capitals: the tagger cannot tell "IT" the department from "it"
+    if c is not None and c.verb.dep_ == "ccomp" and c.verb.head.dep_ == "ROOT" and c.verb.head.pos_ in ("NOUN", "PROPN"):
+        return []  # "Our resident wizard/ROOT Dalia managed to ...": a noun read as the main verb
     if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
         return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     if c is not None and c.subject is not None and any(
@@ -332,13 +334,14 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         for (cand, d, orig), doc in zip(batch, parsed):
             sents = list(doc.sents)
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
-            if not leftover and not any(problems(ps, orig) for ps in sents) and not (cand.restated and still_theirs(sents, s, d)):
+            theirs = still_theirs(sents, s, d) if cand.restated else None
+            if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
                 results.append(cand)
             elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
-            elif len(sents) == 1 and cand.restated:
+            elif len(sents) == 1 and cand.restated and theirs != "other":
                 nxt.append((None, sents[0], orig))
         pending = nxt
         if results:

@@ -175,10 +175,11 @@ def _main_clause(tok: Token) -> bool:
                    for a in [tok, *tok.ancestors])
 
 
-def still_theirs(sents: list[Span], original: Span, det: Any) -> bool:
-    """A restated sentence whose subject is still the person ("Chloé swept the warnings",
-    "I already committed it"): a pronoun the original wrote, or the word the detection
-    found the person by, now the main subject."""
+def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
+    """Where a restated sentence still has the person as a subject: "main" ("Chloé swept
+    the warnings", "I already committed it": a further round can passivise it), "other"
+    (a subordinate clause's: "..., because someone ran X", which no round rewrites), or
+    None. The person is a pronoun the original wrote, or the word the detection found."""
     who = [x for x in (det.target, det.clause.subject if det is not None and det.clause is not None else None)
            if x is not None] if det is not None else []
     if not who:  # a blame phrase or lead has no slot for the person: the sentence's subject is them
@@ -187,5 +188,8 @@ def still_theirs(sents: list[Span], original: Span, det: Any) -> bool:
     # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
     written |= {t.text for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
                 or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.text in written
-               and t.lower_ not in ("it", "this", "that", "there") for ps in sents for t in ps)
+    found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.text in written
+             and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]
+    if any(t.head.dep_ == "ROOT" for t in found):
+        return "main"
+    return "other" if found else None
