@@ -1,30 +1,16 @@
 """Rewrites the blind graders found poor or wrong, fixed by construction (issue 11, round 3).
 
-Every sentence here was written for this file. Each fix has the rewrite a facilitator
-would accept (or, where no faithful rewrite exists, the refusal) and a near miss that
-shows the fix is not a blanket ban on the construction.
+Every sentence here was written for this file (a few vary our own synthetic sets'). Each
+fix has the rewrite a facilitator would accept (or, where no faithful rewrite exists,
+the refusal) and a near miss that shows the fix is not a blanket ban on the construction.
 """
 from __future__ import annotations
 
 import pytest
+from test_rewrite_constructions import linter, r, suggestions  # noqa: F401  (the shared fixture and helpers)
 
 from lint_service import Linter
 from lint_service.rewrite.text import verb_lemma_of
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def suggestions(linter: Linter, text: str, fmt: str = "text") -> list[str]:
-    found = [f for f in linter.lint(text, format=fmt).findings if f.rule.startswith("blame.")]
-    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
-    return found[0].suggestions
-
-
-def r(sentence: str, expected: str, id: str):  # noqa: A002 - pytest's name
-    return pytest.param(sentence, expected, id=id)
 
 
 FIXED = [
