@@ -1,30 +1,16 @@
 """Rewrites the blind graders found poor or wrong, fixed by construction (issue 11, round 3).
 
-Every sentence here was written for this file. Each fix has the rewrite a facilitator
-would accept (or, where no faithful rewrite exists, the refusal) and a near miss that
-shows the fix is not a blanket ban on the construction.
+Every sentence here was written for this file (a few vary our own synthetic sets'). Each
+fix has the rewrite a facilitator would accept (or, where no faithful rewrite exists,
+the refusal) and a near miss that shows the fix is not a blanket ban on the construction.
 """
 from __future__ import annotations
 
 import pytest
+from test_rewrite_constructions import linter, r, suggestions  # noqa: F401  (the shared fixture and helpers)
 
 from lint_service import Linter
 from lint_service.rewrite.text import verb_lemma_of
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def suggestions(linter: Linter, text: str, fmt: str = "text") -> list[str]:
-    found = [f for f in linter.lint(text, format=fmt).findings if f.rule.startswith("blame.")]
-    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
-    return found[0].suggestions
-
-
-def r(sentence: str, expected: str, id: str):  # noqa: A002 - pytest's name
-    return pytest.param(sentence, expected, id=id)
 
 
 FIXED = [
@@ -68,6 +54,9 @@ FIXED = [
     # an apology ends at a colon: what follows it stays
     r("Oops: three days ago, someone ran the purge script against production.",
       "Three days ago, the purge script was run against production.", "apology-ends-at-colon"),
+    r("Oops: two weeks ago, the outage happened because someone ran the cleanup script against production.",
+      "Two weeks ago, the outage happened because the cleanup script was run against production.",
+      "restated-person-in-subordinate-clause"),
     # a trailing apology goes with the person
     r("Restarted the wrong broker again, apologies", "The wrong broker was restarted again", "trailing-apology-dropped"),
     # "lagged" for an activity that lagged
@@ -85,6 +74,17 @@ FIXED = [
     # slang for a typing slip says what it was
     r("I typoed the port number and broke the load balancer.", "The port number was mistyped and the load balancer broke.",
       "typoed-mistyped"),
+    # the instrument the sentence names becomes the subject
+    r("The web team broke the login page with an untested Helm chart.", "An untested Helm chart broke the login page.",
+      "instrument-chart"),
+    r("The backend crew tanked the search API with a chatty new endpoint.", "A chatty new endpoint took down the search API.",
+      "instrument-slang-verb"),
+    # an owner named with "a" leaves a thing not named before
+    r("A new hire's sloppy upgrade broke the cluster.", "An upgrade broke the cluster.", "indefinite-owner"),
+    r("The contractor's bad firmware push took out the edge.", "The bad firmware push took out the edge.", "definite-owner"),
+    # a fronted object short enough to read
+    r("The trader mistyped a sell order for one unit of a fund called Foo at ten dollars.",
+      "A sell order for one unit of a fund called Foo at ten dollars was mistyped.", "fronted-object-short-enough"),
     # a plain counterfactual keeps its rewrite
     r("Had the reviewer read the migration, the outage would have been avoided.",
       "Had the migration been read, the outage would have been avoided.", "counterfactual-without-comparison"),
@@ -144,6 +144,11 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("Wiebke swept the disk warnings under the carpet.", id="blame-phrase-was-the-predicate"),
     # a leading "-ing" whose subject was the person would dangle before the passive
     pytest.param("Instead of rolling back the release, the team patched the schema by hand.", id="leading-ing-dangles"),
+    # the object is too long to put before the verb
+    pytest.param("The trader mistyped a sell order which was supposed to ask for the sale of one unit of a fund called Foo "
+                 "at ten dollars, and lost money.", id="fronted-object-too-long"),
+    # without its blame phrase only a verb, an object and a particle would be left
+    pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="blame-phrase-leaves-a-particle"),
     # a possessed verdict is all the sentence says
     pytest.param("The whole outage was Yusuf's error.", id="possessed-verdict"),
     # the person's other act or state would vanish inside the rewritten range

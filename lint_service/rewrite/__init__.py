@@ -22,11 +22,12 @@ from .relative import agent_act, relative_passive
 from .lead import without_lead
 from .fallback import fallback_results
 from .hindsight import means_could_have
-from .verify import Original, problems, pronouns_of
+from .permitted import delay_variants, permissive_variants
+from .verify import Original, problems, pronouns_of, still_theirs
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, inflect, phrasing, render, span_text, tidy, verb_lemma_of
+from .text import balanced, phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -98,7 +99,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             first = min(t.i for t in owner.subtree)
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
-        return [Candidate(render(sent, {first: "the"}, cut - {first}))]
+        # "A junior analyst's query" is a query not named before: "A query", not "The query"
+        article = "the" if sent.doc[first].lower_ not in ("a", "an") else _indefinite(
+            next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text)
+        return [Candidate(render(sent, {first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := _blame_noun(det, sent, lex, rw)):
         return found
     if det.construction == "judgement":
@@ -107,11 +111,13 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
             or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
-        return [Candidate(t) for t in _delay_variants(c, sent)]
+        return [Candidate(t) for t in delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":
-        return [Candidate(t) for t in _permissive_variants(c, sent)]
+        return [Candidate(t) for t in permissive_variants(c, sent)]
     if sum(t.is_alpha for t in sent) >= 3 and all(t.is_upper for t in sent if t.is_alpha and len(t) > 1):
         return []  # shouted in capitals: the tagger cannot tell "IT" the department from "it"
+    if c is not None and c.verb.dep_ == "ccomp" and c.verb.head.dep_ == "ROOT" and c.verb.head.pos_ in ("NOUN", "PROPN"):
+        return []  # "Our resident wizard/ROOT Dalia managed to ...": a noun read as the main verb
     if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
         return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     if c is not None and c.subject is not None and any(
@@ -174,6 +180,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return out
 
 
+def _indefinite(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def _imperative(sent: Span) -> bool:
     root = sent.root
     return root.tag_ == "VB" and root.i == sent.start and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
@@ -228,34 +238,6 @@ def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> l
             return [Candidate(tidy(span_text(body)) + ".")]
         return []
     return []
-
-
-def _delay_variants(c: "Clause", sent: Span) -> list[str]:
-    """"Ravi took two hours to notice the alert" -> "It took two hours to notice the alert"."""
-    if c.lemma != "take" or c.subject is None:
-        return []
-    if c.subject.lower_ == "it":
-        person = next((o for o in c.verb.children if o.dep_ in ("dobj", "dative")), None)
-        return [render(sent, {}, {t.i for t in person.subtree})] if person is not None else []
-    first = min(t.i for t in c.subject.subtree)
-    return [render(sent, {first: "it"}, {t.i for t in c.subject.subtree} - {first})]
-
-
-def _permissive_variants(c: "Clause", sent: Span) -> list[str]:
-    """"Bo let the disk fill up" -> "The disk filled up"; "allowed the certificate to expire"
-    -> "The certificate expired"."""
-    outcome = next((x for x in c.action.children if x.dep_ in ("ccomp", "xcomp")), None)
-    if outcome is None or c.subject is None:
-        return []
-    thing = next((s for s in outcome.children if s.dep_ == "nsubj"), None) or (c.objects[0] if c.objects else None)
-    if thing is None:
-        return []
-    rest = [t for t in outcome.subtree if t.i > outcome.i and t.dep_ != "punct" or (t.dep_ == "punct" and t.i < max(x.i for x in outcome.subtree))]
-    rest = [t for t in rest if t.i not in {x.i for x in thing.subtree}]
-    text = " ".join(x for x in (span_text(list(thing.subtree)), inflect(verb_lemma_of(outcome.text), "VBD"), span_text(rest)) if x)
-    first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in outcome.subtree if not t.is_punct)
-    return [replace_clause(sent, first, last, text)]
 
 
 def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
@@ -353,13 +335,14 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         for (cand, d, orig), doc in zip(batch, parsed):
             sents = list(doc.sents)
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
-            if not leftover and not any(problems(ps, orig) for ps in sents) and not (cand.restated and _still_theirs(sents, s, d)):
+            theirs = still_theirs(sents, s, d) if cand.restated else None
+            if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
                 results.append(cand)
             elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
-            elif len(sents) == 1 and cand.restated:
+            elif len(sents) == 1 and cand.restated and theirs != "other":
                 nxt.append((None, sents[0], orig))
         pending = nxt
         if results:
@@ -367,22 +350,6 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if not results:  # constructions the strategies above leave without a verified rewrite
         results = fallback_results(det, sent, ctx, blame, original_end, _original(det, sent))
     return list(dict.fromkeys(_order(results, section)))[:3]
-
-
-def _still_theirs(sents: list[Span], original: Span, det: "Detection | None") -> bool:
-    """A restated sentence whose subject is still the person ("Chloé swept the warnings",
-    "I already committed it"): a pronoun the original wrote, or the word the detection
-    found the person by, now the main subject."""
-    who = [x for x in (det.target, det.clause.subject if det is not None and det.clause is not None else None)
-           if x is not None] if det is not None else []
-    if not who:  # a blame phrase or lead has no slot for the person: the sentence's subject is them
-        who = [t for t in original if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
-    written = {t.text for t in original if t.pos_ == "PRON"}
-    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
-    written |= {t.text for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
-                or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.text in written
-               and t.lower_ not in ("it", "this", "that", "there") for ps in sents for t in ps)
 
 
 def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:

@@ -173,6 +173,8 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     if not parts or not parts[0]:
         return []
     obj_text, moved = parts
+    if len(obj_text.split()) > phrasing()["max_fronted_words"]:
+        return []  # "A sale instruction which was supposed to ... was mistyped": the verb comes too late to read
     lemma = clause.action_lemma
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     before, after = _rest(clause, own, obj, drop, span)
@@ -333,6 +335,8 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         if parts is None or not parts[0]:
             return None
         subject, moved = parts
+        if len(subject.split()) > phrasing()["max_fronted_words"]:
+            return None
         plural = _plural(obj)
         skip = {t.i for t in obj.subtree}
     elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):

@@ -141,7 +141,9 @@ def _drop_blame_phrase(det: "Detection", sent: Span, ctx: "Context") -> list[Can
         return []
     cut = {t.i for t in pp.subtree}
     verb = pp.head
-    said = [c for c in verb.children if c.i not in cut and not c.is_punct and c.dep_ not in ("nsubj", "dobj", "obj", "prt", "aux", "det")]
+    # a bare "through" or "over" after the object is the verb's particle, not something said
+    said = [c for c in verb.children if c.i not in cut and not c.is_punct and c.dep_ not in ("nsubj", "dobj", "obj", "prt", "aux", "det")
+            and not (c.pos_ in ("ADP", "ADV") and not list(c.children) and c.lower_ in ("through", "over", "off", "out", "up", "in"))]
     if not said:
         # "swept the warnings under the rug": the phrase was what the sentence said about
         # the act; without it only "swept the warnings" is left, which says nothing true

@@ -173,3 +173,23 @@ def _main_clause(tok: Token) -> bool:
     another clause, "orders botched by the exchange", is the writer's, about something else)."""
     return not any(a.dep_ in ("advcl", "ccomp", "relcl", "conj", "acl", "parataxis") and a.pos_ in ("VERB", "AUX")
                    for a in [tok, *tok.ancestors])
+
+
+def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
+    """Where a restated sentence still has the person as a subject: "main" ("Chloé swept
+    the warnings", "I already committed it": a further round can passivise it), "other"
+    (a subordinate clause's: "..., because someone ran X", which no round rewrites), or
+    None. The person is a pronoun the original wrote, or the word the detection found."""
+    who = [x for x in (det.target, det.clause.subject if det is not None and det.clause is not None else None)
+           if x is not None] if det is not None else []
+    if not who:  # a blame phrase or lead has no slot for the person: the sentence's subject is them
+        who = [t for t in original if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    written = {t.text for t in original if t.pos_ == "PRON"}
+    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
+    written |= {t.text for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
+                or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
+    found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.text in written
+             and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]
+    if any(t.head.dep_ == "ROOT" for t in found):
+        return "main"
+    return "other" if found else None
