@@ -8,12 +8,14 @@ from __future__ import annotations
 from .checks.registry import RuleInfo
 from .config import Config
 from .document.model import Document
+from .document.suppress import SuppressionIndex
 from .findings import Finding, Hit, LineIndex
 
 
 def to_findings(hits: list[Hit], document: Document, infos: dict[str, RuleInfo], config: Config) -> list[Finding]:
     """Turn hits into findings: drop disabled and suppressed ones, add positions."""
     index = LineIndex(document.text)
+    silenced = SuppressionIndex(document.suppressions)
     seen: set[tuple[str, int, int, str]] = set()
     findings: list[Finding] = []
     for hit in hits:
@@ -24,7 +26,7 @@ def to_findings(hits: list[Hit], document: Document, infos: dict[str, RuleInfo],
         if key in seen:
             continue
         line, column = index.position(hit.start)
-        if any(s.covers(hit.rule, line) for s in document.suppressions):
+        if silenced.covers(hit.rule, line):
             continue
         seen.add(key)
         end_line, end_column = index.position(hit.end)

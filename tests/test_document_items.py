@@ -363,3 +363,30 @@ def test_timeline_time_spans_point_at_their_text(words, stamp, bullet):
     for entry in parse_document(text, "markdown").timeline:
         if entry.time is not None and entry.time.end > entry.time.start:
             assert text[entry.time.start:entry.time.end] == entry.time.value
+
+
+# ------------------------------------------------------------ template placeholders
+
+@pytest.mark.parametrize("body", [
+    "| Action | Owner | Due |\n|---|---|---|\n|  |  |  |\n|   |   |   |\n",  # empty rows to fill in
+    "-\n",  # a bare bullet
+    "- [ ] \n",  # an empty checkbox
+    "- [ ]\n-\n",
+])
+def test_a_blank_placeholder_is_no_item(body):
+    assert items(AI + body) == []
+
+
+@pytest.mark.parametrize("body,text", [
+    ("| Action | Owner | Due |\n|---|---|---|\n| Add a disk alert |  |  |\n|  |  |  |\n", "Add a disk alert"),
+    ("| Action | Owner | Due |\n|---|---|---|\n|  | kim |  |\n", ""),  # an owner with no text yet is a row
+    ("- [ ] Add a disk alert\n- [ ]\n", "Add a disk alert"),
+    ("-\n- Rotate the keys\n", "Rotate the keys"),
+])
+def test_a_row_or_bullet_with_anything_in_it_is_still_an_item(body, text):
+    assert [i.text.strip() for i in items(AI + body)] == [text]
+
+
+def test_a_blank_placeholder_in_plain_text_is_no_item():
+    text = "Action items\n============\n\n- [ ]\n- Rotate the keys\n"
+    assert [i.text for i in items(text, "text")] == ["Rotate the keys"]

@@ -181,7 +181,10 @@ def test_path_traversal_finds_nothing(client, path):
 
 # --- output limits -------------------------------------------------------------------------
 
-EMPTY_ITEMS = "# Action items\n\n" + "\n".join("- [ ] " for _ in range(12_000)) + "\n"
+# A huge draft: 12,000 blank checkboxes (placeholders, no items) and, among them, enough
+# real items without owner or deadline to overflow the findings cap.
+EMPTY_ITEMS = "# Action items\n\n" + "\n".join("- [ ] " for _ in range(12_000)) + "\n" \
+    + "".join(f"- [ ] Add disk alert {k}\n" for k in range(40))
 
 
 def test_findings_are_capped_with_truncated_and_the_total(client):

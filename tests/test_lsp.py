@@ -30,7 +30,9 @@ def linter() -> Linter:
 @pytest_lsp.fixture(scope="module", config=CONFIG)
 async def client(lsp_client: LanguageClient):
     await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(configuration=True))))
+        capabilities=types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
+            configuration=True,
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))))
     yield
     await lsp_client.shutdown_session()
 
@@ -219,6 +221,35 @@ async def test_a_broken_project_config_is_one_error_and_the_defaults_apply(clien
     assert ".blamelint.yaml" in problem.message and "no-such-rule" in problem.message
     assert problem.severity == types.DiagnosticSeverity.Error
     assert blame(diags)
+
+
+async def test_the_server_asks_to_be_told_of_config_file_changes(client: LanguageClient):
+    for _ in range(100):  # registered right after "initialized", while spaCy loads
+        if client.registrations:
+            break
+        await asyncio.sleep(0.1)
+    (registration,) = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    # the client receives the options as plain JSON (they are typed only by the method)
+    globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+    assert set(globs) >= {"**/.blamelint.yaml", "**/pyproject.toml"}
+
+
+async def test_an_edited_project_config_relints_open_documents(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "pm.md").as_uri()
+    since = mark(client)
+    open_doc(client, uri, f"{BLAME}\n")
+    assert blame(await diagnostics_for(client, uri, 1, since))
+    config = tmp_path / ".blamelint.yaml"
+    config.write_text("disable: [blame.person-subject]\n", encoding="utf-8")
+    since = mark(client)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
+    assert "blame.person-subject" not in [d.code for d in await diagnostics_for(client, uri, None, since)]
+    config.unlink()
+    since = mark(client)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Deleted)]))
+    assert blame(await diagnostics_for(client, uri, None, since))
 
 
 async def test_editor_settings_change_the_rules_and_bad_ones_are_reported(client: LanguageClient):

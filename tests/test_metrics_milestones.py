@@ -201,7 +201,7 @@ def test_impossible_year_is_reported(builder: MetricsBuilder) -> None:
       "2030-06-02 09:40 The platform team disabled the cache's write tokens."], "2030-06-02 09:00"),
     # the near miss: posting about it earlier is not acting on the incident
     (["2030-06-01 02:00 Checkout requests started failing with errors.",
-      "2030-06-01 02:05 The support team posted a question about slow pages in the chat.",
+      "2030-06-01 02:05 The support team posted the weekly rota in the chat.",
       "2030-06-01 02:20 The support team reported the failing checkout to the on-call engineer.",
       "2030-06-01 02:40 The on-call engineer rolled back the release."], "2030-06-01 02:20"),
 ])
@@ -248,3 +248,85 @@ def test_a_signal_listed_first_must_also_come_first(builder: MetricsBuilder, ale
                     "2030-08-01 10:20 We rolled back the release")
     s = summary(builder.incident("k.md", text, dt.date(2031, 1, 1)))
     assert (s["started"] is not None) is started
+
+
+def test_detection_and_its_act_in_one_entry(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 The ledger stalled at batch 4410.",
+                    "2024-04-02 10:06 Monitoring detected the stall; automation restarted the sequencers "
+                    "and this resolved the issue.",
+                    "2024-04-02 10:20 The postmortem was scheduled.")
+    s = summary(builder.incident("pm.md", text, AS_OF))
+    line = line_of(text, "Monitoring detected")
+    assert (s["detected"][1], s["mitigated"][1], s["resolved"][1]) == (line, line, line)
+
+
+@pytest.mark.parametrize("entries,kind,needle", [
+    # what was noticed ("labels that should have been removed") is no act
+    (("2024-04-02 10:00 Builds start failing.",
+      "2024-04-02 10:05 Ana notices that labels that should have been removed block every merge.",
+      "2024-04-02 10:30 Ana rolls back the release.", "2024-04-02 10:40 Builds are fully restored."),
+     "mitigated", "10:30"),
+    # requests taking seconds are impact; the rebuild taking minutes is not
+    (("2024-04-02 10:00 The nightly rebuild takes 20 minutes, as usual.",
+      "2024-04-02 10:30 All requests to the index begin to take 10+ seconds.",
+      "2024-04-02 10:35 An alert fired for index latency.", "2024-04-02 10:50 Everything is back to normal."),
+     "started", "10:30"),
+    # an act after which "the issue persisted" did not mitigate it; the next one did
+    (("2024-04-02 10:00 Builds start failing.", "2024-04-02 10:05 Ana notices the failing builds.",
+      "2024-04-02 10:10 Ana reverts the config change.", "2024-04-02 10:20 Ana found the issue persisted.",
+      "2024-04-02 10:30 Ana rolled the runner image back to v41.", "2024-04-02 10:40 Builds are fully restored."),
+     "mitigated", "10:30"),
+    # ... and an act with nothing saying the impact went on did
+    (("2024-04-02 10:00 Builds start failing.", "2024-04-02 10:05 Ana notices the failing builds.",
+      "2024-04-02 10:10 Ana reverts the config change.", "2024-04-02 10:20 Ana found the queue drained.",
+      "2024-04-02 10:40 Builds are fully restored."),
+     "mitigated", "10:10"),
+])
+def test_milestone_entry(builder: MetricsBuilder, entries: tuple[str, ...], kind: str, needle: str) -> None:
+    text = timeline(*entries)
+    assert summary(builder.incident("pm.md", text, AS_OF))[kind][1] == line_of(text, needle)
+
+
+def test_last_mitigating_act_closes_a_timeline_without_resolution(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Uploads start failing for every tenant.",
+                    "2024-04-02 10:05 An alert fired for upload errors.",
+                    "2024-04-02 10:20 The abusive client is blocked.",
+                    "2024-04-02 11:00 The junk objects are deleted from the bucket.")
+    m = builder.incident("pm.md", text, AS_OF).milestones
+    assert (m["mitigated"].line, m["resolved"].line) == (line_of(text, "10:20"), line_of(text, "11:00"))
+    assert m["resolved"].note.startswith("the last event")
+
+
+def test_last_event_that_is_no_act_closes_nothing(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Uploads start failing for every tenant.",
+                    "2024-04-02 10:05 An alert fired for upload errors.",
+                    "2024-04-02 10:20 The abusive client is blocked.",
+                    "2024-04-02 11:00 The vendor replied that they saw nothing unusual.")
+    assert builder.incident("pm.md", text, AS_OF).milestones["resolved"] is None
+
+
+def test_fix_released_last_is_the_resolution(builder: MetricsBuilder) -> None:
+    text = timeline("2024-04-02 10:00 Downloads start failing with 404 errors.",
+                    "2024-04-02 10:05 An alert fired for download errors.",
+                    "2024-04-02 10:10 The release was rolled back, temporarily fixing downloads.",
+                    "2024-04-02 11:00 A PR fixing the path joining was merged.",
+                    "2024-04-02 11:30 The staging build was promoted to production.")
+    m = builder.incident("pm.md", text, AS_OF).milestones
+    assert m["resolved"].line == line_of(text, "11:30") and m["resolved"].note == "the last event: the fix released"
+    # ... but a release with no fix named since the mitigation is only more work
+    other = text.replace("A PR fixing the path joining was merged", "The team met to review the graphs")
+    assert builder.incident("pm.md", other, AS_OF).milestones["resolved"] is None
+
+
+@pytest.mark.parametrize("text,kind,expected", [
+    ("A developer reports a high count of HTTP 307 redirects.", "started", True),
+    ("The count of HTTP 307 redirects is reported weekly.", "started", False),
+    ("The team placed a warning on the domain, reducing the number of victims.", "mitigated", True),
+    ("The team plans to reduce the number of victims.", "mitigated", False),
+    ("The admin posted a message about the phishing site in the team chat.", "detected", True),
+    ("The admin posted a message in the team chat.", "detected", False),
+    ("The incident is considered resolved.", "resolved", True),
+    ("The team is considering a resolution.", "resolved", False),
+])
+def test_more_event_words(builder: MetricsBuilder, text: str, kind: str, expected: bool) -> None:
+    assert (kind in classify(builder.parse([text])[0], milestone_words())[1]) is expected

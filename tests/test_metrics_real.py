@@ -17,52 +17,64 @@ SEED = SHARED / "dev" / "docs" / "incident-report.yaml"
 pytestmark = pytest.mark.skipif(not REAL.is_dir() or not SEED.is_file(),
                                 reason="../shared/corpus (the real postmortems) is not beside this checkout")
 
-# (file, milestone) -> (line, source): each checked against the document by a reader.
-CHECKED = {
-    ("chia_2021-05-26_website-outage.md", "started"): (17, "timeline"),
-    ("chia_2021-05-26_website-outage.md", "mitigated"): (18, "timeline"),
-    ("chia_2021-05-26_website-outage.md", "resolved"): (25, "timeline"),
-    ("chia_2022-01-27_ramp-card-fraud.md", "detected"): (22, "timeline"),
-    ("chia_2022-01-27_ramp-card-fraud.md", "mitigated"): (26, "timeline"),
-    ("dfds_PM2019-009_ip-starvation.md", "mitigated"): (33, "timeline"),
-    ("dfds_PM2019-009_ip-starvation.md", "resolved"): (42, "timeline"),
-    ("dfds_PM2019-010_node-deletion.md", "mitigated"): (16, "timeline"),
-    ("dfds_PM2019-010_node-deletion.md", "resolved"): (19, "timeline"),
-    ("dfds_PM2021-008_traefik-v2.md", "mitigated"): (19, "timeline"),
-    ("alphagov-gsp_20190204-kiam-breaks-harbor.md", "resolved"): (46, "timeline-marker"),
-    ("k8s-test-infra_2019-01-23.md", "started"): (117, "timeline"),
-    ("k8s-test-infra_2019-01-23.md", "detected"): (121, "timeline"),
-    ("k8s-test-infra_2019-02-05.md", "started"): (90, "timeline-marker"),
-    ("k8s-test-infra_2019-02-05.md", "mitigated"): (98, "timeline"),
-    ("k8s-test-infra_2019-02-05.md", "resolved"): (99, "timeline-marker"),
-    ("k8s-test-infra_2019-02-08.md", "mitigated"): (87, "timeline"),
-    ("k8s-test-infra_2019-03-26.md", "detected"): (79, "timeline"),
-    ("moj-cloud-platform_2022-01-22-some-dns-records-deleted.md", "detected"): (10, "field"),
-    ("moj-cloud-platform_2022-01-22-some-dns-records-deleted.md", "mitigated"): (12, "field"),
-    ("posthog_2025-09-29_flags-is-down.md", "started"): (14, "timeline"),
-    ("posthog_2025-09-29_flags-is-down.md", "resolved"): (36, "timeline"),
-    ("rust_2020-02-26_crates-io-incident-report.md", "mitigated"): (93, "timeline"),
-    ("rust_docsrs-outage-postmortem.md", "detected"): (58, "timeline"),
-    ("rust_crates-io-postmortem-broken-downloads.md", "mitigated"): (90, "timeline"),
-    # a report to a third party after the team had acted is not the detection: the later report is
-    ("chia_2023-08-04_compromised-self-hosted-runners.md", "detected"): (32, "timeline"),
-    ("alphagov-gsp_20190204-kiam-breaks-harbor.md", "started"): (29, "timeline"),
-    ("dfds_PM2019-010_node-deletion.md", "started"): (14, "timeline"),  # "..., resulting in"
-    # "unexpectedly triggers the pipeline, ungracefully reverts": the summary says this put the cluster in a bad state
-    ("dfds_PM2019-011_iac-reverted.md", "started"): (24, "timeline"),
-    # the key events list above the table is not earlier in time than the table's first impact
-    ("moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md", "started"): (53, "timeline"),
-    # the repair minus the stated time to repair
-    ("moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md", "started"): (15, "field"),
-    ("moj-cloud-platform_2023-09-18-lack-of-diskspace.md", "started"): (15, "field"),
+SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
+# file -> (start, detection, mitigation, resolution), each (line, source) or None, as a
+# reader read them in the document (F field, M timeline marker, T inferred from the
+# timeline, P stated in prose). None: the document does not say, and a guess would be wrong
+# (a false alarm with no impact; an impact entry with no time or one saying the impact had
+# already lasted; no resolution event). Some readings worth a word:
+# - alphagov 2019-02-04 and 2019-02-27: the "| Time | 06:45 - 13:00 |" table row is the
+#   incident's window; 2019-02-27 shows no mitigation before the rebuild ended the impact;
+# - chia 2023-08-04: the runners stopped "removing the gained unauthorized access" is the
+#   timeline's last event and its last mitigating act; rust 2018-10-19 likewise (line 56);
+# - k8s 2019-02-08: the revert deployed at 16:50 was followed by "the issue persisted"; the
+#   rollback to the version before the bug (line 90) mitigated;
+# - chia 2024-06-25: one entry detects the stall, restarts the timelords and says this
+#   resolved it;
+# - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
+#   impact entry; PM2021-008: "reports high count of HTTP 307" is the first impact;
+# - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
+#   clientHold entry (line 143);
+# - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
+#   of the incident" is the 21:17 entry; broken downloads: "between 12:17 and 12:30" in the
+#   summary is the start, the fix promoted to production (line 94) the resolution.
+READ = {
+    "incident-report.yaml": ((9, "T"), (9, "T"), (16, "T"), (18, "T")),
+    "alphagov-gsp_20190204-kiam-breaks-harbor.md": ((10, "F"), (29, "T"), (45, "T"), (10, "F")),
+    "alphagov-gsp_20190227-control-plane-and-harbor-outage.md": ((10, "F"), (29, "T"), (10, "F"), (10, "F")),
+    "chia_2021-05-09_negative-coin-values.md": (None, (13, "T"), None, None),
+    "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (18, "T"), (25, "T")),
+    "chia_2021-10-31_dust-storm.md": (None, (25, "T"), None, None),
+    "chia_2021-10-31_employee-compromise-false-positive.md": (None, (16, "T"), None, None),
+    "chia_2022-01-27_ramp-card-fraud.md": ((22, "T"), (22, "T"), (26, "T"), None),
+    "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), (36, "T")),
+    "chia_2024-06-25_mainnet-stall.md": ((18, "T"), (20, "T"), (20, "T"), (20, "T")),
+    "dfds_PM2019-009_ip-starvation.md": ((31, "T"), (31, "T"), (33, "T"), (42, "T")),
+    "dfds_PM2019-010_node-deletion.md": ((14, "T"), None, (16, "T"), (19, "T")),
+    "dfds_PM2019-011_iac-reverted.md": ((24, "T"), (24, "P"), (30, "T"), (31, "T")),
+    "dfds_PM2021-008_traefik-v2.md": ((16, "T"), (16, "T"), (19, "T"), (20, "T")),
+    "dfds_PM2021-011_log4shell.md": (None, (17, "T"), None, None),
+    "dfds_PM2023-001_total-node-failure.md": ((15, "T"), (15, "T"), (26, "T"), (26, "T")),
+    "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),
+    "k8s-test-infra_2019-02-05.md": ((90, "M"), (91, "T"), (98, "T"), (99, "M")),
+    "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (90, "T"), (92, "T")),
+    "k8s-test-infra_2019-03-26.md": ((78, "M"), (79, "T"), (84, "T"), (84, "M")),
+    "k8s-test-infra_2019-05-30.md": (None, (83, "T"), (89, "T"), (92, "T")),
+    "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2023-09-18-lack-of-diskspace.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md": ((53, "T"), (10, "F"), (12, "F"), (13, "F")),
+    "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
+    "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, None, None),
+    "pypi-blog_2025-04-14-incident-report-organization-team-privileges.md": ((27, "T"), (27, "T"), (37, "T"), (43, "T")),
+    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (119, "T"), (141, "T"), (143, "T")),
+    "rust_2018-10-19_crates-io-incident-update.md": ((46, "T"), (47, "T"), (50, "T"), (56, "T")),
+    "rust_2020-02-26_crates-io-incident-report.md": ((82, "P"), (84, "T"), (93, "T"), (99, "T")),
+    "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),
+    "rust_docsrs-outage-postmortem.md": ((57, "T"), (58, "T"), (67, "T"), (69, "T")),
 }
-# Milestones a reader would not accept and that must stay unreported.
-ABSENT = {
-    ("chia_2021-10-31_employee-compromise-false-positive.md", "started"),  # a false alarm: no impact
-    ("k8s-test-infra_2019-05-30.md", "started"),  # the first impact entry has no time
-    ("alphagov-gsp_20190227-control-plane-and-harbor-outage.md", "started"),
-}
-ALL_FOUR_FLOOR = 18  # of the 33 incidents with a timeline (32 real + the seed's report)
+ALL_FOUR_FLOOR = 25  # of the 33 incidents with a timeline (32 real + the seed's report)
 
 
 @pytest.fixture(scope="module")
@@ -74,16 +86,18 @@ def incidents() -> dict:
     return {m.path: m for m in report.incidents}
 
 
-def test_checked_milestones(incidents: dict) -> None:
-    got = {}
-    for (name, kind), _ in CHECKED.items():
-        m = incidents[name].milestones[kind]
-        got[(name, kind)] = (m.line, m.source) if m else None
-    assert got == CHECKED
+def test_milestones_as_read(incidents: dict) -> None:
+    def pin(m):
+        return None if m is None else (m.line, next(k for k, v in SOURCES.items() if v == m.source))
+
+    got = {name: tuple(pin(incidents[name].milestones[k]) for k in ("started", "detected", "mitigated", "resolved"))
+           for name in READ}
+    assert got == READ
 
 
-def test_unacceptable_milestones_stay_unreported(incidents: dict) -> None:
-    assert {(n, k) for n, k in ABSENT if incidents[n].milestones[k] is not None} == set()
+def test_every_incident_with_a_timeline_is_read(incidents: dict) -> None:
+    with_timeline = {m.path for m in incidents.values() if not m.reasons or "no timeline" not in m.reasons[0]}
+    assert with_timeline <= set(READ)
 
 
 def test_all_four_floor(incidents: dict) -> None:

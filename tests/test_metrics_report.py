@@ -94,3 +94,24 @@ def test_items_reporting_finished_work_count_as_done(builder: MetricsBuilder) ->
     assert inc.action_items.to_dict() == {"total": 2, "done": 1, "open": 1, "overdue": 0}
     # the near miss: an imperative is work still to do, and stays open
     assert [i.description.startswith("Move the build logs") for i in inc.open_items] == [True]
+
+
+PLACEHOLDERS_AND_RULES = """# Cache volume filled
+
+## Action items
+
+| Action | Owner | Due |
+|---|---|---|
+| Move the build logs to their own volume | @kim | 2031-03-01 |
+|  |  |  |
+
+- All cache volumes will require a usage alert.
+- [ ]
+"""
+
+
+def test_blank_placeholders_are_no_items_and_standing_rules_count_as_done(builder: MetricsBuilder) -> None:
+    inc = builder.build([("p.md", PLACEHOLDERS_AND_RULES)], dt.date(2030, 1, 1)).incidents[0]
+    # the empty row and the empty checkbox are not counted; the rule is practice in place
+    assert inc.action_items.to_dict() == {"total": 2, "done": 1, "open": 1, "overdue": 0}
+    assert [i.description.startswith("Move the build logs") for i in inc.open_items] == [True]

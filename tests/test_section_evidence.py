@@ -52,6 +52,22 @@ def test_an_empty_summary_does_not_borrow_the_text_above_it(linter):
     assert "impact" in missing(linter, text)
 
 
+@pytest.mark.parametrize("cause, is_missing", [
+    # impact told as what the cause did to something named (parsed_evidence)
+    ("A malformed rule in the proxy config caused the billing portal to stop responding.", False),
+    ("The retry storm resulted in the report workers being throttled.", False),
+    ("The retry storm filled the queue, causing a slowdown in all report exports.", False),
+    ("The retry storm disrupted every nightly export.", False),
+    # an effect with nothing named, or a result that is no effect, says nothing about who
+    ("A malformed rule in the proxy config caused an outage.", True),
+    ("The refactor caused the removal of the forwarding block.", True),
+    ("The proxy config had a malformed rule.", True),
+])
+def test_impact_told_as_what_the_cause_did(linter, cause, is_missing):
+    text = doc("The proxy config changed on Tuesday.", TIMELINE, "## Root causes\n\n" + cause + "\n", ACTIONS, LESSONS)
+    assert ("impact" in missing(linter, text)) is is_missing
+
+
 # Timeline, told in dated paragraphs.
 
 def test_a_timed_narrative_in_paragraphs_satisfies_timeline(linter):
@@ -64,6 +80,30 @@ def test_a_timed_narrative_in_paragraphs_satisfies_timeline(linter):
 def test_one_dated_sentence_is_no_timeline(linter):
     story = "## What happened\n\nOn March 3rd the deploy stalled the queue.\n"
     text = doc("Customers could not check out; the queue stalled.", story, CAUSE, ACTIONS, LESSONS)
+    assert "timeline" in missing(linter, text)
+
+
+@pytest.mark.parametrize("story, is_missing", [
+    # a dated story: a dated event, then one placed after it (parsed_evidence)
+    ("On 3 May 2031 a scanner flagged the leaked key. Within two hours the key had been revoked.", False),
+    ("On 3 May 2031 a scanner flagged the leaked key.\n\nWe subsequently rotated every key.", False),
+    ("On 3 May 2031 a scanner flagged the leaked key. An hour later the key was revoked.", False),
+    # one dated event is not a chronology, whatever follows without a time
+    ("On 3 May 2031 a scanner flagged the leaked key. We revoked the key.", True),
+    # a sequence word needs a dated event before it
+    ("Later the key was revoked. On 3 May 2031 a scanner had flagged it.", True),
+    ("On 3 May 2031 a scanner flagged the leaked key. It was stored within the repository.", True),
+])
+def test_a_dated_story_in_prose(linter, story, is_missing):
+    text = doc("Customers could not check out; the key leaked.", "## What happened\n\n" + story + "\n",
+               CAUSE, ACTIONS, LESSONS)
+    assert ("timeline" in missing(linter, text)) is is_missing
+
+
+def test_a_dated_story_stays_within_its_section(linter):
+    text = doc("Customers could not check out; the key leaked.",
+               "## What happened\n\nOn 3 May 2031 a scanner flagged the leaked key.\n",
+               "## Details\n\nWe subsequently rotated every key.\n", CAUSE, ACTIONS, LESSONS)
     assert "timeline" in missing(linter, text)
 
 
@@ -125,7 +165,14 @@ def test_both_absent_is_one_finding_naming_the_pair(linter):
     ("## Lessons learned\n\n- Backoff should live in the shared client.\n", True),
     # a resolution reporting the fix shipped needs no list, unless work is left open
     ("## Resolution\n\nThe bug was fixed and released in version 4.2.\n", False),
-    ("## Resolution\n\nThe bug was fixed and released in version 4.2. We will also add load tests.\n", True),
+    # ... and one that states the work still ahead records what will change (parsed_evidence)
+    ("## Resolution\n\nThe bug was fixed and released in version 4.2. We will also add load tests.\n", False),
+    ("## Resolution and recovery\n\nThe team plans to have an outside firm audit the runners.\n", False),
+    ("## Resolution\n\nThe hosts are offline. All signing keys are being rotated.\n", False),
+    ("## Resolution\n\nThe service recovered after the restart.\n", True),
+    # a future that describes the fixed system, or work declined, is no plan
+    ("## Resolution\n\nThe patched release will always validate blocks first.\n", True),
+    ("## Resolution\n\nThe service recovered. We will not rebuild the old hosts.\n", True),
 ])
 def test_action_items_without_a_list(linter, section, is_missing):
     text = doc("Customers could not check out.", TIMELINE, CAUSE, section)

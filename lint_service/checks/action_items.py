@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..document.fields import is_missing
 from ..document.item_forms import forms
@@ -178,8 +178,37 @@ def _names_deliverable(parsed: Doc | None) -> bool:
     head = words[0]
     while head.dep_ in ("amod", "compound", "det", "nummod", "nmod", "poss") and head.head.i > head.i:
         head = head.head  # to the head of the opening noun phrase, whatever the parser hung it on
-    return head.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ in ("prep", "acl", "relcl") and c.i > head.i and sum(t.is_alpha for t in c.subtree) >= 2 for c in head.children)
+    complements = ("prep", "acl", "relcl")
+    plural = _misread_plural(head)
+    if plural is not None:
+        # "Quarterly incident response drills to ensure ...": the small model read the
+        # phrase's plural head as a verb.
+        head, complements = plural, (*complements, "xcomp")
+    return head.pos_ in ("NOUN", "PROPN", "VERB") and any(
+        c.dep_ in complements and c.i > head.i and sum(t.is_alpha for t in c.subtree) >= 2 for c in head.children)
+
+
+def _misread_plural(head: Token) -> Token | None:
+    """The plural noun the small model read as a present-tense verb at the head of an
+    item's opening phrase, or None. Either the phrase is the "verb"'s subject right
+    before it ("incident response drills": "response" nsubj of "drills"), or the "verb"
+    carries the phrase's modifiers itself ("chaos engineering drills"). A bare phrase
+    (no determiner) and a "verb" with no object, auxiliary or negation: "The cache
+    drops entries" is a statement, not a named deliverable."""
+    if head.tag_ == "VBZ":
+        verb, phrase = head, [c for c in head.children if c.i < head.i]
+    elif head.dep_ == "nsubj" and head.head.tag_ == "VBZ" and head.head.i == head.i + 1:
+        verb, phrase = head.head, [head, *head.children]
+    else:
+        return None
+    if any(t.dep_ in ("det", "poss") for t in phrase) or not any(
+            t.dep_ in ("compound", "amod", "nsubj") and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in phrase):
+        return None
+    if head is verb and not any(t.dep_ in ("compound", "amod") for t in phrase):
+        return None
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "neg", "attr", "acomp") for c in verb.children):
+        return None
+    return verb
 
 
 def _without_leading_refs(item: ActionItem) -> str:

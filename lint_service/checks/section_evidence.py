@@ -6,7 +6,8 @@ paragraphs, the cause explained under "Details", the lessons folded into a
 forward-looking section, the fix reported done instead of listed. Each reader
 here says whether the document states one section's content, reading the
 Document's prose blocks (from the Markdown tokens) and the sections they sit in;
-the cue phrases are rule data (``rules/section_evidence.yaml``).
+the cue phrases are rule data (``rules/section_evidence.yaml``). Readers that
+need to know how a sentence is built are in :mod:`.parsed_evidence`.
 
 Used by structure.missing-section only when no template is configured: a team
 that configures one wants every section as a heading.
@@ -22,6 +23,7 @@ from ..document.model import Document, Prose, Section
 from ..document.sections import normalize, section_names
 from ..document.timestamps import timestamps_in
 from ..rules import load_rule_file
+from .parsed_evidence import Parses, plans_work, states_consequence, tells_dated_story
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -162,21 +164,30 @@ def remediation_done(doc: Document) -> bool:
     return _says(blocks, r.done) and not _says(blocks, r.still_open)
 
 
+Reader = Callable[[Document, Parses], bool]
+
+
+def _text(read: Callable[[Document], bool]) -> Reader:
+    """A reader of the prose blocks alone (no parse needed)."""
+    return lambda doc, parses: read(doc)
+
+
 # Each section's readers, and where the message says the check looked.
-READERS: dict[str, tuple[tuple[Callable[[Document], bool], ...], str]] = {
-    "summary": ((opens_with_summary,), "no paragraph before the first heading says what happened"),
-    "impact": ((states_impact,), "the summary does not say who or what was affected and how"),
-    "timeline": ((tells_timeline,), "the text gives no dated or timed account of events"),
-    "root causes": ((explains_cause,), "neither the summary nor any other part explains why it happened"),
-    "action items": ((looks_ahead, lessons_commit_to_work, remediation_done),
-                     "nothing in it looks ahead, and no resolution reports the fix done"),
-    "lessons learned": ((looks_ahead,), "nothing in it looks ahead to what the team will do differently"),
+READERS: dict[str, tuple[tuple[Reader, ...], str]] = {
+    "summary": ((_text(opens_with_summary),), "no paragraph before the first heading says what happened"),
+    "impact": ((_text(states_impact), states_consequence),
+               "the summary does not say who or what was affected and how"),
+    "timeline": ((_text(tells_timeline), tells_dated_story), "the text gives no dated or timed account of events"),
+    "root causes": ((_text(explains_cause),), "neither the summary nor any other part explains why it happened"),
+    "action items": ((_text(looks_ahead), _text(lessons_commit_to_work), _text(remediation_done), plans_work),
+                     "nothing in it looks ahead, and no resolution reports the fix done or the work planned"),
+    "lessons learned": ((_text(looks_ahead),), "nothing in it looks ahead to what the team will do differently"),
 }
 
 
-def satisfied(doc: Document, section: str) -> bool:
+def satisfied(doc: Document, section: str, parses: Parses = ()) -> bool:
     readers, _ = READERS.get(section, ((), ""))
-    return any(read(doc) for read in readers)
+    return any(read(doc, list(parses)) for read in readers)
 
 
 def where_looked(section: str) -> str | None:

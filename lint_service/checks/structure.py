@@ -89,7 +89,7 @@ def stated_without_heading(ctx: Context, required: list[str], present: dict[str,
         return set()
     doc = ctx.document
     missing = [canonical_section(n) or n for n in required]
-    out = {n for n in missing if n not in present and satisfied(doc, n)}
+    out = {n for n in missing if n not in present and satisfied(doc, n, ctx.parses)}
     # Lessons and actions are one forward-looking pair: a list of what will change
     # holds the lessons it follows from ("Corrective actions"), and when both are
     # absent one finding names the pair (see missing_sections).

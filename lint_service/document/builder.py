@@ -11,7 +11,16 @@ from .timestamps import leading_timestamp, separator_end, trailing_timestamp
 _MISSING_TIME = re.compile(r"^\s{0,3}(?:\[\s{0,2}\?{1,3}\s{0,2}\]|\?{2,3}|--:--|tbd|xx:xx)\s{0,3}[:\-–—|]?\s{0,3}", re.IGNORECASE)
 
 
+# An item with nothing in it but an empty checkbox ("- [ ]" with no text, which the
+# task-list plugin leaves as text): a template's placeholder, not an action item.
+_PLACEHOLDER = re.compile(r"^\s{0,3}(?:\[[ \t]?\]\s{0,3})?$")
+
 _LABEL_TAIL = re.compile(r"(?:\s{1,3}(?:at|on))?[\s:\-–—(]{0,6}$")
+
+
+def is_placeholder(text: str) -> bool:
+    """True for an empty item: no text, or only an unticked box."""
+    return _PLACEHOLDER.match(text) is not None
 
 
 def cut(prose: Prose, start: int) -> Prose:

@@ -9,6 +9,7 @@ labels, "Key: value" lines). This module
   from the items' prose or from the labelled timeline entries the parser made of them
   under a timeline heading, and the title (the first top-level heading) when no field
   names one;
+- reads the rows of two-column key/value tables ("| Detected | 10:05 |") as fields;
 - answers :func:`incident_field`: the field behind a canonical key of
   ``rules/milestones.yaml`` ("id", "title", "date", "severity", "started_at",
   "detected_at", "mitigated_at", "resolved_at"), whichever of its labels the document
@@ -53,6 +54,7 @@ def fill_fields(doc: Document) -> Document:
     for prose in doc.prose:
         if prose.kind == "list-item":
             _time_label(doc, prose, labels)
+    _key_value_rows(doc, labels)
     for entry in doc.timeline:
         # Under a timeline heading ("Key events") the parser already split "Repaired 13:59"
         # into its label (the entry's text) and its time.
@@ -94,6 +96,25 @@ def _time_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
             s, e = prose.original_span(at, at + ts.end)
             doc.fields[name] = Field(prose.text[at:at + ts.end], s, e)
         return
+
+
+def _key_value_rows(doc: Document, labels: dict[str, str]) -> None:
+    """A table of two columns, label then value ("| Detected | 10:05 |", "| Time | 06:45 -
+    13:00 |"): each row whose label is a known one is that field."""
+    rows: dict[int, list[Prose]] = {}
+    for prose in doc.prose:
+        if prose.kind == "table-cell":
+            start, _ = prose.original_span(0, 0)
+            rows.setdefault(doc.text.count("\n", 0, start), []).append(prose)
+    for cells in rows.values():
+        if len(cells) != 2 or not cells[1].text.strip():
+            continue
+        label, value = cells
+        if labels.get(normalise_label(label.text)) is None:
+            continue
+        lead = len(value.text) - len(value.text.lstrip())
+        s, e = value.original_span(lead, len(value.text.rstrip()))
+        doc.fields.setdefault(_label_key(label.text), Field(value.text.strip(), s, e))
 
 
 def _label_key(label: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .builder import add_action_item, add_timeline_entry
+from .builder import add_action_item, add_timeline_entry, is_placeholder
 from .fields import find_deadline, find_labelled, find_owner, find_period, is_group_label
 from .headings import list_label
 from .md_fields import record_bold_labels
@@ -157,19 +157,25 @@ def _details(it: _Item) -> list[Token]:
 
 def _action_item(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item, st: MdState,
                  section: str | None, owner: Field | None = None, deadline: Field | None = None,
-                 built: tuple[Prose, InlineMarks] | None = None) -> ActionItem:
+                 built: tuple[Prose, InlineMarks] | None = None) -> ActionItem | None:
     """One item; its sub-bullets and later paragraphs are details (prose), which may still
-    say "Owner: @mia" or "Due: 2025-05-01". ``built``: its first paragraph, already read."""
+    say "Owner: @mia" or "Due: 2025-05-01". ``built``: its first paragraph, already read.
+
+    A bullet with no text at all (a template's bare "-" or "- [ ]") is no item: None."""
     start, end = src.trimmed(*src.block(it.open_tok))
-    if it.first is None:
-        return add_action_item(doc, Prose("", [], "list-item", section), start, end, kind="list-item",
-                               owner=owner, deadline=deadline or st.heading_deadline())
-    if built is None:
+    if built is None and it.first is not None:
         built = b.prose(it.first, *src.block(it.first), "list-item", section), b.marks
+    details = [b.prose(tk, *src.block(tk), "list-item", section) for tk in _details(it) if tk.map is not None]
+    if (built is None or is_placeholder(built[0].text)) and not any(p.text.strip() for p in details):
+        return None
+    if built is None:
+        item = add_action_item(doc, Prose("", [], "list-item", section), start, end, kind="list-item",
+                               owner=owner, deadline=deadline or st.heading_deadline())
+        doc.prose.extend(p for p in details if p.text.strip())
+        return item
     prose, marks = built
     done, status_field = markup_status(marks, prose, st)
     own, due = find_owner(prose), find_deadline(prose)
-    details = [b.prose(tk, *src.block(tk), "list-item", section) for tk in _details(it) if tk.map is not None]
     for p in details:
         if own is None or due is None:
             detail_owner, detail_due = find_labelled(p)

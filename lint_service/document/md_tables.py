@@ -173,6 +173,8 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
             if event.text.strip():
                 doc.prose.append(event)
     elif roles.kind == "action items":
+        if not any(p.text.strip() for p in cells):
+            return  # a template's empty row: no item to own or to date
         main = cell(roles.text)
         owner = column(roles.owner, empty_is_row=True)
         deadline = column(roles.deadline, empty_is_row=True)

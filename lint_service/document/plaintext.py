@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .builder import add_action_item, add_timeline_entry
+from .builder import add_action_item, add_timeline_entry, is_placeholder
 from .fields import find_deadline, find_owner, find_period, is_group_label
 from .headings import LABEL_LEVEL, plain_label
 from .item_forms import find_timezone_note
@@ -113,6 +113,8 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
                 # "- Short term (by 2025-06-30):" with items under it: they take its deadline and owner.
                 group = (find_owner(prose), find_period(prose))
                 doc.prose.append(prose)
+            elif section == "action items" and is_placeholder(prose.text) and not nested:
+                pass
             elif indent == 0 and section == "action items":
                 add_action_item(doc, prose, item_start, body_end, kind="list-item")
             elif group is not None and section == "action items":

@@ -13,6 +13,7 @@ No rule named means all rules. A rule may be a prefix ("blame" or "blame.").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Suppression
 
@@ -88,3 +89,58 @@ def hash_suppressions(text: str, is_comment_position=None) -> list[Suppression]:
                 break
         out.append(Suppression(rules, target, target))
     return out
+
+
+class SuppressionIndex:
+    """Answers "is this rule silenced on this line?" in logarithmic time.
+
+    A document may carry thousands of suppression comments; asking each of them
+    about each finding made filtering quadratic. Here the ranges are merged per rule
+    pattern once, and a question looks up the rule itself, each of its dotted
+    prefixes ("blame" for "blame.person-subject") and the all-rules ranges, with
+    the same meaning as ``Suppression.covers``.
+    """
+
+    def __init__(self, suppressions: list[Suppression]) -> None:
+        exact: dict[str, list[tuple[int, int]]] = {}
+        prefix: dict[str, list[tuple[int, int]]] = {}
+        every: list[tuple[int, int]] = []
+        for s in suppressions:
+            span = (s.first_line, s.last_line)
+            if not s.rules:
+                every.append(span)
+            for r in s.rules:
+                exact.setdefault(r, []).append(span)
+                prefix.setdefault(r.rstrip("*").rstrip("."), []).append(span)
+        self._exact = {k: _merged(v) for k, v in exact.items()}
+        self._prefix = {k: _merged(v) for k, v in prefix.items()}
+        self._every = _merged(every)
+
+    def covers(self, rule: str, line: int) -> bool:
+        if _inside(self._every, line) or _inside(self._exact.get(rule), line):
+            return True
+        parts = rule.split(".")
+        return any(_inside(self._prefix.get(".".join(parts[:n])), line) for n in range(1, len(parts)))
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Disjoint ranges as (starts, ends), sorted, for bisection."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, last in sorted(spans):
+        if first > last:
+            continue
+        if ends and first <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], last)
+        else:
+            starts.append(first)
+            ends.append(last)
+    return starts, ends
+
+
+def _inside(ranges: tuple[list[int], list[int]] | None, line: int) -> bool:
+    if not ranges or not ranges[0]:
+        return False
+    starts, ends = ranges
+    i = bisect_right(starts, line) - 1
+    return i >= 0 and line <= ends[i]

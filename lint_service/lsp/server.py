@@ -16,6 +16,7 @@ import logging
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from lsprotocol import types
@@ -32,7 +33,7 @@ from .diagnostics import problem_diagnostic, to_diagnostics
 from .hover import to_hover
 from .positions import PositionMap, encoding_name
 from .protocol import AnsweringProtocol
-from .settings import LANGUAGE_FORMATS, ConfigFinder, ServerSettings
+from .settings import LANGUAGE_FORMATS, WATCHED_CONFIG_NAMES, ConfigFinder, ServerSettings
 
 log = logging.getLogger("blamelint.lsp")
 
@@ -190,6 +191,15 @@ def create_server(linter: Linter | None = None) -> BlamelintServer:
     async def initialized(ls: BlamelintServer, params: types.InitializedParams) -> None:
         await asyncio.get_running_loop().run_in_executor(ls._worker, ls.base_linter)  # load spaCy before the first edit
         await pull_settings(ls)
+        await watch_config_files(ls)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: BlamelintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        # A project's .blamelint.yaml or pyproject.toml was edited, created or deleted
+        # outside the open documents: their findings may change although their text did not.
+        if any(PurePath(to_fs_path(c.uri) or c.uri).name in WATCHED_CONFIG_NAMES for c in params.changes):
+            ls.configs.forget()
+            ls.relint_all()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: BlamelintServer, params: types.DidChangeConfigurationParams) -> None:
@@ -238,6 +248,21 @@ def create_server(linter: Linter | None = None) -> BlamelintServer:
         return to_hover(found, ls.base_linter().infos, linted.positions.range(start, end))
 
     return server
+
+
+async def watch_config_files(ls: BlamelintServer) -> None:
+    """Ask a client that can watch files for us to tell us when a project configuration changes."""
+    caps = ls.client_capabilities.workspace
+    watched = caps.did_change_watched_files if caps is not None else None
+    if watched is None or not watched.dynamic_registration:
+        return  # the file's modification time is still checked on the next lint
+    watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in WATCHED_CONFIG_NAMES]
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+            id="blamelint-config-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+    except Exception as err:  # noqa: BLE001  (a client that refuses keeps working without it)
+        log.warning("client/registerCapability for configuration files failed: %s", err)
 
 
 async def pull_settings(ls: BlamelintServer) -> bool:

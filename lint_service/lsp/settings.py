@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..config import Config, ConfigError, find_config_file, load_config_file
+from ..config import CONFIG_FILES, Config, ConfigError, find_config_file, load_config_file
 
 # languageId (what editors send) -> blamelint's format; other languages are ignored.
 LANGUAGE_FORMATS = {
@@ -78,11 +78,15 @@ class ServerSettings:
         return self.rule_docs.format(rule=rule, anchor=rule.replace(".", ""))
 
 
+# The files a project's configuration can live in (pyproject.toml when it has [tool.blamelint]).
+WATCHED_CONFIG_NAMES = (*CONFIG_FILES, "pyproject.toml")
+
+
 @dataclass
 class ConfigFinder:
     """The project configuration for a document path, re-read when the file changes."""
 
-    _loaded: dict[tuple[Path, float], Config] = field(default_factory=dict)
+    _loaded: dict[tuple[Path, int, int], Config] = field(default_factory=dict)
 
     def for_path(self, path: str | None) -> Config:
         if not path:
@@ -90,8 +94,13 @@ class ConfigFinder:
         found = find_config_file(Path(path).parent)
         if found is None:
             return Config()
-        key = (found, found.stat().st_mtime)
+        stat = found.stat()
+        key = (found, stat.st_mtime_ns, stat.st_size)  # a rewrite within the clock's tick changes the size
         if key not in self._loaded:
             self._loaded = {k: v for k, v in self._loaded.items() if k[0] != found}
             self._loaded[key] = load_config_file(found)
         return self._loaded[key]
+
+    def forget(self) -> None:
+        """Drop what was read: the editor said a configuration file changed."""
+        self._loaded.clear()

@@ -9,12 +9,14 @@ duration it states agrees on it; otherwise the start stays unknown, with the rea
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..document.incident_fields import incident_field
 from ..document.model import Document
-from .clock import Moment
-from .milestones import Milestone
+from ..rules import load_rule_file
+from .clock import Moment, TimedEntry
+from .milestones import Milestone, ParseFn
 
 # (duration key in rules/milestones.yaml ``fields``, the milestone it ends at)
 _DURATIONS = (("time_to_mitigate", "mitigated"), ("time_to_resolve", "resolved"))
@@ -70,3 +72,53 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
         return None, "the stated durations disagree on the start"
     moment, line, how = fits[0]
     return Milestone("started", moment, line, "field", f"from the stated duration: {how}"), None
+
+
+@functools.lru_cache(maxsize=1)
+def _from_start() -> tuple[str, ...]:
+    return tuple(load_rule_file("milestones")["windows"]["from_start"])
+
+
+def start_from_stated_span(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
+                           parse: ParseFn, line_of) -> Milestone | None:
+    """ "It took 1 hour and 31 minutes from the start of the incident to the deploy of the
+    fix": the milestone the sentence ends at (its words are that entry's) minus the stated
+    span, kept only when a timeline entry has exactly that time, earlier than the start
+    inferred: that entry is the start."""
+    phrases = _from_start()
+    by_line = {t.line: t for t in timed if t.moment is not None}
+    for p in doc.prose:
+        low = p.text.lower()
+        at = next((low.index(ph) for ph in phrases if ph in low), None)
+        if at is None:
+            continue
+        # the duration written right before the phrase: "1 hour and 31 minutes from the start"
+        first = next((m for m in _PART.finditer(p.text[:at]) if not _PART.sub("", p.text[m.start():at]).strip(" ,and")), None)
+        if first is None:
+            continue
+        minutes = parse_minutes(p.text[first.start():at].strip(), None)
+        tail = p.text[at:].split(".")[0]
+        ends = [m for k in ("resolved", "mitigated") if (m := milestones[k]) is not None and m.line in by_line]
+        if minutes is None or not ends:
+            continue
+        docs = parse([tail] + [by_line[m.line].entry.text for m in ends])
+        said = _content(docs[0])
+        end = next((m for m, d in zip(ends, docs[1:]) if said & _content(d)), None)
+        if end is None:
+            continue
+        moment = _before(end.moment, minutes)
+        hit = next((t for t in by_line.values() if t.moment == moment), None)
+        current = milestones["started"]
+        if hit is None or (current is not None and (current.source != "timeline" or hit.moment.absolute >= current.moment.absolute)):
+            continue
+        where, _ = p.original_span(first.start(), first.end())
+        return Milestone("started", hit.moment, hit.line, "prose",
+                         f"the {_NAMES[end.kind]} at line {end.line} minus the {p.text[first.start():at].strip()} stated at line {line_of(where)}")
+    return None
+
+
+_NAMES = {"mitigated": "mitigation", "resolved": "resolution"}
+
+
+def _content(doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}

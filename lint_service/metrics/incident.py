@@ -19,8 +19,11 @@ from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
-from .durations import start_from_durations
+from .durations import start_from_durations, start_from_stated_span
 from .milestones import KINDS, Milestone, ParseFn, find_milestones
+from .below_timeline import resolution_below
+from .prose_detection import detection_in_prose
+from .windows import field_window, prose_window
 
 MAX_CAUSES = 5
 MIN_CAUSE_WORDS = 3  # "N/A", "TBD" or a lone "CODE" is not a cause
@@ -100,6 +103,10 @@ def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line
             problems.append({"line": line_of(f.start), "message": f"{key} {f.value!r} is not a time"})
             continue
         out[kind] = Milestone(kind, m, line_of(f.start), "field")
+    window = field_window(doc, day, zone, line_of)
+    if window is not None:
+        for m in window:
+            out.setdefault(m.kind, m)
     return out, problems
 
 
@@ -178,11 +185,23 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     fields, problems = _field_milestones(doc, day, zone, line_of)
     timed = resolve_timeline(doc, line_of, day, zone)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
-    untimed: list[int] = []
-    milestones = find_milestones(timed, fields, parse, untimed)
+    unknown: list[str] = []
+    milestones = find_milestones(timed, fields, parse, unknown)
     why = None
+    stated = prose_window(doc, day, zone, line_of) or start_from_stated_span(doc, milestones, timed, parse, line_of)
+    if stated is not None and _stated_start_fits(stated, milestones):
+        milestones["started"] = stated
     if milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
+    if milestones["detected"] is None and milestones["started"] is not None:
+        milestones["detected"] = detection_in_prose(doc, milestones["started"], parse, line_of)
+    if milestones["resolved"] is None:
+        below = resolution_below(doc, timed, parse)
+        if below is not None and _last(below, milestones):
+            milestones["resolved"] = below
+            if milestones["mitigated"] is None:
+                milestones["mitigated"] = Milestone("mitigated", below.moment, below.line, below.source,
+                                                    "the resolution: no separate mitigation")
     reasons = []
     if not doc.timeline and not fields:
         reasons.append("no timeline and no milestone fields")
@@ -193,8 +212,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
     if why:
         reasons.append(why)
-    if milestones["started"] is None and untimed:
-        reasons.append(f"the first entry describing impact (line {untimed[0]}) has no time")
+    if milestones["started"] is None and unknown:
+        reasons.append(unknown[0])
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
@@ -207,6 +226,26 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones=milestones, minutes=minutes, action_items=counts, root_causes=root_causes(doc),
         open_items=open_items, reasons=reasons, problems=problems, due_dates=dated,
     )
+
+
+def _stated_start_fits(stated: Milestone, milestones: dict[str, Milestone | None]) -> bool:
+    """A start the summary states replaces none given explicitly, and only an inferred one
+    it precedes; it must come no later than every other milestone."""
+    current = milestones["started"]
+    if current is not None and current.source != "timeline":
+        return False
+    others = [m.moment for k, m in milestones.items() if m is not None and k != "started"]
+    if any(o.date is None or stated.moment.date is None or o.relative for o in others):
+        return False
+    if current is not None and (current.moment.date is None or stated.moment.absolute > current.moment.absolute):
+        return False
+    return all(stated.moment.absolute <= o.absolute for o in others)
+
+
+def _last(m: Milestone, milestones: dict[str, Milestone | None]) -> bool:
+    """``m`` comes no earlier than every known milestone (all with dates)."""
+    others = [o.moment for o in milestones.values() if o is not None]
+    return m.moment.date is not None and all(o.date is not None and o.absolute <= m.moment.absolute for o in others)
 
 
 def _mark_done_work(doc: Document, parse: ParseFn) -> None:

@@ -44,7 +44,7 @@ def _incident_schema() -> dict[str, Any]:
     minutes = {"type": ["integer", "null"], "minimum": 0}
     end = {"type": ["object", "null"], "required": ["at", "line", "source"],
            "properties": {"at": {"type": "string"}, "line": {"type": "integer"},
-                          "source": {"enum": ["field", "timeline-marker", "timeline"]}}}
+                          "source": {"enum": ["field", "timeline-marker", "timeline", "prose"]}}}
     time = {"type": "object", "required": ["key", "label", "minutes", "from", "to"],
             "properties": {"key": {"enum": ["to_detect", "to_mitigate", "to_resolve"]}, "label": {"type": "string"},
                            "minutes": minutes, "from": end, "to": end}}
