@@ -80,6 +80,7 @@ REWRITES = [
     # "phoned in" a review: the review was cursory (rule data for an idiom the check knew)
     ("Radomir phoned in the schema review, and the bad index shipped.",
      "The schema review was cursory, and the bad index shipped."),
+    ("Orla played fast and loose with the firewall rules for a month.", "The firewall rules were loosely managed for a month."),
     # a check or a thought not done, about a clause: the clause stays word for word
     ("The developer forgot to check if the export job was paused.", "It was not checked whether the export job was paused."),
     ("Kasimir forgot to check if the certificate had been renewed.", "It was not checked whether the certificate had been renewed."),
@@ -128,6 +129,7 @@ NEAR_MISSES = [
     ("Primary cause: human error by the night operator.", None),
     # "phoned it in" names no thing that was cursory
     ("Radomir phoned it in.", None),
+    ("Orla played it fast and loose.", None),
     # a question keeps its order: no "Why did it was not checked"
     ("Why did the developer forget to check if the export job was paused?", None),
     # what was not told is a clause of its own: not this strategy's "nobody was told"
