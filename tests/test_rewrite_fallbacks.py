@@ -38,6 +38,11 @@ REWRITES = [
      "The firewall rules were edited without asking for a second opinion."),
     ("I should have checked which cluster was selected before running the drain.",
      "The drain was run without checking which cluster was selected."),
+    # a condition on a delivery verb with no object: it acted on the change; polarity and order kept
+    ("Had Wojtek not force-pushed, the hotfix would still be on main.",
+     "Had the change not been force-pushed, the hotfix would still be on main."),
+    ("If Wojtek had not merged, the nightly build would have passed.",
+     "If the change had not been merged, the nightly build would have passed."),
     # should-have with a prepositional verb: the act did not happen, in the past
     ("Florian ought to have asked for a second approver.", "A second approver was not asked for."),
     ("Ines should have replied to the vendor notice on Monday.", "The vendor notice was not replied to on Monday."),
@@ -130,6 +135,8 @@ NEAR_MISSES = [
     # "phoned it in" names no thing that was cursory
     ("Radomir phoned it in.", None),
     ("Orla played it fast and loose.", None),
+    # a condition on going somewhere: no object to make the subject
+    ("Had Wojtek not gone home, the page would have been answered.", None),
     # a question keeps its order: no "Why did it was not checked"
     ("Why did the developer forget to check if the export job was paused?", None),
     # what was not told is a clause of its own: not this strategy's "nobody was told"

@@ -22,7 +22,7 @@ from .text import balanced
 from .unchecked import unchecked_clause
 from .uninformed import acted_untold, not_told_about
 from .verify import Original, problems
-from .without import missed_prepositional, missed_step_before
+from .without import implied_conditional, missed_prepositional, missed_step_before
 from .wrong_state import wrong_state
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ Strategy = Callable[["Detection", Span, "Context"], list[Candidate]]
 FALLBACKS: tuple[Strategy, ...] = (
     missed_step_before,
     missed_prepositional,
+    implied_conditional,
     elapsed_before,
     error_in_context,
     split_object,

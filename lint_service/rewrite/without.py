@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate
-from .clause import verb_phrase_passive
+from .clause import participle_of, verb_phrase_passive
 from .people import replace_clause
 from .prepositional import prepositional_passive
 from .text import inflect, phrasing, span_text, verb_lemma_of
@@ -87,3 +87,27 @@ def missed_prepositional(det: "Detection", sent: Span, ctx: "Context") -> list[C
         return []  # "The canary was not waited for" says it in words nobody would write
     said = prepositional_passive(c, own, True, set(phrasing()["dropped_adverbs"]), (first, last), perfect=False)
     return [Candidate(replace_clause(sent, first, last, said))] if said else []
+
+
+def implied_conditional(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"Had Qiang not force-pushed, the fix would still be there" -> "Had the change not
+    been force-pushed, ...": a delivery verb with no object acts on the change (the
+    rule data's implied objects, as for "merged without waiting for CI"); the
+    condition keeps its polarity and its order."""
+    c = det.clause
+    if det.construction != "counterfactual" or c is None or c.subject is None or not c.conditional or c.objects:
+        return []
+    v = c.verb
+    thing = phrasing()["implied_objects"].get(verb_lemma_of(v.text))
+    if thing is None or c.action is not v or any(x.dep_ in ("dobj", "obj", "prep", "ccomp", "xcomp", "advcl") for x in v.children):
+        return []
+    had = next((x for x in v.children if x.dep_ == "aux" and x.lower_ == "had"), None)
+    if had is None:
+        return []
+    neg = "not " if c.negated else ""
+    vbn = participle_of(v)
+    if had.i < c.subject.i:  # "Had Qiang not force-pushed"
+        first, text = had.i, f"had {thing} {neg}been {vbn}"
+    else:  # "If Qiang had not merged"
+        first, text = min(t.i for t in c.subject.subtree), f"{thing} had {neg}been {vbn}"
+    return [Candidate(replace_clause(sent, first, v.i, text))]
