@@ -90,6 +90,9 @@ FIXED = [
     # a "while" clause with its own subject stays
     r("Osric deleted the staging bucket while the backup was still running.",
       "The staging bucket was deleted while the backup was still running.", "while-with-its-own-subject"),
+    # after a passive, "while + -ing" only leaves the doer unsaid
+    r("Osric deleted the scratch bucket while tidying up the old projects.",
+      "The scratch bucket was deleted while tidying up the old projects.", "while-ing-after-passive"),
     # a plain counterfactual keeps its rewrite
     r("Had the reviewer read the migration, the outage would have been avoided.",
       "Had the migration been read, the outage would have been avoided.", "counterfactual-without-comparison"),
