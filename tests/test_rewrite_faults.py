@@ -85,6 +85,14 @@ FIXED = [
     # a fronted object short enough to read
     r("The trader mistyped a sell order for one unit of a fund called Foo at ten dollars.",
       "A sell order for one unit of a fund called Foo at ten dollars was mistyped.", "fronted-object-short-enough"),
+    # "If only" is the wish's and stays
+    r("If only the on-call had paused the rollout before lunch.", "If only the rollout had been paused before lunch.", "if-only-kept"),
+    # a "while" clause with its own subject stays
+    r("Osric deleted the staging bucket while the backup was still running.",
+      "The staging bucket was deleted while the backup was still running.", "while-with-its-own-subject"),
+    # after a passive, "while + -ing" only leaves the doer unsaid
+    r("Osric deleted the scratch bucket while tidying up the old projects.",
+      "The scratch bucket was deleted while tidying up the old projects.", "while-ing-after-passive"),
     # a plain counterfactual keeps its rewrite
     r("Had the reviewer read the migration, the outage would have been avoided.",
       "Had the migration been read, the outage would have been avoided.", "counterfactual-without-comparison"),
@@ -149,6 +157,9 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
                  "at ten dollars, and lost money.", id="fronted-object-too-long"),
     # without its blame phrase only a verb, an object and a particle would be left
     pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="blame-phrase-leaves-a-particle"),
+    # "while + -ing" had the person as its subject
+    pytest.param("Osric broke the staging cluster while testing the new chart.", id="dangling-while-ing"),
+    pytest.param('Wen borked the DNS zone while "quickly fixing" a record.', id="scare-quoted-ing"),
     # a possessed verdict is all the sentence says
     pytest.param("The whole outage was Yusuf's error.", id="possessed-verdict"),
     # the person's other act or state would vanish inside the rewritten range

@@ -33,6 +33,9 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
     subj = clause.subject
     if subj is not None and subj.i < clause.verb.i:
         first = min(t.i for t in subj.subtree)
+        # "If only the DBA had taken a backup": "only" is the wish's, not the person's
+        while doc[first].lower_ == "only" and doc[first].head == subj:
+            first += 1
         had = [c for c in clause.verb.children if c.dep_ == "aux" and c.lower_ == "had" and c.i < first]
         if had:
             first = had[0].i

@@ -90,6 +90,12 @@ def problems(cand: Span, orig: Original) -> list[str]:
                 for g in (t, *t.children)):
             out.append("dangling '-ing' before the subject")
     for t in cand:
+        # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
+        # a passive, "was deleted while tidying up", the doer is only left unsaid)
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                and any(m.dep_ == "mark" and m.lower_ in ("while", "when", "whilst") for m in t.children) \
+                and any(c.dep_ == "nsubj" for c in t.head.children) and not any(c.dep_ == "auxpass" for c in t.head.children):
+            out.append("dangling 'while + -ing'")
         # "The build broke by committing ...": nobody left to do the committing
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
             out.append("dangling 'by + -ing'")
@@ -162,7 +168,7 @@ def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
     marks = [t for t in cand if t.text in quotes]
     for a, b in zip(marks[::2], marks[1::2]):
         inside = cand.doc[a.i + 1 : b.i]
-        if len(inside) <= 6 and any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD")
+        if len(inside) <= 6 and any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD", "VBG")
                                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inside):
             return True
     return False
