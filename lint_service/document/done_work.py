@@ -5,8 +5,8 @@ Follow-up lists often record what was already done instead of what is to be done
 removed", "Switched to pnpm 10". Their first sentence has a main verb in the past
 tense or the perfect aspect, neither negated ("we have not yet ...") nor under a
 modal ("should have ..."), nor advice ("the researcher recommended we ..."), nor
-progressive ("we are improving", "we've been exploring": still open). Such an item is done: it needs no owner and no deadline,
-and the metrics count it closed.
+progressive ("we are improving", "we've been exploring": still open). Such an item is
+done: it needs no owner and no deadline, and the metrics count it closed.
 
 Who did the work is not read: a report of finished work is done whoever did it,
 and blame in its wording is the blame check's business.
