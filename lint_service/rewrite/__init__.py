@@ -316,7 +316,8 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
                        for w in (lex.terms.get(key, ()) if lex is not None else ()))
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
-    pending = [(det, sent, with_fields(_original(det, sent), judged=judged, virtues=virtues))]
+    kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(phrasing()["judging_verbs"]))
+    pending = [(det, sent, kept)]
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
         batch: list[tuple[Candidate, "Detection | None", Original]] = []
         for d, s, orig in pending:
@@ -348,7 +349,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         if results:
             break
     if not results:  # constructions the strategies above leave without a verified rewrite
-        results = fallback_results(det, sent, ctx, blame, original_end, _original(det, sent))
+        results = fallback_results(det, sent, ctx, blame, original_end, kept)
     return list(dict.fromkeys(_order(results, section)))[:3]
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from .text import verb_lemma_of
+
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
 _FIRST = frozenset({"i", "me", "my", "mine", "myself"})
@@ -49,6 +51,7 @@ class Original:
     pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
     judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
     virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
+    judging_verbs: frozenset[str] = frozenset()  # "sleepwalk": a verb that judges how it was done
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -57,7 +60,8 @@ class Original:
         """The same constraints for a sentence restated from this one, plus its own object."""
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
-        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues)
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues,
+                        self.judging_verbs)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -115,6 +119,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # verdict on them stays (a verb the writer used, "rushed out", is what was done)
         if t.lower_ in orig.judged and t.lower_ in written and t.pos_ != "VERB" and _main_clause(t):
             out.append(f"judgement {t.text!r} kept")
+        if t.pos_ == "VERB" and t.lower_ in written and verb_lemma_of(t.text) in orig.judging_verbs:
+            out.append(f"judging verb {t.text!r} kept")
         # "had the diff been looked at more carefully": the comparison says someone was careless
         if t.lower_ in orig.virtues and any(x.lower_ in ("more", "less") for x in (*t.children, cand.doc[t.i - 1] if t.i > 0 else t)):
             out.append(f"implied judgement 'more {t.text}'")
