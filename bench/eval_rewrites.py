@@ -4,6 +4,7 @@
     python bench/eval_rewrites.py --missing dev             # findings of a set with no rewrite
     python bench/eval_rewrites.py --sample 240 --sheet /tmp/rewrite-sheet.tsv
     python bench/eval_rewrites.py --grades tests/data/rewrite_grades/grades.tsv
+    python bench/eval_rewrites.py --grades tests/data/rewrite_grades/grades.tsv --list poor
     python bench/eval_rewrites.py --strip /tmp/rewrite-sheet.tsv -o tests/data/rewrite_grades/grades.tsv
 
 Offered rate: of the sentences of a set (bench/labelled.py) that get a ``blame.*``
@@ -24,7 +25,12 @@ the source URL or file span for the real sets and the row number otherwise, so a
 grade joins to the rewrite blamelint offers today only while both texts are the
 same; ``--grades`` lists rewrites that changed since grading as ungraded.
 
-``real-test`` is reported, never tuned on: ``--missing`` refuses to list it.
+``--list GRADE`` prints the graded rows of that grade that are still offered, each
+with the grader's reason beside today's original and rewrite, to group faults by
+construction.
+
+``real-test`` is reported, never tuned on: ``--missing`` and ``--list`` never print
+its text (``--list`` only counts its rows).
 """
 from __future__ import annotations
 
@@ -240,6 +246,25 @@ def strip_sheet(sheet: Path, out: Path) -> int:
     return 0
 
 
+def list_grade(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]], grade: str) -> None:
+    """The graded rows of one grade still offered: reason, original, rewrite (real-test: a count)."""
+    seen: set[str] = set()
+    held_back = 0
+    print(f"\nrows graded {grade}:")
+    for rw in sorted(rewrites, key=lambda r: (r.set, r.rule, r.id)):
+        g = grades.get(rw.id)
+        if g is None or g[0] != grade or rw.id in seen:
+            continue
+        seen.add(rw.id)
+        if rw.set == "real-test":
+            held_back += 1  # held back: neither its text nor a reason quoting it is read while tuning
+            continue
+        print(f"[{rw.set}] {rw.rule} {rw.section or '-'} :: {g[1]}")
+        print(f"    < {_one_line(rw.original)}\n    > {_one_line(rw.applied)}")
+    if held_back:
+        print(f"({held_back} real-test rows of this grade not shown)")
+
+
 def report_grades(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]]) -> None:
     current = {rw.id: rw for rw in rewrites}
     joined = [(current[k], g) for k, (g, _reason) in grades.items() if k in current]
@@ -265,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="rewrites to put on the grading sheet")
     ap.add_argument("--sheet", type=Path, help="where to write the grading sheet (outside the repository)")
     ap.add_argument("--grades", type=Path, help="a grades file (or filled-in sheet) to join and count")
+    ap.add_argument("--list", choices=GRADES, action="append", default=[],
+                    help="with --grades: print the rows of this grade with their reasons (repeatable)")
     ap.add_argument("--strip", type=Path, help="a filled-in sheet to turn into a grades file (-o)")
     ap.add_argument("-o", "--output", type=Path, help="the grades file --strip writes")
     ap.add_argument("--no-docs", action="store_true", help="skip linting the real documents whole")
@@ -307,7 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(picked)} rewrites sampled (seed {SEED}) into {args.sheet}: "
               + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r.set for r in picked).items())))
     if args.grades:
-        report_grades(rewrites, read_grades(args.grades))
+        grades = read_grades(args.grades)
+        report_grades(rewrites, grades)
+        for grade in args.list:
+            list_grade(rewrites, grades, grade)
     return 0
 
 

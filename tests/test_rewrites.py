@@ -138,8 +138,10 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
     pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
-    # "Nothing required waiting for the canary" claimed a missing rule and read as "not needed"
-    pytest.param("Kalinda should have waited for the canary before promoting the build.", id="counterfactual-intransitive"),
+    # "Nothing required waiting for the canary" claimed a missing rule and read as "not needed";
+    # with no act named after it, nothing else says what happened (with one, see
+    # test_rewrite_fallbacks: "The build was promoted without waiting for the canary")
+    pytest.param("Kalinda should have waited for the canary.", id="counterfactual-intransitive"),
     # nothing says what the error was without inventing it ("a manual step" emptied the claim)
     pytest.param("The root cause was operator error.", id="operator-error-no-invented-replacement"),
     pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),

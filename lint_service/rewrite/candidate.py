@@ -11,8 +11,12 @@ from .text import span_text, tidy
 @dataclass(frozen=True)
 class Candidate:
     text: str
-    kind: str = "event"  # event: what happened; system: what a named system let happen; generic: "the process"
+    # event: what happened; system: what a named system let happen; process: the same said
+    # of "the process" (no system named); generic: "the process allowed ..." (never offered)
+    kind: str = "event"
     restated: bool = False  # the person is still the subject: rewrite it in another round
+    keeps: frozenset[str] = frozenset()  # names kept on purpose ("Owner: Kenji"): not the removed person
+    drops: frozenset[str] = frozenset()  # objects dropped on purpose, with the blaming clause they were in
 
 
 WHO = ("who", "that")

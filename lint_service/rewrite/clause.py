@@ -33,6 +33,9 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
     subj = clause.subject
     if subj is not None and subj.i < clause.verb.i:
         first = min(t.i for t in subj.subtree)
+        # "If only the DBA had taken a backup": "only" is the wish's, not the person's
+        while doc[first].lower_ == "only" and doc[first].head == subj:
+            first += 1
         had = [c for c in clause.verb.children if c.dep_ == "aux" and c.lower_ == "had" and c.i < first]
         if had:
             first = had[0].i
@@ -49,6 +52,14 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
             break
     while last > first and doc[last].is_punct:
         last -= 1
+    # "..., apologies": the apology is the person's, not the clause's; it is left outside
+    # the range, where the person's other words are taken out
+    apology = set(phrasing()["apology_words"])
+    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"), None)
+    if tail is not None and tail.left_edge.i > first:
+        last = tail.left_edge.i - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
     return first, last
 
 
@@ -71,12 +82,21 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         # "left X enabled (in production)": the state belongs after the verb; elsewhere a
         # trailing modifier stays with its noun ("the missing connection close")
         or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)
+        or _purpose(c)
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     head = [t for t in obj.subtree if t.i not in moved_ids]
     tail = [t for t in obj.subtree if t.i in moved_ids]
     return span_text(head), span_text(tail)
+
+
+def _purpose(c: Token) -> bool:
+    """"removed the only replica to free up some disk space": a "to" clause with an object
+    of its own says why the act was done, so it follows the passive verb; one without
+    ("the first thing to check") is the noun's own relative and stays with it."""
+    return c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+        and any(o.dep_ in ("dobj", "obj", "ccomp") for o in c.children)
 
 
 def _object_text(obj: Token) -> str | None:
@@ -86,7 +106,12 @@ def _object_text(obj: Token) -> str | None:
 
 def _plural(obj: Token) -> bool:
     coordinated = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in obj.children) and any(c.dep_ == "conj" for c in obj.children)
-    return obj.tag_ in ("NNS", "NNPS") or coordinated
+    # "two of the three members", "all of the replicas": the count heads the phrase, the
+    # plural noun after "of" decides the agreement
+    partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
+    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1"))
+    return counted or coordinated or partitive
 
 
 def _present(clause: "Clause") -> bool:
@@ -110,7 +135,8 @@ def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str],
         skip |= {t.i for t in obj.subtree}
     skip |= {c.i for c in clause.action.children if c.dep_ == "aux" and c.lower_ == "to"}
     lo, hi = span
-    inside = [t for t in own if lo <= t.i <= hi and t.i not in skip and t.lower_ not in drop]
+    # "installed the array itself": the reflexive was the person
+    inside = [t for t in own if lo <= t.i <= hi and t.i not in skip and t.lower_ not in drop and t.lower_ not in _REFLEXIVES | {"itself"}]
     before = [t for t in inside if t.i < clause.action.i and t.dep_ == "advmod" and t.tag_ != "WRB"]
     after = [t for t in inside if t.i > clause.action.i]
     return span_text(before), span_text(after)
@@ -136,6 +162,8 @@ def cut_short(obj: Token, lemma: str) -> bool:
         or (nxt.pos_ == "ADJ" and nxt.dep_ == "oprd" and lemma not in ("leave", "keep", "make", "set", "get"))
         # "the Kafka | upgrade/VB": a bare verb right after a noun is the noun's head word
         or (nxt.tag_ == "VB" and nxt.dep_ != "aux" and not any(c.lower_ == "to" for c in nxt.children))
+        # "ran VACUUM | FULL": a second object of the same verb is the rest of one name
+        or (nxt.dep_ == obj.dep_ and nxt.head == obj.head)
     )
 
 
@@ -148,6 +176,8 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     if not parts or not parts[0]:
         return []
     obj_text, moved = parts
+    if len(obj_text.split()) > phrasing()["max_fronted_words"]:
+        return []  # "A sale instruction which was supposed to ... was mistyped": the verb comes too late to read
     lemma = clause.action_lemma
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     before, after = _rest(clause, own, obj, drop, span)
@@ -155,10 +185,70 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
     plural = _plural(obj)
     be = ("are" if plural else "is") if _present(clause) else ("were" if plural else "was")
     vbn = participle_of(clause.action)
-    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    outcome = outcome_phrase(lemma, particle, obj) or outcome_phrase(verb_lemma_of(clause.action.text), particle, obj)
     if outcome and not negate:  # "went unanswered" reads better than "was ignored"
-        return [" ".join(x for x in (obj_text, _tensed(outcome, _present(clause), plural).replace("{be}", be), after) if x)]
-    return [" ".join(x for x in (obj_text, be, "not" if negate else "", before, vbn, particle, after) if x)]
+        subject, rest = obj_text, after
+        if not outcome.startswith("{be}"):
+            # an outcome has no verb for a place phrase to follow: "the alert on the logging
+            # cluster went unanswered", not "went unanswered on the logging cluster"
+            near = _beside(clause.action, obj)
+            if moved.split(" ")[0].lower() in ("to", "into", "onto"):
+                # "the handover to the night shift went wrong", never "went wrong to the night shift"
+                subject, rest = f"{obj_text} {moved}", _rest(clause, own, obj, drop, span)[1]
+            elif near and not moved:
+                subject = " ".join((obj_text, span_text([t for p in near for t in p.subtree])))
+                skip = {t.i for p in near for t in p.subtree}
+                rest = span_text([t for t in own if t.i not in skip and t.i > clause.action.i and span[0] <= t.i <= span[1]
+                                  and t.i not in {x.i for x in obj.subtree} and t.i not in _verb_chain(clause)
+                                  and t.lower_ not in drop and t.lower_ not in _REFLEXIVES | {"itself"}])
+        return [" ".join(x for x in (subject, _tensed(outcome, _present(clause), plural).replace("{be}", be), _unsaid(rest, outcome)) if x)]
+    if particle and particle.lower() in vbn.lower().split():
+        particle = ""  # "put together in a hurry": the phrase has the particle already
+    return [" ".join(x for x in (obj_text, _perfect(clause.verb, plural, be, negate), before, vbn, particle, after) if x)]
+
+
+def _beside(verb: Token, obj: Token) -> list[Token]:
+    """Place phrases the parser hung on the verb right after its object ("ignored the alert
+    | on the logging cluster", "the warnings | from the capacity review"): the object's."""
+    out: list[Token] = []
+    at = obj.right_edge.i + 1
+    for c in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > obj.i), key=lambda c: c.i):
+        if c.i != at or c.lower_ not in ("on", "from", "to") or not any(g.dep_ == "pobj" and any(d.dep_ == "det" for d in g.children) for g in c.children):
+            break
+        out.append(c)
+        at = c.right_edge.i + 1
+    return out
+
+
+def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
+    """The passive auxiliaries, keeping the perfect: "had entered" -> "had been entered",
+    "has not renewed" -> "has not been renewed"; otherwise ``be`` (and "not")."""
+    have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
+    if have is None:
+        return f"{be} not" if negate else be
+    head = "had" if have in ("had", "'d") else ("have" if plural else "has")
+    return f"{head} not been" if negate else f"{head} been"
+
+
+def _unsaid(rest: str, outcome: str) -> str:
+    """``rest`` without a first word the outcome phrase says already ("bodged it together"
+    -> "put together in a hurry", not "... in a hurry together")."""
+    head, _, tail = rest.partition(" ")
+    return tail if head and head.lower() in outcome.lower().split() else rest
+
+
+def outcome_phrase(lemma: str, particle: str, obj: Token | None) -> str | None:
+    """The outcome a fault verb reads better as ("went unanswered"), fitted to its object:
+    only what can be answered goes unanswered."""
+    rw = phrasing()
+    said = f"{lemma} {particle}".strip()
+    outcome = rw["outcome_phrases"].get(said) or rw["outcome_phrases"].get(lemma)
+    thing = obj.lemma_.lower() if obj is not None else None
+    for fit in rw["fitted_outcomes"] if outcome and thing else ():
+        if (said in fit["verbs"] or lemma in fit["verbs"]) and (
+                thing in fit["only"] if "only" in fit else thing not in fit["unless"]):
+            return fit["outcome"]
+    return outcome
 
 
 def system_variant(clause: "Clause", own: list[Token], drop: set[str], system: str, span: tuple[int, int]) -> str | None:
@@ -248,6 +338,8 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         if parts is None or not parts[0]:
             return None
         subject, moved = parts
+        if len(subject.split()) > phrasing()["max_fronted_words"]:
+            return None
         plural = _plural(obj)
         skip = {t.i for t in obj.subtree}
     elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):
@@ -264,10 +356,12 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     now = is_present(verb) if present is None else present
     be = ("are" if plural else "is") if now else ("were" if plural else "was")
     lemma = verb_lemma_of(verb.text)
-    outcome = phrasing()["outcome_phrases"].get(f"{lemma} {particle}".strip()) or phrasing()["outcome_phrases"].get(lemma)
+    outcome = outcome_phrase(lemma, particle, obj)
     if outcome and not negate:
-        return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), after) if x)
-    return subject, " ".join(x for x in (be, "not" if negate else "", before, participle_of(verb), particle, after) if x)
+        return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), _unsaid(after, outcome)) if x)
+    if particle and particle.lower() in participle_of(verb).lower().split():
+        particle = ""
+    return subject, " ".join(x for x in (_perfect(verb, plural, be, negate), before, participle_of(verb), particle, after) if x)
 
 
 def _tensed(outcome: str, present: bool, plural: bool) -> str:

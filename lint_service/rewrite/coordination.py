@@ -188,11 +188,16 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
 
 
 def _departed(v: Token, lex: object) -> bool:
-    """"logged off", "went to bed", "left on holiday", with nothing else said in the half."""
+    """"logged off", "went to bed", "went back to sleep", with nothing else said in the half.
+    A departure that says where to or for how long ("left on holiday", "left for a
+    week-long offsite") is an absence, not the action left with nobody on it: no rewrite."""
     lemma = verb_lemma_of(v.text)
+    places = phrasing()["departure_places"]
     if lemma == "go":
-        return any(t.lower_ in phrasing()["departure_places"] for t in v.subtree)
-    return lex.verbs["departure"].match(v) and not any(c.dep_ in ("dobj", "obj") or c.like_num for c in v.subtree if c != v)
+        return any(t.lower_ in places for t in v.subtree)
+    elsewhere = any(c.dep_ == "prep" and not any(g.lower_ in places for g in c.subtree) for c in v.children)
+    return lex.verbs["departure"].match(v) and not elsewhere and not any(
+        c.dep_ in ("dobj", "obj") or c.like_num for c in v.subtree if c != v)
 
 
 def _with_manner(pred: str, manner: str) -> str:

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
-from .text import phrasing, render
+from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my", "mine", "myself"})
@@ -29,24 +29,39 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
     delete: set[int] = set()
     drop = set(phrasing()["dropped_adverbs"])
     dropped_marks = set(phrasing()["person_clause_marks"])
+    apologies = set(phrasing()["apology_words"])
     for tok in sent:
         if lo <= tok.i <= hi or tok.i in delete:
             continue
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
             replace[tok.i] = _article(tok)
+        if tok.lower_ in apologies and tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos"):
+            # "..., apologies": with the person gone, nobody is left to apologise
+            delete |= {t.i for t in tok.subtree}
+            before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
+            if before is not None and before.text in (",", "-", "—", "–"):
+                delete.add(before.i)
+            continue
         if tok.dep_ != "advcl" or not _person_subject(tok):
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
         subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
         own = [t for t in tok.subtree if t.i not in {x.i for x in subj.subtree} and t != mark and not t.is_punct]
-        phrase = verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
+        # "because she wanted the fix out": a belief or wish passivised ("the fix was
+        # wanted out") is held by nobody; it stays, and its pronoun refuses the candidate
+        mental = verb_lemma_of(tok.text) in phrasing()["mental_verbs"]
+        phrase = None if mental else verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
         span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
         if phrase is not None and not any(t.lower_ in PERSONAL for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
             start = mark.i + 1 if mark is not None else min(span)
             replace[start] = f"{phrase[0]} {phrase[1]}"
             delete |= {i for i in span if i > start or (i < start and mark is not None and i != mark.i)}
             continue
-        if mark is not None and mark.lower_ in dropped_marks:
+        # only a circumstance goes with them ("because he was late", "while she was in a
+        # meeting"); what they thought or wanted, or what happened to them ("because she
+        # thought it was her local copy", "after she was paged"), is a fact the rewrite
+        # cannot say without them, so it stays and its pronoun refuses the candidate
+        if mark is not None and mark.lower_ in dropped_marks and tok.lemma_ == "be":
             delete |= set(span)
             before = sent.doc[min(span) - 1] if min(span) > sent.start else None
             if before is not None and before.text == ",":

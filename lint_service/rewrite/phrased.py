@@ -282,6 +282,10 @@ def judgement(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     perfect = any(a.lower_ in ("has", "have") for a in c.verb.children if a.dep_ == "aux")
     thing = span_text(list(obj.subtree))
     template = rw["care_phrases"][prep.lower_]
+    if "{lagged}" in template and (obj.tag_ != "VBG" or any(x.dep_ in ("compound", "amod", "det", "poss", "nsubj") for x in obj.children)):
+        # "lazy about patching the hosts": the patching lagged; "negligent about certificate
+        # pinning" says something was wrong with it, which "lagged" does not
+        return []
     text = template.replace("{thing}", thing).replace("{has}", "has " if perfect else "")
     text = text.replace("{lagged}", "lagged")
     return [Candidate(replace_clause(sent, first, last, text), "system" if "nothing" in text.lower() else "event")]

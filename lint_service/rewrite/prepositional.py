@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 _TIME_PREPS = ("before", "after", "while", "when")
 
 
-def prepositional_passive(c: "Clause", own: list[Token], negate: bool, drop: set[str], span: tuple[int, int]) -> str | None:
+def prepositional_passive(c: "Clause", own: list[Token], negate: bool, drop: set[str], span: tuple[int, int],
+                          perfect: bool = True) -> str | None:
+    """``perfect`` False: a "have" auxiliary is not the clause's aspect (the "have" of
+    "should have looked at" says what was expected; the event is in the past)."""
     v = c.action
     if c.objects or v is not c.verb:
         return None
@@ -60,7 +63,7 @@ def prepositional_passive(c: "Clause", own: list[Token], negate: bool, drop: set
                 continue
         rest.append(span_text(list(x.subtree)))
     plural = _plural(pobj)
-    have = next((x.lower_ for x in v.children if x.dep_ == "aux" and x.lemma_ == "have"), None)
+    have = next((x.lower_ for x in v.children if x.dep_ == "aux" and x.lemma_ == "have"), None) if perfect else None
     if have is not None:
         be = ("have" if plural else "has") + (" not" if negate else "") + " been" if have != "had" else "had" + (" not" if negate else "") + " been"
     else:

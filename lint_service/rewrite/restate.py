@@ -50,6 +50,11 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         else:
             continue
         body = [t for t in v.subtree if t != rel]
+        said = {t.i for o in v.children if o.dep_ in ("dobj", "obj", "prt", "aux", "auxpass", "punct") for t in o.subtree} | {v.i, rel.i}
+        if not any(t.i not in said for t in v.subtree):
+            # "It was Lior who typed the command": who did it is all the sentence says;
+            # without them "The command was typed" says nothing
+            return []
         return [Candidate(finish(f"{who} {span_text(body)}"), restated=True)]
     return []
 
@@ -86,7 +91,8 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if not marks:
         return []
     cut: set[int] = set()
-    commas = [t.i for t in sent if t.text == ","]
+    # "Oops: Twenty-eight days ago, ...": a colon ends the apology as a comma does
+    commas = [t.i for t in sent if t.text in (",",) + SEPARATORS]
     for t in marks:
         # the apology's own phrase: from it to the comma that ends (or starts) it
         after = next((i for i in commas if i > t.i), None)
@@ -134,6 +140,14 @@ def _drop_blame_phrase(det: "Detection", sent: Span, ctx: "Context") -> list[Can
     if pp is None:
         return []
     cut = {t.i for t in pp.subtree}
+    verb = pp.head
+    # a bare "through" or "over" after the object is the verb's particle, not something said
+    said = [c for c in verb.children if c.i not in cut and not c.is_punct and c.dep_ not in ("nsubj", "dobj", "obj", "prt", "aux", "det")
+            and not (c.pos_ in ("ADP", "ADV") and not list(c.children) and c.lower_ in ("through", "over", "off", "out", "up", "in"))]
+    if not said:
+        # "swept the warnings under the rug": the phrase was what the sentence said about
+        # the act; without it only "swept the warnings" is left, which says nothing true
+        return []
     return [Candidate(render(sent, {}, cut), restated=True)]
 
 

@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Any
 
-from lemminflect import getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.tokens import Span, Token
 
 from ..rules import load_rule_file
@@ -34,7 +34,7 @@ def render(sent: Span, replace: dict[int, str], delete: set[int]) -> str:
 
 def tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    text = re.sub(r" +([,.;:!?])(?=\s|$)", r"\1", text)
+    text = re.sub(r" +([,.;:!?])(?=\s|$|['\"”’)])", r"\1", text)  # also before a closing quote
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:]\s*", "", text)
     text = re.sub(r"\s+'s\b", "'s", text)
@@ -59,8 +59,17 @@ def span_text(tokens: list[Token]) -> str:
 
 
 def verb_lemma_of(word: str) -> str:
-    found = getLemma(word.lower(), upos="VERB")
-    return found[0] if found else word.lower()
+    low = word.lower()
+    found = getLemma(low, upos="VERB")
+    lemma = found[0] if found else low
+    # an unknown verb whose doubled consonant was taken for the suffix's ("steamrolled"
+    # -> "steamrol"): the word keeps both letters
+    if lemma != low and not getAllLemmas(lemma) and low.startswith(lemma + lemma[-1:]) and low.endswith(("ed", "ing")):
+        return lemma + lemma[-1]
+    # "typoed" -> "typo", not "typoe": an unknown stem ending in a vowel took "-ed" whole
+    if lemma != low and not getAllLemmas(lemma) and low.endswith("ed") and lemma == low[:-1] and low[-3:-2] in ("a", "i", "o", "u"):
+        return low[:-2]
+    return lemma
 
 
 # ---------------------------------------------------------------- strategies

@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from .text import verb_lemma_of
+
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
 _FIRST = frozenset({"i", "me", "my", "mine", "myself"})
@@ -47,6 +49,9 @@ class Original:
     objects: list[str] = field(default_factory=list)  # the action's object heads, kept verbatim
     person: set[str] = field(default_factory=set)  # the removed person's name words
     pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
+    judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
+    virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
+    judging_verbs: frozenset[str] = frozenset()  # "sleepwalk": a verb that judges how it was done
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -55,7 +60,8 @@ class Original:
         """The same constraints for a sentence restated from this one, plus its own object."""
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
-        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns)
+        return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues,
+                        self.judging_verbs)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -78,7 +84,22 @@ def problems(cand: Span, orig: Original) -> list[str]:
     for t in words:
         if t.text in orig.person:
             out.append(f"still names {t.text!r}")
+    root = cand.root
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    for t in root.children:
+        # "Instead of fixing the damage, the cables were cut": the -ing had the person as
+        # its subject, and the passive's subject cannot take it over
+        if subject is not None and t.dep_ in ("prep", "advcl") and t.i < subject.i and any(
+                g.tag_ == "VBG" and g.dep_ in ("pcomp", "advcl") and not any(s.dep_ == "nsubj" for s in g.children)
+                for g in (t, *t.children)):
+            out.append("dangling '-ing' before the subject")
     for t in cand:
+        # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
+        # a passive, "was deleted while tidying up", the doer is only left unsaid)
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                and any(m.dep_ == "mark" and m.lower_ in ("while", "when", "whilst") for m in t.children) \
+                and any(c.dep_ == "nsubj" for c in t.head.children) and not any(c.dep_ == "auxpass" for c in t.head.children):
+            out.append("dangling 'while + -ing'")
         # "The build broke by committing ...": nobody left to do the committing
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
             out.append("dangling 'by + -ing'")
@@ -92,7 +113,27 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "The outage was caused": a cause removed with nothing in its place says nothing
         if t.lemma_ == "cause" and t.tag_ == "VBN" and not any(c.dep_ in ("agent", "prep", "advcl", "dobj") for c in t.children):
             out.append("'caused' without a cause")
+    written = {t.lower_ for t in orig.sent}
+    for t in cand:
+        # "A reckless disregard for the change process was shown": the person is gone, the
+        # verdict on them stays (a verb the writer used, "rushed out", is what was done)
+        if t.lower_ in orig.judged and t.lower_ in written and t.pos_ != "VERB" and _main_clause(t):
+            out.append(f"judgement {t.text!r} kept")
+        if t.pos_ == "VERB" and t.lower_ in written and verb_lemma_of(t.text) in orig.judging_verbs:
+            out.append(f"judging verb {t.text!r} kept")
+        # "had the diff been looked at more carefully": the comparison says someone was careless
+        if t.lower_ in orig.virtues and any(x.lower_ in ("more", "less") for x in (*t.children, cand.doc[t.i - 1] if t.i > 0 else t)):
+            out.append(f"implied judgement 'more {t.text}'")
+        # a rewrite that starts with "And" or "But" is the second half of a sentence it cut
+        if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
+            out.append(f"starts with {t.text!r}: half a sentence")
+    for t in cand:
+        # "I approved my own change" -> "The own change was approved": whose, nobody says now
+        if t.lower_ == "own" and t.dep_ == "amod" and not any(c.dep_ == "poss" for c in t.head.children):
+            out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
+    if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
+        out.append("the person's words kept in scare quotes")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
@@ -117,3 +158,50 @@ def _numbers(orig: Original) -> set[str]:
             b += 1
         out.add(text[a:b].strip(".,;:!?()[]\"'"))
     return out
+
+
+def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
+    """Quotes that mock the removed person's work or words: opened right after their
+    possessive ("your "quick fix"") or holding an act with no subject of its own, theirs
+    ("offline to "just check something""). A quoted name or report ("an alert claiming
+    "missile threat inbound"") is neither."""
+    doc = orig.sent.doc
+    for t in orig.sent:
+        if t.text in quotes and t.i > orig.sent.start:
+            prev = doc[t.i - 1]
+            if prev.tag_ == "POS" or (prev.tag_ == "PRP$" and prev.lower_ in orig.pronouns | _SECOND):
+                return True
+    marks = [t for t in cand if t.text in quotes]
+    for a, b in zip(marks[::2], marks[1::2]):
+        inside = cand.doc[a.i + 1 : b.i]
+        if len(inside) <= 6 and any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD", "VBG")
+                                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inside):
+            return True
+    return False
+
+
+def _main_clause(tok: Token) -> bool:
+    """``tok`` belongs to the sentence's main clause, which the rewrite made (a judgement in
+    another clause, "orders botched by the exchange", is the writer's, about something else)."""
+    return not any(a.dep_ in ("advcl", "ccomp", "relcl", "conj", "acl", "parataxis") and a.pos_ in ("VERB", "AUX")
+                   for a in [tok, *tok.ancestors])
+
+
+def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
+    """Where a restated sentence still has the person as a subject: "main" ("Chloé swept
+    the warnings", "I already committed it": a further round can passivise it), "other"
+    (a subordinate clause's: "..., because someone ran X", which no round rewrites), or
+    None. The person is a pronoun the original wrote, or the word the detection found."""
+    who = [x for x in (det.target, det.clause.subject if det is not None and det.clause is not None else None)
+           if x is not None] if det is not None else []
+    if not who:  # a blame phrase or lead has no slot for the person: the sentence's subject is them
+        who = [t for t in original if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    written = {t.text for t in original if t.pos_ == "PRON"}
+    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
+    written |= {t.text for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
+                or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
+    found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.text in written
+             and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]
+    if any(t.head.dep_ == "ROOT" for t in found):
+        return "main"
+    return "other" if found else None

@@ -1,0 +1,135 @@
+"""Reported "human error" / "operator error" where the sentence says more than the verdict.
+
+Nothing says what the error was, so the phrase is never replaced by an invented act.
+Two shapes still have a faithful rewrite:
+
+- the error is only the cause given for a fact the sentence states: "Due to an
+  operator error, every node was rebooted" -> "Every node was rebooted" (the fact
+  stays; the verdict, which named no act, goes; a cause with its step stays as an
+  error in that step: "Because of a human error in the runbook, ..." -> "Because of
+  an error in the runbook, ...");
+- the sentence names the step the error happened in: "The outage was caused by
+  operator error during the failover" -> "The outage was caused by an error during
+  the failover" (the step is the writer's; only the word that made it a person's goes,
+  and a "by <person>" with it: "a mistake by Ahanu during the failover" -> "a mistake
+  during the failover").
+
+"The root cause was human error" names neither, and keeps no rewrite.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from .candidate import Candidate
+from .text import phrasing, render, span_text, verb_lemma_of
+
+if TYPE_CHECKING:
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+
+def _cause_phrase(noun: Token, rules: dict[str, Any]) -> Token | None:
+    """The "due to" / "because of" preposition whose object is ``noun``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    # "Due/prep to/pcomp error/pobj": the parser hangs the second word on the first
+    second = next((c.lower_ for c in prep.children if c.dep_ == "pcomp" and c.i == prep.i + 1), None)
+    words = f"{prep.lower_} {second}" if second else prep.lower_
+    return prep if words in rules["cause_prepositions"] else None
+
+
+def _plain(noun: Token, steps: frozenset[str] = frozenset()) -> bool:
+    """Only the verdict: "a human error", "operator error" (no relative clause, no
+    modifier but the ``steps`` prepositions)."""
+    return all(c.dep_ in ("det", "amod", "compound") and not any(True for _ in c.children)
+               or (c.dep_ == "prep" and c.lower_ in steps) for c in noun.children)
+
+
+def _without_cause(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
+    phrase = _cause_phrase(noun, rules)
+    if phrase is None:
+        return None
+    if not _plain(noun):
+        # "Because of a human error in the runbook, ...": the step stays, so the cause does
+        steps = frozenset(rules["step_prepositions"])
+        named = any(c.dep_ == "prep" and c.lower_ in steps for c in noun.children)
+        return _replaced(noun, sent, set(), blame) if named and _plain(noun, steps) else None
+    clause = phrase.head
+    if clause.pos_ not in ("VERB", "AUX") or verb_lemma_of(clause.text) in rules["causal_verbs"]:
+        return None  # "the outage was caused because of human error": the cause is the clause's point
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    cut = {t.i for t in phrase.subtree}
+    # the commas that set the phrase off: after it when it leads, both around it inside
+    # the sentence ("The nodes, due to ..., were"), the one before it when it trails
+    left, right = min(cut) - 1, max(cut) + 1
+    comma = {i for i in (left, right) if sent.start <= i < sent.end and sent.doc[i].text == ","}
+    if left < sent.start or all(sent.doc[i].is_punct for i in range(sent.start, left + 1)):
+        cut |= comma & {right}
+    elif left in comma:
+        cut |= comma
+    if any(t.i not in cut and t.dep_ == "cc" and t.head == clause and t.i < clause.i for t in sent):
+        return None
+    return render(sent, {}, cut)
+
+
+def _in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
+    """"caused by operator error during the failover" -> "caused by an error during the failover"."""
+    link = noun.head
+    verb = link.head if noun.dep_ == "pobj" and link.dep_ in ("agent", "prep") else None
+    steps = frozenset(rules["step_prepositions"])
+    if verb is None or verb_lemma_of(verb.text) not in rules["causal_verbs"] or not _plain(noun, steps):
+        return None
+    named = [c for c in (*verb.children, *noun.children) if c.i > noun.i and (
+        (c.dep_ == "prep" and c.lower_ in steps and any(g.dep_ == "pobj" for g in c.children))
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in steps for m in c.children)))]
+    if not named:
+        return None  # no step named: "an error" alone would say nothing the verdict did not
+    return _replaced(noun, sent, set(), blame)
+
+
+def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int]) -> str:
+    """The sentence with the error phrase said without the words that made it a
+    person's (``blame``: "operator error" -> "an error", "a configuration mistake by
+    Ahanu" -> "a configuration mistake") and ``cut`` left out."""
+    np = [t for t in noun.subtree if t.i <= noun.i]
+    kept = [t for t in np if t.i not in blame and t.dep_ != "det" and not t.is_quote]
+    first = min(t.i for t in np)
+    words = span_text(kept)
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return render(sent, {first: f"{article} {words}"}, ({t.i for t in np} | cut) - {first})
+
+
+def _by_person_in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
+    """"Root cause: an operator mistake by Ahanu during the failover" -> "Root cause: a
+    mistake during the failover": the "by" of who made it goes, the step stays."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    steps = frozenset(rules["step_prepositions"])
+    if by is None or not any(c.dep_ == "prep" and c.lower_ in steps and c.i > by.i for c in noun.children):
+        return None
+    if any(c.dep_ not in ("det", "amod", "compound", "prep", "punct") for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ not in steps | {"by"} for c in noun.children):
+        return None
+    return _replaced(noun, sent, {t.i for t in by.subtree}, blame)
+
+
+def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    if det.construction != "blame-noun" or len(det.evidence) not in (1, 2):
+        return []
+    lex = ctx.cache["blame.lexicon"]
+    noun = det.evidence[-1]
+    blame = {t.i for t in det.evidence[:-1]}
+    if noun.lemma_.lower() not in lex.terms["error_heads"]:
+        return []
+    rules = {**phrasing()["reported_error"], "causal_verbs": phrasing()["causal_verbs"] + phrasing()["reported_error"]["causal_verbs"]}
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is not None:
+        text = _by_person_in_step(noun, sent, rules, blame)
+    elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
+        text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame)
+    else:
+        text = None
+    return [Candidate(text)] if text else []

@@ -1,0 +1,42 @@
+"""What someone let happen or took time over, said without them: "Bo let the disk fill
+up" -> "The disk filled up"; "Ravi took two hours to notice the alert" -> "It took two
+hours to notice the alert"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from .people import replace_clause
+from .text import inflect, render, span_text, verb_lemma_of
+
+if TYPE_CHECKING:
+    from ..checks.blame.clauses import Clause
+
+
+def delay_variants(c: "Clause", sent: Span) -> list[str]:
+    """"Ravi took two hours to notice the alert" -> "It took two hours to notice the alert"."""
+    if c.lemma != "take" or c.subject is None:
+        return []
+    if c.subject.lower_ == "it":
+        person = next((o for o in c.verb.children if o.dep_ in ("dobj", "dative")), None)
+        return [render(sent, {}, {t.i for t in person.subtree})] if person is not None else []
+    first = min(t.i for t in c.subject.subtree)
+    return [render(sent, {first: "it"}, {t.i for t in c.subject.subtree} - {first})]
+
+
+def permissive_variants(c: "Clause", sent: Span) -> list[str]:
+    """"Bo let the disk fill up" -> "The disk filled up"; "allowed the certificate to expire"
+    -> "The certificate expired"."""
+    outcome = next((x for x in c.action.children if x.dep_ in ("ccomp", "xcomp")), None)
+    if outcome is None or c.subject is None:
+        return []
+    thing = next((s for s in outcome.children if s.dep_ == "nsubj"), None) or (c.objects[0] if c.objects else None)
+    if thing is None:
+        return []
+    rest = [t for t in outcome.subtree if t.i > outcome.i and t.dep_ != "punct" or (t.dep_ == "punct" and t.i < max(x.i for x in outcome.subtree))]
+    rest = [t for t in rest if t.i not in {x.i for x in thing.subtree}]
+    text = " ".join(x for x in (span_text(list(thing.subtree)), inflect(verb_lemma_of(outcome.text), "VBD"), span_text(rest)) if x)
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for t in outcome.subtree if not t.is_punct)
+    return [replace_clause(sent, first, last, text)]

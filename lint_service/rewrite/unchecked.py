@@ -1,0 +1,64 @@
+"""A check or a thought a person did not get to, with a clause as what it was about:
+"forgot to check if the endpoint was affected" -> "It was not checked whether the
+endpoint was affected"; "forgot to think about the fact that the change affected
+the endpoint" -> "It was overlooked that the change affected the endpoint".
+
+The clause is the writer's, word for word; only who did not check or think goes.
+The wording is the one the omission "didn't check whether ..." already gets.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .candidate import PERSONAL_WORDS, Candidate
+from .clause import is_present, participle_of
+from .people import replace_clause
+from .text import phrasing, span_text, verb_lemma_of
+
+if TYPE_CHECKING:
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+
+def _mark(comp: Token) -> str | None:
+    return next((m.lower_ for m in comp.children if m.dep_ == "mark"), None)
+
+
+def _about(act: Token, rules: dict) -> tuple[Token, str] | None:
+    """(the clause, how to say it) for what ``act`` was about."""
+    for x in act.children:
+        if x.dep_ in ("ccomp", "advcl") and _mark(x) in ("if", "whether"):  # the parser reads "if" as a condition too
+            return x, f"not {participle_of(act)} whether"
+        if x.dep_ == "ccomp" and _mark(x) == "that" and verb_lemma_of(act.text) in rules["thinking_verbs"]:
+            return x, "overlooked that"
+        if x.dep_ == "prep" and x.lower_ in ("about", "of") and verb_lemma_of(act.text) in rules["thinking_verbs"]:
+            fact = next((g for g in x.children if g.dep_ == "pobj" and g.lemma_.lower() in rules["fact_nouns"]), None)
+            comp = next((g for g in fact.children if g.dep_ in ("acl", "ccomp") and _mark(g) == "that"), None) if fact is not None else None
+            if comp is not None and not any(g.dep_ not in ("det", "acl", "ccomp") for g in fact.children):
+                return comp, "overlooked that"
+    return None
+
+
+def unchecked_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    c = det.clause
+    rules = phrasing()["unchecked"]
+    if c is None or c.subject is None or c.action is c.verb or c.modal or c.conditional or c.objects:
+        return []
+    if verb_lemma_of(c.verb.text) not in rules["not_done_verbs"] or c.action.dep_ != "xcomp" or c.action.head != c.verb:
+        return []
+    if c.subject.head != c.verb or c.subject.i > c.verb.i or any(a.dep_ in ("aux", "neg") and a.i < c.subject.i for a in c.verb.children):
+        return []  # "Why did the developer forget ...": a question keeps its order
+    found = _about(c.action, rules)
+    if found is None:
+        return []
+    comp, pred = found
+    body = [t for t in comp.subtree if _mark(comp) is None or not (t.dep_ == "mark" and t.head == comp)]
+    body = [t for t in body if not (t.is_punct and t.i == comp.right_edge.i)]
+    if any(t.lower_ in PERSONAL_WORDS for t in body):
+        return []
+    be = "is" if is_present(c.verb) else "was"
+    first = min(t.i for t in c.subject.subtree)
+    last = max(t.i for t in comp.subtree if not t.is_punct)
+    return [Candidate(replace_clause(sent, first, last, f"it {be} {pred} {span_text(body)}"))]

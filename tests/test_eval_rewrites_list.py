@@ -1,0 +1,30 @@
+"""``bench/eval_rewrites.py --list GRADE``: graded rows with the grader's reason, and the
+held-back real-test rows counted, never printed."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "eval_rewrites.py"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("eval_rewrites", BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_list_prints_reasons_beside_rewrites_and_hides_real_test(capsys) -> None:
+    mod = _bench()
+    tune = mod.Rewrite("synthetic-1", "row3", "", "blame.person-subject", "Aiko wiped the cache.", "The cache was wiped.")
+    held = mod.Rewrite("real-test", "file:1-9", "", "blame.person-subject", "Held back words.", "Held back rewrite.")
+    other = mod.Rewrite("dev", "row4", "", "blame.person-subject", "Bo lost the key.", "The key was lost.")
+    grades = {tune.id: ("poor", "drops a fact"), held.id: ("poor", "anything"), other.id: ("good", "fine")}
+    mod.list_grade([tune, held, other], grades, "poor")
+    out = capsys.readouterr().out
+    assert "drops a fact" in out and "The cache was wiped." in out
+    assert "Held back" not in out and "anything" not in out and "1 real-test rows" in out
+    assert "The key was lost." not in out  # another grade
