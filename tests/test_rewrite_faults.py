@@ -17,8 +17,8 @@ FIXED = [
     # agreement after a partitive: the plural after "of" decides
     r("Wren restarted three of the five brokers at once.", "Three of the five brokers were restarted at once.", "partitive-plural"),
     # a purpose clause with its own object follows the passive verb
-    r("Tobias deleted the only snapshot to reclaim some disk space.",
-      "The only snapshot was deleted to reclaim some disk space.", "purpose-after-verb"),
+    r("Tobias removed the only standby to free up some memory.",
+      "The only standby was removed to free up some memory.", "purpose-after-verb"),
     # "went unanswered" only for what can be answered
     r("Ines ignored the latency graph and shipped the build anyway.",
       "The latency graph went unheeded and the build was shipped anyway.", "unheeded-not-unanswered"),
@@ -106,8 +106,8 @@ def test_fixed_rewrite(linter: Linter, sentence: str, expected: str) -> None:
 
 WRONG = [
     r("Wren restarted three of the five brokers at once.", "Three of the five brokers was restarted at once.", "no-singular-after-partitive"),
-    r("Tobias deleted the only snapshot to reclaim some disk space.",
-      "The only snapshot to reclaim some disk space was deleted.", "purpose-not-on-noun"),
+    r("Tobias removed the only standby to free up some memory.",
+      "The only standby to free up some memory was removed.", "purpose-not-on-noun"),
     r("Ines ignored the latency graph and shipped the build anyway.",
       "The latency graph went unanswered and the build was shipped anyway.", "graph-never-unanswered"),
     r("Osric bodged the retry logic together before the launch.",
