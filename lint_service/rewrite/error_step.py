@@ -120,10 +120,11 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     if det.construction != "blame-noun" or len(det.evidence) not in (1, 2):
         return []
     lex = ctx.cache["blame.lexicon"]
-    noun = det.evidence[-1]
-    blame = {t.i for t in det.evidence[:-1]}
-    if noun.lemma_.lower() not in lex.terms["error_heads"]:
+    noun = next((t for t in det.evidence if t.lemma_.lower() in lex.terms["error_heads"]), None)
+    if noun is None:
         return []
+    # the verdict's own words before the noun ("operator" error); a "by <who>" is cut below
+    blame = {t.i for t in det.evidence if t.i < noun.i and t.i in {x.i for x in noun.subtree}}
     rules = {**phrasing()["reported_error"], "causal_verbs": phrasing()["causal_verbs"] + phrasing()["reported_error"]["causal_verbs"]}
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is not None:
