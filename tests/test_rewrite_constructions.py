@@ -39,7 +39,6 @@ CONSTRUCTIONS = [
     r("It was Ottilie who restarted the primary at noon.", "The primary was restarted at noon.", "cleft"),
     r("The culprit was Barnaby, who deleted the staging bucket without a backup.",
       "The staging bucket was deleted without a backup.", "culprit-who"),
-    r("Quentin was careless with the deploy keys.", "Nothing protected the deploy keys from mistakes.", "careless-with"),
     r("Rosalind should have known better than to restart the primary at noon.",
       "The primary was restarted at noon.", "known-better"),
     r("Ambrose should never have restarted the primary.", "The primary was restarted.", "never-have-polarity"),

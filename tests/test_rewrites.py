@@ -111,8 +111,6 @@ REWRITES = [
     r("Due to the intern, every session token was invalidated.", "Every session token was invalidated.", "cause-due-to"),
     # judgements
     r("It was reckless of Bashir to restart every broker at once.", "It was risky to restart every broker at once.", "judgement-of"),
-    r("A more careful engineer would have spotted the missing index.",
-      "An automated check would have spotted the missing index.", "judgement-ideal-person"),
     r("The platform team handled the cutover sloppily.", "The platform team handled the cutover.", "judgement-adverb"),
 ]
 

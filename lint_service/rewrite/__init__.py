@@ -249,7 +249,9 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
         head = det.evidence[1]
         ideal = any(c.lower_ == "more" or c.tag_ == "JJR" for c in [word, *word.children]) and any(
             a.tag_ == "MD" for a in head.head.children)
-        if ideal:  # "A more careful engineer would have spotted" -> "An automated check would have ..."
+        if ideal:  # "A more careful engineer would have spotted": only with a replacement in the rules
+            if rw["ideal_person_replacement"] is None:
+                return []
             np = [t for t in head.subtree if t.i <= head.i]
             first = min(t.i for t in np)
             return [render(sent, {first: rw["ideal_person_replacement"]}, {t.i for t in np} - {first})]

@@ -83,12 +83,27 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         # trailing modifier stays with its noun ("the missing connection close")
         or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)
         or _purpose(c)
+        or (c.dep_ == "prep" and c.lower_ == "with" and _with_follows_verb(c, obj.head))
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     head = [t for t in obj.subtree if t.i not in moved_ids]
     tail = [t for t in obj.subtree if t.i in moved_ids]
     return span_text(head), span_text(tail)
+
+
+def _with_follows_verb(prep: Token, verb: Token) -> bool:
+    """A "with" phrase the parser hung on the object that belongs to the act: the
+    material of verbs like overwrite ("with last month's copy"), or an absolute phrase
+    with its own predicate ("with two tests still failing", "with the badge still red")."""
+    if verb_lemma_of(verb.text) in phrasing()["with_complement_verbs"] or verb.lemma_ in phrasing()["with_complement_verbs"]:
+        return True
+    if any(c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in prep.children):
+        return True
+    after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    # "with the CI badge still red": the predicate is parsed as the verb's own clause
+    return after is not None and any(t.dep_ == "advcl" and t.head == verb and t.pos_ == "ADJ" and t.left_edge.i == after.i
+                                      for t in verb.children)
 
 
 def _purpose(c: Token) -> bool:

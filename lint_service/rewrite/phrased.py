@@ -255,8 +255,7 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
 
 
 def judgement(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    """"was careless with the kubeconfig" -> "Nothing protected the kubeconfig from
-    mistakes"; "has been lazy about patching the hosts" -> "Patching the hosts has
+    """"has been lazy about patching the hosts" -> "Patching the hosts has
     lagged"; "should have known better than to run DDL at peak" -> the act itself."""
     word = det.evidence[0] if det.evidence else None
     c = det.clause
@@ -282,6 +281,8 @@ def judgement(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     perfect = any(a.lower_ in ("has", "have") for a in c.verb.children if a.dep_ == "aux")
     thing = span_text(list(obj.subtree))
     template = rw["care_phrases"][prep.lower_]
+    if template is None:
+        return []  # a care phrase with no faithful wording (rules/rewrites.yaml)
     if "{lagged}" in template and (obj.tag_ != "VBG" or any(x.dep_ in ("compound", "amod", "det", "poss", "nsubj") for x in obj.children)):
         # "lazy about patching the hosts": the patching lagged; "negligent about certificate
         # pinning" says something was wrong with it, which "lagged" does not
