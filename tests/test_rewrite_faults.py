@@ -97,6 +97,8 @@ FIXED = [
     r("A contractor overwrote the shared stock sheet with last month's copy.",
       "The shared stock sheet was overwritten with last month's copy.", "with-material-after-verb"),
     r("Soren merged the change with the CI badge still red.", "The change was merged with the CI badge still red.", "with-absolute-after-verb"),
+    # straight quotes hug what they quote after the sentence is rebuilt
+    r('Femke set the connection pool size to zero "to be safe".', 'The connection pool size was set to zero "to be safe".', "quotes-snug"),
     # a plain counterfactual keeps its rewrite
     r("Had the reviewer read the migration, the outage would have been avoided.",
       "Had the migration been read, the outage would have been avoided.", "counterfactual-without-comparison"),
@@ -116,6 +118,9 @@ WRONG = [
       "The latency graph went unanswered and the build was shipped anyway.", "graph-never-unanswered"),
     r("A contractor overwrote the shared stock sheet with last month's copy.",
       "The shared stock sheet with last month's copy was overwritten.", "with-material-not-on-noun"),
+    # a piece said twice in the rebuilt sentence is refused
+    r("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
+      "The flag was flipped early for all users instead of 1% %.", "doubled-symbol"),
     # withdrawn after blind round 3: each invents a safeguard nobody named
     r("Quentin was careless with the deploy keys.", "Nothing protected the deploy keys from mistakes.", "careless-with-withdrawn"),
     r("A more careful engineer would have spotted the missing index.",
@@ -221,3 +226,10 @@ def test_a_defining_with_phrase_is_not_the_acts(linter: Linter) -> None:
     assert not _with_follows_verb(prep, doc[1])
     material = linter.parser.nlp("Priya overwrote the folder with the signed contracts.")
     assert _with_follows_verb(next(t for t in material if t.lower_ == "with"), material[1])
+
+
+def test_tidy_pairs_straight_quotes_and_leaves_odd_ones() -> None:
+    from lint_service.rewrite.text import tidy
+
+    assert tidy('it was set to zero "to be safe ".') == 'It was set to zero "to be safe".'
+    assert tidy('a " lone quote stays') == 'A " lone quote stays'  # near miss: unbalanced, untouched

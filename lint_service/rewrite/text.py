@@ -38,7 +38,26 @@ def tidy(text: str) -> str:
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:]\s*", "", text)
     text = re.sub(r"\s+'s\b", "'s", text)
+    text = _snug_quotes(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _snug_quotes(text: str) -> str:
+    """Straight double quotes hug what they quote: the odd ones open, the even ones close,
+    so a rebuilt sentence's 'to zero "to be safe ".' reads 'to zero "to be safe".'."""
+    if text.count('"') % 2:
+        return text  # unbalanced: no telling which is which
+    out: list[str] = []
+    opening = True
+    for piece in re.split(r'(")', text):
+        if piece == '"':
+            if not opening and out:
+                out[-1] = out[-1].rstrip()
+            out.append(piece)
+            opening = not opening
+        else:
+            out.append(piece.lstrip() if not opening and out and out[-1] == '"' else piece)
+    return "".join(out)
 
 
 def inflect(lemma: str, tag: str) -> str:

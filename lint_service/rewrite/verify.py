@@ -71,6 +71,9 @@ def problems(cand: Span, orig: Original) -> list[str]:
     text = cand.text
     if "{" in text and "{" not in orig.sent.text:
         out.append("unfilled template")
+    doubled = _doubled(cand) - _doubled(orig.sent)
+    if doubled:  # "instead of 1% %", "the the": a piece was said twice when the sentence was rebuilt
+        out.append(f"says {sorted(doubled)[0]!r} twice")
     for t in words:
         low = t.lower_
         if low not in orig.pronouns:
@@ -141,6 +144,12 @@ def problems(cand: Span, orig: Original) -> list[str]:
     if kept_neg and cand_neg < kept_neg:
         out.append("negation lost")
     return out
+
+
+def _doubled(span: Span) -> set[str]:
+    """Words or symbols that follow themselves ("% %", "the the"), lower-cased."""
+    toks = [t for t in span if not t.is_space]
+    return {a.lower_ for a, b in zip(toks, toks[1:]) if a.lower_ == b.lower_ and a.lower_ not in (".", "-", "!", "?")}
 
 
 def _numbers(orig: Original) -> set[str]:
