@@ -54,3 +54,34 @@ def test_the_header_zone_stays_with_its_table(builder: MetricsBuilder) -> None:
     assert doc.milestones["resolved"].moment.zone == "UTC"
     zones = [e.timezone for e in parse_document(text, "markdown").timeline]  # the second table has none
     assert zones[:4] == ["UTC"] * 4 and zones[4:] == [None, None]
+
+
+POST = ("# Update on last week's registry incident\n\n"
+        "{opening}, the registry sustained an outage.\n\n"
+        "## Timeline\n\n- 20:10 UTC: Uploads fail for every user\n- 20:30 UTC: An alert fired\n"
+        "- 21:00 UTC: The bad release is rolled back\n- 00:40 UTC: Service fully restored\n")
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("On Monday, Oct 15, starting at approximately 20:00 UTC", "2018-10-15"),
+    ("On 2018-10-14 at 20:00 UTC", "2018-10-14"),
+    ("It was a busy week. On Monday 15 October", "2018-10-15"),
+    ("On December 30", "2017-12-30"),  # before the post: the year before the post's
+])
+def test_the_day_the_text_states_beats_the_post_date(builder: MetricsBuilder, opening: str, day: str) -> None:
+    published = "2018-10-19" if "December" not in opening else "2018-01-04"
+    m = builder.incident(f"{published}-registry.md", POST.format(opening=opening), AS_OF)
+    assert m.date == day
+    assert at(m, "started") == f"{day}T20:10 UTC"
+    following = dt.date.fromisoformat(day) + dt.timedelta(days=1)
+    assert at(m, "resolved") == f"{following.isoformat()}T00:40 UTC"  # after midnight: the next day
+
+
+@pytest.mark.parametrize("opening", [
+    "Since Monday, Oct 15, we have been planning this",  # no stating word
+    "On Monday, Oct 22, we will ship the fix",  # after the post: a plan
+    "We shipped the fix on Oct 15",  # not where the sentence opens
+])
+def test_other_dates_leave_the_post_date(builder: MetricsBuilder, opening: str) -> None:
+    m = builder.incident("2018-10-19-registry.md", POST.format(opening=opening), AS_OF)
+    assert m.date == "2018-10-19"

@@ -113,3 +113,22 @@ def test_seed_report(incidents: dict) -> None:
         "started": (9, "08:06"), "detected": (9, "08:06"), "mitigated": (16, "08:31"), "resolved": (18, "08:49")}
     assert m.minutes == {"to_detect": 0, "to_mitigate": 25, "to_resolve": 43}
     assert (m.id, m.severity) == ("INC-2024-0412", "SEV-2")
+
+
+# file -> milestone -> when, for readings whose line was right but whose day or zone a
+# reader found wrong: the zone in a table's time header, the incident's day in the text.
+WHEN = {
+    "dfds_PM2019-009_ip-starvation.md": {"started": "2019-11-30T08:24 CET", "resolved": "2019-12-05T07:00 CET"},
+    "dfds_PM2019-010_node-deletion.md": {"started": "2019-12-04T00:30 CET"},
+    "dfds_PM2019-011_iac-reverted.md": {"resolved": "2019-12-05T12:40 CET"},
+    "rust_2018-10-19_crates-io-incident-update.md": {"started": "2018-10-15T20:17 UTC",
+                                                     "resolved": "2018-10-16T00:40 UTC"},
+}
+
+
+def test_days_and_zones_as_read(incidents: dict) -> None:
+    def when(m):
+        return None if m is None else f"{m.moment.iso()} {m.moment.zone}"
+
+    got = {name: {k: when(incidents[name].milestones[k]) for k in kinds} for name, kinds in WHEN.items()}
+    assert got == WHEN
