@@ -85,3 +85,53 @@ def test_the_day_the_text_states_beats_the_post_date(builder: MetricsBuilder, op
 def test_other_dates_leave_the_post_date(builder: MetricsBuilder, opening: str) -> None:
     m = builder.incident("2018-10-19-registry.md", POST.format(opening=opening), AS_OF)
     assert m.date == "2018-10-19"
+
+
+def bullets(*entries: str, after: str = "") -> str:
+    return "# Shop outage\n\n## Timeline\n\n" + "".join(f"- {e}\n" for e in entries) + after
+
+
+def line(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+FAILED_ACT = ("2024-05-02 09:10 UTC The shop is hard down and alerts fire",
+              "2024-05-02 09:15 UTC Engineers revert the theme change",
+              "{middle}",
+              "2024-05-02 09:50 UTC The shop begins to recover",
+              "2024-05-02 10:05 UTC The shop is fully restored")
+
+
+@pytest.mark.parametrize("middle", ["2024-05-02 09:30 UTC The shop is still down for every visitor",
+                                    "2024-05-02 09:30 UTC Further errors are discovered in checkout"])
+def test_an_act_the_impact_outlived_is_not_the_mitigation(builder: MetricsBuilder, middle: str) -> None:
+    text = bullets(*FAILED_ACT).replace("{middle}", middle)
+    m = builder.incident("pm.md", text, AS_OF)
+    assert m.milestones["mitigated"].line == line(text, "begins to recover")
+    assert m.milestones["resolved"].line == line(text, "fully restored")
+
+
+def test_an_act_followed_by_recovery_is_the_mitigation(builder: MetricsBuilder) -> None:
+    text = bullets(*FAILED_ACT).replace("{middle}", "2024-05-02 09:30 UTC The shop is down for every visitor")
+    m = builder.incident("pm.md", text, AS_OF)
+    assert m.milestones["mitigated"].line == line(text, "revert the theme")
+
+
+CLOSED_BY_ACT = ("2024-05-02 09:10 UTC Stolen tokens are used against the build hosts",
+                 "2024-05-02 09:40 UTC An alert fired for the build hosts",
+                 "2024-05-02 10:20 UTC All build hosts were stopped")
+
+
+@pytest.mark.parametrize("recovery, resolved", [
+    ("The build hosts are being rebuilt and every secret is being rotated.", False),
+    ("We are rotating every secret this week.", False),
+    ("The build hosts were rebuilt and every secret was rotated.", True),
+    ("Rotating every secret took two days.", True),
+])
+def test_recovery_still_under_way_leaves_the_resolution_empty(builder: MetricsBuilder, recovery: str,
+                                                              resolved: bool) -> None:
+    text = bullets(*CLOSED_BY_ACT, after=f"\n## Recovery\n\n{recovery}\n")
+    m = builder.incident("pm.md", text, AS_OF)
+    assert m.milestones["mitigated"].line == line(text, "were stopped")
+    assert (m.milestones["resolved"] is not None) == resolved
+    assert ("recovery still under way when the document was written" in m.reasons) == (not resolved)

@@ -25,8 +25,11 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # already lasted; no resolution event). Some readings worth a word:
 # - alphagov 2019-02-04 and 2019-02-27: the "| Time | 06:45 - 13:00 |" table row is the
 #   incident's window; 2019-02-27 shows no mitigation before the rebuild ended the impact;
-# - chia 2023-08-04: the runners stopped "removing the gained unauthorized access" is the
-#   timeline's last event and its last mitigating act; rust 2018-10-19 likewise (line 56);
+# - chia 2021-05-26: the revert (line 18) was followed by further issues; the site beginning
+#   to recover (line 24) is the first recovery;
+# - chia 2023-08-04: the runners stopped (line 36) is the timeline's last mitigating act, but
+#   the recovery section says hosts are still being rebuilt: no resolution; rust 2018-10-19's
+#   last mitigating act (line 56) closes it;
 # - k8s 2019-02-08: the revert deployed at 16:50 was followed by "the issue persisted"; the
 #   rollback to the version before the bug (line 90) mitigated;
 # - chia 2024-06-25: one entry detects the stall, restarts the timelords and says this
@@ -43,11 +46,11 @@ READ = {
     "alphagov-gsp_20190204-kiam-breaks-harbor.md": ((10, "F"), (29, "T"), (45, "T"), (10, "F")),
     "alphagov-gsp_20190227-control-plane-and-harbor-outage.md": ((10, "F"), (29, "T"), (10, "F"), (10, "F")),
     "chia_2021-05-09_negative-coin-values.md": (None, (13, "T"), None, None),
-    "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (18, "T"), (25, "T")),
+    "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (24, "T"), (25, "T")),
     "chia_2021-10-31_dust-storm.md": (None, (25, "T"), None, None),
     "chia_2021-10-31_employee-compromise-false-positive.md": (None, (16, "T"), None, None),
     "chia_2022-01-27_ramp-card-fraud.md": ((22, "T"), (22, "T"), (26, "T"), None),
-    "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), (36, "T")),
+    "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), None),
     "chia_2024-06-25_mainnet-stall.md": ((18, "T"), (20, "T"), (20, "T"), (20, "T")),
     "dfds_PM2019-009_ip-starvation.md": ((31, "T"), (31, "T"), (33, "T"), (42, "T")),
     "dfds_PM2019-010_node-deletion.md": ((14, "T"), None, (16, "T"), (19, "T")),
@@ -74,7 +77,7 @@ READ = {
     "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),
     "rust_docsrs-outage-postmortem.md": ((57, "T"), (58, "T"), (67, "T"), (69, "T")),
 }
-ALL_FOUR_FLOOR = 25  # of the 33 incidents with a timeline (32 real + the seed's report)
+ALL_FOUR_FLOOR = 24  # of the 33 incidents with a timeline (32 real + the seed's report)
 
 
 @pytest.fixture(scope="module")

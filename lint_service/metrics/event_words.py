@@ -29,6 +29,8 @@ class MilestoneWords:
     latency: dict[str, frozenset[str]]
     fix: frozenset[str]
     persisted: frozenset[str]
+    ongoing: frozenset[str]
+    recovering: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,7 +44,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -50,6 +52,8 @@ def milestone_words() -> MilestoneWords:
         latency={k: frozenset(v) for k, v in data["events"]["latency"].items()},
         fix=frozenset(data["events"]["fix"]),
         persisted=frozenset(data["events"]["persisted"]),
+        ongoing=frozenset(data["events"]["ongoing"]),
+        recovering=frozenset(data["events"]["recovering"]),
     )
 
 
@@ -210,11 +214,28 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
                 if kind == "resolved" and len(done) < len(matched):
                     # "CI recovered, the site begins to recover": recovery under way, not over.
                     found.append(("pending", " ".join(term), matched[0]))
+                    found.extend(("recovering", " ".join(term), t) for t in matched
+                                 if t not in done and _begun(t, words.recovering))
                 matched = done
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
+    found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
+                 if k == "started" and t is not None and _ongoing(t, words.ongoing))
     return found
+
+
+def _begun(tok: Token, begin: frozenset[str]) -> bool:
+    """ "the site begins to recover", "error rates start recovering": a recovery under way."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in begin and not _negated(tok.head)
+
+
+def _ongoing(tok: Token, ongoing: frozenset[str]) -> bool:
+    """An impact word with "still"/"further" on it or on its verb ("the site is still down",
+    "further issues are discovered"): the impact goes on."""
+    near = list(tok.children) + (list(tok.head.children) if tok.dep_ in ("acomp", "attr", "advmod", "nsubj",
+                                                                        "nsubjpass", "dobj") else [])
+    return any(c.lower_ in ongoing and c.dep_ in ("advmod", "amod") for c in near)
 
 
 def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:

@@ -20,7 +20,8 @@ from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
 from .durations import start_from_durations, start_from_stated_span
-from .milestones import KINDS, Milestone, ParseFn, find_milestones
+from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
+from .ongoing_work import work_ongoing
 from .below_timeline import resolution_below
 from .prose_detection import detection_in_prose
 from .windows import field_window, prose_window
@@ -188,6 +189,10 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     unknown: list[str] = []
     milestones = find_milestones(timed, fields, parse, unknown)
     why = None
+    closing = milestones["resolved"]
+    under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
+    if under_way:
+        milestones["resolved"] = None  # the last event did not end what the text says goes on
     stated = prose_window(doc, day, zone, line_of) or start_from_stated_span(doc, milestones, timed, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
@@ -212,6 +217,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
     if why:
         reasons.append(why)
+    if under_way:
+        reasons.append("recovery still under way when the document was written")
     if milestones["started"] is None and unknown:
         reasons.append(unknown[0])
     start = milestones["started"]

@@ -31,6 +31,7 @@ __all__ = ["KINDS", "Milestone", "MilestoneWords", "ParseFn", "classify", "expla
            "match_term", "milestone_words", "negated"]
 
 KINDS = ("started", "detected", "mitigated", "resolved")
+CLOSED_BY_LAST = "the last event"  # the note of a resolution no event states, only the timeline's end
 
 ParseFn = Callable[[Sequence[str]], list[Doc]]
 
@@ -135,7 +136,8 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
             if goes_on is None or (idx["resolved"] is not None and idx["resolved"] < goes_on):
                 break
             act = find("mitigated", goes_on + 1)
-        candidates = [i for i in (act, find("resolved", after)) if i is not None]
+        # "the site begins to recover" is a first recovery too (after an act that did not work).
+        candidates = [i for i in (act, find("resolved", after), find("recovering", after)) if i is not None]
         mit = min(candidates) if candidates else None
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
             note = None if "mitigated" in kinds[mit][1] else ("the resolution: no separate mitigation"
@@ -178,10 +180,10 @@ def _closing(described: list[TimedEntry], kinds: list[tuple[set[str], set[str]]]
     if last < mitigated or described[last].moment is None:
         return None, None
     if "mitigated" in kinds[last][1]:
-        return last, "the last event: the last mitigating act, no later event"
+        return last, f"{CLOSED_BY_LAST}: the last mitigating act, no later event"
     named = any(t.lemma_.lower() in words.fix for d in docs[mitigated + 1:last + 1] for t in d)
     if "released" in kinds[last][1] and last > mitigated and named:
-        return last, "the last event: the fix released"
+        return last, f"{CLOSED_BY_LAST}: the fix released"
     return None, None
 
 
