@@ -36,6 +36,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   resolved it;
 # - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
 #   impact entry; PM2021-008: "reports high count of HTTP 307" is the first impact;
+# - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
+#   detected" itself: the repair was timed from detection, and no impact start is given;
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
 # - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
@@ -63,9 +65,9 @@ READ = {
     "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (90, "T"), (92, "T")),
     "k8s-test-infra_2019-03-26.md": ((78, "M"), (79, "T"), (84, "T"), (84, "M")),
     "k8s-test-infra_2019-05-30.md": (None, (83, "T"), (89, "T"), (92, "T")),
-    "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
-    "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
-    "moj-cloud-platform_2023-09-18-lack-of-diskspace.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2023-09-18-lack-of-diskspace.md": (None, (10, "F"), (12, "F"), (13, "F")),
     "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), (12, "F"), (13, "F")),
     "moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md": ((53, "T"), (10, "F"), (12, "F"), (13, "F")),
     "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
@@ -77,7 +79,7 @@ READ = {
     "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),
     "rust_docsrs-outage-postmortem.md": ((57, "T"), (58, "T"), (67, "T"), (69, "T")),
 }
-ALL_FOUR_FLOOR = 24  # of the 33 incidents with a timeline (32 real + the seed's report)
+ALL_FOUR_FLOOR = 21  # of the 33 incidents with a timeline (32 real + the seed's report)
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,9 @@ repair at 19:05, a YAML ``duration_min: 47`` with a resolution at 14:38.
 
 The start is the milestone minus the duration. Documents measure such durations from
 different points (some from impact, some from detection), so a derived start is kept
-only when it comes no later than every milestone the document gives, and when every
-duration it states agrees on it; otherwise the start stays unknown, with the reason.
+only when it comes no later than every milestone the document gives, when every
+duration it states agrees on it, and when it is not the detection itself (the duration
+then ran from the detection); otherwise the start stays unknown, with the reason.
 """
 from __future__ import annotations
 
@@ -71,6 +72,11 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
     if len({d[0].absolute for d in fits}) > 1:
         return None, "the stated durations disagree on the start"
     moment, line, how = fits[0]
+    detected = milestones["detected"]
+    if detected is not None and not detected.moment.relative and detected.moment.absolute == moment.absolute:
+        # "Repaired 19:05", "Time to repair 0h 38m", "First detected 18:27": the duration
+        # runs from the detection, so it says nothing of when impact began.
+        return None, f"the stated duration runs from the detection (line {detected.line}), not from the impact start"
     return Milestone("started", moment, line, "field", f"from the stated duration: {how}"), None
 
 
