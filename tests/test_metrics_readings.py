@@ -135,3 +135,22 @@ def test_recovery_still_under_way_leaves_the_resolution_empty(builder: MetricsBu
     assert m.milestones["mitigated"].line == line(text, "were stopped")
     assert (m.milestones["resolved"] is not None) == resolved
     assert ("recovery still under way when the document was written" in m.reasons) == (not resolved)
+
+
+RESTART = ("2024-05-02 09:10 UTC Payments stall for every shop",
+           "2024-05-02 09:16 UTC An alert fired; automation restarted the payment workers",
+           "2024-05-02 09:21 UTC {after}")
+
+
+@pytest.mark.parametrize("after, restored", [
+    ("Payments being processed again after the stall", True),
+    ("Orders are flowing again", True),
+    ("Payments failed again", False),  # impact, not recovery
+    ("Engineers checked the worker logs again", False),  # an act, not the service
+    ("The queue is empty again", False),  # a state: maybe a lull between waves
+])
+def test_work_resuming_is_the_recovery_after_the_restart(builder: MetricsBuilder, after: str, restored: bool) -> None:
+    text = bullets(*RESTART).replace("{after}", after)
+    m = builder.incident("pm.md", text, AS_OF)
+    resolved = m.milestones["resolved"]
+    assert (resolved is not None and resolved.line == line(text, after)) == restored

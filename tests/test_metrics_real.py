@@ -32,8 +32,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   last mitigating act (line 56) closes it;
 # - k8s 2019-02-08: the revert deployed at 16:50 was followed by "the issue persisted"; the
 #   rollback to the version before the bug (line 90) mitigated;
-# - chia 2024-06-25: one entry detects the stall, restarts the timelords and says this
-#   resolved it;
+# - chia 2024-06-25: one entry detects the stall and restarts the timelords (line 20); new
+#   blocks being created again (line 22) is the recovery;
 # - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
 #   impact entry; PM2021-008: "reports high count of HTTP 307" is the first impact;
 # - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
@@ -53,7 +53,7 @@ READ = {
     "chia_2021-10-31_employee-compromise-false-positive.md": (None, (16, "T"), None, None),
     "chia_2022-01-27_ramp-card-fraud.md": ((22, "T"), (22, "T"), (26, "T"), None),
     "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), None),
-    "chia_2024-06-25_mainnet-stall.md": ((18, "T"), (20, "T"), (20, "T"), (20, "T")),
+    "chia_2024-06-25_mainnet-stall.md": ((18, "T"), (20, "T"), (20, "T"), (22, "T")),
     "dfds_PM2019-009_ip-starvation.md": ((31, "T"), (31, "T"), (33, "T"), (42, "T")),
     "dfds_PM2019-010_node-deletion.md": ((14, "T"), None, (16, "T"), (19, "T")),
     "dfds_PM2019-011_iac-reverted.md": ((24, "T"), (24, "P"), (30, "T"), (31, "T")),

@@ -31,6 +31,7 @@ class MilestoneWords:
     persisted: frozenset[str]
     ongoing: frozenset[str]
     recovering: frozenset[str]
+    resumed: dict[str, frozenset[str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -54,6 +55,7 @@ def milestone_words() -> MilestoneWords:
         persisted=frozenset(data["events"]["persisted"]),
         ongoing=frozenset(data["events"]["ongoing"]),
         recovering=frozenset(data["events"]["recovering"]),
+        resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
     )
 
 
@@ -222,8 +224,25 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
     found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
                  if k == "started" and t is not None and _ongoing(t, words.ongoing))
+    found.extend(("resolved", "again", t) for t in _resumed(doc, words, found))
     return found
 
+
+def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token | None]]) -> list[Token]:
+    """ "New blocks being created again during the stall": work going on again, a recovery.
+    A state ("the queue is empty again") may be a lull between waves, and someone doing
+    something again ("checked the logs again") is an act: only a participle ("being
+    created again", "are flowing again") without an object counts."""
+    said = {t.i for k, _, t in found if t is not None and k != "triggers"}
+    refs = words.resumed["references"]
+    impact = [t for k, _, t in found if k == "started" and t is not None
+              and not any(a.dep_ == "pobj" and a.head.lower_ in refs for a in [t, *t.ancestors])]
+    if impact:
+        return []
+    return [t.head for t in doc if t.lower_ in words.resumed["words"] and t.dep_ == "advmod"
+            and t.head.pos_ == "VERB" and t.head.tag_ in ("VBG", "VBN") and t.head.i not in said and not _negated(t.head)
+            and not any(c.dep_ == "dobj" for c in t.head.children)
+            and not _hypothetical(t.head, words.hypothetical)]
 
 def _begun(tok: Token, begin: frozenset[str]) -> bool:
     """ "the site begins to recover", "error rates start recovering": a recovery under way."""
