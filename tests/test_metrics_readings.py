@@ -154,3 +154,32 @@ def test_work_resuming_is_the_recovery_after_the_restart(builder: MetricsBuilder
     m = builder.incident("pm.md", text, AS_OF)
     resolved = m.milestones["resolved"]
     assert (resolved is not None and resolved.line == line(text, after)) == restored
+
+
+REPORTED = ("2024-05-02 01:10 UTC The nightly export is stuck and jobs fail",
+            "2024-05-02 02:40 UTC The failure is reported on the forum by a user",
+            "2024-05-02 04:00 UTC {then}",
+            "2024-05-02 05:00 UTC The export is rolled back",
+            "2024-05-02 05:30 UTC All jobs fully restored")
+
+
+@pytest.mark.parametrize("then, detected_at", [
+    ("The on-call engineer wakes up and notices the forum reports", "04:00"),
+    ("The on-call engineer reads the logs", "02:40"),  # nothing says the report went unseen
+])
+def test_a_report_counts_from_when_responders_saw_it(builder: MetricsBuilder, then: str, detected_at: str) -> None:
+    text = bullets(*REPORTED).replace("{then}", then)
+    m = builder.incident("pm.md", text, AS_OF)
+    assert at(m, "detected") == f"2024-05-02T{detected_at} UTC"
+
+
+@pytest.mark.parametrize("entry, detected", [
+    ("A user emails the security team about a phishing page that copies our login", True),
+    ("A user emails Shop Security about a suspicious phishing email they received", True),  # "emails" read as a noun
+    ("A phishing page that copies our login goes live", False),
+])
+def test_a_users_email_to_the_responders_is_the_detection(builder: MetricsBuilder, entry: str, detected: bool) -> None:
+    text = bullets(f"2024-05-02 13:14 UTC {entry}", "2024-05-02 14:01 UTC An admin posts about the phishing page",
+                   "2024-05-02 15:00 UTC The phishing domain is blocked", "2024-05-02 15:30 UTC Resolved")
+    m = builder.incident("pm.md", text, AS_OF)
+    assert (m.milestones["detected"].line == line(text, "13:14")) == detected

@@ -38,6 +38,9 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   impact entry; PM2021-008: "reports high count of HTTP 307" is the first impact;
 # - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
 #   detected" itself: the repair was timed from detection, and no impact start is given;
+# - k8s 2019-03-26: the reports on GitHub and Slack went unseen until someone "notices the
+#   Slack reports" (line 82): the detection; pypi 2025-07-31: a user's email to the
+#   security team (line 117) reached the responders first;
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
 # - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
@@ -63,7 +66,7 @@ READ = {
     "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),
     "k8s-test-infra_2019-02-05.md": ((90, "M"), (91, "T"), (98, "T"), (99, "M")),
     "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (90, "T"), (92, "T")),
-    "k8s-test-infra_2019-03-26.md": ((78, "M"), (79, "T"), (84, "T"), (84, "M")),
+    "k8s-test-infra_2019-03-26.md": ((78, "M"), (82, "T"), (84, "T"), (84, "M")),
     "k8s-test-infra_2019-05-30.md": (None, (83, "T"), (89, "T"), (92, "T")),
     "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": (None, (10, "F"), (12, "F"), (13, "F")),
     "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": (None, (10, "F"), (12, "F"), (13, "F")),
@@ -73,7 +76,7 @@ READ = {
     "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
     "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, None, None),
     "pypi-blog_2025-04-14-incident-report-organization-team-privileges.md": ((27, "T"), (27, "T"), (37, "T"), (43, "T")),
-    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (119, "T"), (141, "T"), (143, "T")),
+    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (117, "T"), (141, "T"), (143, "T")),
     "rust_2018-10-19_crates-io-incident-update.md": ((46, "T"), (47, "T"), (50, "T"), (56, "T")),
     "rust_2020-02-26_crates-io-incident-report.md": ((82, "P"), (84, "T"), (93, "T"), (99, "T")),
     "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),

@@ -32,6 +32,7 @@ class MilestoneWords:
     ongoing: frozenset[str]
     recovering: frozenset[str]
     resumed: dict[str, frozenset[str]]
+    report_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +46,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -56,6 +57,7 @@ def milestone_words() -> MilestoneWords:
         ongoing=frozenset(data["events"]["ongoing"]),
         recovering=frozenset(data["events"]["recovering"]),
         resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
+        report_nouns=frozenset(data["events"]["report_nouns"]),
     )
 
 
@@ -64,7 +66,14 @@ _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ", "ADV")}
 
 def _word(tok: Token, w: str) -> bool:
     w, _, pos = w.partition(":")
-    return (tok.lower_ == w or tok.lemma_.lower() == w) and (not pos or tok.pos_ in _POS[pos])
+    return (tok.lower_ == w or tok.lemma_.lower() == w) and (not pos or tok.pos_ in _POS[pos]
+                                                             or (pos == "v" and _misread_verb(tok)))
+
+
+def _misread_verb(tok: Token) -> bool:
+    """ "A user emails the team about ...": a present-tense verb the parser took for the
+    entry's root noun (plural, with a preposition of its own and no verb above it)."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and any(c.dep_ == "prep" for c in tok.children)
 
 
 def word_index(doc: Doc) -> dict[str, list[int]]:

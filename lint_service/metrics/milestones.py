@@ -112,7 +112,10 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]
                                    and not _acted_before(docs, kinds, start_at, i)), None)
         found = [i for i in (signal, report, report_with_impact) if i is not None and (idx["started"] is None or i >= idx["started"])]
-        idx["detected"] = take("detected", min(found) if found else None, "timeline")
+        first = min(found) if found else None
+        if first is not None and "detected" in kinds[first][1] and not kinds[first][1] & {"signals", "perceived"}:
+            first = _reports_noticed(docs, found_in, first, words) or first
+        idx["detected"] = take("detected", first, "timeline")
     anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
     closing_note = None
     if idx["resolved"] is None:
@@ -156,6 +159,23 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
 
 
 _DETECTION = ("signals", "perceived", "detected")
+
+
+def _reports_noticed(docs: list[Doc], found_in: list[list[tuple[str, str, Token | None]]], report: int,
+                     words: MilestoneWords) -> int | None:
+    """The entry after ``report`` where someone notices the reports ("wakes up and notices the
+    Slack reports"): until then nobody responding had seen them, so that is the detection."""
+    for i in range(report + 1, len(docs)):
+        if any(k in ("mitigated", "resolved") for k, _, t in found_in[i] if t is not None):
+            return None  # someone acted already: the reports had been received
+        for k, _, t in found_in[i]:
+            # what is noticed: its object, or the next few words when the parser took
+            # "reports" for a verb ("notices the Slack reports")
+            seen = [c for c in t.subtree if c.dep_ in ("dobj", "pobj")] + list(docs[i][t.i + 1:t.i + 5]) \
+                if k == "perceived" and t is not None else []
+            if any(c.lemma_.lower() in words.report_nouns or c.lower_.rstrip("s") in words.report_nouns for c in seen):
+                return i
+    return None
 
 
 def _said_after_detection(found: list[tuple[str, str, Token | None]], kind: str) -> bool:
