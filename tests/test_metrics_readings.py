@@ -183,3 +183,36 @@ def test_a_users_email_to_the_responders_is_the_detection(builder: MetricsBuilde
                    "2024-05-02 15:00 UTC The phishing domain is blocked", "2024-05-02 15:30 UTC Resolved")
     m = builder.incident("pm.md", text, AS_OF)
     assert (m.milestones["detected"].line == line(text, "13:14")) == detected
+
+
+def test_an_impact_section_dating_the_impact_beats_a_later_noticed_entry(builder: MetricsBuilder) -> None:
+    text = ("# Build outage\n\n## Impact\n\nBuilds could not start for lack of disks. (Between 1:46pm - 5:30pm)\n\n"
+            "## Timeline\n\nAll times in PST, on 2024-05-02\n\n"
+            "- [13:20] The scheduler change is merged, triggering a deploy\n"
+            "- [16:04] An engineer noticed builds are very slow\n"
+            "- [17:25] The scheduler change is rolled back\n- [17:40] All builds fully restored\n")
+    m = builder.incident("2024-05-02-builds.md", text, AS_OF)
+    assert m.milestones["started"].line == line(text, "(Between") and m.milestones["started"].source == "prose"
+    assert at(m, "started") == "2024-05-02T13:46 PST"
+    assert m.milestones["resolved"].line == line(text, "fully restored")  # the window's end is not taken
+
+
+@pytest.mark.parametrize("later, mitigated, resolved", [
+    ("", "2024-05-02T18:10", "2024-05-02T18:10"),
+    ("By May 3, 6:20 AM UTC we had worked through the backlog and fully recovered.", "2024-05-02T18:10",
+     "2024-05-03T06:20"),
+    ("By May 3, 6:20 AM UTC the backlog began to recover.", "2024-05-02T18:10", None),  # under way: no end
+    ("As a long-term fix (Q2 2024) we will split the service.", "2024-05-02T18:10", "2024-05-02T18:10"),
+])
+def test_a_span_in_a_document_without_timeline(builder: MetricsBuilder, later: str, mitigated: str,
+                                               resolved: str | None) -> None:
+    text = f"On 2024-05-02, the checkout API went down for about 3 hours, from 15:30 to 18:10 UTC.\n\n{later}\n"
+    m = builder.incident("pm.md", text, AS_OF)
+    assert at(m, "started") == "2024-05-02T15:30 UTC"
+    assert at(m, "mitigated") == f"{mitigated} UTC"
+    assert at(m, "resolved") == (f"{resolved} UTC" if resolved else None)
+
+
+def test_a_time_said_once_is_no_span(builder: MetricsBuilder) -> None:
+    m = builder.incident("pm.md", "On 2024-05-02 at 15:30 UTC the checkout API went down.\n", AS_OF)
+    assert all(v is None for v in m.milestones.values())

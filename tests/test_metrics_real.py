@@ -30,7 +30,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - chia 2023-08-04: the runners stopped (line 36) is the timeline's last mitigating act, but
 #   the recovery section says hosts are still being rebuilt: no resolution; rust 2018-10-19's
 #   last mitigating act (line 56) closes it;
-# - k8s 2019-02-08: the revert deployed at 16:50 was followed by "the issue persisted"; the
+# - k8s 2019-02-08: the Impact section's "(Between 1:46pm - 5:30pm)" (line 16) dates the
+#   impact before the 16:04 "noticed" entry; the revert deployed at 16:50 was followed by "the issue persisted"; the
 #   rollback to the version before the bug (line 90) mitigated;
 # - chia 2024-06-25: one entry detects the stall and restarts the timelords (line 20); new
 #   blocks being created again (line 22) is the recovery;
@@ -41,6 +42,9 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - k8s 2019-03-26: the reports on GitHub and Slack went unseen until someone "notices the
 #   Slack reports" (line 82): the detection; pypi 2025-07-31: a user's email to the
 #   security team (line 117) reached the responders first;
+# - posthog 2024-02-28 and 2025-11-15 have no timeline: the span the opening or summary
+#   states ends the impact (the mitigation), and is the resolution unless a later time is
+#   stated ("By November 15, 6:20 AM UTC we had ... fully recovered", line 22);
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
 # - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
@@ -65,7 +69,7 @@ READ = {
     "dfds_PM2023-001_total-node-failure.md": ((15, "T"), (15, "T"), (26, "T"), (26, "T")),
     "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),
     "k8s-test-infra_2019-02-05.md": ((90, "M"), (91, "T"), (98, "T"), (99, "M")),
-    "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (90, "T"), (92, "T")),
+    "k8s-test-infra_2019-02-08.md": ((16, "P"), (79, "T"), (90, "T"), (92, "T")),
     "k8s-test-infra_2019-03-26.md": ((78, "M"), (82, "T"), (84, "T"), (84, "M")),
     "k8s-test-infra_2019-05-30.md": (None, (83, "T"), (89, "T"), (92, "T")),
     "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": (None, (10, "F"), (12, "F"), (13, "F")),
@@ -74,7 +78,8 @@ READ = {
     "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), (12, "F"), (13, "F")),
     "moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md": ((53, "T"), (10, "F"), (12, "F"), (13, "F")),
     "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
-    "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, None, None),
+    "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, (12, "P"), (22, "P")),
+    "posthog_2024-02-28_decide-is-down.md": ((5, "P"), None, (5, "P"), (5, "P")),
     "pypi-blog_2025-04-14-incident-report-organization-team-privileges.md": ((27, "T"), (27, "T"), (37, "T"), (43, "T")),
     "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (117, "T"), (141, "T"), (143, "T")),
     "rust_2018-10-19_crates-io-incident-update.md": ((46, "T"), (47, "T"), (50, "T"), (56, "T")),

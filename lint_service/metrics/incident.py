@@ -22,6 +22,7 @@ from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline,
 from .durations import start_from_durations, start_from_stated_span
 from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
 from .ongoing_work import work_ongoing
+from .prose_end import end_in_prose
 from .below_timeline import resolution_below
 from .prose_detection import detection_in_prose
 from .windows import field_window, prose_window
@@ -193,7 +194,11 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
     if under_way:
         milestones["resolved"] = None  # the last event did not end what the text says goes on
-    stated = prose_window(doc, day, zone, line_of) or start_from_stated_span(doc, milestones, timed, parse, line_of)
+    window = prose_window(doc, day, zone, line_of)
+    if not doc.timeline and milestones["resolved"] is None and milestones["mitigated"] is None:
+        milestones["mitigated"], milestones["resolved"] = end_in_prose(
+            doc, window[1] if window else None, day, zone, parse, line_of)
+    stated = (window[0] if window else None) or start_from_stated_span(doc, milestones, timed, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
     if milestones["started"] is None:
