@@ -216,3 +216,21 @@ def test_a_span_in_a_document_without_timeline(builder: MetricsBuilder, later: s
 def test_a_time_said_once_is_no_span(builder: MetricsBuilder) -> None:
     m = builder.incident("pm.md", "On 2024-05-02 at 15:30 UTC the checkout API went down.\n", AS_OF)
     assert all(v is None for v in m.milestones.values())
+
+
+STATS = ("# Proxy switch\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+         "| 2024-05-02 08:20 | Load balancers switched to the new proxy |\n"
+         "| 2024-05-02 09:25 | A developer reports errors from the login service |\n"
+         "| 2024-05-02 09:40 | Rollback performed |\n| 2024-05-02 09:50 | Service operational |\n\n"
+         "## Stats\n\n- Time to detection: {detect}\n- Time to recovery: {recover}\n")
+
+
+@pytest.mark.parametrize("detect, recover, start_line", [
+    ("65 minutes", "90 minutes", 7),  # both count from the switch
+    ("65 minutes", "80 minutes", 8),  # they disagree: the inferred start stays
+    ("?", "N/A", 8),
+])
+def test_stated_durations_place_the_start_on_their_entry(builder: MetricsBuilder, detect: str, recover: str,
+                                                          start_line: int) -> None:
+    m = builder.incident("pm.md", STATS.format(detect=detect, recover=recover), AS_OF)
+    assert m.milestones["started"].line == start_line

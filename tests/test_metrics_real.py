@@ -36,7 +36,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - chia 2024-06-25: one entry detects the stall and restarts the timelords (line 20); new
 #   blocks being created again (line 22) is the recovery;
 # - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
-#   impact entry; PM2021-008: "reports high count of HTTP 307" is the first impact;
+#   impact entry; PM2021-008: "Time to detection: 64 minutes" and "Time to recovery: 87 minutes" both
+#   count from the load balancer switch (line 14): the start;
 # - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
 #   detected" itself: the repair was timed from detection, and no impact start is given;
 # - k8s 2019-03-26: the reports on GitHub and Slack went unseen until someone "notices the
@@ -64,7 +65,7 @@ READ = {
     "dfds_PM2019-009_ip-starvation.md": ((31, "T"), (31, "T"), (33, "T"), (42, "T")),
     "dfds_PM2019-010_node-deletion.md": ((14, "T"), None, (16, "T"), (19, "T")),
     "dfds_PM2019-011_iac-reverted.md": ((24, "T"), (24, "P"), (30, "T"), (31, "T")),
-    "dfds_PM2021-008_traefik-v2.md": ((16, "T"), (16, "T"), (19, "T"), (20, "T")),
+    "dfds_PM2021-008_traefik-v2.md": ((14, "T"), (16, "T"), (19, "T"), (20, "T")),
     "dfds_PM2021-011_log4shell.md": (None, (17, "T"), None, None),
     "dfds_PM2023-001_total-node-failure.md": ((15, "T"), (15, "T"), (26, "T"), (26, "T")),
     "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),

@@ -80,6 +80,33 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
     return Milestone("started", moment, line, "field", f"from the stated duration: {how}"), None
 
 
+def start_on_entry_from_durations(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
+                                  line_of) -> Milestone | None:
+    """ "Time to detection: 64 minutes", "Time to recovery: 87 minutes": when every stated
+    duration, taken back from its milestone, lands on the same timeline entry, earlier than
+    the start inferred from the events' words, the document measures the incident from that
+    entry (a change whose impact nobody logged until later): it is the start."""
+    current = milestones["started"]
+    if current is None or current.source != "timeline":
+        return None
+    derived: list[tuple[Moment, str]] = []
+    for key, kind in (("time_to_detect", "detected"), *_DURATIONS):
+        f, end = incident_field(doc, key), milestones[kind]
+        if f is None or end is None or end.moment.relative or end.moment.date is None:
+            continue
+        minutes = parse_minutes(f.value, _bare_unit(next((k for k, v in doc.fields.items() if v is f), key)))
+        if minutes is not None:
+            derived.append((_before(end.moment, minutes), f"{f.value.strip()} before line {end.line}"))
+    if not derived or len({d[0].absolute for d in derived}) > 1 or derived[0][0].absolute >= current.moment.absolute:
+        return None
+    hit = next((t for t in timed if t.moment is not None and t.moment.date is not None
+                and t.moment.absolute == derived[0][0].absolute), None)
+    if hit is None:
+        return None
+    return Milestone("started", hit.moment, hit.line, "timeline",  # type: ignore[arg-type]
+                     "the entry the stated durations count from: " + "; ".join(d[1] for d in derived))
+
+
 @functools.lru_cache(maxsize=1)
 def _from_start() -> tuple[str, ...]:
     return tuple(load_rule_file("milestones")["windows"]["from_start"])

@@ -19,7 +19,7 @@ from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
-from .durations import start_from_durations, start_from_stated_span
+from .durations import start_from_durations, start_from_stated_span, start_on_entry_from_durations
 from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
 from .ongoing_work import work_ongoing
 from .prose_end import end_in_prose
@@ -203,6 +203,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones["started"] = stated
     if milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
+    else:
+        milestones["started"] = start_on_entry_from_durations(doc, milestones, timed, line_of) or milestones["started"]
     if milestones["detected"] is None and milestones["started"] is not None:
         milestones["detected"] = detection_in_prose(doc, milestones["started"], parse, line_of)
     if milestones["resolved"] is None:
