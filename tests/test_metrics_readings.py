@@ -234,3 +234,17 @@ def test_stated_durations_place_the_start_on_their_entry(builder: MetricsBuilder
                                                           start_line: int) -> None:
     m = builder.incident("pm.md", STATS.format(detect=detect, recover=recover), AS_OF)
     assert m.milestones["started"].line == start_line
+
+
+KEY_EVENTS = ("# Leak on 2024-05-02\n\n- **Key events**\n  - First detected 2024-05-02 15:35\n"
+              "  - Repaired {repaired}\n  - Resolved 2024-05-03 12:34\n\n## Timeline\n\n"
+              "- 2024-05-02 16:08 UTC Leaked keys found by a reviewer\n- 2024-05-02 18:04 UTC The leaked keys are revoked\n")
+
+
+@pytest.mark.parametrize("repaired, mitigated", [("2024-05-03 12:34", None), ("2024-05-02 18:04", "2024-05-02T18:04")])
+def test_a_repair_field_repeating_the_resolution_is_no_mitigation(builder: MetricsBuilder, repaired: str,
+                                                                  mitigated: str | None) -> None:
+    m = builder.incident("pm.md", KEY_EVENTS.format(repaired=repaired), AS_OF)
+    got = m.milestones["mitigated"]
+    assert (got.moment.iso() if got else None) == mitigated
+    assert m.milestones["resolved"].moment.iso() == "2024-05-03T12:34"

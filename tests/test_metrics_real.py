@@ -46,6 +46,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - posthog 2024-02-28 and 2025-11-15 have no timeline: the span the opening or summary
 #   states ends the impact (the mitigation), and is the resolution unless a later time is
 #   stated ("By November 15, 6:20 AM UTC we had ... fully recovered", line 22);
+# - moj 2025-07-23: "Repaired" has the very time of "Resolved" over a timeline of work
+#   before it: it repeats the end, and when the leak was first cut is not read;
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
 # - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
@@ -76,7 +78,7 @@ READ = {
     "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": (None, (10, "F"), (12, "F"), (13, "F")),
     "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": (None, (10, "F"), (12, "F"), (13, "F")),
     "moj-cloud-platform_2023-09-18-lack-of-diskspace.md": (None, (10, "F"), (12, "F"), (13, "F")),
-    "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), None, (13, "F")),
     "moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md": ((53, "T"), (10, "F"), (12, "F"), (13, "F")),
     "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
     "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, (12, "P"), (22, "P")),

@@ -112,6 +112,17 @@ def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line
     return out, problems
 
 
+def _repair_repeats_resolution(fields: dict[str, Milestone], timed: list) -> bool:
+    """A mitigation field with the resolution's very time ("Repaired 2025-07-24 12:34",
+    "Resolved 2025-07-24 12:34") over a timeline with events before it: the field only
+    repeats the end; when the impact was first cut is not given."""
+    mit, res = fields.get("mitigated"), fields.get("resolved")
+    if mit is None or res is None or mit.moment.absolute != res.moment.absolute:
+        return False
+    return any(t.moment is not None and t.moment.date is not None and t.moment.absolute < res.moment.absolute
+               for t in timed)
+
+
 def _minutes(start: Milestone | None, end: Milestone | None) -> int | None:
     if start is None or end is None:
         return None
@@ -188,7 +199,10 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     timed = resolve_timeline(doc, line_of, day, zone)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
     unknown: list[str] = []
+    repeated = _repair_repeats_resolution(fields, timed)
     milestones = find_milestones(timed, fields, parse, unknown)
+    if repeated and milestones["mitigated"] is fields["mitigated"]:
+        milestones["mitigated"] = None
     why = None
     closing = milestones["resolved"]
     under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
@@ -226,6 +240,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append(why)
     if under_way:
         reasons.append("recovery still under way when the document was written")
+    if repeated and milestones["mitigated"] is None:
+        reasons.append("the repair field repeats the resolution's time while the timeline shows work before it")
     if milestones["started"] is None and unknown:
         reasons.append(unknown[0])
     start = milestones["started"]
