@@ -95,6 +95,11 @@ def test_blameful_action_item_is_also_a_blame_finding(linter):
     ("We will require hardware keys for every maintainer.", False),
     ("The billing alert will need a runbook.", False),
     ("Separate node groups per zone will allow better scheduling.", False),
+    # advice that a later sentence reports decided against is closed, nothing left to do
+    ("An auditor recommended we sign every release. The board voted on it and it was rejected.", True),
+    # ... an imperative of the same verb, or advice with no decision, is still open
+    ("Reject unsigned uploads at the registry. The auditor asked for it.", False),
+    ("An auditor recommended we sign every release. The board will vote on it.", False),
 ])
 def test_reports_of_finished_work_are_done(linter, item, done):
     from lint_service.document import parse_document

@@ -390,3 +390,11 @@ def test_a_row_or_bullet_with_anything_in_it_is_still_an_item(body, text):
 def test_a_blank_placeholder_in_plain_text_is_no_item():
     text = "Action items\n============\n\n- [ ]\n- Rotate the keys\n"
     assert [i.text for i in items(text, "text")] == ["Rotate the keys"]
+
+
+def test_a_blank_timeline_bullet_is_no_entry_but_an_untimed_one_is():
+    text = "## Timeline\n\n-\n- [ ]\n- 09:00 Deploy starts.\n- Reports arrive from support.\n"
+    entries = parse_document(text, "markdown").timeline
+    assert [e.text.strip() for e in entries] == ["Deploy starts.", "Reports arrive from support."]
+    plain = "Timeline\n========\n\n- [ ]\n- 09:00 Deploy starts.\n"
+    assert [e.text.strip() for e in parse_document(plain, "text").timeline] == ["Deploy starts."]

@@ -17,6 +17,9 @@ subject), "Deploys will no longer be allowed on Fridays", "We will now require t
 reviews" (an adverb that says it holds from now on). "We will require two reviews"
 is still a plan. The words are rule data (``rules/item_forms.yaml``, ``policy``).
 
+An item a later sentence reports decided against ("... it was rejected") is closed too
+(``declined_verbs``).
+
 This runs after the one NLP pass (the linter hands the parses in); it never parses.
 """
 from __future__ import annotations
@@ -37,6 +40,11 @@ _PERFECT_AUX = frozenset({"have"})
 @functools.lru_cache(maxsize=1)
 def _advice_verbs() -> frozenset[str]:
     return frozenset(load_rule_file("item_forms")["advice_verbs"])
+
+
+@functools.lru_cache(maxsize=1)
+def _declined_verbs() -> frozenset[str]:
+    return frozenset(load_rule_file("item_forms")["declined_verbs"])
 
 
 def _first_sentence(parsed: Doc) -> Span | None:
@@ -118,7 +126,22 @@ def reported_done(parsed: Doc) -> Token | None:
     root = sent.root
     if _reports_done(root, sent) or _states_policy(root):
         return root
-    # "We enabled X and removed Y": the first conjunct decides; nothing else to try.
+    # "We enabled X and removed Y": the first conjunct decides; only a decision against
+    # the item, told after it, closes it too.
+    return _declined(parsed, sent)
+
+
+def _declined(parsed: Doc, first: Span) -> Token | None:
+    """A later sentence that reports the item decided against ("The committee took a vote
+    on this and it was rejected"): closed with nothing to do. An imperative ("Reject
+    unsigned uploads") or a decision still ahead ("it will be declined") is no report."""
+    verbs = _declined_verbs()
+    for sent in parsed.sents:
+        if sent.start <= first.start:
+            continue
+        for verb in (sent.root, *sent.root.conjuncts):
+            if verb.lemma_.lower() in verbs and _reports_done(verb, sent):
+                return verb
     return None
 
 

@@ -193,6 +193,8 @@ def _timeline_child(doc: Document, b: ProseBuilder, src: SourceLines, it: _Item,
     start, end = src.trimmed(*src.block(it.open_tok))
     prose = (b.prose(it.first, *src.block(it.first), "list-item", "timeline") if it.first is not None
              else Prose("", [], "list-item", "timeline"))
+    if is_placeholder(prose.text) and not _details(it):
+        return
     add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
     _prose_of(doc, b, src, _details(it), "timeline")
 
@@ -234,6 +236,8 @@ def list_item(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: P
     if section == "timeline":
         prose = (b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None
                  else Prose("", [], "list-item", section))
+        if is_placeholder(prose.text) and not rest:
+            return after  # a template's empty bullet, like its empty table row: no entry
         add_timeline_entry(doc, prose, start, end, kind="list-item", day=st.day, timezone=st.timezone)
     elif section == "action items" and not st.detail_list:
         label = b.prose(it.first, *src.block(it.first), "list-item", section) if it.first is not None else None

@@ -107,7 +107,9 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             nested = j < n and (sub := _BULLET.match(lines[j][1])) is not None and len(sub.group("indent")) > indent
             if indent == 0:
                 group = None
-            if indent == 0 and section == "timeline":
+            if indent == 0 and section == "timeline" and is_placeholder(prose.text) and not nested:
+                pass
+            elif indent == 0 and section == "timeline":
                 add_timeline_entry(doc, prose, item_start, body_end, kind="list-item", day=day, timezone=zone)
             elif indent == 0 and section == "action items" and nested and is_group_label(prose):
                 # "- Short term (by 2025-06-30):" with items under it: they take its deadline and owner.
