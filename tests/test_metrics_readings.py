@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint_service.document import parse_document
 from lint_service.metrics import MetricsBuilder
@@ -248,3 +250,14 @@ def test_a_repair_field_repeating_the_resolution_is_no_mitigation(builder: Metri
     got = m.milestones["mitigated"]
     assert (got.moment.iso() if got else None) == mitigated
     assert m.milestones["resolved"].moment.iso() == "2024-05-03T12:34"
+
+
+@given(label=st.sampled_from(["Time to detection", "Time to recovery", "time to detect"]),
+       value=st.from_regex(r"[0-9]{1,3} (minutes|hours)|[0-9]h [0-9]{1,2}m|\?|N/A", fullmatch=True),
+       pad=st.sampled_from(["", " ", "  "]))
+@settings(max_examples=40, deadline=None)
+def test_duration_item_offsets_point_at_their_value(label: str, value: str, pad: str) -> None:
+    text = f"# Outage\n\n## Stats\n\n- {label}:{pad} {value}\n- Another item\n"
+    doc = parse_document(text, "markdown")
+    f = next(f for k, f in doc.fields.items() if k.startswith("time_to"))
+    assert f.value == value == text[f.start:f.end]

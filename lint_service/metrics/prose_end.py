@@ -20,7 +20,7 @@ from ..document.timestamps import Timestamp
 from ..rules import load_rule_file
 from .clock import Moment, zone_in
 from .milestones import Milestone, ParseFn, hits, milestone_words
-from .windows import _clock_times
+from .windows import clock_times
 
 
 _WRITTEN_CLOCK = re.compile(r"\d[:.h]\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
@@ -49,7 +49,7 @@ def _stated_times(doc: Document, day: dt.date | None, zone: str | None) -> list[
     for p in doc.prose:
         if p.kind != "heading":
             # a written clock ("06:20", "6 AM"), not a number the parser could read as one ("Q2 2024")
-            out += [m for t in _clock_times(p.text) if _WRITTEN_CLOCK.search(p.text[t.start:t.end])
+            out += [m for t in clock_times(p.text) if _WRITTEN_CLOCK.search(p.text[t.start:t.end])
                     and (m := _moment(t, day, zone_in(p.text) or zone)) is not None]
     return out
 
@@ -64,7 +64,7 @@ def end_in_prose(doc: Document, window_end: Milestone | None, day: dt.date | Non
         if p.kind == "heading":
             continue
         for m in _by().finditer(p.text[:4000]):
-            times = [t for t in _clock_times(p.text[m.end():m.end() + 80]) if t.start == 0]
+            times = [t for t in clock_times(p.text[m.end():m.end() + 80]) if t.start == 0]
             if times:
                 end = p.text.find(".", m.end() + times[0].end)
                 candidates.append((p, m.end(), times[0], p.text[m.end():end if end > 0 else len(p.text)]))

@@ -81,7 +81,7 @@ _RANGE_MARK = re.compile(r"\s{0,2}(?:-|–|—|\bto\b|\buntil\b)\s{0,2}", re.IGN
 _DASHES = ("-", "–", "—")
 
 
-def _clock_times(text: str) -> list[Timestamp]:
+def clock_times(text: str) -> list[Timestamp]:
     """Clock times of ``text``, a range read as one timestamp ("1:46pm - 5:30pm", "15:30 to
     18:10 UTC") split into its two ends."""
     out: list[Timestamp] = []
@@ -116,7 +116,7 @@ def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) 
     for p in doc.prose:
         if not (p.section in _SECTIONS or _opening(doc, p)) or p.kind == "heading" or not p.text:
             continue
-        stamps = _clock_times(p.text)
+        stamps = clock_times(p.text)
         for first, second in zip(stamps, stamps[1:]):
             before = _WORD.findall(p.text[max(0, first.start - 12):first.start].lower())
             gap = p.text[first.end:second.start]
