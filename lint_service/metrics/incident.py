@@ -230,7 +230,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
                                                     "the resolution: no separate mitigation")
     reasons = []
     if not doc.timeline and not fields:
-        reasons.append("no timeline and no milestone fields")
+        reasons.append("no timeline and no milestone fields" if not any(milestones.values())
+                       else "no timeline and no milestone fields: read from the prose")
     elif doc.timeline and not any(t.moment for t in timed) and not fields:
         reasons.append("no timeline entry has a readable time")
     missing = [k for k in KINDS if milestones[k] is None]
