@@ -5,8 +5,9 @@
     python bench/eval_blame.py my_sentences.tsv      # a TSV file of your own
 
 A sentence counts as flagged when linting it as plain text gives at least one
-``blame.*`` finding. ``real-test`` is the held-back half of the real sentences:
-report it, never tune on its misses (``--misses`` refuses to list them unless
+``blame.*`` finding. ``real-test`` (the held-back half of the real sentences) and
+``synthetic-4`` (written blind to everything else) are held out:
+report them, never tune on their misses (``--misses`` refuses to list them unless
 ``--show-test-misses`` is given).
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import SET_NAMES, Row, load_path, load_set  # noqa: E402
+from labelled import HELD_OUT, SET_NAMES, Row, load_path, load_set  # noqa: E402
 from lint_service import Linter  # noqa: E402
 
 
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{name}: correct / total per kind")
             for kind, (ok, total) in sorted(res["per_kind"].items()):
                 print(f"    {kind:34s} {ok:3d}/{total:<3d}")
-        if args.misses and (name != "real-test" or args.show_test_misses):
+        if args.misses and (name not in HELD_OUT or args.show_test_misses):
             for label, kind, sentence, rule in res["misses"]:
                 tag = "FN" if label == "B" else f"FP {rule}"
                 print(f"  {tag:28s} [{kind}] {sentence}")

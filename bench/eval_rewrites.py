@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import CORPUS, DATA, SET_NAMES, load_set, read_tsv  # noqa: E402
+from labelled import CORPUS, DATA, HELD_OUT, SET_NAMES, load_set, read_tsv  # noqa: E402
 from lint_service import Linter  # noqa: E402
 
 GRADES = ("good", "acceptable", "poor", "wrong")
@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{res.name:16s} {res.flagged:7d} {res.offered:7d}  {100 * res.rate:5.1f}%")
     if args.missing:
         for res in results:
-            if res.name == "real-test":
+            if res.name in HELD_OUT:
                 continue
             for rule, sentence in res.missing or []:
                 print(f"  [{res.name}] {rule:24s} {sentence}")

@@ -3,7 +3,6 @@
 held-out set, and no blame finding in the dev corpus's clean postmortem."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -14,19 +13,12 @@ from lint_service import Linter
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 import labelled  # noqa: E402
+from blame_support import load_eval_blame  # noqa: E402
 
 CLEAN_DOC = labelled.CORPUS / "dev" / "docs" / "clean-postmortem.md"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("eval_blame", REPO / "bench" / "eval_blame.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-eval_blame = _load_bench()
+eval_blame = load_eval_blame()
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +35,13 @@ def _summary(res: dict, show_misses: bool = True) -> str:
 # without saying why in the commit.
 FLOORS = {
     "dev": (0.97, 0.95),
-    "synthetic-1": (0.98, 0.94),
-    "synthetic-2": (0.98, 0.82),  # the second blind set (other idioms, insinuations)
-    "synthetic-3": (0.97, 0.83),  # real-writing styles: chat, news, headlines, five whys (issue 10)
+    "synthetic-1": (0.98, 0.95),
+    "synthetic-2": (0.98, 0.83),  # the second blind set (other idioms, insinuations)
+    "synthetic-3": (0.98, 0.90),  # real-writing styles: chat, news, headlines, five whys (issue 10)
+    "synthetic-4": (0.88, 0.55),  # held out: written blind to everything else, never tuned on
     "real-quotes": (0.90, 0.70),  # quotes from the real postmortems: mostly N, precision matters
-    "real-tune": (0.97, 0.77),
-    "real-test": (0.88, 0.50),
+    "real-tune": (0.97, 0.84),
+    "real-test": (0.89, 0.55),
 }
 
 
@@ -60,8 +53,8 @@ def test_labelled_set_floor(linter: Linter, name: str) -> None:
     assert len(rows) > 150 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
     min_p, min_r = FLOORS[name]
-    # real-test misses are not printed: the held-back half is reported, never tuned on.
-    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name != "real-test")
+    # held-out misses are not printed: those sets are reported, never tuned on.
+    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name not in labelled.HELD_OUT)
 
 
 def test_real_sentence_split_is_by_source() -> None:

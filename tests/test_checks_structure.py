@@ -120,3 +120,28 @@ def test_a_snippet_without_headings_gets_none(linter):
 def test_no_headings_names_the_configured_sections(linter):
     found = Linter(config={"required_sections": ["summary", "timeline"]}).lint(NO_HEADINGS).findings
     assert [f.message.endswith("Summary and Timeline.") for f in found if f.category == "structure"] == [True]
+
+
+@pytest.mark.parametrize("heading, covers", [
+    # Google's external format: the issue summary gives the duration and the impact
+    ("## Issue Summary", {"summary", "impact"}),
+    ("## Issue summary of the queue stall", {"summary", "impact"}),
+    ("## Summary of impact", {"summary", "impact"}),
+    ("## Timeline summary", {"summary", "timeline"}),
+])
+def test_a_heading_that_combines_sections_by_its_name_counts_for_each(linter, heading, covers):
+    # Held to the configured template, so only the heading (not the text under it) can satisfy a section.
+    body = "\n".join(f"## {n.capitalize()}\nx\n" for n in
+                     ("summary", "impact", "timeline", "root causes", "action items", "lessons learned") if n not in covers)
+    text = f"# Queue stall\n{heading}\nx\n{body}"
+    assert missing(linter, text, config={"template": "default"}) == []
+
+
+@pytest.mark.parametrize("heading, still_missing", [
+    ("## Summary", "Impact"),  # a plain summary names no impact
+    ("## Impact summary table", None),  # a synonym of impact, not a combined heading: the summary stays missing
+])
+def test_a_plain_heading_combines_nothing(linter, heading, still_missing):
+    body = "## Timeline\nx\n## Root causes\nx\n## Action items\nx\n## Lessons learned\nx\n"
+    found = missing(linter, f"# Queue stall\n{heading}\nx\n{body}", config={"template": "default"})
+    assert len(found) == 1 and (still_missing or "Summary") in found[0].message

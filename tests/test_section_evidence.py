@@ -170,6 +170,11 @@ def test_both_absent_is_one_finding_naming_the_pair(linter):
     ("## Resolution and recovery\n\nThe team plans to have an outside firm audit the runners.\n", False),
     ("## Resolution\n\nThe hosts are offline. All signing keys are being rotated.\n", False),
     ("## Resolution\n\nThe service recovered after the restart.\n", True),
+    # work told as what is left to do (an infinitive after "remain"); a state that remains is none
+    ("## Resolution\n\nVersion 4.2 fixed the stall. Queue tuning remains a priority to finish this year.\n", False),
+    ("## Resolution\n\nVersion 4.2 fixed the stall. Two workers remain to be upgraded.\n", False),
+    ("## Resolution\n\nThe service recovered after the restart. The queue remains stable.\n", True),
+    ("## Resolution\n\nThe service recovered. The trigger remains a mystery to the team.\n", True),
     # a future that describes the fixed system, or work declined, is no plan
     ("## Resolution\n\nThe patched release will always validate blocks first.\n", True),
     ("## Resolution\n\nThe service recovered. We will not rebuild the old hosts.\n", True),
@@ -182,10 +187,27 @@ def test_action_items_without_a_list(linter, section, is_missing):
 # Not a postmortem.
 
 def test_a_document_with_no_postmortem_heading_gets_one_finding(linter):
-    text = "# Service catalogue\n\nEvery service we run, with its owner and runbook, listed below for new staff.\n\n" \
-           "## Payments\n\nOwned by the payments team.\n\n## Search\n\nOwned by the search team.\n"
+    # An incident told under headings of its own (days, not sections): worth one finding.
+    text = ("# The Tuesday checkout outage\n\n## Tuesday\n\nOn Tuesday the checkout service failed for forty "
+            "minutes after a disk on the primary database host filled with old write-ahead logs.\n\n"
+            "The database stopped accepting writes and every order placed in that window was lost.\n\n"
+            "## Wednesday\n\nThe logs were archived to object storage and an alert on free disk space was added, "
+            "so the next full disk pages the on-call engineer before writes stop.\n")
     found = [f for f in linter.lint(text, "markdown").findings if f.rule == "structure.missing-section"]
     assert len(found) == 1 and "None of this document's headings" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # an index: one line of introduction and a table of files
+    "# Service catalogue\n\nEvery service we run, listed for new staff.\n\n| service | owner | runbook |\n"
+    "|---|---|---|\n| payments | payments team | runbooks/payments.md |\n| search | search team | runbooks/search.md |\n"
+    "| mail | platform team | runbooks/mail.md |\n| queue | platform team | runbooks/queue.md |\n",
+    # a short page of headings and one-line notes
+    "# Service catalogue\n\nEvery service we run, with its owner and runbook, listed below for new staff.\n\n"
+    "## Payments\n\nOwned by the payments team.\n\n## Search\n\nOwned by the search team.\n",
+])
+def test_a_document_with_no_postmortem_content_gets_none(linter, text):
+    assert [f.rule for f in linter.lint(text, "markdown").findings if f.category == "structure"] == []
 
 
 def test_one_postmortem_heading_makes_it_a_postmortem(linter):

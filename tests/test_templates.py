@@ -20,10 +20,10 @@ def doc(*headings: str):
     return parse_document("".join(f"## {h}\n\nText.\n\n" for h in headings), "markdown")
 
 
-def test_the_five_profiles_load_with_the_default_first() -> None:
+def test_the_profiles_load_with_the_default_first() -> None:
     table = profiles()
     assert list(table)[0] == "default"
-    assert set(table) == {"default", "google-sre", "pagerduty", "atlassian", "etsy-morgue"}
+    assert set(table) == {"default", "google-sre", "pagerduty", "atlassian", "etsy-morgue", "dfds", "azure-rca"}
     assert table["default"].required == SIX
     for p in table.values():
         assert p.required and p.title and p.action_items.layout
@@ -45,6 +45,9 @@ def test_profiles_say_how_action_items_are_written() -> None:
     (("Incident summary", "Leadup", "Fault", "Impact", "Detection", "Response", "Recovery", "Timeline",
       "Five whys", "Backlog check", "Recurrence", "Lessons learned", "Corrective actions"), "atlassian"),
     (("Summary", "Why surprised?", "Timeline", "Remediations"), "etsy-morgue"),
+    (("Summary", "Timeline", "Contributing factors", "Action items", "Lessons learned", "Attendees", "Stats"), "dfds"),
+    (("Date", "Summary of impact", "Customer impact", "Root cause and mitigation", "Next steps",
+      "Provide feedback"), "azure-rca"),
     (SIX, "default"),
 ])
 def test_best_matching_profile(headings: tuple[str, ...], expected: str) -> None:
@@ -112,3 +115,26 @@ def test_a_broken_profile_fails_with_its_file_and_line(tmp_path: Path, name: str
         _load(path, known_sections())
     assert message in str(err.value) and str(path) in str(err.value)
     assert err.value.line == line
+
+
+def _structure(text: str) -> list[str]:
+    return [f.message for f in Linter().lint(text, "markdown").findings if f.rule == "structure.missing-section"]
+
+
+def test_a_template_without_an_impact_section_does_not_ask_for_one() -> None:
+    # DFDS's template writes the impact in the summary; an empty summary is a draft, not a missing section.
+    dfds = "# Queue stall\n\n" + "".join(f"## {h}\n\nText.\n\n" for h in (
+        "Summary", "Timeline", "Contributing factors", "Action items", "Lessons learned", "Attendees", "Stats"))
+    assert _structure(dfds) == []
+    # Near miss: the same sections without the template's signature are held to the default six.
+    default = dfds.replace("## Attendees\n\nText.\n\n", "").replace("## Stats\n\nText.\n\n", "")
+    assert [m for m in _structure(default) if "Impact" in m]
+
+
+def test_a_template_whose_summary_of_impact_gives_the_window_needs_no_timeline() -> None:
+    azure = "# Queue stall\n\n" + "".join(f"## {h}\n\nText.\n\n" for h in (
+        "Summary of impact", "Customer impact", "Root cause and mitigation", "Next steps", "Provide feedback"))
+    assert _structure(azure) == []
+    # Near miss: one signature heading is no sign of the template; the default wants a timeline.
+    near = azure.replace("Root cause and mitigation", "Root cause").replace("## Provide feedback\n\nText.\n\n", "")
+    assert [m for m in _structure(near) if "Timeline" in m]

@@ -48,6 +48,7 @@ class ParseRules:
     modals: frozenset[str]
     modal_subjects: frozenset[str]
     plan_verbs: frozenset[str]
+    pending_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def parse_rules() -> ParseRules:
         t["min_story_events"], low(t["sequence_adverbs"]), low(t["sequence_prepositions"]), low(t["time_units"]),
         low(done["sections"]), low(done["planned"]["modals"]),
         low(done["planned"]["modal_subjects"]), low(done["planned"]["plan_verbs"]),
+        low(done["planned"].get("pending_verbs", ())),
     )
 
 
@@ -170,9 +172,20 @@ def _plans(t: Token, r: ParseRules) -> bool:
         return True  # "we will add load tests"
     if _lemma(t) in r.plan_verbs and any(c.dep_ in ("xcomp", "prep") for c in children):
         return True  # "plans to have ... assessed", "working on getting ... rebuilt"
+    if _lemma(t) in r.pending_verbs and (
+            any(_infinitive(c) for c in children if c.dep_ == "xcomp")
+            or any(_infinitive(g) for c in children if c.dep_ in ("attr", "dobj")
+                   for g in c.children if g.dep_ in ("relcl", "acl"))):
+        return True  # "two hosts remain to be rebuilt", "tuning remains a priority to fix"
     auxes = {c.dep_: c for c in children if c.dep_ in ("aux", "auxpass")}
     return "auxpass" in auxes and auxes["auxpass"].tag_ == "VBG" and t.tag_ == "VBN" \
         and "aux" in auxes and auxes["aux"].tag_ in ("VBZ", "VBP")  # "all keys are being rotated"
+
+
+def _infinitive(t: Token) -> bool:
+    """A to-infinitive verb: "to fix", "to be rebuilt"."""
+    return t.pos_ in ("VERB", "AUX") and t.tag_ in ("VB", "VBN") \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
 
 
 def plans_work(doc: Document, parses: Parses) -> bool:

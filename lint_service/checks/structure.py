@@ -144,6 +144,8 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
     required = required_sections(ctx)
     present = present_sections(doc, required)
     if _not_a_postmortem(doc) and not _strict(ctx):
+        if not _is_postmortem_length(doc, _STORY_KINDS):
+            return []  # an index or a table of links: nothing a review would walk through
         start, end = doc.sections[0].start, doc.sections[0].end
         listed = _names([n.capitalize() for n in required], "and")
         return [Hit("structure.missing-section", start, end,
@@ -176,9 +178,15 @@ def missing_sections(ctx: Context) -> Iterable[Hit]:
     return hits
 
 
-def _is_postmortem_length(doc: Document) -> bool:
+# Blocks that tell a story; a table's cells are data (an index, a list of links).
+_STORY_KINDS = ("paragraph", "list-item", "timeline", "action-item")
+
+
+def _is_postmortem_length(doc: Document, kinds: tuple[str, ...] | None = None) -> bool:
+    """Enough text, timeline entries and action items to be a postmortem rather than a
+    snippet; with ``kinds``, counting only blocks of those kinds."""
     table = section_table()
-    blocks = [p for p in doc.prose if p.text.strip()]
+    blocks = [p for p in doc.prose if p.text.strip() and (kinds is None or p.kind in kinds)]
     entries = len(doc.timeline) + len(doc.action_items)
     words = sum(len(p.text.split()) for p in blocks)
     return len(blocks) + entries >= table.no_headings_min_blocks and words >= table.no_headings_min_words

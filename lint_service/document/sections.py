@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from ..rules import load_rule_file
+from ..resources import resource_dir
+from ..rules import RuleFileError, load_rule_file
 
 _PARENS = re.compile(r"\([^)]{0,200}\)|\[[^\]]{0,200}\]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -35,6 +36,7 @@ class SectionTable:
     no_headings_min_blocks: int
     no_headings_min_words: int
     template_min_headings: int
+    combined: dict[str, tuple[str, ...]]  # normalised heading -> every section it names
 
     @property
     def names(self) -> frozenset[str]:
@@ -67,11 +69,19 @@ def section_table() -> SectionTable:
             why[entry["name"]] = entry["why"]
     for syn, name in profile_synonyms():
         synonyms.setdefault(normalize(syn), name)
+    known = {entry["name"] for entry in data["sections"]}
+    combined: dict[str, tuple[str, ...]] = {}
+    for k, entry in enumerate(data.get("combined", ())):
+        unknown = [n for n in entry["sections"] if n not in known]
+        if unknown:
+            raise RuleFileError(resource_dir("rules") / "sections.yaml", None,
+                                f"combined[{k}] ({entry['heading']!r}) names unknown sections: {', '.join(unknown)}")
+        combined[normalize(entry["heading"])] = tuple(entry["sections"])
     return SectionTable(
         synonyms, exact, why, float(data.get("fuzzy_threshold", 85)),
         int(data.get("lead_summary_min_words", 15)),
         int(data.get("no_headings_min_blocks", 3)), int(data.get("no_headings_min_words", 60)),
-        int(data.get("template_min_headings", 2)),
+        int(data.get("template_min_headings", 2)), combined,
     )
 
 
@@ -131,7 +141,19 @@ def section_names(title: str, extra: tuple[str, ...] = (), strict: bool = False)
         name = _match(part, candidates, table.exact, None)
         if name and name not in names:
             names.append(name)
+    for name in _combined(t, table.combined):
+        if name not in names:
+            names.append(name)
     return tuple(names)
+
+
+def _combined(t: str, combined: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The sections a heading combines by its own name ("Issue summary": the summary
+    and the impact), matched whole or as the heading's first words."""
+    for heading, names in combined.items():
+        if t == heading or t.startswith(heading + " "):
+            return names
+    return ()
 
 
 def split_heading(title: str) -> list[str]:

@@ -21,6 +21,9 @@ from the environment):
                                 answer says ``"truncated": true`` and ``stats.total`` counts them all
 ``BLAMELINT_CACHE_BYTES``       estimated bytes of parses kept for re-lints, per process
                                 (default 32 MiB)
+``BLAMELINT_LINTS_PER_WORKER``  lints that run at once in one process, per lane (small and large
+                                texts; default 1); more wait in arrival order, within their time
+                                budget (see admission.py)
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ from flask import Flask, Response, request
 from ..config import Config, ConfigError
 from ..linter import Linter
 from ..nlp import DEFAULT_CACHE_BYTES
+from .admission import DEFAULT_LINTS_PER_WORKER
 from .errors import register_error_handlers
 
 DEFAULT_MAX_BODY = 1024 * 1024
@@ -42,7 +46,7 @@ _CORS_HEADERS = "Content-Type, Accept, Authorization"
 DEFAULT_LINT_TIMEOUT = 30.0
 DEFAULT_MAX_FINDINGS = 1000
 _KNOWN = {"MAX_CONTENT_LENGTH", "BLAMELINT_CORS_ORIGINS", "BLAMELINT_LINTER_CONFIG", "BLAMELINT_REQUEST_CONFIG",
-          "BLAMELINT_LINT_TIMEOUT", "BLAMELINT_MAX_FINDINGS", "BLAMELINT_CACHE_BYTES"}
+          "BLAMELINT_LINT_TIMEOUT", "BLAMELINT_MAX_FINDINGS", "BLAMELINT_CACHE_BYTES", "BLAMELINT_LINTS_PER_WORKER"}
 
 
 class SettingsError(ValueError):
@@ -109,6 +113,10 @@ def _validate(settings: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise SettingsError(f"{key} must be a whole number, 0 or more, not {value!r}")
         settings[key] = value
+    lints = settings.get("BLAMELINT_LINTS_PER_WORKER", DEFAULT_LINTS_PER_WORKER)
+    if isinstance(lints, bool) or not isinstance(lints, int) or not 1 <= lints <= 64:
+        raise SettingsError(f"BLAMELINT_LINTS_PER_WORKER must be a whole number from 1 to 64, not {lints!r}")
+    settings["BLAMELINT_LINTS_PER_WORKER"] = lints
     return settings
 
 
@@ -117,7 +125,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any
 
     ``BLAMELINT_MAX_BODY_BYTES``, ``BLAMELINT_CORS_ORIGINS``, ``BLAMELINT_CONFIG`` (path
     to a YAML linter config), ``BLAMELINT_REQUEST_CONFIG`` (``true``/``false``) and
-    ``BLAMELINT_LINT_TIMEOUT`` (seconds), ``BLAMELINT_MAX_FINDINGS`` and ``BLAMELINT_CACHE_BYTES``.
+    ``BLAMELINT_LINT_TIMEOUT`` (seconds), ``BLAMELINT_MAX_FINDINGS``, ``BLAMELINT_CACHE_BYTES`` and
+    ``BLAMELINT_LINTS_PER_WORKER``.
     """
     env = os.environ if environ is None else environ
     settings: dict[str, Any] = {}
@@ -126,6 +135,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any
         ("BLAMELINT_LINT_TIMEOUT", "BLAMELINT_LINT_TIMEOUT", float, "seconds"),
         ("BLAMELINT_MAX_FINDINGS", "BLAMELINT_MAX_FINDINGS", int, "findings"),
         ("BLAMELINT_CACHE_BYTES", "BLAMELINT_CACHE_BYTES", int, "bytes"),
+        ("BLAMELINT_LINTS_PER_WORKER", "BLAMELINT_LINTS_PER_WORKER", int, "lints"),
     ):
         if env.get(var):
             raw = env[var]

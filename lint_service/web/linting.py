@@ -12,7 +12,7 @@ import dataclasses
 import os
 import threading
 import time
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 from flask import Flask, current_app, g
 
@@ -21,6 +21,7 @@ from ..config import Config, ConfigError
 from ..document import YamlReportError
 from ..findings import Report
 from ..linter import Linter
+from .admission import LARGE_TEXT, AdmissionGate
 from .app import get_linter
 from .errors import ApiError
 
@@ -28,6 +29,7 @@ from .errors import ApiError
 # rules on or off, name more systems/people); other keys replace the server's value.
 _ADDITIVE = ("enable", "disable", "severity", "systems", "people")
 _REQUEST_KEYS = ("enable", "disable", "severity", "required_sections", "systems", "people")
+_T = TypeVar("_T")
 
 
 def request_config(overrides: Mapping[str, Any], source: str = "config") -> Config:
@@ -63,52 +65,81 @@ def run_lint(text: str, format: str | None = None, config: Config | None = None)
         linter = _with_config(linter, config)
     budget = current_app.config["BLAMELINT_LINT_TIMEOUT"]
     cap = current_app.config["BLAMELINT_MAX_FINDINGS"] or None  # 0: no cap
+    gate = lint_gate(current_app, large=len(text) >= LARGE_TEXT)
     if not budget:
+        gate.acquire(timeout=None)
         try:
             return linter.lint(text, format=format, max_findings=cap)
         except YamlReportError as err:
             raise ApiError(400, "invalid_document", str(err)) from None
+        finally:
+            gate.release()
     # One budget per request: the web form lints up to twice for one answer.
     deadline = g.setdefault("blamelint_deadline", time.monotonic() + budget)
     left = deadline - time.monotonic()
     if left <= 0:
         raise _timeout(budget)
+    # Wait in line for one of the worker's lint slots (admission.py); the wait is
+    # part of the budget.
+    if not gate.acquire(timeout=left):
+        raise _timeout(budget, waited=True)
+    left = deadline - time.monotonic()
     # The lint runs in a thread of its own, under a cooperative deadline (checked
     # between parses, checks, sentences and rewrites). The request thread waits
     # at most the time left, so the answer is on time even when one step (a huge
     # parse, a slow check) runs past the deadline; that step's thread then stops
-    # at its next check point.
-    future = _executor(current_app).submit(linter.lint, text, format, budget=left, max_findings=cap)
+    # at its next check point. The slot is given back with the answer: a step
+    # stuck past its budget must not keep the worker from linting.
     try:
-        return future.result(timeout=left)
+        future = _executor(current_app).submit(linter.lint, text, format, budget=max(left, 0.001), max_findings=cap)
+        return future.result(timeout=max(left, 0.0))
     except (concurrent.futures.TimeoutError, LintTimeout):
         raise _timeout(budget) from None
     except YamlReportError as err:  # the text is not the YAML report the request said (or looked like) it was
         raise ApiError(400, "invalid_document", str(err)) from None
+    finally:
+        gate.release()
 
 
-def _timeout(budget: float) -> ApiError:
+def _timeout(budget: float, waited: bool = False) -> ApiError:
+    if waited:
+        return ApiError(413, "lint_timeout", f"the server was busy with other lints for the whole time budget of "
+                        f"{budget:g} s; try again, or send smaller documents")
     return ApiError(413, "lint_timeout", f"linting this text took longer than {budget:g} s; send smaller documents "
                     "(or split very long sentences)")
 
 
 _EXECUTOR = "blamelint.lint_threads"
+_GATE = "blamelint.lint_gate"
 _EXECUTOR_LOCK = threading.Lock()
-# Lints in flight per process: the worker's request threads plus as many that
-# overran their budget and have not reached their next check point yet. More
-# wait in the queue, and the wait counts against their own budget.
+# Threads for the lints of one process: its admitted lints (BLAMELINT_LINTS_PER_WORKER)
+# plus as many that overran their budget and have not reached their next check
+# point yet. More wait in the executor's queue, within their own budget.
 LINT_THREADS = 8
 
 
 def _executor(app: Flask) -> concurrent.futures.ThreadPoolExecutor:
-    # Per process: gunicorn forks workers after the app is built, and threads do
-    # not survive a fork.
+    return _per_process(app, _EXECUTOR, lambda: concurrent.futures.ThreadPoolExecutor(
+        max_workers=LINT_THREADS, thread_name_prefix="blamelint-lint"))
+
+
+def lint_gate(app: Flask, large: bool = False) -> AdmissionGate:
+    """The gate that admits ``app``'s lints of one lane in this process
+    (``BLAMELINT_LINTS_PER_WORKER`` at once): texts of ``LARGE_TEXT`` characters or
+    more have a lane of their own, so an editor's draft never waits behind one."""
+    return _per_process(app, _GATE + (".large" if large else ".small"),
+                        lambda: AdmissionGate(app.config["BLAMELINT_LINTS_PER_WORKER"]))
+
+
+def _per_process(app: Flask, key: str, make: Callable[[], _T]) -> _T:
+    # Per process: gunicorn forks workers after the app is built, and threads
+    # (and the lints they count) do not survive a fork.
     with _EXECUTOR_LOCK:
-        pid, pool = app.extensions.get(_EXECUTOR, (None, None))
-        if pool is None or pid != os.getpid():
-            pool = concurrent.futures.ThreadPoolExecutor(max_workers=LINT_THREADS, thread_name_prefix="blamelint-lint")
-            app.extensions[_EXECUTOR] = (os.getpid(), pool)
-        return pool
+        pid, value = app.extensions.get(key, (None, None))
+        if value is None or pid != os.getpid():
+            value = make()
+            app.extensions[key] = (os.getpid(), value)
+        return value
 
 
 def _with_config(linter: Linter, config: Config) -> Linter:

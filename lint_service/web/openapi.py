@@ -63,7 +63,8 @@ def _incident_schema() -> dict[str, Any]:
 def _errors(*statuses: int) -> dict[str, Any]:
     text = {
         400: "Malformed body, wrong types or missing fields",
-        413: "The body or the text is over the limit, or linting it took longer than the time budget",
+        413: "The body or the text is over the limit, or linting it (including the wait for one of the "
+             "worker's lint slots) took longer than the time budget",
         415: "The body is not of a supported content type",
     }
     return {str(s): _json(_ref("Error"), text[s]) for s in statuses}

@@ -13,6 +13,9 @@ docs/http.md). This worker changes three things:
   ``BLAMELINT_REQUEST_READ_TIMEOUT`` seconds from its first byte, however
   slowly the bytes trickle in; past it the client gets a JSON 408;
 - a response write that makes no progress for that long drops the connection;
+- a worker whose threads already handle ``BLAMELINT_LINTS_PER_WORKER`` requests leaves a new connection to an idle worker for up to ``ACCEPT_DEFER``
+  seconds, or until its own request ends: workers race on ``accept()``, and
+  without this one worker can hold three lints while another idles;
 
 and it answers gunicorn's own protocol errors (bad request line, header limits,
 malformed chunks) in the contract's JSON instead of gunicorn's HTML page.
@@ -156,6 +159,9 @@ class _Incoming:
     buf: bytearray = field(default_factory=bytearray)
 
 
+# How long a busy worker leaves a waiting connection to the others. /healthz waits
+# this long at most when every worker is busy.
+ACCEPT_DEFER = 0.05
 # How much of a request the poller reads ahead before a thread takes it over.
 _HEAD_LIMIT = 64 * 1024
 _WORKER_BUFFER_LIMIT = 32 * 1024 * 1024
@@ -192,23 +198,72 @@ class BlamelintWorker(ThreadWorker):
         self.read_timeout = read_timeout_from_env()
         self._incoming: dict[TConn, _Incoming] = {}
         self._buffered = 0
+        self._in_threads = 0  # requests handed to a thread and not finished
+        self._defer_until: float | None = None  # a connection is being left to the other workers
+
+    def _app_setting(self, key: str, default: int) -> int:
+        config = getattr(self.wsgi, "config", None) or {}
+        return int(config.get(key) or default)
 
     def _max_body(self) -> int:
-        config = getattr(self.wsgi, "config", None) or {}
-        return int(config.get("MAX_CONTENT_LENGTH") or 1024 * 1024)
+        return self._app_setting("MAX_CONTENT_LENGTH", 1024 * 1024)
+
+    # --- accept shaping: a busy worker lets an idle one take a new connection ---------
+
+    def _busy(self) -> bool:
+        # Requests still being read do not count: a slow client's half-sent request
+        # costs the loop nothing, and counting it would let slowloris clients delay
+        # every new connection.
+        return self._in_threads >= self._app_setting("BLAMELINT_LINTS_PER_WORKER", 1)
+
+    def _deferring(self) -> bool:
+        if self._defer_until is None:
+            return False
+        if not self._busy():
+            self._defer_until = None
+            return False
+        return time.monotonic() < self._defer_until
+
+    def set_accept_enabled(self, enabled: bool) -> None:
+        super().set_accept_enabled(enabled and not self._deferring())
+
+    def wait_for_and_dispatch_events(self, timeout: float) -> None:
+        if self._deferring():  # wake up when the deferral ends, to take the connection after all
+            timeout = min(timeout, max(0.0, self._defer_until - time.monotonic()))
+        super().wait_for_and_dispatch_events(timeout)
+
+    def enqueue_req(self, conn: TConn) -> None:
+        self._in_threads += 1
+        super().enqueue_req(conn)
+
+    def finish_request(self, conn: TConn, fs: Any) -> None:
+        self._in_threads -= 1
+        super().finish_request(conn, fs)
 
     def accept(self, listener: socket.socket) -> None:
         if self.cfg.is_ssl:
             return super().accept(listener)
-        try:
-            client, addr = listener.accept()
-        except OSError as err:
-            if err.errno not in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
-                raise
+        if self._defer_until is None and self._busy():
+            # Leave this connection to a worker that is idle; take it after ACCEPT_DEFER
+            # (or once this worker's request ends) if none has.
+            self._defer_until = time.monotonic() + ACCEPT_DEFER
+            super().set_accept_enabled(False)
             return
-        self.nr_conns += 1
-        conn = TConn(self.cfg, GuardedSocket(client, self.read_timeout), addr, listener.getsockname())
-        self._read_in_poller(conn)
+        # After a deferral ran out every worker is busy: take all that wait at once,
+        # so a /healthz behind a crowd waits one deferral, not one per connection.
+        drain, self._defer_until = self._defer_until is not None, None
+        while True:
+            try:
+                client, addr = listener.accept()
+            except OSError as err:
+                if err.errno not in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
+                    raise
+                return
+            self.nr_conns += 1
+            conn = TConn(self.cfg, GuardedSocket(client, self.read_timeout), addr, listener.getsockname())
+            self._read_in_poller(conn)
+            if not drain or self.nr_conns >= self.worker_connections:
+                return
 
     def on_client_socket_readable(self, conn: TConn, client: Any) -> None:
         """A kept-alive connection sends its next request: read it in the poller too."""

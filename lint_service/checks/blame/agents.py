@@ -89,6 +89,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SELF
     if low in pron["team"]:
         return Kind.WE
+    if low in ("everyone", "everybody") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
+        return Kind.TEAM  # "everyone involved in this screwup": the people of this incident, not people in general
     if low in pron["indefinite"] or (low == "one" and any(c.lower_ == "no" for c in tok.children)):
         return Kind.INDEFINITE
     if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
@@ -123,13 +125,15 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
             return Kind.INDEFINITE if kind == Kind.WE else kind
         if low == "one" and tok.pos_ in ("NOUN", "PRON") and any(c.dep_ == "det" and c.lower_ == "some" for c in tok.children):
             return Kind.PRONOUN  # "some one deleted my branch": "someone" written apart
+    if (lemma in lex.agents["proxy_nouns"] or low in lex.agents["proxy_nouns"]) and (owner := _proxy_owner(tok, lex)) is not None:
+        return owner  # "your user ran DROP TABLE", "his account deleted the bucket": the person acting through it
     if _organisation(tok, lex):
         return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
         return Kind.TEAM
-    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or _role_shaped(tok, lex):
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex):
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder
@@ -153,7 +157,33 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
         if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
             return Kind.ROLE
+        if c.dep_ == "relcl" and tok.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "that", "this") for d in tok.children) and any(
+                w.lower_ == "who" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children):
+            # "a signaller who set the points", whatever the noun: "who" is said of people
+            # ("peers who sent invalid blocks" stay what their noun says: a plural class)
+            return Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
+
+
+def _proxy_owner(tok: Token, lex: Lexicon) -> Kind | None:
+    """The kind of the person whose account, login or commit ``tok`` is, when it acts:
+    "your user ran DROP TABLE", "his login pushed", "@kaito commit 4f1e2a broke ...".
+    One that something happens to ("your account was suspended") is only a thing."""
+    if tok.dep_ not in ("nsubj", "pobj") or (tok.dep_ == "pobj" and tok.head.dep_ != "agent"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" and c.tag_ == "PRP$":
+            person = c.morph.get("Person")
+            if "1" in person:
+                return Kind.WE if "Plur" in c.morph.get("Number") else Kind.SELF
+            if "2" in person:  # "your user ran DROP TABLE": you, when the account did something
+                return Kind.PRONOUN if _past_act(tok) else None
+            return Kind.PRONOUN if c.lower_ in ("his", "her", "their") else None
+        if c.dep_ in ("poss", "compound") and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "X", "PUNCT", "SYM"):
+            kind = classify(c, lex)
+            if kind in (Kind.PERSON, Kind.ROLE):
+                return kind
+    return None
 
 
 def _organisation(tok: Token, lex: Lexicon) -> bool:
@@ -161,6 +191,9 @@ def _organisation(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
     if low in lex.agents["organisations"] and (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
         return True
+    if (tok.is_title or tok.is_upper) and low in lex.agents["organisation_heads"] and any(
+            c.dep_ == "compound" and c.i < tok.i and (c.is_title or c.is_upper) for c in tok.children):
+        return True  # "Tesco Bank", "Acme Airlines", "Initech Holdings": a name ending in a company word
     return tok.pos_ == "PROPN" and low.endswith(tuple(lex.agents["organisation_suffixes"])) and low not in lex.agents["organisation_suffixes"]
 
 
@@ -218,6 +251,9 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "prep" and any(o.lower_ in lex.agents["human_modifiers"] for o in c.children if o.dep_ == "pobj"):
             return True  # "the worker on shift"
+        if c.dep_ == "prep" and c.lower_ in ("at", "from") and c.i == tok.i + 1 and not any(
+                m.dep_ in ("compound", "nmod") for m in tok.children):
+            return True  # "a worker at the data centre", "workers from the contractor": a workplace
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
         return True  # "a worker's mistake"
     # a plural without article doing something in news prose ("workers cut the cables")
@@ -229,9 +265,12 @@ def refers_to_thing(verb: Token) -> bool:
     quorum"); an "its" inside an embedded clause with its own subject does not count."""
     skip: set[int] = set()
     own_subject: set[int] = set()
-    for c in verb.children:
-        if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+    for c in verb.subtree:
+        # any embedded clause with a subject of its own, however deep ("withdrew the routes
+        # that announced its DNS servers": "its" is the routes' owner's, not the subject's)
+        if c is not verb and c.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             skip.update(t.i for t in c.subtree)
+    for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):  # "one of its engineers misconfigured ...": the owner's staff
             own_subject.update(t.i for t in c.subtree)
     for t in verb.subtree:

@@ -9,9 +9,25 @@ from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
 from .clauses import _hypothetical
-from .lexicon import verb_lemma
+from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
 from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
+
+
+def made_by(tok: Token, lex: Lexicon) -> Token | None:
+    """The person a fault noun is said to be made by: "an error by a field engineer", "a
+    misconfiguration made by a network engineer"."""
+    for rel in (c for c in tok.children if c.dep_ == "relcl" and verb_lemma(c) in ("make", "commit")):
+        # "three mistakes I've made", "the error the contractor made"
+        who = next((s for s in rel.children if s.dep_ == "nsubj"), None)
+        if who is not None and classify(who, lex) in BLAMEABLE and not any(n.dep_ == "neg" for n in rel.children):
+            return who
+    made = [tok] + [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for by in (p for m in made for p in m.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"):
+        for o in by.children:
+            if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE and not _generic_person(o):
+                return o
+    return None
 
 
 def _linked_person(tok: Token, view: SentenceView) -> Token | None:
@@ -26,9 +42,13 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
                 return o
             if o.dep_ == "pobj" and o.lemma_.lower() == "part" and (poss := _possessor(o, lex)) is not None:
                 return poss  # "a mistake on his part"
+    if (maker := made_by(tok, lex)) is not None:
+        return maker
     head = tok.head
+    # "The engineer made a mistake"; but "The engineer reported the fault" is a response to it
+    responding = head.pos_ in ("VERB", "AUX") and any(lex.verbs[k].match(head) for k in ("recovery", "diligence", "response", "speech", "reporting"))
     for sib in head.children:
-        if sib != tok and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
+        if sib != tok and not responding and sib.dep_ in ("nsubj", "attr", "nsubjpass") and classify(sib, lex) in BLAMEABLE:
             return sib
     if head.dep_ == "pobj" or tok.dep_ == "pobj":  # "X was at fault"
         verb = head.head if tok.dep_ == "pobj" else head
@@ -65,17 +85,25 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if (lemma not in candidates and low not in candidates) or tok.i in view.quoted or _negated_sentence(tok):
             continue
         head = tok.head
-        if any(verb_lemma(a) in lex.verbs["meta"] for a in tok.ancestors if a.pos_ == "VERB"):
-            continue
+        if any(verb_lemma(a) in lex.verbs["meta"] or lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ == "VERB"):
+            continue  # talk about blame, and blame denied ("rejected claims of human error")
         if tok.dep_ == "dobj" and lex.verbs["recovery"].match(head):
             continue  # "the janitors are cleaning up the mess": repair, not blame
         # "human error", "operator error", "engineer error"
         if lemma in terms["error_heads"]:
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"]]
+            # "human error", and a role as the modifier: "technician error", "contractor mistake"
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
+                c.lower_ in terms["error_modifiers"] or (c.dep_ == "compound" and classify(c, lex) == Kind.ROLE))]
             if mods and not _generic(tok) and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
                                  None, [mods[0], tok])
+            # "an error by a field engineer", "a failure by the team", "a mistake made by one of our engineers"
+            by = made_by(tok, lex)
+            if by is not None and not _hypothetical(tok):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text} by {_who(by)}" names a person as the cause; say which safeguard was missing instead.',
+                                 None, [tok, by], by)
         if lemma in ("blame",) and tok.dep_ in ("xcomp", "acomp", "nsubj", "attr", "pobj", "ROOT", "dobj", "relcl"):
             person = None
             if tok.dep_ == "xcomp":  # "Ravi is to blame"
@@ -99,6 +127,8 @@ def blame_noun(view: SentenceView) -> Detection | None:
             if _possessor(tok, lex) is not None and not (tok.dep_ == "attr" and head.lemma_ == "be"):
                 continue  # "Leo's mistake took ... down": the possessive rule's case
             person = _linked_person(tok, view)
+            if person is not None and _generic_person(person):
+                continue
             if person is not None or lemma in ("culprit",) and tok.dep_ in ("nsubj", "attr") and _copula_person(tok, view):
                 person = person or _copula_person(tok, view)
                 return Detection("blame.blame-noun", "blame-noun",
@@ -108,7 +138,9 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if lemma in terms["responsibility_nouns"] and tok.dep_ in ("dobj", "attr", "nsubj"):
             subj = next((s for s in head.children if s.dep_ == "nsubj" and s != tok), None)
             owner = _possessor(tok, lex) or (subj if subj is not None and classify(subj, lex) in BLAMEABLE else None)
-            target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+            # "for" hangs on the noun or, after "take", on the verb ("took responsibility for the follow-up work")
+            holders = [tok, head] if tok.dep_ == "dobj" else [tok]
+            target = next((o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
             # "for the outage", "for breaking the build"; not "for writing the follow-up ticket"
             harmful = target is not None and (target.lemma_.lower() in terms["incident_nouns"] or (
                 target.dep_ == "pcomp" and any(lex.verbs[k].match(target) for k in ("breakage", "destructive", "fault", "harm"))))
@@ -140,6 +172,12 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                      f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
                                      None, [tok, obj], subj)
     return None
+
+
+def _generic_person(person: Token) -> bool:
+    """"An error by a person is where an investigation starts": a person in general, in a
+    present-tense statement (rule 16)."""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in person.children) and person.sent.root.tag_ in ("VBZ", "VBP")
 
 
 def _generic(tok: Token) -> bool:

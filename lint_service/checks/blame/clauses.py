@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .agents import Kind, classify, is_english_word
-from .lexicon import Lexicon, verb_lemma
+from .lexicon import Lexicon, verb_lemma, verb_only
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -45,6 +45,10 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJ:
             return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "an intern running a script and wiping the customer table": the noun a
+        # participle modifies is the one doing it
+        return verb.head
     # Shared subjects: "Kenji skipped the canary and merged ..." (conj), "failed to
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
     if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
@@ -70,6 +74,21 @@ def _subject_of(verb: Token) -> Token | None:
     return _lost_subject(verb)
 
 
+def _judging_verb(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb of thinking or deciding above an extraposed judgement of an act:
+    "thought it was a good idea to X", "figured it would be fine to X",
+    "decided it was safe to X". None for any other infinitive."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    cop = verb.head
+    if cop.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in cop.children):
+        return None
+    judge = cop.head
+    if cop.dep_ != "ccomp" or judge.pos_ not in ("VERB", "AUX") or not lex.verbs["judging"].match(judge):
+        return None
+    return judge
+
+
 def _lost_subject(verb: Token) -> Token | None:
     """Repair a known small-model failure: an unfamiliar sentence-initial name tagged
     as an adverb or modifier ("Raj/RB pushed the config ...") loses its subject role."""
@@ -80,6 +99,16 @@ def _lost_subject(verb: Token) -> Token | None:
         return None
     between = verb.doc[first.i + 1 : verb.i]
     return first if all(t.pos_ in ("ADV", "PART") or t.dep_ in ("advmod", "neg", "aux") for t in between) else None
+
+
+def verb_only_predicate(tok: Token) -> bool:
+    """A word that can only be a verb, tagged as a noun at the head of a clause with a
+    subject ("A contractor overwrote/NN the spreadsheet"): the tagger's slip, not a noun."""
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or not tok.is_alpha:
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children) or not any(c.dep_ in ("dobj", "prep", "prt") for c in tok.children):
+        return False
+    return verb_only(tok.lower_)
 
 
 def _is_negated(tok: Token) -> bool:
@@ -154,9 +183,9 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     for tok in sent:
         # Predicates the tagger got wrong still have a subject and auxiliaries
         # ("Had Qiang not force-pushed" with "force-pushed" tagged as an adjective).
-        mistagged = tok.tag_ == "JJ" and tok.lower_.endswith("ed") and tok.dep_ in ("ROOT", "advcl", "conj", "ccomp") and any(
+        mistagged = (tok.tag_ == "JJ" and tok.lower_.endswith("ed") and tok.dep_ in ("ROOT", "advcl", "conj", "ccomp") and any(
             c.dep_ in ("nsubj", "aux") for c in tok.children
-        )
+        )) or verb_only_predicate(tok)
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not mistagged:
             continue
         if tok.dep_ in ("aux", "auxpass"):
@@ -168,9 +197,13 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue
         if _hypothetical(tok):
             continue
-        if any(lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
-            continue  # what someone denies is not asserted
+        if any(lex.verbs["denial"].match(a) and _in_complement(tok, a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
+            continue  # what someone denies is not asserted (but "..., but the inquiry found that he had ignored ..." is)
         subj = _subject_of(tok)
+        if (judge := _judging_verb(tok, lex)) is not None:
+            # "someone thought it was a good idea to push untested code to prod": the act
+            # judged fine is the judge's own act, not the expletive "it"'s
+            subj = _subject_of(judge)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
             subj = None  # '"...," the spokesperson said, pointing to a faulty update': the speaker's gloss
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -182,6 +215,12 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 cand = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                     agent = cand
+        if passive and agent is None:
+            # "Was the bank brought to its knees by one technician?": "by" left as a plain preposition
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            cand = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
+                agent = cand
         if passive and agent is None:
             # PP-attachment slip: "not identified in testing by the service teams"
             for prep in (c for c in tok.children if c.dep_ == "prep"):

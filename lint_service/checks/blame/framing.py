@@ -152,7 +152,8 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
             continue
         for prep in _preps(v) + [p for a in advs for p in a.children if p.dep_ == "prep"]:
             obj = _pobj(prep)
-            if prep.lower_ in ("to", "into", "on", "onto") and obj is not None and obj.lower_ in lex.framing["protected_targets"]:
+            if prep.lower_ in ("to", "into", "on", "onto", "over") and obj is not None and any(
+                    t.lower_ in lex.framing["protected_targets"] for t in obj.subtree if t.i <= obj.i):
                 found += advs + [obj]
     return found
 
@@ -201,6 +202,13 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # ("was working from an outdated checklist").
     nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
     obj_framing = object_framing(nouns, lex)
+    a = clause.action
+    if not lex.verbs["causal"].match(a) and a.pos_ == "VERB" and verb_lemma(a) not in ("be", "have", "stay", "sit", "remain") and not _ongoing(clause.verb):
+        # "keyed in the wrong amount", "clicked on the wrong link": a done act's own
+        # preposition with "the wrong X" (a state, "was working from the wrong checklist", is not)
+        obj_framing += [t for p in a.children if p.dep_ == "prep" and p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at")
+                        for o in p.children if o.dep_ == "pobj" for t in o.children
+                        if t.dep_ == "amod" and t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
     if lex.verbs["destructive"].match(clause.action) or lex.verbs["breakage"].match(clause.action) or lex.verbs["disable"].match(clause.action):
         # removing a broken or stale thing is cleanup; removing "the wrong" one is not
         obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
@@ -215,11 +223,29 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     return sorted(set(found), key=lambda t: t.i)
 
 
+def _ongoing(verb: Token) -> bool:
+    """A progressive ("was working from ..."): a state of the person, not an act."""
+    return verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in verb.children)
+
+
+_QUANTITIES = {"day", "hour", "week", "month", "year", "minute", "worth", "all", "half", "most", "part", "rest", "bunch", "lot", "thousand", "million", "hundred"}
+
+
+def of_what(tok: Token) -> list[Token]:
+    """What a quantity is of, with its modifiers: "two days of analytics data", "half of
+    the old logs"."""
+    if tok.lemma_.lower() not in _QUANTITIES:
+        return []
+    return [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+            for t in o.subtree if t.i <= o.i]
+
+
 def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:
-    """"deleted the stale preview environments": a destructive verb on something disposable."""
+    """"deleted the stale preview environments", "two days of old logs": a destructive
+    verb on something disposable."""
     harmless = lex.framing["harmless_objects"]
     for o in clause.objects:
-        if any(c.lower_ in harmless for c in o.subtree if c.i < o.i or c is o):
+        if any(c.lower_ in harmless for c in [*(t for t in o.subtree if t.i <= o.i), *of_what(o)]):
             return True
     return False
 

@@ -3,7 +3,7 @@ Farid", "a more careful engineer would have...", "the genius who wrote this"."""
 from __future__ import annotations
 
 from .agents import BLAMEABLE, Kind, classify
-from .framing import describe
+from .framing import describe, of_what
 from .recognizers import Detection, SentenceView, _negated_sentence, _possessor
 
 
@@ -41,7 +41,9 @@ def judgement(view: SentenceView) -> Detection | None:
                              None, [tok])
         if tok.lemma_.lower() in terms["judgement_nouns"] and not _negated_sentence(tok):
             return Detection("blame.judgement", "judgement", f'"{tok.text}" judges a person rather than the system; describe the missing safeguard instead.', None, [tok])
-        if low in terms["sarcastic_nouns"] and tok.dep_ == "attr" and not _negated_sentence(tok) and any(
+        named = low in terms["sarcastic_nouns"] | terms["judgement_predicates"] or any(
+            t.lower_ in terms["sarcastic_nouns"] for t in of_what(tok))  # "a bunch of amateurs"
+        if named and tok.dep_ == "attr" and not _negated_sentence(tok) and any(
                 s.dep_ in ("nsubj", "csubj") and classify(s, lex) in BLAMEABLE for s in tok.head.children):
             return Detection("blame.judgement", "judgement", f'Calling a person "{tok.text}" judges them rather than the system; describe the change instead.', None, [tok])
         if low in terms["sarcastic_nouns"] and any(c.dep_ == "relcl" for c in tok.children):

@@ -70,10 +70,17 @@ def verb_lemma(tok: Token) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
+def verb_only(lower: str) -> bool:
+    """The word has a verb reading and no other ("overwrote", "wiped"; not "leads")."""
+    lemmas = getAllLemmas(lower)
+    return bool(lemmas.get("VERB")) and not any(k in lemmas for k in ("NOUN", "ADJ", "PROPN", "ADV"))
+
+
+@functools.lru_cache(maxsize=16384)
 def _verb_lemma(lower: str, tag: str, lemma: str) -> str:
     # The small model's lemmatiser mangles some inflected forms ("forgot" tagged
     # VBP stays "forgot", "bricked" becomes "bricke"); lemminflect knows them.
-    if tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith("ed")):
+    if tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith("ed")) or (tag.startswith("NN") and verb_only(lower)):
         cands = getLemma(lower, upos="VERB")
         if cands:
             return cands[0]

@@ -34,10 +34,13 @@ def _outside(sent: Span, inside: set[int]) -> list[Token]:
     return [t for t in sent if t.i not in inside and not t.is_punct]
 
 
-def _discussed(sent: Span, inside: set[int], lex: Lexicon) -> bool:
-    """Signs outside the quote that it is being talked about or rejected."""
+def _discussed(sent: Span, inside: set[int], lex: Lexicon, sayer: Token | None = None) -> bool:
+    """Signs outside the quote that it is being talked about or rejected (the verb that
+    says or blames the quote itself is no such sign)."""
     words = lex.terms["quote_mention_nouns"]
     for t in _outside(sent, inside):
+        if t is sayer and not any(c.dep_ == "neg" for c in t.children):
+            continue
         if t.lemma_.lower() in words or t.lower_ in words:
             return True
         if t.pos_ in ("VERB", "AUX") and (verb_lemma(t) in lex.verbs["meta"] or any(c.dep_ == "neg" for c in t.children)):
@@ -65,16 +68,30 @@ def _reported(sent: Span, inside: set[int], lex: Lexicon) -> bool:
     return False
 
 
+def _said(sent: Span, inside: set[int], lex: Lexicon) -> Token | None:
+    """The verb a verbless quote is given to as what someone said or blamed: 'blamed the
+    outage on "a mistake made by one of our engineers"', 'called it "a one-person error"'."""
+    for t in sent:
+        if t.i not in inside or t.is_punct or t.head.i in inside:
+            continue
+        head = t.head.head if t.head.dep_ == "prep" else t.head
+        if head.pos_ in ("VERB", "AUX") and (lex.verbs["speech"].match(head) or verb_lemma(head) in ("blame", "attribute", "call", "describe")):
+            return head
+    return None
+
+
 def quoted_tokens(sent: Span, lex: Lexicon) -> set[int]:
     """Indices of tokens inside quotes that the sentence mentions rather than asserts."""
     mentioned: set[int] = set()
     for start, end in _spans(sent):
         inside = set(range(start, end + 1))
-        if _discussed(sent, inside, lex):
+        verbless = not _has_clause(inside, sent)
+        sayer = _said(sent, inside, lex) if verbless and end - start > 8 else None
+        if _discussed(sent, inside, lex, sayer):
             mentioned |= inside
         elif _has_clause(inside, sent):
             if not _reported(sent, inside, lex):
                 mentioned |= inside
-        elif end - start > 8:
+        elif end - start > 8 and sayer is None:
             mentioned |= inside  # a long verbless quote: a title, a log line, a template text
     return mentioned

@@ -15,7 +15,9 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
-from .risk import caused_failure, consequence, defect, deliberate, late_response, own_harm, risky_circumstances, sanctioned, taken_offline, walked_away, wrong_complement
+from .intent import deliberate, sanctioned
+from .senses import credited, no_fault_sense
+from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
 
 
 @dataclass
@@ -51,10 +53,10 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if sanctioned(c) or deliberate(c, lex):
+    if sanctioned(c) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
-    if (verb_lemma(a) in ("lose", "lack") or (verb_lemma(a) == "miss" and a.tag_ == "VBG")) and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
-        return None  # "lost access to their mailboxes": something that happened to them
+    if verb_lemma(a) in ("lose", "lack", "miss") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
+        return None  # "lost access to their mailboxes", "missed their lunch break": something that happened to them
     denial = any(t.lower_ in ("wrong", "incorrect", "amiss", "improper") for t in a.children)
     if verb_lemma(a) == "do" and not denial and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):
         return "omission", [a] + c.objects[:1]  # "did nothing for a week" (but not "did nothing wrong")
@@ -238,7 +240,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
             continue
         a = c.verb
         negated_check = c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
-        if lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check:
+        if (lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check) or deliberate(c, lex):
             continue
         subject_framed = c.subject is not None and any(
             t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])
@@ -255,6 +257,11 @@ def passive_agent(view: SentenceView) -> Detection | None:
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
             # "a page storm caused by someone pressing the wrong key": the failure itself, caused by a person
             or (verb_lemma(a) in lex.terms["cause_verbs"] and c.subject is not None and _failure_noun(c.subject, lex))
+            # "Was the bank brought to its knees by one technician?"
+            or idiom_match(c, lex) is not None
+            # "which was updated by you right before the crash": the reader's own change (rule 17)
+            or (c.agent.lower_ == "you" and any(lex.verbs[k].match(a) for k in ("causal", "batch", "disable", "destructive"))
+                and not lex.verbs["approval"].match(a))
         )
         if harmful or subject_framed or missed or negative_framing(c, lex) or risky_circumstances(c, lex):
             return Detection(
@@ -317,7 +324,8 @@ def possessive(view: SentenceView) -> Detection | None:
         is_blame_noun = is_blame_noun or any(
             x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)
         as_cause = (
-            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head)))
+            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head))
+             and not any(t.lower_ == "back" and t.head in (head, *head.children) for t in head.subtree))  # "brings it back online"
             or (tok.dep_ == "pobj" and head.dep_ == "agent")
             or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
             or (tok.dep_ in ("attr",) and verb_lemma(head) == "be")
@@ -352,7 +360,7 @@ def counterfactual(view: SentenceView) -> Detection | None:
         prevention = view.lex.verbs["diligence"].match(c.verb) or c.lemma in ("avoid", "prevent", "catch", "stop", "spot", "notice", "see")
         if not (c.modal in ("should", "ought", "shoulda", "must") or c.conditional or (c.modal == "could" and prevention)):
             continue
-        if c.passive:
+        if c.passive or credited(c, view.lex):
             continue  # "If Ottilie had not been paged ...": something done to her, not by her
         if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import Clause
-from .framing import clause_tokens, idiom_match, is_harmless_object
+from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
+from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
 
 
 def _words(tokens: list[Token]) -> set[str]:
@@ -28,7 +29,7 @@ def valuable_destruction(c: Clause, lex: Lexicon) -> list[Token]:
     """"deleted the production namespace", "dropped the customers table"."""
     if not lex.verbs["destructive"].match(c.action) or not c.objects or is_harmless_object(c, lex):
         return []
-    if _words(_np(c.objects[0])) & lex.framing["valuable_objects"]:
+    if _words(_np(c.objects[0]) + of_what(c.objects[0])) & lex.framing["valuable_objects"] and not _put_back(c, lex):
         return [c.action]
     return []
 
@@ -37,9 +38,21 @@ def disabled_safeguard(c: Clause, lex: Lexicon) -> list[Token]:
     """"switched off the backup cron", "muted the payments alert channel"."""
     if not lex.verbs["disable"].match(c.action) or not c.objects:
         return []
-    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex):
+    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex) and not _put_back(c, lex):
         return [c.action]
     return []
+
+
+def _put_back(c: Clause, lex: Lexicon) -> bool:
+    """"silenced the disk alerts ... and re-enabled them afterwards": switched off and
+    back on by the same person, a step of the work and not a safeguard lost."""
+    for x in c.verb.children:
+        if x.dep_ != "conj" or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children) or any(n.dep_ == "neg" or n.lower_ == "never" for n in x.children):
+            continue
+        lemma = verb_lemma(x)
+        if lemma in lex.framing["restoring_verbs"] or any(p.dep_ in ("prt", "advmod") and p.lower_ == "back" for p in x.children):
+            return True
+    return False
 
 
 def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
@@ -86,7 +99,10 @@ def risky_manner(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
 
 def exposure(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
     """"pasted the root keys into a public gist", "copied the table to his personal laptop"."""
-    if verb_lemma(c.action) not in lex.framing["exposure_verbs"]:
+    lemma = verb_lemma(c.action)
+    secret = bool(c.objects) and bool(_words(_np(c.objects[0])) & lex.framing["secret_objects"])
+    # "pushed credentials to a public repository": publishing is exposure only for secrets
+    if lemma not in lex.framing["exposure_verbs"] and not (lemma in lex.framing["publishing_verbs"] and secret):
         return []
     targets = [t for t in own if t.dep_ == "pobj"]
     for t in targets:
@@ -120,6 +136,11 @@ def convenience(c: Clause, lex: Lexicon) -> list[Token]:
             phrase = " ".join([verb_lemma(x)] + [t.lower_ for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i][:1])
             if phrase in lex.framing["convenience_purposes"] or verb_lemma(x) in lex.framing["convenience_purposes"]:
                 return [x]
+            acting = any(lex.verbs[k].match(c.action) for k in ("destructive", "disable", "causal"))  # not "asked the user to ..."
+            work = lex.terms["change_nouns"] | lex.framing["valuable_objects"]
+            if acting and any(o.dep_ == "dobj" and o.lemma_.lower() not in work and any(
+                    p.dep_ == "poss" and p.lower_ in ("my", "his", "her", "their") for p in o.children) for o in x.children):
+                return [x]  # "unplugged the router to charge their phone": for one's own thing, not the work ("to apply my patch")
         if x.dep_ == "advcl" and any(m.lower_ == "because" for m in x.children):
             if any(t.lower_ in lex.framing["dismissive_reasons"] for t in x.children if t.dep_ in ("acomp", "attr")):
                 return [x]
@@ -169,7 +190,8 @@ def premature(c: Clause, lex: Lexicon) -> list[Token]:
 
 def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
     own = clause_tokens(c)
-    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone, premature):
+    for finder in (valuable_destruction, disabled_safeguard, convenience, walked_away, left_undone, premature,
+                   exchanged, repeated_one_off, destructive_command, draft_to_everyone):
         found = finder(c, lex)
         if found:
             return found
@@ -327,6 +349,9 @@ def late_response(c: Clause, lex: Lexicon) -> list[Token]:
     minutes after the first page", "replied an hour later", "opened the runbook for
     the first time forty minutes into the outage"."""
     responding = lex.verbs["response"].match(c.action) or lex.verbs["diligence"].match(c.action) or lex.verbs["recovery"].match(c.action)
+    if any(x.dep_ == "advcl" and any(m.lower_ in ("after", "once", "when", "as soon as") for m in x.children if m.dep_ in ("mark", "advmod"))
+           and any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in _TRIGGERS for s in x.children) for x in c.action.children):
+        return []  # "replied an hour later, after the page was finally routed to her": timed from when it reached them
     for t in clause_tokens(c):
         if t.lemma_.lower() not in _DURATION_UNITS or not _long_duration(t):
             continue
@@ -359,31 +384,3 @@ def taken_offline(c: Clause, lex: Lexicon) -> list[Token]:
     states = ("offline", "down", "over") if lemma == "knock" else ("offline", "down")
     marks = [x for x in c.action.subtree if x.lower_ in states and x.head == c.action]
     return [c.action] + marks[:1] if marks and not is_harmless_object(c, lex) else []
-
-
-def deliberate(c: Clause, lex: Lexicon) -> bool:
-    """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
-    off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
-    ignored the page")."""
-    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
-        return False
-    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
-    return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
-
-
-def sanctioned(c: Clause) -> bool:
-    """"Under the emergency-change policy, Sadia merged her own hotfix": the process
-    allowed it, so describing it is not blame."""
-    for t in c.verb.sent:
-        if t.lower_ == "with" and any(  # "with the security team's sign-off"
-            o.lemma_.lower() in ("sign-off", "signoff", "approval", "blessing", "permission", "ok", "go-ahead") for o in t.children
-        ):
-            return True
-        if t.lower_ in ("under", "per", "following") and any(
-            o.lemma_.lower() in ("policy", "process", "procedure", "runbook", "playbook", "exception") for o in t.children
-        ):
-            return True
-        if t.lower_ == "as" and any(v.lemma_.lower() in ("allow", "permit", "recommend", "require", "say") for v in t.head.subtree):
-            if any(n.lemma_.lower() in ("policy", "runbook", "process", "procedure", "playbook") for n in t.head.subtree):
-                return True
-    return False

@@ -10,6 +10,7 @@ from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
+from .assertions import made_by
 from .clauses import Clause
 from .lexicon import verb_lemma
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
@@ -24,6 +25,13 @@ def _error_noun(tok: Token, view: SentenceView) -> bool:
     terms = view.lex.terms
     return tok.lemma_.lower() in terms["error_heads"] and any(
         c.dep_ in ("amod", "compound") and c.lower_ in terms["error_modifiers"] for c in tok.children)
+
+
+def _persons_error(tok: Token, view: SentenceView) -> bool:
+    """'blamed the outage on "a mistake made by one of our engineers"': an error said to
+    be a person's."""
+    terms = view.lex.terms
+    return tok.lemma_.lower() in terms["blame_nouns"] | terms["error_heads"] and made_by(tok, view.lex) is not None
 
 
 def _meta_governed(tok: Token, view: SentenceView) -> bool:
@@ -59,11 +67,18 @@ def blame_verb(view: SentenceView) -> Detection | None:
             # a headline or reduced relative: "Engineer blamed for outage", "the intern blamed for the email"
             targets.append(next((c for c in tok.children if c.dep_ == "nsubj"), tok.head if tok.dep_ == "acl" else None))
         for t in targets:
-            if t is not None and (_blameable(t, view) or _error_noun(t, view)):
+            if t is not None and (_blameable(t, view) or _error_noun(t, view) or _persons_error(t, view)):
                 return Detection("blame.blame-noun", "blame-verb",
                                  f'"{tok.text}" puts the failure on "{_who(t)}"; describe what the system allowed instead.',
                                  None, [tok, t], t)
     return None
+
+
+def _verb_phrases(verb: Token) -> set[str]:
+    """The verb's lemma, alone and with the particle or bare verb right after it
+    ("fired", "let go", "laid off")."""
+    lemma = verb_lemma(verb)
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "xcomp", "advmod") and c.i == verb.i + 1}
 
 
 def _punished(c: Clause, view: SentenceView) -> Token | None:
@@ -76,13 +91,13 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return c.subject if granted & (terms["privilege_nouns"] | view.lex.framing["valuable_objects"]) else None
     if c.negated:
         return None
-    if c.passive and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+    if c.passive and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "should be fired", "will be disciplined"
     if c.passive and verb_lemma(c.verb) == "hold" and _blameable(c.subject, view) and any(
             x.lower_ in ("accountable", "responsible", "liable") for x in c.verb.children if x.dep_ in ("oprd", "acomp", "xcomp")):
         return c.subject  # "needs to be held accountable"
     headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
-    if headline and verb_lemma(c.verb) in terms["punishment_verbs"] and _blameable(c.subject, view):
+    if headline and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
     if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):

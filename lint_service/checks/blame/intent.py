@@ -1,0 +1,88 @@
+"""Why a person did something: the plan, the process or the recovery.
+
+"disabled the alert on purpose while we rebuilt the index", "To stop the bleeding,
+Anders turned off the replication alerts", "muted the pager as a stopgap until the
+fix landed", "Under the emergency-change policy, Sadia merged her own hotfix". An act
+done for the recovery or allowed by the process is not described as a fault.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import Clause
+from .framing import clause_tokens
+from .lexicon import Lexicon, verb_lemma
+
+
+def _purpose(x: Token) -> bool:
+    """An adverbial clause of purpose: "to stop the bleeding", "so the pods could drain",
+    "in order to ..."."""
+    if x.dep_ not in ("advcl", "xcomp"):
+        return False
+    marks = {m.lower_ for m in x.children if m.dep_ in ("aux", "mark")}
+    return "to" in marks and x.tag_ == "VB" or bool(marks & {"so", "order"})
+
+
+def _mitigating(c: Clause, lex: Lexicon) -> bool:
+    """A safeguard switched off for a stated purpose that is not convenience, for a time
+    ("until the fix landed"), or as a stated stopgap."""
+    a = c.action
+    for x in a.children:
+        if _purpose(x):
+            lemma = verb_lemma(x)
+            # "to get the batch through", "to save time": convenience, not the recovery
+            phrases = {lemma} | {f"{lemma} {t.lower_}" for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i}
+            if not phrases & lex.framing["convenience_purposes"]:
+                return True
+        if x.dep_ == "advcl" and any(m.lower_ == "until" for m in x.children if m.dep_ in ("mark", "prep")):
+            return True
+        if x.dep_ == "advcl" and any(m.lower_ in ("after", "once") for m in x.children if m.dep_ == "mark") and (
+                lex.verbs["recovery"].match(x) or verb_lemma(x) in ("land", "deploy", "ship", "finish", "complete", "end")):
+            return True  # "silenced the alert after the fix was confirmed": the incident is over
+        if x.dep_ == "prep" and x.lower_ in ("until", "till"):
+            return True
+        if x.dep_ == "prep" and x.lower_ == "as" and any(o.lemma_.lower() in lex.framing["stopgap_nouns"] for o in x.children):
+            return True
+    return False
+
+
+def _protective(c: Clause, lex: Lexicon) -> bool:
+    """"cut power to the hall, preventing a fire", "pulled the plug to stop the data loss":
+    something switched off or removed to protect the rest."""
+    for x in c.action.children:
+        if x.dep_ in ("advcl", "xcomp") and x.i > c.action.i and lex.verbs["protective"].match(x) and (
+                x.tag_ == "VBG" or any(m.lower_ == "to" for m in x.children if m.dep_ == "aux")):
+            return True
+    return False
+
+
+def deliberate(c: Clause, lex: Lexicon) -> bool:
+    """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
+    off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
+    ignored the page")."""
+    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
+        return False
+    if lex.verbs["disable"].match(c.action) and _mitigating(c, lex):
+        return True
+    if _protective(c, lex):
+        return True
+    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
+    return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
+
+
+def sanctioned(c: Clause) -> bool:
+    """"Under the emergency-change policy, Sadia merged her own hotfix": the process
+    allowed it, so describing it is not blame."""
+    for t in c.verb.sent:
+        if t.lower_ == "with" and any(  # "with the security team's sign-off"
+            o.lemma_.lower() in ("sign-off", "signoff", "approval", "blessing", "permission", "ok", "go-ahead") for o in t.children
+        ):
+            return True
+        if t.lower_ in ("under", "per", "following") and any(
+            o.lemma_.lower() in ("policy", "process", "procedure", "runbook", "playbook", "exception") for o in t.children
+        ):
+            return True
+        if t.lower_ == "as" and any(v.lemma_.lower() in ("allow", "permit", "recommend", "require", "say") for v in t.head.subtree):
+            if any(n.lemma_.lower() in ("policy", "runbook", "process", "procedure", "playbook") for n in t.head.subtree):
+                return True
+    return False
