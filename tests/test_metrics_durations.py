@@ -33,11 +33,18 @@ def test_parse_minutes(value: str, unit: int | None, minutes: int | None) -> Non
 
 
 def test_start_is_the_repair_minus_the_time_to_repair(builder: MetricsBuilder) -> None:
-    inc = builder.build([("q.md", KEY_EVENTS.format(repair="0h 40m"))], dt.date(2031, 1, 1)).incidents[0]
+    inc = builder.build([("q.md", KEY_EVENTS.format(repair="0h 55m"))], dt.date(2031, 1, 1)).incidents[0]
     start = inc.milestones["started"]
-    assert start is not None and start.moment.iso() == "2030-04-02T09:10" and start.line == 8
-    assert start.source == "field" and "0h 40m" in (start.note or "")
-    assert inc.minutes == {"to_detect": 0, "to_mitigate": 40, "to_resolve": 110}
+    assert start is not None and start.moment.iso() == "2030-04-02T08:55" and start.line == 8
+    assert start.source == "field" and "0h 55m" in (start.note or "")
+    assert inc.minutes == {"to_detect": 15, "to_mitigate": 55, "to_resolve": 125}
+
+
+def test_a_duration_that_runs_from_the_detection_gives_no_start(builder: MetricsBuilder) -> None:
+    # 09:50 - 40m is the first detection itself: the repair was timed from it
+    inc = builder.build([("q.md", KEY_EVENTS.format(repair="0h 40m"))], dt.date(2031, 1, 1)).incidents[0]
+    assert inc.milestones["started"] is None
+    assert any("runs from the detection (line 4)" in r for r in inc.reasons)
 
 
 def test_a_duration_that_puts_the_start_after_detection_gives_none(builder: MetricsBuilder) -> None:

@@ -25,14 +25,29 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # already lasted; no resolution event). Some readings worth a word:
 # - alphagov 2019-02-04 and 2019-02-27: the "| Time | 06:45 - 13:00 |" table row is the
 #   incident's window; 2019-02-27 shows no mitigation before the rebuild ended the impact;
-# - chia 2023-08-04: the runners stopped "removing the gained unauthorized access" is the
-#   timeline's last event and its last mitigating act; rust 2018-10-19 likewise (line 56);
-# - k8s 2019-02-08: the revert deployed at 16:50 was followed by "the issue persisted"; the
+# - chia 2021-05-26: the revert (line 18) was followed by further issues; the site beginning
+#   to recover (line 24) is the first recovery;
+# - chia 2023-08-04: the runners stopped (line 36) is the timeline's last mitigating act, but
+#   the recovery section says hosts are still being rebuilt: no resolution; rust 2018-10-19's
+#   last mitigating act (line 56) closes it;
+# - k8s 2019-02-08: the Impact section's "(Between 1:46pm - 5:30pm)" (line 16) dates the
+#   impact before the 16:04 "noticed" entry; the revert deployed at 16:50 was followed by "the issue persisted"; the
 #   rollback to the version before the bug (line 90) mitigated;
-# - chia 2024-06-25: one entry detects the stall, restarts the timelords and says this
-#   resolved it;
+# - chia 2024-06-25: one entry detects the stall and restarts the timelords (line 20); new
+#   blocks being created again (line 22) is the recovery;
 # - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
-#   impact entry; PM2021-008: "reports high count of HTTP 307" is the first impact;
+#   impact entry; PM2021-008: "Time to detection: 64 minutes" and "Time to recovery: 87 minutes" both
+#   count from the load balancer switch (line 14): the start;
+# - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
+#   detected" itself: the repair was timed from detection, and no impact start is given;
+# - k8s 2019-03-26: the reports on GitHub and Slack went unseen until someone "notices the
+#   Slack reports" (line 82): the detection; pypi 2025-07-31: a user's email to the
+#   security team (line 117) reached the responders first;
+# - posthog 2024-02-28 and 2025-11-15 have no timeline: the span the opening or summary
+#   states ends the impact (the mitigation), and is the resolution unless a later time is
+#   stated ("By November 15, 6:20 AM UTC we had ... fully recovered", line 22);
+# - moj 2025-07-23: "Repaired" has the very time of "Resolved" over a timeline of work
+#   before it: it repeats the end, and when the leak was first cut is not read;
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
 # - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
@@ -43,38 +58,39 @@ READ = {
     "alphagov-gsp_20190204-kiam-breaks-harbor.md": ((10, "F"), (29, "T"), (45, "T"), (10, "F")),
     "alphagov-gsp_20190227-control-plane-and-harbor-outage.md": ((10, "F"), (29, "T"), (10, "F"), (10, "F")),
     "chia_2021-05-09_negative-coin-values.md": (None, (13, "T"), None, None),
-    "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (18, "T"), (25, "T")),
+    "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (24, "T"), (25, "T")),
     "chia_2021-10-31_dust-storm.md": (None, (25, "T"), None, None),
     "chia_2021-10-31_employee-compromise-false-positive.md": (None, (16, "T"), None, None),
     "chia_2022-01-27_ramp-card-fraud.md": ((22, "T"), (22, "T"), (26, "T"), None),
-    "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), (36, "T")),
-    "chia_2024-06-25_mainnet-stall.md": ((18, "T"), (20, "T"), (20, "T"), (20, "T")),
+    "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), None),
+    "chia_2024-06-25_mainnet-stall.md": ((18, "T"), (20, "T"), (20, "T"), (22, "T")),
     "dfds_PM2019-009_ip-starvation.md": ((31, "T"), (31, "T"), (33, "T"), (42, "T")),
     "dfds_PM2019-010_node-deletion.md": ((14, "T"), None, (16, "T"), (19, "T")),
     "dfds_PM2019-011_iac-reverted.md": ((24, "T"), (24, "P"), (30, "T"), (31, "T")),
-    "dfds_PM2021-008_traefik-v2.md": ((16, "T"), (16, "T"), (19, "T"), (20, "T")),
+    "dfds_PM2021-008_traefik-v2.md": ((14, "T"), (16, "T"), (19, "T"), (20, "T")),
     "dfds_PM2021-011_log4shell.md": (None, (17, "T"), None, None),
     "dfds_PM2023-001_total-node-failure.md": ((15, "T"), (15, "T"), (26, "T"), (26, "T")),
     "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),
     "k8s-test-infra_2019-02-05.md": ((90, "M"), (91, "T"), (98, "T"), (99, "M")),
-    "k8s-test-infra_2019-02-08.md": ((79, "T"), (79, "T"), (90, "T"), (92, "T")),
-    "k8s-test-infra_2019-03-26.md": ((78, "M"), (79, "T"), (84, "T"), (84, "M")),
+    "k8s-test-infra_2019-02-08.md": ((16, "P"), (79, "T"), (90, "T"), (92, "T")),
+    "k8s-test-infra_2019-03-26.md": ((78, "M"), (82, "T"), (84, "T"), (84, "M")),
     "k8s-test-infra_2019-05-30.md": (None, (83, "T"), (89, "T"), (92, "T")),
-    "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
-    "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
-    "moj-cloud-platform_2023-09-18-lack-of-diskspace.md": ((15, "F"), (10, "F"), (12, "F"), (13, "F")),
-    "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2020-09-21-some-cloud-platform-components-destroyed.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2022-01-22-some-dns-records-deleted.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2023-09-18-lack-of-diskspace.md": (None, (10, "F"), (12, "F"), (13, "F")),
+    "moj-cloud-platform_2025-07-23-multiple-secrets-leaked-to-public.md": (None, (10, "F"), None, (13, "F")),
     "moj-cloud-platform_2026-03-30-ingress-nginx-rollback.md": ((53, "T"), (10, "F"), (12, "F"), (13, "F")),
     "posthog_2025-09-29_flags-is-down.md": ((14, "T"), (33, "T"), (36, "T"), (36, "T")),
-    "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, None, None),
+    "posthog_2025-11-15_persons-db-migration.md": ((12, "P"), None, (12, "P"), (22, "P")),
+    "posthog_2024-02-28_decide-is-down.md": ((5, "P"), None, (5, "P"), (5, "P")),
     "pypi-blog_2025-04-14-incident-report-organization-team-privileges.md": ((27, "T"), (27, "T"), (37, "T"), (43, "T")),
-    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (119, "T"), (141, "T"), (143, "T")),
+    "pypi-blog_2025-07-31-incident-report-phishing-attack.md": ((117, "T"), (117, "T"), (141, "T"), (143, "T")),
     "rust_2018-10-19_crates-io-incident-update.md": ((46, "T"), (47, "T"), (50, "T"), (56, "T")),
     "rust_2020-02-26_crates-io-incident-report.md": ((82, "P"), (84, "T"), (93, "T"), (99, "T")),
     "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),
     "rust_docsrs-outage-postmortem.md": ((57, "T"), (58, "T"), (67, "T"), (69, "T")),
 }
-ALL_FOUR_FLOOR = 25  # of the 33 incidents with a timeline (32 real + the seed's report)
+ALL_FOUR_FLOOR = 21  # of the 33 incidents with a timeline (32 real + the seed's report)
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +129,22 @@ def test_seed_report(incidents: dict) -> None:
         "started": (9, "08:06"), "detected": (9, "08:06"), "mitigated": (16, "08:31"), "resolved": (18, "08:49")}
     assert m.minutes == {"to_detect": 0, "to_mitigate": 25, "to_resolve": 43}
     assert (m.id, m.severity) == ("INC-2024-0412", "SEV-2")
+
+
+# file -> milestone -> when, for readings whose line was right but whose day or zone a
+# reader found wrong: the zone in a table's time header, the incident's day in the text.
+WHEN = {
+    "dfds_PM2019-009_ip-starvation.md": {"started": "2019-11-30T08:24 CET", "resolved": "2019-12-05T07:00 CET"},
+    "dfds_PM2019-010_node-deletion.md": {"started": "2019-12-04T00:30 CET"},
+    "dfds_PM2019-011_iac-reverted.md": {"resolved": "2019-12-05T12:40 CET"},
+    "rust_2018-10-19_crates-io-incident-update.md": {"started": "2018-10-15T20:17 UTC",
+                                                     "resolved": "2018-10-16T00:40 UTC"},
+}
+
+
+def test_days_and_zones_as_read(incidents: dict) -> None:
+    def when(m):
+        return None if m is None else f"{m.moment.iso()} {m.moment.zone}"
+
+    got = {name: {k: when(incidents[name].milestones[k]) for k in kinds} for name, kinds in WHEN.items()}
+    assert got == WHEN

@@ -31,6 +31,10 @@ _LABEL_SPACES = re.compile(r"[\s_\-]+")
 _KEY_CHARS = re.compile(r"[^a-z0-9]+")
 # Keys whose value is a point in time: only these are read from "Label <time>" items.
 TIME_KEYS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
+# Keys whose value is a length of time: read from "Label: value" items ("- Time to detection:
+# 64 minutes"); metrics decide whether the value is a duration.
+DURATION_KEYS = ("time_to_detect", "time_to_mitigate", "time_to_resolve")
+_MAX_DURATION_CHARS = 40
 _MAX_LABEL_WORDS = 4
 
 
@@ -54,6 +58,7 @@ def fill_fields(doc: Document) -> Document:
     for prose in doc.prose:
         if prose.kind == "list-item":
             _time_label(doc, prose, labels)
+            _duration_label(doc, prose, labels)
     _key_value_rows(doc, labels)
     for entry in doc.timeline:
         # Under a timeline heading ("Key events") the parser already split "Repaired 13:59"
@@ -96,6 +101,20 @@ def _time_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
             s, e = prose.original_span(at, at + ts.end)
             doc.fields[name] = Field(prose.text[at:at + ts.end], s, e)
         return
+
+
+def _duration_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
+    """ "Time to detection: 64 minutes": a duration label, a colon and a short value."""
+    label, colon, value = prose.text.partition(":")
+    if not colon or "\n" in prose.text or labels.get(normalise_label(label)) not in DURATION_KEYS:
+        return
+    name = _label_key(label)
+    lead = len(value) - len(value.lstrip())
+    if name in doc.fields or not value.strip() or len(value.strip()) > _MAX_DURATION_CHARS:
+        return
+    at = len(label) + 1 + lead
+    s, e = prose.original_span(at, at + len(value.strip()))
+    doc.fields[name] = Field(value.strip(), s, e)
 
 
 def _key_value_rows(doc: Document, labels: dict[str, str]) -> None:

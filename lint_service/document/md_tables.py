@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from .builder import add_action_item, cut
 from .fields import is_missing
-from .item_forms import shouted_status, status_of, strip_shouted
+from .item_forms import find_timezone_note, shouted_status, status_of, strip_shouted
 from .md_inline import InlineMarks, ProseBuilder, SourceLines
 from .md_items import MdState, markup_status
 from .model import Document, Field, Prose, TimelineEntry
@@ -82,6 +82,9 @@ def table(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: Prose
         as_timeline = table_roles(header_texts, "timeline", labelled_only=True)
         if _timed_rows(as_timeline, rows):
             roles, section = as_timeline, "timeline"
+    # "Date and Time in CET", "Time (UTC)": the zone of every row of this table only.
+    header_zone = next((z for k in roles.times if k < len(header_texts)
+                        for z in [find_timezone_note(header_texts[k], heading=True)] if z), None)
     for tr, cells, is_header in rows:
         if is_header or tr.map is None:
             continue
@@ -93,7 +96,7 @@ def table(tokens: list[Token], i: int, doc: Document, src: SourceLines, b: Prose
             lo, hi = spans[k] if k < len(spans) else (row_hi, row_hi)
             cell_prose.append(b.prose(inline, lo, hi, "table-cell", section))
             cell_marks.append(b.marks)
-        _table_row(doc, roles, cell_prose, spans, row_lo, row_hi, st, cell_marks)
+        _table_row(doc, roles, cell_prose, spans, row_lo, row_hi, st, cell_marks, header_zone)
     return j + 1
 
 
@@ -121,7 +124,8 @@ def _cell_field(prose: Prose, span: tuple[int, int]) -> Field:
 
 
 def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list[tuple[int, int]],
-               row_lo: int, row_hi: int, st: MdState, marks: list[InlineMarks]) -> None:
+               row_lo: int, row_hi: int, st: MdState, marks: list[InlineMarks],
+               header_zone: str | None = None) -> None:
     def cell(k: int | None) -> Prose | None:
         return cells[k] if k is not None and k < len(cells) else None
 
@@ -145,7 +149,7 @@ def _table_row(doc: Document, roles: TableRoles, cells: list[Prose], spans: list
         time_field: Field | None = None
         extra: list[Field] = []
         day = st.day
-        zone = st.timezone
+        zone = header_zone or st.timezone
         for k, p in times:
             f = _cell_field(p, span(k))
             ts = find_timestamp(p.text)

@@ -20,6 +20,7 @@ from ..document.incident_fields import incident_field
 from ..document.model import Document, Field, TimelineEntry
 from ..document.timestamps import find_timestamp
 from ..rules import load_rule_file
+from .stated_day import stated_day
 
 _TIME_LIKE = re.compile(r"\s{0,3}[\[(]?(\d{1,4}[:.h]\w{1,6}(?::\w{1,4})?)[\])]?(?=\s|$)")
 _IMPOSSIBLE_YEAR = re.compile(r"(?<!\d)\d{5,}-\d{1,2}-\d{1,2}(?!\d)")
@@ -91,7 +92,8 @@ def _date(parts: tuple[int, int, int], year: int | None = None) -> dt.date | Non
 
 
 def document_day(doc: Document, path: str | None) -> dt.date | None:
-    """The incident's day: a date field, a start field, the title, then the file name."""
+    """The incident's day: a date field, a start field, the day the text states, the title,
+    then the file name."""
     for key in ("date", "started_at", "detected_at", "resolved_at"):
         f = incident_field(doc, key)
         day = parse_day(f.value) if f else None
@@ -103,7 +105,7 @@ def document_day(doc: Document, path: str | None) -> dt.date | None:
         m = _ISO_DAY.search(path.rsplit("/", 1)[-1])
         if m:
             day = _date((int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    return day
+    return stated_day(doc, day) or day
 
 
 @dataclass(frozen=True)

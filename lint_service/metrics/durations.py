@@ -3,8 +3,9 @@ repair at 19:05, a YAML ``duration_min: 47`` with a resolution at 14:38.
 
 The start is the milestone minus the duration. Documents measure such durations from
 different points (some from impact, some from detection), so a derived start is kept
-only when it comes no later than every milestone the document gives, and when every
-duration it states agrees on it; otherwise the start stays unknown, with the reason.
+only when it comes no later than every milestone the document gives, when every
+duration it states agrees on it, and when it is not the detection itself (the duration
+then ran from the detection); otherwise the start stays unknown, with the reason.
 """
 from __future__ import annotations
 
@@ -71,7 +72,39 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
     if len({d[0].absolute for d in fits}) > 1:
         return None, "the stated durations disagree on the start"
     moment, line, how = fits[0]
+    detected = milestones["detected"]
+    if detected is not None and not detected.moment.relative and detected.moment.absolute == moment.absolute:
+        # "Repaired 19:05", "Time to repair 0h 38m", "First detected 18:27": the duration
+        # runs from the detection, so it says nothing of when impact began.
+        return None, f"the stated duration runs from the detection (line {detected.line}), not from the impact start"
     return Milestone("started", moment, line, "field", f"from the stated duration: {how}"), None
+
+
+def start_on_entry_from_durations(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
+                                  line_of) -> Milestone | None:
+    """ "Time to detection: 64 minutes", "Time to recovery: 87 minutes": when every stated
+    duration, taken back from its milestone, lands on the same timeline entry, earlier than
+    the start inferred from the events' words, the document measures the incident from that
+    entry (a change whose impact nobody logged until later): it is the start."""
+    current = milestones["started"]
+    if current is None or current.source != "timeline":
+        return None
+    derived: list[tuple[Moment, str]] = []
+    for key, kind in (("time_to_detect", "detected"), *_DURATIONS):
+        f, end = incident_field(doc, key), milestones[kind]
+        if f is None or end is None or end.moment.relative or end.moment.date is None:
+            continue
+        minutes = parse_minutes(f.value, _bare_unit(next((k for k, v in doc.fields.items() if v is f), key)))
+        if minutes is not None:
+            derived.append((_before(end.moment, minutes), f"{f.value.strip()} before line {end.line}"))
+    if not derived or len({d[0].absolute for d in derived}) > 1 or derived[0][0].absolute >= current.moment.absolute:
+        return None
+    hit = next((t for t in timed if t.moment is not None and t.moment.date is not None
+                and t.moment.absolute == derived[0][0].absolute), None)
+    if hit is None:
+        return None
+    return Milestone("started", hit.moment, hit.line, "timeline",  # type: ignore[arg-type]
+                     "the entry the stated durations count from: " + "; ".join(d[1] for d in derived))
 
 
 @functools.lru_cache(maxsize=1)

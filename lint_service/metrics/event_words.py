@@ -29,6 +29,10 @@ class MilestoneWords:
     latency: dict[str, frozenset[str]]
     fix: frozenset[str]
     persisted: frozenset[str]
+    ongoing: frozenset[str]
+    recovering: frozenset[str]
+    resumed: dict[str, frozenset[str]]
+    report_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,7 +46,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -50,6 +54,10 @@ def milestone_words() -> MilestoneWords:
         latency={k: frozenset(v) for k, v in data["events"]["latency"].items()},
         fix=frozenset(data["events"]["fix"]),
         persisted=frozenset(data["events"]["persisted"]),
+        ongoing=frozenset(data["events"]["ongoing"]),
+        recovering=frozenset(data["events"]["recovering"]),
+        resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
+        report_nouns=frozenset(data["events"]["report_nouns"]),
     )
 
 
@@ -58,7 +66,14 @@ _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ", "ADV")}
 
 def _word(tok: Token, w: str) -> bool:
     w, _, pos = w.partition(":")
-    return (tok.lower_ == w or tok.lemma_.lower() == w) and (not pos or tok.pos_ in _POS[pos])
+    return (tok.lower_ == w or tok.lemma_.lower() == w) and (not pos or tok.pos_ in _POS[pos]
+                                                             or (pos == "v" and _misread_verb(tok)))
+
+
+def _misread_verb(tok: Token) -> bool:
+    """ "A user emails the team about ...": a present-tense verb the parser took for the
+    entry's root noun (plural, with a preposition of its own and no verb above it)."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and any(c.dep_ == "prep" for c in tok.children)
 
 
 def word_index(doc: Doc) -> dict[str, list[int]]:
@@ -210,11 +225,45 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
                 if kind == "resolved" and len(done) < len(matched):
                     # "CI recovered, the site begins to recover": recovery under way, not over.
                     found.append(("pending", " ".join(term), matched[0]))
+                    found.extend(("recovering", " ".join(term), t) for t in matched
+                                 if t not in done and _begun(t, words.recovering))
                 matched = done
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
+    found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
+                 if k == "started" and t is not None and _ongoing(t, words.ongoing))
+    found.extend(("resolved", "again", t) for t in _resumed(doc, words, found))
     return found
+
+
+def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token | None]]) -> list[Token]:
+    """ "New blocks being created again during the stall": work going on again, a recovery.
+    A state ("the queue is empty again") may be a lull between waves, and someone doing
+    something again ("checked the logs again") is an act: only a participle ("being
+    created again", "are flowing again") without an object counts."""
+    said = {t.i for k, _, t in found if t is not None and k != "triggers"}
+    refs = words.resumed["references"]
+    impact = [t for k, _, t in found if k == "started" and t is not None
+              and not any(a.dep_ == "pobj" and a.head.lower_ in refs for a in [t, *t.ancestors])]
+    if impact:
+        return []
+    return [t.head for t in doc if t.lower_ in words.resumed["words"] and t.dep_ == "advmod"
+            and t.head.pos_ == "VERB" and t.head.tag_ in ("VBG", "VBN") and t.head.i not in said and not _negated(t.head)
+            and not any(c.dep_ == "dobj" for c in t.head.children)
+            and not _hypothetical(t.head, words.hypothetical)]
+
+def _begun(tok: Token, begin: frozenset[str]) -> bool:
+    """ "the site begins to recover", "error rates start recovering": a recovery under way."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in begin and not _negated(tok.head)
+
+
+def _ongoing(tok: Token, ongoing: frozenset[str]) -> bool:
+    """An impact word with "still"/"further" on it or on its verb ("the site is still down",
+    "further issues are discovered"): the impact goes on."""
+    near = list(tok.children) + (list(tok.head.children) if tok.dep_ in ("acomp", "attr", "advmod", "nsubj",
+                                                                        "nsubjpass", "dobj") else [])
+    return any(c.lower_ in ongoing and c.dep_ in ("advmod", "amod") for c in near)
 
 
 def classify(doc: Doc, words: MilestoneWords) -> tuple[set[str], set[str]]:

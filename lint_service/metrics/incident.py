@@ -19,8 +19,10 @@ from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
-from .durations import start_from_durations, start_from_stated_span
-from .milestones import KINDS, Milestone, ParseFn, find_milestones
+from .durations import start_from_durations, start_from_stated_span, start_on_entry_from_durations
+from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
+from .ongoing_work import work_ongoing
+from .prose_end import end_in_prose
 from .below_timeline import resolution_below
 from .prose_detection import detection_in_prose
 from .windows import field_window, prose_window
@@ -110,6 +112,17 @@ def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line
     return out, problems
 
 
+def _repair_repeats_resolution(fields: dict[str, Milestone], timed: list) -> bool:
+    """A mitigation field with the resolution's very time ("Repaired 2025-07-24 12:34",
+    "Resolved 2025-07-24 12:34") over a timeline with events before it: the field only
+    repeats the end; when the impact was first cut is not given."""
+    mit, res = fields.get("mitigated"), fields.get("resolved")
+    if mit is None or res is None or mit.moment.absolute != res.moment.absolute:
+        return False
+    return any(t.moment is not None and t.moment.date is not None and t.moment.absolute < res.moment.absolute
+               for t in timed)
+
+
 def _minutes(start: Milestone | None, end: Milestone | None) -> int | None:
     if start is None or end is None:
         return None
@@ -186,13 +199,26 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     timed = resolve_timeline(doc, line_of, day, zone)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
     unknown: list[str] = []
+    repeated = _repair_repeats_resolution(fields, timed)
     milestones = find_milestones(timed, fields, parse, unknown)
+    if repeated and milestones["mitigated"] is fields["mitigated"]:
+        milestones["mitigated"] = None
     why = None
-    stated = prose_window(doc, day, zone, line_of) or start_from_stated_span(doc, milestones, timed, parse, line_of)
+    closing = milestones["resolved"]
+    under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
+    if under_way:
+        milestones["resolved"] = None  # the last event did not end what the text says goes on
+    window = prose_window(doc, day, zone, line_of)
+    if not doc.timeline and milestones["resolved"] is None and milestones["mitigated"] is None:
+        milestones["mitigated"], milestones["resolved"] = end_in_prose(
+            doc, window[1] if window else None, day, zone, parse, line_of)
+    stated = (window[0] if window else None) or start_from_stated_span(doc, milestones, timed, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
     if milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
+    else:
+        milestones["started"] = start_on_entry_from_durations(doc, milestones, timed, line_of) or milestones["started"]
     if milestones["detected"] is None and milestones["started"] is not None:
         milestones["detected"] = detection_in_prose(doc, milestones["started"], parse, line_of)
     if milestones["resolved"] is None:
@@ -204,7 +230,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
                                                     "the resolution: no separate mitigation")
     reasons = []
     if not doc.timeline and not fields:
-        reasons.append("no timeline and no milestone fields")
+        reasons.append("no timeline and no milestone fields" if not any(milestones.values())
+                       else "no timeline and no milestone fields: read from the prose")
     elif doc.timeline and not any(t.moment for t in timed) and not fields:
         reasons.append("no timeline entry has a readable time")
     missing = [k for k in KINDS if milestones[k] is None]
@@ -212,6 +239,10 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("not found: " + ", ".join(_KIND_NAMES[k] for k in missing))
     if why:
         reasons.append(why)
+    if under_way:
+        reasons.append("recovery still under way when the document was written")
+    if repeated and milestones["mitigated"] is None:
+        reasons.append("the repair field repeats the resolution's time while the timeline shows work before it")
     if milestones["started"] is None and unknown:
         reasons.append(unknown[0])
     start = milestones["started"]

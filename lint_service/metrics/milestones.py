@@ -31,6 +31,7 @@ __all__ = ["KINDS", "Milestone", "MilestoneWords", "ParseFn", "classify", "expla
            "match_term", "milestone_words", "negated"]
 
 KINDS = ("started", "detected", "mitigated", "resolved")
+CLOSED_BY_LAST = "the last event"  # the note of a resolution no event states, only the timeline's end
 
 ParseFn = Callable[[Sequence[str]], list[Doc]]
 
@@ -111,7 +112,10 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         report_with_impact = next((i for i in range(n) if "detected" in kinds[i][1] and "started" in kinds[i][1]
                                    and not _acted_before(docs, kinds, start_at, i)), None)
         found = [i for i in (signal, report, report_with_impact) if i is not None and (idx["started"] is None or i >= idx["started"])]
-        idx["detected"] = take("detected", min(found) if found else None, "timeline")
+        first = min(found) if found else None
+        if first is not None and "detected" in kinds[first][1] and not kinds[first][1] & {"signals", "perceived"}:
+            first = _reports_noticed(docs, found_in, first, words) or first
+        idx["detected"] = take("detected", first, "timeline")
     anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
     closing_note = None
     if idx["resolved"] is None:
@@ -135,7 +139,8 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
             if goes_on is None or (idx["resolved"] is not None and idx["resolved"] < goes_on):
                 break
             act = find("mitigated", goes_on + 1)
-        candidates = [i for i in (act, find("resolved", after)) if i is not None]
+        # "the site begins to recover" is a first recovery too (after an act that did not work).
+        candidates = [i for i in (act, find("resolved", after), find("recovering", after)) if i is not None]
         mit = min(candidates) if candidates else None
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
             note = None if "mitigated" in kinds[mit][1] else ("the resolution: no separate mitigation"
@@ -154,6 +159,23 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
 
 
 _DETECTION = ("signals", "perceived", "detected")
+
+
+def _reports_noticed(docs: list[Doc], found_in: list[list[tuple[str, str, Token | None]]], report: int,
+                     words: MilestoneWords) -> int | None:
+    """The entry after ``report`` where someone notices the reports ("wakes up and notices the
+    Slack reports"): until then nobody responding had seen them, so that is the detection."""
+    for i in range(report + 1, len(docs)):
+        if any(k in ("mitigated", "resolved") for k, _, t in found_in[i] if t is not None):
+            return None  # someone acted already: the reports had been received
+        for k, _, t in found_in[i]:
+            # what is noticed: its object, or the next few words when the parser took
+            # "reports" for a verb ("notices the Slack reports")
+            seen = [c for c in t.subtree if c.dep_ in ("dobj", "pobj")] + list(docs[i][t.i + 1:t.i + 5]) \
+                if k == "perceived" and t is not None else []
+            if any(c.lemma_.lower() in words.report_nouns or c.lower_.rstrip("s") in words.report_nouns for c in seen):
+                return i
+    return None
 
 
 def _said_after_detection(found: list[tuple[str, str, Token | None]], kind: str) -> bool:
@@ -178,10 +200,10 @@ def _closing(described: list[TimedEntry], kinds: list[tuple[set[str], set[str]]]
     if last < mitigated or described[last].moment is None:
         return None, None
     if "mitigated" in kinds[last][1]:
-        return last, "the last event: the last mitigating act, no later event"
+        return last, f"{CLOSED_BY_LAST}: the last mitigating act, no later event"
     named = any(t.lemma_.lower() in words.fix for d in docs[mitigated + 1:last + 1] for t in d)
     if "released" in kinds[last][1] and last > mitigated and named:
-        return last, "the last event: the fix released"
+        return last, f"{CLOSED_BY_LAST}: the fix released"
     return None, None
 
 

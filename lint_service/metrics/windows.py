@@ -14,6 +14,7 @@ The connecting words live in ``rules/milestones.yaml`` (``windows``).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -76,23 +77,61 @@ def field_window(doc: Document, day: dt.date | None, zone: str | None, line_of) 
     return (Milestone("started", ends[0], line, "field", note), Milestone("resolved", ends[1], line, "field", note))
 
 
-def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) -> Milestone | None:
-    """The impact start a summary or impact sentence states as a span ("between T1 and T2",
-    "from T1 until T2"); the first such sentence."""
+_RANGE_MARK = re.compile(r"\s{0,2}(?:-|–|—|\bto\b|\buntil\b)\s{0,2}", re.IGNORECASE)
+_DASHES = ("-", "–", "—")
+
+
+def clock_times(text: str) -> list[Timestamp]:
+    """Clock times of ``text``, a range read as one timestamp ("1:46pm - 5:30pm", "15:30 to
+    18:10 UTC") split into its two ends."""
+    out: list[Timestamp] = []
+    for t in timestamps_in(text):
+        if t.minutes is None:
+            continue
+        inner = text[t.start:t.end]
+        for m in _RANGE_MARK.finditer(inner):
+            tail = [x for x in timestamps_in(inner[m.end():]) if x.start == 0 and x.minutes is not None]
+            if m.start() > 0 and tail:
+                out += [dataclasses.replace(t, end=t.start + m.start()),
+                        dataclasses.replace(tail[0], start=t.start + m.end(), end=t.end,
+                                            timezone=tail[0].timezone or t.timezone)]
+                break
+        else:
+            out.append(t)
+    return out
+
+
+def _opening(doc: Document, p) -> bool:
+    """A paragraph before any heading of a document with no sections of its own for it: the
+    document's opening, its summary in all but name."""
+    return p.section is None and (not doc.sections or p.original_span(0, 1)[0] < doc.sections[0].start)
+
+
+def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) -> tuple[Milestone, Milestone] | None:
+    """(start, end) of the impact a summary or impact sentence states as a span ("between
+    T1 and T2", "from T1 until T2", "(between 1:46pm - 5:30pm)"); the first such sentence.
+    The end is the resolution only in a document with no timeline, where it is all the
+    document says of it."""
     words = _words()
     for p in doc.prose:
-        if p.section not in _SECTIONS or p.kind == "heading":
+        if not (p.section in _SECTIONS or _opening(doc, p)) or p.kind == "heading" or not p.text:
             continue
-        stamps = [t for t in timestamps_in(p.text) if t.minutes is not None]
+        stamps = clock_times(p.text)
         for first, second in zip(stamps, stamps[1:]):
             before = _WORD.findall(p.text[max(0, first.start - 12):first.start].lower())
-            between = [w for w in _WORD.findall(p.text[first.end:second.start]) if not zone_in(w)]
+            gap = p.text[first.end:second.start]
+            between = [w for w in _WORD.findall(gap) if not zone_in(w)]
             opener = before[-1] if before else None
-            if opener not in words["opening"] or len(between) != 1:
+            if opener not in words["opening"]:
                 continue
-            join = between[0].lower()
-            if (opener == "between") != (join == "and") or join not in words["range"]:
-                continue  # "between 12:17 and 12:30", "from 09:10 until 09:55"
+            if not between and any(d in gap for d in _DASHES):
+                join = "-"  # "between 1:46pm - 5:30pm": the dash joins a range after either opener
+            elif len(between) == 1 and between[0].lower() in words["range"]:
+                join = between[0].lower()
+                if (opener == "between") != (join == "and"):
+                    continue  # "between 12:17 and 12:30", "from 09:10 until 09:55"
+            else:
+                continue
             dated = next((t for t in timestamps_in(p.text) if t.date is not None), None)
             on = day
             if dated is not None and dated.date is not None:
@@ -104,6 +143,8 @@ def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) 
             if ends is None:
                 continue
             start, _ = p.original_span(first.start, first.end)
-            return Milestone("started", ends[0], line_of(start), "prose",
-                             f"the impact window stated in the {p.section}")
+            where = p.section or "opening paragraph"
+            began = Milestone("started", ends[0], line_of(start), "prose", f"the impact window stated in the {where}")
+            return began, Milestone("resolved", ends[1], line_of(start), "prose",
+                                    f"the end of the impact window stated in the {where}")
     return None
