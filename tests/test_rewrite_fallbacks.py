@@ -51,9 +51,7 @@ REWRITES = [
      "Twelve days passed before the vendor's escalation was answered."),
     ("Four hours went by before the duty manager replied to the customer report.",
      "Four hours went by before the customer report was replied to."),
-    # a reported error: the fact or the step the sentence names stays
-    ("Due to operator error, the staging queue was purged.", "The staging queue was purged."),
-    ("The ledger was rebuilt twice because of human error.", "The ledger was rebuilt twice."),
+    # a reported error: the step the sentence names stays
     ("Because of a human error in the cron table, the archive job was skipped.",
      "Because of an error in the cron table, the archive job was skipped."),
     ("The data loss was caused by operator error during the schema migration.",
@@ -130,6 +128,10 @@ NEAR_MISSES = [
     ("The outage was caused by human error.", None),
     # the error is the cause the clause exists to state: dropping it empties the sentence
     ("The outage was caused because of operator error.", None),
+    # a bare reported error as a fact's cause: dropping it loses that a manual step failed
+    # (withdrawn after blind round 3)
+    ("Due to operator error, the staging queue was purged.", None),
+    ("The ledger was rebuilt twice because of human error.", None),
     # who made it and no step: nothing is left to say
     ("Primary cause: human error by the night operator.", None),
     # "phoned it in" names no thing that was cursory

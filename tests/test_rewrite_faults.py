@@ -85,8 +85,6 @@ FIXED = [
     # a fronted object short enough to read
     r("The trader mistyped a sell order for one unit of a fund called Foo at ten dollars.",
       "A sell order for one unit of a fund called Foo at ten dollars was mistyped.", "fronted-object-short-enough"),
-    # "If only" is the wish's and stays
-    r("If only the on-call had paused the rollout before lunch.", "If only the rollout had been paused before lunch.", "if-only-kept"),
     # a "while" clause with its own subject stays
     r("Osric deleted the staging bucket while the backup was still running.",
       "The staging bucket was deleted while the backup was still running.", "while-with-its-own-subject"),
@@ -121,6 +119,8 @@ WRONG = [
     # a piece said twice in the rebuilt sentence is refused
     r("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
       "The flag was flipped early for all users instead of 1% %.", "doubled-symbol"),
+    # a hindsight wish stays one without its person: no rewrite (blind round 3)
+    r("If only the on-call had paused the rollout before lunch.", "If only the rollout had been paused before lunch.", "if-only-withdrawn"),
     # withdrawn after blind round 3: each invents a safeguard nobody named
     r("Quentin was careless with the deploy keys.", "Nothing protected the deploy keys from mistakes.", "careless-with-withdrawn"),
     r("A more careful engineer would have spotted the missing index.",

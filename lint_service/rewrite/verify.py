@@ -71,6 +71,12 @@ def problems(cand: Span, orig: Original) -> list[str]:
     text = cand.text
     if "{" in text and "{" not in orig.sent.text:
         out.append("unfilled template")
+    if re.match(r"\W*if only\b", text, re.IGNORECASE):
+        # a hindsight wish stays one with the person gone ("If only a backup had been
+        # taken"): every such rewrite was graded poor in blind round 3
+        out.append("a hindsight wish ('If only ...')")
+    if _bare_participle(cand) and not _bare_participle(orig.sent):
+        out.append("a participle left with nothing ('a trade made triggered')")
     doubled = _doubled(cand) - _doubled(orig.sent)
     if doubled:  # "instead of 1% %", "the the": a piece was said twice when the sentence was rebuilt
         out.append(f"says {sorted(doubled)[0]!r} twice")
@@ -144,6 +150,13 @@ def problems(cand: Span, orig: Original) -> list[str]:
     if kept_neg and cand_neg < kept_neg:
         out.append("negation lost")
     return out
+
+
+def _bare_participle(span: Span) -> bool:
+    """"a botched trade made triggered chaos": removing "by an employee" left a reduced
+    relative with no word of its own right before the next verb, which no longer reads."""
+    return any(t.tag_ == "VBN" and t.dep_ == "acl" and not list(t.children) and t.i + 1 < span.end
+               and span.doc[t.i + 1].tag_.startswith("VB") for t in span)
 
 
 def _doubled(span: Span) -> set[str]:
