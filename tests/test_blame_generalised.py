@@ -40,7 +40,7 @@ PAIRS = [
     ("destroyed-shared", "A contractor overwrote the shared inventory spreadsheet with last month's copy.",
      "Kai deleted the duplicate alert rule we had flagged last week."),
     # an act judged fine in the head is the judge's act (clauses._judging_verb)
-    ("judged-fine", "someone thought it was a good idea to push untested code to prod",
+    ("judged-fine", "somebody thought it was a good idea to ship the unreviewed migration on friday",
      "Leila thought it was a good idea to add a canary stage, and the team agreed."),
     ("judged-fine-decided", "The contractor decided it was a great idea to reboot the core switch at noon.",
      "The SRE decided it was safer to fail over to the standby region."),

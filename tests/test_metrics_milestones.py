@@ -268,7 +268,7 @@ def test_detection_and_its_act_in_one_entry(builder: MetricsBuilder) -> None:
      "mitigated", "10:30"),
     # requests taking seconds are impact; the rebuild taking minutes is not
     (("2024-04-02 10:00 The nightly rebuild takes 20 minutes, as usual.",
-      "2024-04-02 10:30 All requests to the index begin to take 10+ seconds.",
+      "2024-04-02 10:30 All requests to the search API begin to take 15 seconds.",
       "2024-04-02 10:35 An alert fired for index latency.", "2024-04-02 10:50 Everything is back to normal."),
      "started", "10:30"),
     # an act after which "the issue persisted" did not mitigate it; the next one did

@@ -30,13 +30,13 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - chia 2023-08-04: the runners stopped (line 36) is the timeline's last mitigating act, but
 #   the recovery section says hosts are still being rebuilt: no resolution; rust 2018-10-19's
 #   last mitigating act (line 56) closes it;
-# - k8s 2019-02-08: the Impact section's "(Between 1:46pm - 5:30pm)" (line 16) dates the
+# - k8s 2019-02-08: the time range in the Impact section (line 16) dates the
 #   impact before the 16:04 "noticed" entry; the revert deployed at 16:50 was followed by "the issue persisted"; the
 #   rollback to the version before the bug (line 90) mitigated;
 # - chia 2024-06-25: one entry detects the stall and restarts the timelords (line 20); new
 #   blocks being created again (line 22) is the recovery;
 # - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
-#   impact entry; PM2021-008: "Time to detection: 64 minutes" and "Time to recovery: 87 minutes" both
+#   impact entry; PM2021-008: its stated times to detection and to recovery both
 #   count from the load balancer switch (line 14): the start;
 # - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
 #   detected" itself: the repair was timed from detection, and no impact start is given;
@@ -45,13 +45,13 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   security team (line 117) reached the responders first;
 # - posthog 2024-02-28 and 2025-11-15 have no timeline: the span the opening or summary
 #   states ends the impact (the mitigation), and is the resolution unless a later time is
-#   stated ("By November 15, 6:20 AM UTC we had ... fully recovered", line 22);
+#   stated (the recovery time of line 22);
 # - moj 2025-07-23: "Repaired" has the very time of "Resolved" over a timeline of work
 #   before it: it repeats the end, and when the leak was first cut is not read;
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
-# - rust 2020-02-26: the fix deploy minus the stated "1 hour and 31 minutes from the start
-#   of the incident" is the 21:17 entry; broken downloads: "between 12:17 and 12:30" in the
+# - rust 2020-02-26: the fix deploy minus the span the text states from the start of the
+#   incident is the 21:17 entry; broken downloads: "between 08:40 and 09:05" in the
 #   summary is the start, the fix promoted to production (line 94) the resolution.
 READ = {
     "incident-report.yaml": ((9, "T"), (9, "T"), (16, "T"), (18, "T")),

@@ -1,5 +1,5 @@
-"""An impact start implied by a stated duration: "**Time to repair**: 0h 38m" after a
-repair at 19:05, a YAML ``duration_min: 47`` with a resolution at 14:38.
+"""An impact start implied by a stated duration: "**Time to repair**: 0h 20m" after a
+repair at 10:50, a YAML ``duration_min: 47`` with a resolution at 14:38.
 
 The start is the milestone minus the duration. Documents measure such durations from
 different points (some from impact, some from detection), so a derived start is kept
@@ -74,7 +74,7 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
     moment, line, how = fits[0]
     detected = milestones["detected"]
     if detected is not None and not detected.moment.relative and detected.moment.absolute == moment.absolute:
-        # "Repaired 19:05", "Time to repair 0h 38m", "First detected 18:27": the duration
+        # "Repaired 10:50", "Time to repair 0h 20m", "First detected 10:30": the duration
         # runs from the detection, so it says nothing of when impact began.
         return None, f"the stated duration runs from the detection (line {detected.line}), not from the impact start"
     return Milestone("started", moment, line, "field", f"from the stated duration: {how}"), None
@@ -82,7 +82,7 @@ def start_from_durations(doc: Document, milestones: dict[str, Milestone | None],
 
 def start_on_entry_from_durations(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
                                   line_of) -> Milestone | None:
-    """ "Time to detection: 64 minutes", "Time to recovery: 87 minutes": when every stated
+    """ "Time to detection: 12 minutes", "Time to recovery: 40 minutes": when every stated
     duration, taken back from its milestone, lands on the same timeline entry, earlier than
     the start inferred from the events' words, the document measures the incident from that
     entry (a change whose impact nobody logged until later): it is the start."""
@@ -114,8 +114,8 @@ def _from_start() -> tuple[str, ...]:
 
 def start_from_stated_span(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
                            parse: ParseFn, line_of) -> Milestone | None:
-    """ "It took 1 hour and 31 minutes from the start of the incident to the deploy of the
-    fix": the milestone the sentence ends at (its words are that entry's) minus the stated
+    """ "It took 2 hours and 5 minutes from the start of the outage to the release of the
+    patch": the milestone the sentence ends at (its words are that entry's) minus the stated
     span, kept only when a timeline entry has exactly that time, earlier than the start
     inferred: that entry is the start."""
     phrases = _from_start()
@@ -125,7 +125,7 @@ def start_from_stated_span(doc: Document, milestones: dict[str, Milestone | None
         at = next((low.index(ph) for ph in phrases if ph in low), None)
         if at is None:
             continue
-        # the duration written right before the phrase: "1 hour and 31 minutes from the start"
+        # the duration written right before the phrase: "2 hours and 5 minutes from the start"
         first = next((m for m in _PART.finditer(p.text[:at]) if not _PART.sub("", p.text[m.start():at]).strip(" ,and")), None)
         if first is None:
             continue

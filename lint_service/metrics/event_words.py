@@ -1,7 +1,7 @@
 """The words of milestone events, read through the parse: which kinds of event (impact,
 trigger, signal, report, mitigating act, recovery, release) an entry's text says, with
 negation ("not restored"), intent ("a PR to roll back"), waiting ("blocked on a check")
-and hypotheticals ("alarms tell us if ...") taken out. The words are
+and hypotheticals ("alerts page us if ...") taken out. The words are
 ``rules/milestones.yaml``'s ``markers`` and ``events``."""
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def _hypothetical(tok: Token, marks: frozenset[str]) -> bool:
 
 
 def _slow(doc: Doc, latency: dict[str, frozenset[str]]) -> list[Token]:
-    """ "requests take 10+ seconds", "page loads begin to take 12 s": a service's
+    """ "API calls take 15 seconds", "page loads begin to take 12 s": a service's
     interactions taking seconds is impact; "the rebuild takes 20 minutes" is not."""
     found = []
     for tok in doc:

@@ -1,5 +1,5 @@
 """An impact entry that says the impact had already lasted a while ("there have been no
-blocks in more than 7 minutes", "checkout had been failing for 20 minutes") is not when
+orders in more than 6 minutes", "checkout had been failing for 20 minutes") is not when
 it began: the start is earlier and, from that entry, unknown."""
 from __future__ import annotations
 

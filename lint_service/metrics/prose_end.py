@@ -1,6 +1,6 @@
 """The end of an incident told in prose, for a document with no timeline.
 
-A summary stating the impact's span ("went down from 15:30 to 18:10 UTC") ends the impact
+A summary stating the impact's span ("was unavailable from 09:05 to 11:40 UTC") ends the impact
 at its second time: that is the mitigation, and the resolution too unless the document
 states a later time (a backlog worked through by the next morning). A sentence opening
 with a ``windows.by`` word and a time whose clause says everything is back ("By

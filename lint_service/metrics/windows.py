@@ -4,7 +4,7 @@
   ``| Time | 2024-03-02 06:45 - 2024-03-03 13:00 (UTC) |``, ``**Outage window:** 14:05-14:50``)
   gives the impact start and the resolution (``source: "field"``);
 - a sentence of the summary or impact section stating the span ("On 2024-03-02 between
-  12:17 and 12:30 UTC all downloads failed", "from 09:10 until 09:55 checkout was down")
+  08:40 and 09:05 UTC every upload failed", "from 09:10 until 09:55 checkout was down")
   gives the impact start (``source: "prose"``): the document says when impact began,
   which an inferred timeline start (the first entry that names the impact, often a
   report of it) may only approximate. Its end is not taken as the resolution: such
@@ -82,7 +82,7 @@ _DASHES = ("-", "–", "—")
 
 
 def clock_times(text: str) -> list[Timestamp]:
-    """Clock times of ``text``, a range read as one timestamp ("1:46pm - 5:30pm", "15:30 to
+    """Clock times of ``text``, a range read as one timestamp ("2:10pm - 4:45pm", "09:05 to
     18:10 UTC") split into its two ends."""
     out: list[Timestamp] = []
     for t in timestamps_in(text):
@@ -109,7 +109,7 @@ def _opening(doc: Document, p) -> bool:
 
 def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) -> tuple[Milestone, Milestone] | None:
     """(start, end) of the impact a summary or impact sentence states as a span ("between
-    T1 and T2", "from T1 until T2", "(between 1:46pm - 5:30pm)"); the first such sentence.
+    T1 and T2", "from T1 until T2", "(between 2:10pm - 4:45pm)"); the first such sentence.
     The end is the resolution only in a document with no timeline, where it is all the
     document says of it."""
     words = _words()
@@ -125,11 +125,11 @@ def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) 
             if opener not in words["opening"]:
                 continue
             if not between and any(d in gap for d in _DASHES):
-                join = "-"  # "between 1:46pm - 5:30pm": the dash joins a range after either opener
+                join = "-"  # "between 2:10pm - 4:45pm": the dash joins a range after either opener
             elif len(between) == 1 and between[0].lower() in words["range"]:
                 join = between[0].lower()
                 if (opener == "between") != (join == "and"):
-                    continue  # "between 12:17 and 12:30", "from 09:10 until 09:55"
+                    continue  # "between 08:40 and 09:05", "from 09:10 until 09:55"
             else:
                 continue
             dated = next((t for t in timestamps_in(p.text) if t.date is not None), None)
