@@ -261,3 +261,27 @@ def test_duration_item_offsets_point_at_their_value(label: str, value: str, pad:
     doc = parse_document(text, "markdown")
     f = next(f for k, f in doc.fields.items() if k.startswith("time_to"))
     assert f.value == value == text[f.start:f.end]
+
+
+UNDATED = """incident:
+  id: INC-7
+  duration_min: {minutes}
+timeline:
+  - time: "10:00"
+    event: "The cache config change is rolled out to every node."
+  - time: "10:05"
+    event: "Search API requests fail with 5xx errors; the error-rate alert fired."
+  - time: "10:20"
+    event: "The cache config change is rolled back."
+  - time: "10:40"
+    event: "Search latency back to normal."
+"""
+
+
+@pytest.mark.parametrize("minutes, start", [(40, "10:00"), (33, "10:05")])
+def test_a_stated_duration_places_the_start_on_an_undated_entry(builder: MetricsBuilder, minutes: int, start: str) -> None:
+    """A report with clock times and no date: the duration taken back from the resolution
+    lands on the rollout (40 minutes), so impact began there; landing on no entry (33
+    minutes), the start stays the first impact event."""
+    m = builder.incident("report.yaml", UNDATED.format(minutes=minutes), AS_OF)
+    assert at(m, "started") == start and m.milestones["started"].source == "timeline"

@@ -54,7 +54,7 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   incident is the 21:17 entry; broken downloads: "between 08:40 and 09:05" in the
 #   summary is the start, the fix promoted to production (line 94) the resolution.
 READ = {
-    "incident-report.yaml": ((9, "T"), (9, "T"), (16, "T"), (18, "T")),
+    "incident-report.yaml": ((7, "T"), (9, "T"), (16, "T"), (18, "T")),
     "alphagov-gsp_20190204-kiam-breaks-harbor.md": ((10, "F"), (29, "T"), (45, "T"), (10, "F")),
     "alphagov-gsp_20190227-control-plane-and-harbor-outage.md": ((10, "F"), (29, "T"), (10, "F"), (10, "F")),
     "chia_2021-05-09_negative-coin-values.md": (None, (13, "T"), None, None),
@@ -126,8 +126,9 @@ def test_all_four_floor(incidents: dict) -> None:
 def test_seed_report(incidents: dict) -> None:
     m = incidents["incident-report.yaml"]
     assert {k: (v.line, v.moment.iso()) for k, v in m.milestones.items()} == {
-        "started": (9, "08:06"), "detected": (9, "08:06"), "mitigated": (16, "08:31"), "resolved": (18, "08:49")}
-    assert m.minutes == {"to_detect": 0, "to_mitigate": 25, "to_resolve": 43}
+        "started": (7, "08:02"), "detected": (9, "08:06"), "mitigated": (16, "08:31"), "resolved": (18, "08:49")}
+    # duration_min 47 counts back from 08:49 to the 08:02 rollout entry: the impact began with it
+    assert m.minutes == {"to_detect": 4, "to_mitigate": 29, "to_resolve": 47}
     assert (m.id, m.severity) == ("INC-2024-0412", "SEV-2")
 
 

@@ -92,14 +92,16 @@ def start_on_entry_from_durations(doc: Document, milestones: dict[str, Milestone
     derived: list[tuple[Moment, str]] = []
     for key, kind in (("time_to_detect", "detected"), *_DURATIONS):
         f, end = incident_field(doc, key), milestones[kind]
-        if f is None or end is None or end.moment.relative or end.moment.date is None:
+        # both dated, or both on the document's one undated day ("08:02" in a YAML report)
+        if f is None or end is None or end.moment.relative or (end.moment.date is None) != (current.moment.date is None):
             continue
         minutes = parse_minutes(f.value, _bare_unit(next((k for k, v in doc.fields.items() if v is f), key)))
         if minutes is not None:
             derived.append((_before(end.moment, minutes), f"{f.value.strip()} before line {end.line}"))
     if not derived or len({d[0].absolute for d in derived}) > 1 or derived[0][0].absolute >= current.moment.absolute:
         return None
-    hit = next((t for t in timed if t.moment is not None and t.moment.date is not None
+    hit = next((t for t in timed if t.moment is not None and not t.moment.relative
+                and (t.moment.date is None) == (current.moment.date is None)
                 and t.moment.absolute == derived[0][0].absolute), None)
     if hit is None:
         return None
