@@ -131,7 +131,6 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
     lex_idioms = phrasing()["idioms"]
     pieces: list[tuple[Token, str, str, str]] = []  # (verb, joiner, subject, predicate)
     manner = ""
-    last_subject = ""
     for n, v in enumerate(verbs):
         # the conjunct's own words: not the next conjuncts, their "and", the shared subject
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
@@ -156,7 +155,6 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             if phrase is None:
                 return []
             pieces.append((v, joiner, phrase[0], phrase[1]))
-            last_subject = phrase[0]
             continue
         neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
         phrase = verb_phrase_passive(v, own, neg, drop)
@@ -164,7 +162,6 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             return []
         subject, pred = phrase
         pieces.append((v, joiner, subject, pred))
-        last_subject = subject
     if not pieces:
         return []
     parts: list[str] = []

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .text import verb_lemma_of
+from .text import phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
@@ -71,7 +71,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
     text = cand.text
     if "{" in text and "{" not in orig.sent.text:
         out.append("unfilled template")
-    if re.match(r"\W*if only\b", text, re.IGNORECASE):
+    opening = " ".join(t.lower_ for t in words[:3])
+    if any(opening == w or opening.startswith(w + " ") for w in phrasing()["hindsight_wishes"]):
         # a hindsight wish stays one with the person gone ("If only a backup had been
         # taken"): every such rewrite was graded poor in blind round 3
         out.append("a hindsight wish ('If only ...')")
