@@ -25,25 +25,35 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import CORPUS, SET_NAMES, Row, load_set  # noqa: E402
-from train_blame_model import TRAIN_SETS, train_in_memory  # noqa: E402
+from labelled import CORPUS, HELD_OUT, SET_NAMES, Row, load_set  # noqa: E402
+from train_blame_model import TRAIN_SETS, load_training_set, train_in_memory  # noqa: E402
 
 from lint_service import Linter  # noqa: E402
 from lint_service.blame_model import BlameScorer, classifier_text  # noqa: E402
-from lint_service.checks.blame.learned import RULE, THRESHOLD, person_mention  # noqa: E402
+from lint_service.checks.blame.learned import RULE, THRESHOLD, person_mention, sentence_actor  # noqa: E402
 from lint_service.checks.blame.lexicon import load_lexicon  # noqa: E402
 
 FOLDS = 5
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 NGRAM = "components.textcat.model.ngram_size"
-GRID = {  # name: (overrides of models/blame_textcat.cfg, times real-tune is repeated, proper nouns masked)
-    "bow1": ({NGRAM: 1}, 1, True),
-    "bow2": ({NGRAM: 2}, 1, True),
-    "bow3": ({NGRAM: 3}, 1, True),
-    "bow2-real3": ({NGRAM: 2}, 3, True),
-    "bow2-25ep": ({NGRAM: 2, "training.max_epochs": 25}, 1, True),
-    "bow2-unmasked": ({NGRAM: 2}, 1, False),
-    "bow1-unmasked": ({NGRAM: 1}, 1, False),
+FEATURES = "blamelint.features"
+# name: (overrides of models/blame_textcat.cfg, times real-tune is repeated, what the model reads:
+# "words" = proper nouns masked, "raw" = the sentence as written, "parse", "both" = words + parse)
+GRID = {
+    "bow1": ({NGRAM: 1}, 1, "words"),
+    "bow2": ({NGRAM: 2}, 1, "words"),
+    "bow3": ({NGRAM: 3}, 1, "words"),
+    "bow2-real3": ({NGRAM: 2}, 3, "words"),
+    "bow2-25ep": ({NGRAM: 2, "training.max_epochs": 25}, 1, "words"),
+    "bow2-unmasked": ({NGRAM: 2}, 1, "raw"),
+    "bow1-unmasked": ({NGRAM: 1}, 1, "raw"),
+    # round 3: the parse as tokens (lint_service/blame_features.py)
+    "parse1": ({NGRAM: 1, FEATURES: "parse"}, 1, "parse"),
+    "parse2": ({NGRAM: 2, FEATURES: "parse"}, 1, "parse"),
+    "both1": ({NGRAM: 1, FEATURES: "both"}, 1, "both"),
+    "both2": ({NGRAM: 2, FEATURES: "both"}, 1, "both"),
+    "both3": ({NGRAM: 3, FEATURES: "both"}, 1, "both"),
+    "both2-real3": ({NGRAM: 2, FEATURES: "both"}, 3, "both"),
 }
 
 
@@ -56,8 +66,10 @@ class Item:
     fold: int
     rules: bool  # a blame finding from the rules alone
     sentences: list[str]  # its sentences as parsed
-    masked: list[str]  # the same, as the scorer reads them (classifier_text)
-    gated: list[bool]  # each sentence has a person-like mention
+    masked: list[str]  # the same, as the scorer reads them (classifier_text, "words")
+    parse: list[str]  # their parse features (classifier_text, "parse")
+    gated: list[bool]  # each sentence has a person-like mention (the round-1/2 gate)
+    acted: list[bool]  # each sentence has a person-like actor (the round-3 gate, the shipped one)
 
 
 def fold_of(set_name: str, row: Row, index: int) -> int:
@@ -69,7 +81,7 @@ def prepare(linter: Linter, set_names: tuple[str, ...]) -> list[Item]:
     lex = load_lexicon()
     items = []
     for name in set_names:
-        rows = load_set(name)
+        rows = load_training_set(name)
         if rows is None:
             print(f"{name}: skipped, its files are absent", file=sys.stderr)
             continue
@@ -77,8 +89,21 @@ def prepare(linter: Linter, set_names: tuple[str, ...]) -> list[Item]:
             flagged = any(f.category == "blame" for f in linter.lint(row.sentence, format="text").findings)
             sents = list(linter.parser.parse([row.sentence])[0].sents)
             items.append(Item(name, row, fold_of(name, row, i), flagged, [s.text for s in sents], [classifier_text(s) for s in sents],
-                              [person_mention(s, lex) is not None for s in sents]))
+                              [classifier_text(s, "parse") for s in sents],
+                              [person_mention(s, lex) is not None for s in sents],
+                              [sentence_actor(s, lex) is not None for s in sents]))
     return items
+
+
+def texts_of(item: Item, features: str) -> list[str]:
+    """The item's sentences as a model reading ``features`` sees them."""
+    if features == "raw":
+        return item.sentences
+    if features == "parse":
+        return item.parse
+    if features == "both":
+        return [f"{w} {p}" for w, p in zip(item.masked, item.parse)]
+    return item.masked
 
 
 def prf(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int, int, int]:
@@ -90,8 +115,13 @@ def prf(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, int, int, 
     return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp, fp, fn
 
 
-def combined(item: Item, scores: list[float], threshold: float, gate: bool = True) -> bool:
-    return item.rules or any(s >= threshold and (g or not gate) for s, g in zip(scores, item.gated))
+GATES = ("actor", "mention")
+
+
+def combined(item: Item, scores: list[float], threshold: float, gate: str | None = "actor") -> bool:
+    """Rules, or a sentence that passes ``gate`` (actor, mention or None) and scores >= threshold."""
+    passes = item.acted if gate == "actor" else item.gated if gate == "mention" else [True] * len(scores)
+    return item.rules or any(s >= threshold and g for s, g in zip(scores, passes))
 
 
 def line(label: str, pairs: list[tuple[bool, bool]]) -> str:
@@ -99,7 +129,7 @@ def line(label: str, pairs: list[tuple[bool, bool]]) -> str:
     return f"  {label:34s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   tp {tp:3d} fp {fp:3d} fn {fn:3d}"
 
 
-def admissible(items: list[Item], scores: dict[int, list[float]], t: float) -> tuple[bool, float]:
+def admissible(items: list[Item], scores: dict[int, list[float]], t: float, gate: str) -> tuple[bool, float]:
     """(meets the constraints, real-tune F1) of rules + model at threshold ``t``:
     precision >= 0.98 on each synthetic set and dev (the issue's target), and on
     real-tune no more than 0.01 below the rules' own precision."""
@@ -107,7 +137,7 @@ def admissible(items: list[Item], scores: dict[int, list[float]], t: float) -> t
     f1 = 0.0
     for s in sorted({it.set for it in items}):
         idx = [j for j, it in enumerate(items) if it.set == s]
-        p, _, f, *_ = prf([(items[j].row.label == "B", combined(items[j], scores[j], t)) for j in idx])
+        p, _, f, *_ = prf([(items[j].row.label == "B", combined(items[j], scores[j], t, gate)) for j in idx])
         if s == "real-tune":
             p_rules = prf([(items[j].row.label == "B", items[j].rules) for j in idx])[0]
             ok &= p >= p_rules - 0.01
@@ -119,36 +149,39 @@ def admissible(items: list[Item], scores: dict[int, list[float]], t: float) -> t
 
 def cross_validate(items: list[Item], settings: list[str]) -> None:
     sets = sorted({it.set for it in items}, key=TRAIN_SETS.index)
-    best: tuple[float, str, float] | None = None
+    best: tuple[float, str, str, float] | None = None
     for name in settings:
-        overrides, repeat, masked = GRID[name]
+        overrides, repeat, features = GRID[name]
         scores: dict[int, list[float]] = {}
         for k in range(FOLDS):
             train = [it for it in items if it.fold != k for _ in range(repeat if it.set == "real-tune" else 1)]
-            texts = [" ".join(it.masked) if masked else it.row.sentence for it in train]
+            texts = [" ".join(texts_of(it, features)) for it in train]
             scorer = BlameScorer(train_in_memory([it.row for it in train], texts, overrides))
             held = [(j, it) for j, it in enumerate(items) if it.fold == k]
-            flat = scorer.score([t for _, it in held for t in (it.masked if masked else it.sentences)])
+            flat = scorer.score([t for _, it in held for t in texts_of(it, features)])
             pos = 0
             for j, it in held:
                 scores[j] = flat[pos:pos + len(it.sentences)]
                 pos += len(it.sentences)
-        print(f"\n== {name}: {overrides}, real-tune x{repeat}, proper nouns {'masked' if masked else 'kept'}, out-of-fold")
+        print(f"\n== {name}: {overrides}, real-tune x{repeat}, reads {features}, out-of-fold")
         for s in sets:
             idx = [j for j, it in enumerate(items) if it.set == s]
             gold = [items[j].row.label == "B" for j in idx]
             print(f" {s}")
             print(line("rules alone", [(g, items[j].rules) for g, j in zip(gold, idx)]))
             print(line("model alone (>= 0.5)", [(g, max(scores[j]) >= 0.5) for g, j in zip(gold, idx)]))
+            for gate in GATES:
+                for t in THRESHOLDS:
+                    print(line(f"+ model, {gate} gate, t={t}", [(g, combined(items[j], scores[j], t, gate)) for g, j in zip(gold, idx)]))
+            print(line(f"+ model, no gate, t={THRESHOLD}", [(g, combined(items[j], scores[j], THRESHOLD, None)) for g, j in zip(gold, idx)]))
+        for gate in GATES:
             for t in THRESHOLDS:
-                print(line(f"rules + model, gated, t={t}", [(g, combined(items[j], scores[j], t)) for g, j in zip(gold, idx)]))
-            print(line(f"rules + model, no gate, t={THRESHOLD}", [(g, combined(items[j], scores[j], THRESHOLD, False)) for g, j in zip(gold, idx)]))
-        for t in THRESHOLDS:
-            ok, f1 = admissible(items, scores, t)
-            if ok and (best is None or f1 > best[0]):
-                best = (f1, name, t)
+                ok, f1 = admissible(items, scores, t, gate)
+                print(f"  admissible {name} {gate} t={t}: {ok} (real-tune F1 {f1:.3f})")
+                if ok and (best is None or f1 > best[0]):
+                    best = (f1, name, gate, t)
     if best:
-        print(f"\nchosen (highest real-tune F1 within the precision constraints): {best[1]} at t={best[2]}, F1 {best[0]:.3f}")
+        print(f"\nchosen (highest real-tune F1 within the precision constraints): {best[1]}, {best[2]} gate, t={best[3]}, F1 {best[0]:.3f}")
     else:
         print("\nno setting meets the precision constraints")
 
@@ -171,7 +204,7 @@ def final(list_added: bool) -> None:
         for tag, linter in (("rules alone", rules), ("rules + model", both)):
             flags[tag] = [any(f.category == "blame" for f in linter.lint(r.sentence, format="text").findings) for r in rows]
         alone = [max((s._.blame_score for s in both.parser.parse([r.sentence])[0].sents), default=0.0) >= 0.5 for r in rows]
-        print(f" {name}{' (in training)' if name in TRAIN_SETS else ''}")
+        print(f" {name}{' (in training)' if name in TRAIN_SETS else ' (held out)' if name in HELD_OUT else ''}")
         for tag, fl in flags.items():
             print(line(tag, list(zip(gold, fl))))
         print(line("model alone (>= 0.5)", list(zip(gold, alone))))

@@ -9,7 +9,9 @@ component is not in the pipeline).
 
 The classifier reads the sentence through the parse (:func:`classifier_text`):
 proper nouns become one placeholder, so "Kenji forgot" and "Ayesha forgot" are
-the same evidence and a name seen in training carries no weight of its own.
+the same evidence and a name seen in training carries no weight of its own; and
+the model's config (``[blamelint] features``) may add the parse itself as tokens
+(``blame_features.py``: who acts, with which verb, negated, under which modal).
 Training texts are made by the same function.
 """
 from __future__ import annotations
@@ -25,6 +27,9 @@ from .resources import resource_path
 
 LABEL = "BLAME"
 PROPER_NOUN = "Xpropn"  # one alphabetic token the tokenizer keeps whole
+# What the classifier reads: the words (proper nouns masked), the parse features,
+# or both; fixed per trained model by its config's [blamelint] section.
+FEATURES = ("words", "parse", "both")
 
 if not Doc.has_extension("blame_scores"):
     Doc.set_extension("blame_scores", default=None)  # {sentence start token: probability}
@@ -39,9 +44,29 @@ if not Span.has_extension("blame_score"):
     Span.set_extension("blame_score", getter=_span_score)
 
 
-def classifier_text(sent: Span) -> str:
-    """What the classifier reads: the sentence's tokens, proper nouns replaced."""
-    return " ".join(PROPER_NOUN if t.pos_ == "PROPN" else t.text for t in sent if not t.is_space)
+def classifier_text(sent: Span, features: str = "words") -> str:
+    """What the classifier reads: the sentence's tokens, proper nouns replaced
+    ("words"), the parse features of :mod:`lint_service.blame_features` ("parse"),
+    or the one followed by the other ("both")."""
+    if features not in FEATURES:
+        raise ValueError(f"unknown classifier features {features!r}; known: {', '.join(FEATURES)}")
+    parts = []
+    if features in ("words", "both"):
+        parts.append(" ".join(PROPER_NOUN if t.pos_ == "PROPN" else t.text for t in sent if not t.is_space))
+    if features in ("parse", "both"):
+        from .blame_features import parse_features  # the blame check's parse helpers, loaded only here
+        from .checks.blame.lexicon import load_lexicon
+
+        parts.append(" ".join(parse_features(sent, load_lexicon())))
+    return " ".join(parts)
+
+
+def model_features(config) -> str:
+    """The features a trained model reads (``[blamelint] features``; "words" when absent)."""
+    features = config.get("blamelint", {}).get("features", "words")
+    if features not in FEATURES:
+        raise ModelLoadError(f"unknown classifier features {features!r} in the model config; known: {', '.join(FEATURES)}")
+    return features
 
 
 class ModelLoadError(RuntimeError):
@@ -66,8 +91,9 @@ def load_classifier(model_dir: Path) -> Language:
 class BlameScorer:
     """Fills ``doc._.blame_scores`` with the classifier's probability per sentence."""
 
-    def __init__(self, classifier: Language) -> None:
+    def __init__(self, classifier: Language, features: str = "words") -> None:
         self.classifier = classifier
+        self.features = features
         self.textcat = classifier.get_pipe("textcat")
         self.column = list(self.textcat.labels).index(LABEL)
 
@@ -89,7 +115,7 @@ class BlameScorer:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in util.minibatch(docs, size=batch_size):
             sents = [list(d.sents) if d.has_annotation("SENT_START") else [d[:]] for d in batch]
-            scores = iter(self.score([classifier_text(s) for ss in sents for s in ss]))
+            scores = iter(self.score([classifier_text(s, self.features) for ss in sents for s in ss]))
             for d, ss in zip(batch, sents):
                 d._.blame_scores = {s.start: next(scores) for s in ss}
                 yield d
@@ -97,4 +123,6 @@ class BlameScorer:
 
 @Language.factory("blamelint_blame_score", default_config={"model": "blame_textcat"})
 def make_blame_score(nlp: Language, name: str, model: str) -> BlameScorer:
-    return BlameScorer(load_classifier(resource_path("models", model)))
+    path = resource_path("models", model)
+    classifier = load_classifier(path)
+    return BlameScorer(classifier, model_features(classifier.config))

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from lint_service import Linter
+from lint_service.blame_features import NO_ACTOR, parse_features
 from lint_service.blame_model import (
-    PROPER_NOUN, BlameScorer, ModelLoadError, classifier_text, load_classifier,
+    PROPER_NOUN, BlameScorer, ModelLoadError, classifier_text, load_classifier, model_features,
 )
-from lint_service.checks.blame.learned import RULE, THRESHOLD, person_mention
+from lint_service.checks.blame.learned import RULE, THRESHOLD, person_mention, sentence_actor
 from lint_service.checks.blame.lexicon import load_lexicon
 from lint_service.checks.registry import rule_infos
 from lint_service.resources import resource_path
@@ -141,6 +142,8 @@ def test_training_refuses_the_test_half() -> None:
 
     with pytest.raises(ValueError, match="real-test"):
         training_rows(("synthetic-1", "real-test"))
+    with pytest.raises(ValueError, match="synthetic-4"):
+        training_rows(("synthetic-4",))
 
 
 def test_training_command_runs_end_to_end_on_a_tiny_set(tmp_path: Path) -> None:
@@ -155,3 +158,68 @@ def test_training_command_runs_end_to_end_on_a_tiny_set(tmp_path: Path) -> None:
     [p] = scorer.score([f"{PROPER_NOUN} forgot to renew the certificate ."])
     assert 0.0 <= p <= 1.0
     assert "/tmp" not in (out / "config.cfg").read_text()  # no temporary paths in the shipped config
+
+
+# The actor gate: a person-like mention counts only as the actor of a clause.
+ACTORS = [  # (sentence, the actor's text, or None)
+    ("Tomasz dropped the staging table during the migration.", "Tomasz"),
+    ("We paged Tomasz at 03:00 about the staging table.", None),  # an object
+    ("The staging table was dropped by a contractor.", "contractor"),  # a passive agent
+    ("The staging table was dropped by the nightly cron job.", None),
+    ("Tomasz was on call that night.", None),  # copular: a state, not an act
+    ("Tomasz's change removed the retry loop.", "Tomasz"),  # the possessor of an act noun
+    ("The pager was on Tomasz's desk.", None),  # the possessor of a thing
+    ("Pushed my branch straight to main, sorry everyone.", "Pushed"),  # the writer, unnamed
+    ("Restarted the pods at 10:02.", None),  # a timeline step: not said in first person
+    ("Thanks to Tomasz for restoring the table.", None),  # credit
+    ("tomasz: is the table back yet?", None),  # a chat line's speaker
+    ("If Tomasz drops the table, the job fails.", None),  # hypothetical
+]
+
+
+@pytest.mark.parametrize("text, expected", ACTORS)
+def test_actor_gate_reads_who_acts_from_the_parse(default: Linter, text: str, expected: str | None) -> None:
+    lex = load_lexicon()
+    [sent] = default.parser.parse([text])[0].sents
+    who = sentence_actor(sent, lex)
+    assert (who.text if who is not None else None) == expected
+
+
+def test_net_needs_an_actor_not_a_mention(with_net: Linter) -> None:
+    lex = load_lexicon()
+    [sent] = with_net.parser.parse(["We paged Tomasz at 03:00 about the staging table."])[0].sents
+    assert person_mention(sent, lex) is not None and sentence_actor(sent, lex) is None
+
+
+def features_of(linter: Linter, text: str) -> list[str]:
+    [sent] = linter.parser.parse([text])[0].sents
+    return parse_features(sent, load_lexicon())
+
+
+def test_parse_features_describe_the_actor_and_the_act(default: Linter) -> None:
+    f = features_of(default, "The staging table was accidentally dropped by a contractor.")
+    assert {"ACTOR_role", "VERB_drop", "PASSIVE", "ADV_accidentally", "CLAUSE_main"} <= set(f)
+    assert "MODAL_should" in features_of(default, "Tomasz should have checked the canary.")
+    assert "NEG" in features_of(default, "Tomasz did not check the canary.")
+    assert "NEG" not in features_of(default, "Tomasz checked the canary.")
+    assert "OBJ_MOD_wrong" in features_of(default, "i tagged the wrong commit")
+    sub = features_of(default, "The job failed because Tomasz dropped the table.")
+    assert "CLAUSE_sub" in sub and "CLAUSE_main" not in sub
+
+
+def test_parse_features_of_a_sentence_without_an_actor(default: Linter) -> None:
+    assert features_of(default, "We paged Tomasz at 03:00 about the staging table.") == [NO_ACTOR]
+    assert features_of(default, SYSTEMS) == [NO_ACTOR]
+
+
+def test_classifier_text_modes(default: Linter) -> None:
+    [sent] = default.parser.parse(["Kenji dropped the table."])[0].sents
+    words, parse = classifier_text(sent, "words"), classifier_text(sent, "parse")
+    assert words == f"{PROPER_NOUN} dropped the table ."
+    assert parse.startswith("ACTOR_person VERB_drop")
+    assert classifier_text(sent, "both") == f"{words} {parse}"
+    with pytest.raises(ValueError, match="unknown classifier features"):
+        classifier_text(sent, "letters")
+    with pytest.raises(ModelLoadError, match="unknown classifier features"):
+        model_features({"blamelint": {"features": "letters"}})
+    assert model_features({}) == "words"  # a model trained before round 3
