@@ -110,12 +110,12 @@ def sentence_actor(sent: Span, lex: Lexicon) -> Token | None:
 
 def gate_token(view: SentenceView, gate: str = GATE) -> Token | None:
     """The token that lets the net speak: the first actor, or the first mention."""
-    if gate not in GATES:
-        raise ValueError(f"unknown gate {gate!r}; known: {', '.join(GATES)}")
     return actor(view) if gate == "actor" else person_mention(view.sent, view.lex)
 
 
 def learned_net(view: SentenceView, threshold: float = THRESHOLD, gate: str = GATE) -> Detection | None:
+    if gate not in GATES:
+        raise ValueError(f"unknown gate {gate!r}; known: {', '.join(GATES)}")
     score = view.sent._.blame_score  # None: the scorer is not in this pipeline
     if score is None or score < threshold:
         return None
