@@ -1,16 +1,16 @@
-"""The learned recall net: a sentence no rule flags, in which a person-like mention
-is the *actor* of a clause, and that the learned scorer
-(``lint_service.blame_model``) rates as blame with high confidence, gets a
-``blame.learned`` finding.
+"""The learned recall net: a sentence no rule flags, that passes a gate, and that
+the learned scorer (``lint_service.blame_model``) rates as blame with high
+confidence, gets a ``blame.learned`` finding.
 
 The score is a parse attribute (``sent._.blame_score``, filled once per
-paragraph in the NLP pass); this module only reads it. The actor comes from the
-clauses the recognizers already extract (``clauses.py``): a bag-of-words model
-cannot tell "Priya deleted the volume" from "thanks to Priya" or "paged Priya",
-but the parse can. The rule is off by default (``rules/checks.yaml``): the
-experiment in ``models/README.md`` decides whether it earns its place. No
-rewrite is offered: the model says that a sentence reads as blame, not which
-construction makes it so.
+paragraph in the NLP pass); this module only reads it. Two gates, both read
+from the parse: a person-like *mention* anywhere in the sentence (the shipped
+one), or a person-like *actor* of a clause, from the clauses the recognizers
+already extract (``clauses.py``), which tells "Priya deleted the volume" from
+"thanks to Priya" or "paged Priya". The rule is off by default
+(``rules/checks.yaml``): the experiment in ``models/README.md`` decides whether it
+earns its place, and with which gate. No rewrite is offered: the model says that
+a sentence reads as blame, not which construction makes it so.
 """
 from __future__ import annotations
 
