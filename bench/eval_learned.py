@@ -234,10 +234,12 @@ def final(list_added: bool) -> None:
             print(f"  {name}:{f.line}  {f.text}")
 
 
-def cost(repeat: int) -> None:
+def cost(repeat: int, model_dir: Path | None = None) -> None:
     """Cold lint of the benchmark fixture with blame.learned on, as ratios against
     the raw parse by the default pipeline (no scorer) and against a cold lint
-    with the net off, all timed in this run; and the scorer's weight on disk."""
+    with the net off, all timed in this run; and the scorer's weight on disk.
+    ``model_dir``: a scorer trained elsewhere (``train_blame_model.py --out``) in
+    place of the shipped one, with the features its config names."""
     import tracemalloc
 
     from _common import FIXTURE, machine, measure
@@ -247,6 +249,10 @@ def cost(repeat: int) -> None:
 
     text = FIXTURE.read_text(encoding="utf-8")
     off, on = Linter(), Linter(config={"enable": [RULE]})
+    model = model_dir or resource_path("models", "blame_textcat")
+    if model_dir is not None:  # the factory resolves an absolute path as itself
+        on.parser.nlp.replace_pipe("blame_score", "blamelint_blame_score", config={"model": str(model_dir.resolve())})
+        print(f"scorer from {model_dir} (features: {on.parser.nlp.get_pipe('blame_score').features})")
     nlp = off.parser.nlp
     for linter in (off, on):
         linter.lint(text)  # warm-up
@@ -263,7 +269,6 @@ def cost(repeat: int) -> None:
     base = t["raw parse"]
     print(f"   net on / raw parse   cpu {t['lint, net on'].cpu / base.cpu:.2f}  wall {t['lint, net on'].wall / base.wall:.2f}  target <= 1.25")
     print(f"   net on / net off     cpu {t['lint, net on'].cpu / t['lint, net off'].cpu:.2f}  wall {t['lint, net on'].wall / t['lint, net off'].wall:.2f}")
-    model = resource_path("models", "blame_textcat")
     size = sum(p.stat().st_size for p in model.rglob("*") if p.is_file())
     tracemalloc.start()
     load_classifier(model)
@@ -278,11 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=15, help="timing runs (cost)")
     ap.add_argument("--settings", nargs="+", default=list(GRID), choices=list(GRID))
     ap.add_argument("--list-added", action="store_true")
+    ap.add_argument("--model", type=Path, help="cost: a scorer directory in place of the shipped one")
     args = ap.parse_args(argv)
     if args.mode == "cv":
         cross_validate(prepare(Linter(), TRAIN_SETS), args.settings)
     elif args.mode == "cost":
-        cost(args.repeat)
+        cost(args.repeat, args.model)
     else:
         final(args.list_added)
     return 0

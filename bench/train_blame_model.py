@@ -2,6 +2,7 @@
 
     python bench/train_blame_model.py                      # the shipped model
     python bench/train_blame_model.py --out /tmp/m --limit 40   # a tiny run (tests)
+    python bench/train_blame_model.py --out /tmp/m --features both --ngram 1   # a variant, to measure
 
 Writes ``.spacy`` DocBins of the training sets (every set of
 ``bench/labelled.py`` but three: never the held-out ``real-test`` and
@@ -140,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="labelled sets to train on (default: all but real-test, synthetic-4 and real-quotes)")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows (a quick end-to-end run)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--features", choices=("words", "parse", "both"),
+                    help="what the model reads (default: the config's [blamelint] features)")
+    ap.add_argument("--ngram", type=int, help="n-gram size (default: the config's)")
     args = ap.parse_args(argv)
     rows = training_rows(tuple(args.sets))
     if args.limit:
@@ -147,15 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     if not rows:
         print("error: no training rows (are the labelled sets present?)", file=sys.stderr)
         return 2
-    texts = classifier_texts([r.sentence for r in rows], config_features())
+    features = args.features or config_features()
+    texts = classifier_texts([r.sentence for r in rows], features)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         train_path, dev_path = write_corpus(rows, texts, tmp_path)
         cmd = [
             sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(tmp_path / "out"),
             "--paths.train", str(train_path), "--paths.dev", str(dev_path),
-            "--system.seed", str(args.seed),
+            "--system.seed", str(args.seed), "--blamelint.features", features,
         ]
+        if args.ngram:
+            cmd += ["--components.textcat.model.ngram_size", str(args.ngram)]
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
             print(done.stdout + done.stderr, file=sys.stderr)

@@ -154,13 +154,17 @@ def test_training_refuses_the_test_half() -> None:
 def test_training_command_runs_end_to_end_on_a_tiny_set(tmp_path: Path) -> None:
     out = tmp_path / "model"
     run = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "train_blame_model.py"), "--sets", "synthetic-1", "--limit", "40", "--out", str(out)],
+        [sys.executable, str(REPO / "bench" / "train_blame_model.py"), "--sets", "synthetic-1", "--limit", "40", "--out", str(out),
+         "--features", "both", "--ngram", "1"],
         capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr
     assert "trained on 40 sentences" in run.stdout
-    scorer = BlameScorer(load_classifier(out))
-    [p] = scorer.score([f"{PROPER_NOUN} forgot to renew the certificate ."])
+    classifier = load_classifier(out)
+    assert model_features(classifier.config) == "both"  # the model says what it reads
+    assert classifier.config["components"]["textcat"]["model"]["ngram_size"] == 1
+    scorer = BlameScorer(classifier, "both")
+    [p] = scorer.score([f"{PROPER_NOUN} forgot to renew the certificate . ACTOR_person VERB_renew CTRL_forget"])
     assert 0.0 <= p <= 1.0
     assert "/tmp" not in (out / "config.cfg").read_text()  # no temporary paths in the shipped config
 
