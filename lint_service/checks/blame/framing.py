@@ -209,9 +209,11 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         obj_framing += [t for p in a.children if p.dep_ == "prep" and p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at")
                         for o in p.children if o.dep_ == "pobj" for t in o.children
                         if t.dep_ == "amod" and t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
-    if lex.verbs["destructive"].match(clause.action) or lex.verbs["breakage"].match(clause.action) or lex.verbs["disable"].match(clause.action):
-        # removing a broken or stale thing is cleanup; removing "the wrong" one is not
-        obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
+    # Removing a broken or stale thing is cleanup, whether it is the clause's act or
+    # its purpose ("restarted the database to clear the bad connections"); removing
+    # "the wrong" one is not.
+    obj_framing = [t for t in obj_framing if not _removing(governing_verb(t) or a, lex)
+                   or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     found = (
         adverb_framing(verbs, lex)
         + phrase_framing(verbs, lex, scope)
@@ -221,6 +223,10 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         + manner_prefix(clause.action, lex)
     )
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _removing(verb: Token, lex: Lexicon) -> bool:
+    return any(lex.verbs[k].match(verb) for k in ("destructive", "breakage", "disable", "recovery", "cessation"))
 
 
 def _ongoing(verb: Token) -> bool:
