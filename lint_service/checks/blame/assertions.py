@@ -11,7 +11,8 @@ from .agents import BLAMEABLE, Kind, classify
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
-from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
+from .possessives import _possessor
+from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
 
 def made_by(tok: Token, lex: Lexicon) -> Token | None:

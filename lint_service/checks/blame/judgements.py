@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .agents import BLAMEABLE, Kind, classify
 from .framing import describe, of_what
-from .recognizers import Detection, SentenceView, _negated_sentence, _possessor
+from .possessives import _possessor
+from .recognizers import Detection, SentenceView, _negated_sentence
 
 
 def judgement(view: SentenceView) -> Detection | None:

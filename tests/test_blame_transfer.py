@@ -1,0 +1,46 @@
+"""Constructions added in the round that checked every rule on sentences it was not
+written from (bench/tune_halves.py): a true positive and a near miss of the same
+shape per construction. Every sentence here was written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from blame_support import assert_pair, blame
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+PAIRS = [
+    # the maker of the thing in a relative clause, as the cause (rule 2 without "'s")
+    ("made-by-subject", "The proxy rule he wrote dropped every request with a long header.",
+     "The proxy rule the generator wrote dropped every request with a long header."),
+    ("made-by-agent", "The lockout was caused by a password change that Ines pushed.",
+     "The lockout was caused by a password change that the sync job pushed."),
+    ("made-by-origin", "The corrupted rows came from an import script I ran by hand.",
+     "The corrupted rows came from an import script the scheduler ran."),
+    ("made-by-not-recovery", "The patch Omar shipped on Tuesday broke the search page.",
+     "The rollback Omar started on Tuesday brought the error rate down."),
+    ("made-by-identified", "The cause was the cron entry she added on Tuesday.",
+     "Those are the cron entries she added on Tuesday."),
+    # a possessed change equated with the cause
+    ("cleft-cause", "Amaru's change is what took the booking site offline.",
+     "Amaru's change is what we reviewed on Monday."),
+    # removing a bad thing, as the act or its purpose, is cleanup
+    ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
+     "Carla restarted the broker to clear the broken sessions."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in PAIRS])
+def test_transfer_construction(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+def test_made_by_names_the_thing_and_its_maker(linter: Linter) -> None:
+    found = blame(linter, "The outage came from a migration script that Kofi wrote.")
+    assert [f.rule for f in found] == ["blame.possessive"]
+    assert '"a migration script that Kofi wrote"' in found[0].message
