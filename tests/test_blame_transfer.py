@@ -29,6 +29,13 @@ PAIRS = [
     # a possessed change equated with the cause
     ("cleft-cause", "Amaru's change is what took the booking site offline.",
      "Amaru's change is what we reviewed on Monday."),
+    # a damaging act done on a belief that made it look safe
+    ("acted-on-belief", "Mateus truncated the ledger table, believing it was the archive copy.",
+     "Mateus restarted the ledger service, believing it would pick up the new limits."),
+    ("acted-on-belief-diagnosis", "i rebooted the edge router thinking nobody was routed through it",
+     "i paged the network team thinking it was a routing problem"),
+    ("acted-on-belief-check", "I dropped the staging schema, assuming the import had finished.",
+     "I ran the import checks again, assuming they were flaky."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

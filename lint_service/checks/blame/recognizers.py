@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
+from .beliefs import acted_on_belief
 from .clauses import Clause
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
@@ -89,6 +90,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "consequence", result
     if not c.negated and c.subject_kind == Kind.SELF and (result := own_harm(c, lex)):
         return "consequence", result
+    if not c.negated and (belief := acted_on_belief(c, lex)):
+        return "belief", belief
     if verbs["permissive"].match(a):
         for x in a.children:
             if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
@@ -188,6 +191,10 @@ def person_subject(view: SentenceView) -> Detection | None:
         subject = f'"{_who(who)}"'
         said = describe(evidence)
         phrase = _clause_phrase(who, evidence, c)
+        if construction == "belief":  # the act, then the belief as written ("thinking it was staging")
+            belief = evidence[-1]
+            said = belief.doc[belief.i:belief.right_edge.i + 1].text
+            phrase = _clause_phrase(who, evidence[:1], c)
         messages = {
             "fault": f'"{phrase}" makes a person the cause of the failure; describe what the system let happen instead.',
             "breakage": f'"{phrase}" names a person as the one who broke something; describe the change and what let it through instead.',
@@ -199,10 +206,13 @@ def person_subject(view: SentenceView) -> Detection | None:
             "permissive": f'{subject} is said to have let a failure happen ("{said}"); say which alert or guard was missing instead.',
             "delay": f'{subject} is blamed for a slow response ("{said}"); describe what delayed detection or escalation instead.',
             "self-approval": f'{subject} is said to have approved their own work ("{said}"); say which control allowed self-approval instead.',
+            "belief": f'"{phrase}" tells of a person acting on a belief that made a damaging step look safe ("{said}"); say what would have shown the real target instead.',
         }
         if kind == Kind.SELF:  # self-blame: the same advice, addressed to the writer
             messages = {k: m.replace("makes a person the cause", "makes you the cause").replace("blames a person", "blames yourself") for k, m in messages.items()}
-        return Detection("blame.person-subject", construction, messages[construction], c, evidence, who)
+        # No rewrite strategy keeps a belief clause attached ("The router thinking ... was
+        # rebooted"): a belief detection carries no clause, so none is offered.
+        return Detection("blame.person-subject", construction, messages[construction], None if construction == "belief" else c, evidence, who)
     return None
 
 
