@@ -36,6 +36,14 @@ PAIRS = [
      "i paged the network team thinking it was a routing problem"),
     ("acted-on-belief-check", "I dropped the staging schema, assuming the import had finished.",
      "I ran the import checks again, assuming they were flaky."),
+    # remorse said as a feeling is an apology without its word
+    ("remorse-about-act", "I feel dreadful about wiping the team's shared notes.",
+     "I feel dreadful about the team's lost weekend."),
+    ("remorse-that-clause", "I feel guilty that I truncated the audit log.",
+     "I feel guilty that the pager woke the whole team."),
+    # "embarrassed to say" owns up to what follows; "it would be wrong to say" does not assert it
+    ("owned-up-say", "I'm ashamed to say I deleted the release branch by hand.",
+     "It would be unfair to say the reviewer deleted the release branch by hand."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

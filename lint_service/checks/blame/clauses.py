@@ -177,6 +177,17 @@ def _in_complement(tok: Token, verb: Token) -> bool:
     return node.dep_ not in ("conj", "cc", "punct", "parataxis")
 
 
+def _owned_up(say: Token) -> bool:
+    """"I'm embarrassed to say I deleted ...", "she was sorry to say she had ...": the
+    speaker's own feeling about saying it, so it is said; "it would be wrong to say"
+    (an expletive subject) stays hypothetical."""
+    adj = say.head
+    if say.dep_ != "xcomp" or adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+        return False
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in ("it", "that", "this") and not any(c.dep_ == "neg" for c in adj.head.children)
+
+
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     reporting = lex.verbs["reporting"]
@@ -193,7 +204,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         # "Saying that Jun should have been more careful explains nothing", "It would be
         # wrong to say the DBA dropped the ball": reported, not asserted
         if any(reporting.match(a) and (a.tag_ == "VBG" or any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
-               and _in_complement(tok, a) for a in tok.ancestors):
+               and _in_complement(tok, a) and not _owned_up(a) for a in tok.ancestors):
             continue
         if _hypothetical(tok):
             continue

@@ -134,7 +134,18 @@ def verdict(view: SentenceView) -> Detection | None:
 
 def _apologising(view: SentenceView) -> bool:
     markers = view.lex.terms["apology_markers"]
-    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in view.sent)
+    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in view.sent) or _remorse(view)
+
+
+def _remorse(view: SentenceView) -> bool:
+    """The writer's remorse said as a feeling: "I feel awful about ...", "I'm
+    embarrassed to say ...", "I feel bad that ...": an apology without its word."""
+    remorse = view.lex.terms["remorse_adjectives"]
+    for t in view.sent:
+        if t.dep_ == "acomp" and t.lower_ in remorse and t.head.lemma_ in ("feel", "be"):
+            if any(s.dep_ == "nsubj" and classify(s, view.lex) == Kind.SELF for s in t.head.children):
+                return True
+    return False
 
 
 def apology(view: SentenceView) -> Detection | None:
@@ -146,7 +157,7 @@ def apology(view: SentenceView) -> Detection | None:
     lex = view.lex
     harmful = ("breakage", "destructive", "fault", "causal", "harm")
     for tok in view.sent:  # "sorry for causing this", "apologies for breaking the build"
-        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and any(lex.verbs[k].match(tok) for k in harmful) \
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "about", "over") and any(lex.verbs[k].match(tok) for k in harmful) \
                 and not lex.verbs["recovery"].match(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
             return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
                              None, [tok], None)
