@@ -44,6 +44,13 @@ PAIRS = [
     # "embarrassed to say" owns up to what follows; "it would be wrong to say" does not assert it
     ("owned-up-say", "I'm ashamed to say I deleted the release branch by hand.",
      "It would be unfair to say the reviewer deleted the release branch by hand."),
+    # acting while something it depends on is unfinished
+    ("while-unfinished", "Dmitri rotated the signing keys while the release build was still signing artifacts.",
+     "Dmitri watched the signing logs while the release build was still signing artifacts."),
+    ("while-unfinished-held", "i merged the branch when i still had the debug overrides loaded",
+     "i merged the branch when i was still on the incident bridge"),
+    ("while-unfinished-fix", "The admin upgraded the controller as the rebuild was still copying data.",
+     "The admin deployed the fix as the rebuild was still copying data."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),
