@@ -51,6 +51,23 @@ PAIRS = [
      "i merged the branch when i was still on the incident bridge"),
     ("while-unfinished-fix", "The admin upgraded the controller as the rebuild was still copying data.",
      "The admin deployed the fix as the rebuild was still copying data."),
+    # "the wrong X" where the act sent its object
+    ("wrong-destination", "The dispatcher routed the ambulance request to the wrong county.",
+     "The dispatcher routed the ambulance request to the nearest county."),
+    ("wrong-destination-system", "Ilse forwarded the payroll file to the wrong vendor.",
+     "The mail relay forwarded the payroll file to the wrong vendor."),
+    # a duty said as passive obligation: a step of care left undone, or a forbidden act
+    ("unmet-duty", "The shift lead was supposed to verify the backups before the upgrade.",
+     "The shift lead was supposed to present the upgrade plan on Monday."),
+    ("unmet-duty-system", "Ravi was meant to renew the signing certificate.",
+     "The renewal job was meant to renew the signing certificate."),
+    ("forbidden-act", "You weren't supposed to reboot the core switch.",
+     "You weren't supposed to be on call this weekend."),
+    # "you" reproached for an act they keep doing
+    ("reproached-habit", "you keep wiping the shared test fixtures",
+     "you keep the shared test fixtures in the repo"),
+    ("reproached-stop", "You have to stop rebooting the build agents by hand.",
+     "You have to stop the build agents before the upgrade."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

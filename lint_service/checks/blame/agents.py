@@ -203,12 +203,26 @@ def _past_act(tok: Token) -> bool:
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if _habit(verb):
+        return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxes):
         return any(a.lower_ in ("have", "'ve") for a in auxes)  # "you should have checked": hindsight about a past act
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBP" and verb.lower_ not in getAllLemmas(verb.lower_).get("VERB", ()))  # "forgot/VBP"
     return past or any(a.lower_ in ("did", "had", "have", "'ve", "was", "were") for a in auxes) or (
         verb.tag_ == "VBN" and tok.dep_ == "pobj")
+
+
+_HABIT = ("keep", "stop", "quit")
+
+
+def _habit(verb: Token) -> bool:
+    """"you keep merging without CI", "you need to stop rebasing the release branch",
+    "can you stop force-pushing": an act the person keeps doing (a gerund under
+    "keep" or "stop"), not "you keep the config in git"."""
+    if verb.lemma_ not in _HABIT:
+        verb = next((x for x in verb.children if x.dep_ == "xcomp" and x.lemma_ in ("stop", "quit")), verb)
+    return verb.lemma_ in _HABIT and any(x.dep_ == "xcomp" and x.tag_ == "VBG" for x in verb.children)
 
 
 def generic_plural(tok: Token) -> bool:

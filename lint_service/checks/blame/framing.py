@@ -204,9 +204,13 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     obj_framing = object_framing(nouns, lex)
     a = clause.action
     if not lex.verbs["causal"].match(a) and a.pos_ == "VERB" and verb_lemma(a) not in ("be", "have", "stay", "sit", "remain") and not _ongoing(clause.verb):
-        # "keyed in the wrong amount", "clicked on the wrong link": a done act's own
-        # preposition with "the wrong X" (a state, "was working from the wrong checklist", is not)
-        obj_framing += [t for p in a.children if p.dep_ == "prep" and p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at")
+        # "keyed in the wrong amount", "clicked on the wrong link", "mailed the notices to
+        # the wrong addresses": a done act's own preposition, or where it sent its object, with
+        # "the wrong X" (a state, "was working from the wrong checklist", is not; taking
+        # something out of the wrong place, "moved it from the wrong bucket", corrects it)
+        obj_framing += [t for p in a.children if p.dep_ in ("prep", "dative") and (
+                        (p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at"))
+                        or (clause.objects and p.i > clause.objects[0].i and p.lower_ in ("to", "into", "onto")))
                         for o in p.children if o.dep_ == "pobj" for t in o.children
                         if t.dep_ == "amod" and t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
     # Removing a broken or stale thing is cleanup, whether it is the clause's act or

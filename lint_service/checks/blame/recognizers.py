@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
 from .clauses import Clause
+from .duties import reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .intent import deliberate, sanctioned
@@ -65,6 +66,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v]
     if a is not v and verbs["fault"].match(a) and not c.negated:
         return "fault", [v, a]
+    if (duty := unmet_duty(c, lex) or reproached_habit(c, lex)) is not None:
+        return duty
     if verb_lemma(v) == "fail" and a is not v:
         return "omission", [v]
     if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
