@@ -68,6 +68,11 @@ PAIRS = [
      "you keep the shared test fixtures in the repo"),
     ("reproached-stop", "You have to stop rebooting the build agents by hand.",
      "You have to stop the build agents before the upgrade."),
+    # "might have" / "could have" with a harmful act: a hedged attribution
+    ("hedged-modal", "The night clerk might have wiped the archive drive by accident.",
+     "The night clerk might have been on a break when the archive drive failed."),
+    ("hedged-modal-prevention", "Lotte could have pushed the wrong certificate to the edge nodes.",
+     "The edge nodes could have rejected the wrong certificate."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

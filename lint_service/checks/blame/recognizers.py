@@ -177,7 +177,10 @@ def person_subject(view: SentenceView) -> Detection | None:
             return Detection("blame.person-subject", "idiom",
                              f'"{_who(c.subject)}" is the subject of a blaming idiom ("{c.verb.text}"); describe what happened to the system instead.',
                              c, [c.verb], c.subject)
-        if c.passive or c.verb.i in view.quoted or c.modal or c.conditional:
+        # "might have" / "could have" with a harmful act is a hedged attribution (rule 15),
+        # not a counterfactual: "the admin might have dropped the table by accident"
+        hedged = c.modal in ("might", "could") and not c.conditional
+        if c.passive or c.verb.i in view.quoted or (c.modal and not hedged) or c.conditional:
             continue
         who = c.subject
         kind = c.subject_kind
@@ -188,8 +191,8 @@ def person_subject(view: SentenceView) -> Detection | None:
         if kind not in BLAMEABLE or refers_to_thing(c.verb):
             continue
         reason = _fault_reason(c, view.lex)
-        if reason is None:
-            continue
+        if reason is None or (hedged and reason[0] in ("omission", "delay")):
+            continue  # "could have checked sooner" is a counterfactual's business
         construction, evidence = reason
         subject = f'"{_who(who)}"'
         said = describe(evidence)
