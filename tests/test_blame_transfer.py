@@ -73,6 +73,11 @@ PAIRS = [
      "The night clerk might have been on a break when the archive drive failed."),
     ("hedged-modal-prevention", "Lotte could have pushed the wrong certificate to the edge nodes.",
      "The edge nodes could have rejected the wrong certificate."),
+    # generic statements: "a/an" role under a modal of tendency, a norm for any case
+    ("generic-singular", "A new engineer deleted the wrong namespace on her first day.",
+     "A new engineer will delete the wrong namespace sooner or later."),
+    ("generic-when-norm", "When the analyst pasted the wrong query, the console should have warned her.",
+     "When an analyst pastes the wrong query, the console should warn them."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

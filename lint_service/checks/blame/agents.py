@@ -227,12 +227,20 @@ def _habit(verb: Token) -> bool:
 
 def generic_plural(tok: Token) -> bool:
     """A bare plural subject of a present or modal verb: "operators will always make
-    mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change"."""
-    if tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass"):
+    mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change";
+    or "a/an" and a role under a modal of tendency ("a tired engineer will miss things")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        # "a tired engineer will miss things", "an operator can type the wrong host":
+        # anyone of the kind, under a modal of what tends to happen (not "might have")
+        auxes = [a for a in verb.children if a.dep_ == "aux"]
+        return any(a.lower_ in ("will", "would", "can", "may", "'ll") for a in auxes) and not any(a.lower_ in ("have", "'ve") for a in auxes)
+    if tok.tag_ != "NNS":
         return False
     if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
         return False
-    verb = tok.head
     return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux")
 
 

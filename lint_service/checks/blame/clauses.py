@@ -156,6 +156,11 @@ def _hypothetical(tok: Token) -> bool:
         if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in node.children) and (
                 node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)):
             return True  # "a mistake can happen when someone forgot ...": what happens in general
+        if node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever", "if") for c in node.children) and any(
+                a.tag_ == "MD" and a.lower_ in ("should", "must", "ought") and not any(h.lower_ == "have" for h in node.head.children)
+                for a in node.head.children):
+            return True  # "when an operator types the wrong host, the tool should refuse": a norm for any case
         marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless", "so")]
         modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "might") for c in node.children)
         if not marks or (node.dep_ not in ("advcl", "ccomp", "csubj") and not (marks[0].lower_ == "so" and modal)):
