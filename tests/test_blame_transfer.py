@@ -78,6 +78,9 @@ PAIRS = [
      "A new engineer will delete the wrong namespace sooner or later."),
     ("generic-when-norm", "When the analyst pasted the wrong query, the console should have warned her.",
      "When an analyst pastes the wrong query, the console should warn them."),
+    # "should know better" said now of a person is the same judgement as "should have known"
+    ("know-better-present", "Tomasz should know better than to edit the zone file by hand.",
+     "Tomasz should know the zone file format by now; the wiki explains it."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

@@ -23,7 +23,9 @@ def judgement(view: SentenceView) -> Detection | None:
             t.lower_ in terms["judgement_adjectives"] or t.lower_ in terms["judgement_adverbs"])]
         judged += [t for a in c.verb.children if a.dep_ == "attr" for t in a.children
                    if t.dep_ == "amod" and t.lower_ in terms["judgement_adjectives"]]
-        if c.modal and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
+        # "should have known better", and said now of a person: "she should know better"
+        obliged = c.modal or any(a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.verb.children)
+        if obliged and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
             judged.append(c.verb)
         if judged and not _negated_sentence(judged[0]):
             return Detection("blame.judgement", "judgement",
