@@ -81,6 +81,14 @@ PAIRS = [
     # "should know better" said now of a person is the same judgement as "should have known"
     ("know-better-present", "Tomasz should know better than to edit the zone file by hand.",
      "Tomasz should know the zone file format by now; the wiki explains it."),
+    # "why would you ..." reproaches an act; a "why" question about a choice does not
+    ("why-would-you", "Why would you truncate the sessions table on a Monday morning?",
+     "Why would you want a second sessions table?"),
+    # judgement idioms: "had no business doing it", "what was I thinking"
+    ("no-business", "The summer intern had no business restarting the core router.",
+     "Nobody had any business restarting routers by hand, so it is automated now."),
+    ("what-was-i-thinking", "what was i thinking, rebasing the shared branch at midnight",
+     "what was i doing at midnight? reading the rebase docs"),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

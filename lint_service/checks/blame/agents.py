@@ -98,6 +98,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if low in pron["second_person"]:
         # "Why did you not test this load?" asks a question of the organisation
         asks = tok.sent[0].lower_ in ("why", "how", "what", "q") and tok.sent[-1].text == "?"
+        if asks and tok.sent[0].lower_ == "why" and any(a.lower_ in ("would", "'d") and a.dep_ == "aux" for a in tok.head.children):
+            return Kind.PRONOUN  # "Why would you run that on prod?": a reproach for what was done, not a question
         return Kind.PRONOUN if _past_act(tok) and not asks else Kind.INDEFINITE
     if low == "whoever" or (tok.dep_ in ("csubj", "csubjpass") and any(c.lower_ == "whoever" and c.dep_ == "nsubj" for c in tok.children)):
         # "Whoever merged that migration should be fired": one unknown person who did

@@ -268,7 +268,10 @@ def idiom_match(clause: Clause, lex: Lexicon) -> str | None:
         if idiom.verb != lemma:
             continue
         kids = list(v.children)
-        if idiom.object and not any(c.dep_ in ("dobj", "obj", "attr", "oprd") and c.lemma_.lower() == idiom.object for c in kids):
+        # the object, or the parser's other reading of "had no business doing it": the
+        # noun as the subject of the gerund under the verb
+        objects = kids + [s for c in kids if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+        if idiom.object and not any(c.dep_ in ("dobj", "obj", "attr", "oprd", "nsubj") and c.lemma_.lower() == idiom.object for c in objects):
             continue
         if idiom.prep and not any(c.dep_ in ("prep", "prt", "advmod", "acomp") and c.lower_ == idiom.prep for c in kids):
             continue
