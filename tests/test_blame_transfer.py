@@ -26,6 +26,11 @@ PAIRS = [
      "The rollback Omar started on Tuesday brought the error rate down."),
     ("made-by-identified", "The cause was the cron entry she added on Tuesday.",
      "Those are the cron entries she added on Tuesday."),
+    # a possessed change holding a defect
+    ("possessive-defect", "Marek's rollout script had a bug in the region loop.",
+     "Marek's rollout script had a comment about the region loop."),
+    ("possessive-defect-outsider", "Her firewall template contained a typo.",
+     "The vendor's firewall template contained a typo."),
     # a possessed change equated with the cause
     ("cleft-cause", "Amaru's change is what took the booking site offline.",
      "Amaru's change is what we reviewed on Monday."),

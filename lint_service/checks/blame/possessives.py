@@ -57,6 +57,16 @@ def _cause_subject(be: Token, lex: Lexicon) -> bool:
                                  or subj.lemma_.lower() in terms["failure_nouns"])
 
 
+def _defective(noun: Token, lex: Lexicon) -> bool:
+    """"Kim's script had a bug", "his patch contained a typo": the person's change
+    with a defect in it (the possessive form of "I had a bug")."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or verb_lemma(head) not in lex.terms["containing_verbs"]:
+        return False
+    return any(o.dep_ in ("dobj", "attr") and o.lemma_.lower() in lex.terms["defect_nouns"]
+               and not any(d.lower_ in ("no", "any") for d in o.children) for o in head.children)
+
+
 def _cleft_cause(noun: Token, lex: Lexicon) -> bool:
     """"Leo's change is what took the API down": the noun equated with the cause."""
     head = noun.head
@@ -104,6 +114,7 @@ def possessive(view: SentenceView) -> Detection | None:
             or (tok.dep_ in ("attr",) and verb_lemma(head) == "be" and (not made or _cause_subject(head, lex)))
             or (tok.dep_ == "pobj" and head.lower_ == "from" and verb_lemma(head.head) in terms["origin_verbs"])
             or _cleft_cause(tok, lex)
+            or _defective(tok, lex)
         )
         if (bad_mod or is_blame_noun or as_cause) and not _negated_sentence(tok):
             named = (tok.doc[tok.left_edge.i:owner.head.i + 1].text if made else
