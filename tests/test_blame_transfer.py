@@ -31,6 +31,9 @@ PAIRS = [
      "Marek's rollout script had a comment about the region loop."),
     ("possessive-defect-outsider", "Her firewall template contained a typo.",
      "The vendor's firewall template contained a typo."),
+    # a role noun before an error head, whatever its tag ("Technician/JJ error")
+    ("role-error", "Machinist error jammed the press line for an hour.",
+     "Machine error jammed the press line for an hour."),
     # a possessed change equated with the cause
     ("cleft-cause", "Amaru's change is what took the booking site offline.",
      "Amaru's change is what we reviewed on Monday."),

@@ -252,10 +252,19 @@ def _named_team(tok: Token, lex: Lexicon) -> bool:
         c.dep_ == "compound" and c.i < tok.i and c.lemma_.lower() in lex.agents["team_heads"] and c.is_title for c in tok.children)
 
 
+def role_noun(tok: Token, lex: Lexicon) -> bool:
+    """A role word whatever its tag ("Technician/JJ error"): in the lexicon or agentive."""
+    return tok.lower_ in lex.agents["roles"] or tok.lemma_.lower() in lex.agents["roles"] or _agentive(tok, lex)
+
+
 def _role_shaped(tok: Token, lex: Lexicon) -> bool:
     """A noun with an agentive ending ("electrician", "analyst", "trainee", "workmen")."""
+    return tok.pos_ == "NOUN" and _agentive(tok, lex)
+
+
+def _agentive(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
-    if tok.pos_ != "NOUN" or not tok.is_alpha or len(low) < 6 or low in lex.agents["role_suffix_exceptions"]:
+    if not tok.is_alpha or len(low) < 6 or low in lex.agents["role_suffix_exceptions"]:
         return False
     lemma = tok.lemma_.lower()
     if lemma in lex.agents["role_suffix_exceptions"]:
