@@ -97,6 +97,13 @@ PAIRS = [
      "Nobody had any business restarting routers by hand, so it is automated now."),
     ("what-was-i-thinking", "what was i thinking, rebasing the shared branch at midnight",
      "what was i doing at midnight? reading the rebase docs"),
+    # an act followed by what nobody could do any more, wherever the parser hangs it
+    ("inability-after", "Jonas rotated the VPN keys, after which no one could connect from home.",
+     "Jonas rotated the VPN keys, after which everyone could connect from home again."),
+    ("inability-after-system", "i moved the bucket and the mobile app could not load any images",
+     "the bucket moved and the mobile app could not load any images"),
+    ("inability-contrast", "Petra renamed the volume and the nightly export couldn't reach it.",
+     "Petra renamed the volume, but the nightly export couldn't reach it even before that."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

@@ -17,6 +17,7 @@ from .clauses import Clause
 from .duties import reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
+from .inability import inability_after
 from .intent import deliberate, sanctioned
 from .senses import credited, no_fault_sense
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
@@ -89,7 +90,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
-    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex)):
+    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex) or inability_after(c, lex)):
         return "consequence", result
     if not c.negated and c.subject_kind == Kind.SELF and (result := own_harm(c, lex)):
         return "consequence", result
