@@ -104,6 +104,13 @@ PAIRS = [
      "the bucket moved and the mobile app could not load any images"),
     ("inability-contrast", "Petra renamed the volume and the nightly export couldn't reach it.",
      "Petra renamed the volume, but the nightly export couldn't reach it even before that."),
+    # verdicts: trust withdrawn now, made to answer for it, heads rolling
+    ("verdict-not-allowed", "Bartek should not be allowed near the payment keys again.",
+     "Bartek is not allowed near the payment keys without a second person, by design."),
+    ("verdict-answer-for", "The night manager will have to answer for the flooded server room.",
+     "The night manager answered the phone in the flooded server room."),
+    ("verdict-heads-roll", "Heads will roll after this outage.",
+     "The heads of support will roll out the new rota after this outage."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

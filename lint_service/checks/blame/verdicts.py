@@ -84,7 +84,9 @@ def _verb_phrases(verb: Token) -> set[str]:
 def _punished(c: Clause, view: SentenceView) -> Token | None:
     """The person a clause punishes, if it does."""
     terms = view.lex.terms
-    if c.negated and c.passive and c.modal in ("should", "ought", "could") and verb_lemma(c.verb) in terms["entrust_verbs"] and _blameable(c.subject, view):
+    # said in hindsight ("should never have been given") or now ("should not be allowed near ... again")
+    obliged = c.modal in ("should", "ought", "could") or any(a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.verb.children)
+    if c.negated and c.passive and obliged and verb_lemma(c.verb) in terms["entrust_verbs"] and _blameable(c.subject, view):
         # "should never have been given root", "should not have been allowed near prod":
         # hindsight withdrawing trust from a person is a verdict on them
         granted = {t.lemma_.lower() for x in c.verb.children if x.dep_ in ("dobj", "prep", "xcomp", "dative") for t in x.subtree}
@@ -100,6 +102,12 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
     if headline and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
+    if lemma in terms["accounting_verbs"] and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.action.children) and _blameable(c.subject, view) \
+            and (c.action is not c.verb or any(a.dep_ == "aux" and a.lower_ in ("must", "should", "will", "shall") for a in c.verb.children)):
+        return c.subject  # "will have to answer for the outage", "must pay for this"
+    if lemma == "roll" and c.subject is not None and c.subject.lower_ == "heads" and not list(c.subject.children) \
+            and not any(x.dep_ == "prt" for x in c.action.children) and not c.negated:
+        return c.verb  # "heads are going to roll for this": punishment for someone
     if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):
         if any(o.lemma_.lower() in terms["punishment_nouns"] for o in c.objects):
             return c.subject  # "deserves a written warning", "should face disciplinary action"
