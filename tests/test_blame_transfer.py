@@ -111,6 +111,9 @@ PAIRS = [
      "The night manager answered the phone in the flooded server room."),
     ("verdict-heads-roll", "Heads will roll after this outage.",
      "The heads of support will roll out the new rota after this outage."),
+    # an act someone else authorised first is sanctioned; one done before they did is not
+    ("sanctioned-after-approval", "Sunil ran the purge job against the live cluster.",
+     "Sunil ran the purge job against the live cluster once the change board had approved it."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

@@ -56,7 +56,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if sanctioned(c) or deliberate(c, lex) or no_fault_sense(c, lex):
+    if sanctioned(c, lex) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
     if verb_lemma(a) in ("lose", "lack", "miss") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
         return None  # "lost access to their mailboxes", "missed their lunch break": something that happened to them
