@@ -114,6 +114,16 @@ PAIRS = [
     # an act someone else authorised first is sanctioned; one done before they did is not
     ("sanctioned-after-approval", "Sunil ran the purge job against the live cluster.",
      "Sunil ran the purge job against the live cluster once the change board had approved it."),
+    # a fragment with the "I" dropped is the writer's act; a log line is not a confession
+    ("implied-writer", "Truncated the wrong partition, restoring it now.",
+     "Truncated the expired partitions, as scheduled."),
+    ("implied-writer-adverb", "just accidentally revoked every API token",
+     "just revoked the leaked API token"),
+    ("implied-writer-log", "Ran the purge against the primary instead of the replica.",
+     "Failed to open the replica: connection refused."),
+    # a span the work filled is not a risky moment; a state left on for it is
+    ("work-over-weekend", "Ilya left the chaos test pointed at production over the holiday.",
+     "Ilya completed the index rebuild over the holiday."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
 from .clauses import Clause
+from .fragments import implied_writer
 from .duties import reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
@@ -189,11 +190,16 @@ def person_subject(view: SentenceView) -> Detection | None:
             # "It took Lena three hours to look at the dashboard": Lena is the one delayed
             who = next((o for o in c.action.children if o.dep_ in ("dobj", "dative")), None)
             kind = classify(who, view.lex) if who is not None else Kind.NONE
+        implied = kind not in BLAMEABLE and implied_writer(c, view.sent)
+        if implied:
+            kind = Kind.SELF  # "Forgot to bump the version again": the writer, with the "I" dropped
         if kind not in BLAMEABLE or refers_to_thing(c.verb):
             continue
         reason = _fault_reason(c, view.lex)
         if reason is None or (hedged and reason[0] in ("omission", "delay")):
             continue  # "could have checked sooner" is a counterfactual's business
+        if implied and verb_lemma(c.verb) == "fail":
+            continue  # "Failed to bind port 8080": a log line, not a confession
         construction, evidence = reason
         subject = f'"{_who(who)}"'
         said = describe(evidence)

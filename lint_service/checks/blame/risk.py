@@ -62,7 +62,11 @@ def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
     if not any(lex.verbs["causal"].match(a) for a in acts):
         return []
     # "at 18:00 on Friday", "during the sale", "chose the peak sales hour to deploy"
-    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound", "amod") and t.lower_ in lex.framing["risky_times"]]
+    # ("completed the backfill over the weekend": a span the work filled, not the moment of a
+    # change; but "left the load test pointed at prod over the weekend" is what was left that long)
+    span_ok = verb_lemma(c.action) != "leave"
+    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound", "amod") and t.lower_ in lex.framing["risky_times"]
+              and not (span_ok and t.dep_ == "pobj" and t.head.lower_ in ("over", "throughout"))]
     return timely + while_unfinished(c, lex)  # "restarted the primary while the backup was still running"
 
 

@@ -6,12 +6,12 @@ ran the migration twice and duplicated the invoices" (rules 12-14 and 9).
 """
 from __future__ import annotations
 
-from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
 from .assertions import made_by
 from .clauses import Clause
+from .fragments import first_word, past_form
 from .lexicon import verb_lemma
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
 
@@ -170,7 +170,7 @@ def apology(view: SentenceView) -> Detection | None:
             return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
                              None, [tok], None)
     for c in view.clauses:
-        self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == _first_word(view).i and _past_form(c.verb))
+        self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == first_word(view.sent).i and past_form(c.verb))
         if not self_act or c.negated or c.modal or c.passive or c.verb.i in view.quoted:
             continue
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
@@ -183,18 +183,6 @@ def apology(view: SentenceView) -> Detection | None:
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
                              c, [c.verb], c.subject)
     return None
-
-
-def _past_form(verb: Token) -> bool:
-    """"Left the flag on", "Forgot to update the DNS" (tagged VB): a past verb with the "I" dropped."""
-    if verb.tag_ == "VBD":
-        return True
-    lemmas = getLemma(verb.lower_, upos="VERB")
-    return verb.tag_ in ("VB", "VBP", "NNP", "NN") and bool(lemmas) and lemmas[0] != verb.lower_ and not verb.lower_.endswith(("ing", "s"))
-
-
-def _first_word(view: SentenceView) -> Token:
-    return next((t for t in view.sent if not t.is_punct and not t.is_space), view.sent[0])
 
 
 def _harm_follows(c: Clause, view: SentenceView) -> bool:
