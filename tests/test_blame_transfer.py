@@ -71,6 +71,9 @@ PAIRS = [
      "The renewal job was meant to renew the signing certificate."),
     ("forbidden-act", "You weren't supposed to reboot the core switch.",
      "You weren't supposed to be on call this weekend."),
+    # an act someone owns up to
+    ("admitted-act", "The landlord's electrician admitted he had switched off the server room breaker.",
+     "The landlord's electrician admitted the server room breaker had been faulty for months."),
     # "you" reproached for an act they keep doing
     ("reproached-habit", "you keep wiping the shared test fixtures",
      "you keep the shared test fixtures in the repo"),

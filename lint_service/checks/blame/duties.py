@@ -1,5 +1,6 @@
-"""Duties left undone or broken: "Kim was supposed to renew the certificate", "the
-on-call was meant to check the queue", "you weren't supposed to touch prod".
+"""Duties left undone or broken, and acts owned up to: "Kim was supposed to renew the
+certificate", "you weren't supposed to touch prod", "you keep wiping the fixtures",
+"the vendor admitted that its technician had swapped the drives".
 
 "Was supposed to" says the step did not happen (or, denied, that the act was
 forbidden) without a fault verb. Only steps of care count (checks, renewals, putting
@@ -53,3 +54,16 @@ def reproached_habit(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     if lex.verbs["recovery"].match(a) or not any(lex.verbs[k].match(a) for k in acts):
         return None
     return "framing", [habit, a]
+
+
+def admitted_act(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
+    """"the vendor admitted that its technician had swapped the drives", "i confess i ran
+    the cleanup on the shared host": an act someone owns up to is told as a fault. What
+    is admitted of a thing ("the firmware had a leak") or a state ("I was sceptical") is not."""
+    head = c.verb.head
+    if c.verb.dep_ != "ccomp" or not lex.verbs["admission"].match(head) or any(x.dep_ == "neg" for x in head.children):
+        return None
+    acts = ("causal", "destructive", "disable", "batch", "breakage", "exchange")
+    if lex.verbs["recovery"].match(c.action) or not any(lex.verbs[k].match(c.action) for k in acts):
+        return None
+    return "framing", [head, c.action]

@@ -15,7 +15,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
 from .clauses import Clause
 from .fragments import implied_writer
-from .duties import reproached_habit, unmet_duty
+from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
@@ -68,7 +68,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v]
     if a is not v and verbs["fault"].match(a) and not c.negated:
         return "fault", [v, a]
-    if (duty := unmet_duty(c, lex) or reproached_habit(c, lex)) is not None:
+    if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
         return duty
     if verb_lemma(v) == "fail" and a is not v:
         return "omission", [v]
