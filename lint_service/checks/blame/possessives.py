@@ -44,7 +44,9 @@ def _maker(noun: Token, lex: Lexicon) -> Token | None:
         if not (lex.verbs["causal"].match(r) or verb_lemma(r) in lex.terms["defect_verbs"]) or lex.verbs["recovery"].match(r):
             continue
         who = next((x for x in r.children if x.dep_ == "nsubj"), None)
-        if who is not None and classify(who, lex) in BLAMEABLE:
+        # the maker is someone else than the thing ("the config I pushed"), not the relative
+        # pronoun standing for a person ("It was Ottilie who restarted ...")
+        if who is not None and who.lower_ not in ("who", "that", "which", "whom") and classify(who, lex) in BLAMEABLE:
             return who
     return None
 

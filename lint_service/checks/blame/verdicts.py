@@ -140,9 +140,13 @@ def verdict(view: SentenceView) -> Detection | None:
     return None
 
 
-def _apologising(view: SentenceView) -> bool:
+def _apology_word(view: SentenceView) -> bool:
     markers = view.lex.terms["apology_markers"]
-    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in view.sent) or _remorse(view)
+    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in view.sent)
+
+
+def _apologising(view: SentenceView) -> bool:
+    return _apology_word(view) or _remorse(view)
 
 
 def _remorse(view: SentenceView) -> bool:
@@ -178,6 +182,8 @@ def apology(view: SentenceView) -> Detection | None:
         acted = any(lex.verbs[k].match(c.action) for k in harmful)
         damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault"))
         reason = _fault_reason(c, lex)
+        if reason is not None and not _apology_word(view):
+            continue  # remorse beside a fault the person recognizer reads ("I feel terrible; I caused ..."): its reading, its rewrite
         if reason is not None or damaging or (acted and _harm_follows(c, view)):
             return Detection("blame.person-subject", "apology",
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
