@@ -23,7 +23,8 @@ from .agents import BLAMEABLE, Kind, classify
 from .clauses import Clause, clauses
 from .lexicon import Lexicon
 from .recognizers import Detection, SentenceView
-from .verdicts import _apologising, _first_word, _past_form
+from .fragments import first_word, past_form
+from .verdicts import _apologising
 
 RULE = "blame.learned"
 # Chosen by cross-validation on real-tune (by source); see models/README.md. The
@@ -88,11 +89,11 @@ def actors(view: SentenceView) -> Iterator[tuple[Token, Kind, Clause | None]]:
         if tok.dep_ == "poss" and _act_noun(tok.head, lex) and classify(tok.head, lex) not in (Kind.ROLE, Kind.TEAM) \
                 and (kind := classify(tok, lex)) in BLAMEABLE:
             yield tok, kind, None
-    first = _first_word(view)
+    first = first_word(view.sent)
     for c in view.clauses:
         # a subject-less past verb opening the sentence is first person only when the
         # sentence says so: an apology, or "my"/"me" ("pushed my branch to main")
-        past = _past_form(c.verb) or (c.verb.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.verb.children))
+        past = past_form(c.verb) or (c.verb.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.verb.children))
         if c.subject is None and not c.passive and c.verb.i == first.i and past and (
                 _apologising(view) or any("1" in t.morph.get("Person") and "Sing" in t.morph.get("Number") for t in view.sent)):
             yield c.verb, Kind.SELF, c
