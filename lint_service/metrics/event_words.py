@@ -233,8 +233,14 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
     found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
                  if k == "started" and t is not None and _ongoing(t, words.ongoing))
-    found.extend(("resolved", "again", t) for t in _resumed(doc, words, found))
+    # "the records started to get propagated again": work resuming, begun but not over
+    found.extend(("recovering" if _resuming(t, words.recovering) else "resolved", "again", t)
+                 for t in _resumed(doc, words, found))
     return found
+
+
+def _resuming(tok: Token, begin: frozenset[str]) -> bool:
+    return any(a.lemma_.lower() in begin and not _negated(a) for a in list(tok.ancestors)[:2])
 
 
 def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token | None]]) -> list[Token]:

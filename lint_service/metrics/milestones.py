@@ -80,6 +80,8 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
 
     def take(kind: str, i: int | None, source: str, note: str | None = None) -> int | None:
         if timed_at(i) and out[kind] is None:
+            repaired = described[i].note  # type: ignore[index]
+            note = "; ".join(n for n in (note, repaired) if n) or None
             out[kind] = Milestone(kind, described[i].moment, described[i].line, source, note)  # type: ignore[arg-type]
         return i if timed_at(i) else None
 
@@ -186,8 +188,21 @@ def _said_after_detection(found: list[tuple[str, str, Token | None]], kind: str)
     if not seen:
         return False
     first = min(t.i for t in seen)
-    return any(k == kind and t is not None and t.i > first and not any(t in d.subtree for d in seen)
+    return any(k == kind and t is not None and t.i > first and not any(_inside(t, d) for d in seen)
                for k, _, t in found)
+
+
+def _inside(tok: Token, seen: Token) -> bool:
+    """``tok`` is part of what ``seen`` noticed, not an act beside it: a verb conjoined to the
+    noticing ("identified the packages, deleted them") is a step of its own."""
+    if tok not in seen.subtree:
+        return False
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+        if t == seen:
+            return False
+    return True
 
 
 def _closing(described: list[TimedEntry], kinds: list[tuple[set[str], set[str]]], docs: list[Doc],
