@@ -121,3 +121,18 @@ def test_coverage_counts_both_denominators(builder: MetricsBuilder) -> None:
     assert report.coverage() == {"timeline": {"incidents": 1, "with_all_milestones": 1, "rate": 1.0},
                                  "timeline_or_narrative": {"incidents": 2, "with_all_milestones": 1, "rate": 0.5}}
     assert report.to_dict()["summary"]["coverage"] == report.coverage()
+
+
+def test_an_impact_said_to_last_n_minutes_up_to_the_mitigation_starts_on_the_event_it_counts_from(
+        builder: MetricsBuilder) -> None:
+    text = NARRATIVE.replace("## Causes", "For approximately 36 minutes every search failed.\n\n## Causes")
+    got, m = read(builder, text)
+    assert got["started"] == (3, "2024-05-02T10:05", "prose")  # 10:41 minus 36 minutes: the shipping
+    assert got["resolved"] == (6, "2024-05-02T10:41", "prose")
+    assert "36 minutes" in m.milestones["started"].note
+    # a span landing on no time told says nothing a reader could check
+    got, _ = read(builder, text.replace("36 minutes", "30 minutes"))
+    assert got["started"] is None and got["resolved"] is None
+    # nor does a span of something that is no impact
+    got, _ = read(builder, text.replace("every search failed", "the team met"))
+    assert got["started"] is None

@@ -23,7 +23,7 @@ from .durations import start_from_durations, start_from_stated_span, start_on_en
 from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
 from .ongoing_work import work_ongoing
 from .prose_end import end_in_prose
-from .prose_timeline import as_told, fill_in, prose_events
+from .prose_timeline import as_told, fill_in, prose_events, start_from_lasting
 from .below_timeline import resolution_below
 from .prose_detection import detection_in_prose
 from .windows import field_window, prose_window
@@ -225,6 +225,7 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones["started"] = stated
     if milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
+        milestones["started"] = _on_entry(milestones["started"], timed)
     else:
         milestones["started"] = start_on_entry_from_durations(doc, milestones, timed, line_of) or milestones["started"]
     if milestones["detected"] is None and milestones["started"] is not None:
@@ -240,6 +241,7 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     if told and not all(milestones.values()):
         # a narrative's written times, for what the stated spans and fields leave open
         fill_in(milestones, as_told(find_milestones([e.timed for e in told], fields, parse), told))
+        start_from_lasting(doc, told, milestones, parse, line_of)
     reasons = []
     if not doc.timeline and not fields:
         reasons.append("no timeline and no milestone fields" if not any(milestones.values())
@@ -288,6 +290,18 @@ def _stated_start_fits(stated: Milestone, milestones: dict[str, Milestone | None
     if current is not None and (current.moment.date is None or stated.moment.absolute >= current.moment.absolute):
         return False
     return all(stated.moment.absolute <= o.absolute for o in others)
+
+
+def _on_entry(start: Milestone | None, timed: list) -> Milestone | None:
+    """A start the stated durations give that is a timeline entry's very time: that entry
+    (the event the document counts from), not the duration's line."""
+    if start is None or start.moment.date is None:
+        return start
+    hit = next((t for t in timed if t.moment is not None and t.moment.date is not None
+                and t.moment.absolute == start.moment.absolute), None)
+    if hit is None:
+        return start
+    return Milestone("started", hit.moment, hit.line, "timeline", "the entry the stated durations count from: " + (start.note or ""))
 
 
 def _last(m: Milestone, milestones: dict[str, Milestone | None]) -> bool:

@@ -27,7 +27,7 @@ from ..document.model import Document, Prose, TimelineEntry
 from ..document.timestamps import Timestamp
 from ..rules import load_rule_file
 from .clock import Moment, TimedEntry, zone_in
-from .milestones import CLOSED_BY_LAST, Milestone
+from .milestones import CLOSED_BY_LAST, Milestone, hits, milestone_words
 from .windows import clock_times, in_summary
 
 # a written clock ("06:20", "6 AM"), not a number the parser could read as one ("Q2 2024")
@@ -154,3 +154,39 @@ def fill_in(milestones: dict[str, Milestone | None], told: dict[str, Milestone |
                for j, o in known):
             continue
         milestones[kind] = m
+
+
+_LASTED = re.compile(r"\bfor\s+(?:approximately|about|around|roughly|some|nearly|almost|~)?\s*(\d+)\s*(minutes?|mins?|hours?|hrs?)\b",
+                     re.IGNORECASE)
+
+
+def start_from_lasting(doc: Document, events: list[ProseEvent], milestones: dict[str, Milestone | None],
+                       parse, line_of) -> None:
+    """ "This means that for approximately 47 minutes, CI jobs ... had failures": an impact
+    said to have lasted N minutes, ending at the mitigation, began N minutes before it. Kept
+    only when that lands exactly on a time the narrative tells (the event it counts from):
+    that event is the start, and with no resolution told the impact's end is the
+    resolution."""
+    end = milestones["mitigated"]
+    if milestones["started"] is not None or end is None or end.moment.date is None:
+        return
+    said = [(p, m) for p in doc.prose if p.kind in ("paragraph", "list-item") and in_summary(doc, p)
+            for m in _LASTED.finditer(p.text)]
+    if not said:
+        return
+    words = milestone_words()
+    for (p, m), d in zip(said, parse([p.text[max(0, p.text.rfind(".", 0, m.start()) + 1):] for p, m in said])):
+        sentence = d[:next((t.i for t in d if t.i > 0 and t.is_sent_start), len(d))]
+        if not any(k == "started" and t is not None for k, _, t in hits(sentence.as_doc(), words)):
+            continue
+        minutes = int(m.group(1)) * (60 if m.group(2).lower().startswith("h") else 1)
+        hit = next((e.timed for e in events if e.timed.moment is not None and e.timed.moment.date is not None
+                    and e.timed.moment.absolute == end.moment.absolute - minutes), None)
+        if hit is None:
+            continue
+        where = line_of(p.original_span(m.start(), m.end())[0])
+        how = f"impact lasting {m.group()[4:].strip()} (line {where}) up to the mitigation (line {end.line})"
+        milestones["started"] = Milestone("started", hit.moment, hit.line, "prose", "the start of the " + how)  # type: ignore[arg-type]
+        if milestones["resolved"] is None:
+            milestones["resolved"] = dataclasses.replace(end, kind="resolved", note="the end of the " + how)
+        return

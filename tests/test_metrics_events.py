@@ -1,0 +1,90 @@
+"""Event readings a blind reader asked for: a report is the detection and not the start; an
+attack is impact; a job re-run finishing successfully is the first recovery; a false positive
+or "no further action" closes the incident, and with no impact known mitigates nothing.
+Each with a true positive and a near miss, on timelines written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lint_service.metrics import MetricsBuilder
+
+AS_OF = dt.date(2024, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def builder() -> MetricsBuilder:
+    return MetricsBuilder()
+
+
+def lines(builder: MetricsBuilder, entries: list[str]) -> dict[str, int | None]:
+    """Milestone -> line, for a timeline whose first entry is on line 5."""
+    text = "# Incident\n\n## Timeline\n\n" + "".join(f"- 2024-05-02 {e}\n" for e in entries)
+    m = builder.incident("pm.md", text, AS_OF)
+    return {k: (None if v is None else v.line) for k, v in m.milestones.items()}
+
+
+def test_a_report_naming_the_impact_is_the_detection_not_the_start(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["09:00 A customer reports that every login fails", "09:20 The release is rolled back",
+                          "09:30 Logins fully restored"])
+    assert got == {"started": None, "detected": 5, "mitigated": 6, "resolved": 7}
+    # users telling the team is a report too, though the verb is "alert"
+    got = lines(builder, ["09:00 End-users alerted us that every login fails", "09:20 The release is rolled back",
+                          "09:30 Logins fully restored"])
+    assert got["started"] is None and got["detected"] == 5
+
+
+def test_an_alarm_naming_the_impact_is_both(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["09:00 Every login fails and the error alarm fires", "09:20 The release is rolled back",
+                          "09:30 Logins fully restored"])
+    assert got == {"started": 5, "detected": 5, "mitigated": 6, "resolved": 7}
+
+
+def test_an_attack_is_impact(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["08:00 A flood of spam transactions begins", "08:30 The queue alarm fires"])
+    assert got["started"] == 5 and got["detected"] == 6
+    got = lines(builder, ["08:00 A batch of test transactions begins", "08:30 The queue alarm fires"])
+    assert got["started"] is None
+
+
+def test_a_rerun_finishing_successfully_is_the_first_recovery(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["12:00 The pipeline unexpectedly reverts the network settings",
+                          "12:05 The on-call engineer notices the revert",
+                          "12:25 The pipeline is re-queued and finishes successfully",
+                          "12:35 Leftover pods deleted by hand", "12:40 All systems fully operational"])
+    assert got == {"started": 5, "detected": 6, "mitigated": 7, "resolved": 9}
+    # before the incident it is just a run
+    got = lines(builder, ["11:00 The nightly pipeline finishes successfully",
+                          "12:00 The pipeline unexpectedly reverts the network settings",
+                          "12:05 The on-call engineer notices the revert", "12:35 Leftover pods deleted by hand",
+                          "12:40 All systems fully operational"])
+    assert got["started"] == 6 and got["mitigated"] == 8
+
+
+def test_a_false_positive_closes_the_incident_and_mitigates_nothing(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["21:30 A user posts to the team chat that a coin left his wallet",
+                          "21:40 The team checks the transaction", "23:50 The team verified it was a false positive"])
+    assert got == {"started": None, "detected": 5, "mitigated": None, "resolved": 7}
+
+
+def test_no_further_action_closes_it(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["10:00 The team became aware of the published vulnerability",
+                          "11:00 Scans of every image started",
+                          "15:00 The last product was patched and no further action was required"])
+    assert got == {"started": None, "detected": 5, "mitigated": None, "resolved": 7}
+    # with the impact known, the end that has no separate mitigation is both
+    got = lines(builder, ["09:50 Every image upload fails", "10:00 The team became aware of the failures",
+                          "15:00 Uploads fully restored and no further action was required"])
+    assert got == {"started": 5, "detected": 6, "mitigated": 7, "resolved": 7}
+
+
+def test_an_act_done_by_mistake_is_detected_by_whoever_did_it(builder: MetricsBuilder) -> None:
+    got = lines(builder, ["00:30 A cleanup script was accidentally run and deleted every worker, so jobs fail",
+                          "01:00 New workers joined and most jobs are running again",
+                          "01:30 All systems fully operational"])
+    assert got["started"] == 5 and got["detected"] == 5
+    got = lines(builder, ["00:30 A cleanup script ran and deleted every worker, so jobs fail",
+                          "01:00 New workers joined and most jobs are running again",
+                          "01:30 All systems fully operational"])
+    assert got["detected"] is None
