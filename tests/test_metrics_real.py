@@ -148,6 +148,14 @@ def test_all_four_floor(incidents: dict) -> None:
     assert len(with_timeline) >= 30
 
 
+def test_coverage_both_ways(incidents: dict) -> None:
+    told = [m.timeline for m in incidents.values()]
+    assert (told.count("timeline"), told.count("narrative")) == (34, 5)
+    in_timeline = [m for m in incidents.values() if m.timeline == "timeline" and all(m.milestones.values())]
+    narrative = [m for m in incidents.values() if m.timeline == "narrative" and all(m.milestones.values())]
+    assert len(in_timeline) >= ALL_FOUR_FLOOR - 1 and len(in_timeline) + len(narrative) >= ALL_FOUR_FLOOR
+
+
 def test_seed_report(incidents: dict) -> None:
     m = incidents["incident-report.yaml"]
     assert {k: (v.line, v.moment.iso()) for k, v in m.milestones.items()} == {

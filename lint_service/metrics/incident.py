@@ -262,8 +262,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     if (doc.timeline and any(t.moment for t in timed)) or fields:
         timeline = "timeline"
     else:
-        timeline = "narrative" if sum(e.timed.moment is not None and e.timed.moment.date is not None
-                                      for e in told) >= NARRATIVE_TIMES else None
+        timeline = "narrative" if sum(e.times for e in told if e.timed.moment is not None
+                                      and e.timed.moment.date is not None) >= NARRATIVE_TIMES else None
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),

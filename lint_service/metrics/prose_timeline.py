@@ -59,6 +59,7 @@ def _joins_range(gap: str) -> bool:
 class ProseEvent:
     timed: TimedEntry
     by: bool  # dated by a "by" time: done no later than it
+    times: int = 1  # clock times told: a range is one event of two
 
 
 def _day(ts: Timestamp, day: dt.date | None) -> dt.date | None:
@@ -75,7 +76,9 @@ def _events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tupl
     if not times:
         return [], day
     # a range ("between 08:40 and 09:05", "from 09:10 to 09:55") is one event, at its first time
-    times = [t for k, t in enumerate(times) if not (k and _joins_range(p.text[times[k - 1].end:t.start]))]
+    second = {k for k in range(1, len(times)) if _joins_range(p.text[times[k - 1].end:times[k].start])}
+    spans = {times[k - 1].start for k in second}
+    times = [t for k, t in enumerate(times) if k not in second]
     sentences = [0] + [m.end() for m in _SENTENCE.finditer(p.text)]
     bounds: list[int] = []
     by: list[bool] = []
@@ -106,7 +109,7 @@ def _events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tupl
         at, _ = p.original_span(t.start, t.end)  # the line a reader cites: the time's
         moment = Moment(t.minutes, day, zone=t.timezone or zone_in(text) or zone)
         entry = TimelineEntry(start, start + len(text), text, kind="paragraph")
-        out.append(ProseEvent(TimedEntry(entry, line_of(at), moment), by[k]))
+        out.append(ProseEvent(TimedEntry(entry, line_of(at), moment), by[k], 2 if t.start in spans else 1))
     return out, day
 
 
