@@ -30,7 +30,7 @@ from .clock import Moment, TimedEntry, zone_in
 from .milestones import CLOSED_BY_LAST, Milestone, hits, milestone_words
 from .windows import clock_times, in_summary
 
-# a written clock ("06:20", "6 AM"), not a number the parser could read as one ("Q2 2024")
+# a written clock ("06:20", "6 AM"), not a bare number a prose sentence may hold ("1500")
 WRITTEN_CLOCK = re.compile(r"\d[:.h]\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _CLAUSE = re.compile(r",\s+|\s+and\s+")
