@@ -88,3 +88,25 @@ def test_an_act_done_by_mistake_is_detected_by_whoever_did_it(builder: MetricsBu
                           "01:00 New workers joined and most jobs are running again",
                           "01:30 All systems fully operational"])
     assert got["detected"] is None
+
+
+SECTION = ("# Spam flood\n\n## Timeline\n\n- 2024-05-02 08:00 A flood of spam transactions begins\n"
+           "- 2024-05-02 08:30 The queue alarm fires\n\n## Resolution and recovery\n\n"
+           "On May 3, 2024 at about 09:45 UTC the sender stopped, and shortly after the chain {what}.\n")
+
+
+def test_the_resolution_section_s_time_for_the_return_to_normal_is_the_resolution(builder: MetricsBuilder) -> None:
+    m = builder.incident("pm.md", SECTION.format(what="returned to normal"), AS_OF).milestones
+    assert (m["resolved"].line, m["resolved"].moment.iso(), m["resolved"].source) == (10, "2024-05-03T09:45", "prose")
+    assert m["mitigated"].line == 10  # no responder step: the end mitigated it
+
+
+@pytest.mark.parametrize("what", ["began to recover", "did not return to normal", "was still slow"])
+def test_a_resolution_section_time_that_says_no_end_is_none(builder: MetricsBuilder, what: str) -> None:
+    m = builder.incident("pm.md", SECTION.format(what=what), AS_OF).milestones
+    assert m["resolved"] is None
+
+
+def test_a_resolution_section_time_before_the_detection_is_not_taken(builder: MetricsBuilder) -> None:
+    text = SECTION.format(what="returned to normal").replace("May 3, 2024 at about 09:45", "May 2, 2024 at about 08:10")
+    assert builder.incident("pm.md", text, AS_OF).milestones["resolved"] is None

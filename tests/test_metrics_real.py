@@ -56,7 +56,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - chia 2021-10-31 (false positive) and dfds PM2021-011: verified a false positive, "no
 #   further action was required" close the incident (lines 38, 41); with no impact known,
 #   that end mitigated nothing: no mitigation; the dust storm's first wave (line 23) is
-#   its start (an attack is impact);
+#   its start (an attack is impact), and the time the resolution section gives for the
+#   chain's return to normal (line 76) its end; no responder step mitigated it;
 # - dfds PM2019-010: the command that deleted the nodes was run by accident (line 14): whoever
 #   ran it knew at once, the detection;
 # - dfds PM2019-011: the pipeline re-run finishing successfully (line 28) undid the revert:
@@ -77,7 +78,7 @@ READ = {
     "alphagov-gsp_20190227-control-plane-and-harbor-outage.md": ((10, "F"), (29, "T"), (10, "F"), (10, "F")),
     "chia_2021-05-09_negative-coin-values.md": (None, (13, "T"), None, None),
     "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (24, "T"), (25, "T")),
-    "chia_2021-10-31_dust-storm.md": ((23, "T"), (25, "T"), None, None),
+    "chia_2021-10-31_dust-storm.md": ((23, "T"), (25, "T"), (76, "P"), (76, "P")),
     "chia_2021-10-31_employee-compromise-false-positive.md": (None, (16, "T"), None, (38, "T")),
     "chia_2022-01-27_ramp-card-fraud.md": (None, (22, "T"), (26, "T"), None),
     "chia_2023-08-04_compromised-self-hosted-runners.md": ((24, "T"), (32, "T"), (36, "T"), None),
@@ -112,10 +113,11 @@ READ = {
     "rust_crates-io-postmortem-broken-downloads.md": ((17, "P"), (89, "T"), (90, "T"), (94, "T")),
     "rust_docsrs-outage-postmortem.md": ((57, "T"), (58, "T"), (67, "T"), (69, "T")),
 }
-# Of the 34 incidents with a timeline (33 real + the seed's report) and the 5 narratives.
-# Lower than the 21 before: four starts that were the report the responders learned the
-# impact from are no longer given (a wrong milestone is worse than a missing one).
-ALL_FOUR_FLOOR = 20
+# Of the 34 incidents with a timeline (33 real + the seed's report) and the 5 narratives:
+# 20 with a timeline, 21 with the narratives. Four starts that were the report the
+# responders learned the impact from are no longer given (a wrong milestone is worse than
+# a missing one); the narratives, the dust storm and the accidental command made up for them.
+ALL_FOUR_FLOOR = 21
 
 
 @pytest.fixture(scope="module")

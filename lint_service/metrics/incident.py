@@ -25,6 +25,7 @@ from .ongoing_work import work_ongoing
 from .prose_end import end_in_prose
 from .prose_timeline import as_told, fill_in, prose_events, start_from_lasting
 from .below_timeline import resolution_below
+from .resolution_section import resolution_in_section
 from .prose_detection import detection_in_prose
 from .windows import field_window, prose_window
 
@@ -231,7 +232,7 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     if milestones["detected"] is None and milestones["started"] is not None:
         milestones["detected"] = detection_in_prose(doc, milestones["started"], parse, line_of)
     if milestones["resolved"] is None:
-        below = resolution_below(doc, timed, parse)
+        below = resolution_below(doc, timed, parse) or resolution_in_section(doc, day, zone, parse, line_of)
         if below is not None and _last(below, milestones):
             milestones["resolved"] = below
             if milestones["mitigated"] is None:

@@ -24,7 +24,7 @@ import functools
 import re
 
 from ..document.model import Document, Prose, TimelineEntry
-from ..document.timestamps import Timestamp
+from ..document.timestamps import Timestamp, timestamps_in
 from ..rules import load_rule_file
 from .clock import Moment, TimedEntry, zone_in
 from .milestones import CLOSED_BY_LAST, Milestone, hits, milestone_words
@@ -71,7 +71,7 @@ def _day(ts: Timestamp, day: dt.date | None) -> dt.date | None:
         return day
 
 
-def _events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tuple[list[ProseEvent], dt.date | None]:
+def events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tuple[list[ProseEvent], dt.date | None]:
     times = [t for t in clock_times(p.text) if WRITTEN_CLOCK.search(p.text[t.start:t.end])]
     if not times:
         return [], day
@@ -98,11 +98,14 @@ def _events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tupl
                 clauses.pop()  # "..., we rolled back, a step finished by 10:41.": the rollback's time
             bounds.append(clauses[-1] if clauses else t.start)
         by.append(after_by)
+    # a date written apart from the time, before it in its event ("On Nov 1, 2021 at 09:45")
+    dates = [d for d in timestamps_in(p.text) if d.date is not None and d.minutes is None]
     out = []
     for k, t in enumerate(times):
         end = bounds[k + 1] if k + 1 < len(times) else len(p.text)
         text = p.text[bounds[k]:end].strip()
-        day = _day(t, day)
+        written = [d for d in dates if bounds[k] <= d.start < t.start]
+        day = _day(t if t.date is not None or not written else written[-1], day)
         if t.minutes is None or not text:
             continue
         start, _ = p.original_span(bounds[k], bounds[k] + 1)
@@ -119,7 +122,7 @@ def prose_events(doc: Document, day: dt.date | None, zone: str | None, line_of) 
     for p in doc.prose:
         if p.kind not in ("paragraph", "list-item") or not in_summary(doc, p):
             continue
-        events, day = _events_of(p, day, zone, line_of)
+        events, day = events_of(p, day, zone, line_of)
         out += events
     return out
 
