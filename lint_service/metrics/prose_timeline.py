@@ -72,6 +72,8 @@ def _day(ts: Timestamp, day: dt.date | None) -> dt.date | None:
 
 
 def events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tuple[list[ProseEvent], dt.date | None]:
+    """The events of one paragraph's written times, and the day the last one is on (carried
+    to the next paragraph, as a timeline carries a date down)."""
     times = [t for t in clock_times(p.text) if WRITTEN_CLOCK.search(p.text[t.start:t.end])]
     if not times:
         return [], day
