@@ -110,3 +110,33 @@ def test_a_resolution_section_time_that_says_no_end_is_none(builder: MetricsBuil
 def test_a_resolution_section_time_before_the_detection_is_not_taken(builder: MetricsBuilder) -> None:
     text = SECTION.format(what="returned to normal").replace("May 3, 2024 at about 09:45", "May 2, 2024 at about 08:10")
     assert builder.incident("pm.md", text, AS_OF).milestones["resolved"] is None
+
+
+@pytest.mark.parametrize("entry, impact", [
+    ("07:00 The ledger stopped creating blocks", True),
+    ("07:00 The scheduler ceased running jobs", True),
+    ("07:00 We stopped accepting writes to protect the database", False),
+    ("07:00 The team stopped accepting writes", False),
+])
+def test_a_system_ceasing_its_work_is_impact_someone_stopping_it_an_act(builder: MetricsBuilder, entry: str,
+                                                                          impact: bool) -> None:
+    got = lines(builder, [entry, "07:20 The block alarm fires", "08:00 All systems fully restored"])
+    assert (got["started"] == 5) is impact
+
+
+SUMMARY = ("# Ledger stall\n\n## Summary\n\nOn 2024-05-02 at 6:48 AM PDT the ledger stopped creating blocks.\n\n"
+           "## Timeline\n\n- {first}: Block 100 was farmed.\n"
+           "- 14:11: An engineer noticed the node was not synced.\n")
+
+
+def test_the_summary_s_start_lands_on_the_entry_that_writes_its_time(builder: MetricsBuilder) -> None:
+    m = builder.incident("pm.md", SUMMARY.format(first="13:48 (6:48 PDT)"), AS_OF).milestones
+    assert (m["started"].line, m["started"].source, m["started"].moment.iso()) == (9, "timeline", "2024-05-02T13:48")
+    # with no entry writing it, the summary's own time, when it fits before the detection
+    m = builder.incident("pm.md", SUMMARY.format(first="13:40"), AS_OF).milestones
+    assert (m["started"].line, m["started"].source) == (5, "prose")
+
+
+def test_a_summary_time_naming_no_impact_is_no_start(builder: MetricsBuilder) -> None:
+    text = SUMMARY.format(first="13:40").replace("the ledger stopped creating blocks", "we shipped release 4")
+    assert builder.incident("pm.md", text, AS_OF).milestones["started"] is None

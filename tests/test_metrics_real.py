@@ -50,6 +50,8 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   before it: it repeats the end, and when the leak was first cut is not read;
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
+# - chia 2021-05-09: the summary says the chain stopped creating blocks at 6:48 PDT (line
+#   4), which the timeline writes as "12:48 (6:48 PDT)" (line 12): that entry is the start;
 # - chia 2022-01-27, dfds PM2023-001, pypi 2025-04-14 and 2025-07-31: the first entry naming
 #   the impact is the report the responders learned it from ("end-users alerted us", "a
 #   user noticed the issue and reported it"): the detection, and the start is not stated;
@@ -76,7 +78,7 @@ READ = {
     "incident-report.yaml": ((7, "T"), (9, "T"), (16, "T"), (18, "T")),
     "alphagov-gsp_20190204-kiam-breaks-harbor.md": ((10, "F"), (29, "T"), (45, "T"), (10, "F")),
     "alphagov-gsp_20190227-control-plane-and-harbor-outage.md": ((10, "F"), (29, "T"), (10, "F"), (10, "F")),
-    "chia_2021-05-09_negative-coin-values.md": (None, (13, "T"), None, None),
+    "chia_2021-05-09_negative-coin-values.md": ((12, "T"), (13, "T"), None, None),
     "chia_2021-05-26_website-outage.md": ((17, "T"), (17, "T"), (24, "T"), (25, "T")),
     "chia_2021-10-31_dust-storm.md": ((23, "T"), (25, "T"), (76, "P"), (76, "P")),
     "chia_2021-10-31_employee-compromise-false-positive.md": (None, (16, "T"), None, (38, "T")),

@@ -33,6 +33,7 @@ class MilestoneWords:
     recovering: frozenset[str]
     resumed: dict[str, frozenset[str]]
     report_nouns: frozenset[str]
+    stopped_work: dict[str, frozenset[str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns", "stopped_work")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -58,6 +59,7 @@ def milestone_words() -> MilestoneWords:
         recovering=frozenset(data["events"]["recovering"]),
         resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
         report_nouns=frozenset(data["events"]["report_nouns"]),
+        stopped_work={k: frozenset(v) for k, v in data["events"]["stopped_work"].items()},
     )
 
 
@@ -228,8 +230,13 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
                     found.extend(("recovering", " ".join(term), t) for t in matched
                                  if t not in done and _begun(t, words.recovering))
                 matched = done
+            if kind == "mitigated":
+                # "the ledger stopped creating blocks": a system ceasing its work is impact;
+                # "we stopped accepting writes" is an act
+                matched = [t for t in matched if not _ceased_work(t, words.stopped_work)]
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
+    found.extend(("started", "stop (work)", t) for t in doc if _ceased_work(t, words.stopped_work))
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
     found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
                  if k == "started" and t is not None and _ongoing(t, words.ongoing))
@@ -258,6 +265,18 @@ def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token 
             and t.head.pos_ == "VERB" and t.head.tag_ in ("VBG", "VBN") and t.head.i not in said and not _negated(t.head)
             and not any(c.dep_ == "dobj" for c in t.head.children)
             and not _hypothetical(t.head, words.hypothetical)]
+
+def _ceased_work(tok: Token, stopped: dict[str, frozenset[str]]) -> bool:
+    """A stopping verb with an -ing complement ("stopped creating blocks") whose subject is
+    a thing, not someone acting (a pronoun, or a word under ``stopped_work.people``)."""
+    # the -ing word right after the verb, in its subtree (the parser may hang "running" on
+    # the object: "ceased running jobs")
+    if tok.lemma_.lower() not in stopped["verbs"] or not any(c.i == tok.i + 1 and c.tag_ == "VBG" for c in tok.subtree):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.tag_ not in ("PRP", "NNP") and c.lemma_.lower() not in stopped["people"]
+                                  for c in subjects)
+
 
 def _begun(tok: Token, begin: frozenset[str]) -> bool:
     """ "the site begins to recover", "error rates start recovering": a recovery under way."""

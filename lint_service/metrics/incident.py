@@ -27,6 +27,7 @@ from .prose_timeline import as_told, fill_in, prose_events, start_from_lasting
 from .below_timeline import resolution_below
 from .resolution_section import resolution_in_section
 from .prose_detection import detection_in_prose
+from .stated_start import start_in_summary
 from .windows import field_window, prose_window
 
 MAX_CAUSES = 5
@@ -222,6 +223,8 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones["mitigated"], milestones["resolved"] = end_in_prose(
             doc, window[1] if window else None, day, zone, parse, line_of)
     stated = (window[0] if window else None) or start_from_stated_span(doc, milestones, timed, parse, line_of)
+    if stated is None and milestones["started"] is None and doc.timeline:
+        stated = start_in_summary(doc, timed, day, zone, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
     if milestones["started"] is None:

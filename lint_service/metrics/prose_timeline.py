@@ -30,8 +30,9 @@ from .clock import Moment, TimedEntry, zone_in
 from .milestones import CLOSED_BY_LAST, Milestone, hits, milestone_words
 from .windows import clock_times, in_summary
 
-# a written clock ("06:20", "6 AM"), not a bare number a prose sentence may hold ("1500")
-WRITTEN_CLOCK = re.compile(r"\d[:.h]\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
+# a written clock ("06:20", "6 AM"), not a bare number or a version a prose sentence may
+# hold ("1500", "Kubernetes 1.15")
+WRITTEN_CLOCK = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _CLAUSE = re.compile(r",\s+|\s+and\s+")
 APPOSITIVE_WORDS = 5  # "an action completed by", "a step finished by": naming the act before
