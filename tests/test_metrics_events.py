@@ -140,3 +140,14 @@ def test_the_summary_s_start_lands_on_the_entry_that_writes_its_time(builder: Me
 def test_a_summary_time_naming_no_impact_is_no_start(builder: MetricsBuilder) -> None:
     text = SUMMARY.format(first="13:40").replace("the ledger stopped creating blocks", "we shipped release 4")
     assert builder.incident("pm.md", text, AS_OF).milestones["started"] is None
+
+
+@pytest.mark.parametrize("entry, recovery", [
+    ("10:00 The ledger started moving forward slowly", True),
+    ("10:00 Requests started timing out again", False),  # an impact of its own
+    ("10:00 The on-call engineer started debugging the ledger", False),  # someone acting
+])
+def test_a_thing_beginning_its_work_is_a_first_recovery(builder: MetricsBuilder, entry: str, recovery: bool) -> None:
+    got = lines(builder, ["09:00 The ledger stopped creating blocks", "09:10 The block alarm fires", entry,
+                          "11:00 All systems fully restored"])
+    assert (got["mitigated"] == 7) is recovery

@@ -59,8 +59,15 @@ def milestone_words() -> MilestoneWords:
         recovering=frozenset(data["events"]["recovering"]),
         resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
         report_nouns=frozenset(data["events"]["report_nouns"]),
-        stopped_work={k: frozenset(v) for k, v in data["events"]["stopped_work"].items()},
+        stopped_work={"verbs": frozenset(data["events"]["stopped_work"]["verbs"]),
+                      "people": frozenset(data["events"]["stopped_work"]["people"]) | _people()},
     )
+
+
+def _people() -> frozenset[str]:
+    """Role and team nouns as the blame rules know them (rules/agents.yaml): who acts."""
+    agents = load_rule_file("agents")
+    return frozenset(w.lower() for w in [*agents["roles"], *agents["team_heads"]])
 
 
 _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ", "ADV")}
@@ -237,6 +244,7 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
     found.extend(("started", "stop (work)", t) for t in doc if _ceased_work(t, words.stopped_work))
+    found.extend(("recovering", "begin (work)", t) for t in _resumed_work(doc, words, found))
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
     found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
                  if k == "started" and t is not None and _ongoing(t, words.ongoing))
@@ -266,16 +274,34 @@ def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token 
             and not any(c.dep_ == "dobj" for c in t.head.children)
             and not _hypothetical(t.head, words.hypothetical)]
 
-def _ceased_work(tok: Token, stopped: dict[str, frozenset[str]]) -> bool:
-    """A stopping verb with an -ing complement ("stopped creating blocks") whose subject is
-    a thing, not someone acting (a pronoun, or a word under ``stopped_work.people``)."""
-    # the -ing word right after the verb, in its subtree (the parser may hang "running" on
-    # the object: "ceased running jobs")
-    if tok.lemma_.lower() not in stopped["verbs"] or not any(c.i == tok.i + 1 and c.tag_ == "VBG" for c in tok.subtree):
-        return False
+def _work_of(tok: Token, verbs: frozenset[str], people: frozenset[str]) -> Token | None:
+    """The -ing word after a verb of ``verbs`` whose subject is a thing, not someone acting (a
+    pronoun, a name, a word of ``people``): "the ledger stopped creating blocks", "the chain
+    started moving again". The -ing word is the one right after the verb, in its subtree
+    (the parser may hang "running" on the object: "ceased running jobs")."""
+    if tok.lemma_.lower() not in verbs:
+        return None
+    work = next((c for c in tok.subtree if c.i == tok.i + 1 and c.tag_ == "VBG"), None)
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(c.tag_ not in ("PRP", "NNP") and c.lemma_.lower() not in stopped["people"]
-                                  for c in subjects)
+    if work is None or not subjects or any(c.tag_ in ("PRP", "NNP") or c.lemma_.lower() in people for c in subjects):
+        return None
+    return work
+
+
+def _ceased_work(tok: Token, stopped: dict[str, frozenset[str]]) -> bool:
+    return _work_of(tok, stopped["verbs"], stopped["people"]) is not None
+
+
+def _resumed_work(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token | None]]) -> list[Token]:
+    """ "The chain started moving forward slowly": a thing beginning its work (a `recovering`
+    verb with an -ing word that is no event of its own: not "requests started timing out")."""
+    said = {t.i for _, _, t in found if t is not None}
+    out = []
+    for tok in doc:
+        work = _work_of(tok, words.recovering, words.stopped_work["people"])
+        if work is not None and work.i not in said and tok.i not in said and not _negated(tok):
+            out.append(tok)
+    return out
 
 
 def _begun(tok: Token, begin: frozenset[str]) -> bool:
