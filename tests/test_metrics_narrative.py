@@ -6,8 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lint_service.document import parse_document
+from lint_service.findings import LineIndex
 from lint_service.metrics import MetricsBuilder
+from lint_service.metrics.prose_timeline import prose_events
 
 AS_OF = dt.date(2024, 7, 1)
 KINDS = ("started", "detected", "mitigated", "resolved")
@@ -136,3 +141,23 @@ def test_an_impact_said_to_last_n_minutes_up_to_the_mitigation_starts_on_the_eve
     # nor does a span of something that is no impact
     got, _ = read(builder, text.replace("every search failed", "the team met"))
     assert got["started"] is None
+
+
+SENTENCES = ["the index failed", "we rolled back the release", "a customer reported errors",
+             "every search was fully restored", "the team met"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 23), st.integers(0, 59), st.sampled_from(SENTENCES),
+                          st.sampled_from([" ", "\n"])), min_size=1, max_size=6),
+       st.integers(0, 3))
+def test_each_event_s_line_holds_its_time(events: list, blank_lines: int) -> None:
+    body = "".join(f"At {h:02d}:{m:02d} UTC {s}.{sep}" for h, m, s, sep in events)
+    text = "# Outage on 2024-05-02\n" + "\n" * blank_lines + "\n" + body + "\n"
+    doc = parse_document(text, "markdown")
+    lines = text.split("\n")
+    index = LineIndex(text)
+    told = prose_events(doc, dt.date(2024, 5, 2), None, lambda offset: index.position(offset)[0])
+    assert [e.timed.moment.minutes for e in told] == [h * 60 + m for h, m, _, _ in events]
+    for e, (h, m, _, _) in zip(told, events):
+        assert f"{h:02d}:{m:02d}" in lines[e.timed.line - 1]
