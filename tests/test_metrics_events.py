@@ -151,3 +151,18 @@ def test_a_thing_beginning_its_work_is_a_first_recovery(builder: MetricsBuilder,
     got = lines(builder, ["09:00 The ledger stopped creating blocks", "09:10 The block alarm fires", entry,
                           "11:00 All systems fully restored"])
     assert (got["mitigated"] == 7) is recovery
+
+
+def test_an_alert_is_a_signal_whatever_the_parser_tags_it(builder: MetricsBuilder) -> None:
+    # the parser may read "alert" in "login-success-rate alert fires" as an adjective
+    got = lines(builder, ["09:04 The first login failures appear", "09:09 The login-success-rate alert fires and pages the on-call",
+                          "09:11 The on-call acknowledges the page", "09:40 Logins fully restored"])
+    assert got["detected"] == 6
+
+
+@pytest.mark.parametrize("entry, act", [("10:05 Wanjiru throttles the reindex to a quarter of the cluster", True),
+                                        ("10:05 Search requests are throttled by the cluster", False)])
+def test_throttling_done_by_someone_is_an_act(builder: MetricsBuilder, entry: str, act: bool) -> None:
+    got = lines(builder, ["09:14 Both workloads hit the cluster and indexing fails", "09:40 The indexing lag alert fires",
+                          entry, "13:20 Indexing fully restored"])
+    assert (got["mitigated"] == 7) is act

@@ -34,6 +34,7 @@ class MilestoneWords:
     resumed: dict[str, frozenset[str]]
     report_nouns: frozenset[str]
     stopped_work: dict[str, frozenset[str]]
+    acts_by_people: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns", "stopped_work")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns", "stopped_work", "acts_by_people")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -59,6 +60,7 @@ def milestone_words() -> MilestoneWords:
         recovering=frozenset(data["events"]["recovering"]),
         resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
         report_nouns=frozenset(data["events"]["report_nouns"]),
+        acts_by_people=frozenset(data["events"]["acts_by_people"]),
         stopped_work={"verbs": frozenset(data["events"]["stopped_work"]["verbs"]),
                       "people": frozenset(data["events"]["stopped_work"]["people"]) | _people()},
     )
@@ -241,6 +243,14 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
                 # "the ledger stopped creating blocks": a system ceasing its work is impact;
                 # "we stopped accepting writes" is an act
                 matched = [t for t in matched if not _ceased_work(t, words.stopped_work)]
+            elif kind in ("signals", "started"):
+                # "end-users alerted us" is a report; "Wanjiru throttles the reindex" an act
+                people = words.stopped_work["people"]
+                done_by = "detected" if kind == "signals" else "mitigated"
+                by_someone = [t for t in matched if (kind == "signals" or t.lemma_.lower() in words.acts_by_people)
+                              and _done_by_someone(t, people)]
+                found.extend((done_by, " ".join(term), t) for t in by_someone)
+                matched = [t for t in matched if t not in by_someone]
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
     found.extend(("started", "stop (work)", t) for t in doc if _ceased_work(t, words.stopped_work))
@@ -286,6 +296,14 @@ def _work_of(tok: Token, verbs: frozenset[str], people: frozenset[str]) -> Token
     if work is None or not subjects or any(c.tag_ in ("PRP", "NNP") or c.lemma_.lower() in people for c in subjects):
         return None
     return work
+
+
+def _done_by_someone(tok: Token, people: frozenset[str]) -> bool:
+    """A verb whose subject is a person or team (a pronoun, a name, a role or team noun)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
+    # the head of a hyphenated noun too: "end-users"
+    return bool(subjects) and all(c.tag_ in ("PRP", "NNP") or c.lemma_.lower() in people
+                                  or c.lemma_.lower().rsplit("-", 1)[-1] in people for c in subjects)
 
 
 def _ceased_work(tok: Token, stopped: dict[str, frozenset[str]]) -> bool:
