@@ -166,3 +166,19 @@ def test_throttling_done_by_someone_is_an_act(builder: MetricsBuilder, entry: st
     got = lines(builder, ["09:14 Both workloads hit the cluster and indexing fails", "09:40 The indexing lag alert fires",
                           entry, "13:20 Indexing fully restored"])
     assert (got["mitigated"] == 7) is act
+
+
+REPEATED = ("# Token leak\n\n- **Key events**\n  - First detected 2024-05-02 10:00\n  - Repaired 2024-05-02 14:00\n"
+            "  - Resolved 2024-05-02 14:00\n\n## Timeline\n\n- 2024-05-02 10:00 A token leaks in a public log\n"
+            "- 2024-05-02 10:30 {act}\n- 2024-05-02 14:00 The log is removed from the site\n")
+
+
+def test_a_repair_field_repeating_the_end_leaves_the_mitigation_to_the_timeline(builder: MetricsBuilder) -> None:
+    # revoking a leaked token is containment: the step that cut the exposure
+    m = builder.incident("pm.md", REPEATED.format(act="The team revoked the token"), AS_OF)
+    assert (m.milestones["mitigated"].line, m.milestones["mitigated"].source) == (11, "timeline")
+    no_act = REPEATED.format(act="The team met to discuss the token").replace("The log is removed from the site",
+                                                                             "The review is held")
+    m = builder.incident("pm.md", no_act, AS_OF)
+    assert m.milestones["mitigated"] is None
+    assert any("repeats the resolution" in r for r in m.reasons)

@@ -210,9 +210,9 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     problems += [{"line": t.line, "message": t.note} for t in timed if t.note]  # the writer should fix the typo
     unknown: list[str] = []
     repeated = _repair_repeats_resolution(fields, timed)
-    milestones = find_milestones(timed, fields, parse, unknown)
-    if repeated and milestones["mitigated"] is fields["mitigated"]:
-        milestones["mitigated"] = None
+    # a repair field that only repeats the end leaves the mitigation to the timeline's events
+    given = {k: v for k, v in fields.items() if not (repeated and k == "mitigated")}
+    milestones = find_milestones(timed, given, parse, unknown)
     why = None
     closing = milestones["resolved"]
     under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
