@@ -18,6 +18,7 @@ has told what it knows of the start before it).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -86,7 +87,7 @@ def events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tuple
     bounds: list[int] = []
     by: list[bool] = []
     for k, t in enumerate(times):
-        opening = max(s for s in sentences if s <= t.start)
+        opening = sentences[bisect.bisect_right(sentences, t.start) - 1]
         previous = times[k - 1].end if k else -1
         before = p.text[max(opening, previous, 0):t.start].split()
         after_by = bool(before) and before[-1].lower() in _by()
@@ -96,19 +97,23 @@ def events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tuple
             # a later time of the sentence: its clause ("..., we rolled back - a step
             # finished by 10:41", "... and by 10:50 traffic was back")
             clauses = [m.end() for m in _CLAUSE.finditer(p.text, previous, t.start)]
-            closing = not p.text[t.end:next((s for s in sentences if s > t.end), len(p.text))].strip(" .!?\n")
+            after = bisect.bisect_right(sentences, t.end)
+            closing = not p.text[t.end:sentences[after] if after < len(sentences) else len(p.text)].strip(" .!?\n")
             if after_by and closing and len(clauses) > 1 and len(p.text[clauses[-1]:t.start].split()) < APPOSITIVE_WORDS:
                 clauses.pop()  # "..., we rolled back, a step finished by 10:41.": the rollback's time
             bounds.append(clauses[-1] if clauses else t.start)
         by.append(after_by)
     # a date written apart from the time, before it in its event ("On Nov 1, 2021 at 09:45")
     dates = [d for d in timestamps_in(p.text) if d.date is not None and d.minutes is None]
+    starts = [d.start for d in dates]
     out = []
     for k, t in enumerate(times):
         end = bounds[k + 1] if k + 1 < len(times) else len(p.text)
         text = p.text[bounds[k]:end].strip()
-        written = [d for d in dates if bounds[k] <= d.start < t.start]
-        day = _day(t if t.date is not None or not written else written[-1], day)
+        # the last date written apart before the time, within its event
+        i = bisect.bisect_left(starts, t.start) - 1
+        written = dates[i] if i >= 0 and dates[i].start >= bounds[k] else None
+        day = _day(t if t.date is not None or written is None else written, day)
         if t.minutes is None or not text:
             continue
         start, _ = p.original_span(bounds[k], bounds[k] + 1)
