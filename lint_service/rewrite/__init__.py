@@ -10,6 +10,7 @@ blame, so an applied suggestion never produces a new finding.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import replace as with_fields
 from typing import TYPE_CHECKING, Any, Callable
@@ -20,10 +21,11 @@ from .people import replace_clause
 from .prepositional import prepositional_passive
 from .relative import agent_act, relative_passive
 from .lead import without_lead
+from .gerund_lead import gerund_fixed
 from .fallback import fallback_results
 from .hindsight import means_could_have
 from .permitted import delay_variants, permissive_variants
-from .verify import Original, problems, pronouns_of, still_theirs
+from .verify import DANGLING_LEAD, Original, problems, pronouns_of, still_theirs
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
@@ -38,6 +40,10 @@ if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
 NOT_DONE = {"fail", "forget", "neglect", "omit", "refuse", "decline", "bother", "care", "trouble"}
 
 __all__ = ["candidates", "document_system", "suggest"]
+
+# Refused candidates are logged at DEBUG ("bench/eval_rewrites.py --why"): a missing
+# rewrite is either no candidate or a refused one, and the fix differs.
+log = logging.getLogger(__name__)
 
 
 def document_system(ctx: "Context", sent: Span) -> str:
@@ -320,6 +326,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
     kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(phrasing()["judging_verbs"]))
     pending = [(det, sent, kept)]
+    doer = det.clause.subject if det.clause is not None else None
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
         batch: list[tuple[Candidate, "Detection | None", Original]] = []
         for d, s, orig in pending:
@@ -339,9 +346,12 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             sents = list(doc.sents)
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
             theirs = still_theirs(sents, s, d) if cand.restated else None
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("candidate %r: blame=%s problems=%s theirs=%s", cand.text,
+                          [x.construction for x in leftover], [p for ps in sents for p in problems(ps, orig)], theirs)
             if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
                 results.append(cand)
-            elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx)):
+            elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx, doer)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
@@ -355,14 +365,20 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     return list(dict.fromkeys(_order(results, section)))[:3]
 
 
-def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:
+def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context", doer: Token | None = None) -> str | None:
     """The candidate with relative clauses about the person made agentless ("a push he
-    never trialled" -> "a push that was never trialled") or without a lead that only owns
-    up ("Yeah that was me, ..."), when that was its only fault (the relative clause itself
-    may be what the blame check found in it)."""
-    if not all(p.startswith("pronoun ") for p in problems(cand, orig)):
+    never trialled" -> "a push that was never trialled"), without a lead that only owns
+    up ("Yeah that was me, ..."), or with a leading "-ing" phrase of the person's said
+    without them ("Without testing the patch, ..." -> "Without the patch being tested,
+    ..."), when that was its only fault (the relative clause itself may be what the
+    blame check found in it)."""
+    found = problems(cand, orig)
+    if found and all(p == DANGLING_LEAD for p in found):
+        fixed = gerund_fixed(cand.text, orig.sent, doer)
+    elif all(p.startswith("pronoun ") for p in found):
+        fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns)
+    else:
         return None
-    fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns)
     if fixed is None:
         return None
     sents = list(ctx.parse([fixed])[0].sents)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .clause import cut_short, is_present, verb_phrase_passive
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -95,7 +95,7 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
                    for t in x.subtree}
     own_clauses |= {x.i for x in c.action.children if x.dep_ in ("cc", "punct") and own_clauses and x.i < min(own_clauses) and x.i > c.action.i
                     and not any(y.i < x.i and y.i > c.action.i and y.dep_ in ("cc",) for y in c.action.children if y != x)}
-    last = max(t.i for t in c.action.subtree if not t.is_punct and t.i not in own_clauses)
+    last = max(t.i for t in c.action.subtree if not trailing_punct(t) and t.i not in own_clauses)
     if data.get("action") == "not-done":
         gerund = next((g for p in c.action.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
         if gerund is not None:
@@ -180,7 +180,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         else:
             parts.append(f"{joiner}{subject} {pred}")
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for v in verbs for t in v.subtree if not t.is_punct)
+    last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import is_present, participle_of
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -60,5 +60,5 @@ def unchecked_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
         return []
     be = "is" if is_present(c.verb) else "was"
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in comp.subtree if not t.is_punct)
+    last = max(t.i for t in comp.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, f"it {be} {pred} {span_text(body)}"))]

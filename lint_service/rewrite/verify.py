@@ -36,6 +36,7 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
     return _HE | _SHE | _PLURAL
 
 
+DANGLING_LEAD = "dangling '-ing' before the subject"
 _NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
 _NUMBER = re.compile(r"\d")
 
@@ -102,7 +103,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if subject is not None and t.dep_ in ("prep", "advcl") and t.i < subject.i and any(
                 g.tag_ == "VBG" and g.dep_ in ("pcomp", "advcl") and not any(s.dep_ == "nsubj" for s in g.children)
                 for g in (t, *t.children)):
-            out.append("dangling '-ing' before the subject")
+            out.append(DANGLING_LEAD)
     for t in cand:
         # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
         # a passive, "was deleted while tidying up", the doer is only left unsaid)
