@@ -48,7 +48,11 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     prep_used: Token | None = None
     # "made a pig's ear of X", "kicked the can down the road on X": the preposition
     # may hang off the idiom's own words rather than the verb
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")]
+    # "went full/amod send/advcl on the reindex": a word of the idiom the parser read as a
+    # verb of its own holds the preposition too
+    idiom_words = set(gloss.lower().split())
+    split = [c for c in verb.children if c.dep_ == "advcl" and c.lower_ in idiom_words]
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")] + split
     holders += [g for h in holders[1:] for g in h.children if g.dep_ in ("pobj",)]
     for c in (x for h in holders for x in h.children):
         if c.dep_ == "prep" and c.lower_ in thing_preps:
@@ -66,15 +70,17 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
                        or (c.dep_ == "prep" and c.lower_ not in set(phrasing()["kept_prepositions"])) for t in c.subtree}
     if prep_used is not None:
         used |= {t.i for t in prep_used.subtree}
-    idiom_words = set(gloss.lower().split())  # "went ham": "ham" is the idiom, not a modifier
+    # "went ham": "ham" is the idiom, not a modifier
     used |= {t.i for t in verb.subtree if t.lower_ in idiom_words and t.i not in {x.i for x in thing.subtree}}
+    used |= {t.i for w in split for t in w.children if t.dep_ in ("amod", "advmod", "dobj") and t.lower_ in idiom_words}
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
     text = np_text(thing)
     pred = data["thing"].replace("{be}", be)
     if is_present(verb):
         pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
-    return text, " ".join(x for x in (pred, kept_modifiers(verb, used)) if x)
+    kept = " ".join(x for x in (kept_modifiers(verb, used), *(kept_modifiers(w, used) for w in split)) if x)
+    return text, " ".join(x for x in (pred, kept) if x)
 
 
 def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:

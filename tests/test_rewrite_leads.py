@@ -1,0 +1,82 @@
+"""Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
+doer was the removed person, a command the parser cannot read as an object, an idiom
+word the parser read as a verb of its own, and a "%" at the end of a clause.
+
+Every sentence here was written for this file. Each construction has true positives
+and a near miss where the rewrite must be absent or must not take the tempting form.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def suggestions(linter: Linter, text: str) -> list[str]:
+    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
+    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
+    return found[0].suggestions
+
+
+def clean(linter: Linter, text: str) -> bool:
+    return not any(f.rule.startswith("blame.") for f in linter.lint(text, format="text").findings)
+
+
+REWRITES = [
+    # a leading "-ing" of the person's: a clause of its own after a preposition of time,
+    # a "being" phrase after one of manner or contrast
+    ("Without testing the patch, Ana deployed the fix to production.",
+     "Without the patch being tested, the fix was deployed to production."),
+    ("Before restarting the primary, Ana did not drain the connections.",
+     "Before the primary was restarted, the connections were not drained."),
+    ("Instead of rolling back the release, the team patched the schema by hand.",
+     "Instead of the release being rolled back, the schema was patched by hand."),
+    # a command as written, with "the command" before one in lower case
+    ("Kemal ran rm -rf /data/* on the shared NFS mount.", "The command rm -rf /data/* was run on the shared NFS mount."),
+    ("Our DBA ran VACUUM FULL on the orders table at noon on a weekday.",
+     "VACUUM FULL was run on the orders table at noon on a weekday."),
+    ("Tavita accidentally ran kubectl delete pods --all in the default namespace.",
+     "The command kubectl delete pods --all was accidentally run in the default namespace."),
+    # "went full/amod send/advcl on the reindex": the preposition hangs on the idiom's word
+    ("Tavita went full send on the schema migration at midnight.", "The schema migration went ahead at midnight."),
+    # "1%" closes the clause: said once
+    ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
+     "The flag was flipped early for all users instead of 1%."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITES)
+def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
+    got = suggestions(linter, sentence)
+    assert got and got[0] == expected
+    assert clean(linter, expected)
+
+
+NEAR_MISSES = [
+    # "by" + -ing is a means, not a time or a manner: no such rewrite
+    "By rolling back the release, the team broke the schema.",
+    # the -ing phrase is about someone else: nothing to say it of without them
+    "Before telling anyone, the team patched the schema by hand.",
+    # the rest of the clause still points at the person
+    "Kemal ran rm -rf /data/* on the mount he had just attached.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISSES)
+def test_no_rewrite(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []
+
+
+def test_a_noun_phrase_is_not_a_command(linter: Linter) -> None:
+    """"ran the cleanup" has a determiner: the clause passive's, not a command's."""
+    from lint_service.rewrite.command_object import command_words
+
+    for text, command in (("Kemal ran the cleanup on the mount.", None), ("Kemal ran rm -rf /tmp on the mount.", "rm -rf /tmp")):
+        doc = linter.parser.parse([text])[0]
+        words = command_words(next(t for t in doc if t.lower_ == "ran"))
+        assert (words[0].doc[words[0].i: words[-1].i + 1].text if words else None) == command
