@@ -142,8 +142,6 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("The vendor's IT staff tried to upgrade the array themselves without waiting for support.", id="attempt-not-done"),
     # "my own": whose, nobody would say
     pytest.param("I deleted my own staging bucket by accident.", id="own-without-owner"),
-    # one name the parser split into two objects
-    pytest.param("The DBA ran VACUUM FULL on the orders table at peak.", id="split-multiword-name"),
     # a participle of the removed agent, parsed outside it, would dangle
     pytest.param("The outage was not noticed in time by the support staff affected.", id="agent-participle-dangles"),
     # a cleft whose only fact is who did it

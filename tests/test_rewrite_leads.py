@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a command the parser cannot read as an object, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -42,6 +42,12 @@ REWRITES = [
      "VACUUM FULL was run on the orders table at noon on a weekday."),
     ("Tavita accidentally ran kubectl delete pods --all in the default namespace.",
      "The command kubectl delete pods --all was accidentally run in the default namespace."),
+    # the parser splits a command into two objects ("VACUUM | FULL"): said as written
+    ("The DBA ran VACUUM FULL on the orders table at peak.", "VACUUM FULL was run on the orders table at peak."),
+    # a participle after the agent at the end of the clause is the agent's: it goes with them
+    ("The regression was not caught in review by the engineers involved.", "The regression was not caught in review."),
+    ("The regression was not caught in review by the engineers involved, so it shipped.",
+     "The regression was not caught in review, so it shipped."),
     # "went full/amod send/advcl on the reindex": the preposition hangs on the idiom's word
     ("Tavita went full send on the schema migration at midnight.", "The schema migration went ahead at midnight."),
     # "1%" closes the clause: said once

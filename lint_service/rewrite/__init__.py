@@ -29,7 +29,7 @@ from .verify import DANGLING_LEAD, Original, problems, pronouns_of, still_theirs
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, phrasing, render, span_text, tidy, verb_lemma_of
+from .text import balanced, phrasing, render, span_text, tidy, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -73,14 +73,20 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
+        gone = {t.i for t in by.subtree}
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
-            return []  # "by the teams affected": the participle was the agent's and would dangle
+            # "by the teams affected": the participle was the agent's; at the end of the
+            # clause it goes with them, elsewhere it would dangle
+            closing = after.i + 1 >= sent.end or trailing_punct(sent.doc[after.i + 1])
+            if not closing:
+                return []
+            gone.add(after.i)
         # "copied to his personal laptop by Dariusz": the pronoun still points at him
         pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
-        out = [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
+        out = [Candidate(render(sent, pronouns, gone))]
         # "caused by a contractor deleting X": the act is the cause, said without them
         if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
-            out.append(Candidate(render(sent, {**pronouns, by.i: act}, {t.i for t in by.subtree} - {by.i})))
+            out.append(Candidate(render(sent, {**pronouns, by.i: act}, gone - {by.i})))
         return out
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
