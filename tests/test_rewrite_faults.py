@@ -142,8 +142,9 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("The vendor's IT staff tried to upgrade the array themselves without waiting for support.", id="attempt-not-done"),
     # "my own": whose, nobody would say
     pytest.param("I deleted my own staging bucket by accident.", id="own-without-owner"),
-    # a participle of the removed agent, parsed outside it, would dangle
-    pytest.param("The outage was not noticed in time by the support staff affected.", id="agent-participle-dangles"),
+    # a participle of the removed agent with words of its own: they would go with it
+    pytest.param("The outage was not noticed in time by the support staff affected for an hour.", id="agent-participle-dangles"),
+    pytest.param("The outage was not noticed in time by the support staff affected and escalated late.", id="agent-participle-conj"),
     # a cleft whose only fact is who did it
     pytest.param("It was Lorcan who restarted the primary.", id="cleft-only-who"),
     # the belief or motive that explains the act cannot be said without the person

@@ -46,6 +46,7 @@ REWRITES = [
     ("The DBA ran VACUUM FULL on the orders table at peak.", "VACUUM FULL was run on the orders table at peak."),
     # a participle after the agent at the end of the clause is the agent's: it goes with them
     ("The regression was not caught in review by the engineers involved.", "The regression was not caught in review."),
+    ("The outage was not noticed in time by the support staff affected.", "The outage was not noticed in time."),
     ("The regression was not caught in review by the engineers involved, so it shipped.",
      "The regression was not caught in review, so it shipped."),
     # "went full/amod send/advcl on the reindex": the preposition hangs on the idiom's word

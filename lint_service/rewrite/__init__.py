@@ -83,7 +83,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             gone.add(after.i)
         # "copied to his personal laptop by Dariusz": the pronoun still points at him
         pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
-        out = [Candidate(render(sent, pronouns, gone))]
+        # "by the staff affected for an hour", "by the staff affected and escalated late": a
+        # participle of the agent's with words of its own takes them along when the agent goes
+        said = [t for t in by.subtree if t.dep_ in ("acl", "relcl", "conj") and t.tag_.startswith("VB") and list(t.children)]
+        out = [] if said else [Candidate(render(sent, pronouns, gone))]
         # "caused by a contractor deleting X": the act is the cause, said without them
         if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
             out.append(Candidate(render(sent, {**pronouns, by.i: act}, gone - {by.i})))
