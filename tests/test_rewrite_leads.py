@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -51,6 +51,10 @@ REWRITES = [
      "The regression was not caught in review, so it shipped."),
     # "went full/amod send/advcl on the reindex": the preposition hangs on the idiom's word
     ("Tavita went full send on the schema migration at midnight.", "The schema migration went ahead at midnight."),
+    # a verdict whose "who" clause names the fault itself: the act, without the person
+    ("That was a human error by Tomasz, who deleted the wrong volume.", "The wrong volume was deleted."),
+    # a plain mistake noun "by" a person in a sentence that says what it did
+    ("A mistake by the night operator took the billing API down.", "A mistake took the billing API down."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -69,6 +73,12 @@ NEAR_MISSES = [
     "By rolling back the release, the team broke the schema.",
     # the -ing phrase is about someone else: nothing to say it of without them
     "Before telling anyone, the team patched the schema by hand.",
+    # the "who" clause names no fault: without the person it says nothing the verdict did
+    "It was an operator error by the on-call, who restarted the primary.",
+    # what the outage was would go with the verdict
+    "The outage was a human error by Tomasz, who deleted the wrong volume.",
+    # a mistake that is the whole predicate is only the verdict
+    "It was a mistake by Ana.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

@@ -99,6 +99,18 @@ def _by_person_in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: se
     return _replaced(noun, sent, {t.i for t in by.subtree}, blame)
 
 
+def _by_person(noun: Token, by: Token, sent: Span, blame: set[int]) -> str | None:
+    """"caused by a mistake by a single worker" -> "caused by a mistake": a plain mistake
+    noun (no verdict word of its own, unlike "operator error") in a sentence that says
+    what it did, as "Leo's mistake took the API down" -> "A mistake took the API down".
+    As the whole predicate ("It was a mistake by Ana") it is only the verdict: none."""
+    if blame or noun.dep_ in ("attr", "ROOT") or any(c.dep_ not in ("det", "prep", "punct") for c in noun.children):
+        return None
+    if any(c.dep_ == "prep" and c != by for c in noun.children) or any(t.is_quote for t in by.subtree):
+        return None
+    return render(sent, {}, {t.i for t in by.subtree})
+
+
 def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction != "blame-noun" or len(det.evidence) not in (1, 2):
         return []
@@ -111,7 +123,7 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     rules = {**phrasing()["reported_error"], "causal_verbs": phrasing()["causal_verbs"] + phrasing()["reported_error"]["causal_verbs"]}
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is not None:
-        text = _by_person_in_step(noun, sent, rules, blame)
+        text = _by_person_in_step(noun, sent, rules, blame) or _by_person(noun, by, sent, blame)
     elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
         text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame)
     else:
