@@ -55,8 +55,8 @@ def command_run(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     if verb_lemma_of(v.text) not in rules["verbs"] or c.subject.i > v.i or any(x.dep_ in ("conj", "cc") for x in v.children):
         return []
     words = command_words(v)
-    if words is None:
-        return []
+    if words is None or any({t.i for t in o.subtree} == {t.i for t in words} for o in c.objects):
+        return []  # one object the parser read whole ("ran DROP TABLE users"): the clause passive's
     rest = [t for t in v.subtree if t.i > words[-1].i and not (trailing_punct(t) and t.i == v.right_edge.i)]
     if any(t.lower_ in PERSONAL_WORDS or t.dep_ in ("nsubj", "advcl", "ccomp") for t in rest):
         return []  # "... on the mount he had just mounted": the person is still in the rest
