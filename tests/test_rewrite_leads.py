@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -55,6 +55,9 @@ REWRITES = [
     ("That was a human error by Tomasz, who deleted the wrong volume.", "The wrong volume was deleted."),
     # a plain mistake noun "by" a person in a sentence that says what it did
     ("A mistake by the night operator took the billing API down.", "A mistake took the billing API down."),
+    # a pronoun whose clause holds the person cannot be the person's: it stays
+    ("They were already deep into the release when an engineer accidentally deleted the staging bucket.",
+     "They were already deep into the release when the staging bucket was accidentally deleted."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -79,6 +82,8 @@ NEAR_MISSES = [
     "The outage was a human error by Tomasz, who deleted the wrong volume.",
     # a mistake that is the whole predicate is only the verdict
     "It was a mistake by Ana.",
+    # "he" and "he": the same person may be meant, so the pronoun refuses the rewrite
+    "He said that he deleted the staging bucket.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

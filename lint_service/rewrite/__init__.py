@@ -25,7 +25,7 @@ from .gerund_lead import gerund_fixed
 from .fallback import fallback_results
 from .hindsight import means_could_have
 from .permitted import delay_variants, permissive_variants
-from .verify import DANGLING_LEAD, Original, problems, pronouns_of, still_theirs
+from .verify import DANGLING_LEAD, Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
@@ -419,4 +419,5 @@ def _original(det: "Detection", sent: Span) -> Original:
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too
         person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
     removed = det.target if det.target is not None else (c.subject if c is not None else None)
-    return Original(sent, dropped, objects, person, pronouns_of(removed))
+    said = pronouns_of(removed)
+    return Original(sent, dropped, objects, person, said, unbound=unbound_pronouns(sent, removed, said))
