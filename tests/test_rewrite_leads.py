@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -58,6 +58,8 @@ REWRITES = [
     # a pronoun whose clause holds the person cannot be the person's: it stays
     ("They were already deep into the release when an engineer accidentally deleted the staging bucket.",
      "They were already deep into the release when the staging bucket was accidentally deleted."),
+    # what was misjudged is a "how" clause: it stays word for word
+    ("The DBA misjudged how long the rebuild would hold its lock.", "It was misjudged how long the rebuild would hold its lock."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -84,6 +86,8 @@ NEAR_MISSES = [
     "It was a mistake by Ana.",
     # "he" and "he": the same person may be meant, so the pronoun refuses the rewrite
     "He said that he deleted the staging bucket.",
+    # the misjudged clause is about the person: no rewrite
+    "The DBA misjudged how long he would need for the rebuild.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]
