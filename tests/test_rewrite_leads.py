@@ -60,6 +60,8 @@ REWRITES = [
      "They were already deep into the release when the staging bucket was accidentally deleted."),
     # what was misjudged is a "how" clause: it stays word for word
     ("The DBA misjudged how long the rebuild would hold its lock.", "It was misjudged how long the rebuild would hold its lock."),
+    # an apology ended by a spaced hyphen goes whole, the hyphen with it
+    ("My apologies - I restarted the wrong cluster.", "The wrong cluster was restarted."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),

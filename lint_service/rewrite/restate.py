@@ -113,7 +113,9 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     cut: set[int] = set()
     # "Oops: Twenty-eight days ago, ...": a colon ends the apology as a comma does
-    commas = [t.i for t in sent if t.text in (",",) + SEPARATORS]
+    # and so does a spaced hyphen ("My apologies - I restarted ..."), which is no word's
+    commas = [t.i for t in sent if t.text in (",",) + SEPARATORS or (t.text == "-" and t.whitespace_ and t.i > sent.start
+                                                                     and sent.doc[t.i - 1].whitespace_)]
     for t in marks:
         # the apology's own phrase: from it to the comma that ends (or starts) it
         after = next((i for i in commas if i > t.i), None)
