@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -62,6 +62,10 @@ REWRITES = [
     ("The DBA misjudged how long the rebuild would hold its lock.", "It was misjudged how long the rebuild would hold its lock."),
     # an apology ended by a spaced hyphen goes whole, the hyphen with it
     ("My apologies - I restarted the wrong cluster.", "The wrong cluster was restarted."),
+    # a should-have about an act with no object: the act that did not happen, by its noun
+    ("Ines should have failed over to the replica when the primary stalled.",
+     "There was no failover to the replica when the primary stalled."),
+    ("The on-call should have rolled back at the first sign of errors.", "There was no rollback at the first sign of errors."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -90,6 +94,10 @@ NEAR_MISSES = [
     "He said that he deleted the staging bucket.",
     # the misjudged clause is about the person: no rewrite
     "The DBA misjudged how long he would need for the rebuild.",
+    # a comparison says the act happened, later: "no escalation" would deny it
+    "The on-call should have escalated to the network team much sooner.",
+    # a "should not have" says it happened
+    "Ines should not have rolled back at 02:10.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

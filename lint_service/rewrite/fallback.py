@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .elapsed import elapsed_before
+from .missed_act import missed_act
 from .error_step import error_in_context
 from .owned_mistake import mistake_was, owned_mistake
 from .owner_reason import owner_without_reason
@@ -49,6 +50,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     acted_untold,
     wrong_state,
     owner_without_reason,
+    missed_act,
 )
 
 
