@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, idioms with rule data, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -66,6 +66,13 @@ REWRITES = [
     ("Ines should have failed over to the replica when the primary stalled.",
      "There was no failover to the replica when the primary stalled."),
     ("The on-call should have rolled back at the first sign of errors.", "There was no rollback at the first sign of errors."),
+    # idioms with their rewrites as rule data
+    ("Ines brushed off the disk-space warning.", "The disk-space warning was dismissed."),
+    ("Ines dragged her feet on the certificate renewal for a month.", "The certificate renewal was delayed for a month."),
+    ("Ines slept through three pages.", "Three pages went unanswered."),
+    ("Ines brought the payments cluster to a halt.", "The payments cluster came to a halt."),
+    ("Kirra flew by the seat of her pants during the failover and made up half the steps.",
+     "The failover was improvised and half the steps were made up."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -98,6 +105,8 @@ NEAR_MISSES = [
     "The on-call should have escalated to the network team much sooner.",
     # a "should not have" says it happened
     "Ines should not have rolled back at 02:10.",
+    # a slang verb that judges how it was done stays a judgement in the passive
+    "Ines winged the migration.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]
