@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, idioms with rule data, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, idioms with rule data, a coordinated half not done, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -73,6 +73,10 @@ REWRITES = [
     ("Ines brought the payments cluster to a halt.", "The payments cluster came to a halt."),
     ("Kirra flew by the seat of her pants during the failover and made up half the steps.",
      "The failover was improvised and half the steps were made up."),
+    # a second half that did not happen ("and forgot to ...") is said negated, "it" the first object
+    ("Vikram disabled the fraud check and forgot to re-enable it.", "The fraud check was disabled and was not re-enabled."),
+    ("Vikram disabled the fraud check and failed to re-enable the rate limiter.",
+     "The fraud check was disabled and the rate limiter was not re-enabled."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),

@@ -163,7 +163,13 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             pieces.append((v, joiner, phrase[0], phrase[1]))
             continue
         neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
-        phrase = verb_phrase_passive(v, own, neg, drop)
+        # "... and forgot to re-enable it": the act that did not happen is the half
+        undone = next((x for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VB" and not any(
+            s.dep_ in ("nsubj", "nsubjpass") for s in x.children)), None) if n and verb_lemma_of(v.text) in phrasing()["unchecked"]["not_done_verbs"] else None
+        if undone is not None and not neg:
+            phrase = verb_phrase_passive(undone, [t for t in undone.subtree if t.i in {x.i for x in own}], True, drop, present=is_present(v))
+        else:
+            phrase = verb_phrase_passive(v, own, neg, drop)
         if phrase is None:
             return []
         subject, pred = phrase
