@@ -1,5 +1,5 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
-doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, idioms with rule data, a coordinated half not done, an object cut in two in a half, an idiom
+doer was the removed person, a participle closing a person agent, a command the parser cannot read as an object, an error "by" a person with what it did, a pronoun that governs the person, a misjudged "how" clause, a should-have about an act with no object, idioms with rule data, a coordinated half not done, an object cut in two in a half, a list of acts, an idiom
 word the parser read as a verb of its own, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
@@ -79,6 +79,11 @@ REWRITES = [
      "The fraud check was disabled and the rate limiter was not re-enabled."),
     # "botched the CIDR/dobj block/dobj": one object the parser cut in two, rejoined in a half
     ("Ines botched the CIDR block and restarted the gateway.", "The CIDR block went wrong and the gateway was restarted."),
+    # a list of acts found at its last: rewritten from the first, whose subject they share
+    ("Darius wrote the migration, tested it on an empty database, and ran it on production.",
+     "The migration was written, was tested on an empty database, and was run on production."),
+    ("Ines restarted the primary, drained the pool, and deleted the replica.",
+     "The primary was restarted, the pool was drained, and the replica was deleted."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -115,6 +120,8 @@ NEAR_MISSES = [
     "Ines winged the migration.",
     # a half about something else: "forgot about it" is no act that did not happen
     "Vikram disabled the fraud check and forgot about it.",
+    # half a subject the parser made the root: "the corridor was entered" would lose the co-worker
+    "A co-worker and I entered the corridor but didn't notice the grating.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

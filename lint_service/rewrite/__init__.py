@@ -133,6 +133,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # shouted in capitals: the tagger cannot tell "IT" the department from "it"
     if c is not None and c.verb.dep_ == "ccomp" and c.verb.head.dep_ == "ROOT" and c.verb.head.pos_ in ("NOUN", "PROPN"):
         return []  # "Our resident wizard/ROOT Dalia managed to ...": a noun read as the main verb
+    if c is not None and c.verb.dep_ == "conj" and c.verb.head.pos_ in ("NOUN", "PROPN") and c.verb.head.dep_ == "ROOT":
+        return []  # "A co-worker/ROOT and I entered/conj ...": the rest of the subject is the root
     if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
         return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     if c is not None and c.subject is not None and any(
@@ -157,7 +159,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
             and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and c.verb.head != c.subject.head:
-        return []  # the subject is shared from a clause further back ("A co-worker and I entered ... but didn't notice")
+        # the subject is shared from a clause further back: "wrote the migration, tested it
+        # ..., and ran it on production" is one list of acts, said half by half; anything
+        # else ("A co-worker and I entered ... but didn't notice") has no clause of its own
+        return _from_first_act(c, sent, drop, lex)
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -193,6 +198,20 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
+
+
+def _from_first_act(c: "Clause", sent: Span, drop: set[str], lex: Any) -> list[Candidate]:
+    """Coordinated acts rewritten from the first, whose subject they share, when the
+    detection found a later one."""
+    head, v = c.subject.head, c.verb
+    if c.subject.dep_ == "conj" or any(x.dep_ in ("conj", "cc") for x in c.subject.children):
+        return []  # "A co-worker and I": half a subject
+    while v.dep_ == "conj" and v != head and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children):
+        v = v.head
+    if v != head or c.action is not c.verb or c.modal or c.negated or c.conditional:
+        return []
+    objects = [x for x in head.children if x.dep_ in ("dobj", "obj")]
+    return strategy.coordinated(with_fields(c, verb=head, action=head, objects=objects), sent, False, drop, lex)
 
 
 def _indefinite(word: str) -> str:

@@ -181,7 +181,8 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         if n == 0:
             joiner = ""
         elif not joiner.strip(", "):
-            joiner = " and "
+            # "wrote X, tested it, and ran it": a comma inside a list stays one
+            joiner = ", " if joiner.strip() == "," and n < len(pieces) - 1 else " and "
         if n == 0 and manner:
             pred = _with_manner(pred, manner)
         # "turned off the alert and never turned it back on": "it" is the first object,
