@@ -4,7 +4,7 @@ cannot read as an object, an error "by" a person with what it did, a pronoun tha
 governs the person, a misjudged "how" clause, a should-have about an act with no
 object, idioms with rule data, a coordinated half not done, an object cut in two in a
 half, a list of acts, an idiom word the parser read as a verb of its own, an apology
-ended by a hyphen, and a "%" at the end of a clause.
+ended by a hyphen, a judgement of coordinated acts, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
 and a near miss where the rewrite must be absent or must not take the tempting form.
@@ -74,6 +74,9 @@ REWRITES = [
      "The migration was written, was tested on an empty database, and was run on production."),
     ("Ines restarted the primary, drained the pool, and deleted the replica.",
      "The primary was restarted, the pool was drained, and the replica was deleted."),
+    # a judgement of coordinated acts: half by half, the judgement (and an idiom half) gone
+    ("Lwazi went rogue and hot-patched the live servers over SSH.", "The live servers were hot-patched over SSH."),
+    ("Ines carelessly restarted the primary and deleted the replica.", "The primary was restarted and the replica was deleted."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -112,6 +115,8 @@ NEAR_MISSES = [
     "Vikram disabled the fraud check and forgot about it.",
     # half a subject the parser made the root: "the corridor was entered" would lose the co-worker
     "A co-worker and I entered the corridor but didn't notice the grating.",
+    # a judgement with a single act is the judgement strategies': no halves to say
+    "Ines was careless and deleted the bucket.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

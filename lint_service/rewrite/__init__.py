@@ -123,7 +123,14 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
-        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
+        # "went rogue and hot-patched the servers", "carelessly restarted X and deleted Y":
+        # coordinated acts are said half by half, the judgement going with the person (an
+        # idiom half that only says how the other was done goes: rules/rewrites.yaml, alone: drop)
+        halves = strategy.coordinated(c, sent, False, drop, lex) if c is not None and not c.modal and not c.negated \
+            and c.subject is not None and c.subject.i < c.verb.i and any(
+                x.dep_ == "conj" and x.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
+                for x in c.verb.children) else []
+        return halves or [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
             or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in delay_variants(c, sent)]
