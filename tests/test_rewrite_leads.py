@@ -4,7 +4,8 @@ cannot read as an object, an error "by" a person with what it did, a pronoun tha
 governs the person, a misjudged "how" clause, a should-have about an act with no
 object, idioms with rule data, a coordinated half not done, an object cut in two in a
 half, a list of acts, an idiom word the parser read as a verb of its own, an apology
-ended by a hyphen, a judgement of coordinated acts, and a "%" at the end of a clause.
+ended by a hyphen, a judgement of coordinated acts, a cause
+given as a person who acted, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
 and a near miss where the rewrite must be absent or must not take the tempting form.
@@ -77,6 +78,9 @@ REWRITES = [
     # a judgement of coordinated acts: half by half, the judgement (and an idiom half) gone
     ("Lwazi went rogue and hot-patched the live servers over SSH.", "The live servers were hot-patched over SSH."),
     ("Ines carelessly restarted the primary and deleted the replica.", "The primary was restarted and the replica was deleted."),
+    # a cause given as a person "who" did something: the act, said without them, stays the cause
+    ("The outage was caused by an employee who restarted the wrong cluster.",
+     "The outage was caused by the wrong cluster being restarted."),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -117,6 +121,8 @@ NEAR_MISSES = [
     "A co-worker and I entered the corridor but didn't notice the grating.",
     # a judgement with a single act is the judgement strategies': no halves to say
     "Ines was careless and deleted the bucket.",
+    # a perfect in the "who" clause has no "being" form here: none rather than a wrong tense
+    "The outage was caused by an engineer who had restarted the cluster.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

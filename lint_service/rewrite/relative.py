@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from .clause import _object_parts, _plural, is_present, participle_of
 from .candidate import PERSONAL_WORDS
-from .text import span_text
+from .text import span_text, trailing_punct
 
 
 def passive_predicate(verb: Token, plural: bool) -> str | None:
@@ -76,12 +76,19 @@ def agent_act(by: Token) -> str | None:
     stays the cause (dropping the whole agent would leave "was caused" with none)."""
     person = next((x for x in by.children if x.dep_ == "pobj"), None)
     act = next((x for x in person.children if x.dep_ == "acl" and x.tag_ == "VBG"), None) if person is not None else None
+    # "caused by an employee who restarted the wrong cluster": the relative clause is the act
+    who = None
+    if act is None and person is not None:
+        act = next((x for x in person.children if x.dep_ == "relcl" and x.tag_ == "VBD"), None)
+        who = next((x for x in act.children if x.dep_ == "nsubj" and x.lower_ in ("who", "that")), None) if act is not None else None
+        if who is None or any(x.dep_ in ("aux", "auxpass", "neg") for x in act.children):
+            return None
     obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None) if act is not None else None
-    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") for x in act.children):
+    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") and x != who for x in act.children):
         return None
     obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
     adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
-    rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not t.is_punct]
+    rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not trailing_punct(t)]
     if not obj_text or any(t.lower_ in PERSONAL_WORDS for t in rest):
         return None
     if any(t.is_quote for t in act.subtree):
