@@ -5,7 +5,7 @@ governs the person, a misjudged "how" clause, a should-have about an act with no
 object, idioms with rule data, a coordinated half not done, an object cut in two in a
 half, a list of acts, an idiom word the parser read as a verb of its own, an apology
 ended by a hyphen, a judgement of coordinated acts, a cause
-given as a person who acted, a headline, and a "%" at the end of a clause.
+given as a person who acted, a headline, a "why" question about a check, and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
 and a near miss where the rewrite must be absent or must not take the tempting form.
@@ -84,6 +84,8 @@ REWRITES = [
     # a headline's agentless form is the bare participle; a clause with its own subject stays
     ("Contractor cuts wrong cable, city traffic lights go dark", "Wrong cable cut, city traffic lights go dark"),
     ("Engineer deletes production database during routine cleanup", "Production database deleted during routine cleanup"),
+    # a "why" question about a check not done keeps its order, without the person
+    ("Why did Ines fail to check whether the backup had finished?", "Why was it not checked whether the backup had finished?"),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -126,6 +128,8 @@ NEAR_MISSES = [
     "Ines was careless and deleted the bucket.",
     # a perfect in the "who" clause has no "being" form here: none rather than a wrong tense
     "The outage was caused by an engineer who had restarted the cluster.",
+    # a yes/no question asks about the person: no rewrite
+    "Did the developer forget to check if the endpoint is affected?",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]
