@@ -5,7 +5,7 @@ governs the person, a misjudged "how" clause, a should-have about an act with no
 object, idioms with rule data, a coordinated half not done, an object cut in two in a
 half, a list of acts, an idiom word the parser read as a verb of its own, an apology
 ended by a hyphen, a judgement of coordinated acts, a cause
-given as a person who acted, a headline, a "why" question about a check, and a "%" at the end of a clause.
+given as a person who acted, a headline, a "why" question about a check, a subordinate act of "you", and a "%" at the end of a clause.
 
 Every sentence here was written for this file. Each construction has true positives
 and a near miss where the rewrite must be absent or must not take the tempting form.
@@ -86,6 +86,9 @@ REWRITES = [
     ("Engineer deletes production database during routine cleanup", "Production database deleted during routine cleanup"),
     # a "why" question about a check not done keeps its order, without the person
     ("Why did Ines fail to check whether the backup had finished?", "Why was it not checked whether the backup had finished?"),
+    # a subordinate act of the removed "you" is said without them too; a version is one thing
+    ("You deleted the bucket when you cleaned up the old stack.", "The bucket was deleted when the old stack was cleaned up."),
+    ("Maybe you didn't push the tag when you released 8.5.3?", "Maybe the tag was not pushed when 8.5.3 was released?"),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -130,6 +133,8 @@ NEAR_MISSES = [
     "The outage was caused by an engineer who had restarted the cluster.",
     # a yes/no question asks about the person: no rewrite
     "Did the developer forget to check if the endpoint is affected?",
+    # what "you" wanted is held by nobody once "you" go: no rewrite
+    "You deleted the bucket because you wanted a clean slate.",
     # the rest of the clause still points at the person
     "Kemal ran rm -rf /data/* on the mount he had just attached.",
 ]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act, relative_passive
+from .relative import agent_act, person_clause_edits, relative_passive
 from .lead import without_lead
 from .gerund_lead import gerund_fixed
 from .fallback import fallback_results
@@ -411,13 +411,23 @@ def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context", do
     if found and all(p == DANGLING_LEAD for p in found):
         fixed = gerund_fixed(cand.text, orig.sent, doer)
     elif all(p.startswith("pronoun ") for p in found):
-        fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns)
+        fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns) \
+            or _edited(cand.text, person_clause_edits(orig.sent, orig.pronouns))
     else:
         return None
     if fixed is None:
         return None
     sents = list(ctx.parse([fixed])[0].sents)
     return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
+
+
+def _edited(text: str, edits: list[tuple[str, str]]) -> str | None:
+    """``text`` with each (old, new) edit whose old words it holds once, or None if none applied."""
+    fixed = text
+    for old, new in edits:
+        if fixed.count(old) == 1:
+            fixed = fixed.replace(old, new)
+    return fixed if fixed != text else None
 
 
 def _original(det: "Detection", sent: Span) -> Original:

@@ -125,7 +125,8 @@ def _plural(obj: Token) -> bool:
     # plural noun after "of" decides the agreement
     partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
-    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1"))
+    # "deleted three" is a count; "released 8.5.3" names one version
+    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
     return counted or coordinated or partitive
 
 

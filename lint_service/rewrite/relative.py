@@ -94,3 +94,29 @@ def agent_act(by: Token) -> str | None:
     if any(t.is_quote for t in act.subtree):
         return None  # "hitting the “wrong button,”": the writer's quote would be cut in two
     return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
+
+
+def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
+    """(words as written, agentless words) for each subordinate clause of ``sent`` whose
+    subject is one of ``pronouns`` and whose act has an object: "when you released
+    8.5.3" -> "when 8.5.3 was released" (any person the rewrite removed, "you" and
+    "they" included, which people.py leaves alone for lack of knowing who was removed)."""
+    from .clause import verb_phrase_passive
+    from .text import phrasing, verb_lemma_of
+
+    out: list[tuple[str, str]] = []
+    drop = set(phrasing()["dropped_adverbs"])
+    for verb in sent:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in pronouns), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
+        if subj is None or mark is None or verb.dep_ != "advcl" or verb_lemma_of(verb.text) in phrasing()["mental_verbs"]:
+            continue
+        own = [t for t in verb.subtree if t.i > mark.i and t.i != subj.i and not trailing_punct(t)]
+        if any(t.lower_ in pronouns for t in own) or any(c.dep_ in ("aux", "neg") for c in verb.children):
+            continue
+        phrase = verb_phrase_passive(verb, own, False, drop)
+        if phrase is None:
+            continue
+        words = [t for t in verb.subtree if t.i > mark.i and not trailing_punct(t)]
+        out.append((span_text(words), f"{phrase[0]} {phrase[1]}"))
+    return out
