@@ -19,17 +19,18 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act, person_clause_edits, relative_passive
-from .lead import without_lead
-from .gerund_lead import gerund_fixed
+from .relative import agent_act
+from .repair import repaired
+from .error_step import blame_noun
+from .coordination import from_first_act
 from .fallback import fallback_results
 from .hindsight import means_could_have
 from .permitted import delay_variants, permissive_variants
-from .verify import DANGLING_LEAD, Original, problems, pronouns_of, still_theirs, unbound_pronouns
+from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, phrasing, render, span_text, tidy, trailing_punct, verb_lemma_of
+from .text import balanced, phrasing, render, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -118,7 +119,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         article = "the" if sent.doc[first].lower_ not in ("a", "an") else _indefinite(
             next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text)
         return [Candidate(render(sent, {first: article}, cut - {first}))]
-    if det.construction == "blame-noun" and (found := _blame_noun(det, sent, lex, rw)):
+    if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
@@ -169,7 +170,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # the subject is shared from a clause further back: "wrote the migration, tested it
         # ..., and ran it on production" is one list of acts, said half by half; anything
         # else ("A co-worker and I entered ... but didn't notice") has no clause of its own
-        return _from_first_act(c, sent, drop, lex)
+        return from_first_act(c, sent, drop, lex)
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -207,20 +208,6 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return out
 
 
-def _from_first_act(c: "Clause", sent: Span, drop: set[str], lex: Any) -> list[Candidate]:
-    """Coordinated acts rewritten from the first, whose subject they share, when the
-    detection found a later one."""
-    head, v = c.subject.head, c.verb
-    if c.subject.dep_ == "conj" or any(x.dep_ in ("conj", "cc") for x in c.subject.children):
-        return []  # "A co-worker and I": half a subject
-    while v.dep_ == "conj" and v != head and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children):
-        v = v.head
-    if v != head or c.action is not c.verb or c.modal or c.negated or c.conditional:
-        return []
-    objects = [x for x in head.children if x.dep_ in ("dobj", "obj")]
-    return strategy.coordinated(with_fields(c, verb=head, action=head, objects=objects), sent, False, drop, lex)
-
-
 def _indefinite(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
@@ -254,31 +241,6 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     cut = {t.i for t in prep.subtree} - moved
     plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
-
-
-def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
-    if len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
-        mod, noun = det.evidence
-        if any(t.lower_ == "who" for t in noun.subtree):
-            return []  # "a user error by the admin, who ...": the "who" clause is restated instead
-        by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
-        if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
-            return []
-        np = [t for t in noun.subtree if t.i <= noun.i and t.text not in ('"', "“", "”", "'", "‘", "’")]
-        first = min(t.i for t in np)
-        cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
-        if not rw.get("blame_noun_replacement"):
-            return []  # nothing says what "human error" was without inventing it: better no rewrite
-        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
-    if det.target is not None and det.evidence[0].head.lemma_ == "be":
-        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
-        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
-            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
-        if clause is not None:
-            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            return [Candidate(tidy(span_text(body)) + ".")]
-        return []
-    return []
 
 
 def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
@@ -386,7 +348,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
                           [x.construction for x in leftover], [p for ps in sents for p in problems(ps, orig)], theirs)
             if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
                 results.append(cand)
-            elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx, doer)):
+            elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
@@ -398,36 +360,6 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if not results:  # constructions the strategies above leave without a verified rewrite
         results = fallback_results(det, sent, ctx, blame, original_end, kept)
     return list(dict.fromkeys(_order(results, section)))[:3]
-
-
-def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context", doer: Token | None = None) -> str | None:
-    """The candidate with relative clauses about the person made agentless ("a push he
-    never trialled" -> "a push that was never trialled"), without a lead that only owns
-    up ("Yeah that was me, ..."), or with a leading "-ing" phrase of the person's said
-    without them ("Without testing the patch, ..." -> "Without the patch being tested,
-    ..."), when that was its only fault (the relative clause itself may be what the
-    blame check found in it)."""
-    found = problems(cand, orig)
-    if found and all(p == DANGLING_LEAD for p in found):
-        fixed = gerund_fixed(cand.text, orig.sent, doer)
-    elif all(p.startswith("pronoun ") for p in found):
-        fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns) \
-            or _edited(cand.text, person_clause_edits(orig.sent, orig.pronouns))
-    else:
-        return None
-    if fixed is None:
-        return None
-    sents = list(ctx.parse([fixed])[0].sents)
-    return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
-
-
-def _edited(text: str, edits: list[tuple[str, str]]) -> str | None:
-    """``text`` with each (old, new) edit whose old words it holds once, or None if none applied."""
-    fixed = text
-    for old, new in edits:
-        if fixed.count(old) == 1:
-            fixed = fixed.replace(old, new)
-    return fixed if fixed != text else None
 
 
 def _original(det: "Detection", sent: Span) -> Original:

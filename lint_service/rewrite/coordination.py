@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .clause import cut_short, is_present, verb_phrase_passive
@@ -195,6 +195,20 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
+
+
+def from_first_act(c: "Clause", sent: Span, drop: set[str], lex: object) -> list[Candidate]:
+    """Coordinated acts rewritten from the first, whose subject they share, when the
+    detection found a later one."""
+    head, v = c.subject.head, c.verb
+    if c.subject.dep_ == "conj" or any(x.dep_ in ("conj", "cc") for x in c.subject.children):
+        return []  # "A co-worker and I": half a subject
+    while v.dep_ == "conj" and v != head and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children):
+        v = v.head
+    if v != head or c.action is not c.verb or c.modal or c.negated or c.conditional:
+        return []
+    objects = [x for x in head.children if x.dep_ in ("dobj", "obj")]
+    return coordinated(replace(c, verb=head, action=head, objects=objects), sent, False, drop, lex)
 
 
 def _departed(v: Token, lex: object) -> bool:

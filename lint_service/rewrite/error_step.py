@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
-from .text import phrasing, render, span_text, verb_lemma_of
+from .text import phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -129,3 +129,30 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     else:
         text = None
     return [Candidate(text)] if text else []
+
+
+def blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
+    """"It was Kwame's fault that the queue backed up" -> "The queue backed up"; a verdict
+    noun with a replacement in the rules (none today: "a manual step" was withdrawn)."""
+    if len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
+        mod, noun = det.evidence
+        if any(t.lower_ == "who" for t in noun.subtree):
+            return []  # "a user error by the admin, who ...": the "who" clause is restated instead
+        by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
+        if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
+            return []
+        np = [t for t in noun.subtree if t.i <= noun.i and t.text not in ('"', "“", "”", "'", "‘", "’")]
+        first = min(t.i for t in np)
+        cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
+        if not rw.get("blame_noun_replacement"):
+            return []  # nothing says what "human error" was without inventing it: better no rewrite
+        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
+    if det.target is not None and det.evidence[0].head.lemma_ == "be":
+        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
+        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
+            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
+        if clause is not None:
+            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            return [Candidate(tidy(span_text(body)) + ".")]
+        return []
+    return []

@@ -60,13 +60,3 @@ def gerund_edits(sent: Span, subject: Token | None) -> list[tuple[str, str]]:
         new = f"{thing} {pred}" if kind == "finite" else f"{thing} being {rest}"
         out.append((sent.doc[own[0].i : own[-1].i + 1].text, new))
     return out
-
-
-def gerund_fixed(cand: str, sent: Span, subject: Token | None) -> str | None:
-    """``cand`` with the leading "-ing" phrases of ``sent`` said without their doer, or
-    None when it holds none of them."""
-    fixed = cand
-    for old, new in gerund_edits(sent, subject):
-        if fixed.count(old) == 1:
-            fixed = fixed.replace(old, new)
-    return fixed if fixed != cand else None

@@ -60,16 +60,6 @@ def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]
     return out
 
 
-def relative_passive(cand: str, sent: Span, pronouns: frozenset[str]) -> str | None:
-    """``cand`` with the relative clauses about the person made agentless, or None
-    when it holds none of them."""
-    fixed = cand
-    for old, new in relative_edits(sent, pronouns):
-        if fixed.count(old) == 1:
-            fixed = fixed.replace(old, new)
-    return fixed if fixed != cand else None
-
-
 def agent_act(by: Token) -> str | None:
     """"caused by a contractor accidentally deleting the routing table" -> "caused by
     the routing table being accidentally deleted": the person's act, said without them,
