@@ -3,6 +3,7 @@
     python bench/eval_blame.py                       # every set (bench/labelled.py), per kind
     python bench/eval_blame.py real-tune --misses    # one set, listing its misses
     python bench/eval_blame.py my_sentences.tsv      # a TSV file of your own
+    python bench/eval_blame.py real-tune-a real-tune-b  # real-tune's two halves (bench/tune_halves.py)
 
 A sentence counts as flagged when linting it as plain text gives at least one
 ``blame.*`` finding. ``real-test`` (the held-back half of the real sentences) and
@@ -21,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import HELD_OUT, SET_NAMES, Row, load_path, load_set  # noqa: E402
+from labelled import HALVES, HELD_OUT, SET_NAMES, Row, load_path, load_set  # noqa: E402
 from lint_service import Linter  # noqa: E402
 
 
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'set':14s} {'B':>4s} {'N':>4s}  {'P':>5s}  {'R':>5s}  {'F1':>5s}   tp  fp  fn  tn")
     results = []
     for name in args.sets:
-        rows = load_set(name) if name in SET_NAMES else load_path(Path(name))
+        rows = load_set(name) if name in SET_NAMES + HALVES else load_path(Path(name))
         if rows is None:
             print(f"{name:14s} skipped: its files are absent (../shared not found)")
             continue

@@ -20,6 +20,8 @@ Sets (name: where the sentences come from):
   test half when the first byte of the SHA-256 of its ``source`` field is odd
   (:func:`split_of`); every sentence of a source is in the same half. Tune rules on
   ``real-tune`` only; ``real-test`` is reported, never read sentence by sentence.
+- ``real-tune-a``, ``real-tune-b``: ``real-tune`` split again by source
+  (``bench/tune_halves.py``): develop on A, check on B before keeping a rule.
 
 ``../shared`` is found beside the repository, or at ``$BLAMELINT_SHARED``. Sets
 whose files are absent load as None, so callers can skip them with a reason.
@@ -33,6 +35,8 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from tune_halves import HALVES, tune_half
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("BLAMELINT_SHARED") or REPO.parent / "shared")
@@ -159,6 +163,9 @@ def load_set(name: str) -> list[Row] | None:
         return _three_columns(DATA / "blame_sentences_4.tsv")
     if name == "real-quotes":
         return _real_quotes()
+    if name in HALVES:  # real-tune-a, real-tune-b (bench/tune_halves.py)
+        rows = _real_sentences("tune")
+        return None if rows is None else tune_half(rows, name[-1])
     if name in ("real-tune", "real-test"):
         return _real_sentences(name.split("-")[1])
     raise KeyError(f"unknown labelled set {name!r}; known: {', '.join(SET_NAMES)}")

@@ -38,11 +38,17 @@ FLOORS = {
     "synthetic-1": (0.98, 0.95),
     "synthetic-2": (0.98, 0.83),  # the second blind set (other idioms, insinuations)
     "synthetic-3": (0.98, 0.90),  # real-writing styles: chat, news, headlines, five whys (issue 10)
-    "synthetic-4": (0.88, 0.55),  # held out: written blind to everything else, never tuned on
+    "synthetic-4": (0.89, 0.58),  # held out: written blind to everything else, never tuned on
     "real-quotes": (0.90, 0.70),  # quotes from the real postmortems: mostly N, precision matters
-    "real-tune": (0.97, 0.84),
-    "real-test": (0.89, 0.55),
+    "real-tune": (0.97, 0.86),
+    "real-test": (0.90, 0.58),
+    # real-tune's halves (bench/tune_halves.py): a rule is developed on A and kept only if
+    # it also gains on B or on a check set written before it
+    "real-tune-a": (0.97, 0.89),
+    "real-tune-b": (0.97, 0.79),
 }
+MIN_ROWS = {"real-tune-a": 80, "real-tune-b": 80}  # the halves are smaller than the sets
+QUIET = (*labelled.HELD_OUT, "real-tune-b")  # sets whose misses are not printed
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -50,11 +56,34 @@ def test_labelled_set_floor(linter: Linter, name: str) -> None:
     rows = labelled.load_set(name)
     if rows is None:
         pytest.skip(f"set {name} needs ../shared (not found beside the repository; set BLAMELINT_SHARED)")
-    assert len(rows) > 150 and {r.label for r in rows} == {"B", "N"}
+    assert len(rows) > MIN_ROWS.get(name, 150) and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
     min_p, min_r = FLOORS[name]
-    # held-out misses are not printed: those sets are reported, never tuned on.
-    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name not in labelled.HELD_OUT)
+    # held-out misses are not printed: those sets are reported, never tuned on (nor is half B).
+    assert res["precision"] >= min_p and res["recall"] >= min_r, _summary(res, show_misses=name not in QUIET)
+
+
+def test_real_tune_halves_split_by_source() -> None:
+    tune = labelled.load_set("real-tune")
+    if tune is None:
+        pytest.skip("../shared/corpus/real_sentences is absent")
+    a, b = labelled.load_set("real-tune-a"), labelled.load_set("real-tune-b")
+    assert len(a) + len(b) == len(tune) and a and b
+    assert not {r.source for r in a} & {r.source for r in b}
+
+
+# The check sets written before the rules they check (tests/data/README.md): in the
+# repository, so these floors hold in a clone with nothing beside it.
+CHECK_SETS = sorted((REPO / "tests" / "data").glob("blame_sentences_*_check.tsv"))
+CHECK_FLOOR = (0.93, 0.72)
+
+
+def test_check_sets_floor(linter: Linter) -> None:
+    rows = [row for path in CHECK_SETS for row in labelled.load_path(path)]
+    assert len(CHECK_SETS) >= 12 and len(rows) > 280 and {r.label for r in rows} == {"B", "N"}
+    res = eval_blame.evaluate(linter, rows)
+    # their misses are not printed: the sets are read for their figures, not miss by miss
+    assert res["precision"] >= CHECK_FLOOR[0] and res["recall"] >= CHECK_FLOOR[1], _summary(res, show_misses=False)
 
 
 def test_real_sentence_split_is_by_source() -> None:

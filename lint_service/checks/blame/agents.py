@@ -98,6 +98,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if low in pron["second_person"]:
         # "Why did you not test this load?" asks a question of the organisation
         asks = tok.sent[0].lower_ in ("why", "how", "what", "q") and tok.sent[-1].text == "?"
+        if asks and tok.sent[0].lower_ == "why" and any(a.lower_ in ("would", "'d") and a.dep_ == "aux" for a in tok.head.children):
+            return Kind.PRONOUN  # "Why would you run that on prod?": a reproach for what was done, not a question
         return Kind.PRONOUN if _past_act(tok) and not asks else Kind.INDEFINITE
     if low == "whoever" or (tok.dep_ in ("csubj", "csubjpass") and any(c.lower_ == "whoever" and c.dep_ == "nsubj" for c in tok.children)):
         # "Whoever merged that migration should be fired": one unknown person who did
@@ -203,6 +205,8 @@ def _past_act(tok: Token) -> bool:
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if _habit(verb):
+        return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxes):
         return any(a.lower_ in ("have", "'ve") for a in auxes)  # "you should have checked": hindsight about a past act
@@ -211,14 +215,34 @@ def _past_act(tok: Token) -> bool:
         verb.tag_ == "VBN" and tok.dep_ == "pobj")
 
 
+_HABIT = ("keep", "stop", "quit")
+
+
+def _habit(verb: Token) -> bool:
+    """"you keep merging without CI", "you need to stop rebasing the release branch",
+    "can you stop force-pushing": an act the person keeps doing (a gerund under
+    "keep" or "stop"), not "you keep the config in git"."""
+    if verb.lemma_ not in _HABIT:
+        verb = next((x for x in verb.children if x.dep_ == "xcomp" and x.lemma_ in ("stop", "quit")), verb)
+    return verb.lemma_ in _HABIT and any(x.dep_ == "xcomp" and x.tag_ == "VBG" for x in verb.children)
+
+
 def generic_plural(tok: Token) -> bool:
     """A bare plural subject of a present or modal verb: "operators will always make
-    mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change"."""
-    if tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass"):
+    mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change";
+    or "a/an" and a role under a modal of tendency ("a tired engineer will miss things")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        # "a tired engineer will miss things", "an operator can type the wrong host":
+        # anyone of the kind, under a modal of what tends to happen (not "might have")
+        auxes = [a for a in verb.children if a.dep_ == "aux"]
+        return any(a.lower_ in ("will", "would", "can", "may", "'ll") for a in auxes) and not any(a.lower_ in ("have", "'ve") for a in auxes)
+    if tok.tag_ != "NNS":
         return False
     if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
         return False
-    verb = tok.head
     return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux")
 
 
@@ -228,10 +252,19 @@ def _named_team(tok: Token, lex: Lexicon) -> bool:
         c.dep_ == "compound" and c.i < tok.i and c.lemma_.lower() in lex.agents["team_heads"] and c.is_title for c in tok.children)
 
 
+def role_noun(tok: Token, lex: Lexicon) -> bool:
+    """A role word whatever its tag ("Technician/JJ error"): in the lexicon or agentive."""
+    return tok.lower_ in lex.agents["roles"] or tok.lemma_.lower() in lex.agents["roles"] or _agentive(tok, lex)
+
+
 def _role_shaped(tok: Token, lex: Lexicon) -> bool:
     """A noun with an agentive ending ("electrician", "analyst", "trainee", "workmen")."""
+    return tok.pos_ == "NOUN" and _agentive(tok, lex)
+
+
+def _agentive(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
-    if tok.pos_ != "NOUN" or not tok.is_alpha or len(low) < 6 or low in lex.agents["role_suffix_exceptions"]:
+    if not tok.is_alpha or len(low) < 6 or low in lex.agents["role_suffix_exceptions"]:
         return False
     lemma = tok.lemma_.lower()
     if lemma in lex.agents["role_suffix_exceptions"]:

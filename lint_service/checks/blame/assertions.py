@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .agents import BLAMEABLE, Kind, classify
+from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
-from .recognizers import Detection, SentenceView, _negated_sentence, _possessor, _who
+from .possessives import _possessor
+from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
 
 def made_by(tok: Token, lex: Lexicon) -> Token | None:
@@ -92,8 +93,10 @@ def blame_noun(view: SentenceView) -> Detection | None:
         # "human error", "operator error", "engineer error"
         if lemma in terms["error_heads"]:
             # "human error", and a role as the modifier: "technician error", "contractor mistake"
+            # (the tagger often reads a role noun before "error" as an adjective: "Technician/JJ error")
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
-                c.lower_ in terms["error_modifiers"] or (c.dep_ == "compound" and classify(c, lex) == Kind.ROLE))]
+                c.lower_ in terms["error_modifiers"] or (c.dep_ == "compound" and classify(c, lex) == Kind.ROLE)
+                or (c.dep_ == "amod" and c.i == tok.i - 1 and role_noun(c, lex)))]
             if mods and not _generic(tok) and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',

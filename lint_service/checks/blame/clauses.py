@@ -156,6 +156,11 @@ def _hypothetical(tok: Token) -> bool:
         if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in node.children) and (
                 node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)):
             return True  # "a mistake can happen when someone forgot ...": what happens in general
+        if node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever", "if") for c in node.children) and any(
+                a.tag_ == "MD" and a.lower_ in ("should", "must", "ought") and not any(h.lower_ == "have" for h in node.head.children)
+                for a in node.head.children):
+            return True  # "when an operator types the wrong host, the tool should refuse": a norm for any case
         marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless", "so")]
         modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "might") for c in node.children)
         if not marks or (node.dep_ not in ("advcl", "ccomp", "csubj") and not (marks[0].lower_ == "so" and modal)):
@@ -177,6 +182,17 @@ def _in_complement(tok: Token, verb: Token) -> bool:
     return node.dep_ not in ("conj", "cc", "punct", "parataxis")
 
 
+def _owned_up(say: Token) -> bool:
+    """"I'm embarrassed to say I deleted ...", "she was sorry to say she had ...": the
+    speaker's own feeling about saying it, so it is said; "it would be wrong to say"
+    (an expletive subject) stays hypothetical."""
+    adj = say.head
+    if say.dep_ != "xcomp" or adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+        return False
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in ("it", "that", "this") and not any(c.dep_ == "neg" for c in adj.head.children)
+
+
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     reporting = lex.verbs["reporting"]
@@ -193,7 +209,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         # "Saying that Jun should have been more careful explains nothing", "It would be
         # wrong to say the DBA dropped the ball": reported, not asserted
         if any(reporting.match(a) and (a.tag_ == "VBG" or any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
-               and _in_complement(tok, a) for a in tok.ancestors):
+               and _in_complement(tok, a) and not _owned_up(a) for a in tok.ancestors):
             continue
         if _hypothetical(tok):
             continue

@@ -24,9 +24,9 @@ from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
 from .shouting import case_copy
+from .possessives import possessive, predicate_possessive
 from .recognizers import (
-    Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, possessive,
-    predicate_possessive, we_subject,
+    Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, we_subject,
 )
 from .verdicts import apology, blame_verb, verdict
 

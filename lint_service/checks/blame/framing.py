@@ -204,14 +204,20 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     obj_framing = object_framing(nouns, lex)
     a = clause.action
     if not lex.verbs["causal"].match(a) and a.pos_ == "VERB" and verb_lemma(a) not in ("be", "have", "stay", "sit", "remain") and not _ongoing(clause.verb):
-        # "keyed in the wrong amount", "clicked on the wrong link": a done act's own
-        # preposition with "the wrong X" (a state, "was working from the wrong checklist", is not)
-        obj_framing += [t for p in a.children if p.dep_ == "prep" and p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at")
+        # "keyed in the wrong amount", "clicked on the wrong link", "mailed the notices to
+        # the wrong addresses": a done act's own preposition, or where it sent its object, with
+        # "the wrong X" (a state, "was working from the wrong checklist", is not; taking
+        # something out of the wrong place, "moved it from the wrong bucket", corrects it)
+        obj_framing += [t for p in a.children if p.dep_ in ("prep", "dative") and (
+                        (p.i == a.i + 1 and p.lower_ in ("in", "on", "into", "onto", "at"))
+                        or (clause.objects and p.i > clause.objects[0].i and p.lower_ in ("to", "into", "onto")))
                         for o in p.children if o.dep_ == "pobj" for t in o.children
                         if t.dep_ == "amod" and t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
-    if lex.verbs["destructive"].match(clause.action) or lex.verbs["breakage"].match(clause.action) or lex.verbs["disable"].match(clause.action):
-        # removing a broken or stale thing is cleanup; removing "the wrong" one is not
-        obj_framing = [t for t in obj_framing if t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")]
+    # Removing a broken or stale thing is cleanup, whether it is the clause's act or
+    # its purpose ("restarted the database to clear the bad connections"); removing
+    # "the wrong" one is not.
+    obj_framing = [t for t in obj_framing if not _removing(governing_verb(t) or a, lex)
+                   or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     found = (
         adverb_framing(verbs, lex)
         + phrase_framing(verbs, lex, scope)
@@ -221,6 +227,10 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         + manner_prefix(clause.action, lex)
     )
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _removing(verb: Token, lex: Lexicon) -> bool:
+    return any(lex.verbs[k].match(verb) for k in ("destructive", "breakage", "disable", "recovery", "cessation"))
 
 
 def _ongoing(verb: Token) -> bool:
@@ -258,7 +268,10 @@ def idiom_match(clause: Clause, lex: Lexicon) -> str | None:
         if idiom.verb != lemma:
             continue
         kids = list(v.children)
-        if idiom.object and not any(c.dep_ in ("dobj", "obj", "attr", "oprd") and c.lemma_.lower() == idiom.object for c in kids):
+        # the object, or the parser's other reading of "had no business doing it": the
+        # noun as the subject of the gerund under the verb
+        objects = kids + [s for c in kids if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+        if idiom.object and not any(c.dep_ in ("dobj", "obj", "attr", "oprd", "nsubj") and c.lemma_.lower() == idiom.object for c in objects):
             continue
         if idiom.prep and not any(c.dep_ in ("prep", "prt", "advmod", "acomp") and c.lower_ == idiom.prep for c in kids):
             continue

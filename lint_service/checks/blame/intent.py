@@ -70,9 +70,16 @@ def deliberate(c: Clause, lex: Lexicon) -> bool:
     return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
 
 
-def sanctioned(c: Clause) -> bool:
-    """"Under the emergency-change policy, Sadia merged her own hotfix": the process
+def sanctioned(c: Clause, lex: Lexicon) -> bool:
+    """"Under the emergency-change policy, Sadia merged her own hotfix", "after the
+    change board approved it, I ran the backfill": the process or someone else
     allowed it, so describing it is not blame."""
+    for x in c.action.children:  # "after / once the release manager approved it"
+        if x.dep_ == "advcl" and lex.verbs["authorising"].match(x) and not any(n.dep_ == "neg" for n in x.children) and any(
+                m.lower_ in ("after", "once", "when", "since") for m in x.children if m.dep_ in ("mark", "advmod")):
+            who = next((s for s in x.children if s.dep_ == "nsubj"), None)
+            if who is not None and c.subject is not None and who.lower_ != c.subject.lower_:
+                return True
     for t in c.verb.sent:
         if t.lower_ == "with" and any(  # "with the security team's sign-off"
             o.lemma_.lower() in ("sign-off", "signoff", "approval", "blessing", "permission", "ok", "go-ahead") for o in t.children

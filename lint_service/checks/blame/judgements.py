@@ -2,9 +2,12 @@
 Farid", "a more careful engineer would have...", "the genius who wrote this"."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .agents import BLAMEABLE, Kind, classify
 from .framing import describe, of_what
-from .recognizers import Detection, SentenceView, _negated_sentence, _possessor
+from .possessives import _possessor
+from .recognizers import Detection, SentenceView, _negated_sentence
 
 
 def judgement(view: SentenceView) -> Detection | None:
@@ -22,7 +25,9 @@ def judgement(view: SentenceView) -> Detection | None:
             t.lower_ in terms["judgement_adjectives"] or t.lower_ in terms["judgement_adverbs"])]
         judged += [t for a in c.verb.children if a.dep_ == "attr" for t in a.children
                    if t.dep_ == "amod" and t.lower_ in terms["judgement_adjectives"]]
-        if c.modal and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
+        # "should have known better", and said now of a person: "she should know better"
+        obliged = c.modal or any(a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.verb.children)
+        if obliged and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
             judged.append(c.verb)
         if judged and not _negated_sentence(judged[0]):
             return Detection("blame.judgement", "judgement",
@@ -52,10 +57,36 @@ def judgement(view: SentenceView) -> Detection | None:
             a.lower_ in ("more", "better", "less") for a in tok.children
         ):
             return Detection("blame.judgement", "judgement", f'Comparing with "a {describe([*tok.children, tok, tok.head])}" implies the person involved fell short; describe what would have caught the problem instead.', None, [tok, tok.head])
-        if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and any(  # "a sloppy deploy by the release team"
+        if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and (any(  # "a sloppy deploy by the release team"
             o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE for p in tok.head.children if p.lower_ == "by" for o in p.children
-        ):
+        ) or _on_ones_part(tok.head, lex)):  # "a sloppy change on my part"
             return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges the work of a person or team; describe what happened instead.', None, [tok, tok.head])
         if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in BLAMEABLE:
             return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges a person; describe what happened instead.', None, [tok, tok.head])
+        if (seen := _felt_like(tok, view)) is not None:
+            return seen
+    return None
+
+
+def _on_ones_part(noun: Token, view_lex) -> bool:
+    """"a sloppy change on my part": the "part" phrase names whose work it was."""
+    for p in noun.children:
+        part = next((o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "part"), None) if p.lower_ == "on" else None
+        if part is not None and any(d.dep_ == "poss" and (d.lower_ in ("my", "his", "her", "their", "your") or classify(d, view_lex) in BLAMEABLE)
+                                    for d in part.children):
+            return True
+    return False
+
+
+def _felt_like(tok: Token, view: SentenceView) -> Detection | None:
+    """"I feel like such an amateur", "he looked like a total clown": a judgement said as a likeness."""
+    terms = view.lex.terms
+    like = tok.head
+    if tok.dep_ != "pobj" or like.lower_ != "like" or like.head.lemma_ not in ("feel", "look", "seem", "sound"):
+        return None
+    judged = tok.lower_ in terms["sarcastic_nouns"] or tok.lemma_.lower() in terms["sarcastic_nouns"] or any(
+        c.dep_ == "amod" and c.lower_ in terms["judgement_adjectives"] for c in tok.children)
+    who = next((s for s in like.head.children if s.dep_ == "nsubj"), None)
+    if judged and who is not None and classify(who, view.lex) in BLAMEABLE and not _negated_sentence(tok):
+        return Detection("blame.judgement", "judgement", f'"{like.head.text} like {tok.text}" judges a person; describe what happened instead.', None, [like.head, tok])
     return None

@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
+from .beliefs import acted_on_belief
 from .clauses import Clause
+from .fragments import implied_writer
+from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
+from .inability import inability_after
 from .intent import deliberate, sanctioned
 from .senses import credited, no_fault_sense
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
@@ -53,7 +57,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     """Why a clause with a person subject presents them as at fault, if it does."""
     v, a = c.verb, c.action
     verbs = lex.verbs
-    if sanctioned(c) or deliberate(c, lex) or no_fault_sense(c, lex):
+    if sanctioned(c, lex) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
     if verb_lemma(a) in ("lose", "lack", "miss") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
         return None  # "lost access to their mailboxes", "missed their lunch break": something that happened to them
@@ -64,6 +68,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v]
     if a is not v and verbs["fault"].match(a) and not c.negated:
         return "fault", [v, a]
+    if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
+        return duty
     if verb_lemma(v) == "fail" and a is not v:
         return "omission", [v]
     if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
@@ -85,10 +91,12 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
-    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex)):
+    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex) or inability_after(c, lex)):
         return "consequence", result
     if not c.negated and c.subject_kind == Kind.SELF and (result := own_harm(c, lex)):
         return "consequence", result
+    if not c.negated and (belief := acted_on_belief(c, lex)):
+        return "belief", belief
     if verbs["permissive"].match(a):
         for x in a.children:
             if x.dep_ in ("ccomp", "xcomp") and verbs["outcome"].match(x):
@@ -171,7 +179,10 @@ def person_subject(view: SentenceView) -> Detection | None:
             return Detection("blame.person-subject", "idiom",
                              f'"{_who(c.subject)}" is the subject of a blaming idiom ("{c.verb.text}"); describe what happened to the system instead.',
                              c, [c.verb], c.subject)
-        if c.passive or c.verb.i in view.quoted or c.modal or c.conditional:
+        # "might have" / "could have" with a harmful act is a hedged attribution (rule 15),
+        # not a counterfactual: "the admin might have dropped the table by accident"
+        hedged = c.modal in ("might", "could") and not c.conditional
+        if c.passive or c.verb.i in view.quoted or (c.modal and not hedged) or c.conditional:
             continue
         who = c.subject
         kind = c.subject_kind
@@ -179,15 +190,24 @@ def person_subject(view: SentenceView) -> Detection | None:
             # "It took Lena three hours to look at the dashboard": Lena is the one delayed
             who = next((o for o in c.action.children if o.dep_ in ("dobj", "dative")), None)
             kind = classify(who, view.lex) if who is not None else Kind.NONE
+        implied = kind not in BLAMEABLE and implied_writer(c, view.sent)
+        if implied:
+            kind = Kind.SELF  # "Forgot to bump the version again": the writer, with the "I" dropped
         if kind not in BLAMEABLE or refers_to_thing(c.verb):
             continue
         reason = _fault_reason(c, view.lex)
-        if reason is None:
-            continue
+        if reason is None or (hedged and reason[0] in ("omission", "delay")):
+            continue  # "could have checked sooner" is a counterfactual's business
+        if implied and verb_lemma(c.verb) == "fail":
+            continue  # "Failed to bind port 8080": a log line, not a confession
         construction, evidence = reason
         subject = f'"{_who(who)}"'
         said = describe(evidence)
         phrase = _clause_phrase(who, evidence, c)
+        if construction == "belief":  # the act, then the belief as written ("thinking it was staging")
+            belief = evidence[-1]
+            said = belief.doc[belief.i:belief.right_edge.i + 1].text
+            phrase = _clause_phrase(who, evidence[:1], c)
         messages = {
             "fault": f'"{phrase}" makes a person the cause of the failure; describe what the system let happen instead.',
             "breakage": f'"{phrase}" names a person as the one who broke something; describe the change and what let it through instead.',
@@ -199,10 +219,13 @@ def person_subject(view: SentenceView) -> Detection | None:
             "permissive": f'{subject} is said to have let a failure happen ("{said}"); say which alert or guard was missing instead.',
             "delay": f'{subject} is blamed for a slow response ("{said}"); describe what delayed detection or escalation instead.',
             "self-approval": f'{subject} is said to have approved their own work ("{said}"); say which control allowed self-approval instead.',
+            "belief": f'"{phrase}" tells of a person acting on a belief that made a damaging step look safe ("{said}"); say what would have shown the real target instead.',
         }
         if kind == Kind.SELF:  # self-blame: the same advice, addressed to the writer
             messages = {k: m.replace("makes a person the cause", "makes you the cause").replace("blames a person", "blames yourself") for k, m in messages.items()}
-        return Detection("blame.person-subject", construction, messages[construction], c, evidence, who)
+        # No rewrite strategy keeps a belief clause attached ("The router thinking ... was
+        # rebooted"): a belief detection carries no clause, so none is offered.
+        return Detection("blame.person-subject", construction, messages[construction], None if construction == "belief" else c, evidence, who)
     return None
 
 
@@ -276,83 +299,6 @@ def _failure_noun(tok: Token, lex: Lexicon) -> bool:
     """"the outage", "a malfunction", "a false alarm": the failure the incident is about."""
     lemma = tok.lemma_.lower()
     return lemma in lex.terms["incident_nouns"] and lemma not in ("this", "it") or lemma in lex.terms["failure_nouns"]
-
-
-def _owner(owner: Token) -> str:
-    """"Leo's", "the contractor's", "his": the possessor as written."""
-    case = "".join(c.text for c in owner.children if c.dep_ == "case")
-    words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ != "case"]
-    return " ".join(t.text for t in words) + case
-
-
-def _possessor(noun: Token, lex: Lexicon) -> Token | None:
-    for c in noun.children:
-        if c.dep_ == "poss":
-            kind = classify(c, lex) if c.lower_ not in ("his", "her", "their", "my", "your") else (Kind.SELF if c.lower_ == "my" else Kind.PRONOUN)
-            if kind in BLAMEABLE:
-                return c
-    return None
-
-
-def possessive(view: SentenceView) -> Detection | None:
-    lex, terms = view.lex, view.lex.terms
-    for tok in view.sent:
-        if tok.i in view.quoted or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        owner = _possessor(tok, lex)
-        if owner is None:
-            continue
-        if tok.lemma_.lower() not in terms["change_nouns"] and tok.lower_ not in terms["change_nouns"]:
-            # any noun, when judged ("Luka's botched restore") or when it did the damage
-            # ("Gaurav's wrong CIDR block cut off the whole office")
-            judged = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
-                c.lower_ in terms["judgement_adjectives"] or lex.verbs["fault"].match(c) or is_mis_verb(c))]
-            if not judged and tok.dep_ == "nsubj" and lex.verbs["breakage"].match(tok.head) and any(
-                    c.lower_ in lex.framing["negative_modifiers"] for c in tok.children):
-                judged = [c for c in tok.children if c.lower_ in lex.framing["negative_modifiers"]]
-            if judged and not _negated_sentence(tok):
-                return Detection("blame.possessive", "possessive",
-                                 f'"{_owner(owner)} {describe(judged)} {tok.text}" ties the failure to a person; describe the change instead.',
-                                 None, [owner, tok] + judged, owner)
-            continue
-        head = tok.head
-        bad_mod = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
-            c.lower_ in terms["judgement_adjectives"] or c.lower_ in lex.framing["negative_modifiers"] or lex.verbs["fault"].match(c))]
-        is_blame_noun = tok.lemma_.lower() in terms["blame_nouns"] or tok.lemma_.lower() in terms["judgement_nouns"] or (
-            tok.lemma_.lower() in terms["error_heads"] and tok.dep_ != "compound")
-        # "Ingeborg's decision to ignore the renewal reminder"
-        is_blame_noun = is_blame_noun or any(
-            x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)
-        as_cause = (
-            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head))
-             and not any(t.lower_ == "back" and t.head in (head, *head.children) for t in head.subtree))  # "brings it back online"
-            or (tok.dep_ == "pobj" and head.dep_ == "agent")
-            or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
-            or (tok.dep_ in ("attr",) and verb_lemma(head) == "be")
-        )
-        if (bad_mod or is_blame_noun or as_cause) and not _negated_sentence(tok):
-            return Detection(
-                "blame.possessive", "possessive",
-                f'"{_owner(owner)} {describe([t for t in tok.children if t.dep_ in ("amod", "compound") and t.i < tok.i] + [tok])}" ties the failure to a person; name the change by its ID or describe it instead.',
-                None, [owner, tok] + bad_mod, owner,
-            )
-    return None
-
-
-def predicate_possessive(view: SentenceView) -> Detection | None:
-    """"The bad regex in the WAF rule was mine"."""
-    terms = view.lex.terms
-    for tok in view.sent:
-        if tok.lower_ in terms["predicate_possessives"] and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
-            subj = next((s for s in tok.head.children if s.dep_ == "nsubj"), None)
-            if subj is None or _negated_sentence(tok):
-                continue
-            framed = any(t.lower_ in view.lex.framing["negative_modifiers"] or t.lower_ in terms["judgement_adjectives"] for t in subj.children)
-            if framed or subj.lemma_.lower() in terms["blame_nouns"]:
-                return Detection("blame.possessive", "possessive",
-                                 f'"{subj.text} was {tok.text}" ties the failure to a person; describe the change itself instead.',
-                                 None, [subj, tok], tok)
-    return None
 
 
 def counterfactual(view: SentenceView) -> Detection | None:

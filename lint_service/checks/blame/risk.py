@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import Clause
+from .concurrency import while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
 from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
@@ -61,14 +62,12 @@ def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
     if not any(lex.verbs["causal"].match(a) for a in acts):
         return []
     # "at 18:00 on Friday", "during the sale", "chose the peak sales hour to deploy"
-    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound", "amod") and t.lower_ in lex.framing["risky_times"]]
-    # "restarted the primary while the nightly backup was still running"
-    for x in c.action.children:
-        if x.dep_ == "advcl" and any(m.lower_ == "while" for m in x.children) and any(
-                s.lower_ == "still" for s in x.children) and lex.verbs["batch"].match(c.action) and (
-                verb_lemma(x) in ("run", "execute", "copy", "sync", "replicate", "write", "restore", "migrate")):
-            timely.append(x)
-    return timely
+    # ("completed the backfill over the weekend": a span the work filled, not the moment of a
+    # change; but "left the load test pointed at prod over the weekend" is what was left that long)
+    span_ok = verb_lemma(c.action) != "leave"
+    timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound", "amod") and t.lower_ in lex.framing["risky_times"]
+              and not (span_ok and t.dep_ == "pobj" and t.head.lower_ in ("over", "throughout"))]
+    return timely + while_unfinished(c, lex)  # "restarted the primary while the backup was still running"
 
 
 def wrong_environment(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:

@@ -6,12 +6,12 @@ ran the migration twice and duplicated the invoices" (rules 12-14 and 9).
 """
 from __future__ import annotations
 
-from lemminflect import getLemma
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
 from .assertions import made_by
 from .clauses import Clause
+from .fragments import first_word, past_form
 from .lexicon import verb_lemma
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
 
@@ -84,7 +84,9 @@ def _verb_phrases(verb: Token) -> set[str]:
 def _punished(c: Clause, view: SentenceView) -> Token | None:
     """The person a clause punishes, if it does."""
     terms = view.lex.terms
-    if c.negated and c.passive and c.modal in ("should", "ought", "could") and verb_lemma(c.verb) in terms["entrust_verbs"] and _blameable(c.subject, view):
+    # said in hindsight ("should never have been given") or now ("should not be allowed near ... again")
+    obliged = c.modal in ("should", "ought", "could") or any(a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.verb.children)
+    if c.negated and c.passive and obliged and verb_lemma(c.verb) in terms["entrust_verbs"] and _blameable(c.subject, view):
         # "should never have been given root", "should not have been allowed near prod":
         # hindsight withdrawing trust from a person is a verdict on them
         granted = {t.lemma_.lower() for x in c.verb.children if x.dep_ in ("dobj", "prep", "xcomp", "dative") for t in x.subtree}
@@ -100,6 +102,12 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
     if headline and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
         return c.subject  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
+    if lemma in terms["accounting_verbs"] and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.action.children) and _blameable(c.subject, view) \
+            and (c.action is not c.verb or any(a.dep_ == "aux" and a.lower_ in ("must", "should", "will", "shall") for a in c.verb.children)):
+        return c.subject  # "will have to answer for the outage", "must pay for this"
+    if lemma == "roll" and c.subject is not None and c.subject.lower_ == "heads" and not list(c.subject.children) \
+            and not any(x.dep_ == "prt" for x in c.action.children) and not c.negated:
+        return c.verb  # "heads are going to roll for this": punishment for someone
     if lemma in ("deserve", "get", "receive", "face", "earn") and _blameable(c.subject, view):
         if any(o.lemma_.lower() in terms["punishment_nouns"] for o in c.objects):
             return c.subject  # "deserves a written warning", "should face disciplinary action"
@@ -132,9 +140,24 @@ def verdict(view: SentenceView) -> Detection | None:
     return None
 
 
-def _apologising(view: SentenceView) -> bool:
+def _apology_word(view: SentenceView) -> bool:
     markers = view.lex.terms["apology_markers"]
     return any(t.lower_ in markers or t.lemma_.lower() in markers for t in view.sent)
+
+
+def _apologising(view: SentenceView) -> bool:
+    return _apology_word(view) or _remorse(view)
+
+
+def _remorse(view: SentenceView) -> bool:
+    """The writer's remorse said as a feeling: "I feel awful about ...", "I'm
+    embarrassed to say ...", "I feel bad that ...": an apology without its word."""
+    remorse = view.lex.terms["remorse_adjectives"]
+    for t in view.sent:
+        if t.dep_ == "acomp" and t.lower_ in remorse and t.head.lemma_ in ("feel", "be"):
+            if any(s.dep_ == "nsubj" and classify(s, view.lex) == Kind.SELF for s in t.head.children):
+                return True
+    return False
 
 
 def apology(view: SentenceView) -> Detection | None:
@@ -146,12 +169,12 @@ def apology(view: SentenceView) -> Detection | None:
     lex = view.lex
     harmful = ("breakage", "destructive", "fault", "causal", "harm")
     for tok in view.sent:  # "sorry for causing this", "apologies for breaking the build"
-        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and any(lex.verbs[k].match(tok) for k in harmful) \
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "about", "over") and any(lex.verbs[k].match(tok) for k in harmful) \
                 and not lex.verbs["recovery"].match(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
             return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
                              None, [tok], None)
     for c in view.clauses:
-        self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == _first_word(view).i and _past_form(c.verb))
+        self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == first_word(view.sent).i and past_form(c.verb))
         if not self_act or c.negated or c.modal or c.passive or c.verb.i in view.quoted:
             continue
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
@@ -159,23 +182,13 @@ def apology(view: SentenceView) -> Detection | None:
         acted = any(lex.verbs[k].match(c.action) for k in harmful)
         damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault"))
         reason = _fault_reason(c, lex)
+        if reason is not None and not _apology_word(view):
+            continue  # remorse beside a fault the person recognizer reads ("I feel terrible; I caused ..."): its reading, its rewrite
         if reason is not None or damaging or (acted and _harm_follows(c, view)):
             return Detection("blame.person-subject", "apology",
                              f'"{c.verb.text}" with an apology blames yourself for the failure; describe what the system let happen instead.',
                              c, [c.verb], c.subject)
     return None
-
-
-def _past_form(verb: Token) -> bool:
-    """"Left the flag on", "Forgot to update the DNS" (tagged VB): a past verb with the "I" dropped."""
-    if verb.tag_ == "VBD":
-        return True
-    lemmas = getLemma(verb.lower_, upos="VERB")
-    return verb.tag_ in ("VB", "VBP", "NNP", "NN") and bool(lemmas) and lemmas[0] != verb.lower_ and not verb.lower_.endswith(("ing", "s"))
-
-
-def _first_word(view: SentenceView) -> Token:
-    return next((t for t in view.sent if not t.is_punct and not t.is_space), view.sent[0])
 
 
 def _harm_follows(c: Clause, view: SentenceView) -> bool:

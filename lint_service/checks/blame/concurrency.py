@@ -1,0 +1,57 @@
+"""Acting while something the act depends on is unfinished: "restarted the primary
+while the nightly backup was still running", "pushed the changes while I still had
+the draft open".
+
+The act is a change to the system (causal, destructive, batch or disable class,
+not recovery and not on a fix); the clause joined to it by "while", "when" or
+"as" holds "still", so what it describes had not finished. The incident itself
+still going on ("while the incident was still open") is when recovery happens,
+and a person still at their own recovery work ("while I was still investigating")
+is the same work going on.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import Clause
+from .framing import is_harmless_object
+from .lexicon import Lexicon
+
+_ACTS = ("causal", "destructive", "batch", "disable")
+_MARKS = ("while", "when", "as")
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _going_on(x: Token, lex: Lexicon) -> bool:
+    """The joined clause says something was still in progress that the act should
+    have waited for."""
+    if not any(m.lower_ in _MARKS for m in x.children if m.dep_ in ("mark", "advmod")):
+        return False
+    if not any(m.lower_ == "still" for m in x.children if m.dep_ == "advmod"):
+        return False
+    who = _subject(x)
+    if who is None:
+        return False
+    lemma = who.lemma_.lower()
+    if lemma in lex.terms["incident_nouns"] or lemma in lex.terms["failure_nouns"]:
+        return False  # "while the outage was still going on": when recovery happens
+    if who.pos_ == "PRON" and who.lower_ not in ("it", "they"):
+        # the writer or a person: only a thing they still held open or loaded
+        # ("while I still had the draft open"), not their own work going on
+        return x.lemma_ == "have" and any(o.dep_ in ("dobj", "ccomp", "oprd") for o in x.children)
+    return not any(lex.verbs[k].match(x) for k in ("recovery", "response"))
+
+
+def while_unfinished(c: Clause, lex: Lexicon) -> list[Token]:
+    a = c.action
+    if lex.verbs["recovery"].match(a) or not any(lex.verbs[k].match(a) for k in _ACTS):
+        return []
+    if any(o.lemma_.lower() in lex.verbs["recovery"] for o in c.objects) or is_harmless_object(c, lex):
+        return []  # "deployed the fix while ...", "deleted the stale locks while ..."
+    for x in a.children:
+        if x.dep_ == "advcl" and _going_on(x, lex):
+            return [a, x]
+    return []
