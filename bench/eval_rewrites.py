@@ -6,6 +6,8 @@
     python bench/eval_rewrites.py --grades tests/data/rewrite_grades/grades.tsv
     python bench/eval_rewrites.py --grades tests/data/rewrite_grades/grades.tsv --list poor
     python bench/eval_rewrites.py --strip /tmp/rewrite-sheet.tsv -o tests/data/rewrite_grades/grades.tsv
+    python bench/eval_rewrites.py --ungraded --sheet /tmp/rewrite-sheet.tsv --seed 17   # every rewrite not yet graded
+    python bench/eval_rewrites.py dev synthetic-1 --missing --why            # with the refused candidates
 
 Offered rate: of the sentences of a set (bench/labelled.py) that get a ``blame.*``
 finding when linted as plain text, the share whose finding carries at least one
@@ -28,6 +30,13 @@ same; ``--grades`` lists rewrites that changed since grading as ungraded.
 ``--list GRADE`` prints the graded rows of that grade that are still offered, each
 with the grader's reason beside today's original and rewrite, to group faults by
 construction.
+
+``--ungraded`` puts on the sheet every rewrite offered today whose id the grades file
+(``--grades``, by default tests/data/rewrite_grades/grades.tsv) does not grade, once
+each, shuffled with ``--seed``: the next blind round after a change.
+
+``--why`` logs every candidate the verifier refused, with its reasons, to see why a
+finding has no rewrite; it only runs on sets that may be read (never the held-out ones).
 
 ``real-test`` is reported, never tuned on: ``--missing`` and ``--list`` never print
 its text (``--list`` only counts its rows).
@@ -53,6 +62,7 @@ from lint_service import Linter  # noqa: E402
 GRADES = ("good", "acceptable", "poor", "wrong")
 SHEET_COLUMNS = ("id", "set", "section", "rule", "original", "rewrite", "grade", "reason")
 SEED = 11
+GRADES_FILE = REPO / "tests" / "data" / "rewrite_grades" / "grades.tsv"
 FLOOR = 12  # rewrites sampled from each set at least (when it has that many)
 
 
@@ -189,15 +199,30 @@ def _section_of(linter: Linter, text: str, offset: int) -> str:
 _DOC: dict[str, object] = {}
 
 
-def sample(rewrites: list[Rewrite], n: int, seed: int = SEED) -> list[Rewrite]:
-    """A stratified sample: each set in proportion to its rewrites, at least FLOOR."""
-    by_set: dict[str, list[Rewrite]] = defaultdict(list)
+def _once(rewrites: list[Rewrite]) -> list[Rewrite]:
+    """The same sentence linted alone and in its document is graded once."""
     seen: set[tuple[str, str]] = set()
-    for rw in rewrites:  # the same sentence linted alone and in its document is graded once
+    out = []
+    for rw in rewrites:
         key = (" ".join(rw.original.split()), " ".join(rw.applied.split()))
         if key not in seen:
             seen.add(key)
-            by_set[rw.set].append(rw)
+            out.append(rw)
+    return out
+
+
+def ungraded(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]], seed: int) -> list[Rewrite]:
+    """Every rewrite offered today that no grade covers, once each, shuffled with ``seed``."""
+    rows = sorted((rw for rw in _once(rewrites) if rw.id not in grades), key=lambda r: r.id)
+    random.Random(seed).shuffle(rows)
+    return rows
+
+
+def sample(rewrites: list[Rewrite], n: int, seed: int = SEED) -> list[Rewrite]:
+    """A stratified sample: each set in proportion to its rewrites, at least FLOOR."""
+    by_set: dict[str, list[Rewrite]] = defaultdict(list)
+    for rw in _once(rewrites):
+        by_set[rw.set].append(rw)
     total = sum(len(v) for v in by_set.values())
     rng = random.Random(seed)
     picked: list[Rewrite] = []
@@ -295,13 +320,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strip", type=Path, help="a filled-in sheet to turn into a grades file (-o)")
     ap.add_argument("-o", "--output", type=Path, help="the grades file --strip writes")
     ap.add_argument("--no-docs", action="store_true", help="skip linting the real documents whole")
+    ap.add_argument("--ungraded", action="store_true",
+                    help="with --sheet: every rewrite the grades file (--grades, default the repository's) does not grade")
+    ap.add_argument("--seed", type=int, default=SEED, help="the shuffle of --ungraded and the draw of --sample")
+    ap.add_argument("--why", action="store_true", help="log the candidates the verifier refused (readable sets only)")
     args = ap.parse_args(argv)
     if args.strip:
         if not args.output:
             ap.error("--strip needs -o FILE")
         return strip_sheet(args.strip, args.output)
-    if args.sample and not args.sheet:
-        ap.error("--sample needs --sheet FILE")
+    if (args.sample or args.ungraded) and not args.sheet:
+        ap.error("--sample and --ungraded need --sheet FILE")
+    if args.why:
+        if held := [name for name in args.sets if name in HELD_OUT]:
+            ap.error(f"--why prints candidates of every sentence: name the sets, without {', '.join(held)}")
+        import logging
+
+        logging.basicConfig(format="    %(message)s")
+        logging.getLogger("lint_service.rewrite").setLevel(logging.DEBUG)
     linter = Linter()
     results, rewrites = [], []
     for name in args.sets:
@@ -328,12 +364,17 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             for rule, sentence in res.missing or []:
                 print(f"  [{res.name}] {rule:24s} {sentence}")
+    if args.ungraded:
+        rows = ungraded(rewrites, read_grades(args.grades or GRADES_FILE), args.seed)
+        write_sheet(rows, args.sheet)
+        print(f"\n{len(rows)} ungraded rewrites (shuffled, seed {args.seed}) into {args.sheet}: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r.set for r in rows).items())))
     if args.sample:
-        picked = sample(rewrites, args.sample)
+        picked = sample(rewrites, args.sample, args.seed)
         write_sheet(picked, args.sheet)
-        print(f"\n{len(picked)} rewrites sampled (seed {SEED}) into {args.sheet}: "
+        print(f"\n{len(picked)} rewrites sampled (seed {args.seed}) into {args.sheet}: "
               + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r.set for r in picked).items())))
-    if args.grades:
+    if args.grades and not args.ungraded:
         grades = read_grades(args.grades)
         report_grades(rewrites, grades)
         for grade in args.list:

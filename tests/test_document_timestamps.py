@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from lint_service.document.timestamps import find_timestamp, leading_timestamp, separator_end
+from lint_service.document.timestamps import find_timestamp, leading_timestamp, separator_end, timestamps_in
 
 ACCEPTED = [
     ("08:02 The alert fires", "08:02", 8 * 60 + 2),
@@ -75,3 +75,13 @@ def test_linear_on_long_lines(line):
     leading_timestamp(line)
     find_timestamp(line, limit=len(line))
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("text", ["Q2 2024", "planned for Q3 2025 at the latest", "FY 2023", "in June 2024"])
+def test_a_year_after_a_quarter_or_month_is_no_military_time(text: str) -> None:
+    assert timestamps_in(text) == []
+
+
+@pytest.mark.parametrize("text, minutes", [("at 0730 UTC", 450), ("by 1530Z the site", 930)])
+def test_a_military_time_stays_one(text: str, minutes: int) -> None:
+    assert [t.minutes for t in timestamps_in(text)] == [minutes]

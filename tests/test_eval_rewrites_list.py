@@ -28,3 +28,15 @@ def test_list_prints_reasons_beside_rewrites_and_hides_real_test(capsys) -> None
     assert "drops a fact" in out and "The cache was wiped." in out
     assert "Held back" not in out and "anything" not in out and "1 real-test rows" in out
     assert "The key was lost." not in out  # another grade
+
+
+def test_ungraded_keeps_each_new_rewrite_once_in_a_fixed_shuffle() -> None:
+    mod = _bench()
+    rows = [mod.Rewrite("dev", f"row{i}", "", "blame.person-subject", f"Bo lost key {i}.", f"Key {i} was lost.") for i in range(8)]
+    graded = rows[0]
+    alone_and_in_doc = mod.Rewrite("dev-docs", "a.md:1-9", "timeline", "blame.person-subject", rows[1].original, rows[1].applied)
+    grades = {graded.id: ("good", "fine")}
+    first = mod.ungraded([*rows, alone_and_in_doc], grades, 17)
+    assert graded not in first and alone_and_in_doc not in first and len(first) == 7
+    assert [r.id for r in first] == [r.id for r in mod.ungraded(list(reversed(rows)), grades, 17)]
+    assert [r.id for r in first] != sorted(r.id for r in first)  # shuffled, not in id order

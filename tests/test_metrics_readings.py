@@ -222,7 +222,7 @@ def test_a_time_said_once_is_no_span(builder: MetricsBuilder) -> None:
 
 STATS = ("# Proxy switch\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
          "| 2024-05-02 08:20 | Load balancers switched to the new proxy |\n"
-         "| 2024-05-02 09:25 | A developer reports errors from the login service |\n"
+         "| 2024-05-02 09:25 | The error alarm fires for the login service |\n"
          "| 2024-05-02 09:40 | Rollback performed |\n| 2024-05-02 09:50 | Service operational |\n\n"
          "## Stats\n\n- Time to detection: {detect}\n- Time to recovery: {recover}\n")
 

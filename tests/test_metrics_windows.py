@@ -10,7 +10,7 @@ from lint_service.metrics import MetricsBuilder
 
 AS_OF = dt.date(2024, 7, 1)
 TIMELINE = ("## Timeline\n\n"
-            "- 2024-03-02 12:20 A user reports that downloads fail with 404 errors.\n"
+            "- 2024-03-02 12:20 Downloads fail with 404 errors for every user.\n"
             "- 2024-03-02 12:25 An alert fired for download errors.\n"
             "- 2024-03-02 12:40 The release was rolled back.\n"
             "- 2024-03-02 12:50 Downloads are fully restored.\n")
@@ -62,7 +62,7 @@ def test_summary_window_gives_the_start(builder: MetricsBuilder) -> None:
 def test_two_times_that_are_no_span_give_no_start(builder: MetricsBuilder) -> None:
     text = ("# Downloads\n\n## Summary\n\nThe deploy at 12:05 and the revert at 12:40 were both manual.\n\n" + TIMELINE)
     m = builder.incident("pm.md", text, AS_OF).milestones
-    assert (m["started"].line, m["started"].source) == (line_of(text, "12:20 A user"), "timeline")
+    assert (m["started"].line, m["started"].source) == (line_of(text, "12:20 Downloads"), "timeline")
 
 
 def test_stated_start_after_the_inferred_one_is_not_taken(builder: MetricsBuilder) -> None:
@@ -113,7 +113,7 @@ def test_stated_span_from_the_start_lands_on_an_entry(builder: MetricsBuilder) -
     text = ("# Bad index\n\n## Summary\n\nIt took 1 hour and 10 minutes from the start of the incident to the "
             "deploy of the fix.\n\n## Timeline\n\n"
             "- 2024-03-02 10:00 **Two packages are published with a corrupt checksum.**\n"
-            "- 2024-03-02 10:20 A maintainer reports failing installs.\n"
+            "- 2024-03-02 10:20 Installs fail for every user.\n"
             "- 2024-03-02 10:40 The corrupt versions are deleted.\n"
             "- 2024-03-02 11:10 Fix deployed to production.\n")
     s = builder.incident("pm.md", text, AS_OF).milestones["started"]

@@ -33,6 +33,10 @@ def render(report: MetricsReport) -> str:
     rec = report.recurrence
     lines.append("")
     lines.append(f"{len(report.incidents)} incidents, {sum(all(m.milestones.values()) for m in report.incidents)} with all four milestones")
+    cov = report.coverage()
+    lines.append("  all four: " + ", ".join(
+        f"{c['with_all_milestones']} of {c['incidents']} {label}" + (f" ({c['rate']:.0%})" if c["rate"] is not None else "")
+        for c, label in ((cov["timeline"], "with a timeline"), (cov["timeline_or_narrative"], "with a timeline or a narrative"))))
     lines.extend("  " + _dist(k.replace("_", " "), report.distribution(k)) for k in TIMES)
     rate = f"{items['closure_rate']:.0%}" if items["closure_rate"] is not None else "-"
     lines.append(f"action items: {items['total']} total, {items['done']} done ({rate} closed), {items['open']} open, "

@@ -94,8 +94,15 @@ _UNITS_AFTER = re.compile(r"(?:\s{0,2}(?:%|[kmgt]i?b\b|ms\b)|x\b)", re.IGNORECAS
 _COUNT_AFTER = re.compile(r"\s{0,2}(?:messages?|requests?|users?|errors?|times|customers?|nodes?|pods?|hosts?|items?|rows?|events?|tickets?)\b", re.IGNORECASE)
 
 
+# A year after a quarter, half, fiscal year or month ("Q2 2024", "FY 2023", "June 2024") is
+# no military time 20:24.
+_PERIOD_BEFORE = re.compile(r"(?:\b(?:q[1-4]|h[12]|fy)|\b" + _MONTH + r")\s{1,2}$", re.IGNORECASE)
+
+
 def _is_quantity(text: str, m: re.Match[str]) -> bool:
     if _UNITS_AFTER.match(text, m.end()):
+        return True
+    if (m.group("mil") or m.group("tmil")) and _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return True
     # A bare number ("1500 requests") is a count; "15:00 requests spike" is a time.
     return ":" not in m.group() and _COUNT_AFTER.match(text, m.end()) is not None

@@ -116,6 +116,7 @@ class TimedEntry:
     line: int
     moment: Moment | None
     problem: str | None = None  # why a written time could not be read
+    note: str | None = None  # how a written time was repaired to be read (a year typo)
 
 
 def moment_of(value: Field | str, fallback_day: dt.date | None, zone: str | None = None) -> Moment | None:
@@ -137,9 +138,37 @@ def _trailing_date(raw: str) -> tuple[int, int, int] | None:
     return None
 
 
-def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | None) -> list[TimedEntry]:
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def written_years(doc: Document, path: str | None) -> frozenset[int]:
+    """The years the document's prose, headings and file name write ("PM2020-003",
+    "March 2020"): what a five-digit year typo may be checked against."""
+    texts = [p.text for p in doc.prose] + [s.title for s in doc.sections] + [path.rsplit("/", 1)[-1] if path else ""]
+    return frozenset(int(m.group()) for t in texts for m in _YEAR.finditer(t))
+
+
+def _repaired_year(raw: str, years: frozenset[int]) -> tuple[str, str] | None:
+    """ "20202-01-16 12:00" with 2020 the one year the document names that dropping one
+    digit of 20202 gives: (the repaired text, a note saying so). None when no such year,
+    or more than one, is named: a guess would be worse than no time."""
+    m = _IMPOSSIBLE_YEAR.search(raw)
+    if m is None:
+        return None
+    typo = m.group().split("-", 1)[0]
+    fits = {int(typo[:i] + typo[i + 1:]) for i in range(len(typo))} & years if len(typo) == 5 else set()
+    if len(fits) != 1:
+        return None
+    year = fits.pop()
+    fixed = raw[:m.start()] + str(year) + raw[m.start() + len(typo):]
+    return fixed, f"the year {typo} read as {year}, the only year one digit shorter that the document names"
+
+
+def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | None,
+                     path: str | None = None) -> list[TimedEntry]:
     """Every timeline entry with its Moment, dates carried down and midnights crossed."""
     out: list[TimedEntry] = []
+    years: frozenset[int] | None = None
     current = day
     offset = 0
     last: Moment | None = None
@@ -149,10 +178,15 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
     for entry in doc.timeline:
         line = line_of(entry.start)
         raw = entry.time.value if entry.time is not None else ""
+        note = None
         if _IMPOSSIBLE_YEAR.search(raw):
             # "20202-01-16 12:00": the timestamp parser would read "01-16 12:00" out of it.
-            out.append(TimedEntry(entry, line, None, f"impossible date in {raw.strip()!r}"))
-            continue
+            years = written_years(doc, path) if years is None else years
+            repaired = _repaired_year(raw, years)
+            if repaired is None:
+                out.append(TimedEntry(entry, line, None, f"impossible date in {raw.strip()!r}"))
+                continue
+            raw, note = repaired
         ts = find_timestamp(raw) if raw.strip() else None
         if ts is None:
             # A free-text entry starting with what was meant as a time ("9:7x Consumers
@@ -198,6 +232,6 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
                 offset += 1
             moment = Moment(ts.minutes, current, offset, moment.zone)
         last = moment
-        out.append(TimedEntry(entry, line, moment))
+        out.append(TimedEntry(entry, line, moment, None, note))
     return out
 

@@ -33,6 +33,8 @@ class MilestoneWords:
     recovering: frozenset[str]
     resumed: dict[str, frozenset[str]]
     report_nouns: frozenset[str]
+    stopped_work: dict[str, frozenset[str]]
+    acts_by_people: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +48,7 @@ def milestone_words() -> MilestoneWords:
     return MilestoneWords(
         markers={k: terms(v) for k, v in data["markers"].items()},
         events={k: terms(v) for k, v in data["events"].items()
-                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns")},
+                if k not in ("not_done", "hypothetical", "complete", "stalled", "latency", "fix", "immediate", "lasting", "persisted", "ongoing", "recovering", "resumed", "report_nouns", "stopped_work", "acts_by_people")},
         stalled=frozenset(tuple(w.split()) for w in data["events"]["stalled"]),
         not_done=frozenset(data["events"]["not_done"]),
         complete=frozenset(data["events"]["complete"]),
@@ -58,7 +60,16 @@ def milestone_words() -> MilestoneWords:
         recovering=frozenset(data["events"]["recovering"]),
         resumed={k: frozenset(v) for k, v in data["events"]["resumed"].items()},
         report_nouns=frozenset(data["events"]["report_nouns"]),
+        acts_by_people=frozenset(data["events"]["acts_by_people"]),
+        stopped_work={"verbs": frozenset(data["events"]["stopped_work"]["verbs"]),
+                      "people": frozenset(data["events"]["stopped_work"]["people"]) | _people()},
     )
+
+
+def _people() -> frozenset[str]:
+    """Role and team nouns as the blame rules know them (rules/agents.yaml): who acts."""
+    agents = load_rule_file("agents")
+    return frozenset(w.lower() for w in [*agents["roles"], *agents["team_heads"]])
 
 
 _POS = {"v": ("VERB", "AUX"), "n": ("NOUN", "PROPN"), "a": ("ADJ", "ADV")}
@@ -228,13 +239,33 @@ def hits(doc: Doc, words: MilestoneWords) -> list[tuple[str, str, Token | None]]
                     found.extend(("recovering", " ".join(term), t) for t in matched
                                  if t not in done and _begun(t, words.recovering))
                 matched = done
+            if kind == "mitigated":
+                # "the ledger stopped creating blocks": a system ceasing its work is impact;
+                # "we stopped accepting writes" is an act
+                matched = [t for t in matched if not _ceased_work(t, words.stopped_work)]
+            elif kind in ("signals", "started"):
+                # "end-users alerted us" is a report; "Wanjiru throttles the reindex" an act
+                people = words.stopped_work["people"]
+                done_by = "detected" if kind == "signals" else "mitigated"
+                by_someone = [t for t in matched if (kind == "signals" or t.lemma_.lower() in words.acts_by_people)
+                              and _done_by_someone(t, people)]
+                found.extend((done_by, " ".join(term), t) for t in by_someone)
+                matched = [t for t in matched if t not in by_someone]
             found.extend((kind, " ".join(term), t) for t in matched)
     found.extend(("started", "take (latency)", t) for t in _slow(doc, words.latency))
+    found.extend(("started", "stop (work)", t) for t in doc if _ceased_work(t, words.stopped_work))
+    found.extend(("recovering", "begin (work)", t) for t in _resumed_work(doc, words, found))
     found.extend(("persisted", t.lemma_.lower(), t) for t in _persists(doc, words))
     found.extend(("persisted", t.lemma_.lower(), t) for k, _, t in list(found)
                  if k == "started" and t is not None and _ongoing(t, words.ongoing))
-    found.extend(("resolved", "again", t) for t in _resumed(doc, words, found))
+    # "the records started to get propagated again": work resuming, begun but not over
+    found.extend(("recovering" if _resuming(t, words.recovering) else "resolved", "again", t)
+                 for t in _resumed(doc, words, found))
     return found
+
+
+def _resuming(tok: Token, begin: frozenset[str]) -> bool:
+    return any(a.lemma_.lower() in begin and not _negated(a) for a in list(tok.ancestors)[:2])
 
 
 def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token | None]]) -> list[Token]:
@@ -252,6 +283,44 @@ def _resumed(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token 
             and t.head.pos_ == "VERB" and t.head.tag_ in ("VBG", "VBN") and t.head.i not in said and not _negated(t.head)
             and not any(c.dep_ == "dobj" for c in t.head.children)
             and not _hypothetical(t.head, words.hypothetical)]
+
+def _work_of(tok: Token, verbs: frozenset[str], people: frozenset[str]) -> Token | None:
+    """The -ing word after a verb of ``verbs`` whose subject is a thing, not someone acting (a
+    pronoun, a name, a word of ``people``): "the ledger stopped creating blocks", "the chain
+    started moving again". The -ing word is the one right after the verb, in its subtree
+    (the parser may hang "running" on the object: "ceased running jobs")."""
+    if tok.lemma_.lower() not in verbs:
+        return None
+    work = next((c for c in tok.subtree if c.i == tok.i + 1 and c.tag_ == "VBG"), None)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if work is None or not subjects or any(c.tag_ in ("PRP", "NNP") or c.lemma_.lower() in people for c in subjects):
+        return None
+    return work
+
+
+def _done_by_someone(tok: Token, people: frozenset[str]) -> bool:
+    """A verb whose subject is a person or team (a pronoun, a name, a role or team noun)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
+    # the head of a hyphenated noun too: "end-users"
+    return bool(subjects) and all(c.tag_ in ("PRP", "NNP") or c.lemma_.lower() in people
+                                  or c.lemma_.lower().rsplit("-", 1)[-1] in people for c in subjects)
+
+
+def _ceased_work(tok: Token, stopped: dict[str, frozenset[str]]) -> bool:
+    return _work_of(tok, stopped["verbs"], stopped["people"]) is not None
+
+
+def _resumed_work(doc: Doc, words: MilestoneWords, found: list[tuple[str, str, Token | None]]) -> list[Token]:
+    """ "The chain started moving forward slowly": a thing beginning its work (a `recovering`
+    verb with an -ing word that is no event of its own: not "requests started timing out")."""
+    said = {t.i for _, _, t in found if t is not None}
+    out = []
+    for tok in doc:
+        work = _work_of(tok, words.recovering, words.stopped_work["people"])
+        if work is not None and work.i not in said and tok.i not in said and not _negated(tok):
+            out.append(tok)
+    return out
+
 
 def _begun(tok: Token, begin: frozenset[str]) -> bool:
     """ "the site begins to recover", "error rates start recovering": a recovery under way."""

@@ -23,14 +23,18 @@ from .durations import start_from_durations, start_from_stated_span, start_on_en
 from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
 from .ongoing_work import work_ongoing
 from .prose_end import end_in_prose
+from .prose_timeline import as_told, fill_in, prose_events, start_from_lasting
 from .below_timeline import resolution_below
+from .resolution_section import resolution_in_section
 from .prose_detection import detection_in_prose
+from .stated_start import start_in_summary
 from .windows import field_window, prose_window
 
 MAX_CAUSES = 5
 MIN_CAUSE_WORDS = 3  # "N/A", "TBD" or a lone "CODE" is not a cause
 _KIND_NAMES = {"started": "impact start", "detected": "detection", "mitigated": "mitigation", "resolved": "resolution"}
 MAX_CAUSE_CHARS = 240
+NARRATIVE_TIMES = 2  # one time told is a date line, not a sequence of events
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _FIELD_KEYS = {"started": "started_at", "detected": "detected_at", "mitigated": "mitigated_at", "resolved": "resolved_at"}
 
@@ -75,6 +79,10 @@ class IncidentMetrics:
     reasons: list[str] = field(default_factory=list)  # why times are missing
     problems: list[dict] = field(default_factory=list)  # {"line": n, "message": ...}
     due_dates: list[tuple[dt.date, bool]] = field(default_factory=list)  # (deadline, done) per dated item
+    # How the document tells its times: "timeline" (a timeline section with a readable time,
+    # or milestone fields), "narrative" (no timeline section; the opening or summary tells at
+    # least NARRATIVE_TIMES dated times), or None. The two coverage denominators.
+    timeline: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -85,6 +93,7 @@ class IncidentMetrics:
             "root_causes": list(self.root_causes),
             "reasons": list(self.reasons),
             "problems": list(self.problems),
+            "timeline": self.timeline,
         }
 
 
@@ -196,13 +205,14 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     day = document_day(doc, path)
     zone = next((e.timezone for e in doc.timeline if e.timezone), None) or _heading_zone(doc)
     fields, problems = _field_milestones(doc, day, zone, line_of)
-    timed = resolve_timeline(doc, line_of, day, zone)
+    timed = resolve_timeline(doc, line_of, day, zone, path)
     problems += [{"line": t.line, "message": t.problem} for t in timed if t.problem]
+    problems += [{"line": t.line, "message": t.note} for t in timed if t.note]  # the writer should fix the typo
     unknown: list[str] = []
     repeated = _repair_repeats_resolution(fields, timed)
-    milestones = find_milestones(timed, fields, parse, unknown)
-    if repeated and milestones["mitigated"] is fields["mitigated"]:
-        milestones["mitigated"] = None
+    # a repair field that only repeats the end leaves the mitigation to the timeline's events
+    given = {k: v for k, v in fields.items() if not (repeated and k == "mitigated")}
+    milestones = find_milestones(timed, given, parse, unknown)
     why = None
     closing = milestones["resolved"]
     under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
@@ -213,21 +223,29 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones["mitigated"], milestones["resolved"] = end_in_prose(
             doc, window[1] if window else None, day, zone, parse, line_of)
     stated = (window[0] if window else None) or start_from_stated_span(doc, milestones, timed, parse, line_of)
+    if stated is None and milestones["started"] is None and doc.timeline:
+        stated = start_in_summary(doc, timed, day, zone, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
     if milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
+        milestones["started"] = _on_entry(milestones["started"], timed)
     else:
         milestones["started"] = start_on_entry_from_durations(doc, milestones, timed, line_of) or milestones["started"]
     if milestones["detected"] is None and milestones["started"] is not None:
         milestones["detected"] = detection_in_prose(doc, milestones["started"], parse, line_of)
     if milestones["resolved"] is None:
-        below = resolution_below(doc, timed, parse)
+        below = resolution_below(doc, timed, parse) or resolution_in_section(doc, day, zone, parse, line_of)
         if below is not None and _last(below, milestones):
             milestones["resolved"] = below
             if milestones["mitigated"] is None:
                 milestones["mitigated"] = Milestone("mitigated", below.moment, below.line, below.source,
                                                     "the resolution: no separate mitigation")
+    told = prose_events(doc, day, zone, line_of) if not doc.timeline else []
+    if told and not all(milestones.values()):
+        # a narrative's written times, for what the stated spans and fields leave open
+        fill_in(milestones, as_told(find_milestones([e.timed for e in told], fields, parse), told))
+        start_from_lasting(doc, told, milestones, parse, line_of)
     reasons = []
     if not doc.timeline and not fields:
         reasons.append("no timeline and no milestone fields" if not any(milestones.values())
@@ -245,6 +263,11 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         reasons.append("the repair field repeats the resolution's time while the timeline shows work before it")
     if milestones["started"] is None and unknown:
         reasons.append(unknown[0])
+    if (doc.timeline and any(t.moment for t in timed)) or fields:
+        timeline = "timeline"
+    else:
+        timeline = "narrative" if sum(e.times for e in told if e.timed.moment is not None
+                                      and e.timed.moment.date is not None) >= NARRATIVE_TIMES else None
     start = milestones["started"]
     minutes = {"to_detect": _minutes(start, milestones["detected"]),
                "to_mitigate": _minutes(start, milestones["mitigated"]),
@@ -255,22 +278,34 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     return IncidentMetrics(
         path=path, id=_value(doc, "id"), title=_value(doc, "title"), date=date, severity=_value(doc, "severity"),
         milestones=milestones, minutes=minutes, action_items=counts, root_causes=root_causes(doc),
-        open_items=open_items, reasons=reasons, problems=problems, due_dates=dated,
+        open_items=open_items, reasons=reasons, problems=problems, due_dates=dated, timeline=timeline,
     )
 
 
 def _stated_start_fits(stated: Milestone, milestones: dict[str, Milestone | None]) -> bool:
     """A start the summary states replaces none given explicitly, and only an inferred one
-    it precedes; it must come no later than every other milestone."""
+    it precedes (at the same time, the timeline's entry stays: it is the event itself); it must come no later than every other milestone."""
     current = milestones["started"]
     if current is not None and current.source != "timeline":
         return False
     others = [m.moment for k, m in milestones.items() if m is not None and k != "started"]
     if any(o.date is None or stated.moment.date is None or o.relative for o in others):
         return False
-    if current is not None and (current.moment.date is None or stated.moment.absolute > current.moment.absolute):
+    if current is not None and (current.moment.date is None or stated.moment.absolute >= current.moment.absolute):
         return False
     return all(stated.moment.absolute <= o.absolute for o in others)
+
+
+def _on_entry(start: Milestone | None, timed: list) -> Milestone | None:
+    """A start the stated durations give that is a timeline entry's very time: that entry
+    (the event the document counts from), not the duration's line."""
+    if start is None or start.moment.date is None:
+        return start
+    hit = next((t for t in timed if t.moment is not None and t.moment.date is not None
+                and t.moment.absolute == start.moment.absolute), None)
+    if hit is None:
+        return start
+    return Milestone("started", hit.moment, hit.line, "timeline", "the entry the stated durations count from: " + (start.note or ""))
 
 
 def _last(m: Milestone, milestones: dict[str, Milestone | None]) -> bool:

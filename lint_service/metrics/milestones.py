@@ -80,6 +80,8 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
 
     def take(kind: str, i: int | None, source: str, note: str | None = None) -> int | None:
         if timed_at(i) and out[kind] is None:
+            repaired = described[i].note  # type: ignore[index]
+            note = "; ".join(n for n in (note, repaired) if n) or None
             out[kind] = Milestone(kind, described[i].moment, described[i].line, source, note)  # type: ignore[arg-type]
         return i if timed_at(i) else None
 
@@ -116,7 +118,18 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         if first is not None and "detected" in kinds[first][1] and not kinds[first][1] & {"signals", "perceived"}:
             first = _reports_noticed(docs, found_in, first, words) or first
         idx["detected"] = take("detected", first, "timeline")
+        if idx["detected"] is None and idx["started"] is not None and "accidental" in kinds[idx["started"]][1]:
+            idx["detected"] = take("detected", idx["started"], "timeline",
+                                   "an act done by mistake: whoever did it knew of it at once")
+        if _report_is_start(idx, out, kinds):
+            # The responders learned of the impact from a report naming it ("a user wrote that
+            # logins fail"): the impact began before, when is not stated.
+            out["started"] = None
+            if unknown is not None:
+                unknown.append(f"the first entry naming the impact (line {out['detected'].line}) is its report")  # type: ignore[union-attr]
     anchor = idx["detected"] if idx["detected"] is not None else idx["started"]
+    named = find("started", 0)
+    impact_known = out["started"] is not None or idx["started"] is not None
     closing_note = None
     if idx["resolved"] is None:
         after = anchor + 1 if anchor is not None else 0
@@ -142,13 +155,19 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
         # "the site begins to recover" is a first recovery too (after an act that did not work).
         candidates = [i for i in (act, find("resolved", after), find("recovering", after)) if i is not None]
         mit = min(candidates) if candidates else None
+        impact_known = impact_known or (named is not None and (idx["resolved"] is None or named < idx["resolved"]))
+        if mit is not None and mit == idx["resolved"] and "mitigated" not in kinds[mit][1] and not impact_known:
+            mit = None  # no impact named: the end of the work, nothing it mitigated (see below)
         if mit is not None and (idx["resolved"] is None or mit <= idx["resolved"]):
             note = None if "mitigated" in kinds[mit][1] else ("the resolution: no separate mitigation"
                                                                 if mit == idx["resolved"] else "the first recovery")
             idx["mitigated"] = take("mitigated", mit, "timeline", note)
     if idx["resolved"] is None and out["resolved"] is None and idx["mitigated"] is not None:
         idx["resolved"], closing_note = _closing(described, kinds, docs, words, idx["mitigated"])
-    if idx["mitigated"] is None and out["mitigated"] is None:
+    impact_known = impact_known or (named is not None and (idx["resolved"] is None or named < idx["resolved"]))
+    if idx["mitigated"] is None and out["mitigated"] is None and impact_known:
+        # The act that ended the impact also mitigated it; with no impact start known (a
+        # false alarm, an exposure checked and patched) the end mitigated nothing known.
         if idx["resolved"] is not None:
             take("mitigated", idx["resolved"], "timeline", "the resolution: no separate mitigation")
         elif out["resolved"] is not None and out["resolved"].source != "timeline":
@@ -159,6 +178,17 @@ def find_milestones(timed: list[TimedEntry], fields: dict[str, Milestone], parse
 
 
 _DETECTION = ("signals", "perceived", "detected")
+
+
+def _report_is_start(idx: dict[str, int | None], out: dict[str, Milestone | None],
+                     kinds: list[tuple[set[str], set[str]]]) -> bool:
+    """The inferred start and detection are one entry, and that entry is a report (no alarm
+    fired; whoever noticed it reported it, "a user noticed the issue and reported it"): it
+    dates the learning, not the impact."""
+    i = idx["started"]
+    start, seen = out["started"], out["detected"]
+    return (i is not None and i == idx["detected"] and start is not None and seen is not None
+            and start.source == seen.source == "timeline" and "detected" in kinds[i][1] and "signals" not in kinds[i][1])
 
 
 def _reports_noticed(docs: list[Doc], found_in: list[list[tuple[str, str, Token | None]]], report: int,
@@ -186,8 +216,21 @@ def _said_after_detection(found: list[tuple[str, str, Token | None]], kind: str)
     if not seen:
         return False
     first = min(t.i for t in seen)
-    return any(k == kind and t is not None and t.i > first and not any(t in d.subtree for d in seen)
+    return any(k == kind and t is not None and t.i > first and not any(_inside(t, d) for d in seen)
                for k, _, t in found)
+
+
+def _inside(tok: Token, seen: Token) -> bool:
+    """``tok`` is part of what ``seen`` noticed, not an act beside it: a verb conjoined to the
+    noticing ("identified the packages, deleted them") is a step of its own."""
+    if tok not in seen.subtree:
+        return False
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+        if t == seen:
+            return False
+    return True
 
 
 def _closing(described: list[TimedEntry], kinds: list[tuple[set[str], set[str]]], docs: list[Doc],

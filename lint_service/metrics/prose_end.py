@@ -20,10 +20,10 @@ from ..document.timestamps import Timestamp
 from ..rules import load_rule_file
 from .clock import Moment, zone_in
 from .milestones import Milestone, ParseFn, hits, milestone_words
+from .prose_timeline import WRITTEN_CLOCK
 from .windows import clock_times
 
 
-_WRITTEN_CLOCK = re.compile(r"\d[:.h]\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,8 +48,8 @@ def _stated_times(doc: Document, day: dt.date | None, zone: str | None) -> list[
     out = []
     for p in doc.prose:
         if p.kind != "heading":
-            # a written clock ("06:20", "6 AM"), not a number the parser could read as one ("Q2 2024")
-            out += [m for t in clock_times(p.text) if _WRITTEN_CLOCK.search(p.text[t.start:t.end])
+            # a written clock ("06:20", "6 AM"), not a bare number a prose sentence may hold ("1500")
+            out += [m for t in clock_times(p.text) if WRITTEN_CLOCK.search(p.text[t.start:t.end])
                     and (m := _moment(t, day, zone_in(p.text) or zone)) is not None]
     return out
 

@@ -67,6 +67,16 @@ class MetricsReport:
                 row[1] += m.action_items.done
         return [(k, v[0], v[1]) for k, v in sorted(months.items())]
 
+    def coverage(self) -> dict:
+        """Incidents with all four milestones among those with a timeline, and among those
+        with a timeline or a narrative telling dated times (docs/metrics.md)."""
+        def share(told: tuple[str, ...]) -> dict:
+            these = [m for m in self.incidents if m.timeline in told]
+            full = sum(all(m.milestones.values()) for m in these)
+            return {"incidents": len(these), "with_all_milestones": full,
+                    "rate": round(full / len(these), 3) if these else None}
+        return {"timeline": share(("timeline",)), "timeline_or_narrative": share(("timeline", "narrative"))}
+
     def to_dict(self) -> dict:
         return {
             "incidents": [m.to_dict() for m in self.incidents],
@@ -78,6 +88,7 @@ class MetricsReport:
                 "closure_by_month": [{"month": k, "total": t, "done": d} for k, t, d in self.closure_by_month()],
                 "as_of": self.as_of.isoformat(),
                 "with_all_milestones": sum(all(m.milestones.values()) for m in self.incidents),
+                "coverage": self.coverage(),
             },
             "errors": list(self.errors),
         }

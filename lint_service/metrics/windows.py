@@ -107,6 +107,16 @@ def _opening(doc: Document, p) -> bool:
     return p.section is None and (not doc.sections or p.original_span(0, 1)[0] < doc.sections[0].start)
 
 
+def in_summary(doc: Document, p) -> bool:
+    """A paragraph of the summary or impact section, or of the opening: before any heading,
+    or under the document's title when that is its only heading above it."""
+    if p.section in _SECTIONS or _opening(doc, p):
+        return True
+    at = p.original_span(0, 1)[0]
+    above = [s for s in doc.sections if s.start < at]
+    return p.section is None and len(above) == 1 and above[0] is doc.sections[0] and above[0].level == 1
+
+
 def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) -> tuple[Milestone, Milestone] | None:
     """(start, end) of the impact a summary or impact sentence states as a span ("between
     T1 and T2", "from T1 until T2", "(between 2:10pm - 4:45pm)"); the first such sentence.
@@ -114,7 +124,7 @@ def prose_window(doc: Document, day: dt.date | None, zone: str | None, line_of) 
     document says of it."""
     words = _words()
     for p in doc.prose:
-        if not (p.section in _SECTIONS or _opening(doc, p)) or p.kind == "heading" or not p.text:
+        if not in_summary(doc, p) or p.kind == "heading" or not p.text:
             continue
         stamps = clock_times(p.text)
         for first, second in zip(stamps, stamps[1:]):

@@ -10,6 +10,7 @@ blame, so an applied suggestion never produces a new finding.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import replace as with_fields
 from typing import TYPE_CHECKING, Any, Callable
@@ -18,16 +19,18 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act, relative_passive
-from .lead import without_lead
+from .relative import agent_act
+from .repair import repaired
+from .error_step import blame_noun
+from .coordination import from_first_act
 from .fallback import fallback_results
 from .hindsight import means_could_have
 from .permitted import delay_variants, permissive_variants
-from .verify import Original, problems, pronouns_of, still_theirs
+from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, phrasing, render, span_text, tidy, verb_lemma_of
+from .text import balanced, phrasing, render, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -38,6 +41,10 @@ if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
 NOT_DONE = {"fail", "forget", "neglect", "omit", "refuse", "decline", "bother", "care", "trouble"}
 
 __all__ = ["candidates", "document_system", "suggest"]
+
+# Refused candidates are logged at DEBUG ("bench/eval_rewrites.py --why"): a missing
+# rewrite is either no candidate or a refused one, and the fix differs.
+log = logging.getLogger(__name__)
 
 
 def document_system(ctx: "Context", sent: Span) -> str:
@@ -67,14 +74,23 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
+        gone = {t.i for t in by.subtree}
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
-            return []  # "by the teams affected": the participle was the agent's and would dangle
+            # "by the teams affected": the participle was the agent's; at the end of the
+            # clause it goes with them, elsewhere it would dangle
+            closing = after.i + 1 >= sent.end or trailing_punct(sent.doc[after.i + 1])
+            if not closing:
+                return []
+            gone.add(after.i)
         # "copied to his personal laptop by Dariusz": the pronoun still points at him
         pronouns = {t.i: "a" for t in sent if t.lower_ in ("his", "her", "their") and t.dep_ == "poss" and t.i not in {x.i for x in by.subtree}}
-        out = [Candidate(render(sent, pronouns, {t.i for t in by.subtree}))]
+        # "by the staff affected for an hour", "by the staff affected and escalated late": a
+        # participle of the agent's with words of its own takes them along when the agent goes
+        said = [t for t in by.subtree if t.dep_ in ("acl", "relcl", "conj") and t.tag_.startswith("VB") and list(t.children)]
+        out = [] if said else [Candidate(render(sent, pronouns, gone))]
         # "caused by a contractor deleting X": the act is the cause, said without them
         if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
-            out.append(Candidate(render(sent, {**pronouns, by.i: act}, {t.i for t in by.subtree} - {by.i})))
+            out.append(Candidate(render(sent, {**pronouns, by.i: act}, gone - {by.i})))
         return out
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
@@ -103,12 +119,19 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         article = "the" if sent.doc[first].lower_ not in ("a", "an") else _indefinite(
             next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text)
         return [Candidate(render(sent, {first: article}, cut - {first}))]
-    if det.construction == "blame-noun" and (found := _blame_noun(det, sent, lex, rw)):
+    if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
-        return [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
+        # "went rogue and hot-patched the servers", "carelessly restarted X and deleted Y":
+        # coordinated acts are said half by half, the judgement going with the person (an
+        # idiom half that only says how the other was done goes: rules/rewrites.yaml, alone: drop)
+        halves = strategy.coordinated(c, sent, False, drop, lex) if c is not None and not c.modal and not c.negated \
+            and c.subject is not None and c.subject.i < c.verb.i and any(
+                x.dep_ == "conj" and x.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
+                for x in c.verb.children) else []
+        return halves or [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
             or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in delay_variants(c, sent)]
@@ -118,6 +141,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # shouted in capitals: the tagger cannot tell "IT" the department from "it"
     if c is not None and c.verb.dep_ == "ccomp" and c.verb.head.dep_ == "ROOT" and c.verb.head.pos_ in ("NOUN", "PROPN"):
         return []  # "Our resident wizard/ROOT Dalia managed to ...": a noun read as the main verb
+    if c is not None and c.verb.dep_ == "conj" and c.verb.head.pos_ in ("NOUN", "PROPN") and c.verb.head.dep_ == "ROOT":
+        return []  # "A co-worker/ROOT and I entered/conj ...": the rest of the subject is the root
     if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
         return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     if c is not None and c.subject is not None and any(
@@ -142,7 +167,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
             and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and c.verb.head != c.subject.head:
-        return []  # the subject is shared from a clause further back ("A co-worker and I entered ... but didn't notice")
+        # the subject is shared from a clause further back: "wrote the migration, tested it
+        # ..., and ran it on production" is one list of acts, said half by half; anything
+        # else ("A co-worker and I entered ... but didn't notice") has no clause of its own
+        return from_first_act(c, sent, drop, lex)
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -213,31 +241,6 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     cut = {t.i for t in prep.subtree} - moved
     plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
-
-
-def _blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
-    if len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
-        mod, noun = det.evidence
-        if any(t.lower_ == "who" for t in noun.subtree):
-            return []  # "a user error by the admin, who ...": the "who" clause is restated instead
-        by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
-        if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
-            return []
-        np = [t for t in noun.subtree if t.i <= noun.i and t.text not in ('"', "“", "”", "'", "‘", "’")]
-        first = min(t.i for t in np)
-        cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
-        if not rw.get("blame_noun_replacement"):
-            return []  # nothing says what "human error" was without inventing it: better no rewrite
-        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
-    if det.target is not None and det.evidence[0].head.lemma_ == "be":
-        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
-        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
-            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
-        if clause is not None:
-            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            return [Candidate(tidy(span_text(body)) + ".")]
-        return []
-    return []
 
 
 def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
@@ -320,6 +323,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
     kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(phrasing()["judging_verbs"]))
     pending = [(det, sent, kept)]
+    doer = det.clause.subject if det.clause is not None else None
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
         batch: list[tuple[Candidate, "Detection | None", Original]] = []
         for d, s, orig in pending:
@@ -339,9 +343,12 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             sents = list(doc.sents)
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
             theirs = still_theirs(sents, s, d) if cand.restated else None
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("candidate %r: blame=%s problems=%s theirs=%s", cand.text,
+                          [x.construction for x in leftover], [p for ps in sents for p in problems(ps, orig)], theirs)
             if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
                 results.append(cand)
-            elif len(sents) == 1 and (fixed := _relative_fixed(sents[0], orig, blame, ctx)):
+            elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
                 nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
@@ -353,20 +360,6 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if not results:  # constructions the strategies above leave without a verified rewrite
         results = fallback_results(det, sent, ctx, blame, original_end, kept)
     return list(dict.fromkeys(_order(results, section)))[:3]
-
-
-def _relative_fixed(cand: Span, orig: Original, blame: Blame, ctx: "Context") -> str | None:
-    """The candidate with relative clauses about the person made agentless ("a push he
-    never trialled" -> "a push that was never trialled") or without a lead that only owns
-    up ("Yeah that was me, ..."), when that was its only fault (the relative clause itself
-    may be what the blame check found in it)."""
-    if not all(p.startswith("pronoun ") for p in problems(cand, orig)):
-        return None
-    fixed = relative_passive(cand.text, orig.sent, orig.pronouns) or without_lead(cand, orig.pronouns)
-    if fixed is None:
-        return None
-    sents = list(ctx.parse([fixed])[0].sents)
-    return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
 
 
 def _original(det: "Detection", sent: Span) -> Original:
@@ -394,4 +387,5 @@ def _original(det: "Detection", sent: Span) -> Original:
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too
         person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
     removed = det.target if det.target is not None else (c.subject if c is not None else None)
-    return Original(sent, dropped, objects, person, pronouns_of(removed))
+    said = pronouns_of(removed)
+    return Original(sent, dropped, objects, person, said, unbound=unbound_pronouns(sent, removed, said))

@@ -125,7 +125,8 @@ def _plural(obj: Token) -> bool:
     # plural noun after "of" decides the agreement
     partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
-    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1"))
+    # "deleted three" is a count; "released 8.5.3" names one version
+    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
     return counted or coordinated or partitive
 
 
@@ -348,7 +349,12 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     the phrase's tokens (the verb's subtree without other conjuncts); ``obj_text``
     stands in when the verb has no object of its own."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is not None:
+    split = _split_head(verb, obj) if obj is not None else None
+    if split is not None:
+        # "fat-fingered the CIDR/dobj block/dobj": one object the parser cut in two
+        subject, moved, plural = f"{span_text(list(obj.subtree))} {split.text}", "", split.tag_ in ("NNS", "NNPS")
+        skip = {t.i for t in obj.subtree} | {split.i}
+    elif obj is not None:
         parts = _object_parts(obj) if not cut_short(obj, verb_lemma_of(verb.text)) else None
         if parts is None or not parts[0]:
             return None
@@ -377,6 +383,17 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     if particle and particle.lower() in participle_of(verb).lower().split():
         particle = ""
     return subject, " ".join(x for x in (_perfect(verb, plural, be, negate), before, participle_of(verb), particle, after) if x)
+
+
+def _split_head(verb: Token, obj: Token) -> Token | None:
+    """The bare noun right after a determiner-led object that the parser made a second
+    object of the same verb ("the CIDR | block"), or None."""
+    nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    if nxt is None or nxt.head != verb or nxt.dep_ not in ("dobj", "obj") or nxt.tag_ not in ("NN", "NNS") or list(nxt.children):
+        return None
+    if not any(t.dep_ == "det" for t in obj.children) or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return nxt
 
 
 def _tensed(outcome: str, present: bool, plural: bool) -> str:

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .clause import cut_short, is_present, verb_phrase_passive
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -48,7 +48,11 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     prep_used: Token | None = None
     # "made a pig's ear of X", "kicked the can down the road on X": the preposition
     # may hang off the idiom's own words rather than the verb
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")]
+    # "went full/amod send/advcl on the reindex": a word of the idiom the parser read as a
+    # verb of its own holds the preposition too
+    idiom_words = set(gloss.lower().split())
+    split = [c for c in verb.children if c.dep_ == "advcl" and c.lower_ in idiom_words]
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep", "acomp", "advmod", "oprd", "attr")] + split
     holders += [g for h in holders[1:] for g in h.children if g.dep_ in ("pobj",)]
     for c in (x for h in holders for x in h.children):
         if c.dep_ == "prep" and c.lower_ in thing_preps:
@@ -66,15 +70,17 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
                        or (c.dep_ == "prep" and c.lower_ not in set(phrasing()["kept_prepositions"])) for t in c.subtree}
     if prep_used is not None:
         used |= {t.i for t in prep_used.subtree}
-    idiom_words = set(gloss.lower().split())  # "went ham": "ham" is the idiom, not a modifier
+    # "went ham": "ham" is the idiom, not a modifier
     used |= {t.i for t in verb.subtree if t.lower_ in idiom_words and t.i not in {x.i for x in thing.subtree}}
+    used |= {t.i for w in split for t in w.children if t.dep_ in ("amod", "advmod", "dobj") and t.lower_ in idiom_words}
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
     text = np_text(thing)
     pred = data["thing"].replace("{be}", be)
     if is_present(verb):
         pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
-    return text, " ".join(x for x in (pred, kept_modifiers(verb, used)) if x)
+    kept = " ".join(x for x in (kept_modifiers(verb, used), *(kept_modifiers(w, used) for w in split)) if x)
+    return text, " ".join(x for x in (pred, kept) if x)
 
 
 def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -95,7 +101,7 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
                    for t in x.subtree}
     own_clauses |= {x.i for x in c.action.children if x.dep_ in ("cc", "punct") and own_clauses and x.i < min(own_clauses) and x.i > c.action.i
                     and not any(y.i < x.i and y.i > c.action.i and y.dep_ in ("cc",) for y in c.action.children if y != x)}
-    last = max(t.i for t in c.action.subtree if not t.is_punct and t.i not in own_clauses)
+    last = max(t.i for t in c.action.subtree if not trailing_punct(t) and t.i not in own_clauses)
     if data.get("action") == "not-done":
         gerund = next((g for p in c.action.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
         if gerund is not None:
@@ -157,7 +163,13 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             pieces.append((v, joiner, phrase[0], phrase[1]))
             continue
         neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
-        phrase = verb_phrase_passive(v, own, neg, drop)
+        # "... and forgot to re-enable it": the act that did not happen is the half
+        undone = next((x for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VB" and not any(
+            s.dep_ in ("nsubj", "nsubjpass") for s in x.children)), None) if n and verb_lemma_of(v.text) in phrasing()["unchecked"]["not_done_verbs"] else None
+        if undone is not None and not neg:
+            phrase = verb_phrase_passive(undone, [t for t in undone.subtree if t.i in {x.i for x in own}], True, drop, present=is_present(v))
+        else:
+            phrase = verb_phrase_passive(v, own, neg, drop)
         if phrase is None:
             return []
         subject, pred = phrase
@@ -169,7 +181,8 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         if n == 0:
             joiner = ""
         elif not joiner.strip(", "):
-            joiner = " and "
+            # "wrote X, tested it, and ran it": a comma inside a list stays one
+            joiner = ", " if joiner.strip() == "," and n < len(pieces) - 1 else " and "
         if n == 0 and manner:
             pred = _with_manner(pred, manner)
         # "turned off the alert and never turned it back on": "it" is the first object,
@@ -180,8 +193,22 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         else:
             parts.append(f"{joiner}{subject} {pred}")
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for v in verbs for t in v.subtree if not t.is_punct)
+    last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
+
+
+def from_first_act(c: "Clause", sent: Span, drop: set[str], lex: object) -> list[Candidate]:
+    """Coordinated acts rewritten from the first, whose subject they share, when the
+    detection found a later one."""
+    head, v = c.subject.head, c.verb
+    if c.subject.dep_ == "conj" or any(x.dep_ in ("conj", "cc") for x in c.subject.children):
+        return []  # "A co-worker and I": half a subject
+    while v.dep_ == "conj" and v != head and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children):
+        v = v.head
+    if v != head or c.action is not c.verb or c.modal or c.negated or c.conditional:
+        return []
+    objects = [x for x in head.children if x.dep_ in ("dobj", "obj")]
+    return coordinated(replace(c, verb=head, action=head, objects=objects), sent, False, drop, lex)
 
 
 def _departed(v: Token, lex: object) -> bool:

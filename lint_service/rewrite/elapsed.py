@@ -15,7 +15,7 @@ from .candidate import PERSONAL_WORDS, Candidate
 from .clause import verb_phrase_passive
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .text import phrasing
+from .text import phrasing, trailing_punct
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -62,5 +62,5 @@ def elapsed_before(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     if said is None:
         return []
     first = min(t.i for t in who.subtree)
-    last = max(t.i for t in act.subtree if not t.is_punct)
+    last = max(t.i for t in act.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, said))]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
-from .text import phrasing, render, span_text, verb_lemma_of
+from .text import phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -99,6 +99,18 @@ def _by_person_in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: se
     return _replaced(noun, sent, {t.i for t in by.subtree}, blame)
 
 
+def _by_person(noun: Token, by: Token, sent: Span, blame: set[int]) -> str | None:
+    """"caused by a mistake by a single worker" -> "caused by a mistake": a plain mistake
+    noun (no verdict word of its own, unlike "operator error") in a sentence that says
+    what it did, as "Leo's mistake took the API down" -> "A mistake took the API down".
+    As the whole predicate ("It was a mistake by Ana") it is only the verdict: none."""
+    if blame or noun.dep_ in ("attr", "ROOT") or any(c.dep_ not in ("det", "prep", "punct") for c in noun.children):
+        return None
+    if any(c.dep_ == "prep" and c != by for c in noun.children) or any(t.is_quote for t in by.subtree):
+        return None
+    return render(sent, {}, {t.i for t in by.subtree})
+
+
 def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction != "blame-noun" or len(det.evidence) not in (1, 2):
         return []
@@ -111,9 +123,36 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     rules = {**phrasing()["reported_error"], "causal_verbs": phrasing()["causal_verbs"] + phrasing()["reported_error"]["causal_verbs"]}
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is not None:
-        text = _by_person_in_step(noun, sent, rules, blame)
+        text = _by_person_in_step(noun, sent, rules, blame) or _by_person(noun, by, sent, blame)
     elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
         text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame)
     else:
         text = None
     return [Candidate(text)] if text else []
+
+
+def blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> list[Candidate]:
+    """"It was Kwame's fault that the queue backed up" -> "The queue backed up"; a verdict
+    noun with a replacement in the rules (none today: "a manual step" was withdrawn)."""
+    if len(det.evidence) == 2 and det.evidence[1].lemma_.lower() in lex.terms["error_heads"]:
+        mod, noun = det.evidence
+        if any(t.lower_ == "who" for t in noun.subtree):
+            return []  # "a user error by the admin, who ...": the "who" clause is restated instead
+        by = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"), None)
+        if det.target is not None and (by is None or det.target.i not in {t.i for t in by.subtree}):
+            return []
+        np = [t for t in noun.subtree if t.i <= noun.i and t.text not in ('"', "“", "”", "'", "‘", "’")]
+        first = min(t.i for t in np)
+        cut = {t.i for t in np} | ({t.i for t in by.subtree} if by is not None else set())
+        if not rw.get("blame_noun_replacement"):
+            return []  # nothing says what "human error" was without inventing it: better no rewrite
+        return [Candidate(render(sent, {first: rw["blame_noun_replacement"]}, cut - {first}))]
+    if det.target is not None and det.evidence[0].head.lemma_ == "be":
+        # "It was Kwame's fault that the queue backed up" -> "The queue backed up"
+        clause = next((c2 for c2 in det.evidence[0].children if c2.dep_ in ("ccomp", "relcl", "acl")), None) or next(
+            (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
+        if clause is not None:
+            body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            return [Candidate(tidy(span_text(body)) + ".")]
+        return []
+    return []

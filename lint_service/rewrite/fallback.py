@@ -6,6 +6,7 @@ parsed again, and nothing the sentence says lost (``verify.problems``).
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -13,6 +14,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .elapsed import elapsed_before
+from .missed_act import missed_act
 from .error_step import error_in_context
 from .owned_mistake import mistake_was, owned_mistake
 from .owner_reason import owner_without_reason
@@ -28,6 +30,8 @@ from .wrong_state import wrong_state
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
+
+log = logging.getLogger(__name__)
 
 Strategy = Callable[["Detection", Span, "Context"], list[Candidate]]
 
@@ -46,6 +50,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     acted_untold,
     wrong_state,
     owner_without_reason,
+    missed_act,
 )
 
 
@@ -79,7 +84,13 @@ def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callab
         made = [replace(c, text=_capital_as(sent.text, c.text)) for c in made if c.text != sent.text.strip() and balanced(c.text)]
         if not made:
             continue
-        ok = [c for c, doc in zip(made, ctx.parse([c.text for c in made]))
+        docs = ctx.parse([c.text for c in made])
+        if log.isEnabledFor(logging.DEBUG):
+            for c, doc in zip(made, docs):
+                log.debug("fallback %s %r: blame=%s problems=%s", strategy.__name__, c.text,
+                          [d.construction for d in (blame(ps) for ps in doc.sents) if d is not None],
+                          [p for ps in doc.sents for p in problems(ps, _kept(orig, c))])
+        ok = [c for c, doc in zip(made, docs)
               if not any(blame(ps) is not None or problems(ps, _kept(orig, c)) for ps in doc.sents)]
         if ok:
             return ok

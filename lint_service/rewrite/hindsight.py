@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import participle_of
 from .people import replace_clause
-from .text import span_text
+from .text import span_text, trailing_punct
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -29,7 +29,7 @@ def means_could_have(c: "Clause", sent: Span) -> list[Candidate]:
         return []
     means = span_text([t for t in gerund.subtree if not t.is_punct])
     obj = span_text(list(c.objects[0].subtree))
-    last = max(t.i for t in v.subtree if not t.is_punct)
+    last = max(t.i for t in v.subtree if not trailing_punct(t))
     first = min(t.i for t in c.subject.subtree)
     rest = span_text([t for t in v.subtree if t.i > v.i and not t.is_punct and t.i not in {x.i for x in by.subtree}
                       and t.i not in {x.i for x in c.objects[0].subtree}])

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -78,16 +78,16 @@ def owned_mistake(det: "Detection", sent: Span, ctx: "Context") -> list[Candidat
 
     if (act := _act(verb)) is not None:
         said = _mistakenly(act, present)
-        last = max(t.i for t in act.subtree if not t.is_punct)
+        last = max(t.i for t in act.subtree if not trailing_punct(t))
         used = {t.i for t in act.subtree} | {act.head.i if act.dep_ == "pcomp" else act.i}
         return [Candidate(replace_clause(sent, first, last, said))] if said and whole(last, used) else []
     conj = next((x for x in verb.children if x.dep_ == "conj" and x.pos_ == "VERB"), None)
     if conj is not None and not any(s.dep_ in ("nsubj", "nsubjpass") for s in conj.children):
-        if not whole(max(t.i for t in conj.subtree if not t.is_punct), {t.i for t in conj.subtree}):
+        if not whole(max(t.i for t in conj.subtree if not trailing_punct(t)), {t.i for t in conj.subtree}):
             return []
         if any(x.dep_ == "conj" for x in conj.children) or any(t.lower_ in PERSONAL_WORDS for t in conj.subtree):
             return []
-        last = max(t.i for t in conj.subtree if not t.is_punct)
+        last = max(t.i for t in conj.subtree if not trailing_punct(t))
         if verb_lemma_of(conj.text) in phrasing()["causal_verbs"]:
             # "made a mistake and caused the failure" -> "A mistake caused the failure"
             words = list(conj.subtree)
@@ -102,7 +102,7 @@ def owned_mistake(det: "Detection", sent: Span, ctx: "Context") -> list[Candidat
         return []
     plural = noun.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if present else ("were" if plural else "was")
-    last = max(t.i for x in where for t in x.subtree if not t.is_punct)
+    last = max(t.i for x in where for t in x.subtree if not trailing_punct(t))
     if not whole(last, {t.i for x in where for t in x.subtree}):
         return []
     text = " ".join([span_text(list(noun.subtree)), be, "made", *(span_text(list(x.subtree)) for x in where)])
@@ -140,5 +140,5 @@ def mistake_was(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     if said is None:
         return []
     first = min(t.i for t in noun.subtree)
-    last = max(t.i for t in act.subtree if not t.is_punct)
+    last = max(t.i for t in act.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, said))]

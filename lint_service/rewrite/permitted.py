@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .people import replace_clause
-from .text import inflect, render, span_text, verb_lemma_of
+from .text import inflect, render, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -38,5 +38,5 @@ def permissive_variants(c: "Clause", sent: Span) -> list[str]:
     rest = [t for t in rest if t.i not in {x.i for x in thing.subtree}]
     text = " ".join(x for x in (span_text(list(thing.subtree)), inflect(verb_lemma_of(outcome.text), "VBD"), span_text(rest)) if x)
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in outcome.subtree if not t.is_punct)
+    last = max(t.i for t in outcome.subtree if not trailing_punct(t))
     return [replace_clause(sent, first, last, text)]

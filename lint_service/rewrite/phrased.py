@@ -13,7 +13,7 @@ from .candidate import PERSONAL_WORDS, WHO, Candidate, finish, np_text
 from .coordination import kept_modifiers
 from .clause import is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
-from .text import inflect, phrasing, render, span_text, verb_lemma_of
+from .text import inflect, phrasing, render, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -33,7 +33,7 @@ def _means(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     rw = phrasing()
     v = c.verb
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in v.subtree if not t.is_punct)
+    last = max(t.i for t in v.subtree if not trailing_punct(t))
     obj = c.objects[0] if c.objects else None
     by = next((p for p in v.children if p.dep_ == "prep" and p.lower_ == "by"), None)
     gerund = next((g for g in by.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if by is not None else None
@@ -86,7 +86,7 @@ def _proceeded(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if thing is None or thing.pos_ == "PRON":
         return []
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in v.subtree if not t.is_punct)
+    last = max(t.i for t in v.subtree if not trailing_punct(t))
     # "the migration despite the red checks": the concession belongs to the going ahead
     moved = {t.i for c in thing.children if c.dep_ == "prep" and c.lower_ in ("despite", "against", "without") for t in c.subtree}
     name = span_text([t for t in thing.subtree if t.i not in moved and not (t.is_punct and t.i == thing.right_edge.i)])
@@ -177,7 +177,7 @@ def _directive(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         mid = "cannot be" if never else "is"
         tail = " ".join(x for x in (participle_of(verb), "by mistake" if never else "", rest) if x)
         start = opener.i
-        end = max(t.i for t in verb.subtree if not t.is_punct)
+        end = max(t.i for t in verb.subtree if not trailing_punct(t))
         return [Candidate(render(sent, {start: f"{head} {span_text(list(obj.subtree))} {mid} {tail}"}, set(range(start + 1, end + 1))))]
     if person.dep_ in ("dobj", "obj") and verb.lemma_.lower() in phrasing()["reminding_verbs"]:
         x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -188,7 +188,7 @@ def _directive(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         if phrase is None:
             return []
         start = verb.i
-        end = max(t.i for t in x.subtree if not t.is_punct)
+        end = max(t.i for t in x.subtree if not trailing_punct(t))
         word = "make" if verb.i == sent.start or sent.doc[verb.i - 1].text in (":", "-") else "make"
         return [Candidate(render(sent, {start: f"{word} sure {phrase[0]} {phrase[1]}"}, set(range(start + 1, end + 1))))]
     return []
@@ -221,7 +221,7 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         label = phrasing()["self_approval"] if i == 0 else ""
         parts.append(" ".join(x for x in (word, prt, label, extra) if x))
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in top.subtree if not t.is_punct)
+    last = max(t.i for t in top.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, f"{thing} {be} " + " and ".join(parts)))]
 
 
@@ -233,10 +233,13 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     if c is None or c.subject is None or c.objects or c.subject.dep_ == "conj" or c.subject.head not in (c.verb, c.action):
         return []  # half a subject, or one shared from a clause further back
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
-    if det.construction != "omission" and not forgot:
+    # "misjudged how long the rebuild would hold its lock": what was misjudged is the clause
+    misjudged = verb_lemma_of(c.action.text) in phrasing()["misjudged_verbs"] and not c.negated and not c.modal
+    if det.construction != "omission" and not forgot and not misjudged:
         return []
+    wh = ("WDT", "WP", "WRB")
     comp = next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or any(
-        m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in x.children))), None)
+        m.dep_ == "mark" or m.tag_ in wh for m in x.children) or (misjudged and x.left_edge.tag_ in wh))), None)
     if comp is None:
         return []
     # "forgot the cron was still pointing at ...": the "that" the writer left out
@@ -245,10 +248,12 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     outcome = phrasing()["outcome_phrases"].get(lemma)
     if forgot:  # "forgot that the cache was shared": nobody kept it in mind, which is not "was not forgotten"
         pred = "was overlooked"
+    elif misjudged:
+        pred = f"was {participle_of(c.action)}"
     else:
         pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in comp.subtree if not t.is_punct)
+    last = max(t.i for t in comp.subtree if not trailing_punct(t))
     body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)])
     body = f"that {body}" if bare else body
     return [Candidate(replace_clause(sent, first, last, f"it {pred} {body}"))]
@@ -262,7 +267,7 @@ def judgement(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if word is None or c is None or c.subject is None:
         return []
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in c.verb.subtree if not t.is_punct)
+    last = max(t.i for t in c.verb.subtree if not trailing_punct(t))
     rw = phrasing()
     # "should have known better than to run DDL": what they did, said in a further round
     better = word if word.lower_ == "better" else next((t for t in word.children if t.lower_ == "better"), None)

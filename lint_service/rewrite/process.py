@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from .candidate import Candidate
 from .clause import is_present
 from .people import replace_clause
-from .text import phrasing, span_text
+from .text import phrasing, span_text, trailing_punct
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -37,7 +37,7 @@ def _judged_process(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
         return []  # "careless with the keys": the care phrases' strategy
     kept_subject = [t for t in process.subtree if t.i not in {x.i for x in owner.subtree} and t.dep_ != "case"]
     first = min(t.i for t in process.subtree)
-    last = max(t.i for t in c.verb.subtree if not t.is_punct)
+    last = max(t.i for t in c.verb.subtree if not trailing_punct(t))
     # what follows the judgement stays ("from start to finish", "for most of the incident")
     after = [t for t in c.verb.subtree if t.i > word.i and t.i not in judged and not (t.is_punct and t.i >= last)]
     if any(t.dep_ == "det" for t in process.children) or not kept_subject:

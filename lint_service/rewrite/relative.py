@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from .clause import _object_parts, _plural, is_present, participle_of
 from .candidate import PERSONAL_WORDS
-from .text import span_text
+from .text import span_text, trailing_punct
 
 
 def passive_predicate(verb: Token, plural: bool) -> str | None:
@@ -60,30 +60,53 @@ def relative_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]
     return out
 
 
-def relative_passive(cand: str, sent: Span, pronouns: frozenset[str]) -> str | None:
-    """``cand`` with the relative clauses about the person made agentless, or None
-    when it holds none of them."""
-    fixed = cand
-    for old, new in relative_edits(sent, pronouns):
-        if fixed.count(old) == 1:
-            fixed = fixed.replace(old, new)
-    return fixed if fixed != cand else None
-
-
 def agent_act(by: Token) -> str | None:
     """"caused by a contractor accidentally deleting the routing table" -> "caused by
     the routing table being accidentally deleted": the person's act, said without them,
     stays the cause (dropping the whole agent would leave "was caused" with none)."""
     person = next((x for x in by.children if x.dep_ == "pobj"), None)
     act = next((x for x in person.children if x.dep_ == "acl" and x.tag_ == "VBG"), None) if person is not None else None
+    # "caused by an employee who restarted the wrong cluster": the relative clause is the act
+    who = None
+    if act is None and person is not None:
+        act = next((x for x in person.children if x.dep_ == "relcl" and x.tag_ == "VBD"), None)
+        who = next((x for x in act.children if x.dep_ == "nsubj" and x.lower_ in ("who", "that")), None) if act is not None else None
+        if who is None or any(x.dep_ in ("aux", "auxpass", "neg") for x in act.children):
+            return None
     obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None) if act is not None else None
-    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") for x in act.children):
+    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") and x != who for x in act.children):
         return None
     obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
     adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
-    rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not t.is_punct]
+    rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not trailing_punct(t)]
     if not obj_text or any(t.lower_ in PERSONAL_WORDS for t in rest):
         return None
     if any(t.is_quote for t in act.subtree):
         return None  # "hitting the “wrong button,”": the writer's quote would be cut in two
     return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
+
+
+def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
+    """(words as written, agentless words) for each subordinate clause of ``sent`` whose
+    subject is one of ``pronouns`` and whose act has an object: "when you released
+    8.5.3" -> "when 8.5.3 was released" (any person the rewrite removed, "you" and
+    "they" included, which people.py leaves alone for lack of knowing who was removed)."""
+    from .clause import verb_phrase_passive
+    from .text import phrasing, verb_lemma_of
+
+    out: list[tuple[str, str]] = []
+    drop = set(phrasing()["dropped_adverbs"])
+    for verb in sent:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in pronouns), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
+        if subj is None or mark is None or verb.dep_ != "advcl" or verb_lemma_of(verb.text) in phrasing()["mental_verbs"]:
+            continue
+        own = [t for t in verb.subtree if t.i > mark.i and t.i != subj.i and not trailing_punct(t)]
+        if any(t.lower_ in pronouns for t in own) or any(c.dep_ in ("aux", "neg") for c in verb.children):
+            continue
+        phrase = verb_phrase_passive(verb, own, False, drop)
+        if phrase is None:
+            continue
+        words = [t for t in verb.subtree if t.i > mark.i and not trailing_punct(t)]
+        out.append((span_text(words), f"{phrase[0]} {phrase[1]}"))
+    return out

@@ -25,9 +25,11 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     """"It was Lior who typed the command", "The culprit was Emeka, who changed ...",
     "I was the one who deleted the bucket" -> "<person> <relative clause>"."""
     person = det.target if det.target is not None else (det.clause.subject if det.clause is not None else None)
-    if person is None or det.construction not in ("pointing", "blame-noun", "destructive", "framing", "fault", "omission"):
+    if det.construction not in ("pointing", "blame-noun", "destructive", "framing", "fault", "omission"):
         return []
-    if person.lower_ in WHO and person.head.dep_ == "relcl":
+    if person is None and det.construction != "blame-noun":
+        return []  # a blame noun names its person in a "by" phrase, found below
+    if person is not None and person.lower_ in WHO and person.head.dep_ == "relcl":
         # the detection found the clause itself ("who deleted the bucket"): its antecedent
         ante = person.head.head
         be_subj = next((c for c in ante.head.children if c.dep_ == "nsubj"), None) if ante.dep_ == "attr" else None
@@ -37,6 +39,12 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         if rel is None or v.dep_ not in ("relcl", "ccomp"):
             continue
         ante = v.head if v.dep_ == "relcl" else next((c for c in v.head.children if c.dep_ == "attr"), None)
+        if ante is not None and person in (None, ante) and _error_by(ante, v, ctx):
+            # "It was a user error by the admin, who granted the wrong IAM role": the act,
+            # which says itself what was wrong, is what the verdict was about
+            return [Candidate(finish(f"{np_text(ante)} {span_text([t for t in v.subtree if t != rel])}"), restated=True)]
+        if person is None:
+            continue
         if ante is None or ante.dep_ != "attr":
             continue  # only "It was X who", "The culprit was X, who": the sentence says nothing else
         be = ante.head if ante.dep_ == "attr" else None
@@ -57,6 +65,19 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
             return []
         return [Candidate(finish(f"{who} {span_text(body)}"), restated=True)]
     return []
+
+
+def _error_by(person: Token, act: Token, ctx: "Context") -> bool:
+    """``person`` is the "by" of an error noun that is all the sentence asserts ("It was a
+    user error by the admin, ..."), and ``act``'s object names the fault ("the wrong role")."""
+    lex = ctx.cache["blame.lexicon"]
+    by, noun = person.head, person.head.head
+    if person.dep_ != "pobj" or by.lower_ != "by" or noun.dep_ != "attr" or noun.lemma_.lower() not in lex.terms["error_heads"]:
+        return False
+    if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in noun.head.children):
+        return False  # "The outage was a human error by X, who ...": what the outage was would go
+    bad = set(lex.framing["negative_modifiers"])
+    return any(m.lower_ in bad for o in act.children if o.dep_ in ("dobj", "obj") for m in o.children if m.dep_ == "amod")
 
 
 def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -92,7 +113,9 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     cut: set[int] = set()
     # "Oops: Twenty-eight days ago, ...": a colon ends the apology as a comma does
-    commas = [t.i for t in sent if t.text in (",",) + SEPARATORS]
+    # and so does a spaced hyphen ("My apologies - I restarted ..."), which is no word's
+    commas = [t.i for t in sent if t.text in (",",) + SEPARATORS or (t.text == "-" and t.whitespace_ and t.i > sent.start
+                                                                     and sent.doc[t.i - 1].whitespace_)]
     for t in marks:
         # the apology's own phrase: from it to the comma that ends (or starts) it
         after = next((i for i in commas if i > t.i), None)

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from .candidate import Candidate
 from .elapsed import agentless_act
 from .people import replace_clause
+from .text import trailing_punct
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -32,5 +33,5 @@ def noun_rooted(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     if said is None:
         return []
     first = min(t.i for t in who.subtree if t.i < v.i)
-    last = max(t.i for t in v.subtree if not t.is_punct)
+    last = max(t.i for t in v.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, said))]

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import _tensed, is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -100,7 +100,7 @@ def split_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
             return []
         else:
             after.append(span_text(list(x.subtree)))
-        last = max(last, max(t.i for t in x.subtree if not t.is_punct))
+        last = max(last, max(t.i for t in x.subtree if not trailing_punct(t)))
     thing = span_text(words)
     lemma = verb_lemma_of(v.text)
     outcome = rw["outcome_phrases"].get(f"{lemma} {particle.text}" if particle is not None else lemma) or rw["outcome_phrases"].get(lemma)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .candidate import Candidate
+from .command_object import command_run
+from .headline import headline_passive
 from .coordination import _idiom, coordinated
 from .phrased import (
     _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, _waited, judgement, requirement,
@@ -29,7 +31,7 @@ __all__ = ["Candidate", "coordinated", "judged_process", "judgement", "plain_pas
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (_apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object):
+    for strategy in (headline_passive, command_run, _apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out

@@ -103,3 +103,10 @@ def balanced(text: str) -> bool:
             return False
     return depth == 0 and text.count('"') % 2 == 0
 
+
+
+def trailing_punct(tok: Token) -> bool:
+    """Punctuation that closes a phrase ("," or "."), not a word the tagger calls
+    punctuation: the "%" of "1%" is the object of "of", and a clause range that ended
+    before it would say it twice ("instead of 1% %")."""
+    return tok.is_punct and tok.dep_ == "punct"

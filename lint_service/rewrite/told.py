@@ -13,7 +13,7 @@ from .candidate import Candidate
 from .clause import _object_parts, _plural, is_present
 from .people import replace_clause
 from .relative import passive_predicate
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 from .verify import pronouns_of
 
 if TYPE_CHECKING:
@@ -44,5 +44,5 @@ def _not_told(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     nobody = rw["negative_recipients"].get(recipient.lower_)
     told = f"{nobody} {be} told" if nobody else f"{span_text(list(recipient.subtree))} {be} not told"
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in comp.subtree if not t.is_punct)
+    last = max(t.i for t in comp.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (told, mark, parts[0], said, rest) if x)))]

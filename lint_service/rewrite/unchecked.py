@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import is_present, participle_of
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -48,8 +48,13 @@ def unchecked_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
         return []
     if verb_lemma_of(c.verb.text) not in rules["not_done_verbs"] or c.action.dep_ != "xcomp" or c.action.head != c.verb:
         return []
-    if c.subject.head != c.verb or c.subject.i > c.verb.i or any(a.dep_ in ("aux", "neg") and a.i < c.subject.i for a in c.verb.children):
-        return []  # "Why did the developer forget ...": a question keeps its order
+    inverted = [a for a in c.verb.children if a.dep_ in ("aux", "neg") and a.i < c.subject.i]
+    # "Why did the developer forget to check if ...?" -> "Why was it not checked whether ...?":
+    # a question keeps its order, the auxiliary taking the tense of the "did"
+    wh = sent.doc[sent.start] if sent.doc[sent.start].tag_ in ("WRB", "WP") and sent.doc[sent.start].head == c.verb else None
+    question = wh is not None and len(inverted) == 1 and inverted[0].lemma_ == "do" and inverted[0].i == wh.i + 1
+    if c.subject.head != c.verb or c.subject.i > c.verb.i or (inverted and not question):
+        return []
     found = _about(c.action, rules)
     if found is None:
         return []
@@ -58,7 +63,11 @@ def unchecked_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     body = [t for t in body if not (t.is_punct and t.i == comp.right_edge.i)]
     if any(t.lower_ in PERSONAL_WORDS for t in body):
         return []
+    if question:
+        be = "is" if inverted[0].lower_ in ("do", "does") else "was"
+        last = max(t.i for t in comp.subtree if not trailing_punct(t))
+        return [Candidate(replace_clause(sent, wh.i, last, f"{wh.text} {be} it {pred} {span_text(body)}"))]
     be = "is" if is_present(c.verb) else "was"
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in comp.subtree if not t.is_punct)
+    last = max(t.i for t in comp.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, f"it {be} {pred} {span_text(body)}"))]

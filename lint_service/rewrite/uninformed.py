@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
-from .text import phrasing, span_text, verb_lemma_of
+from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -50,7 +50,7 @@ def not_told_about(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         be = "am" if is_present(c.verb) else "was"
     text = " ".join([subject, be, "not", participle_of(act), span_text(sorted(words, key=lambda t: t.i))])
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for t in words if not t.is_punct)
+    last = max(t.i for t in words if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, text))]
 
 
@@ -82,5 +82,5 @@ def acted_untold(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if said is None or any(t.lower_ in PERSONAL_WORDS for t in own):
         return []
     be = "is" if is_present(v) else "was"
-    last = max(t.i for t in told.subtree if not t.is_punct)
+    last = max(t.i for t in told.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, f"{said[0]} {said[1]} and {nobody} {be} told"))]

@@ -36,6 +36,7 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
     return _HE | _SHE | _PLURAL
 
 
+DANGLING_LEAD = "dangling '-ing' before the subject"
 _NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
 _NUMBER = re.compile(r"\d")
 
@@ -52,6 +53,7 @@ class Original:
     judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
     virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
     judging_verbs: frozenset[str] = frozenset()  # "sleepwalk": a verb that judges how it was done
+    unbound: tuple[str, ...] = ()  # the sentence's own pronouns that cannot be the removed person's
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -61,7 +63,20 @@ class Original:
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
         return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues,
-                        self.judging_verbs)
+                        self.judging_verbs, self.unbound)
+
+
+def unbound_pronouns(sent: Span, removed: Token | None, pronouns: frozenset[str]) -> tuple[str, ...]:
+    """Third-person pronouns of ``sent`` that cannot refer to ``removed``, a person named
+    by a noun: those before it whose clause holds it ("They were already deep into the
+    release when an engineer ran ..."). A pronoun cannot take a name it governs as its
+    antecedent; one in a clause of its own may ("When she got the page, Ana ..."), and so
+    may a possessive ("Her manager said Ana ...")."""
+    if removed is None or removed.pos_ == "PRON":
+        return ()
+    third = _HE | _SHE | _PLURAL
+    return tuple(t.lower_ for t in sent if t.lower_ in pronouns & third and t.i < removed.i and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+                 and t.head in removed.ancestors)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -81,9 +96,13 @@ def problems(cand: Span, orig: Original) -> list[str]:
     doubled = _doubled(cand) - _doubled(orig.sent)
     if doubled:  # "instead of 1% %", "the the": a piece was said twice when the sentence was rebuilt
         out.append(f"says {sorted(doubled)[0]!r} twice")
+    unbound = list(orig.unbound)
     for t in words:
         low = t.lower_
         if low not in orig.pronouns:
+            continue
+        if low in unbound:  # "They were deep in a release when an engineer ...": never the engineer
+            unbound.remove(low)
             continue
         # "their" after "the partner" may be the partner's; "she" never is a thing's
         if low in _PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= _PLURAL):
@@ -102,7 +121,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if subject is not None and t.dep_ in ("prep", "advcl") and t.i < subject.i and any(
                 g.tag_ == "VBG" and g.dep_ in ("pcomp", "advcl") and not any(s.dep_ == "nsubj" for s in g.children)
                 for g in (t, *t.children)):
-            out.append("dangling '-ing' before the subject")
+            out.append(DANGLING_LEAD)
     for t in cand:
         # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
         # a passive, "was deleted while tidying up", the doer is only left unsaid)

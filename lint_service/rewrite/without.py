@@ -19,7 +19,7 @@ from .candidate import PERSONAL_WORDS, Candidate
 from .clause import participle_of, verb_phrase_passive
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .text import inflect, phrasing, span_text, verb_lemma_of
+from .text import inflect, phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -48,7 +48,7 @@ def missed_step_before(det: "Detection", sent: Span, ctx: "Context") -> list[Can
     holders = [v, *(x for x in v.children if x.dep_ == "ccomp")]
     before = next((p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "before" and p.i > v.i), None)
     act = next((g for g in before.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if before is not None else None
-    if act is None or before.right_edge.i < max(t.i for t in v.subtree if not t.is_punct):
+    if act is None or before.right_edge.i < max(t.i for t in v.subtree if not trailing_punct(t)):
         return []  # the "before" phrase must end the clause: what follows it belongs to the expected step
     own_act = [t for t in act.subtree if not t.is_punct or t.i < act.right_edge.i]
     said = verb_phrase_passive(act, own_act, False, set(phrasing()["dropped_adverbs"]), present=False)

@@ -1,0 +1,47 @@
+"""Repairs of a candidate whose only fault is something the person left in the rest of
+the sentence: a relative clause about them ("a push he never trialled" -> "a push that
+was never trialled"), a lead that only owns up ("Yeah that was me, ..."), a subordinate
+act of theirs ("when you released 8.5.3" -> "when 8.5.3 was released"), or a leading
+"-ing" phrase they were the doer of ("Without testing the patch, ..." -> "Without the
+patch being tested, ..."). Each edit is read off the original parse, the one the
+writer's sentence deserves, and the repaired candidate is checked again like any other.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from spacy.tokens import Span, Token
+
+from .gerund_lead import gerund_edits
+from .lead import without_lead
+from .relative import person_clause_edits, relative_edits
+from .verify import DANGLING_LEAD, Original, problems
+
+if TYPE_CHECKING:
+    from ..checks.registry import Context
+
+
+def edited(text: str, edits: list[tuple[str, str]]) -> str | None:
+    """``text`` with each (old, new) edit whose old words it holds once, or None if none applied."""
+    fixed = text
+    for old, new in edits:
+        if fixed.count(old) == 1:
+            fixed = fixed.replace(old, new)
+    return fixed if fixed != text else None
+
+
+def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Context", doer: Token | None = None) -> str | None:
+    """The candidate repaired, when its only faults were the person's leftovers and the
+    repair leaves none (the relative clause itself may be what the blame check found)."""
+    found = problems(cand, orig)
+    if found and all(p == DANGLING_LEAD for p in found):
+        fixed = edited(cand.text, gerund_edits(orig.sent, doer))
+    elif all(p.startswith("pronoun ") for p in found):
+        fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
+            or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns))
+    else:
+        return None
+    if fixed is None:
+        return None
+    sents = list(ctx.parse([fixed])[0].sents)
+    return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
