@@ -93,7 +93,7 @@ READ = {
     "dfds_PM2020-003_adsync-migration.md": ((15, "T"), None, None, None),
     "dfds_PM2021-008_traefik-v2.md": ((14, "T"), (16, "T"), (19, "T"), (20, "T")),
     "dfds_PM2021-011_log4shell.md": (None, (17, "T"), None, (41, "T")),
-    "dfds_PM2023-001_total-node-failure.md": (None, (15, "T"), (26, "T"), (26, "T")),
+    "dfds_PM2023-001_total-node-failure.md": ((19, "T"), (20, "T"), (26, "T"), (26, "T")),
     "k8s-test-infra_2019-01-23.md": ((117, "T"), (121, "T"), (133, "T"), (133, "T")),
     "k8s-test-infra_2019-02-05.md": ((90, "M"), (91, "T"), (98, "T"), (99, "M")),
     "k8s-test-infra_2019-02-08.md": ((16, "P"), (79, "T"), (90, "T"), (92, "T")),

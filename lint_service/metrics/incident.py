@@ -19,7 +19,7 @@ from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
-from .durations import start_from_durations, start_from_stated_span, start_on_entry_from_durations
+from .durations import chain_from_durations, start_from_durations, start_from_stated_span, start_on_entry_from_durations
 from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
 from .ongoing_work import work_ongoing
 from .prose_end import end_in_prose
@@ -227,7 +227,10 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         stated = start_in_summary(doc, timed, day, zone, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
-    if milestones["started"] is None:
+    chained = chain_from_durations(doc, milestones, timed)
+    if chained is not None:
+        milestones["started"], milestones["detected"] = chained
+    elif milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
         milestones["started"] = _on_entry(milestones["started"], timed)
     else:
