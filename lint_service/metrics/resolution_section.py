@@ -21,6 +21,9 @@ from .milestones import CLOSED_BY_LAST, Milestone, ParseFn, hits, milestone_word
 from .prose_timeline import events_of
 
 
+_NOT_OVER = frozenset({"pending", "ongoing", "persisted", "recovering", "started"})
+
+
 @functools.lru_cache(maxsize=1)
 def _sections() -> frozenset[str]:
     return frozenset(load_rule_file("milestones")["ongoing_sections"])
@@ -35,14 +38,18 @@ def resolution_in_section(doc: Document, day, zone, parse: ParseFn, line_of) -> 
     if not events:
         return None
     words = milestone_words()
-    told = [{k for k, _, t in hits(d, words) if t is not None} for d in parse([e.timed.entry.text for e in events])]
+    docs = parse([e.timed.entry.text for e in events])
+    told = [{k for k, _, t in hits(d, words) if t is not None} for d in docs]
     for e, kinds in zip(events, told):
         if "resolved" in kinds and not kinds & {"pending", "recovering"}:
             return Milestone("resolved", e.timed.moment, e.timed.line, "prose",  # type: ignore[arg-type]
                              "the time the resolution section gives")
     last, kinds = events[-1], told[-1]
     latest = max(e.timed.moment.absolute for e in events)  # type: ignore[union-attr]
-    if "mitigated" in kinds and not kinds & {"pending", "ongoing"} and last.timed.moment.absolute == latest:  # type: ignore[union-attr]
+    # an act, and nothing said of the service still failing or not back ("the chain was
+    # still slow", "did not return to normal"): the section's account ends with it
+    said_otherwise = kinds & _NOT_OVER or any(t.dep_ == "neg" for t in docs[-1])
+    if "mitigated" in kinds and not said_otherwise and last.timed.moment.absolute == latest:  # type: ignore[union-attr]
         return Milestone("resolved", last.timed.moment, last.timed.line, "prose",  # type: ignore[arg-type]
                          f"{CLOSED_BY_LAST}: the last mitigating act the resolution section dates")
     return None
