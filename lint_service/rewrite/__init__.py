@@ -321,7 +321,9 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
                        for w in (lex.terms.get(key, ()) if lex is not None else ()))
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
-    kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(phrasing()["judging_verbs"]))
+    kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(
+        # a misjudgement kept in a passive ("It was misjudged how long ...") is still the verdict
+        phrasing()["judging_verbs"] + phrasing()["misjudged_verbs"]))
     pending = [(det, sent, kept)]
     doer = det.clause.subject if det.clause is not None else None
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
