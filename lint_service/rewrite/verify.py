@@ -37,6 +37,7 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
 
 
 DANGLING_LEAD = "dangling '-ing' before the subject"
+DANGLING_BELIEF = "dangling belief '-ing' after a passive"
 _NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
 _NUMBER = re.compile(r"\d")
 
@@ -142,7 +143,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "The disk was wiped, thinking it was the spare": the belief was the removed person's
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.lemma_ in phrasing()["mental_verbs"] \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(c.dep_ == "auxpass" for c in t.head.children):
-            out.append("dangling belief '-ing' after a passive")
+            out.append(DANGLING_BELIEF)
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
             out.append("dangling 'by + -ing'")
     if (state := _persons_state(orig)) is not None and state in text:
@@ -238,7 +239,9 @@ def _split_from_head(cand: Span, orig: Original) -> str | None:
             after = cand.doc[subj.right_edge.i + 1] if subj.right_edge.i + 1 < cand.end else None
             if nxt.i in orig.dropped or (after is not None and after.lower_ == nxt.lower_):
                 continue
-            noun_like = nxt.tag_.startswith("NN") or nxt.dep_ in ("compound", "appos", "oprd")
+            # a state after the object ("left the port | open") is the verb's, not the noun's
+            noun_like = nxt.tag_.startswith("NN") or nxt.dep_ in ("compound", "appos") or (
+                nxt.dep_ == "oprd" and nxt.pos_ not in ("ADJ", "ADV", "ADP"))
             if (noun_like and nxt.dep_ not in ("npadvmod", "pobj", "conj")) or nxt.text in _OPENING_QUOTES:
                 return nxt.text
     return None
