@@ -26,6 +26,11 @@ FIXED = [
     r("The retention policy was cut to one day by Abena without review.",
       "The retention policy was cut to one day without review.", "manner-after-agent-kept"),
     r("The page was missed by the on-call engineer at 3am.", "The page was missed at 3am.", "time-after-agent-kept"),
+    # a belief about what the object was is a fact about the object
+    r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, mistaken for the spare.", "belief-mistaken-for"),
+    # the change a person made keeps every fact the clause gave it
+    r("The change I merged at 14:02 took down the login page.", "The change that was merged at 14:02 took down the login page.",
+      "made-by-relative"),
 ]
 
 
@@ -45,6 +50,11 @@ REFUSED = [
     r("someone just accidentally revoked every API token", "Every API was just accidentally revoked token", "compound-split"),
     # the belief was the removed person's: the disk did not think
     r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, thinking it was the spare.", "belief-dangling"),
+    # near miss of the made-by rewrite: an error made is still the verdict
+    r("The error the contractor made took down checkout.", "The error that was made took down checkout.", "made-error-not-passivised"),
+    # near miss of "mistaken for": a belief about something else has no thinker left
+    r("Ruairi wiped the disk, thinking the backup had finished.", "The disk was wiped, thinking the backup had finished.",
+      "belief-about-something-else"),
 ]
 
 

@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act
-from .repair import repaired
+from .relative import agent_act, relative_edits
+from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
@@ -99,6 +99,12 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         if nxt < sent.end and sent.doc[nxt].text == ",":
             cut.add(nxt)
         return [Candidate(render(sent, {}, cut))]
+    if det.construction in ("made-by", "possessive") and det.target is not None and det.target.dep_ == "nsubj" \
+            and det.target.head.dep_ == "relcl" and not list(det.target.children):
+        # "The change I merged at 14:02 broke X" -> "The change that was merged at 14:02
+        # broke X": the change keeps every fact the clause gave it, the person goes
+        text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
+        return [Candidate(text)] if text is not None else []
     if det.construction == "possessive" and _imperative(sent):
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
