@@ -26,6 +26,9 @@ FIXED = [
     r("The retention policy was cut to one day by Abena without review.",
       "The retention policy was cut to one day without review.", "manner-after-agent-kept"),
     r("The page was missed by the on-call engineer at 3am.", "The page was missed at 3am.", "time-after-agent-kept"),
+    # near miss of the inherited act: a second clause with its own subject stays
+    r("Ana deleted the staging bucket on Friday, and the nightly backup failed.",
+      "The staging bucket was deleted on Friday, and the nightly backup failed.", "second-clause-own-subject"),
     # a belief about what the object was is a fact about the object
     r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, mistaken for the spare.", "belief-mistaken-for"),
     # the change a person made keeps every fact the clause gave it
@@ -50,6 +53,9 @@ REFUSED = [
     r("someone just accidentally revoked every API token", "Every API was just accidentally revoked token", "compound-split"),
     # the belief was the removed person's: the disk did not think
     r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, thinking it was the spare.", "belief-dangling"),
+    # the person's second act would be the bucket's
+    r("Ana deleted the staging bucket on Friday, then went home.", "The staging bucket was deleted on Friday, then went home.",
+      "second-act-inherited"),
     # near miss of the made-by rewrite: an error made is still the verdict
     r("The error the contractor made took down checkout.", "The error that was made took down checkout.", "made-error-not-passivised"),
     # near miss of "mistaken for": a belief about something else has no thinker left
