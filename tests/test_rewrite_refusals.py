@@ -29,6 +29,9 @@ FIXED = [
     # near miss of the inherited act: a second clause with its own subject stays
     r("Ana deleted the staging bucket on Friday, and the nightly backup failed.",
       "The staging bucket was deleted on Friday, and the nightly backup failed.", "second-clause-own-subject"),
+    # near miss of the hindsight refusal: the same miss without the verdict
+    r("The reviewer missed an off-by-one error in the pagination code.",
+      "An off-by-one error went unnoticed in the pagination code.", "miss-without-hindsight"),
     # a belief about what the object was is a fact about the object
     r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, mistaken for the spare.", "belief-mistaken-for"),
     # the change a person made keeps every fact the clause gave it
@@ -53,6 +56,9 @@ REFUSED = [
     r("someone just accidentally revoked every API token", "Every API was just accidentally revoked token", "compound-split"),
     # the belief was the removed person's: the disk did not think
     r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, thinking it was the spare.", "belief-dangling"),
+    # a hindsight verdict on what was missed stays one without the person
+    r("The reviewer missed an obvious off-by-one error in the pagination code.",
+      "An obvious off-by-one error went unnoticed in the pagination code.", "hindsight-adjective-kept"),
     # the person's second act would be the bucket's
     r("Ana deleted the staging bucket on Friday, then went home.", "The staging bucket was deleted on Friday, then went home.",
       "second-act-inherited"),

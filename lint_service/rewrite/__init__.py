@@ -325,7 +325,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
-                       for w in (lex.terms.get(key, ()) if lex is not None else ()))
+                       for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"])
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
     kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(
         # a misjudgement kept in a passive ("It was misjudged how long ...") is still the verdict
