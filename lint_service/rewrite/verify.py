@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .text import phrasing, verb_lemma_of
+from .text import inflect, phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
@@ -213,7 +213,9 @@ def _inherited_act(cand: Span, orig: Original) -> str | None:
     for t in cand:
         if t.dep_ in ("conj", "dep") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and t.lower_ in theirs \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in t.children) \
-                and any(c.dep_ == "auxpass" for c in t.head.children):
+                and any(c.dep_ == "auxpass" for c in t.head.children) \
+                and inflect(verb_lemma_of(t.text), "VBN").lower() != t.lower_:
+            # "was approved ... and deployed": a participle form leans on the auxiliary
             return t.text
     return None
 
