@@ -87,6 +87,8 @@ def _orig(parse, text: str, objects: list[str]) -> Original:
                  "The disk was accidentally wiped.", "capitalised mid-sentence", id="capital-adverb"),
     pytest.param('Ana typed the command "rm -rf /tmp" on the host.', ["command"], 'The command "rm was typed -rf /tmp" on the host.',
                  'The command "rm -rf /tmp" was typed on the host.', "broken up", id="quote-broken"),
+    pytest.param("Odile wiped the transit cards.", ["cards"], "A transit cards were wiped.",
+                 "The transit cards were wiped.", "before a plural", id="article-before-plural"),
     pytest.param("someone just accidentally revoked every API token", ["API"], "Every API was just accidentally revoked token",
                  "Every API token was just accidentally revoked", "split from the phrase", id="compound-split"),
 ])

@@ -175,6 +175,11 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
             out.append(f"starts with {t.text!r}: half a sentence")
     for t in cand:
+        # "a transit cards": an article chosen for one word and put before a plural
+        if t.dep_ == "det" and t.lower_ in ("a", "an") and t.head.tag_ in ("NNS", "NNPS") and t.head.i > t.i \
+                and not any(o.lower_ == t.lower_ and o.head.tag_ in ("NNS", "NNPS") for o in orig.sent):
+            out.append(f"{t.text!r} before a plural")
+    for t in cand:
         # "I approved my own change" -> "The own change was approved": whose, nobody says now
         if t.lower_ == "own" and t.dep_ == "amod" and not any(c.dep_ == "poss" for c in t.head.children):
             out.append("'own' without an owner")
