@@ -59,3 +59,44 @@ def test_yaml_duration_in_minutes(builder: MetricsBuilder) -> None:
     inc = builder.build([("q.yaml", text, "yaml")], dt.date(2031, 1, 1)).incidents[0]
     assert inc.milestones["started"].moment.iso() == "2030-04-02T09:30"
     assert inc.minutes["to_resolve"] == 90
+
+
+CHAINED = """# Cache cluster lost on 2030-05-06
+
+## Timeline
+
+All times in UTC.
+
+| Time             | Event |
+| ---------------- | ----- |
+| 2030-05-05 08:00 | Nightly image rebuild changed the metrics agent |
+| 2030-05-06 09:10 | Customers alerted us that dashboards were not working as expected |
+| 2030-05-06 10:20 | Cache nodes all crash after the agent upgrade |
+| 2030-05-06 10:23 | Alert: cache cluster has no members |
+| 2030-05-06 10:30 | Nodes rebuilt from the previous image |
+| 2030-05-06 10:{end} | Cache serving traffic again, back to normal |
+
+## Stats
+
+- Time to detection: 3 minutes
+- Time to recovery: {recover} minutes
+"""
+
+
+def test_stated_durations_chain_the_start_and_detection(builder: MetricsBuilder) -> None:
+    # 10:35 - 12 min = 10:23 (an entry), 3 min before it 10:20 (an entry): the recovery is
+    # counted from the detection, and the 09:10 report was about something else
+    text = CHAINED.format(end="35", recover="12")
+    inc = builder.build([("c.md", text)], dt.date(2031, 1, 1)).incidents[0]
+    start, seen = inc.milestones["started"], inc.milestones["detected"]
+    assert (start.line, seen.line) == (11, 12)
+    assert "replaces the detection inferred at line 10" in (seen.note or "")
+    assert inc.minutes["to_detect"] == 3
+
+
+def test_durations_that_land_on_no_entry_leave_the_detection(builder: MetricsBuilder) -> None:
+    # the near miss: 10:35 - 20 min = 10:15, no entry: nothing to chain, the report stays
+    text = CHAINED.format(end="35", recover="20")
+    inc = builder.build([("c.md", text)], dt.date(2031, 1, 1)).incidents[0]
+    assert inc.milestones["detected"].line == 10
+    assert inc.milestones["started"] is None or inc.milestones["started"].line != 11

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lint_service.document import parse_document
 from lint_service.findings import LineIndex
 from lint_service.metrics import MetricsBuilder
-from lint_service.metrics.prose_timeline import prose_events
+from lint_service.metrics.prose_timeline import events_of, prose_events
 
 AS_OF = dt.date(2024, 7, 1)
 KINDS = ("started", "detected", "mitigated", "resolved")
@@ -161,3 +161,11 @@ def test_each_event_s_line_holds_its_time(events: list, blank_lines: int) -> Non
     assert [e.timed.moment.minutes for e in told] == [h * 60 + m for h, m, _, _ in events]
     for e, (h, m, _, _) in zip(told, events):
         assert f"{h:02d}:{m:02d}" in lines[e.timed.line - 1]
+
+
+def test_a_footnote_mark_ends_the_sentence_and_a_date_after_the_time_dates_it() -> None:
+    text = "We chose to purge the files.[^why] The purge ran at 14:05 UTC on March 5, 2031.\n\n[^why]: Kept copies.\n"
+    p = next(p for p in parse_document(text, None).prose if "purge" in p.text)
+    (event,), _ = events_of(p, None, None, lambda offset: 1)
+    assert event.timed.entry.text.startswith("The purge ran")
+    assert event.timed.moment.iso() == "2031-03-05T14:05"

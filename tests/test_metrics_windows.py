@@ -130,3 +130,36 @@ def test_an_impact_that_had_already_lasted_leaves_the_start_unknown(builder: Met
     assert m.milestones["started"] is None and "already lasted" in m.reasons[-1]
     near = entries.replace(": no job has run in more than 9 minutes", " and the deploy took 9 minutes")
     assert builder.incident("pm.md", "# Queue\n\n" + near, AS_OF).milestones["started"] is not None
+
+
+ACTIONS = ("# Malicious packages on the mirror\n\n## Summary\n\nOn March 3 a researcher told us of four packages "
+           "that stole tokens.\n\n## Actions taken\n\n{first}\n\nAfter reading the upload logs we decided to "
+           "purge the packages from the download host.[^kept] {last} at 14:05 UTC on March 5, 2031.\n\n"
+           "[^kept]: Copies were kept for analysis.\n")
+
+
+def test_the_last_act_the_resolution_section_dates_closes_it(builder: MetricsBuilder) -> None:
+    # the section's one dated event is a deletion, a mitigating act: it closes the incident;
+    # the packages yanked earlier, with no time, mitigated it, so no mitigation is given
+    text = ACTIONS.format(first="The packages were yanked right after the report.", last="The deletion was performed")
+    m = builder.incident("pm.md", text, AS_OF).milestones
+    assert (m["resolved"].moment.iso(), m["resolved"].line) == ("2031-03-05T14:05", line_of(text, "After reading"))
+    assert m["mitigated"] is None
+
+
+def test_a_dated_event_that_is_no_act_closes_nothing(builder: MetricsBuilder) -> None:
+    # the near miss: the dated sentence is a review, not a mitigating act
+    text = ACTIONS.format(first="We read the report.", last="The review was finished")
+    assert builder.incident("pm.md", text, AS_OF).milestones["resolved"] is None
+
+
+def test_resolution_stated_below_outranks_the_last_event(builder: MetricsBuilder) -> None:
+    # the timeline's last entry is a removal (a mitigating act), but the text below says the
+    # incident was over after the hold: that entry, not the last one (the near miss, the
+    # last event closing it with nothing said below, is test_metrics_milestones.py's
+    # test_last_mitigating_act_closes_a_timeline_without_resolution)
+    text = BELOW.format(after="After the registrar placed the lookalike domain on hold, lookups failed and "
+                              "visitors could no longer reach the site.") \
+        .replace("The hosting provider replies to our second complaint.", "The hosting provider confirms removal of the copied pages.") \
+        .replace("- 2024-03-02 11:00", "- 2024-03-02 10:00 We block the lookalike domain in the mail filter.\n- 2024-03-02 11:00")
+    assert builder.incident("pm.md", text, AS_OF).milestones["resolved"].line == line_of(text, "- 2024-03-02 11:00")

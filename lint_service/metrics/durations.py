@@ -157,3 +157,58 @@ _NAMES = {"mitigated": "mitigation", "resolved": "resolution"}
 
 def _content(doc) -> set[str]:
     return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
+
+
+def chain_from_durations(doc: Document, milestones: dict[str, Milestone | None],
+                         timed: list[TimedEntry]) -> tuple[Milestone, Milestone] | None:
+    """(start, detection) when a stated time to detect and time to recover chain timeline
+    entries ("Time to detection: 2 minutes", "Time to recovery: 13 minutes"), with no start
+    known and the inferred detection not where they put it (a report of an earlier,
+    different problem the timeline also logs).
+
+    The recovery counted back from its milestone lands on an entry. Counted from the
+    detection, that entry is the detection and one lies the time to detect before it (the
+    start); counted from the impact, that entry is the start and one lies the time to
+    detect after it. Kept only when exactly one reading puts every time on an entry and
+    every stated recovery agrees; a detection from a field is never replaced."""
+    seen = milestones["detected"]
+    ttd = incident_field(doc, "time_to_detect")
+    if milestones["started"] is not None or ttd is None or (seen is not None and seen.source != "timeline"):
+        return None
+    detect_min = parse_minutes(ttd.value, _bare_unit(_label(doc, ttd, "time_to_detect")))
+    dated = [t for t in timed if t.moment is not None and not t.moment.relative and t.moment.date is not None]
+
+    def entry_at(m: Moment) -> TimedEntry | None:
+        return next((t for t in dated if t.moment.absolute == m.absolute), None)  # type: ignore[union-attr]
+
+    readings: set[tuple[int, int]] | None = None
+    notes: list[str] = []
+    for key, kind in _DURATIONS:
+        f, end = incident_field(doc, key), milestones[kind]
+        if f is None or end is None or end.moment.relative or end.moment.date is None or detect_min is None:
+            continue
+        recover = parse_minutes(f.value, _bare_unit(_label(doc, f, key)))
+        hit = entry_at(_before(end.moment, recover)) if recover is not None else None
+        if hit is None:
+            return None
+        found = set()
+        if (before := entry_at(_before(hit.moment, detect_min))) is not None:  # type: ignore[arg-type]
+            found.add((before.line, hit.line))  # the recovery counted from the detection
+        if (after := entry_at(_before(hit.moment, -detect_min))) is not None:  # type: ignore[arg-type]
+            found.add((hit.line, after.line))  # the recovery counted from the start
+        readings = found if readings is None else readings & found
+        notes.append(f"{f.value.strip()} to recover before line {end.line}")
+    if not readings or len(readings) != 1:
+        return None
+    (start_line, detect_line), = readings
+    if seen is not None and seen.line == detect_line:
+        return None  # the inferred detection already agrees; the start alone is another rule's
+    start, detect = (next(t for t in dated if t.line == n) for n in (start_line, detect_line))
+    how = f"the entries the stated durations chain: {ttd.value.strip()} to detect, " + "; ".join(notes)
+    replaced = f"; replaces the detection inferred at line {seen.line}" if seen is not None else ""
+    return (Milestone("started", start.moment, start.line, "timeline", how),  # type: ignore[arg-type]
+            Milestone("detected", detect.moment, detect.line, "timeline", how + replaced))  # type: ignore[arg-type]
+
+
+def _label(doc: Document, f, key: str) -> str:
+    return next((k for k, v in doc.fields.items() if v is f), key)

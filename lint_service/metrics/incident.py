@@ -19,13 +19,13 @@ from ..document.incident_fields import incident_field
 from ..document.model import ActionItem, Document
 from ..document.timestamps import find_timestamp
 from .clock import Moment, document_day, moment_of, parse_day, resolve_timeline, zone_in
-from .durations import start_from_durations, start_from_stated_span, start_on_entry_from_durations
+from .durations import chain_from_durations, start_from_durations, start_from_stated_span, start_on_entry_from_durations
 from .milestones import CLOSED_BY_LAST, KINDS, Milestone, ParseFn, find_milestones
 from .ongoing_work import work_ongoing
 from .prose_end import end_in_prose
 from .prose_timeline import as_told, fill_in, prose_events, start_from_lasting
 from .below_timeline import resolution_below
-from .resolution_section import resolution_in_section
+from .resolution_section import acted_before, resolution_in_section
 from .prose_detection import detection_in_prose
 from .stated_start import start_in_summary
 from .windows import field_window, prose_window
@@ -215,9 +215,13 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
     milestones = find_milestones(timed, given, parse, unknown)
     why = None
     closing = milestones["resolved"]
-    under_way = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST) and work_ongoing(doc, parse)
+    by_last = closing is not None and (closing.note or "").startswith(CLOSED_BY_LAST)
+    under_way = by_last and work_ongoing(doc, parse)
     if under_way:
         milestones["resolved"] = None  # the last event did not end what the text says goes on
+    elif by_last and (said := resolution_below(doc, timed, parse)) is not None \
+            and _last(said, {k: m for k, m in milestones.items() if k != "resolved"}):
+        milestones["resolved"] = said  # the text saying the incident is over outranks the last event
     window = prose_window(doc, day, zone, line_of)
     if not doc.timeline and milestones["resolved"] is None and milestones["mitigated"] is None:
         milestones["mitigated"], milestones["resolved"] = end_in_prose(
@@ -227,7 +231,10 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         stated = start_in_summary(doc, timed, day, zone, parse, line_of)
     if stated is not None and _stated_start_fits(stated, milestones):
         milestones["started"] = stated
-    if milestones["started"] is None:
+    chained = chain_from_durations(doc, milestones, timed)
+    if chained is not None:
+        milestones["started"], milestones["detected"] = chained
+    elif milestones["started"] is None:
         milestones["started"], why = start_from_durations(doc, milestones, line_of)
         milestones["started"] = _on_entry(milestones["started"], timed)
     else:
@@ -236,9 +243,12 @@ def incident_metrics(doc: Document, path: str, parse: ParseFn, as_of: dt.date) -
         milestones["detected"] = detection_in_prose(doc, milestones["started"], parse, line_of)
     if milestones["resolved"] is None:
         below = resolution_below(doc, timed, parse) or resolution_in_section(doc, day, zone, parse, line_of)
+        last_act = below is not None and (below.note or "").startswith(CLOSED_BY_LAST)
+        if last_act and work_ongoing(doc, parse):
+            below = None  # the section's last act did not end what it says goes on
         if below is not None and _last(below, milestones):
             milestones["resolved"] = below
-            if milestones["mitigated"] is None:
+            if milestones["mitigated"] is None and not (last_act and acted_before(doc, below, parse, line_of)):
                 milestones["mitigated"] = Milestone("mitigated", below.moment, below.line, below.source,
                                                     "the resolution: no separate mitigation")
     told = prose_events(doc, day, zone, line_of) if not doc.timeline else []

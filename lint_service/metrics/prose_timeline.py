@@ -34,7 +34,12 @@ from .windows import clock_times, in_summary
 # a written clock ("06:20", "6 AM"), not a bare number or a version a prose sentence may
 # hold ("1500", "Kubernetes 1.15")
 WRITTEN_CLOCK = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+# a sentence ends at its stop, or after a footnote mark markdown-it leaves as text
+# ("... of attack.[^deletion] The deletion was ...")
+_SENTENCE = re.compile(r"(?<=[.!?])(?:\[\^[^\]\s]+\])?\s+(?=[A-Z(\"'])")
+# a date written right after its time ("at 17:22 UTC on August 18, 2023"): at most a zone
+# and a preposition between them
+_DATE_AFTER = re.compile(r"[\s,]*(?:[A-Z]{2,5}\b)?[\s,]*(?:on\s+)?", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+|\s+and\s+")
 APPOSITIVE_WORDS = 5  # "an action completed by", "a step finished by": naming the act before
 NOTE = "a time told in the narrative (no timeline section)"
@@ -113,6 +118,9 @@ def events_of(p: Prose, day: dt.date | None, zone: str | None, line_of) -> tuple
         # the last date written apart before the time, within its event
         i = bisect.bisect_left(starts, t.start) - 1
         written = dates[i] if i >= 0 and dates[i].start >= bounds[k] else None
+        if written is None and i + 1 < len(dates) and dates[i + 1].start < end \
+                and _DATE_AFTER.fullmatch(p.text[t.end:dates[i + 1].start]):
+            written = dates[i + 1]
         day = _day(t if t.date is not None or written is None else written, day)
         if t.minutes is None or not text:
             continue
