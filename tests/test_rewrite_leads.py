@@ -1,7 +1,7 @@
 """Rewrites for constructions of issue 11's third round: a leading "-ing" phrase whose
 doer was the removed person, a participle closing a person agent, a command the parser
 cannot read as an object, an error "by" a person with what it did, a pronoun that
-governs the person, a misjudged "how" clause, a should-have about an act with no
+governs the person, a misjudged "how" clause (refused since round 6), a should-have about an act with no
 object, idioms with rule data, a coordinated half not done, an object cut in two in a
 half, a list of acts, an idiom word the parser read as a verb of its own, an apology
 ended by a hyphen, a judgement of coordinated acts, a cause
@@ -49,8 +49,6 @@ REWRITES = [
     # a pronoun whose clause holds the person cannot be the person's: it stays
     ("They were already deep into the release when an engineer accidentally deleted the staging bucket.",
      "They were already deep into the release when the staging bucket was accidentally deleted."),
-    # what was misjudged is a "how" clause: it stays word for word
-    ("The DBA misjudged how long the rebuild would hold its lock.", "It was misjudged how long the rebuild would hold its lock."),
     # an apology ended by a spaced hyphen goes whole, the hyphen with it
     ("My apologies - I restarted the wrong cluster.", "The wrong cluster was restarted."),
     # a should-have about an act with no object: the act that did not happen, by its noun
@@ -72,7 +70,7 @@ REWRITES = [
     ("Ines botched the CIDR block and restarted the gateway.", "The CIDR block went wrong and the gateway was restarted."),
     # a list of acts found at its last: rewritten from the first, whose subject they share
     ("Darius wrote the migration, tested it on an empty database, and ran it on production.",
-     "The migration was written, was tested on an empty database, and was run on production."),
+     "The migration was written, tested on an empty database, and run on production."),
     ("Ines restarted the primary, drained the pool, and deleted the replica.",
      "The primary was restarted, the pool was drained, and the replica was deleted."),
     # a judgement of coordinated acts: half by half, the judgement (and an idiom half) gone
@@ -117,6 +115,8 @@ NEAR_MISSES = [
     "He said that he deleted the staging bucket.",
     # the misjudged clause is about the person: no rewrite
     "The DBA misjudged how long he would need for the rebuild.",
+    # nor is it about a thing: "It was misjudged how long ..." keeps the verdict (blind round 5)
+    "The DBA misjudged how long the rebuild would hold its lock.",
     # a comparison says the act happened, later: "no escalation" would deny it
     "The on-call should have escalated to the network team much sooner.",
     # a "should not have" says it happened

@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act
-from .repair import repaired
+from .relative import agent_act, relative_edits
+from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
@@ -99,6 +99,12 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         if nxt < sent.end and sent.doc[nxt].text == ",":
             cut.add(nxt)
         return [Candidate(render(sent, {}, cut))]
+    if det.construction in ("made-by", "possessive") and det.target is not None and det.target.dep_ == "nsubj" \
+            and det.target.head.dep_ == "relcl" and not list(det.target.children):
+        # "The change I merged at 14:02 broke X" -> "The change that was merged at 14:02
+        # broke X": the change keeps every fact the clause gave it, the person goes
+        text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
+        return [Candidate(text)] if text is not None else []
     if det.construction == "possessive" and _imperative(sent):
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
@@ -319,9 +325,11 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
-                       for w in (lex.terms.get(key, ()) if lex is not None else ()))
+                       for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"])
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
-    kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(phrasing()["judging_verbs"]))
+    kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(
+        # a misjudgement kept in a passive ("It was misjudged how long ...") is still the verdict
+        phrasing()["judging_verbs"] + phrasing()["misjudged_verbs"]))
     pending = [(det, sent, kept)]
     doer = det.clause.subject if det.clause is not None else None
     for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")

@@ -8,7 +8,7 @@ from lemminflect import getInflection
 from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
-from .text import inflect, phrasing, span_text, verb_lemma_of
+from .text import inflect, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -87,7 +87,9 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     )]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
-    head = [t for t in obj.subtree if t.i not in moved_ids]
+    # "input the command code "rm -rf /"": the quoted string names the object and moves
+    # with it, never stranded after the verb
+    head = [t for t in obj.subtree if t.i not in moved_ids] + quoted_after(obj)
     tail = [t for t in obj.subtree if t.i in moved_ids]
     return span_text(head), span_text(tail)
 
@@ -148,7 +150,7 @@ def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str],
     if clause.subject is not None:
         skip |= {t.i for t in clause.subject.subtree}
     if obj is not None:
-        skip |= {t.i for t in obj.subtree}
+        skip |= {t.i for t in obj.subtree} | {t.i for t in quoted_after(obj)}
     skip |= {c.i for c in clause.action.children if c.dep_ == "aux" and c.lower_ == "to"}
     lo, hi = span
     # "installed the array itself": the reflexive was the person
@@ -359,10 +361,10 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         if parts is None or not parts[0]:
             return None
         subject, moved = parts
+        skip = {t.i for t in obj.subtree} | {t.i for t in quoted_after(obj)}
         if len(subject.split()) > phrasing()["max_fronted_words"]:
             return None
         plural = _plural(obj)
-        skip = {t.i for t in obj.subtree}
     elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):
         # "merged without waiting for CI": what a merge or deploy acts on is a change
         subject, moved, plural, skip = obj_text, "", False, set()

@@ -189,12 +189,28 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         # unless the first half says that object never came to be ("did not request a review")
         if n and subject.lower() in ("it", "them") and not pieces[0][3].split(" ")[1:2] == ["not"]:
             be = "is" if is_present(v) else "was"
+            if _shares_auxiliary(pred, pieces[:n]):
+                # "was written, tested and run": one auxiliary for the one object's acts
+                pred = pred.split(" ", 1)[1]
             parts.append(f"{joiner}{pred.replace('{be}', be)}")
         else:
             parts.append(f"{joiner}{subject} {pred}")
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
+
+
+def _shares_auxiliary(pred: str, before: list[tuple[Token, str, str, str]]) -> bool:
+    """A later act on the first half's object can lean on its auxiliary: both are plain
+    passives in the same tense ("was tested" after "was written"), with no negation or
+    adverb between auxiliary and participle, and every half so far about that object."""
+    def plain(p: str) -> bool:
+        words = p.split(" ")
+        return words[0] in ("{be}", "was", "is", "were", "are") and len(words) > 1 and words[1] not in ("not", "never", "being", "been", "then")
+    first_verb = before[0][0]
+    return plain(pred) and plain(before[0][3]) and all(
+        plain(p) and (k == 0 or s.lower() in ("it", "them")) and is_present(v) == is_present(first_verb)
+        for k, (v, _j, s, p) in enumerate(before))
 
 
 def from_first_act(c: "Clause", sent: Span, drop: set[str], lex: object) -> list[Candidate]:

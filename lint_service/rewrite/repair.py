@@ -3,7 +3,8 @@ the sentence: a relative clause about them ("a push he never trialled" -> "a pus
 was never trialled"), a lead that only owns up ("Yeah that was me, ..."), a subordinate
 act of theirs ("when you released 8.5.3" -> "when 8.5.3 was released"), or a leading
 "-ing" phrase they were the doer of ("Without testing the patch, ..." -> "Without the
-patch being tested, ..."). Each edit is read off the original parse, the one the
+patch being tested, ..."), or a belief about the object ("..., thinking it was the
+spare" -> "..., mistaken for the spare"). Each edit is read off the original parse, the one the
 writer's sentence deserves, and the repaired candidate is checked again like any other.
 """
 from __future__ import annotations
@@ -12,10 +13,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Span, Token
 
+from .belief import belief_edits
 from .gerund_lead import gerund_edits
 from .lead import without_lead
 from .relative import person_clause_edits, relative_edits
-from .verify import DANGLING_LEAD, Original, problems
+from .verify import DANGLING_BELIEF, DANGLING_LEAD, Original, problems
 
 if TYPE_CHECKING:
     from ..checks.registry import Context
@@ -36,6 +38,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     found = problems(cand, orig)
     if found and all(p == DANGLING_LEAD for p in found):
         fixed = edited(cand.text, gerund_edits(orig.sent, doer))
+    elif found and all(p == DANGLING_BELIEF for p in found):
+        fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns))

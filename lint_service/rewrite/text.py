@@ -77,6 +77,29 @@ def span_text(tokens: list[Token]) -> str:
 # ---------------------------------------------------------------- clause pieces
 
 
+_QUOTES = {'"': '"', "“": "”", "`": "`"}
+
+
+def quoted_after(obj: Token) -> list[Token]:
+    """The rest of a quoted string that names a noun object ("the command "rm -rf /"", "the
+    flag `--force`"): the quote right after it, or one the parser let open inside its
+    subtree, up to the closing quote of the same sentence; [] when there is none."""
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    doc, edge = obj.doc, obj.right_edge.i
+    inside = [t for t in obj.subtree if t.text in _QUOTES or t.text in _QUOTES.values()]
+    if len(inside) % 2:
+        start = inside[-1].i
+        opening = inside[-1].text
+    elif edge + 1 < obj.sent.end and doc[edge + 1].text in _QUOTES:
+        start = edge + 1
+        opening = doc[start].text
+    else:
+        return []
+    end = next((t.i for t in doc[start + 1 : obj.sent.end] if t.text == _QUOTES.get(opening, opening)), None)
+    return [t for t in doc[start : end + 1] if t.i > edge] if end is not None else []
+
+
 def verb_lemma_of(word: str) -> str:
     low = word.lower()
     found = getLemma(low, upos="VERB")

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .text import phrasing, verb_lemma_of
+from .text import inflect, phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
@@ -37,6 +37,7 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
 
 
 DANGLING_LEAD = "dangling '-ing' before the subject"
+DANGLING_BELIEF = "dangling belief '-ing' after a passive"
 _NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
 _NUMBER = re.compile(r"\d")
 
@@ -93,6 +94,15 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("a hindsight wish ('If only ...')")
     if _bare_participle(cand) and not _bare_participle(orig.sent):
         out.append("a participle left with nothing ('a trade made triggered')")
+    if _punct_runs(cand) - _punct_runs(orig.sent):  # "... on Friday,." : a clause cut before its comma
+        out.append("doubled punctuation")
+    if (split := _split_from_head(cand, orig)) is not None:
+        out.append(f"{split!r} split from the phrase it belonged to")
+    for t in words[1:]:
+        # "the disk was Accidentally wiped": an adverb moved from the front kept its capital
+        if t.pos_ == "ADV" and t.is_title and cand.doc[t.i - 1].text not in (".", ":", "!", "?", '"', "“") \
+                and not any(o.text == t.text and o.i > orig.sent.start for o in orig.sent):
+            out.append(f"adverb {t.text!r} capitalised mid-sentence")
     doubled = _doubled(cand) - _doubled(orig.sent)
     if doubled:  # "instead of 1% %", "the the": a piece was said twice when the sentence was rebuilt
         out.append(f"says {sorted(doubled)[0]!r} twice")
@@ -130,8 +140,16 @@ def problems(cand: Span, orig: Original) -> list[str]:
                 and any(c.dep_ == "nsubj" for c in t.head.children) and not any(c.dep_ == "auxpass" for c in t.head.children):
             out.append("dangling 'while + -ing'")
         # "The build broke by committing ...": nobody left to do the committing
+        # "The disk was wiped, thinking it was the spare": the belief was the removed person's
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.lemma_ in phrasing()["mental_verbs"] \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(c.dep_ == "auxpass" for c in t.head.children):
+            out.append(DANGLING_BELIEF)
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
             out.append("dangling 'by + -ing'")
+    if (act := _inherited_act(cand, orig)) is not None:
+        out.append(f"the person's act {act!r} now said of the new subject")
+    if (state := _persons_state(orig)) is not None and state in text:
+        out.append(f"{state!r} was said of the removed person")
     for word in _numbers(orig):
         if word not in text:
             out.append(f"number {word!r} lost or re-tokenised")
@@ -157,12 +175,19 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
             out.append(f"starts with {t.text!r}: half a sentence")
     for t in cand:
+        # "a transit cards": an article chosen for one word and put before a plural
+        if t.dep_ == "det" and t.lower_ in ("a", "an") and t.head.tag_ in ("NNS", "NNPS") and t.head.i > t.i \
+                and not any(o.lower_ == t.lower_ and o.head.tag_ in ("NNS", "NNPS") for o in orig.sent):
+            out.append(f"{t.text!r} before a plural")
+    for t in cand:
         # "I approved my own change" -> "The own change was approved": whose, nobody says now
         if t.lower_ == "own" and t.dep_ == "amod" and not any(c.dep_ == "poss" for c in t.head.children):
             out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
     if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
         out.append("the person's words kept in scare quotes")
+    if (broken := _quote_broken(cand, orig, quotes)) is not None:
+        out.append(f"quoted {broken!r} broken up")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
@@ -177,6 +202,73 @@ def _bare_participle(span: Span) -> bool:
     relative with no word of its own right before the next verb, which no longer reads."""
     return any(t.tag_ == "VBN" and t.dep_ == "acl" and not list(t.children) and t.i + 1 < span.end
                and span.doc[t.i + 1].tag_.startswith("VB") for t in span)
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "."})
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "`"})
+
+
+def _inherited_act(cand: Span, orig: Original) -> str | None:
+    """A second act of the removed person's that follows a passive with no subject of its
+    own ("The bucket was deleted on Friday, then went home"): it now reads as the act of
+    the passive's subject. Its own passive ("and was restarted") is not one."""
+    # the parser calls an unjoined second act ("..., then went home") "dep"
+    theirs = {t.lower_ for t in orig.sent if t.dep_ in ("conj", "dep") and t.pos_ == "VERB"
+              and any(s.dep_ == "nsubj" and s.i in orig.dropped for s in t.head.children)}
+    for t in cand:
+        if t.dep_ in ("conj", "dep") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and t.lower_ in theirs \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in t.children) \
+                and any(c.dep_ == "auxpass" for c in t.head.children) \
+                and inflect(verb_lemma_of(t.text), "VBN").lower() != t.lower_:
+            # "was approved ... and deployed": a participle form leans on the auxiliary
+            return t.text
+    return None
+
+
+def _persons_state(orig: Original) -> str | None:
+    """A bare-noun phrase right after the removed person that says where or how they were
+    ("by the engineers | on call", "the admin | on duty"): the parser hangs it on the verb,
+    but without the person it would describe the act ("not noticed on call overnight").
+    A phrase with its own determiner or number ("at 3am", "in the review"), or one that
+    says how the act was done ("without review"), is the act's."""
+    for t in orig.kept():
+        before = orig.sent.doc[t.i - 1] if t.i > orig.sent.start else None
+        if t.dep_ != "prep" or t.lower_ not in phrasing()["person_state_preps"] or before is None or before.i not in orig.dropped or before.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in obj.children):
+            return f"{t.text} {obj.text}"
+    return None
+
+
+def _punct_runs(span: Span) -> set[str]:
+    """Two clause marks in a row (",." or ";,"), as written."""
+    toks = [t for t in span if not t.is_space]
+    return {a.text + b.text for a, b in zip(toks, toks[1:]) if a.text in _CLAUSE_MARKS and b.text in _CLAUSE_MARKS}
+
+
+def _split_from_head(cand: Span, orig: Original) -> str | None:
+    """The word that followed the fronted subject in the original, when it belonged to that
+    phrase and the candidate left it behind the verb: a compound head the parser missed
+    ("revoked every API token" -> "Every API was revoked token") or a quoted command
+    ("input the command "rm -rf /"" -> "the command was input "rm -rf /""). A phrase
+    after the object that the verb takes ("restarted the primary at noon") stays free."""
+    for subj in (t for t in cand if t.dep_ == "nsubjpass"):
+        words = [t.lower_ for t in subj.subtree]
+        sent = list(orig.sent)
+        for k in range(len(sent) - len(words)):
+            if [t.lower_ for t in sent[k:k + len(words)]] != words:
+                continue
+            nxt = sent[k + len(words)]
+            after = cand.doc[subj.right_edge.i + 1] if subj.right_edge.i + 1 < cand.end else None
+            if nxt.i in orig.dropped or (after is not None and after.lower_ == nxt.lower_):
+                continue
+            # a state after the object ("left the port | open") is the verb's, not the noun's
+            noun_like = nxt.tag_.startswith("NN") or nxt.dep_ in ("compound", "appos") or (
+                nxt.dep_ == "oprd" and nxt.pos_ not in ("ADJ", "ADV", "ADP"))
+            if (noun_like and nxt.dep_ not in ("npadvmod", "pobj", "conj")) or nxt.text in _OPENING_QUOTES:
+                return nxt.text
+    return None
 
 
 def _doubled(span: Span) -> set[str]:
@@ -200,6 +292,22 @@ def _numbers(orig: Original) -> set[str]:
             b += 1
         out.add(text[a:b].strip(".,;:!?()[]\"'"))
     return out
+
+
+def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | None:
+    """A quoted string of the original the candidate keeps in part but not whole and in
+    place ("the command code "rm was input -r -f *""): a command or a quotation is
+    verbatim or absent."""
+    marks = [t for t in orig.kept() if t.text in quotes]
+    text = cand.text
+    for a, b in zip(marks[::2], marks[1::2]):
+        inner = orig.sent.doc[a.i + 1 : b.i]
+        if not len(inner):
+            continue
+        quoted = orig.sent.doc.text[a.idx : b.idx + len(b.text)]
+        if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
+            return quoted
+    return None
 
 
 def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
