@@ -187,7 +187,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
     if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
         out.append("the person's words kept in scare quotes")
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
-        out.append(f"quoted {broken!r} broken up")
+        out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
@@ -294,18 +294,23 @@ def _numbers(orig: Original) -> set[str]:
     return out
 
 
+def _quoted(orig: Original, quotes: tuple[str, ...]) -> list[tuple[str, Span]]:
+    """The original's quoted strings, marks included, each with the words inside."""
+    marks = [t for t in orig.kept() if t.text in quotes]
+    pairs = [(a, b) for a, b in zip(marks[::2], marks[1::2]) if b.i > a.i + 1]
+    return [(orig.sent.doc.text[a.idx : b.idx + len(b.text)], orig.sent.doc[a.i + 1 : b.i]) for a, b in pairs]
+
+
 def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | None:
     """A quoted string of the original the candidate keeps in part but not whole and in
-    place ("the command code "rm was input -r -f *""): a command or a quotation is
-    verbatim or absent."""
-    marks = [t for t in orig.kept() if t.text in quotes]
+    place ("the command code "rm was input -r -f *""), or says more often than the
+    original does (moved with its object and left behind too): a command or a quotation
+    is verbatim, once, or absent."""
     text = cand.text
-    for a, b in zip(marks[::2], marks[1::2]):
-        inner = orig.sent.doc[a.i + 1 : b.i]
-        if not len(inner):
-            continue
-        quoted = orig.sent.doc.text[a.idx : b.idx + len(b.text)]
+    for quoted, inner in _quoted(orig, quotes):
         if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
+            return quoted
+        if text.count(quoted) > orig.sent.text.count(quoted):
             return quoted
     return None
 
