@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lemminflect import getInflection
 from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
-from .text import inflect, phrasing, quoted_after, span_text, verb_lemma_of
+from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -135,12 +134,7 @@ def _plural(obj: Token) -> bool:
 def _present(clause: "Clause") -> bool:
     """Present tense, read off the words rather than the tags: the small model tags
     some past forms as present ("I forgot/VBP", "overwrote/VBP")."""
-    words = [clause.verb] + [c for c in clause.verb.children if c.dep_ == "aux"]
-    for w in words:
-        low = w.lower_
-        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
-            return False
-    return any(w.tag_ in ("VBZ", "VBP") for w in words)
+    return is_present(clause.verb)
 
 
 def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str], span: tuple[int, int]) -> tuple[str, str]:
@@ -318,30 +312,6 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
         ]
     return [" ".join(x for x in (obj_text, be, "not", vbn, after) if x)]
 
-
-
-def participle_of(verb: Token) -> str:
-    """The past participle of ``verb``, keeping a hyphenated prefix ("pre-warmed") unless
-    it only carries judgement ("YOLO-merged" -> "merged")."""
-    text = verb.text
-    if "-" in text:
-        prefix, _, last = text.rpartition("-")
-        if prefix.lower() in phrasing()["judgement_prefixes"]:
-            return inflect(verb_lemma_of(last), "VBN")
-        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
-    lemma = verb_lemma_of(text)
-    if verb.tag_ in ("VBD", "VBN") and text.lower().endswith("ed") and inflect(lemma, "VBD") == inflect(lemma, "VBN"):
-        return text.lower()  # the writer's spelling of a regular form ("mislabelled", not "mislabeled")
-    return inflect(lemma, "VBN")
-
-
-def is_present(verb: Token) -> bool:
-    words = [verb] + [c for c in verb.children if c.dep_ == "aux"]
-    for w in words:
-        low = w.lower_
-        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
-            return False
-    return any(w.tag_ in ("VBZ", "VBP") for w in words)
 
 
 def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[str], obj_text: str | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
@@ -16,7 +16,6 @@ from .people import replace_clause
 from .text import phrasing, render, span_text
 
 if TYPE_CHECKING:
-    from ..checks.blame.clauses import Clause
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
 

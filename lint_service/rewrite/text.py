@@ -133,3 +133,27 @@ def trailing_punct(tok: Token) -> bool:
     punctuation: the "%" of "1%" is the object of "of", and a clause range that ended
     before it would say it twice ("instead of 1% %")."""
     return tok.is_punct and tok.dep_ == "punct"
+
+
+def participle_of(verb: Token) -> str:
+    """The past participle of ``verb``, keeping a hyphenated prefix ("pre-warmed") unless
+    it only carries judgement ("YOLO-merged" -> "merged")."""
+    text = verb.text
+    if "-" in text:
+        prefix, _, last = text.rpartition("-")
+        if prefix.lower() in phrasing()["judgement_prefixes"]:
+            return inflect(verb_lemma_of(last), "VBN")
+        return f"{prefix}-{inflect(verb_lemma_of(last), 'VBN')}"
+    lemma = verb_lemma_of(text)
+    if verb.tag_ in ("VBD", "VBN") and text.lower().endswith("ed") and inflect(lemma, "VBD") == inflect(lemma, "VBN"):
+        return text.lower()  # the writer's spelling of a regular form ("mislabelled", not "mislabeled")
+    return inflect(lemma, "VBN")
+
+
+def is_present(verb: Token) -> bool:
+    words = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    for w in words:
+        low = w.lower_
+        if low in ("did", "was", "were", "had") or low in getInflection(verb_lemma_of(low), "VBD"):
+            return False
+    return any(w.tag_ in ("VBZ", "VBP") for w in words)

@@ -295,9 +295,12 @@ def _numbers(orig: Original) -> set[str]:
 
 
 def _quoted(orig: Original, quotes: tuple[str, ...]) -> list[tuple[str, Span]]:
-    """The original's quoted strings, marks included, each with the words inside."""
+    """The original's quoted strings, marks included, each with the words inside. A
+    quotation holding the removed person (a whole quoted sentence) is what is rewritten,
+    so it is not one to keep verbatim."""
     marks = [t for t in orig.kept() if t.text in quotes]
-    pairs = [(a, b) for a, b in zip(marks[::2], marks[1::2]) if b.i > a.i + 1]
+    pairs = [(a, b) for a, b in zip(marks[::2], marks[1::2])
+             if b.i > a.i + 1 and not any(a.i < i < b.i for i in orig.dropped)]
     return [(orig.sent.doc.text[a.idx : b.idx + len(b.text)], orig.sent.doc[a.i + 1 : b.i]) for a, b in pairs]
 
 
