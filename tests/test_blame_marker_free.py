@@ -68,8 +68,8 @@ def test_pair(linter: Linter, blameful: str, blameless: str) -> None:
     "Priya acknowledged the page within a minute and started the rollback.",
     "Maya rotated the credentials with the security team's sign-off.",
     "Thanks to Ola, the rollback took five minutes.",
-    "I thought so, but they were being slow and I was mildly concerned.",
-    "To my knowledge it is just the test pods, but I may be wrong.",
+    "I thought so too, but they were sluggish and I was a bit worried.",
+    "As far as I know it is only the canary pods, but I could be wrong.",
 ])
 def test_neutral_sentences_stay_silent(linter: Linter, text: str) -> None:
     assert not blame(linter, text)

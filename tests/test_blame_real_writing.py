@@ -81,7 +81,7 @@ PAIRS = [
      "Marisol is the one to ask about the broken export."),
     ("error-possessed", "The outage was down to a technician's error.",
      "The outage was down to a firmware error."),
-    ("mistake-on-part", "It was a mistake on his part and he knows it.",
+    ("mistake-on-part", "That was a mistake on her part, and she admits it.",
      "It was a mistake in the runbook and we fixed it."),
     ("defect", "I had a typo in the zone file, which took the site offline.",
      "The zone file had a typo, which took the site offline."),
@@ -154,8 +154,8 @@ PAIRS = [
      "The new admin deleted the stale cache while trying to free up space."),
     ("not-realising", "The DBA dropped the old schema, not realising that the application still used it.",
      "The DBA dropped the old schema, having checked that no application used it."),
-    ("aside-not-negated", "The version was never bumped after the release - probably my fault, sorry.",
-     "The version was never bumped after the release, which was not my fault or anyone's."),
+    ("aside-not-negated", "The package version was never bumped after the release - my fault, probably, sorry.",
+     "The package version was never bumped after the release, which was not my fault or anyone's."),
     # hindsight, accountability and blame that is only considered or contradicted
     ("you-should-have", "You should have checked the diff before merging.",
      "You should check the diff tool's settings; it hides whitespace changes."),
@@ -194,8 +194,8 @@ PAIRS = [
      "The deploy bot should never have been given root."),
     ("withdrawn-trust-fact", "The new hire should never have been given the keys to prod.", "The intern was never given root."),
     # a routine step left out of one's own operation
-    ("step-skipped", "Maybe you didn't push the tag when you released 2.1?", "You didn't push the tag when the bot released 2.1."),
-    ("step-skipped-role", "The release manager didn't push the tag when she cut 2.1.",
+    ("step-skipped", "Maybe you didn't push the git tag when you released 2.1?", "You didn't push the git tag when the bot released 2.1."),
+    ("step-skipped-role", "The release manager didn't push the git tag when she cut 2.1.",
      "The bot didn't push the tag when it released 2.1."),
     # any act of a person given as the reason for the harm
     ("act-as-reason", "The ward lost power because the contractor had plugged the cable into port 4.",

@@ -71,7 +71,7 @@ def test_a_false_positive_closes_the_incident_and_mitigates_nothing(builder: Met
 def test_no_further_action_closes_it(builder: MetricsBuilder) -> None:
     got = lines(builder, ["10:00 The team became aware of the published vulnerability",
                           "11:00 Scans of every image started",
-                          "15:00 The last product was patched and no further action was required"])
+                          "15:00 The last product was checked and no further action was required"])
     assert got == {"started": None, "detected": 5, "mitigated": None, "resolved": 7}
     # with the impact known, the end that has no separate mitigation is both
     got = lines(builder, ["09:50 Every image upload fails", "10:00 The team became aware of the failures",

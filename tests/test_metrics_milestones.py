@@ -129,7 +129,7 @@ def kinds(builder: MetricsBuilder):
     ("The employee provided a screenshot of the failed payment to the incident channel.", "detected"),
     ("Sean deleted the corrupted versions from the database.", "mitigated"),
     ("Pods stabilised after the restart.", "resolved"),
-    ("Prow is once again merging at its usual rate.", "resolved"),
+    ("Prow is merging again at its usual rate.", "resolved"),
     ("The release was rolled back.", "mitigated"),
     ("We failed over to the secondary region.", "mitigated"),
     ("Payments fully restored.", "resolved"),
@@ -152,8 +152,8 @@ def test_event_words(kinds, sentence: str, kind: str) -> None:
     ("Healthy nodes were terminated by the autoscaler.", "resolved"),   # a modifier, not a state
     ("The pages configuration was modified.", "signals"),               # "page" the noun
     ("She digs into the errors in an attempt to fix the issue by a rollback.", "mitigated"),  # a purpose
-    ("He merges the rollback PR, which is itself blocked on a missing check.", "mitigated"),
-    ("The team prioritises getting the service back up and running.", "resolved"),
+    ("He merges the rollback PR, which itself is blocked on a missing check.", "mitigated"),
+    ("The team prioritises getting the site back up and running.", "resolved"),
 ])
 def test_event_words_near_misses(kinds, sentence: str, kind: str) -> None:
     assert kind not in kinds(sentence)

@@ -59,7 +59,7 @@ def test_a_by_time_never_dates_a_detection(builder: MetricsBuilder) -> None:
 def test_a_recovery_begun_again_is_the_mitigation_and_a_return_to_normal_the_resolution(builder: MetricsBuilder) -> None:
     text = ("# Mail outage\n\nOn 2024-05-02 at 09:15 UTC we deployed a new relay. During the deployment\n"
             "all mail failed to send. Around 09:30 UTC the relay started to get restarted again and\n"
-            "by 09:40 UTC traffic had returned to normal levels.\n")
+            "by 09:40 UTC mail flow was back to normal.\n")
     got, _ = read(builder, text)
     assert got == {"started": (3, "2024-05-02T09:15", "prose"), "detected": None,
                    "mitigated": (4, "2024-05-02T09:30", "prose"), "resolved": (5, "2024-05-02T09:40", "prose")}

@@ -110,8 +110,8 @@ def test_resolution_below_the_timeline_needs_an_event_it_follows(builder: Metric
 
 
 def test_stated_span_from_the_start_lands_on_an_entry(builder: MetricsBuilder) -> None:
-    text = ("# Bad index\n\n## Summary\n\nIt took 1 hour and 10 minutes from the start of the incident to the "
-            "deploy of the fix.\n\n## Timeline\n\n"
+    text = ("# Bad index\n\n## Summary\n\nIt took 1 hour and 10 minutes from the start of the outage until the "
+            "fix was deployed.\n\n## Timeline\n\n"
             "- 2024-03-02 10:00 **Two packages are published with a corrupt checksum.**\n"
             "- 2024-03-02 10:20 Installs fail for every user.\n"
             "- 2024-03-02 10:40 The corrupt versions are deleted.\n"
@@ -141,7 +141,7 @@ ACTIONS = ("# Malicious packages on the mirror\n\n## Summary\n\nOn March 3 a res
 def test_the_last_act_the_resolution_section_dates_closes_it(builder: MetricsBuilder) -> None:
     # the section's one dated event is a deletion, a mitigating act: it closes the incident;
     # the packages yanked earlier, with no time, mitigated it, so no mitigation is given
-    text = ACTIONS.format(first="The packages were yanked right after the report.", last="The deletion was performed")
+    text = ACTIONS.format(first="The packages were yanked right after the report.", last="The removal was done")
     m = builder.incident("pm.md", text, AS_OF).milestones
     assert (m["resolved"].moment.iso(), m["resolved"].line) == ("2031-03-05T14:05", line_of(text, "After reading"))
     assert m["mitigated"] is None

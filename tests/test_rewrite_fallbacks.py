@@ -70,13 +70,13 @@ REWRITES = [
     # "made a mistake": the mistake stays as what was done, caused or where it was made
     ("Leocadia made an error by deleting the wrong volume.", "The wrong volume was mistakenly deleted."),
     ("Ferdinand made a mistake and deleted the audit bucket.", "The audit bucket was mistakenly deleted."),
-    ("A contractor made a mistake and caused the failure of the cooling loop.",
-     "A mistake caused the failure of the cooling loop."),
+    ("A contractor made a mistake and caused the loss of the cooling loop.",
+     "A mistake caused the loss of the cooling loop."),
     ("I made a mistake in the billing console and the invoices were sent twice.",
      "A mistake was made in the billing console and the invoices were sent twice."),
     ("Dana made mistakes in the runbook during the failover.", "Mistakes were made in the runbook during the failover."),
-    ("“Vasco made a mistake and caused the failure of the payroll run.”",
-     "“A mistake caused the failure of the payroll run.”"),
+    ("“Vasco made a mistake and caused the loss of the payroll run.”",
+     "“A mistake caused the loss of the payroll run.”"),
     ("My mistake was deleting the old snapshot before the restore finished.",
      "The old snapshot was mistakenly deleted before the restore finished."),
     ("My mistake was assuming the cache was warm.", "It was mistakenly assumed that the cache was warm."),
@@ -141,7 +141,7 @@ NEAR_MISSES = [
     ("Had Wojtek not gone home, the page would have been answered.", None),
     # a question keeps its order: no "Why did it was not checked" (tests/test_rewrite_leads.py
     # has the form it takes)
-    ("Why did the developer forget to check if the export job was paused?", "did it"),
+    ("Why did the on-call forget to check if the export job was paused?", "did it"),
     # what was not told is a clause of its own: not this strategy's "nobody was told"
     ("Dana restarted the primary and did not tell anyone that the disk was full.", "and nobody was told."),
     # "warn him": the pronoun is the person; no rewrite names them
@@ -151,7 +151,7 @@ NEAR_MISSES = [
     # a mistake and nothing else: "A mistake was made" would say nothing
     ("Benedikt made a mistake.", None),
     # a quoted object cannot keep its quotes in a passive
-    ("Here I made a mistake to press \"Enter\" after typing the tag.", "Enter was"),
+    ("I made a mistake to hit \"Enter\" after typing the tag.", "Enter was"),
     # a second verb sharing the person: the object must not become its subject
     ("Ugne fat-fingered the CIDR block and blackholed all traffic to the lab.", "block and blackholed"),
     # "kept retrying": the -ing is an act, never a thing that "was kept"

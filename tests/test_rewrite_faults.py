@@ -168,7 +168,7 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     # one about another person cannot be said without them (tests/test_rewrite_leads.py)
     pytest.param("Before telling anyone, the team patched the schema by hand.", id="leading-ing-dangles"),
     # the object is too long to put before the verb
-    pytest.param("The trader mistyped a sell order which was supposed to ask for the sale of one unit of a fund called Foo "
+    pytest.param("The trader mistyped a sell order which was meant to request the sale of one unit of a fund called Foo "
                  "at ten dollars, and lost money.", id="fronted-object-too-long"),
     # without its blame phrase only a verb, an object and a particle would be left
     pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="blame-phrase-leaves-a-particle"),

@@ -86,7 +86,7 @@ REWRITES = [
     ("Why did Ines fail to check whether the backup had finished?", "Why was it not checked whether the backup had finished?"),
     # a subordinate act of the removed "you" is said without them too; a version is one thing
     ("You deleted the bucket when you cleaned up the old stack.", "The bucket was deleted when the old stack was cleaned up."),
-    ("Maybe you didn't push the tag when you released 8.5.3?", "Maybe the tag was not pushed when 8.5.3 was released?"),
+    ("Maybe you didn't push the git tag when you released 8.5.3?", "Maybe the git tag was not pushed when 8.5.3 was released?"),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -126,7 +126,7 @@ NEAR_MISSES = [
     # a half about something else: "forgot about it" is no act that did not happen
     "Vikram disabled the fraud check and forgot about it.",
     # half a subject the parser made the root: "the corridor was entered" would lose the co-worker
-    "A co-worker and I entered the corridor but didn't notice the grating.",
+    "A colleague and I walked into the plant room but didn't notice the open hatch.",
     # a judgement with a single act is the judgement strategies': no halves to say
     "Ines was careless and deleted the bucket.",
     # a perfect in the "who" clause has no "being" form here: none rather than a wrong tense

@@ -18,8 +18,8 @@ FIXED = [
     r("Oriel turned off the alert and never turned it back on.", "The alert was turned off and was not turned back on.",
       "negated-half-keeps-auxiliary"),
     # a quoted command moves with the object it names
-    r('An engineer accidentally input the command code "rm -r -f *" in the root directory of the build host.',
-      'The command code "rm -r -f *" was accidentally input in the root directory of the build host.', "quoted-command-with-object"),
+    r('An engineer accidentally input the command code "rm -r -f *" in the top folder of the build host.',
+      'The command code "rm -r -f *" was accidentally input in the top folder of the build host.', "quoted-command-with-object"),
     r('Tancredi accidentally typed the command "rm -rf /srv/cache" on the build host.',
       'The command "rm -rf /srv/cache" was accidentally typed on the build host.', "quoted-command-already-whole"),
     # near misses of the person's-state refusal: a manner or a time after the agent is the act's

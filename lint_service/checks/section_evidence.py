@@ -102,8 +102,8 @@ def states_impact(doc: Document) -> bool:
 def tells_timeline(doc: Document) -> bool:
     """Several dates or clock times in the prose, mostly in order: a narrative.
 
-    A paragraph's date applies to its clock times ("at 3:28 PM UTC on November
-    23rd") and carries on to the paragraphs after it until another is given."""
+    A paragraph's date applies to its clock times ("at 4:17 PM UTC on October
+    12th") and carries on to the paragraphs after it until another is given."""
     keys: list[tuple[tuple[int, int], int]] = []
     day = (0, 0)
     for p in doc.prose:

@@ -132,8 +132,8 @@ def reported_done(parsed: Doc) -> Token | None:
 
 
 def _declined(parsed: Doc, first: Span) -> Token | None:
-    """A later sentence that reports the item decided against ("The committee took a vote
-    on this and it was rejected"): closed with nothing to do. An imperative ("Reject
+    """A later sentence that reports the item decided against ("The board discussed
+    this and turned it down"): closed with nothing to do. An imperative ("Reject
     unsigned uploads") or a decision still ahead ("it will be declined") is no report."""
     verbs = _declined_verbs()
     for sent in parsed.sents:

@@ -163,7 +163,7 @@ def _paragraph(doc: Document, prose: Prose, src: SourceLines, st: MdState, lo: i
         st.interrupt()
         zone = find_timezone_note(prose.text)
         if zone is not None:
-            # "All times in PST, on February 5th 2019": the zone, and the day, of the times below.
+            # "All times in CET, on March 9th 2022": the zone, and the day, of the times below.
             st.timezone = zone
             ts = find_timestamp(prose.text)
             if ts is not None and ts.date is not None and ts.minutes is None:

@@ -145,7 +145,7 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             zone = note
             dated = find_timestamp(prose.text)
             if dated is not None and dated.date is not None and dated.minutes is None:
-                day = dated.date  # "All times in PST, on February 5th 2019"
+                day = dated.date  # "All times in CET, on March 9th 2022"
         ts = leading_timestamp(prose.text) if section == "timeline" else None
         if ts is not None:
             if not prose.text[ts.end:].strip(" \t:-–—|"):

@@ -162,7 +162,7 @@ def _content(doc) -> set[str]:
 def chain_from_durations(doc: Document, milestones: dict[str, Milestone | None],
                          timed: list[TimedEntry]) -> tuple[Milestone, Milestone] | None:
     """(start, detection) when a stated time to detect and time to recover chain timeline
-    entries ("Time to detection: 2 minutes", "Time to recovery: 13 minutes"), with no start
+    entries ("Time to detect: 4 minutes", "Time to repair: 21 minutes"), with no start
     known and the inferred detection not where they put it (a report of an earlier,
     different problem the timeline also logs).
 

@@ -142,8 +142,8 @@ negated = _negated
 
 def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
     """An act only intended, attempted, begun or failed: "to roll back", "rollback
-    attempted", "revert / config fix begins", "rollback fails", "prioritises getting the
-    service back up", "merges the rollback PR, which is itself blocked"."""
+    attempted", "revert / config fix begins", "rollback fails", "puts restoring the
+    service first", "opens the revert PR, which is itself waiting on review"."""
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
     while tok.dep_ in ("conj", "compound", "appos", "amod", "nmod", "advmod", "prt") and tok.head.i != tok.i:

@@ -1,4 +1,4 @@
-"""Detection told only in prose: "the change was quickly noticed by the team", "we were
+"""Detection told only in prose: "the fault was spotted quickly by the on-call", "we were
 alerted immediately". When the timeline has no detection event, a summary or detection
 sentence saying the impact was noticed (or alerted on) at once puts the detection at the
 impact start's entry: that is the time it belongs to. Without such an adverb of

@@ -4,7 +4,7 @@ A summary stating the impact's span ("was unavailable from 09:05 to 11:40 UTC") 
 at its second time: that is the mitigation, and the resolution too unless the document
 states a later time (a backlog worked through by the next morning). A sentence opening
 with a ``windows.by`` word and a time whose clause says everything is back ("By
-November 15, 6:20 AM UTC we had worked through the backlog and fully recovered") is the
+June 4, 7:45 AM UTC the queue was drained and every service had recovered") is the
 resolution; the latest such sentence wins.
 
 Only paragraphs holding such a sentence are parsed, and only when there is no timeline.

@@ -37,7 +37,7 @@ WRITTEN_CLOCK = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
 # a sentence ends at its stop, or after a footnote mark markdown-it leaves as text
 # ("... of attack.[^deletion] The deletion was ...")
 _SENTENCE = re.compile(r"(?<=[.!?])(?:\[\^[^\]\s]+\])?\s+(?=[A-Z(\"'])")
-# a date written right after its time ("at 17:22 UTC on August 18, 2023"): at most a zone
+# a date written right after its time ("at 11:05 UTC on March 3, 2024"): at most a zone
 # and a preposition between them
 _DATE_AFTER = re.compile(r"[\s,]*(?:[A-Z]{2,5}\b)?[\s,]*(?:on\s+)?", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+|\s+and\s+")
@@ -184,7 +184,7 @@ _LASTED = re.compile(r"\bfor\s+(?:approximately|about|around|roughly|some|nearly
 
 def start_from_lasting(doc: Document, events: list[ProseEvent], milestones: dict[str, Milestone | None],
                        parse, line_of) -> None:
-    """ "This means that for approximately 47 minutes, CI jobs ... had failures": an impact
+    """ "So for roughly 35 minutes, builds ... failed": an impact
     said to have lasted N minutes, ending at the mitigation, began N minutes before it. Kept
     only when that lands exactly on a time the narrative tells (the event it counts from):
     that event is the start, and with no resolution told the impact's end is the

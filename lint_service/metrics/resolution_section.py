@@ -7,8 +7,8 @@ The section's written times are read as events (as a narrative's are,
 :mod:`.prose_timeline`); the first whose event says the service is back (``resolved``
 words, not a recovery only begun) is the resolution (``source: "prose"``), kept only when
 it is dated and no earlier than every other milestone. With none, the section's last dated
-event, when it is a mitigating act done ("The deletion was performed at 17:22 UTC on August
-18, 2023") and no time told after it, closes the incident, as a timeline's last mitigating
+event, when it is a mitigating act done ("The bad packages were removed at 11:05 UTC on March
+3, 2024") and no time told after it, closes the incident, as a timeline's last mitigating
 act does (:func:`.milestones._closing`). Parsed only when no resolution was found.
 """
 from __future__ import annotations

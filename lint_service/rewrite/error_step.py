@@ -100,7 +100,7 @@ def _by_person_in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: se
 
 
 def _by_person(noun: Token, by: Token, sent: Span, blame: set[int]) -> str | None:
-    """"caused by a mistake by a single worker" -> "caused by a mistake": a plain mistake
+    """"caused by a mistake by one technician" -> "caused by a mistake": a plain mistake
     noun (no verdict word of its own, unlike "operator error") in a sentence that says
     what it did, as "Leo's mistake took the API down" -> "A mistake took the API down".
     As the whole predicate ("It was a mistake by Ana") it is only the verdict: none."""

@@ -49,7 +49,7 @@ def unchecked_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     if verb_lemma_of(c.verb.text) not in rules["not_done_verbs"] or c.action.dep_ != "xcomp" or c.action.head != c.verb:
         return []
     inverted = [a for a in c.verb.children if a.dep_ in ("aux", "neg") and a.i < c.subject.i]
-    # "Why did the developer forget to check if ...?" -> "Why was it not checked whether ...?":
+    # "Why did the on-call forget to check if ...?" -> "Why was it not checked whether ...?":
     # a question keeps its order, the auxiliary taking the tense of the "did"
     wh = sent.doc[sent.start] if sent.doc[sent.start].tag_ in ("WRB", "WP") and sent.doc[sent.start].head == c.verb else None
     question = wh is not None and len(inverted) == 1 and inverted[0].lemma_ == "do" and inverted[0].i == wh.i + 1

@@ -55,7 +55,7 @@ def _subject_of(verb: Token) -> Token | None:
         return _subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.tag_ == "VBD" and not any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("before", "after", "while", "when", "without", "by") for c in verb.children):
-        # "The employee confirmed the alert, inadvertently causing a panic": a participle
+        # "The operator approved the purge, unknowingly wiping the archive": a participle
         # after the main clause says what its subject did next
         return _subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
@@ -217,7 +217,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue  # what someone denies is not asserted (but "..., but the inquiry found that he had ignored ..." is)
         subj = _subject_of(tok)
         if (judge := _judging_verb(tok, lex)) is not None:
-            # "someone thought it was a good idea to push untested code to prod": the act
+            # "someone decided it was fine to ship the unreviewed build to live": the act
             # judged fine is the judge's own act, not the expletive "it"'s
             subj = _subject_of(judge)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
@@ -238,7 +238,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                 agent = cand
         if passive and agent is None:
-            # PP-attachment slip: "not identified in testing by the service teams"
+            # PP-attachment slip: "not caught in staging by the owning teams"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     by = next((b for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"), None)

@@ -1,6 +1,6 @@
 """Acting while something the act depends on is unfinished: "restarted the primary
-while the nightly backup was still running", "pushed the changes while I still had
-the draft open".
+while the nightly backup was still running", "merged the branch while I still had
+the review pending".
 
 The act is a change to the system (causal, destructive, batch or disable class,
 not recovery and not on a fix); the clause joined to it by "while", "when" or

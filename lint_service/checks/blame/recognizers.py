@@ -128,7 +128,7 @@ def _not_yet(c: Clause) -> bool:
 
 
 def _step_skipped(c: Clause, lex: Lexicon) -> bool:
-    """"you didn't push the tag when you released 2.1": a routine step left out of the
+    """"you didn't sign the build when you shipped 2.1": a routine step left out of the
     person's own operation, told by a time clause with the same subject."""
     if not (c.negated and c.objects and lex.verbs["causal"].match(c.action)) or c.subject is None:
         return False
@@ -334,5 +334,5 @@ def _negated_sentence(tok: Token) -> bool:
         if anc.dep_ in ("conj", "advcl", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
             break
         if anc.dep_ == "appos" and anc.i > anc.head.i + 1:
-            break  # "... was never bumped after the release - probably my fault": an aside of its own  # "it would have been harmless, but through human error the queue stalled": a clause of its own
+            break  # "... was never rotated after the move - probably my fault": an aside of its own  # "it should have been harmless, but through human error the queue stalled": a clause of its own
     return False
