@@ -53,6 +53,7 @@ def test_headline_finding_names_the_person(linter: Linter) -> None:
     assert '"contractor"' in found[0].message and '"floods"' in found[0].message
 
 
-def test_unknown_individual_is_not_a_name(linter: Linter) -> None:
-    # the same act by "nobody" or in a question about who did it is not an assertion
-    assert not blame(linter, "Did someone delete the shared bucket?")
+def test_unknown_individual_future_or_hindsight(linter: Linter) -> None:
+    # only an act done: a plan is not a cause ("someone should have" is a counterfactual's business)
+    assert not blame(linter, "Someone will move the shared bucket to the archive account tomorrow.")
+    assert blame(linter, "Someone moved the shared bucket to the archive account on Friday.")
