@@ -36,6 +36,12 @@ PAIRS = [
      "Admin wipes stale test servers"),
     ("headline-particle", "Intern knocks out booking site for a day",
      "Intern restores booking site after a day"),
+    # a team named by a capitalised word before a people-only team word; a system so named is not one
+    ("named-function-team", "Payments engineering shipped the change without a rollback plan.",
+     "Search infrastructure returned stale results for an hour."),
+    # a possessed change that destroyed something live; a cleanup job removing what was meant to go
+    ("possessive-destroyed", "Her script emptied the shared drive.",
+     "Kim's cleanup job deleted the stale branches."),
     # a present-tense entry with articles is prose, read by the clause recognizers
     ("headline-not-prose", "Admin wipes payroll servers",
      "Wairimu deletes the preview databases, then rebuilds them from the template."),
