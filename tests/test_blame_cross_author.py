@@ -23,6 +23,8 @@ PAIRS = [
      "A person with admin rights reported the leaked token."),
     ("unknown-restoring", "Someone turned the disk alerts off on Friday.",
      "Someone turned the disk alerts back on on Monday."),
+    ("unknown-flagged", "Someone from support wiped the ticket queue at 09:10.",
+     "Someone from support flagged the issue at 09:10."),
     ("unknown-not-nobody", "Someone emailed the customer list to a vendor.",
      "Nobody emailed the customer list to a vendor."),
     ("unknown-attempt", "Someone emailed the customer list to a vendor.",
@@ -42,6 +44,13 @@ PAIRS = [
     # a possessed change that destroyed something live; a cleanup job removing what was meant to go
     ("possessive-destroyed", "Her script emptied the shared drive.",
      "Kim's cleanup job deleted the stale branches."),
+    # a person's fault named in a headline's opening words; a fix, a shortage or a denial is not
+    ("headline-fault-noun", "Engineer's mistake plunges city into darkness",
+     "Engineer's fix restores service after six hours"),
+    ("headline-role-blunder", "Staff blunder leaks exam results early",
+     "Staff shortage delays trains across the north"),
+    ("headline-fault-denied", "Staff blunder leaks exam results early",
+     "Airline denies staff blunder caused outage"),
     # a present-tense entry with articles is prose, read by the clause recognizers
     ("headline-not-prose", "Admin wipes payroll servers",
      "Wairimu deletes the preview databases, then rebuilds them from the template."),

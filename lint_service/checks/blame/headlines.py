@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .agents import BLAMEABLE, classify, role_noun
 from .lexicon import Lexicon
-from .recognizers import Detection, SentenceView
+from .recognizers import Detection, SentenceView, _negated_sentence
 
 # Verb classes that make a person the doer of the damage a headline reports.
 _HARMFUL = ("fault", "destructive", "breakage", "harm", "disable")
@@ -71,7 +71,41 @@ def harmful_headline(sent: Span, lex: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
+def _fault_nouns(lex: Lexicon) -> frozenset[str]:
+    terms = lex.terms
+    return terms["blame_nouns"] | terms["defect_nouns"] | terms["error_heads"]
+
+
+def blamed_in_headline(sent: Span, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(person, fault noun) of "Engineer's mistake plunges city into darkness" or "Staff
+    blunder leaks exam results": a person's fault named in a headline's opening words,
+    which the tagger often cannot parse."""
+    if not _is_headline(sent):
+        return None
+    words = [t for t in sent if not t.is_space]
+    for i, tok in enumerate(words[:MAX_SUBJECT_WORDS]):
+        if not (classify(tok, lex) in BLAMEABLE or role_noun(tok, lex)):
+            continue
+        rest = words[i + 1 : i + 4]
+        if rest and rest[0].dep_ == "case":
+            rest = rest[1:]  # "Engineer's"
+        for t in rest[:2]:
+            if t.lemma_.lower() in _fault_nouns(lex) or t.lower_ in _fault_nouns(lex):
+                denied = _negated_sentence(t) or any(w.lower_ in ("no", "not", "never") or lex.verbs["denial"].match(w) for w in words)
+                return None if denied else (tok, t)
+            if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
+        return None
+    return None
+
+
 def headline_doer(view: SentenceView) -> Detection | None:
+    blamed = blamed_in_headline(view.sent, view.lex)
+    if blamed is not None and not any(t.i in view.quoted for t in blamed):
+        person, fault = blamed
+        return Detection("blame.possessive", "headline",
+                         f'The headline ties "{fault.text}" to "{person.text}"; say what happened to the system instead.',
+                         None, [person, fault], person)
     found = harmful_headline(view.sent, view.lex)
     if found is None or found[1].i in view.quoted:
         return None
