@@ -51,6 +51,9 @@ PAIRS = [
      "Staff shortage delays trains across the north"),
     ("headline-fault-denied", "Staff blunder leaks exam results early",
      "Airline denies staff blunder caused outage"),
+    # a name-shaped word before a fault noun with no "'s" and no verb after it is a product
+    ("headline-named-thing", "Kofi's typo knocks out payroll for a day",
+     "Zorbix bug preventing the scheduler from updating is introduced"),
     # a present-tense entry with articles is prose, read by the clause recognizers
     ("headline-not-prose", "Admin wipes payroll servers",
      "Wairimu deletes the preview databases, then rebuilds them from the template."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
-from .agents import BLAMEABLE, classify, role_noun
+from .agents import BLAMEABLE, Kind, classify, role_noun
 from .lexicon import Lexicon
 from .recognizers import Detection, SentenceView, _negated_sentence
 
@@ -87,9 +87,15 @@ def blamed_in_headline(sent: Span, lex: Lexicon) -> tuple[Token, Token] | None:
         if not (classify(tok, lex) in BLAMEABLE or role_noun(tok, lex)):
             continue
         rest = words[i + 1 : i + 4]
-        if rest and rest[0].dep_ == "case":
+        owned = bool(rest) and rest[0].dep_ == "case"
+        if owned:
             rest = rest[1:]  # "Engineer's"
+        # a name before a noun without "'s" may name a thing ("Crashloop bug preventing
+        # ..."): then only a finite verb after it makes it the doer's
+        named_thing = not owned and not role_noun(tok, lex) and classify(tok, lex) not in (Kind.ROLE, Kind.TEAM)
         for t in rest[:2]:
+            if named_thing and (t.i + 1 >= sent.end or (_verb_reading(t.doc[t.i + 1]) is None and t.doc[t.i + 1].tag_ not in ("VBZ", "VBD"))):
+                continue
             if t.lemma_.lower() in _fault_nouns(lex) or t.lower_ in _fault_nouns(lex):
                 denied = _negated_sentence(t) or any(w.lower_ in ("no", "not", "never") or lex.verbs["denial"].match(w) for w in words)
                 return None if denied else (tok, t)
