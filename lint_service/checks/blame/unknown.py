@@ -53,4 +53,6 @@ def unknown_act(c: Clause, lex: Lexicon) -> list[Token]:
     acted_on = c.objects or [p for p in a.children if p.dep_ == "prt"]
     if not acted_on or is_harmless_object(c, lex) or verb_lemma(a) in ("be", "have"):
         return []
+    if any(x.dep_ in ("relcl", "acl") for o in c.objects for x in o.children):
+        return []  # "someone pushed a config that enabled ...": what the thing did decides (framing.py)
     return [a]
