@@ -9,7 +9,8 @@ A sentence counts as flagged when linting it as plain text gives at least one
 ``blame.*`` finding. ``real-test`` (the held-back half of the real sentences) and
 ``synthetic-4`` (written blind to everything else) are held out:
 report them, never tune on their misses (``--misses`` refuses to list them unless
-``--show-test-misses`` is given).
+``--show-test-misses`` is given). ``blind-b`` (a check set by a second writer) is
+check-only: ``--misses`` never lists it, by name or by path.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import HALVES, HELD_OUT, SET_NAMES, Row, load_path, load_set  # noqa: E402
+from labelled import BLIND_FILES, CHECK_ONLY, HALVES, HELD_OUT, SET_NAMES, Row, load_path, load_set  # noqa: E402
 from lint_service import Linter  # noqa: E402
 
 
@@ -50,6 +51,11 @@ def evaluate(linter: Linter, rows: list[Row] | list[tuple[str, str, str]]) -> di
     return {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": r, "f1": f1, "per_kind": per_kind, "misses": misses}
 
 
+def _check_only(name: str) -> bool:
+    """A check-only set, named or given as its file."""
+    return name in CHECK_ONLY or Path(name).name in {BLIND_FILES[n] for n in CHECK_ONLY}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sets", nargs="*", default=list(SET_NAMES), help=f"set names ({', '.join(SET_NAMES)}) or TSV paths")
@@ -74,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{name}: correct / total per kind")
             for kind, (ok, total) in sorted(res["per_kind"].items()):
                 print(f"    {kind:34s} {ok:3d}/{total:<3d}")
-        if args.misses and (name not in HELD_OUT or args.show_test_misses):
+        if args.misses and _check_only(name):
+            print(f"\n{name}: check-only set, misses not listed (tests/data/README.md)")
+        elif args.misses and (name not in HELD_OUT or args.show_test_misses):
             for label, kind, sentence, rule in res["misses"]:
                 tag = "FN" if label == "B" else f"FP {rule}"
                 print(f"  {tag:28s} [{kind}] {sentence}")

@@ -22,6 +22,11 @@ Sets (name: where the sentences come from):
   ``real-tune`` only; ``real-test`` is reported, never read sentence by sentence.
 - ``real-tune-a``, ``real-tune-b``: ``real-tune`` split again by source
   (``bench/tune_halves.py``): develop on A, check on B before keeping a rule.
+- ``blind-a``, ``blind-b``: ``tests/data/blame_sentences_29_check.tsv`` and
+  ``..._30_check.tsv``, written from the guidelines alone by two helpers who never
+  saw the code, each on their own (the cross-author check). Develop on A; B is
+  check-only (``CHECK_ONLY``): its aggregate and per-kind figures are read, never
+  its misses.
 
 ``../shared`` is found beside the repository, or at ``$BLAMELINT_SHARED``. Sets
 whose files are absent load as None, so callers can skip them with a reason.
@@ -43,9 +48,14 @@ SHARED = Path(os.environ.get("BLAMELINT_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus"
 DATA = REPO / "tests" / "data"
 
-SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "synthetic-3", "synthetic-4", "real-quotes", "real-tune", "real-test")
+SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "synthetic-3", "synthetic-4", "real-quotes", "real-tune", "real-test",
+             "blind-a", "blind-b")
 # Sets measured but never tuned on: their misses are not listed by the benches or tests.
 HELD_OUT = ("real-test", "synthetic-4")
+# Sets a rule is checked on before it is kept: figures only, never their misses, and
+# never trained on.
+CHECK_ONLY = ("blind-b",)
+BLIND_FILES = {"blind-a": "blame_sentences_29_check.tsv", "blind-b": "blame_sentences_30_check.tsv"}
 
 
 @dataclass(frozen=True)
@@ -161,6 +171,8 @@ def load_set(name: str) -> list[Row] | None:
         return _three_columns(DATA / "blame_sentences_3.tsv")
     if name == "synthetic-4":
         return _three_columns(DATA / "blame_sentences_4.tsv")
+    if name in BLIND_FILES:
+        return _three_columns(DATA / BLIND_FILES[name])
     if name == "real-quotes":
         return _real_quotes()
     if name in HALVES:  # real-tune-a, real-tune-b (bench/tune_halves.py)

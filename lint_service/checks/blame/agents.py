@@ -148,7 +148,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
     if (
         low in lex.agents["team_names"]
         and tok.pos_ in ("PROPN", "NOUN")
-        and (tok.is_title or tok.is_upper or tok.pos_ == "PROPN")
+        # "Ops", and a team named by a capitalised word before its kind ("Payments engineering")
+        and (tok.is_title or tok.is_upper or tok.pos_ == "PROPN" or _named_function(tok, lex))
         and (tok.is_upper or not any(c.dep_ == "det" for c in tok.children))  # "Ops", "the SOC"
     ):
         return Kind.TEAM
@@ -244,6 +245,13 @@ def generic_plural(tok: Token) -> bool:
     if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
         return False
     return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux")
+
+
+def _named_function(tok: Token, lex: Lexicon) -> bool:
+    """"Payments engineering", "Checkout support": a people-only team word after the
+    capitalised word that names the team (a sentence's first word counts too)."""
+    return tok.lower_ in lex.agents["team_functions"] and any(
+        c.dep_ == "compound" and c.i == tok.i - 1 and (c.is_title or c.is_upper) for c in tok.children)
 
 
 def _named_team(tok: Token, lex: Lexicon) -> bool:

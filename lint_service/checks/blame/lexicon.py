@@ -44,6 +44,10 @@ class VerbClass:
             return True
         return lemma in self._plain
 
+    def has(self, lemma: str, particle: str = "") -> bool:
+        """The class holds this lemma, alone or with this particle (words, not a token)."""
+        return lemma in self._plain or (lemma, particle) in self._phrasal
+
     def __contains__(self, lemma: str) -> bool:
         return lemma in self._plain
 

@@ -78,6 +78,12 @@ def _cleft_cause(noun: Token, lex: Lexicon) -> bool:
                and (verb_lemma(x) in lex.terms["cause_verbs"] or lex.verbs["harm"].match(x)) for x in head.children)
 
 
+def _disposable(verb: Token, lex: Lexicon) -> bool:
+    """"Kim's cleanup job deleted the stale branches": what it destroyed was meant to go."""
+    harmless = lex.framing["harmless_objects"]
+    return any(t.lower_ in harmless for o in verb.children if o.dep_ in ("dobj", "obj") for t in o.subtree if t.i <= o.i)
+
+
 def possessive(view: SentenceView) -> Detection | None:
     lex, terms = view.lex, view.lex.terms
     for tok in view.sent:
@@ -109,7 +115,9 @@ def possessive(view: SentenceView) -> Detection | None:
         is_blame_noun = is_blame_noun or any(
             x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)
         as_cause = (
-            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head))
+            # "Her script emptied the shared drive": a possessed change destroying something live
+            (tok.dep_ in ("nsubj", "csubj") and (verb_lemma(head) in terms["cause_verbs"] or lex.verbs["harm"].match(head)
+                                                 or (lex.verbs["destructive"].match(head) and not _disposable(head, lex)))
              and not any(t.lower_ == "back" and t.head in (head, *head.children) for t in head.subtree))  # "brings it back online"
             or (tok.dep_ == "pobj" and head.dep_ == "agent")
             or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))

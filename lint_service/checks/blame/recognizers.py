@@ -21,6 +21,7 @@ from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
 from .intent import deliberate, sanctioned
 from .senses import credited, no_fault_sense
+from .unknown import unknown_act
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
 
 
@@ -112,6 +113,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
             return "framing", [a] + states
     if verb_lemma(a) == "take":
         return _delay(c, lex)
+    if not c.negated and (act := unknown_act(c, lex)):
+        return "framing", act
     if verbs["approval"].match(a) and any(t.lower_ == "own" for o in c.objects for t in o.subtree):
         return "self-approval", [a]
     for prep in (p for p in a.children if p.dep_ == "prep"):  # "signed off on his own change"

@@ -1,0 +1,77 @@
+"""Constructions kept in the round checked across authors (tests/data/README.md, sets 29
+and 30): each gained on set 30, written by a second helper and read only in aggregate.
+A true positive and a near miss of the same shape per construction; every sentence here
+was written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from blame_support import assert_pair, blame
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+PAIRS = [
+    # an unknown individual's act is told as the cause (rule 18); incident work is not
+    ("unknown-act", "Somebody pulled the power lead on the core switch.",
+     "Somebody from the network team joined the call at 14:20."),
+    ("unknown-noun", "A person with admin rights revoked every token in the org.",
+     "A person with admin rights reported the leaked token."),
+    ("unknown-restoring", "Someone turned the disk alerts off on Friday.",
+     "Someone turned the disk alerts back on on Monday."),
+    ("unknown-flagged", "Someone from support wiped the ticket queue at 09:10.",
+     "Someone from support flagged the issue at 09:10."),
+    ("unknown-not-nobody", "Someone emailed the customer list to a vendor.",
+     "Nobody emailed the customer list to a vendor."),
+    ("unknown-attempt", "Someone emailed the customer list to a vendor.",
+     "Someone tried to email the customer list, but the gateway held it."),
+    # a headline with a person as subject and a damaging verb the tagger read as a noun
+    ("headline-doer", "Contractor cuts fibre trunk, city loses internet",
+     "Storm cuts fibre trunk, city loses internet"),
+    ("headline-judged-doer", "Careless contractor floods server room",
+     "Burst pipe floods server room"),
+    ("headline-harmless-object", "Admin wipes payroll servers",
+     "Admin wipes stale test servers"),
+    ("headline-particle", "Intern knocks out booking site for a day",
+     "Intern restores booking site after a day"),
+    # a team named by a capitalised word before a people-only team word; a system so named is not one
+    ("named-function-team", "Payments engineering shipped the change without a rollback plan.",
+     "Search infrastructure returned stale results for an hour."),
+    # a possessed change that destroyed something live; a cleanup job removing what was meant to go
+    ("possessive-destroyed", "Her script emptied the shared drive.",
+     "Kim's cleanup job deleted the stale branches."),
+    # a person's fault named in a headline's opening words; a fix, a shortage or a denial is not
+    ("headline-fault-noun", "Engineer's mistake plunges city into darkness",
+     "Engineer's fix restores service after six hours"),
+    ("headline-role-blunder", "Staff blunder leaks exam results early",
+     "Staff shortage delays trains across the north"),
+    ("headline-fault-denied", "Staff blunder leaks exam results early",
+     "Airline denies staff blunder caused outage"),
+    # a name-shaped word before a fault noun with no "'s" and no verb after it is a product
+    ("headline-named-thing", "Kofi's typo knocks out payroll for a day",
+     "Zorbix bug preventing the scheduler from updating is introduced"),
+    # a present-tense entry with articles is prose, read by the clause recognizers
+    ("headline-not-prose", "Admin wipes payroll servers",
+     "Wairimu deletes the preview databases, then rebuilds them from the template."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in PAIRS])
+def test_cross_author_construction(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+def test_headline_finding_names_the_person(linter: Linter) -> None:
+    found = blame(linter, "Careless contractor floods server room")
+    assert [f.rule for f in found] == ["blame.person-subject"]
+    assert '"contractor"' in found[0].message and '"floods"' in found[0].message
+
+
+def test_unknown_individual_future_or_hindsight(linter: Linter) -> None:
+    # only an act done: a plan is not a cause ("someone should have" is a counterfactual's business)
+    assert not blame(linter, "Someone will move the shared bucket to the archive account tomorrow.")
+    assert blame(linter, "Someone moved the shared bucket to the archive account on Friday.")
