@@ -63,3 +63,45 @@ def test_near_miss(linter: Linter, sentence: str, tempting: str) -> None:
 def test_a_wish_about_a_person_keeps_no_rewrite(linter: Linter) -> None:
     # the act's object is a person: a passive would still name who was not told
     assert suggestions(linter, "If only she had told him about the flag.") == []
+
+
+ERRORS = [
+    # "human error" the writer gives as a cause: the error and its being manual stay, who goes
+    ("The underlying cause was operator error.", "The underlying cause was an error in a manual step."),
+    ("Because of an engineer error, the nightly export wrote to the wrong bucket.",
+     "Because of an error in a manual step, the nightly export wrote to the wrong bucket."),
+    ("Contributing factor: a human mistake by the release manager.", "Contributing factor: a mistake in a manual step."),
+    # the writer's own conclusion is theirs to rewrite
+    ("We concluded that the cause was operator error.", "We concluded that the cause was an error in a manual step."),
+    ("Staff error knocked the booking site offline for the morning.",
+     "An error in a manual step knocked the booking site offline for the morning."),
+    # a contrast stays
+    ("The data loss was a human error rather than a disk fault.",
+     "The data loss was an error in a manual step rather than a disk fault."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ERRORS)
+def test_reported_error_as_manual_step(linter: Linter, sentence: str, expected: str) -> None:
+    found = [f for f in linter.lint(sentence, format="text").findings if f.rule.startswith("blame.")]
+    assert len(found) == 1
+    f = found[0]
+    applied = [sentence[: f.start] + s + sentence[f.end :] for s in f.suggestions]
+    assert expected in applied, applied
+    assert clean(linter, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    # someone else's claim stays theirs
+    pytest.param("The carrier blames human error for the dropped calls.", id="reporting-verb"),
+    pytest.param("The outage was caused by human error, the spokesperson said.", id="attribution"),
+    pytest.param('The vendor\'s note put it down to "a simple human error" in the rollout.', id="quoted"),
+    # a verdict with words of its own: the judgement would be said of the manual step
+    pytest.param("The outage came down to an embarrassing operator error.", id="judged-error"),
+    # "it" points at nothing named: the verdict is all it says
+    pytest.param("It was a human error, nothing more.", id="bare-it"),
+    # title case: the phrase could not follow the headline's capitals
+    pytest.param("Nationwide Outage Caused By Operator Error", id="title-case-headline"),
+])
+def test_reported_error_refused(linter: Linter, sentence: str) -> None:
+    assert not any("manual step" in s for s in suggestions(linter, sentence))

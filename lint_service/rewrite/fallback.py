@@ -17,6 +17,7 @@ from .elapsed import elapsed_before
 from .missed_act import missed_act
 from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
+from .manual_error import manual_error
 from .owned_mistake import mistake_was, owned_mistake
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
@@ -53,6 +54,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     owner_without_reason,
     missed_act,
     hypothetical_as_fact,
+    manual_error,
 )
 
 
