@@ -105,3 +105,9 @@ def test_reported_error_as_manual_step(linter: Linter, sentence: str, expected: 
 ])
 def test_reported_error_refused(linter: Linter, sentence: str) -> None:
     assert not any("manual step" in s for s in suggestions(linter, sentence))
+
+
+def test_a_who_clause_is_not_cut_with_the_person(linter: Linter) -> None:
+    # the "who" clause says what the error was: cut with "by Maren" it would be lost
+    got = suggestions(linter, "The outage was an operator error by Maren, who resized the wrong disk.")
+    assert not any("manual step" in s for s in got), got

@@ -140,8 +140,10 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
     # with no act named after it, nothing else says what happened (with one, see
     # test_rewrite_fallbacks: "The build was promoted without waiting for the canary")
     pytest.param("Kalinda should have waited for the canary.", id="counterfactual-intransitive"),
-    # nothing says what the error was without inventing it ("a manual step" emptied the claim)
-    pytest.param("The root cause was operator error.", id="operator-error-no-invented-replacement"),
+    # nothing says what the error was without inventing it ("a manual step" emptied the claim;
+    # "an error in a manual step" keeps it where the sentence gives it as a cause, but "it"
+    # names nothing the verdict is about: tests/test_rewrite_verdicts.py)
+    pytest.param("It was operator error.", id="operator-error-no-invented-replacement"),
     pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),
 ])
 def test_no_suggestion_when_no_faithful_rewrite(linter: Linter, sentence: str) -> None:

@@ -65,7 +65,9 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any]) -> set[in
         elif c.dep_ == "punct" or (c.dep_ in ("cc", "conj") and c.i > noun.i):
             continue  # "human error rather than an attack": the contrast stays
         elif c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["person_preps"] and any(
-                t.dep_ == "poss" or t.pos_ in ("PROPN", "NOUN", "PRON") for t in c.subtree):
+                t.dep_ == "poss" or t.pos_ in ("PROPN", "NOUN", "PRON") for t in c.subtree) and not any(
+                t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            # (a "who" clause about them says what the error was: error_step.py's, not this)
             # "by the on-call engineer", "on the storage team's part": who made it goes
             cut |= {t.i for t in c.subtree}
         else:
