@@ -30,6 +30,8 @@ REWRITES = [
      "The backlog did not clear before noon."),
     # an ideal person: what they would have done was not done
     ("A more careful operator would have noticed the stale replica.", "The stale replica was not noticed."),
+    # an act that came later than it should have: it happened, late
+    ("The on-call should have escalated to the database team far sooner.", "The escalation to the database team came late."),
 ]
 
 
@@ -51,6 +53,8 @@ NEAR_MISSES = [
     # a result that did not happen because it was prevented: "would not have lasted" turns
     # the polarity, which the verifier does not let a rewrite drop
     ("Had the on-call engineer acted sooner, the outage would not have lasted an hour.", "The outage lasted an hour."),
+    # no comparison: the escalation did not happen at all, so "came late" would be wrong
+    ("The on-call should have escalated to the database team.", "came late"),
 ]
 
 

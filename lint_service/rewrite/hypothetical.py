@@ -13,7 +13,9 @@ the verdict on them:
   carefully, the bug would have been caught" -> "The bug was not caught" (the
   condition says only that the reading was not careful enough, a verdict);
 - an ideal person: "A more careful engineer would have spotted the typo" -> "The
-  typo was not spotted".
+  typo was not spotted";
+- an act that came later than it should have: "They should have escalated to the
+  network team much sooner" -> "The escalation to the network team came late".
 
 A guess ("could have been anyone"), a result that names a person, or a condition
 that says a fact of its own beside the verdict keeps no rewrite from here.
@@ -26,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate, finish
 from .clause import verb_phrase_passive
+from .missed_act import act_noun
 from .text import inflect, participle_of, phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -192,10 +195,32 @@ def _ideal_person(det: "Detection", sent: Span) -> str | None:
     return _as_done(v, skip, not _negated(v))
 
 
+def _late_act(det: "Detection", sent: Span) -> str | None:
+    """"They should have escalated to the network team much sooner" -> "The escalation
+    to the network team came late": the act happened, later than it should have (the
+    "should" is the verdict and goes; "late" is what the comparison says)."""
+    c = det.clause
+    if det.construction != "counterfactual" or c is None or c.subject is None or c.modal not in ("should", "ought"):
+        return None
+    v = c.verb
+    if v is not c.action or c.negated or c.objects or c.conditional or c.subject.i > v.i or v.dep_ != "ROOT":
+        return None
+    noun, particle = act_noun(v)
+    rules = phrasing()["hypothetical"]
+    late = [x for x in v.children if x.dep_ == "advmod" and x.lower_ in rules["late_words"] and x.i > v.i]
+    if noun is None or len(late) != 1 or any(t.i < c.subject.left_edge.i and not t.is_punct for t in sent):
+        return None
+    rest = [x for x in v.children if x.i > v.i and x not in late and x is not particle and not trailing_punct(x)]
+    # only the place or recipient of the act ("to the network team") goes with its noun
+    if any(x.dep_ != "prep" for x in rest) or not _person_free([t for x in rest for t in x.subtree]):
+        return None
+    return " ".join(x for x in ("the", noun, span_text([t for x in rest for t in x.subtree]), rules["late_phrase"]) if x)
+
+
 def hypothetical_as_fact(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction not in ("counterfactual", "judgement"):
         return []
-    for way in (_wish, _conditioned, _ideal_person):
+    for way in (_wish, _conditioned, _ideal_person, _late_act):
         text = way(det, sent)
         if text:
             return [Candidate(finish(text))]
