@@ -115,3 +115,24 @@ def test_a_who_clause_is_not_cut_with_the_person(linter: Linter) -> None:
     # the "who" clause says what the error was: cut with "by Maren" it would be lost
     got = suggestions(linter, "The outage was an operator error by Maren, who resized the wrong disk.")
     assert not any("manual step" in s for s in got), got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a thing said to be the person's: the thing stays, with its own words
+    ("The broken cron entry on the batch host was his.", "There was a broken cron entry on the batch host."),
+    ("Sorry all: the stale DNS record in the staging zone was mine.", "There was a stale DNS record in the staging zone."),
+])
+def test_owned_thing(linter: Linter, sentence: str, expected: str) -> None:
+    got = suggestions(linter, sentence)
+    assert expected in got, got
+    assert clean(linter, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verdict noun: ownership is all it says
+    pytest.param("The mistake in the config was mine.", id="verdict-noun"),
+    # a verdict adjective on the thing stays a verdict on its owner
+    pytest.param("The sloppy cron entry on the batch host was his.", id="judged-thing"),
+])
+def test_owned_thing_refused(linter: Linter, sentence: str) -> None:
+    assert not any(s.startswith("There was") for s in suggestions(linter, sentence))

@@ -25,6 +25,7 @@ from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
 from .hindsight import means_could_have
+from .owned_thing import owned_thing
 from .permitted import delay_variants, permissive_variants
 from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
@@ -105,6 +106,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # broke X": the change keeps every fact the clause gave it, the person goes
         text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
         return [Candidate(text)] if text is not None else []
+    if det.construction == "possessive" and (owned := owned_thing(det, sent, ctx)):
+        return owned  # "The bad regex in the WAF rule was mine" -> "There was a bad regex in ..."
     if det.construction == "possessive" and _imperative(sent):
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
