@@ -53,6 +53,8 @@ NEAR_MISSES = [
     # a result that did not happen because it was prevented: "would not have lasted" turns
     # the polarity, which the verifier does not let a rewrite drop
     ("Had the on-call engineer acted sooner, the outage would not have lasted an hour.", "The outage lasted an hour."),
+    # a comparison says the act happened, later: "no escalation" would deny it
+    ("The on-call should have escalated to the network team much sooner.", "no escalation"),
     # no comparison: the escalation did not happen at all, so "came late" would be wrong
     ("The on-call should have escalated to the database team.", "came late"),
 ]
