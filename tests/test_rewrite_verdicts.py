@@ -138,3 +138,10 @@ def test_owned_thing(linter: Linter, sentence: str, expected: str) -> None:
 ])
 def test_owned_thing_refused(linter: Linter, sentence: str) -> None:
     assert not any(s.startswith("There was") for s in suggestions(linter, sentence))
+
+
+def test_blame_phrase_on_a_modifier_goes(linter: Linter) -> None:
+    # "on a wing and a prayer" hangs on "live": without it the act is said, agentless
+    assert "The pricing change was pushed live." in suggestions(linter, "Ngaio pushed the pricing change live on a wing and a prayer.")
+    # without a modifier of its own only the verb and a particle are left: none
+    assert suggestions(linter, "Ngaio waved the pricing change through on a wing and a prayer.") == []
