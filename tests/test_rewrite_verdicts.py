@@ -145,3 +145,27 @@ def test_blame_phrase_on_a_modifier_goes(linter: Linter) -> None:
     assert "The pricing change was pushed live." in suggestions(linter, "Ngaio pushed the pricing change live on a wing and a prayer.")
     # without a modifier of its own only the verb and a particle are left: none
     assert suggestions(linter, "Ngaio waved the pricing change through on a wing and a prayer.") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the verdict goes, the act in its "who" clause stays; what the person had not done to
+    # the object is said of the object
+    ("Responsibility lies with Mele, who merged a migration she had not tested.",
+     "A migration was merged without being tested."),
+    ("The blame lies with Oren, who restarted the primary during the backup window.",
+     "The primary was restarted during the backup window."),
+])
+def test_verdict_with_who_clause(linter: Linter, sentence: str, expected: str) -> None:
+    got = suggestions(linter, sentence)
+    assert expected in got, got
+    assert clean(linter, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    # who did it is all the sentence says
+    pytest.param("The blame lies with Mele, who merged the migration.", id="only-who"),
+    # the object's clause says what she had done, not what she had not: no "without"
+    pytest.param("The blame lies with Mele, who merged a migration she had tested twice.", id="object-clause-done"),
+])
+def test_verdict_with_who_clause_refused(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []

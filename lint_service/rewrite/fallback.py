@@ -18,6 +18,7 @@ from .missed_act import missed_act
 from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
+from .verdict_who import verdict_who
 from .owned_mistake import mistake_was, owned_mistake
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
@@ -55,6 +56,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     missed_act,
     hypothetical_as_fact,
     manual_error,
+    verdict_who,
 )
 
 
