@@ -169,3 +169,25 @@ def test_verdict_with_who_clause(linter: Linter, sentence: str, expected: str) -
 ])
 def test_verdict_with_who_clause_refused(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # inattention while something happened: what happened went unnoticed
+    ("The night operator was asleep at the wheel while the disk filled up.", "The disk filled up unnoticed."),
+    ("The on-call was asleep at the wheel while the p99 latency doubled for an hour.",
+     "The p99 latency doubled unnoticed for an hour."),
+])
+def test_unattended(linter: Linter, sentence: str, expected: str) -> None:
+    got = suggestions(linter, sentence)
+    assert expected in got, got
+    assert clean(linter, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a person's act meanwhile: "unnoticed" would say nobody saw what they did
+    pytest.param("The on-call was asleep at the wheel while Priya escalated.", id="person-meanwhile"),
+    # the state alone: nothing happened meanwhile that the sentence names
+    pytest.param("Frankly, the on-call was asleep at the wheel.", id="state-only"),
+])
+def test_unattended_refused(linter: Linter, sentence: str) -> None:
+    assert not any("unnoticed" in s for s in suggestions(linter, sentence))

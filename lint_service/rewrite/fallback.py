@@ -19,6 +19,7 @@ from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
 from .verdict_who import verdict_who
+from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
@@ -57,6 +58,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     hypothetical_as_fact,
     manual_error,
     verdict_who,
+    unattended,
 )
 
 
