@@ -158,14 +158,11 @@ def _drop_blame_phrase(det: "Detection", sent: Span, ctx: "Context") -> list[Can
     if det.construction != "blame-phrase" or not det.evidence:
         return []
     first = det.evidence[0]
-    pp = next((a for a in [first, *first.ancestors] if a.dep_ == "prep" and (
-        a.head.pos_ == "VERB" or (a.head.dep_ == "advmod" and a.head.head.pos_ == "VERB"))), None)
+    pp = next((a for a in [first, *first.ancestors] if a.dep_ == "prep" and a.head.pos_ == "VERB"), None)
     if pp is None:
         return []
     cut = {t.i for t in pp.subtree}
     verb = pp.head
-    if verb.dep_ == "advmod" and verb.head.pos_ == "VERB":
-        verb = verb.head  # "pushed it live/advmod on a wing and a prayer": the phrase hangs on the modifier
     # a bare "through" or "over" after the object is the verb's particle, not something said
     said = [c for c in verb.children if c.i not in cut and not c.is_punct and c.dep_ not in ("nsubj", "dobj", "obj", "prt", "aux", "det")
             and not (c.pos_ in ("ADP", "ADV") and not list(c.children) and c.lower_ in ("through", "over", "off", "out", "up", "in"))]
