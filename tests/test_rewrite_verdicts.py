@@ -30,6 +30,9 @@ REWRITES = [
      "The backlog did not clear before noon."),
     # an ideal person: what they would have done was not done
     ("A more careful operator would have noticed the stale replica.", "The stale replica was not noticed."),
+    # where the missed thing was stays with it
+    ("A more careful reviewer would have caught the missing index in the migration before the release.",
+     "The missing index in the migration was not caught before the release."),
     # an act that came later than it should have: it happened, late
     ("The on-call should have escalated to the database team far sooner.", "The escalation to the database team came late."),
 ]

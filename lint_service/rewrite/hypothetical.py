@@ -87,7 +87,16 @@ def _as_done(verb: Token, skip: set[int], negate: bool) -> str | None:
     said = verb_phrase_passive(verb, own, negate, set(phrasing()["dropped_adverbs"]), present=False)
     if said is None or not said[0]:
         return None
-    return " ".join([said[0], _simple_past(said[1], verb), *steps])
+    subject, predicate = said[0], _simple_past(said[1], verb)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    where = next((p for p in verb.children if p.dep_ == "prep" and obj is not None and p.i == obj.right_edge.i + 1
+                  and p.lower_ in ("in", "on")), None)
+    if where is not None and verb_lemma_of(verb.text) in phrasing()["hypothetical"]["noticing_verbs"]:
+        # "spotted the typo in the hostname": where it was is the typo's, not the spotting's
+        placed = span_text(list(where.subtree))
+        if predicate.count(" " + placed) == 1:
+            subject, predicate = f"{subject} {placed}", predicate.replace(" " + placed, "", 1)
+    return " ".join([subject, predicate, *steps])
 
 
 def _simple_past(predicate: str, verb: Token) -> str:
