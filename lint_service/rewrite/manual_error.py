@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
+from .error_step import _cause_phrase
 from .text import phrasing, render, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -49,6 +50,26 @@ def _someone_elses(noun: Token, sent: Span, rules: dict[str, Any], speakers: set
     if any(t.text in _QUOTES for t in sent):
         return True
     return any(t.lower_ in speakers and t.dep_ == "nsubj" for t in sent)
+
+
+def _as_cause(noun: Token) -> bool:
+    """The error is given as what happened or what caused it: "the root cause was X",
+    "Root cause: X", "due to X", "caused by X", "classified as X", "X wiped the table".
+    Not a kind of error talked about ("reduce human error", "the risk of operator
+    error", "design for user error"), where one error in one step would be garbled."""
+    head = noun.head
+    if noun.dep_ == "attr":
+        return head.lemma_ == "be"
+    if noun.dep_ in ("ROOT", "appos"):
+        return True  # a label: "Root cause: engineer error."
+    if noun.dep_ == "nsubj":
+        return head.pos_ == "VERB" and (any(c.dep_ in ("dobj", "obj") for c in head.children)
+                                        or verb_lemma_of(head.text) in phrasing()["causal_verbs"])
+    if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
+        if head.dep_ == "agent" or head.lower_ == "as":
+            return True
+        return _cause_phrase(noun, phrasing()["reported_error"]) is not None
+    return False
 
 
 def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any]) -> set[int] | None:
@@ -90,6 +111,8 @@ def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if sum(t.is_alpha and t.is_title for t in sent) > max(2, sum(t.is_alpha for t in sent) // 2):
         return []  # "Massive Blackout Caused by Human Error": a title-cased headline
     if _someone_elses(noun, sent, rules, set(lex.terms["speaker_nouns"])):
+        return []
+    if not _as_cause(noun):
         return []
     if noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in noun.head.children):
         return []  # "It was an operator slip, plain and simple": the verdict is all it says
