@@ -58,6 +58,8 @@ NEAR_MISSES = [
     ("Had the on-call engineer acted sooner, the outage would not have lasted an hour.", "The outage lasted an hour."),
     # a comparison says the act happened, later: "no escalation" would deny it
     ("The on-call should have escalated to the network team much sooner.", "no escalation"),
+    # a state as the result: "did not be shorter", "was not shorter" state nothing
+    ("Had Ana reviewed the change more carefully, the outage would have been shorter.", "shorter"),
     # no comparison: the escalation did not happen at all, so "came late" would be wrong
     ("The on-call should have escalated to the database team.", "came late"),
 ]

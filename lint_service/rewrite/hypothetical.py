@@ -136,6 +136,8 @@ def _result(verb: Token, skip: set[int]) -> str | None:
     subj = next((s for s in verb.children if s.dep_ in _SUBJECTS), None)
     if subj is None or subj.pos_ == "PRON" or not _person_free(list(subj.subtree)):
         return None  # "it would have been obvious", "someone would have noticed": nothing to state
+    if verb.lemma_ == "be" or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return None  # "the outage would have been shorter": "was not shorter" states nothing
     negated = _negated(verb)
     chain = {x.i for x in verb.children if x.dep_ in ("aux", "auxpass", "neg") or x.tag_ == "MD" or x.lower_ in ("never", "not")}
     rest = [t for t in verb.subtree if t.i not in skip | chain | {verb.i} | {x.i for x in subj.subtree} and not trailing_punct(t)]
