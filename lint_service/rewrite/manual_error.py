@@ -59,7 +59,8 @@ def _as_cause(noun: Token) -> bool:
     error", "design for user error"), where one error in one step would be garbled."""
     head = noun.head
     if noun.dep_ == "attr":
-        return head.lemma_ == "be"
+        # "what appears to be a human error": an impression someone has, not a cause stated
+        return head.lemma_ == "be" and head.dep_ != "xcomp"
     if noun.dep_ in ("ROOT", "appos"):
         return True  # a label: "Root cause: engineer error."
     if noun.dep_ == "nsubj":
