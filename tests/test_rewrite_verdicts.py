@@ -30,7 +30,9 @@ REWRITES = [
      "The backlog did not clear before noon."),
     # an ideal person: what they would have done was not done
     ("A more careful operator would have noticed the stale replica.", "The stale replica was not noticed."),
-    # where the missed thing was stays with it
+    # where the missed thing was stays with it, whichever word the parser hangs it on
+    ("A more diligent reviewer would have flagged the hard-coded password in the config file.",
+     "The hard-coded password in the config file was not flagged."),
     ("A more careful reviewer would have caught the missing index in the migration before the release.",
      "The missing index in the migration was not caught before the release."),
     # an act that came later than it should have: it happened, late
@@ -58,6 +60,8 @@ NEAR_MISSES = [
     ("Had the on-call engineer acted sooner, the outage would not have lasted an hour.", "The outage lasted an hour."),
     # a comparison says the act happened, later: "no escalation" would deny it
     ("The on-call should have escalated to the network team much sooner.", "no escalation"),
+    # a wish with a comparison: the paging happened, later; "was not paged" would deny it
+    ("If only the SRE had paged the database team sooner.", "was not paged"),
     # a state as the result: "did not be shorter", "was not shorter" state nothing
     ("Had Ana reviewed the change more carefully, the outage would have been shorter.", "shorter"),
     # no comparison: the escalation did not happen at all, so "came late" would be wrong

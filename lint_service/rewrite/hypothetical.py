@@ -89,8 +89,10 @@ def _as_done(verb: Token, skip: set[int], negate: bool) -> str | None:
         return None
     subject, predicate = said[0], _simple_past(said[1], verb)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    where = next((p for p in verb.children if p.dep_ == "prep" and obj is not None and p.i == obj.right_edge.i + 1
-                  and p.lower_ in ("in", "on")), None)
+    # (the parser hangs it on the verb or on the object; the passive moves either after the verb)
+    where = next((p for p in (*verb.children, *(obj.children if obj is not None else ())) if p.dep_ == "prep"
+                  and obj is not None and p.left_edge.i > obj.i and p.lower_ in ("in", "on")
+                  and (p.head == obj or p.i == obj.right_edge.i + 1)), None)
     if where is not None and verb_lemma_of(verb.text) in phrasing()["hypothetical"]["noticing_verbs"]:
         # "spotted the typo in the hostname": where it was is the typo's, not the spotting's
         placed = span_text(list(where.subtree))
@@ -117,8 +119,8 @@ def _simple_past(predicate: str, verb: Token) -> str:
 def _wish(det: "Detection", sent: Span) -> str | None:
     """"If only Ana had read the output" -> "The output was not read"."""
     c = det.clause
-    if c is None or not c.conditional or c.subject is None or c.action is not c.verb:
-        return None
+    if c is None or not c.conditional or c.subject is None or c.action is not c.verb or _graded(c.verb):
+        return None  # "If only she had paged them sooner": it happened, later; "was not paged" would deny it
     v = c.verb
     mark = next((m for m in v.children if m.dep_ == "mark" and m.lower_ == "if"), None)
     only = mark is not None and sent.doc[mark.i + 1].lower_ == "only"
