@@ -1,6 +1,8 @@
 """Rewrites for verdicts, judgements and counterfactuals (issue 11, rewrite round 6):
 a hypothetical said as what happened (a wish, a result whose condition only grades the
-person's act, an ideal person who "would have" done it).
+person's act, an ideal person who "would have" done it, an act that came late), a
+"human error" the writer gives as a cause, a verdict's "who" clause, a thing said to
+be the person's, and inattention while something happened.
 
 Every sentence here was written for this file. Each construction has true positives
 and near misses where the rewrite must be absent or must not take the tempting form.
@@ -37,50 +39,6 @@ REWRITES = [
      "The missing index in the migration was not caught before the release."),
     # an act that came later than it should have: it happened, late
     ("The on-call should have escalated to the database team far sooner.", "The escalation to the database team came late."),
-]
-
-
-@pytest.mark.parametrize(("sentence", "expected"), REWRITES)
-def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
-    got = suggestions(linter, sentence)
-    assert expected in got, got
-    assert clean(linter, expected)
-
-
-NEAR_MISSES = [
-    # the condition says a fact of its own ("the runbook was not read"), not a grade:
-    # the result alone would lose it
-    ("If the on-call had read the runbook, the outage would have been shorter.", "The outage was not shorter."),
-    # "might have" is a guess, not a result that failed to happen
-    ("A more careful operator might have noticed the stale replica.", "The stale replica was not noticed."),
-    # no perfect: a general claim about people, nothing that happened
-    ("A more careful operator would notice a stale replica.", "A stale replica was not noticed."),
-    # a result that did not happen because it was prevented: "would not have lasted" turns
-    # the polarity, which the verifier does not let a rewrite drop
-    ("Had the on-call engineer acted sooner, the outage would not have lasted an hour.", "The outage lasted an hour."),
-    # a comparison says the act happened, later: "no escalation" would deny it
-    ("The on-call should have escalated to the network team much sooner.", "no escalation"),
-    # a wish with a comparison: the paging happened, later; "was not paged" would deny it
-    ("If only the SRE had paged the database team sooner.", "was not paged"),
-    # a state as the result: "did not be shorter", "was not shorter" state nothing
-    ("Had Ana reviewed the change more carefully, the outage would have been shorter.", "shorter"),
-    # no comparison: the escalation did not happen at all, so "came late" would be wrong
-    ("The on-call should have escalated to the database team.", "came late"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "tempting"), NEAR_MISSES)
-def test_near_miss(linter: Linter, sentence: str, tempting: str) -> None:
-    found = [f for f in linter.lint(sentence, format="text").findings if f.rule.startswith("blame.")]
-    assert all(tempting not in f.suggestions for f in found), [f.suggestions for f in found]
-
-
-def test_a_wish_about_a_person_keeps_no_rewrite(linter: Linter) -> None:
-    # the act's object is a person: a passive would still name who was not told
-    assert suggestions(linter, "If only she had told him about the flag.") == []
-
-
-ERRORS = [
     # "human error" the writer gives as a cause: the error and its being manual stay, who goes
     ("The underlying cause was operator error.", "The underlying cause was an error in a manual step."),
     ("Because of an engineer error, the nightly export wrote to the wrong bucket.",
@@ -93,115 +51,96 @@ ERRORS = [
     # a contrast stays
     ("The data loss was a human error rather than a disk fault.",
      "The data loss was an error in a manual step rather than a disk fault."),
+    # a verdict's "who" clause: the act stays; what the person had not done to the object
+    # is said of the object
+    ("Responsibility lies with Mele, who merged a migration she had not tested.",
+     "A migration was merged without being tested."),
+    ("The blame lies with Oren, who restarted the primary during the backup window.",
+     "The primary was restarted during the backup window."),
+    # a thing said to be the person's: the thing stays, with its own words
+    ("The broken cron entry on the batch host was his.", "There was a broken cron entry on the batch host."),
+    ("Sorry all: the stale DNS record in the staging zone was mine.", "There was a stale DNS record in the staging zone."),
+    # inattention while something happened: what happened went unnoticed
+    ("The night operator was asleep at the wheel while the disk filled up.", "The disk filled up unnoticed."),
+    ("The on-call was asleep at the wheel while the p99 latency doubled for an hour.",
+     "The p99 latency doubled unnoticed for an hour."),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), ERRORS)
-def test_reported_error_as_manual_step(linter: Linter, sentence: str, expected: str) -> None:
+@pytest.mark.parametrize(("sentence", "expected"), REWRITES)
+def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
     found = [f for f in linter.lint(sentence, format="text").findings if f.rule.startswith("blame.")]
-    assert len(found) == 1
+    assert len(found) == 1, [(f.rule, f.message) for f in found]
     f = found[0]
+    # the finding may start mid-line ("Contributing factor: a human mistake ..."): the
+    # suggestion applied to its span is what the reader gets
     applied = [sentence[: f.start] + s + sentence[f.end :] for s in f.suggestions]
     assert expected in applied, applied
     assert clean(linter, expected)
 
 
-@pytest.mark.parametrize("sentence", [
-    # someone else's claim stays theirs
-    pytest.param("The carrier blames human error for the dropped calls.", id="reporting-verb"),
-    pytest.param("The outage was caused by human error, the spokesperson said.", id="attribution"),
-    pytest.param('The vendor\'s note put it down to "a simple human error" in the rollout.', id="quoted"),
+# (sentence, a form that must not be offered; None: no rewrite at all)
+NEAR_MISSES = [
+    # the condition says a fact of its own ("the runbook was not read"), not a grade:
+    # the result alone would lose it
+    ("If the on-call had read the runbook, the outage would have been shorter.", "The outage was not shorter."),
+    # "might have" is a guess, not a result that failed to happen
+    ("A more careful operator might have noticed the stale replica.", "The stale replica was not noticed."),
+    # a kind of thing, not one that was missed: "Typos were not caught like this" garbles it
+    ("A more careful engineer would have caught typos like this.", "were not caught"),
+    # a result that did not happen because it was prevented: "would not have lasted" turns
+    # the polarity, which the verifier does not let a rewrite drop
+    ("Had the on-call engineer acted sooner, the outage would not have lasted an hour.", "The outage lasted an hour."),
+    # a comparison says the act happened, later: "no escalation" would deny it
+    ("The on-call should have escalated to the network team much sooner.", "no escalation"),
+    # a wish with a comparison: the paging happened, later; "was not paged" would deny it
+    ("If only the SRE had paged the database team sooner.", "was not paged"),
+    # a state as the result: "did not be shorter", "was not shorter" state nothing
+    ("Had Ana reviewed the change more carefully, the outage would have been shorter.", "shorter"),
+    # no comparison: the escalation did not happen at all, so "came late" would be wrong
+    ("The on-call should have escalated to the database team.", "came late"),
+    # the act's object is a person: a passive would still name who was not told
+    ("If only she had told him about the flag.", None),
+    # someone else's claim about human error stays theirs
+    ("The carrier blames human error for the dropped calls.", "manual step"),
+    ("The outage was caused by human error, the spokesperson said.", "manual step"),
+    ('The vendor\'s note put it down to "a simple human error" in the rollout.', "manual step"),
     # a verdict with words of its own: the judgement would be said of the manual step
-    pytest.param("The outage came down to an embarrassing operator error.", id="judged-error"),
+    ("The outage came down to an embarrassing operator error.", "manual step"),
     # "it" points at nothing named: the verdict is all it says
-    pytest.param("It was a human error, nothing more.", id="bare-it"),
+    ("It was a human error, nothing more.", "manual step"),
     # a kind of error talked about, not one given as a cause: "an error in a manual step"
     # would garble it ("Reduce an error in a manual step in ...")
-    pytest.param("Cut down human error in the release process.", id="generic-object"),
-    pytest.param("Scripting the failover removes the risk of operator error.", id="generic-risk"),
+    ("Cut down human error in the release process.", "manual step"),
+    ("Scripting the failover removes the risk of operator error.", "manual step"),
     # an impression, not a cause the writer states
-    pytest.param("The report looks at what seems to be an operator error.", id="seems-to-be"),
+    ("The report looks at what seems to be an operator error.", "manual step"),
     # title case: the phrase could not follow the headline's capitals
-    pytest.param("Nationwide Outage Caused By Operator Error", id="title-case-headline"),
-])
-def test_reported_error_refused(linter: Linter, sentence: str) -> None:
-    assert not any("manual step" in s for s in suggestions(linter, sentence))
-
-
-def test_a_who_clause_is_not_cut_with_the_person(linter: Linter) -> None:
+    ("Nationwide Outage Caused By Operator Error", "manual step"),
     # the "who" clause says what the error was: cut with "by Maren" it would be lost
-    got = suggestions(linter, "The outage was an operator error by Maren, who resized the wrong disk.")
-    assert not any("manual step" in s for s in got), got
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
-    # a thing said to be the person's: the thing stays, with its own words
-    ("The broken cron entry on the batch host was his.", "There was a broken cron entry on the batch host."),
-    ("Sorry all: the stale DNS record in the staging zone was mine.", "There was a stale DNS record in the staging zone."),
-])
-def test_owned_thing(linter: Linter, sentence: str, expected: str) -> None:
-    got = suggestions(linter, sentence)
-    assert expected in got, got
-    assert clean(linter, expected)
-
-
-@pytest.mark.parametrize("sentence", [
+    ("The outage was an operator error by Maren, who resized the wrong disk.", "manual step"),
     # a verdict noun: ownership is all it says
-    pytest.param("The mistake in the config was mine.", id="verdict-noun"),
+    ("The mistake in the config was mine.", "There was"),
     # a verdict adjective on the thing stays a verdict on its owner
-    pytest.param("The sloppy cron entry on the batch host was his.", id="judged-thing"),
-])
-def test_owned_thing_refused(linter: Linter, sentence: str) -> None:
-    assert not any(s.startswith("There was") for s in suggestions(linter, sentence))
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
-    # the verdict goes, the act in its "who" clause stays; what the person had not done to
-    # the object is said of the object
-    ("Responsibility lies with Mele, who merged a migration she had not tested.",
-     "A migration was merged without being tested."),
-    ("The blame lies with Oren, who restarted the primary during the backup window.",
-     "The primary was restarted during the backup window."),
-])
-def test_verdict_with_who_clause(linter: Linter, sentence: str, expected: str) -> None:
-    got = suggestions(linter, sentence)
-    assert expected in got, got
-    assert clean(linter, expected)
-
-
-@pytest.mark.parametrize("sentence", [
+    ("The sloppy cron entry on the batch host was his.", "There was"),
     # who did it is all the sentence says
-    pytest.param("The blame lies with Mele, who merged the migration.", id="only-who"),
+    ("The blame lies with Mele, who merged the migration.", None),
     # the object's clause says what she had done, not what she had not: no "without"
-    pytest.param("The blame lies with Mele, who merged a migration she had tested twice.", id="object-clause-done"),
-])
-def test_verdict_with_who_clause_refused(linter: Linter, sentence: str) -> None:
-    assert suggestions(linter, sentence) == []
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
-    # inattention while something happened: what happened went unnoticed
-    ("The night operator was asleep at the wheel while the disk filled up.", "The disk filled up unnoticed."),
-    ("The on-call was asleep at the wheel while the p99 latency doubled for an hour.",
-     "The p99 latency doubled unnoticed for an hour."),
-])
-def test_unattended(linter: Linter, sentence: str, expected: str) -> None:
-    got = suggestions(linter, sentence)
-    assert expected in got, got
-    assert clean(linter, expected)
-
-
-@pytest.mark.parametrize("sentence", [
+    ("The blame lies with Mele, who merged a migration she had tested twice.", None),
     # a person's act meanwhile: "unnoticed" would say nobody saw what they did
-    pytest.param("The on-call was asleep at the wheel while Priya escalated.", id="person-meanwhile"),
+    ("The on-call was asleep at the wheel while Priya escalated.", "unnoticed"),
     # the state alone: nothing happened meanwhile that the sentence names
-    pytest.param("Frankly, the on-call was asleep at the wheel.", id="state-only"),
-])
-def test_unattended_refused(linter: Linter, sentence: str) -> None:
-    assert not any("unnoticed" in s for s in suggestions(linter, sentence))
-
-
-def test_blame_phrase_that_judged_the_act_is_not_dropped(linter: Linter) -> None:
+    ("Frankly, the on-call was asleep at the wheel.", "unnoticed"),
     # "on a wing and a prayer" says how little assurance there was: dropped, the fact goes
     # with it (blind grading: poor); the phrase is the claim, so no rewrite
-    assert suggestions(linter, "Ngaio pushed the pricing change live on a wing and a prayer.") == []
+    ("Ngaio pushed the pricing change live on a wing and a prayer.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
+def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
+    got = suggestions(linter, sentence)
+    if banned is None:
+        assert got == []
+    else:
+        assert not any(banned in s for s in got), got

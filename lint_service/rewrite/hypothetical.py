@@ -80,6 +80,9 @@ def _as_done(verb: Token, skip: set[int], negate: bool) -> str | None:
     covered, steps = _steps_after(verb)
     if "" in steps:
         return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+        return None  # "would have caught typos like this": a kind of thing, not one that was missed
     gone = skip | {t.i for t in covered}
     own = [t for t in verb.subtree if t.i not in gone and not trailing_punct(t)]
     if not _person_free(own):
@@ -88,7 +91,6 @@ def _as_done(verb: Token, skip: set[int], negate: bool) -> str | None:
     if said is None or not said[0]:
         return None
     subject, predicate = said[0], _simple_past(said[1], verb)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     # (the parser hangs it on the verb or on the object; the passive moves either after the verb)
     where = next((p for p in (*verb.children, *(obj.children if obj is not None else ())) if p.dep_ == "prep"
                   and obj is not None and p.left_edge.i > obj.i and p.lower_ in ("in", "on")
