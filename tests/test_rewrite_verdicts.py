@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from lint_service import Linter
-from test_rewrite_fallbacks import clean, linter, suggestions  # noqa: F401 - the same helpers and fixture
+from test_rewrite_fallbacks import clean, linter  # noqa: F401 - the same helpers and fixture
+from test_rewrite_fallbacks import test_near_miss as not_offered  # the same check, on this round's sentences
 
 
 REWRITES = [
@@ -139,8 +140,4 @@ NEAR_MISSES = [
 
 @pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
 def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
-    got = suggestions(linter, sentence)
-    if banned is None:
-        assert got == []
-    else:
-        assert not any(banned in s for s in got), got
+    not_offered(linter, sentence, banned)
