@@ -132,6 +132,12 @@ NEAR_MISSES = [
     ("The on-call was asleep at the wheel while Priya escalated.", "unnoticed"),
     # the state alone: nothing happened meanwhile that the sentence names
     ("Frankly, the on-call was asleep at the wheel.", "unnoticed"),
+    # refused after blind grading graded them poor: a manner-only act without its manner
+    # ("handled the cutover" says nothing), "error-prone" for a careless act, and a question
+    # whose point is its agent
+    ("The platform team handled the cutover sloppily.", None),
+    ("Leaving live API keys in a public gist was careless of the intern.", None),
+    ("Was the payments cluster taken down by a single contractor?", None),
     # "on a wing and a prayer" says how little assurance there was: dropped, the fact goes
     # with it (blind grading: poor); the phrase is the claim, so no rewrite
     ("Ngaio pushed the pricing change live on a wing and a prayer.", None),

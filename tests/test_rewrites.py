@@ -111,7 +111,8 @@ REWRITES = [
     r("Due to the intern, every session token was invalidated.", "Every session token was invalidated.", "cause-due-to"),
     # judgements
     r("It was reckless of Bashir to restart every broker at once.", "It was risky to restart every broker at once.", "judgement-of"),
-    r("The platform team handled the cutover sloppily.", "The platform team handled the cutover.", "judgement-adverb"),
+    # ("The platform team handled the cutover sloppily": no rewrite since blind grading found
+    # "handled the cutover" empty, tests/test_rewrite_verdicts.py)
 ]
 
 

@@ -73,6 +73,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     c = det.clause
     out: list[Candidate] = []
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
+        if sent.text.rstrip().endswith("?"):
+            return []  # "Was X brought down by one technician?": the agent is what it asks about
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree}
@@ -256,6 +258,10 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
     word = det.evidence[0]
     low = word.lower_
     if word.dep_ in ("advmod",):  # "handled the rollout sloppily" -> "handled the rollout"
+        if verb_lemma_of(word.head.text) in rw["manner_only_verbs"]:
+            # "The release team handled the rollout": without its manner the act says
+            # nothing, and the team stays its subject (blind grading: poor)
+            return []
         return [render(sent, {}, {word.i})]
     if word.dep_ == "amod" and len(det.evidence) == 2 and det.evidence[1].dep_ in ("nsubj", "nsubjpass"):
         head = det.evidence[1]
