@@ -138,6 +138,9 @@ NEAR_MISSES = [
     ("The platform team handled the cutover sloppily.", None),
     ("Leaving live API keys in a public gist was careless of the intern.", None),
     ("Was the payments cluster taken down by a single contractor?", None),
+    # hindsight about a means: "Checking the replica lag first could have prevented the
+    # outage" kept the hindsight (withdrawn: rewrite/hindsight.py is gone)
+    ("Ilka could have prevented the outage by checking the replica lag first.", None),
     # "on a wing and a prayer" says how little assurance there was: dropped, the fact goes
     # with it (blind grading: poor); the phrase is the claim, so no rewrite
     ("Ngaio pushed the pricing change live on a wing and a prayer.", None),

@@ -24,7 +24,6 @@ from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
-from .hindsight import means_could_have
 from .owned_thing import owned_thing
 from .permitted import delay_variants, permissive_variants
 from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
@@ -168,8 +167,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
         # "I must have clicked the wrong link" is a guess, not a should; "could have
-        # avoided it by reading the notes" names a means, which can be the subject
-        return means_could_have(c, sent)
+        # avoided it by reading the notes" kept its hindsight with the means as subject
+        # ("Reading the notes could have avoided it": blind grading, poor), and the means
+        # not taken alone loses what it would have avoided: no rewrite
+        return []
     if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
