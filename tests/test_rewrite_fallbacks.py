@@ -123,17 +123,18 @@ NEAR_MISSES = [
     ("Bartholomew should have escalated to the storage team much sooner.", "not"),
     # the person is still in the act that the rewrite keeps
     ("Perpetua should have asked for help before pushing her change.", "without"),
-    # nothing but the verdict: no rewrite invents what the error was
-    ("The root cause was human error.", None),
-    ("The outage was caused by human error.", None),
+    # nothing but the verdict: no rewrite swaps the error for "a manual step" (withdrawn
+    # after blind round 1); "an error in a manual step" keeps it (tests/test_rewrite_verdicts.py)
+    ("The root cause was human error.", "was a manual step"),
+    ("The outage was caused by human error.", "caused by a manual step"),
     # the error is the cause the clause exists to state: dropping it empties the sentence
-    ("The outage was caused because of operator error.", None),
+    ("The outage was caused because of operator error.", "The outage was caused."),
     # a bare reported error as a fact's cause: dropping it loses that a manual step failed
     # (withdrawn after blind round 3)
-    ("Due to operator error, the staging queue was purged.", None),
-    ("The ledger was rebuilt twice because of human error.", None),
-    # who made it and no step: nothing is left to say
-    ("Primary cause: human error by the night operator.", None),
+    ("Due to operator error, the staging queue was purged.", "The staging queue was purged"),
+    ("The ledger was rebuilt twice because of human error.", "rebuilt twice."),
+    # who made it goes with the verdict's word
+    ("Primary cause: human error by the night operator.", "operator"),
     # "phoned it in" names no thing that was cursory
     ("Radomir phoned it in.", None),
     ("Orla played it fast and loose.", None),

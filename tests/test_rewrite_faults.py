@@ -184,13 +184,19 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("Idris was exhausted at the console and ran the cleanup against the live cluster.", id="state-vanishes"),
     # shouted in capitals: "IT" may be the department
     pytest.param("I DROPPED THE USERS TABLE SO SORRY", id="all-caps"),
-    # "more carefully" keeps the implied carelessness
-    pytest.param("Had the reviewer read the migration more carefully, the outage would have been avoided.", id="more-carefully"),
     # "lagged" does not say what was wrong with a thing
     pytest.param("The web team were careless about cache headers.", id="lagged-not-for-things"),
 ])
 def test_refused_rather_than_wrong(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []
+
+
+def test_graded_condition_loses_its_grade(linter: Linter) -> None:
+    # "more carefully" kept in a passive ("Had the migration been read more carefully")
+    # keeps the implied carelessness; said as what happened, the grade goes
+    # (tests/test_rewrite_verdicts.py)
+    got = suggestions(linter, "Had the reviewer read the migration more carefully, the outage would have been avoided.")
+    assert got and not any("carefully" in s for s in got), got
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -117,8 +117,8 @@ NEAR_MISSES = [
     "The DBA misjudged how long he would need for the rebuild.",
     # nor is it about a thing: "It was misjudged how long ..." keeps the verdict (blind round 5)
     "The DBA misjudged how long the rebuild would hold its lock.",
-    # a comparison says the act happened, later: "no escalation" would deny it
-    "The on-call should have escalated to the network team much sooner.",
+    # (a comparison says the act happened, later: "no escalation" would deny it; it is
+    # said as the act that came late, tests/test_rewrite_verdicts.py)
     # a "should not have" says it happened
     "Ines should not have rolled back at 02:10.",
     # a slang verb that judges how it was done stays a judgement in the passive

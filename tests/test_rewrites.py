@@ -111,7 +111,8 @@ REWRITES = [
     r("Due to the intern, every session token was invalidated.", "Every session token was invalidated.", "cause-due-to"),
     # judgements
     r("It was reckless of Bashir to restart every broker at once.", "It was risky to restart every broker at once.", "judgement-of"),
-    r("The platform team handled the cutover sloppily.", "The platform team handled the cutover.", "judgement-adverb"),
+    # ("The platform team handled the cutover sloppily": no rewrite since blind grading found
+    # "handled the cutover" empty, tests/test_rewrite_verdicts.py)
 ]
 
 
@@ -140,8 +141,10 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
     # with no act named after it, nothing else says what happened (with one, see
     # test_rewrite_fallbacks: "The build was promoted without waiting for the canary")
     pytest.param("Kalinda should have waited for the canary.", id="counterfactual-intransitive"),
-    # nothing says what the error was without inventing it ("a manual step" emptied the claim)
-    pytest.param("The root cause was operator error.", id="operator-error-no-invented-replacement"),
+    # nothing says what the error was without inventing it ("a manual step" emptied the claim;
+    # "an error in a manual step" keeps it where the sentence gives it as a cause, but "it"
+    # names nothing the verdict is about: tests/test_rewrite_verdicts.py)
+    pytest.param("It was operator error.", id="operator-error-no-invented-replacement"),
     pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),
 ])
 def test_no_suggestion_when_no_faithful_rewrite(linter: Linter, sentence: str) -> None:

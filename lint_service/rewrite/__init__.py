@@ -24,7 +24,7 @@ from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
-from .hindsight import means_could_have
+from .owned_thing import owned_thing
 from .permitted import delay_variants, permissive_variants
 from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
@@ -72,6 +72,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     c = det.clause
     out: list[Candidate] = []
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
+        if sent.text.rstrip().endswith("?"):
+            return []  # "Was X brought down by one technician?": the agent is what it asks about
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree}
@@ -105,6 +107,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # broke X": the change keeps every fact the clause gave it, the person goes
         text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
         return [Candidate(text)] if text is not None else []
+    if det.construction == "possessive" and (owned := owned_thing(det, sent, ctx)):
+        return owned  # "The bad regex in the WAF rule was mine" -> "There was a bad regex in ..."
     if det.construction == "possessive" and _imperative(sent):
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
@@ -163,8 +167,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # the relative clause's antecedent stays; a passive would orphan it
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
         # "I must have clicked the wrong link" is a guess, not a should; "could have
-        # avoided it by reading the notes" names a means, which can be the subject
-        return means_could_have(c, sent)
+        # avoided it by reading the notes" kept its hindsight with the means as subject
+        # ("Reading the notes could have avoided it": blind grading, poor), and the means
+        # not taken alone loses what it would have avoided: no rewrite
+        return []
     if c.subject is not None and (c.subject.dep_ in ("dobj", "conj") or any(x.dep_ == "conj" and x.pos_ == "VERB" for x in c.action.children) and c.modal and not c.objects):
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
@@ -253,6 +259,10 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
     word = det.evidence[0]
     low = word.lower_
     if word.dep_ in ("advmod",):  # "handled the rollout sloppily" -> "handled the rollout"
+        if verb_lemma_of(word.head.text) in rw["manner_only_verbs"]:
+            # "The release team handled the rollout": without its manner the act says
+            # nothing, and the team stays its subject (blind grading: poor)
+            return []
         return [render(sent, {}, {word.i})]
     if word.dep_ == "amod" and len(det.evidence) == 2 and det.evidence[1].dep_ in ("nsubj", "nsubjpass"):
         head = det.evidence[1]

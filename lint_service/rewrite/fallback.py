@@ -16,6 +16,10 @@ from .candidate import Candidate
 from .elapsed import elapsed_before
 from .missed_act import missed_act
 from .error_step import error_in_context
+from .hypothetical import hypothetical_as_fact
+from .manual_error import manual_error
+from .verdict_who import verdict_who
+from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
@@ -51,6 +55,10 @@ FALLBACKS: tuple[Strategy, ...] = (
     wrong_state,
     owner_without_reason,
     missed_act,
+    hypothetical_as_fact,
+    manual_error,
+    verdict_who,
+    unattended,
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate
 from .people import replace_clause
@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from ..checks.registry import Context
 
 
+def act_noun(v: Token) -> tuple[str | None, Token | None]:
+    """The noun the rules give for the act of ``v`` and its particle: "rolled back" ->
+    ("rollback", back)."""
+    nouns = phrasing()["act_nouns"]
+    lemma = verb_lemma_of(v.text)
+    # "rolled back/prt", or "back/advmod" as the small model often reads it
+    particle = next((x for x in v.children if x.dep_ == "prt" or (x.i == v.i + 1 and x.dep_ == "advmod" and f"{lemma} {x.lower_}" in nouns)), None)
+    return nouns.get(f"{lemma} {particle.lower_}" if particle is not None else lemma), particle
+
+
 def missed_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     c = det.clause
     if det.construction != "counterfactual" or c is None or c.subject is None or c.modal not in ("should", "ought"):
@@ -30,11 +40,7 @@ def missed_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     v = c.action
     if v is not c.verb or c.negated or c.objects or c.subject.i > v.i:
         return []
-    nouns = phrasing()["act_nouns"]
-    lemma = verb_lemma_of(v.text)
-    # "rolled back/prt", or "back/advmod" as the small model often reads it
-    particle = next((x for x in v.children if x.dep_ == "prt" or (x.i == v.i + 1 and x.dep_ == "advmod" and f"{lemma} {x.lower_}" in nouns)), None)
-    noun = nouns.get(f"{lemma} {particle.lower_}" if particle is not None else lemma)
+    noun, particle = act_noun(v)
     if noun is None:
         return []
     rest = [x for x in v.children if x.i > v.i and (particle is None or x.i != particle.i) and not trailing_punct(x)]
