@@ -129,6 +129,7 @@ def test_glued_words_and_doubled_period(parse, linter: Linter) -> None:
     bad = faithfulness_problems(parse("The change was merged without fixing the teststhat's why the build fails.."), o)
     assert _has(bad, "run together") and _has(bad, "doubled period")
     assert faithfulness_problems(parse("The change was merged without fixing the tests, and that's why the build fails."), o) == []
-    got = suggestions(linter, "you deployed without running the tests, and that's why the checkout page fails.")
-    assert not any("teststhat" in s or ".." in s for s in got), got
+    # the joined clause stays as written, its ", and" with it
+    assert "The change was deployed without running the tests, and that's why the checkout page fails." in suggestions(
+        linter, "you deployed without running the tests, and that's why the checkout page fails.")
     assert "The change was deployed without running the tests." in suggestions(linter, "you deployed without running the tests.")
