@@ -133,3 +133,32 @@ def test_glued_words_and_doubled_period(parse, linter: Linter) -> None:
     assert "The change was deployed without running the tests, and that's why the checkout page fails." in suggestions(
         linter, "you deployed without running the tests, and that's why the checkout page fails.")
     assert "The change was deployed without running the tests." in suggestions(linter, "you deployed without running the tests.")
+
+
+# ---------------------------------------------------------------- (1), (4), (6) acts lost, people left, headlines
+
+
+def test_the_removed_persons_act_lost_is_refused_and_an_idiom_may_go(parse, linter: Linter) -> None:
+    o = _orig(parse, "I'm the reason the build broke, I merged the wrong branch.")
+    o.dropped |= {t.i for t in o.sent if t.lower_ == "i"}
+    assert _has(faithfulness_problems(parse("The build broke."), o), "act")
+    assert suggestions(linter, "I'm the reason the build broke, I merged the wrong branch.") == []
+    # an idiom's object is no thing: "dropped the ball on" is the judgement that goes
+    assert "The wildcard certificate was not renewed." in suggestions(linter, "Ops dropped the ball on renewing the wildcard certificate.")
+
+
+def test_another_person_left_acting_in_a_list(linter: Linter) -> None:
+    got = suggestions(linter, "Three things broke: Ana skipped the canary, the reviewer approved without reading, and the pager was muted.")
+    assert not any("reviewer approved" in s for s in got), got
+    # who reports it is not who did it
+    assert "A spokesperson said the power was mistakenly cut to the second hall." in suggestions(
+        linter, "A spokesperson said a technician mistakenly cut the power to the second hall.")
+
+
+def test_title_case_headline_half_rewritten(parse) -> None:
+    o = _orig(parse, "Engineer Pushes Bad Config, Takes Down Payments")
+    assert _has(faithfulness_problems(parse("Payments are taken Down"), o), "headline")
+    assert not _has(faithfulness_problems(parse("Bad Config Pushed, Payments Taken Down"), o), "headline")
+    # a sentence with names in it is no headline
+    o2 = _orig(parse, "Ravi restarted the Redis cluster in Frankfurt.")
+    assert not _has(faithfulness_problems(parse("The Redis cluster in Frankfurt was restarted."), o2), "headline")

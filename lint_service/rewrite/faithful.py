@@ -60,6 +60,12 @@ def faithfulness_problems(cand: Span, orig) -> list[str]:
         out.append(f"'without {belief}' was the removed person's thinking")
     if (lost := _lost_clause(cand, orig)) is not None:
         out.append(f"the clause {lost!r} lost")
+    if (act := _lost_act(cand, orig)) is not None:
+        out.append(f"the removed person's act {act!r} lost")
+    if (other := _person_still_acting(cand, orig)) is not None:
+        out.append(f"{other!r} still the one who acted")
+    if _headline_broken(cand, orig):
+        out.append("a title-case headline half rewritten in sentence case")
     if (place := _place_before_particle(cand, orig)) is not None:
         out.append(f"{place!r} between the verb and its particle")
     return out
@@ -236,3 +242,77 @@ def _place_before_particle(cand: Span, orig) -> str | None:
                 and f" {subj.right_edge.lower_} {phrase.lower()} {nxt.lower_} " in written:
             return phrase
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _idiom_objects() -> frozenset[tuple[str, str]]:
+    """(verb, object) of the blame idioms (rules/framing.yaml), whose object is no thing."""
+    return frozenset((i["verb"], str(i.get("object") or i.get("complement"))) for i in load_rule_file("framing")["idioms"]
+                     if i.get("object") or i.get("complement"))
+
+
+@functools.lru_cache(maxsize=1)
+def _verdict_nouns() -> frozenset[str]:
+    terms = load_rule_file("blame_terms")
+    return frozenset(terms["error_heads"]) | frozenset(terms["defect_nouns"]) | frozenset(terms["judgement_nouns"] or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _speakers() -> frozenset[str]:
+    return frozenset(load_rule_file("blame_terms")["speaker_nouns"])
+
+
+def _lost_act(cand: Span, orig) -> str | None:
+    """"I'm the reason the build broke, I merged the wrong branch" -> "The build broke":
+    the removed person's act on a thing is what happened; a rewrite that keeps neither
+    the act nor the thing it was done to says only half. What they thought or wanted
+    ("because she wanted the fix out") and what they were ("when I was on call") may go."""
+    said = {t.lower_ for t in cand}
+    mental = set(phrasing()["mental_verbs"])
+    for v in orig.sent:
+        if v.pos_ != "VERB" or v.lemma_ in mental or v.lemma_ == "be":
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
+        if subj is None or not (subj.i in orig.dropped or subj.lower_ in orig.pronouns):
+            continue
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None and ((v.lemma_, obj.lemma_.lower()) in _idiom_objects() or obj.lemma_.lower() in _verdict_nouns()):
+            continue  # "dropped the ball on X", "made an error by ...": the judgement the rewrite drops
+        if any(m.dep_ == "mark" and m.lower_ in phrasing()["person_clause_marks"] for m in v.children):
+            continue  # "Owner: Kasimir, because he deleted the table": why they are named, not what happened
+        if obj is not None and obj.lower_ not in said and v.lower_ not in said:
+            return f"{v.text} {obj.text}"
+    return None
+
+
+def _person_still_acting(cand: Span, orig) -> str | None:
+    """"Three things broke: the canary was skipped, the reviewer approved without reading":
+    one person went, another in the same list is still the subject of what went wrong."""
+    if not any(x.dep_ == "auxpass" for x in cand):
+        return None
+    for t in cand:
+        if not names_person(t) or t.i + 1 >= cand.end:
+            continue
+        verb = cand.doc[t.i + 1]
+        if verb.lemma_ in phrasing()["manual_error"]["reporting_verbs"] and t.lemma_.lower() in _speakers():
+            continue  # "A spokesperson said ...": a speaker reports it and did nothing wrong
+        # the parser reads "the reviewer approved without reading" in a list as a noun and
+        # its participle: the reader still reads who approved
+        acting = (t.dep_ == "nsubj" and t.head == verb and verb.tag_ in ("VBD", "VBZ", "VBP")) or (
+            verb.head == t and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "auxpass" for c in verb.children))
+        if acting and verb.head.dep_ in ("conj", "parataxis", "ccomp", "ROOT", "nsubj", "nsubjpass") or acting and verb.dep_ in ("conj", "parataxis", "ccomp", "ROOT"):
+            return f"{t.text} {verb.text}"
+    return None
+
+
+def _headline_broken(cand: Span, orig) -> bool:
+    """"Engineer Pushes Bad Config, Takes Down Payments" -> "Payments are taken Down": a
+    headline in title case rewritten with sentence-case words beside its own capitals."""
+    def title(tokens: list[Token]) -> tuple[int, int]:
+        words = [t for t in tokens if t.is_alpha and len(t) > 3]
+        return sum(t.is_title for t in words), len(words)
+    caps, n = title(list(orig.sent))
+    if n < 3 or caps < n:
+        return False
+    words = [t for t in cand if t.is_alpha and t.i > cand.start]
+    return any(t.is_title for t in words) and any(t.is_lower and len(t) > 3 for t in words)
