@@ -147,6 +147,16 @@ def test_the_removed_persons_act_lost_is_refused_and_an_idiom_may_go(parse, lint
     assert "The wildcard certificate was not renewed." in suggestions(linter, "Ops dropped the ball on renewing the wildcard certificate.")
 
 
+def test_a_prepositional_act_lost_is_refused(linter: Linter) -> None:
+    # "more carefully" goes, and with it everything but the miss: "The bug was not caught."
+    assert suggestions(linter, "Had the reviewer looked at the schema more carefully, the bug would have been caught.") == []
+    assert "Had the schema been looked at, the bug would have been caught." in suggestions(
+        linter, "Had the reviewer looked at the schema, the bug would have been caught.")
+    # an idiom with a preposition is the judgement, and may go
+    assert "The connection pool was bumped to 5,000 without testing it." in suggestions(
+        linter, "Vuk shot from the hip and bumped the connection pool to 5,000 without testing it.")
+
+
 def test_another_person_left_acting_in_a_list(linter: Linter) -> None:
     got = suggestions(linter, "Three things broke: Ana skipped the canary, the reviewer approved without reading, and the pager was muted.")
     assert not any("reviewer approved" in s for s in got), got

@@ -245,10 +245,11 @@ def _place_before_particle(cand: Span, orig) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _idiom_objects() -> frozenset[tuple[str, str]]:
-    """(verb, object) of the blame idioms (rules/framing.yaml), whose object is no thing."""
-    return frozenset((i["verb"], str(i.get("object") or i.get("complement"))) for i in load_rule_file("framing")["idioms"]
-                     if i.get("object") or i.get("complement"))
+def _idiom_words() -> tuple[frozenset[str], ...]:
+    """The words of each blame idiom's gloss ("dropped the ball", "shot from the hip"):
+    rules/framing.yaml and rules/rewrites.yaml. Their object is no thing."""
+    glosses = [i["gloss"] for i in load_rule_file("framing")["idioms"]] + list(phrasing()["idioms"])
+    return tuple(frozenset(g.lower().replace("'s", "").split()) for g in glosses)
 
 
 @functools.lru_cache(maxsize=1)
@@ -276,7 +277,13 @@ def _lost_act(cand: Span, orig) -> str | None:
         if subj is None or not (subj.i in orig.dropped or subj.lower_ in orig.pronouns):
             continue
         obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if obj is not None and ((v.lemma_, obj.lemma_.lower()) in _idiom_objects() or obj.lemma_.lower() in _verdict_nouns()):
+        if obj is None:
+            # "had looked at the diff": the thing of a prepositional verb, right after it
+            prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if prep is not None else None
+            if obj is not None and obj.lower_ in phrasing()["departure_places"]:
+                obj = None  # "went to bed": said as the act left unattended (rewrite/coordination.py)
+        if obj is not None and (any({v.lower_, obj.lower_} <= words for words in _idiom_words()) or obj.lemma_.lower() in _verdict_nouns()):
             continue  # "dropped the ball on X", "made an error by ...": the judgement the rewrite drops
         if any(m.dep_ == "mark" and m.lower_ in phrasing()["person_clause_marks"] for m in v.children):
             continue  # "Owner: Kasimir, because he deleted the table": why they are named, not what happened
