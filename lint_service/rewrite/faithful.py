@@ -40,35 +40,13 @@ def names_person(tok: Token) -> bool:
 
 def faithfulness_problems(cand: Span, orig) -> list[str]:
     """Why ``cand`` is not faithful to ``orig`` (a verify.Original) in the ways below."""
-    out: list[str] = []
-    text = cand.text
-    if (opener := _role_opener(cand, orig)) is not None:
-        out.append(f"opener {opener!r} described the removed person")
-    if (agent := _agent_left_on_nominal(cand, orig)) is not None:
-        out.append(f"{agent!r} left as the agent once the judgement went")
-    if re.search(r"(?<![.])[.]{2}(?![.])", text) and not re.search(r"(?<![.])[.]{2}(?![.])", orig.sent.text):
-        out.append("doubled period")
-    if (glued := _glued(cand, orig)) is not None:
-        out.append(f"words run together in {glued!r}")
-    if (moved := _trailing_phrase_in_subject(cand, orig)) is not None:
-        out.append(f"the act's phrase {moved!r} now inside the subject")
-    if (pron := _controlled_pronoun(cand, orig)) is not None:
-        out.append(f"pronoun {pron!r} belonged to the doer of a clause with no subject")
-    if (lead := _confession_lead(cand, orig)) is not None:
-        out.append(f"apology or confession {lead!r} kept with nobody to make it")
-    if (belief := _thinking_without(cand)) is not None:
-        out.append(f"'without {belief}' was the removed person's thinking")
-    if (lost := _lost_clause(cand, orig)) is not None:
-        out.append(f"the clause {lost!r} lost")
-    if (act := _lost_act(cand, orig)) is not None:
-        out.append(f"the removed person's act {act!r} lost")
-    if (other := _person_still_acting(cand, orig)) is not None:
-        out.append(f"{other!r} still the one who acted")
-    if _headline_broken(cand, orig):
-        out.append("a title-case headline half rewritten in sentence case")
-    if (place := _place_before_particle(cand, orig)) is not None:
-        out.append(f"{place!r} between the verb and its particle")
-    return out
+    return [message.format(found) for check, message in _CHECKS if (found := check(cand, orig)) is not None]
+
+
+def _doubled_period(cand: Span, orig) -> str | None:
+    """"... the parser crashes..": a join that kept both halves' full stops."""
+    run = re.compile(r"(?<![.])[.]{2}(?![.])")
+    return ".." if run.search(cand.text) and not run.search(orig.sent.text) else None
 
 
 def _role_opener(cand: Span, orig) -> str | None:
@@ -180,7 +158,7 @@ def _confession_lead(cand: Span, orig) -> str | None:
     return None
 
 
-def _thinking_without(cand: Span) -> str | None:
+def _thinking_without(cand: Span, orig) -> str | None:
     """"The TTL was set to 86400 without thinking it through": a passive has no doer left
     to have thought, so the phrase is the removed person's carelessness said of nobody
     ("without a review" is how the act was done, and stays)."""
@@ -312,7 +290,7 @@ def _person_still_acting(cand: Span, orig) -> str | None:
     return None
 
 
-def _headline_broken(cand: Span, orig) -> bool:
+def _headline_broken(cand: Span, orig) -> str | None:
     """"Engineer Pushes Bad Config, Takes Down Payments" -> "Payments are taken Down": a
     headline in title case rewritten with sentence-case words beside its own capitals."""
     def title(tokens: list[Token]) -> tuple[int, int]:
@@ -320,6 +298,25 @@ def _headline_broken(cand: Span, orig) -> bool:
         return sum(t.is_title for t in words), len(words)
     caps, n = title(list(orig.sent))
     if n < 3 or caps < n:
-        return False
+        return None
     words = [t for t in cand if t.is_alpha and t.i > cand.start]
-    return any(t.is_title for t in words) and any(t.is_lower and len(t) > 3 for t in words)
+    lower = next((t.text for t in words if t.is_lower and len(t) > 3), None)
+    return lower if lower is not None and any(t.is_title for t in words) else None
+
+
+# (check, message): each check returns what it found, or None
+_CHECKS = (
+    (_role_opener, "opener {!r} described the removed person"),
+    (_agent_left_on_nominal, "{!r} left as the agent once the judgement went"),
+    (_doubled_period, "doubled period {!r}"),
+    (_glued, "words run together in {!r}"),
+    (_trailing_phrase_in_subject, "the act's phrase {!r} now inside the subject"),
+    (_controlled_pronoun, "pronoun {!r} belonged to the doer of a clause with no subject"),
+    (_confession_lead, "apology or confession {!r} kept with nobody to make it"),
+    (_thinking_without, "'without {}' was the removed person's thinking"),
+    (_lost_clause, "the clause {!r} lost"),
+    (_lost_act, "the removed person's act {!r} lost"),
+    (_person_still_acting, "{!r} still the one who acted"),
+    (_headline_broken, "a title-case headline half rewritten in sentence case ({!r})"),
+    (_place_before_particle, "{!r} between the verb and its particle"),
+)
