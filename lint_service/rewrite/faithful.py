@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from ..rules import load_rule_file
 from .text import phrasing
+
+if TYPE_CHECKING:  # verify.py imports this module
+    from .verify import Original
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -38,18 +42,18 @@ def names_person(tok: Token) -> bool:
                                    or (low.endswith(suffixes) and low not in exceptions and tok.lower_ not in exceptions))
 
 
-def faithfulness_problems(cand: Span, orig) -> list[str]:
-    """Why ``cand`` is not faithful to ``orig`` (a verify.Original) in the ways below."""
+def faithfulness_problems(cand: Span, orig: "Original") -> list[str]:
+    """Why ``cand`` is not faithful to ``orig`` in the ways below."""
     return [message.format(found) for check, message in _CHECKS if (found := check(cand, orig)) is not None]
 
 
-def _doubled_period(cand: Span, orig) -> str | None:
+def _doubled_period(cand: Span, orig: "Original") -> str | None:
     """"... the parser crashes..": a join that kept both halves' full stops."""
     run = re.compile(r"(?<![.])[.]{2}(?![.])")
     return ".." if run.search(cand.text) and not run.search(orig.sent.text) else None
 
 
-def _role_opener(cand: Span, orig) -> str | None:
+def _role_opener(cand: Span, orig: "Original") -> str | None:
     """"As the approver on that change, I didn't check ..." -> "As the approver on that
     change, it was not checked ...": a leading "as <role>" said who the subject was; with
     the subject gone it describes nobody (or the next noun). "As a precaution" is not one."""
@@ -72,7 +76,7 @@ def text_lower(span: Span) -> str:
     return " ".join(span.text.split()).lower()
 
 
-def _agent_left_on_nominal(cand: Span, orig) -> str | None:
+def _agent_left_on_nominal(cand: Span, orig: "Original") -> str | None:
     """"Lazy reviewing by the platform lead let a password in" -> "Reviewing by the
     platform lead let ...": the judgement was on the person, who is still the doer of the
     nominal; the act stays theirs. "Reviews by the bot" name no person."""
@@ -90,7 +94,7 @@ def _agent_left_on_nominal(cand: Span, orig) -> str | None:
     return None
 
 
-def _glued(cand: Span, orig) -> str | None:
+def _glued(cand: Span, orig: "Original") -> str | None:
     """A word of the candidate the original wrote as two ("teststhat"): a join that cut
     what stood between them and the space with it."""
     written = {t.lower_ for t in orig.sent}
@@ -103,7 +107,7 @@ def _glued(cand: Span, orig) -> str | None:
     return None
 
 
-def _trailing_phrase_in_subject(cand: Span, orig) -> str | None:
+def _trailing_phrase_in_subject(cand: Span, orig: "Original") -> str | None:
     """"i broke the nightly, reverting" -> "The nightly, reverting broke": an "-ing"
     phrase the original hung on the verb after its object (what the doer did or thought
     meanwhile) is now part of the new subject."""
@@ -124,7 +128,7 @@ def _trailing_phrase_in_subject(cand: Span, orig) -> str | None:
     return None
 
 
-def _controlled_pronoun(cand: Span, orig) -> str | None:
+def _controlled_pronoun(cand: Span, orig: "Original") -> str | None:
     """"Somebody unplugged the NAS to charge their phone" -> "The NAS was unplugged to
     charge their phone": the purpose clause has no subject of its own, so its doer was
     the removed person, and a pronoun inside it is theirs whatever noun stands before."""
@@ -144,7 +148,7 @@ def _controlled_pronoun(cand: Span, orig) -> str | None:
     return None
 
 
-def _confession_lead(cand: Span, orig) -> str | None:
+def _confession_lead(cand: Span, orig: "Original") -> str | None:
     """"Confession time: the outage came from a TTL that was set ...": a lead before a
     colon or comma that apologises or confesses is the removed person's voice."""
     words = set(phrasing()["apology_words"]) | set(phrasing()["confession_words"])
@@ -158,7 +162,7 @@ def _confession_lead(cand: Span, orig) -> str | None:
     return None
 
 
-def _thinking_without(cand: Span, orig) -> str | None:
+def _thinking_without(cand: Span, orig: "Original") -> str | None:
     """"The TTL was set to 86400 without thinking it through": a passive has no doer left
     to have thought, so the phrase is the removed person's carelessness said of nobody
     ("without a review" is how the act was done, and stays)."""
@@ -170,7 +174,7 @@ def _thinking_without(cand: Span, orig) -> str | None:
     return None
 
 
-def _lost_clause(cand: Span, orig) -> str | None:
+def _lost_clause(cand: Span, orig: "Original") -> str | None:
     """"I left the debug flag on, and that is how the tokens ended up in the logs" ->
     "The debug flag was left on": a clause whose subject is not the removed person (a
     consequence, a cause, what someone else did) is a fact; a rewrite that keeps neither
@@ -199,7 +203,7 @@ def _own_words(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in inner]
 
 
-def _place_before_particle(cand: Span, orig) -> str | None:
+def _place_before_particle(cand: Span, orig: "Original") -> str | None:
     """"4,000 customers were cut in Leeds off the network": a phrase the original wrote
     between the object and the particle ("cut 4,000 customers in Leeds off the network")
     belonged to the object; behind the passive verb it reads as where the cutting happened
@@ -241,7 +245,7 @@ def _speakers() -> frozenset[str]:
     return frozenset(load_rule_file("blame_terms")["speaker_nouns"])
 
 
-def _lost_act(cand: Span, orig) -> str | None:
+def _lost_act(cand: Span, orig: "Original") -> str | None:
     """"I'm the reason the build broke, I merged the wrong branch" -> "The build broke":
     the removed person's act on a thing is what happened; a rewrite that keeps neither
     the act nor the thing it was done to says only half. What they thought or wanted
@@ -270,7 +274,7 @@ def _lost_act(cand: Span, orig) -> str | None:
     return None
 
 
-def _person_still_acting(cand: Span, orig) -> str | None:
+def _person_still_acting(cand: Span, orig: "Original") -> str | None:
     """"Three things broke: the canary was skipped, the reviewer approved without reading":
     one person went, another in the same list is still the subject of what went wrong."""
     if not any(x.dep_ == "auxpass" for x in cand):
@@ -290,7 +294,7 @@ def _person_still_acting(cand: Span, orig) -> str | None:
     return None
 
 
-def _headline_broken(cand: Span, orig) -> str | None:
+def _headline_broken(cand: Span, orig: "Original") -> str | None:
     """"Engineer Pushes Bad Config, Takes Down Payments" -> "Payments are taken Down": a
     headline in title case rewritten with sentence-case words beside its own capitals."""
     def title(tokens: list[Token]) -> tuple[int, int]:
