@@ -25,6 +25,8 @@ from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
 from .hindsight import means_could_have
+from .hindsight_words import without_hindsight
+from .as_written import ignoring_untouched_we
 from .permitted import delay_variants, permissive_variants
 from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
@@ -71,6 +73,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     rw = phrasing()
     c = det.clause
     out: list[Candidate] = []
+    if (plain := without_hindsight(sent)) is not None:
+        return [Candidate(plain, restated=True)]  # "missed an obvious bug": said without the hindsight first
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
@@ -321,6 +325,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         blame = lambda span: detect(span, lex)  # noqa: E731 - library callers without a check
     if ctx.parse is None:
         return []
+    blame = ignoring_untouched_we(blame, sent, ctx)
     original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")

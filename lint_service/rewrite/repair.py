@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .belief import belief_edits
 from .gerund_lead import gerund_edits
 from .lead import without_lead
+from .reason_clause import reason_edits
 from .relative import person_clause_edits, relative_edits
 from .verify import DANGLING_BELIEF, DANGLING_LEAD, Original, problems
 
@@ -42,7 +43,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
-            or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns))
+            or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
+            or edited(cand.text, reason_edits(orig.sent, orig.pronouns))
     else:
         return None
     if fixed is None:

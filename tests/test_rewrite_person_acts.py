@@ -1,0 +1,94 @@
+"""Rewrites of acts and omissions with a person as subject (issue 11, round of rewrite5):
+hindsight words on what was missed, a reason the person gave themselves, and a
+consequence the team reports in its own words.
+
+Every sentence here was written for this file. Each construction has a true positive
+(the rewrite a facilitator would accept) and a near miss where the rewrite must be
+absent or must not take the tempting wrong form.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def suggestions(linter: Linter, text: str) -> list[str]:
+    found = [f for f in linter.lint(text).findings if f.rule.startswith("blame.")]
+    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
+    return found[0].suggestions
+
+
+def r(sentence: str, expected: str, id: str):  # noqa: A002 - pytest's name
+    return pytest.param(sentence, expected, id=id)
+
+
+REWRITTEN = [
+    # a hindsight adjective on what was missed goes; the article follows the next word
+    r("Jo missed a glaring bug in the parser.", "A bug went unnoticed in the parser.", "hindsight-adjective"),
+    r("The reviewer missed an obvious off-by-one in the pager code.", "An off-by-one went unnoticed in the pager code.",
+      "hindsight-adjective-an"),
+    # a belief that the object was something else: what it was taken for
+    r("Nasrin nuked the build cache because she thought it was her scratch volume.",
+      "The build cache was deleted, mistaken for a scratch volume.", "reason-belief"),
+    # a wish to do something is the act's purpose
+    r("I rushed the upgrade because I wanted to make the release train.", "The upgrade was rushed to make the release train.",
+      "reason-wish-purpose"),
+    # the team's own report of the consequence stays as written
+    r("Tam botched the failover, and we lost 9 minutes of writes.",
+      "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITTEN)
+def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+def test_hindsight_predicate_is_not_restated(linter: Linter) -> None:
+    # near miss: "obvious" said of a clause is no noun's modifier: nothing to take out
+    from lint_service.rewrite.hindsight_words import without_hindsight
+
+    doc = linter.parser.parse(["Jo missed the alert, which was obvious in hindsight."])[0]
+    assert without_hindsight(next(iter(doc.sents))) is None
+    doc = linter.parser.parse(["Jo missed an obvious, glaring bug."])[0]
+    assert without_hindsight(next(iter(doc.sents))) == "Jo missed a bug."
+
+
+def test_belief_about_something_else_is_refused(linter: Linter) -> None:
+    # near miss: the belief is about the schedule, not what was wiped: no "mistaken for"
+    found = suggestions(linter, "Nasrin nuked the build cache because she thought the freeze was over.")
+    assert not any("mistaken for" in s or " she " in f" {s} " for s in found)
+
+
+def test_belief_after_an_outcome_is_refused(linter: Linter) -> None:
+    # near miss: "went wrong" is no act done to the object; "mistaken for" would dangle
+    found = suggestions(linter, "Nasrin botched the build cache because she thought it was her scratch volume.")
+    assert not any("mistaken for" in s for s in found)
+
+
+def test_wish_about_a_thing_is_not_dropped(linter: Linter) -> None:
+    # near miss: "wanted it finished before the holiday" has no purpose form; dropping it
+    # would lose the holiday
+    found = suggestions(linter, "I rushed the upgrade because I wanted it finished before the holiday.")
+    assert all("holiday" in s for s in found)
+
+
+def test_negated_reason_is_never_dropped(linter: Linter) -> None:
+    # near miss: "because she did not know ..." is no wish: the fact stays or nothing is offered
+    found = suggestions(linter, "Nasrin nuked the build cache because she did not know it was shared.")
+    assert all("shared" in s for s in found)
+
+
+def test_we_clause_counts_when_the_we_check_is_on() -> None:
+    # near miss: with the "we" check turned on, the team's clause is blame again, and a
+    # rewrite that keeps it is refused
+    strict = Linter(config={"enable": ["blame.we-subject"]})
+    found = [f for f in strict.lint("Tam botched the failover, and we lost 9 minutes of writes.").findings
+             if f.rule == "blame.person-subject"]
+    assert found and not any("we lost" in s for s in found[0].suggestions)
