@@ -39,6 +39,12 @@ REWRITTEN = [
     # a wish to do something is the act's purpose
     r("I rushed the upgrade because I wanted to make the release train.", "The upgrade was rushed to make the release train.",
       "reason-wish-purpose"),
+    # an omission whose object is a question clause, the parser's split of it mended,
+    # and the person's later act said without them
+    r("Jo didn't check which region the console was pointed at before she ran the purge.",
+      "It was not checked which region the console was pointed at before the purge was run.", "unchecked-which"),
+    r("Fatima didn't check which namespace her shell was using before she ran the delete.",
+      "It was not checked which namespace a shell was using before the delete was run.", "unchecked-which-split"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -77,6 +83,11 @@ def test_wish_about_a_thing_is_not_dropped(linter: Linter) -> None:
     # would lose the holiday
     found = suggestions(linter, "I rushed the upgrade because I wanted it finished before the holiday.")
     assert all("holiday" in s for s in found)
+
+
+def test_question_about_the_person_is_refused(linter: Linter) -> None:
+    # near miss: the question is about where she was: no clause without her
+    assert suggestions(linter, "Jo didn't check which region she was in.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:
