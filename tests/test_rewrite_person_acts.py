@@ -45,6 +45,11 @@ REWRITTEN = [
       "It was not checked which region the console was pointed at before the purge was run.", "unchecked-which"),
     r("Fatima didn't check which namespace her shell was using before she ran the delete.",
       "It was not checked which namespace a shell was using before the delete was run.", "unchecked-which-split"),
+    # an idiom said as its plain verb, then passivised with every modifier of the act
+    r("Ines kicked the can down the road on the Redis upgrade until the version lost support.",
+      "The Redis upgrade was postponed until the version lost support.", "idiom-plain-verb"),
+    r("Haru threw the billing migration over the wall to the platform team with no runbook.",
+      "The billing migration was handed over to the platform team with no runbook.", "idiom-plain-verb-slot"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -88,6 +93,11 @@ def test_wish_about_a_thing_is_not_dropped(linter: Linter) -> None:
 def test_question_about_the_person_is_refused(linter: Linter) -> None:
     # near miss: the question is about where she was: no clause without her
     assert suggestions(linter, "Jo didn't check which region she was in.") == []
+
+
+def test_idiom_with_nothing_it_was_about_is_refused(linter: Linter) -> None:
+    # near miss: no thing follows the idiom, so the plain verb would have no object
+    assert suggestions(linter, "Ines kicked the can down the road.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from dataclasses import dataclass, replace
 
+from .idiom_verb import idiom_as_verb
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .clause import cut_short, is_present, verb_phrase_passive
 from .people import replace_clause
@@ -109,7 +110,7 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return [Candidate(finish(f"{np_text(c.subject)} did not {verb_lemma_of(gerund.text)} {obj}"), restated=True)]
     phrase = idiom_phrase(c.action, gloss)
     if phrase is None:
-        return []
+        return idiom_as_verb(det, sent, ctx)
     thing, pred = phrase
     return [Candidate(replace_clause(sent, first, last, f"{thing} {pred}"))]
 
