@@ -50,6 +50,11 @@ REWRITTEN = [
       "The Redis upgrade was postponed until the version lost support.", "idiom-plain-verb"),
     r("Haru threw the billing migration over the wall to the platform team with no runbook.",
       "The billing migration was handed over to the platform team with no runbook.", "idiom-plain-verb-slot"),
+    # a trailing "while + -ing" of the removed person's becomes a progressive clause
+    r("Kai broke the build while refactoring the parser.", "The build broke while the parser was being refactored.",
+      "while-gerund"),
+    r('Wen borked the DNS zone while "just tweaking" a TTL.', "The DNS zone broke while a TTL was being tweaked.",
+      "while-gerund-scare-quotes"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -98,6 +103,11 @@ def test_question_about_the_person_is_refused(linter: Linter) -> None:
 def test_idiom_with_nothing_it_was_about_is_refused(linter: Linter) -> None:
     # near miss: no thing follows the idiom, so the plain verb would have no object
     assert suggestions(linter, "Ines kicked the can down the road.") == []
+
+
+def test_while_gerund_without_object_is_refused(linter: Linter) -> None:
+    # near miss: "while debugging" has nothing to become the subject: no rewrite
+    assert suggestions(linter, "Kai broke the build while debugging.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

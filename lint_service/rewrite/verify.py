@@ -38,6 +38,8 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
 
 DANGLING_LEAD = "dangling '-ing' before the subject"
 DANGLING_BELIEF = "dangling belief '-ing' after a passive"
+DANGLING_WHILE = "dangling 'while + -ing'"
+SCARE_QUOTES = "the person's words kept in scare quotes"
 _NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
 _NUMBER = re.compile(r"\d")
 
@@ -138,7 +140,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if t.tag_ == "VBG" and t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                 and any(m.dep_ == "mark" and m.lower_ in ("while", "when", "whilst") for m in t.children) \
                 and any(c.dep_ == "nsubj" for c in t.head.children) and not any(c.dep_ == "auxpass" for c in t.head.children):
-            out.append("dangling 'while + -ing'")
+            out.append(DANGLING_WHILE)
         # "The build broke by committing ...": nobody left to do the committing
         # "The disk was wiped, thinking it was the spare": the belief was the removed person's
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.lemma_ in phrasing()["mental_verbs"] \
@@ -185,7 +187,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
             out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
     if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
-        out.append("the person's words kept in scare quotes")
+        out.append(SCARE_QUOTES)
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
