@@ -55,6 +55,10 @@ REWRITTEN = [
       "while-gerund"),
     r('Wen borked the DNS zone while "just tweaking" a TTL.', "The DNS zone broke while a TTL was being tweaked.",
       "while-gerund-scare-quotes"),
+    # being elsewhere instead of acting: the act that did not happen stays
+    r("After the pager went off, he went to lunch instead of investigating.",
+      "After the pager went off, there was no investigation.", "instead-of-act-noun"),
+    r("Jo went home instead of checking the error dashboard.", "The error dashboard was not checked.", "instead-of-act-object"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -108,6 +112,18 @@ def test_idiom_with_nothing_it_was_about_is_refused(linter: Linter) -> None:
 def test_while_gerund_without_object_is_refused(linter: Linter) -> None:
     # near miss: "while debugging" has nothing to become the subject: no rewrite
     assert suggestions(linter, "Kai broke the build while debugging.") == []
+
+
+def test_instead_of_another_act_is_not_an_omission(linter: Linter) -> None:
+    # near miss: improvising was an act, not being elsewhere: "there was no escalation"
+    # would drop it
+    assert suggestions(linter, "Jo improvised instead of escalating.") == []
+
+
+def test_time_hung_on_the_person_is_not_lost(linter: Linter) -> None:
+    # near miss: the parser hangs "14:05" on the person; the time must not go with them
+    for s in suggestions(linter, "At 14:05 Jo went home instead of checking the error dashboard."):
+        assert "14:05" in s
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .elapsed import elapsed_before
+from .instead_of_act import instead_of_act
 from .missed_act import missed_act
 from .error_step import error_in_context
 from .owned_mistake import mistake_was, owned_mistake
@@ -51,6 +52,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     wrong_state,
     owner_without_reason,
     missed_act,
+    instead_of_act,
 )
 
 
