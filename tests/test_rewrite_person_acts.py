@@ -59,6 +59,11 @@ REWRITTEN = [
     r("After the pager went off, he went to lunch instead of investigating.",
       "After the pager went off, there was no investigation.", "instead-of-act-noun"),
     r("Jo went home instead of checking the error dashboard.", "The error dashboard was not checked.", "instead-of-act-object"),
+    # a system that let a person act keeps its place; the act is said without them
+    r("The missing guard allowed an engineer to delete the invoices table.",
+      "The missing guard allowed the invoices table to be deleted.", "permitted-act"),
+    r("The console let Jo run the purge against production.", "The console let the purge be run against production.",
+      "permitted-act-let"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -124,6 +129,13 @@ def test_time_hung_on_the_person_is_not_lost(linter: Linter) -> None:
     # near miss: the parser hangs "14:05" on the person; the time must not go with them
     for s in suggestions(linter, "At 14:05 Jo went home instead of checking the error dashboard."):
         assert "14:05" in s
+
+
+def test_person_who_let_another_act_is_not_kept(linter: Linter) -> None:
+    # near miss: a manager letting an engineer act is still about people: no rewrite keeps
+    # "The manager allowed ..."
+    found = [f for f in linter.lint("The manager allowed an engineer to delete the invoices table.").findings]
+    assert not any(s.startswith("The manager allowed") for f in found for s in f.suggestions)
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

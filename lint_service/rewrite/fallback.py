@@ -18,6 +18,7 @@ from .instead_of_act import instead_of_act
 from .missed_act import missed_act
 from .error_step import error_in_context
 from .owned_mistake import mistake_was, owned_mistake
+from .permitted_act import permitted_act
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
 from .split_object import split_object
@@ -53,6 +54,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     owner_without_reason,
     missed_act,
     instead_of_act,
+    permitted_act,
 )
 
 
