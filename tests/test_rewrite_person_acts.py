@@ -64,6 +64,9 @@ REWRITTEN = [
       "The missing guard allowed the invoices table to be deleted.", "permitted-act"),
     r("The console let Jo run the purge against production.", "The console let the purge be run against production.",
       "permitted-act-let"),
+    # who was told can be the subject of a verb of telling, in either half
+    r("I misread the graph and told everyone the failover had finished when it hadn't.",
+      "The graph was misread and everyone was told the failover had finished when it hadn't.", "told-everyone"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -136,6 +139,11 @@ def test_person_who_let_another_act_is_not_kept(linter: Linter) -> None:
     # "The manager allowed ..."
     found = [f for f in linter.lint("The manager allowed an engineer to delete the invoices table.").findings]
     assert not any(s.startswith("The manager allowed") for f in found for s in f.suggestions)
+
+
+def test_everyone_is_no_subject_of_other_verbs(linter: Linter) -> None:
+    # near miss: "Everyone went unheeded" misfits the outcome of ignoring
+    assert not any(s.startswith("Everyone") for s in suggestions(linter, "Jo ignored everyone in the channel."))
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
 
 _PRONOUN_OBJECTS = {"it": "it", "this": "this", "that": "that"}
+# "told everyone the rollback had worked" -> "everyone was told ...": who was told can be
+# the subject of a verb of telling; of any other verb ("ignored everyone") an outcome misfits
+_TOLD_PRONOUNS = {"everyone", "everybody"}
 _REFLEXIVES = {"myself", "himself", "herself", "themselves", "themself", "yourself"}
 
 
@@ -72,7 +75,8 @@ _STATE_VERBS = {"leave", "keep", "make", "get", "set"}
 def _object_parts(obj: Token) -> tuple[str, str] | None:
     """The object as a new subject, and its trailing place phrases, which read better
     after the passive verb: ("the schema change", "to the orders database")."""
-    if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS:
+    if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
+            obj.lower_ in _TOLD_PRONOUNS and verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]):
         return None
     moved = [c for c in obj.children if c.i > obj.i and (
         (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
