@@ -67,6 +67,9 @@ REWRITTEN = [
     # who was told can be the subject of a verb of telling, in either half
     r("I misread the graph and told everyone the failover had finished when it hadn't.",
       "The graph was misread and everyone was told the failover had finished when it hadn't.", "told-everyone"),
+    # a result said as a participle stays the result of the act, now said without them
+    r("The operator confirmed the drill alert, accidentally triggering a city-wide page.",
+      "The drill alert was confirmed, accidentally triggering a city-wide page.", "result-participle"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -144,6 +147,11 @@ def test_person_who_let_another_act_is_not_kept(linter: Linter) -> None:
 def test_everyone_is_no_subject_of_other_verbs(linter: Linter) -> None:
     # near miss: "Everyone went unheeded" misfits the outcome of ignoring
     assert not any(s.startswith("Everyone") for s in suggestions(linter, "Jo ignored everyone in the channel."))
+
+
+def test_result_about_the_person_is_refused(linter: Linter) -> None:
+    # near miss: the result is about her ("causing her a headache"): no rewrite keeps it
+    assert suggestions(linter, "Jo restarted the primary, causing her a headache.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

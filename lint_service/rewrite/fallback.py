@@ -19,6 +19,7 @@ from .missed_act import missed_act
 from .error_step import error_in_context
 from .owned_mistake import mistake_was, owned_mistake
 from .permitted_act import permitted_act
+from .result_participle import act_with_result
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
 from .split_object import split_object
@@ -55,6 +56,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     missed_act,
     instead_of_act,
     permitted_act,
+    act_with_result,
 )
 
 
