@@ -70,6 +70,13 @@ REWRITTEN = [
     # a result said as a participle stays the result of the act, now said without them
     r("The operator confirmed the drill alert, accidentally triggering a city-wide page.",
       "The drill alert was confirmed, accidentally triggering a city-wide page.", "result-participle"),
+    # scare quotes that mocked the person's work come off; a quoted adjective was the sneer
+    r('Thanks a lot, Ilse: your "small tweak" took out checkout for two hours.',
+      "The small tweak took out checkout for two hours.", "scare-quotes-owned"),
+    r('Aarav took the billing database offline to "just check something".',
+      "The billing database was taken offline to check something.", "scare-quotes-act"),
+    r('The infra folks torched the preview cluster with their "quick" upgrade.', "The upgrade broke the preview cluster.",
+      "scare-quoted-adjective"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -152,6 +159,18 @@ def test_everyone_is_no_subject_of_other_verbs(linter: Linter) -> None:
 def test_result_about_the_person_is_refused(linter: Linter) -> None:
     # near miss: the result is about her ("causing her a headache"): no rewrite keeps it
     assert suggestions(linter, "Jo restarted the primary, causing her a headache.") == []
+
+
+def test_unquoted_words_keep_no_owner(linter: Linter) -> None:
+    # near miss: "Your small tweak ..." takes the quotes off but leaves it hers
+    found = suggestions(linter, 'Thanks a lot, Ilse: your "small tweak" took out checkout for two hours.')
+    assert not any(s.lower().startswith("your") for s in found)
+
+
+def test_quoted_command_stays_verbatim(linter: Linter) -> None:
+    # near miss: a quoted command is not a sneer: its quotes and words stay as written
+    found = suggestions(linter, 'Jo ran "rm -rf /data" on the mount.')
+    assert found and all('"rm -rf /data"' in s for s in found)
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

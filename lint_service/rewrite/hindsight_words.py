@@ -6,7 +6,7 @@ rewritten in a further round; the article follows the word now after it.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .text import phrasing, render
 
@@ -25,9 +25,17 @@ def without_hindsight(sent: Span) -> str | None:
         if nxt < sent.end and sent.doc[nxt].text == "," and sent.doc[nxt].head == tok.head:
             cut.add(nxt)
         gone |= cut
-        article = next((c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < min(cut)), None)
-        after = next((t for t in sent.doc[max(cut) + 1 : tok.head.i + 1] if t.i not in gone), None)
-        if article is not None and after is not None:
-            word = "an" if after.text[:1].lower() in "aeiou" else "a"
-            replace[article.i] = word if article.text.islower() else word.capitalize()
+        replace.update(article_after(tok, gone))
     return render(sent, replace, gone) if gone else None
+
+
+def article_after(adjective: Token, gone: set[int]) -> dict[int, str]:
+    """The indefinite article of ``adjective``'s noun fitted to the word now after it,
+    with the tokens ``gone`` taken out: "an obvious bug" -> "a bug"."""
+    head = adjective.head
+    article = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < adjective.i), None)
+    after = next((t for t in adjective.doc[article.i + 1 : head.i + 1] if t.i not in gone), None) if article is not None else None
+    if article is None or after is None:
+        return {}
+    word = "an" if after.text[:1].lower() in "aeiou" else "a"
+    return {article.i: word if article.text.islower() else word.capitalize()}

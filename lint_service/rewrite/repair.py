@@ -19,6 +19,7 @@ from .lead import without_lead
 from .reason_clause import reason_edits
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
+from .unquoted import without_scare_quotes
 from .verify import DANGLING_BELIEF, DANGLING_LEAD, DANGLING_WHILE, SCARE_QUOTES, Original, problems
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif DANGLING_WHILE in found and all(p in (DANGLING_WHILE, SCARE_QUOTES) for p in found):
         # the person's scare-quoted words inside the phrase go with it ("while "just tweaking" a TTL")
         fixed = edited(cand.text, trailing_gerund_edits(orig.sent, doer))
+    elif found and all(p == SCARE_QUOTES for p in found):
+        fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == DANGLING_BELIEF for p in found):
         fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):

@@ -313,11 +313,29 @@ def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | 
     is verbatim, once, or absent."""
     text = cand.text
     for quoted, inner in _quoted(orig, quotes):
+        if quoted not in text and _unquoted_scare(inner, orig, text):
+            continue  # scare quotes taken off, the words kept (rewrite/unquoted.py)
         if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
             return quoted
         if text.count(quoted) > orig.sent.text.count(quoted):
             return quoted
     return None
+
+
+def _unquoted_scare(inner: Span, orig: Original, text: str) -> bool:
+    """``inner`` was in scare quotes (see :func:`_scare_quotes`) and ``text`` says its
+    words in order without them, less the emphasis adverbs."""
+    doc = orig.sent.doc
+    opened = doc[inner.start - 1]
+    after_owner = opened.i > orig.sent.start and (doc[opened.i - 1].tag_ == "POS" or (
+        doc[opened.i - 1].tag_ == "PRP$" and doc[opened.i - 1].lower_ in orig.pronouns | _SECOND))
+    subjectless = any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inner)
+    if len(inner) > 6 or not (after_owner or subjectless):
+        return False
+    drop = set(phrasing()["dropped_adverbs"])
+    words = " ".join(t.text for t in inner if t.lower_ not in drop)
+    return words in text
 
 
 def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
