@@ -77,6 +77,8 @@ REWRITTEN = [
       "The billing database was taken offline to check something.", "scare-quotes-act"),
     r('The infra folks torched the preview cluster with their "quick" upgrade.', "The upgrade broke the preview cluster.",
       "scare-quoted-adjective"),
+    # chat: a subject-dropped fragment with a trailing apology the parser made a conjunct
+    r("deleted the wrong release branch, sorry", "The wrong release branch was deleted", "chat-fragment-apology"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -171,6 +173,11 @@ def test_quoted_command_stays_verbatim(linter: Linter) -> None:
     # near miss: a quoted command is not a sneer: its quotes and words stay as written
     found = suggestions(linter, 'Jo ran "rm -rf /data" on the mount.')
     assert found and all('"rm -rf /data"' in s for s in found)
+
+
+def test_chat_laughter_is_no_part_of_the_object(linter: Linter) -> None:
+    # near miss: "lol" after the object is not the head of "the users table"
+    assert not any("lol" in s for s in suggestions(linter, "I accidentally dropped the users table lol"))
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

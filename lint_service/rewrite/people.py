@@ -35,7 +35,9 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
             continue
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
             replace[tok.i] = _article(tok)
-        if tok.lower_ in apologies and tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos"):
+        # (a trailing "..., sorry" or "lol" the parser may join as a conjunct or adverb)
+        if tok.lower_ in apologies and (tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos")
+                                        or (tok.dep_ in ("conj", "advmod") and tok.pos_ != "VERB" and not list(tok.children))):
             # "..., apologies": with the person gone, nobody is left to apologise
             delete |= {t.i for t in tok.subtree}
             before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
