@@ -79,6 +79,12 @@ REWRITTEN = [
       "scare-quoted-adjective"),
     # chat: a subject-dropped fragment with a trailing apology the parser made a conjunct
     r("deleted the wrong release branch, sorry", "The wrong release branch was deleted", "chat-fragment-apology"),
+    # not telling anyone about a thing: the negation is the recipients'
+    r("Jo forgot to tell anyone about the certificate rotation.", "Nobody was told about the certificate rotation.",
+      "told-nobody-about"),
+    # what the recipient was told about follows the verb, wherever the parser hung it
+    r("Jo didn't tell the head of support about the outage.", "The head of support was not told about the outage.",
+      "told-about-moved"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -178,6 +184,12 @@ def test_quoted_command_stays_verbatim(linter: Linter) -> None:
 def test_chat_laughter_is_no_part_of_the_object(linter: Linter) -> None:
     # near miss: "lol" after the object is not the head of "the users table"
     assert not any("lol" in s for s in suggestions(linter, "I accidentally dropped the users table lol"))
+
+
+def test_about_stays_with_its_noun_after_other_verbs(linter: Linter) -> None:
+    # near miss: after a verb that is not one of telling, "about" belongs to the noun
+    found = suggestions(linter, "Jo ignored the ticket about the full disk.")
+    assert found and all("ticket about the full disk" in s for s in found)
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

@@ -88,6 +88,10 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         or _purpose(c)
         or (c.dep_ == "prep" and c.lower_ == "with" and _with_follows_verb(c, obj.head))
     )]
+    # "didn't tell the head of support about the change": what they were told about follows
+    # "told", wherever the parser hung it in the recipient's phrase
+    if verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]:
+        moved += [d for d in obj.subtree if d.dep_ == "prep" and d.lower_ == "about" and d not in moved]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     # "input the command code "rm -rf /"": the quoted string names the object and moves
