@@ -192,6 +192,16 @@ def test_about_stays_with_its_noun_after_other_verbs(linter: Linter) -> None:
     assert found and all("ticket about the full disk" in s for s in found)
 
 
+def test_state_after_a_placing_verb_is_no_split_object(linter: Linter) -> None:
+    # near miss: "offline" is the state the cluster was put in, not the head of its noun
+    assert not any("cluster offline was" in s for s in suggestions(linter, "Pavel took the cluster offline at peak traffic."))
+
+
+def test_clause_joined_to_the_object_is_refused(linter: Linter) -> None:
+    # near miss: "but forgot" is a clause the parser hung on the noun, never part of the object
+    assert not any("but forgot" in s for s in suggestions(linter, "Yuki was supposed to renew the domain but forgot."))
+
+
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:
     # near miss: "because she did not know ..." is no wish: the fact stays or nothing is offered
     found = suggestions(linter, "Nasrin nuked the build cache because she did not know it was shared.")

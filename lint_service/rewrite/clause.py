@@ -75,6 +75,8 @@ _STATE_VERBS = {"leave", "keep", "make", "get", "set"}
 def _object_parts(obj: Token) -> tuple[str, str] | None:
     """The object as a new subject, and its trailing place phrases, which read better
     after the passive verb: ("the schema change", "to the orders database")."""
+    if any(c.dep_ == "cc" and c.lower_ == "but" for c in obj.children):
+        return None  # "renew the domain but/cc forgot/conj": a clause the parser joined to the noun
     if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
             obj.lower_ in _TOLD_PRONOUNS and verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]):
         return None
