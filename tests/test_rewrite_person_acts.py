@@ -92,6 +92,8 @@ REWRITTEN = [
       "aspect-adverb"),
     r("Jo apparently forgot to renew the certificate again.", "The certificate was apparently not renewed again.",
       "adverb-before-not"),
+    # "never" is a frequency the writer gave: it stays
+    r("Tariq never tested the restore script.", "The restore script was never tested.", "never-kept"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -213,6 +215,11 @@ def test_manner_adverb_stays_by_its_participle(linter: Linter) -> None:
     # near miss: "accidentally" says how it was deleted: it stays before the participle
     assert "The crew schedules had been accidentally deleted." in suggestions(
         linter, "A contractor had accidentally deleted the crew schedules.")
+
+
+def test_plain_negation_stays_not(linter: Linter) -> None:
+    # near miss: "didn't" says nothing about how often: "not", never "never"
+    assert "The restore script was not tested." in suggestions(linter, "Tariq didn't test the restore script.")
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

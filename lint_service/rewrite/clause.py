@@ -253,10 +253,12 @@ def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
     """The passive auxiliaries, keeping the perfect: "had entered" -> "had been entered",
     "has not renewed" -> "has not been renewed"; otherwise ``be`` (and "not")."""
     have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
+    # "never tested" -> "was never tested": the frequency is the writer's, "not" would lose it
+    no = "never" if any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in verb.children) else "not"
     if have is None:
-        return f"{be} not" if negate else be
+        return f"{be} {no}" if negate else be
     head = "had" if have in ("had", "'d") else ("have" if plural else "has")
-    return f"{head} not been" if negate else f"{head} been"
+    return f"{head} {no} been" if negate else f"{head} been"
 
 
 def _perfected(outcome: str, verb: Token, plural: bool) -> str | None:
