@@ -94,6 +94,9 @@ REWRITTEN = [
       "adverb-before-not"),
     # "never" is a frequency the writer gave: it stays
     r("Tariq never tested the restore script.", "The restore script was never tested.", "never-kept"),
+    # news prose: a reporting clause set inside the person's clause stays, after it
+    r("The technician, the utility said, had unplugged the wrong server.",
+      "The wrong server had been unplugged, the utility said.", "attribution-kept"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -220,6 +223,12 @@ def test_manner_adverb_stays_by_its_participle(linter: Linter) -> None:
 def test_plain_negation_stays_not(linter: Linter) -> None:
     # near miss: "didn't" says nothing about how often: "not", never "never"
     assert "The restore script was not tested." in suggestions(linter, "Tariq didn't test the restore script.")
+
+
+def test_relative_clause_about_the_person_goes_with_them(linter: Linter) -> None:
+    # near miss: "who was new" is about the technician, not who reported it: it is not kept
+    found = suggestions(linter, "The technician, who was new, unplugged the wrong server.")
+    assert found and not any("new" in s for s in found)
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:
