@@ -95,8 +95,8 @@ REWRITTEN = [
     # "never" is a frequency the writer gave: it stays
     r("Tariq never tested the restore script.", "The restore script was never tested.", "never-kept"),
     # news prose: a reporting clause set inside the person's clause stays, after it
-    r("The technician, the utility said, had unplugged the wrong server.",
-      "The wrong server had been unplugged, the utility said.", "attribution-kept"),
+    r("The technician, the company said, had unplugged the wrong server.",
+      "The wrong server had been unplugged, the company said.", "attribution-kept"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
