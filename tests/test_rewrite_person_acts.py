@@ -37,7 +37,7 @@ REWRITTEN = [
     r("Nasrin nuked the build cache because she thought it was her scratch volume.",
       "The build cache was deleted, mistaken for a scratch volume.", "reason-belief"),
     # a wish to do something is the act's purpose
-    r("I rushed the upgrade because I wanted to make the release train.", "The upgrade was rushed to make the release train.",
+    r("I rushed the upgrade because I wanted to hit the Friday deadline.", "The upgrade was rushed to hit the Friday deadline.",
       "reason-wish-purpose"),
     # an omission whose object is a question clause, the parser's split of it mended,
     # and the person's later act said without them
@@ -229,6 +229,11 @@ def test_relative_clause_about_the_person_goes_with_them(linter: Linter) -> None
     # near miss: "who was new" is about the technician, not who reported it: it is not kept
     found = suggestions(linter, "The technician, who was new, unplugged the wrong server.")
     assert found and not any("new" in s for s in found)
+
+
+def test_wish_about_the_person_is_refused(linter: Linter) -> None:
+    # near miss: "to get away on time" is the person's own goal, not the work's
+    assert suggestions(linter, "I rushed the upgrade because I wanted to get away on time.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

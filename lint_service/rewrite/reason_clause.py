@@ -6,7 +6,8 @@ no antecedent (the verifier refuses that). A belief that only says what the obje
 taken for is a fact about the object: "The staging database was deleted, mistaken for
 the local copy" (rules/rewrites.yaml ``mistaken_for``, as rewrite/belief.py does for
 "thinking it was ..."). A wish (``person_reasons.wishes``) to do something is the act's purpose,
-said as one ("The rollout was rushed to make the release train"); a wish about a
+said as one ("The rollout was rushed to hit the Friday deadline"), when it is about a thing
+of the work (a goal of the person's own, "to get away on time", is refused); a wish about a
 thing ("wanted it done before the weekend") has no such form, and dropping it loses
 what it said (graded poor in blind round 6), so it stays refused. Anything else they thought stays, and the candidate stays refused.
 """
@@ -73,11 +74,13 @@ def _belief(verb: Token) -> str | None:
 
 
 def _purpose(verb: Token, pronouns: frozenset[str]) -> str | None:
-    """"wanted to make the release train" -> "to make the release train"."""
+    """"wanted to hit the Friday deadline" -> "to hit the Friday deadline"."""
     goal = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
     if goal is None or not any(a.dep_ == "aux" and a.lower_ == "to" for a in goal.children) \
             or any(c.dep_ in ("dobj", "obj") and c.i < goal.i for c in verb.children):
         return None
+    if not any(c.dep_ in ("dobj", "obj") for c in goal.children):
+        return None  # "wanted to get away on time": a goal with no thing of the work's is the person's own
     words = [t for t in goal.subtree if not (t.is_punct and t.i == goal.right_edge.i)]
     if any(t.lower_ in pronouns or t.lower_ in PERSONAL for t in words):
         return None
