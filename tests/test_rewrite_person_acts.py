@@ -97,6 +97,8 @@ REWRITTEN = [
     # news prose: a reporting clause set inside the person's clause stays, after it
     r("The technician, the company said, had unplugged the wrong server.",
       "The wrong server had been unplugged, the company said.", "attribution-kept"),
+    # a relative clause with the person as its subject: the thing keeps what it says
+    r("The bug was in a patch Ana never tested.", "The bug was in a patch that was never tested.", "relative-person-subject"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -234,6 +236,12 @@ def test_relative_clause_about_the_person_goes_with_them(linter: Linter) -> None
 def test_wish_about_the_person_is_refused(linter: Linter) -> None:
     # near miss: "to get away on time" is the person's own goal, not the work's
     assert suggestions(linter, "I rushed the upgrade because I wanted to get away on time.") == []
+
+
+def test_thing_hung_on_the_name_is_not_dropped(linter: Linter) -> None:
+    # near miss: the parser makes "config" a compound of "Petra"; the config must not go with her
+    found = suggestions(linter, "Checkout broke because of the config Petra pushed without testing.")
+    assert all("config" in s for s in found)
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

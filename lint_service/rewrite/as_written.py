@@ -1,4 +1,9 @@
-"""A report of the team's own that a rewrite keeps as the writer wrote it.
+"""What the writer wrote that is not the removed person's, and a rewrite keeps.
+
+A thing the parser hung on the person's name ("because of the config/compound Petra
+pushed"): no part of the person, so it must not go with them (:func:`things_on_the_name`).
+
+A report of the team's own, as the writer wrote it.
 
 "Siobhan screwed up the failover, and we lost 12 minutes of writes" -> "The failover
 went wrong, and we lost 12 minutes of writes": the second half is the team saying what
@@ -16,6 +21,18 @@ if TYPE_CHECKING:
     from ..checks.registry import Context
 
 WE_RULE = "blame.we-subject"
+
+
+def things_on_the_name(det: Any, lex: Any) -> list[str]:
+    """Common nouns the parser made compounds of the person's name that name no person,
+    role or team: the words a rewrite must still say."""
+    from ..checks.blame.agents import Kind, classify
+
+    subject = det.clause.subject if det.clause is not None else None
+    if subject is None or subject.pos_ != "PROPN" or not subject.is_title or lex is None:
+        return []
+    return [t.text for t in subject.children if t.dep_ == "compound" and t.is_lower and t.is_alpha
+            and classify(t, lex) in (Kind.SYSTEM, Kind.NONE)]
 
 
 def untouched_we(found: Any, original: Span, ctx: "Context") -> bool:
