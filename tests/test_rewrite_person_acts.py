@@ -99,6 +99,10 @@ REWRITTEN = [
       "The wrong server had been unplugged, the company said.", "attribution-kept"),
     # a relative clause with the person as its subject: the thing keeps what it says
     r("The bug was in a patch Ana never tested.", "The bug was in a patch that was never tested.", "relative-person-subject"),
+    # an omitted act with no object, said as the act that did not happen, in its tense
+    r("Sue didn't escalate until the outage had lasted an hour.",
+      "There was no escalation until the outage had lasted an hour.", "omitted-act"),
+    r("Jo doesn't escalate at weekends.", "There is no escalation at weekends.", "omitted-act-habit"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -242,6 +246,11 @@ def test_thing_hung_on_the_name_is_not_dropped(linter: Linter) -> None:
     # near miss: the parser makes "config" a compound of "Petra"; the config must not go with her
     found = suggestions(linter, "Checkout broke because of the config Petra pushed without testing.")
     assert all("config" in s for s in found)
+
+
+def test_omitted_act_compared_is_refused(linter: Linter) -> None:
+    # near miss: "didn't escalate sooner" says it happened, later: "no escalation" would deny it
+    assert not any("no escalation" in s for s in suggestions(linter, "Jo didn't escalate sooner."))
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:
