@@ -57,7 +57,8 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
     # "..., apologies": the apology is the person's, not the clause's; it is left outside
     # the range, where the person's other words are taken out
     apology = set(phrasing()["apology_words"])
-    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"), None)
+    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"
+                 and t.dep_ not in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr")), None)
     if tail is not None and tail.left_edge.i > first:
         last = tail.left_edge.i - 1
         while last > first and doc[last].is_punct:
@@ -75,6 +76,8 @@ _STATE_VERBS = {"leave", "keep", "make", "get", "set"}
 def _object_parts(obj: Token) -> tuple[str, str] | None:
     """The object as a new subject, and its trailing place phrases, which read better
     after the passive verb: ("the schema change", "to the orders database")."""
+    if obj.lower_ in phrasing()["apology_words"]:
+        return None  # "restarted the wrong pod lol/dobj": the chat word is no head of the object
     if any(c.dep_ == "cc" and c.lower_ == "but" for c in obj.children):
         return None  # "renew the domain but/cc forgot/conj": a clause the parser joined to the noun
     if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
