@@ -255,6 +255,19 @@ def test_omitted_act_compared_is_refused(linter: Linter) -> None:
     assert not any("no escalation" in s for s in suggestions(linter, "Jo didn't escalate sooner."))
 
 
+def test_phrase_said_twice_is_refused(linter: Linter) -> None:
+    # a phrase moved and also left behind is refused; one the original says twice is not
+    from lint_service.rewrite.verify import Original, problems
+
+    def found(original: str, candidate: str) -> list[str]:
+        orig = next(iter(linter.parser.parse([original])[0].sents))
+        return problems(next(iter(linter.parser.parse([candidate])[0].sents)), Original(orig))
+
+    assert any("said more often" in p for p in found("Jo restarted the wrong pod.", "The wrong pod was restarted the wrong pod."))
+    assert not any("said more often" in p for p in found(
+        "Jo restarted the web pod and the web pod crashed.", "The web pod was restarted and the web pod crashed."))
+
+
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:
     # near miss: "because she did not know ..." is no wish: the fact stays or nothing is offered
     found = suggestions(linter, "Nasrin nuked the build cache because she did not know it was shared.")

@@ -188,6 +188,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
     quotes = ("'", '"', "‘", "’", "“", "”")
     if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
         out.append(SCARE_QUOTES)
+    if (twice := _said_twice(cand, orig)) is not None:
+        out.append(f"{twice!r} said more often than in the original")
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
@@ -304,6 +306,21 @@ def _quoted(orig: Original, quotes: tuple[str, ...]) -> list[tuple[str, Span]]:
     pairs = [(a, b) for a, b in zip(marks[::2], marks[1::2])
              if b.i > a.i + 1 and not any(a.i < i < b.i for i in orig.dropped)]
     return [(orig.sent.doc.text[a.idx : b.idx + len(b.text)], orig.sent.doc[a.i + 1 : b.i]) for a, b in pairs]
+
+
+def _said_twice(cand: Span, orig: Original, n: int = 3) -> str | None:
+    """A run of ``n`` words the candidate says more often than the original does: a
+    phrase moved and also left behind ("The wrong pod was restarted the wrong pod")."""
+    def runs(words: list[str]) -> dict[tuple[str, ...], int]:
+        out: dict[tuple[str, ...], int] = {}
+        for i in range(len(words) - n + 1):
+            out[tuple(words[i : i + n])] = out.get(tuple(words[i : i + n]), 0) + 1
+        return out
+    had = runs([t.lower_ for t in orig.sent if not t.is_punct])
+    for run, count in runs([t.lower_ for t in cand if not t.is_punct]).items():
+        if count > max(had.get(run, 0), 1):
+            return " ".join(run)
+    return None
 
 
 def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | None:
