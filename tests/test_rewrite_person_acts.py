@@ -103,6 +103,9 @@ REWRITTEN = [
     r("Sue didn't escalate until the outage had lasted an hour.",
       "There was no escalation until the outage had lasted an hour.", "omitted-act"),
     r("Jo doesn't escalate at weekends.", "There is no escalation at weekends.", "omitted-act-habit"),
+    # an absence with what followed in a clause of its own: what followed stays, with its time
+    r("Mele went dark during her on-call shift, so nobody answered the page for an hour.",
+      "During the on-call shift, nobody answered the page for an hour.", "absence-then"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -266,6 +269,11 @@ def test_phrase_said_twice_is_refused(linter: Linter) -> None:
     assert any("said more often" in p for p in found("Jo restarted the wrong pod.", "The wrong pod was restarted the wrong pod."))
     assert not any("said more often" in p for p in found(
         "Jo restarted the web pod and the web pod crashed.", "The web pod was restarted and the web pod crashed."))
+
+
+def test_absence_whose_consequence_is_theirs_is_refused(linter: Linter) -> None:
+    # near miss: what followed is still about her ("she missed the page"): no rewrite
+    assert suggestions(linter, "Jo went dark during the migration, so she missed the page.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

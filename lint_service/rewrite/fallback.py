@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Span
 
 from .candidate import Candidate
+from .absence import absence_then
 from .elapsed import elapsed_before
 from .instead_of_act import instead_of_act
 from .missed_act import missed_act
@@ -57,6 +58,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     instead_of_act,
     permitted_act,
     act_with_result,
+    absence_then,
 )
 
 
