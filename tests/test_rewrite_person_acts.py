@@ -106,6 +106,9 @@ REWRITTEN = [
     # an absence with what followed in a clause of its own: what followed stays, with its time
     r("Mele went dark during her on-call shift, so nobody answered the page for an hour.",
       "During the on-call shift, nobody answered the page for an hour.", "absence-then"),
+    # letting a thing happen over a stretch of time: the letting is the fact
+    r("Darius let the disk on the build host fill up for a whole week.",
+      "The disk on the build host was left to fill up for a whole week.", "let-over-time"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -274,6 +277,12 @@ def test_phrase_said_twice_is_refused(linter: Linter) -> None:
 def test_absence_whose_consequence_is_theirs_is_refused(linter: Linter) -> None:
     # near miss: what followed is still about her ("she missed the page"): no rewrite
     assert suggestions(linter, "Jo went dark during the migration, so she missed the page.") == []
+
+
+def test_letting_without_a_stretch_of_time_is_the_event(linter: Linter) -> None:
+    # near miss: with no stretch of time the event says it all; a waiting verb says it too
+    assert "The certificate expired." in suggestions(linter, "Nils let the certificate expire.")
+    assert "The ticket sat in the queue for a fortnight." in suggestions(linter, "I let the ticket sit in my queue for a fortnight.")
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:
