@@ -109,6 +109,9 @@ REWRITTEN = [
     # letting a thing happen over a stretch of time: the letting is the fact
     r("Darius let the disk on the build host fill up for a whole week.",
       "The disk on the build host was left to fill up for a whole week.", "let-over-time"),
+    # ... and as the second half of coordinated acts
+    r("Jo ignored the disk alert and let the volume fill up for two days.",
+      "The disk alert went unanswered and the volume was left to fill up for two days.", "let-half"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),

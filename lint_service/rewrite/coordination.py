@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from dataclasses import dataclass, replace
 
 from .idiom_verb import idiom_as_verb
+from .permitted import let_happen
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .clause import cut_short, is_present, verb_phrase_passive
 from .people import replace_clause
@@ -162,6 +163,11 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             if phrase is None:
                 return []
             pieces.append((v, joiner, phrase[0], phrase[1]))
+            continue
+        if n and verb_lemma_of(v.text) in phrasing()["passive_permissions"] and (let := let_happen(v)) is not None \
+                and not any(t.lower_ in PERSONAL_WORDS for t in v.subtree):
+            # "... and let the queue back up overnight": what was let happen is the half
+            pieces.append((v, joiner, *let))
             continue
         neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
         # "... and forgot to re-enable it": the act that did not happen is the half
