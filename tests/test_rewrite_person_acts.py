@@ -112,6 +112,9 @@ REWRITTEN = [
     # ... and as the second half of coordinated acts
     r("Jo ignored the disk alert and let the volume fill up for two days.",
       "The disk alert went unanswered and the volume was left to fill up for two days.", "let-half"),
+    # "when + -ing" the parser reads with an adverb "when"; "never" in a question clause kept
+    r("Jo broke the deploy when migrating the config.", "The deploy broke when the config was being migrated.", "when-gerund"),
+    r("Jo never checked how much disk was left.", "It was never checked how much disk was left.", "never-unchecked"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),

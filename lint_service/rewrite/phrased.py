@@ -253,7 +253,9 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     if forgot:  # "forgot that the cache was shared": nobody kept it in mind, which is not "was not forgotten"
         pred = "was overlooked"
     else:
-        pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
+        # "never checked how much disk was left": the writer's "never" stays
+        no = "never" if any(x.lower_ == "never" for x in (*c.verb.children, *c.action.children)) else "not"
+        pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was {no} {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not trailing_punct(t))
     body = span_text([t for t in [*asked, *comp.subtree] if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)])

@@ -30,7 +30,7 @@ def trailing_gerund_edits(sent: Span, subject: Token | None) -> list[tuple[str, 
     drop = set(phrasing()["dropped_adverbs"])
     out: list[tuple[str, str]] = []
     for g in sent:
-        mark = next((m for m in g.children if m.dep_ == "mark" and m.lower_ in MARKS), None)
+        mark = next((m for m in g.children if m.dep_ in ("mark", "advmod") and m.lower_ in MARKS and m.i < g.i), None)
         if g.tag_ != "VBG" or g.dep_ != "advcl" or mark is None or not _doer_removed(g, subject) \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "neg", "aux") for c in g.children):
             continue

@@ -138,7 +138,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
         # a passive, "was deleted while tidying up", the doer is only left unsaid)
         if t.tag_ == "VBG" and t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and any(m.dep_ == "mark" and m.lower_ in ("while", "when", "whilst") for m in t.children) \
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("while", "when", "whilst") for m in t.children) \
                 and any(c.dep_ == "nsubj" for c in t.head.children) and not any(c.dep_ == "auxpass" for c in t.head.children):
             out.append(DANGLING_WHILE)
         # "The build broke by committing ...": nobody left to do the committing
