@@ -36,6 +36,8 @@ REWRITTEN = [
     # a belief that the object was something else: what it was taken for
     r("Nasrin nuked the build cache because she thought it was her scratch volume.",
       "The build cache was deleted, mistaken for a scratch volume.", "reason-belief"),
+    r("Jo dropped the audit table because he believed it was unused.", "The audit table was dropped, believed to be unused.",
+      "reason-belief-state"),
     # a wish to do something is the act's purpose
     r("I rushed the upgrade because I wanted to hit the Friday deadline.", "The upgrade was rushed to hit the Friday deadline.",
       "reason-wish-purpose"),

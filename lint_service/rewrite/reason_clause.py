@@ -4,7 +4,8 @@ copy", "because I wanted it done before the weekend".
 Once the person goes nobody holds the belief or the wish, and its pronoun is left with
 no antecedent (the verifier refuses that). A belief that only says what the object was
 taken for is a fact about the object: "The staging database was deleted, mistaken for
-the local copy" (rules/rewrites.yaml ``mistaken_for``, as rewrite/belief.py does for
+the local copy" (a state it was taken to be in: "The table was dropped, believed to be
+unused") (rules/rewrites.yaml ``mistaken_for``, as rewrite/belief.py does for
 "thinking it was ..."). A wish (``person_reasons.wishes``) to do something is the act's purpose,
 said as one ("The rollout was rushed to hit the Friday deadline"), when it is about a thing
 of the work (a goal of the person's own, "to get away on time", is refused); a wish about a
@@ -16,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .people import PERSONAL, _article
-from .text import phrasing, verb_lemma_of
+from .text import participle_of, phrasing, verb_lemma_of
 
 
 def _said(tokens: list[Token]) -> str:
@@ -65,11 +66,15 @@ def _belief(verb: Token) -> str | None:
     if obj is None or said is None or any(c.dep_ not in ("nsubj", "ccomp", "mark", "punct") for c in verb.children):
         return None
     it = next((c for c in said.children if c.dep_ == "nsubj"), None)
-    what = next((c for c in said.children if c.dep_ == "attr"), None)
+    what = next((c for c in said.children if c.dep_ in ("attr", "acomp")), None)
     plural = obj.tag_ in ("NNS", "NNPS")
     if it is None or what is None or it.lower_ != ("they" if plural else "it") \
-            or any(c.dep_ not in ("nsubj", "attr", "punct") for c in said.children):
+            or any(c.dep_ not in ("nsubj", "attr", "acomp", "punct") for c in said.children):
         return None
+    if what.dep_ == "acomp":
+        # "because he believed it was unused" -> "believed to be unused": a state the object
+        # was taken to be in, said with the writer's own verb of belief
+        return f"{participle_of(verb)} to be {_said(list(what.subtree))}"
     return f"{phrasing()['mistaken_for']} {_said(list(what.subtree))}"
 
 
