@@ -46,7 +46,7 @@ REWRITTEN = [
     r("Jo didn't check which region the console was pointed at before she ran the purge.",
       "It was not checked which region the console was pointed at before the purge was run.", "unchecked-which"),
     r("Fatima didn't check which namespace her shell was using before she ran the delete.",
-      "It was not checked which namespace a shell was using before the delete was run.", "unchecked-which-split"),
+      "It was not checked which namespace the shell was using before the delete was run.", "unchecked-which-split"),
     # an idiom said as its plain verb, then passivised with every modifier of the act
     r("Ines kicked the can down the road on the Redis upgrade until the version lost support.",
       "The Redis upgrade was postponed until the version lost support.", "idiom-plain-verb"),

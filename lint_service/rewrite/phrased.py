@@ -258,7 +258,10 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was {no} {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not trailing_punct(t))
-    body = span_text([t for t in [*asked, *comp.subtree] if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)])
+    words = [t for t in [*asked, *comp.subtree] if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)]
+    # "which context her terminal was using": the thing asked about is a definite one
+    body = "".join(("the" if t.dep_ == "poss" and t.lower_ in ("his", "her", "my", "their") else t.text) + t.whitespace_
+                   for t in sorted(words, key=lambda t: t.i)).strip()
     body = f"that {body}" if bare else body
     return [Candidate(replace_clause(sent, first, last, f"it {pred} {body}"))]
 
