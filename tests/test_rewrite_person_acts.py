@@ -1,6 +1,11 @@
 """Rewrites of acts and omissions with a person as subject (issue 11, round of rewrite5):
-hindsight words on what was missed, a reason the person gave themselves, and a
-consequence the team reports in its own words.
+hindsight words on what was missed, a reason the person gave themselves, a consequence
+the team reports in its own words, question clauses not checked, idioms as their plain
+verb, "while + -ing", being elsewhere instead of acting, a system that let a person act,
+a result participle, scare quotes, chat apologies, not telling anyone, aspect and
+"never", reporting clauses, relative clauses, omitted acts, absences, and letting a
+thing happen; with the verifier's refusals they brought (a phrase said twice, a word
+hung on a name, garbled objects).
 
 Every sentence here was written for this file. Each construction has a true positive
 (the rewrite a facilitator would accept) and a near miss where the rewrite must be
@@ -9,23 +14,9 @@ absent or must not take the tempting wrong form.
 from __future__ import annotations
 
 import pytest
+from test_rewrite_constructions import linter, r, suggestions  # noqa: F401  (the shared fixture and helpers)
 
 from lint_service import Linter
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def suggestions(linter: Linter, text: str) -> list[str]:
-    found = [f for f in linter.lint(text).findings if f.rule.startswith("blame.")]
-    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
-    return found[0].suggestions
-
-
-def r(sentence: str, expected: str, id: str):  # noqa: A002 - pytest's name
-    return pytest.param(sentence, expected, id=id)
 
 
 REWRITTEN = [
