@@ -108,6 +108,9 @@ REWRITTEN = [
     # "when + -ing" the parser reads with an adverb "when"; "never" in a question clause kept
     r("Jo broke the deploy when migrating the config.", "The deploy broke when the config was being migrated.", "when-gerund"),
     r("Jo never checked how much disk was left.", "It was never checked how much disk was left.", "never-unchecked"),
+    # an attempt at a manner idiom is only how the other act was done: it goes, the act stays
+    r("Ciarán tried to play the hero and patched the load balancer live, with no change ticket.",
+      "The load balancer was patched live, with no change ticket.", "attempted-idiom-half"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -282,6 +285,11 @@ def test_letting_without_a_stretch_of_time_is_the_event(linter: Linter) -> None:
     # near miss: with no stretch of time the event says it all; a waiting verb says it too
     assert "The certificate expired." in suggestions(linter, "Nils let the certificate expire.")
     assert "The ticket sat in the queue for a fortnight." in suggestions(linter, "I let the ticket sit in my queue for a fortnight.")
+
+
+def test_attempt_at_a_real_act_is_refused(linter: Linter) -> None:
+    # near miss: "tried to fix the cache" is an act attempted, not a manner: no rewrite drops it
+    assert suggestions(linter, "Jo tried to fix the cache and deleted the index.") == []
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

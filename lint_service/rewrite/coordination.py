@@ -97,6 +97,9 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return coordinated(c, sent, False, set(), ctx.cache["blame.lexicon"])
     gloss = idiom_match(c, ctx.cache["blame.lexicon"]) or ""
     data = phrasing()["idioms"].get(gloss) or {}
+    if "alone" in data and c.action is not c.verb and len(_conjuncts(c.verb)) > 1:
+        # "tried to play the hero and patched X": the idiom was only how; the other act stays
+        return coordinated(replace(c, action=c.verb, objects=[]), sent, False, set(), ctx.cache["blame.lexicon"])
     first = min(t.i for t in c.subject.subtree)
     # ", and it shows": a joined clause with its own subject stays as written
     own_clauses = {t.i for x in c.action.children if x.dep_ == "conj" and any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
@@ -144,7 +147,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
         nested |= {t.i for t in c.subject.subtree}
-        nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i}
+        nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
         # "Apparently someone force-pushed ...": words before the subject stay where they are
         own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
         cc = next((x for x in sent.doc[max(v.i - 3, sent.start): v.i] if x.dep_ == "cc"), None) if n else None
@@ -154,6 +157,11 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             pieces.append((v, joiner, "it", phrasing()["departure"]))
             continue
         gloss = idiom_match(_Slot(v), lex)
+        if gloss is None and verb_lemma_of(v.text) in phrasing()["attempt_verbs"]:
+            # "tried to play the hero": an attempt at an idiom is the idiom's ("alone") half
+            aim = next((x for x in v.children if x.dep_ == "xcomp"), None)
+            gloss = idiom_match(_Slot(aim), lex) if aim is not None else None
+            gloss = gloss if gloss is not None and "alone" in (lex_idioms.get(gloss) or {}) else None
         if gloss is not None:
             data = lex_idioms.get(gloss) or {}
             if "alone" in data:
