@@ -111,6 +111,8 @@ REWRITTEN = [
     # an attempt at a manner idiom is only how the other act was done: it goes, the act stays
     r("Ciarán tried to play the hero and patched the load balancer live, with no change ticket.",
       "The load balancer was patched live, with no change ticket.", "attempted-idiom-half"),
+    # the writer's own hedge stays: "I think" is the writer speaking, not the act
+    r("i think i broke the login page", "I think the login page broke", "speaker-hedge"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -290,6 +292,12 @@ def test_letting_without_a_stretch_of_time_is_the_event(linter: Linter) -> None:
 def test_attempt_at_a_real_act_is_refused(linter: Linter) -> None:
     # near miss: "tried to fix the cache" is an act attempted, not a manner: no rewrite drops it
     assert suggestions(linter, "Jo tried to fix the cache and deleted the index.") == []
+
+
+def test_first_person_act_is_not_a_hedge(linter: Linter) -> None:
+    # near miss: "I" that did something ("I told ops ...") is still the person acting
+    for s in suggestions(linter, "I broke the login page and I told ops the deploy was fine."):
+        assert not s.startswith("I ") and " I " not in s
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

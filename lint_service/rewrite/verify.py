@@ -116,6 +116,9 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if low in unbound:  # "They were deep in a release when an engineer ...": never the engineer
             unbound.remove(low)
             continue
+        if low in _FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
+                and any(c.dep_ == "ccomp" for c in t.head.children) and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
+            continue  # "I think the login page broke": the writer's hedge, not the act
         # "their" after "the partner" may be the partner's; "she" never is a thing's
         if low in _PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= _PLURAL):
             continue
