@@ -113,6 +113,11 @@ REWRITTEN = [
       "The load balancer was patched live, with no change ticket.", "attempted-idiom-half"),
     # the writer's own hedge stays: "I think" is the writer speaking, not the act
     r("i think i broke the login page", "I think the login page broke", "speaker-hedge"),
+    # the idiom's own words hung on the thing ("the release over the wall") are not the thing's
+    r("Jo threw the release over the wall to QA at 5pm.", "The release was handed over to QA at 5pm.", "idiom-words-on-thing"),
+    # not telling, in the perfect the writer used
+    r("Jo has never told anyone about the shared credentials.", "Nobody has been told about the shared credentials.",
+      "told-nobody-perfect"),
     # the team's own report of the consequence stays as written
     r("Tam botched the failover, and we lost 9 minutes of writes.",
       "The failover went wrong, and we lost 9 minutes of writes.", "coordinated-we-consequence"),
@@ -298,6 +303,11 @@ def test_first_person_act_is_not_a_hedge(linter: Linter) -> None:
     # near miss: "I" that did something ("I told ops ...") is still the person acting
     for s in suggestions(linter, "I broke the login page and I told ops the deploy was fine."):
         assert not s.startswith("I ") and " I " not in s
+
+
+def test_how_long_the_absence_lasted_does_not_move(linter: Linter) -> None:
+    # near miss: "for an hour" is how long she was away, not how long the queue backed up
+    assert not any(s.startswith("For an hour") for s in suggestions(linter, "Jo went dark for an hour, and the queue backed up."))
 
 
 def test_negated_reason_is_never_dropped(linter: Linter) -> None:

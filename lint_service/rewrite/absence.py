@@ -41,15 +41,20 @@ def absence_then(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if then is None or then.pos_ not in ("VERB", "AUX"):
         return []
     subj = next((s for s in then.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-    join = next((x for x in sent.doc[v.right_edge.i + 1 : subj.i] if x.lower_ in _JOINS), None) if subj is not None else None
+    own_end = max((t.i for t in v.subtree if t.i not in {x.i for x in then.subtree} and t.dep_ not in ("cc", "punct")),
+                  default=v.i) if then.head == v else v.right_edge.i
+    join = next((x for x in sent.doc[own_end + 1 : subj.i] if x.lower_ in _JOINS), None) if subj is not None else None
     if subj is None or subj.i < v.i or join is None:
         return []
-    words = [t for t in then.subtree if t.i >= subj.i and not (t.is_punct and t.i == then.right_edge.i)]
+    words = [t for t in then.subtree if t.i >= subj.left_edge.i and not (t.is_punct and t.i == then.right_edge.i)]
     if any(t.lower_ in PERSONAL_WORDS for t in words) or subj.lower_ in PERSONAL_WORDS:
         return []
-    # the time the idiom gave it ("during her on-call shift"), said of the thing, not of her
-    kept = set(phrasing()["kept_prepositions"])
+    # the time the idiom gave it ("during her on-call shift"), said of the thing, not of her;
+    # how long she was away ("for an hour") is the absence's own and goes with it
+    kept = set(phrasing()["kept_prepositions"]) - {"for", "until", "since"}
     when = [p for p in v.children if p.dep_ == "prep" and p.lower_ in kept]
+    if any(p.dep_ == "prep" and p.lower_ not in kept for p in v.children):
+        return []  # a time that cannot move to the consequence: the sentence would lose it
     lead = []
     for p in when:
         lead.append(" ".join(_article(t) if t.dep_ == "poss" and t.lower_ in PERSONAL_WORDS else t.text for t in p.subtree))

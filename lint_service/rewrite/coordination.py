@@ -66,6 +66,8 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
         thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in data.get("not_objects", [])), None)
     if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG" or cut_short(thing, ""):
         return None
+    if any(t.lower_ in idiom_words and t.lower_ not in ("the", "a", "it") for t in thing.subtree if t.i > thing.i):
+        return None  # "the release over/prep the wall": the idiom's own words hung on the thing
     if data.get("operation") and thing.lemma_.lower() not in phrasing()["operation_nouns"]:
         return None
     used = {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "obj", "prt", "nsubj", "aux", "neg", "acomp", "oprd", "attr", "dative")
