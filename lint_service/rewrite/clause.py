@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
+from .aspect import perfected, with_adverbs
 from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -226,17 +227,11 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
                 rest = span_text([t for t in own if t.i not in skip and t.i > clause.action.i and span[0] <= t.i <= span[1]
                                   and t.i not in {x.i for x in obj.subtree} and t.i not in _verb_chain(clause)
                                   and t.lower_ not in drop and t.lower_ not in _REFLEXIVES | {"itself"}])
-        said = _perfected(outcome, clause.action, plural) or _tensed(outcome, _present(clause), plural).replace("{be}", be)
+        said = perfected(outcome, clause.action, plural) or _tensed(outcome, _present(clause), plural).replace("{be}", be)
         return [" ".join(x for x in (subject, said, _unsaid(rest, outcome)) if x)]
     if particle and particle.lower() in vbn.lower().split():
         particle = ""  # "put together in a hurry": the phrase has the particle already
-    # "was apparently not renewed", "had already been deleted": before "not", and before
-    # "been" an adverb of aspect (rules/rewrites.yaml aspect_adverbs), go after the first
-    # auxiliary; a manner adverb stays by its participle ("had been accidentally deleted")
-    first_aux, _, more_aux = _perfect(clause.verb, plural, be, negate).partition(" ")
-    early = before if negate or set(before.lower().split()) <= set(phrasing()["aspect_adverbs"]) else ""
-    late = "" if early else before
-    return [" ".join(x for x in (obj_text, first_aux, early, more_aux, late, vbn, particle, after) if x)]
+    return [" ".join(x for x in (obj_text, with_adverbs(_perfect(clause.verb, plural, be, negate), before, negate), vbn, particle, after) if x)]
 
 
 def _beside(verb: Token, obj: Token) -> list[Token]:
@@ -262,20 +257,6 @@ def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
         return f"{be} {no}" if negate else be
     head = "had" if have in ("had", "'d") else ("have" if plural else "has")
     return f"{head} {no} been" if negate else f"{head} been"
-
-
-def _perfected(outcome: str, verb: Token, plural: bool) -> str | None:
-    """An outcome in the present perfect the writer used: "has been ignoring the alerts" ->
-    "have gone unanswered" (the plain outcome would say "go unanswered", another tense);
-    None otherwise. (A past perfect reads as well in the past: "after two pages went
-    unanswered", graded good.)"""
-    have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
-    if have is None or have in ("had", "'d"):
-        return None
-    aux = "have" if plural else "has"
-    head, _, rest = outcome.partition(" ")
-    said = "been" if head == "{be}" else inflect(verb_lemma_of(head), "VBN")
-    return " ".join(x for x in (aux, said, rest) if x)
 
 
 def _unsaid(rest: str, outcome: str) -> str:

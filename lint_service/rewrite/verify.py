@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from .as_written import said_twice, unquoted_scare
 from .text import inflect, phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
@@ -191,7 +192,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
     quotes = ("'", '"', "‘", "’", "“", "”")
     if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
         out.append(SCARE_QUOTES)
-    if (twice := _said_twice(cand, orig)) is not None:
+    if (twice := said_twice(cand, orig.sent)) is not None:
         out.append(f"{twice!r} said more often than in the original")
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
@@ -311,21 +312,6 @@ def _quoted(orig: Original, quotes: tuple[str, ...]) -> list[tuple[str, Span]]:
     return [(orig.sent.doc.text[a.idx : b.idx + len(b.text)], orig.sent.doc[a.i + 1 : b.i]) for a, b in pairs]
 
 
-def _said_twice(cand: Span, orig: Original, n: int = 3) -> str | None:
-    """A run of ``n`` words the candidate says more often than the original does: a
-    phrase moved and also left behind ("The wrong pod was restarted the wrong pod")."""
-    def runs(words: list[str]) -> dict[tuple[str, ...], int]:
-        out: dict[tuple[str, ...], int] = {}
-        for i in range(len(words) - n + 1):
-            out[tuple(words[i : i + n])] = out.get(tuple(words[i : i + n]), 0) + 1
-        return out
-    had = runs([t.lower_ for t in orig.sent if not t.is_punct])
-    for run, count in runs([t.lower_ for t in cand if not t.is_punct]).items():
-        if count > max(had.get(run, 0), 1):
-            return " ".join(run)
-    return None
-
-
 def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | None:
     """A quoted string of the original the candidate keeps in part but not whole and in
     place ("the command code "rm was input -r -f *""), or says more often than the
@@ -333,29 +319,13 @@ def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | 
     is verbatim, once, or absent."""
     text = cand.text
     for quoted, inner in _quoted(orig, quotes):
-        if quoted not in text and _unquoted_scare(inner, orig, text):
+        if quoted not in text and unquoted_scare(inner, orig.sent, orig.pronouns | _SECOND, text):
             continue  # scare quotes taken off, the words kept (rewrite/unquoted.py)
         if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
             return quoted
         if text.count(quoted) > orig.sent.text.count(quoted):
             return quoted
     return None
-
-
-def _unquoted_scare(inner: Span, orig: Original, text: str) -> bool:
-    """``inner`` was in scare quotes (see :func:`_scare_quotes`) and ``text`` says its
-    words in order without them, less the emphasis adverbs."""
-    doc = orig.sent.doc
-    opened = doc[inner.start - 1]
-    after_owner = opened.i > orig.sent.start and (doc[opened.i - 1].tag_ == "POS" or (
-        doc[opened.i - 1].tag_ == "PRP$" and doc[opened.i - 1].lower_ in orig.pronouns | _SECOND))
-    subjectless = any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD", "VBG") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inner)
-    if len(inner) > 6 or not (after_owner or subjectless):
-        return False
-    drop = set(phrasing()["dropped_adverbs"])
-    words = " ".join(t.text for t in inner if t.lower_ not in drop)
-    return words in text
 
 
 def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
