@@ -1,5 +1,5 @@
-"""Constructions kept in the round checked across authors (tests/data/README.md, sets 29
-and 30): each gained on set 30, written by a second helper and read only in aggregate.
+"""Constructions kept in the rounds checked across authors (tests/data/README.md): the first
+round's each gained on set 30, the second round's on sets 31 and 32, each read only in aggregate.
 A true positive and a near miss of the same shape per construction; every sentence here
 was written for this file."""
 from __future__ import annotations
@@ -57,6 +57,14 @@ PAIRS = [
     # a present-tense entry with articles is prose, read by the clause recognizers
     ("headline-not-prose", "Admin wipes payroll servers",
      "Wairimu deletes the preview databases, then rebuilds them from the template."),
+    # second round (sets 31 and 32): removing a thing in a broken state is the repair, and
+    # doing it by hand does not make it careless; the same act on a live thing still blames
+    ("removing-broken", "Kwame dropped the orders replica.",
+     "Kwame dropped the half-built replica."),
+    ("removing-broken-by-hand", "Ines deleted the customer index by hand.",
+     "Ines deleted the wedged index shards by hand."),
+    ("removing-broken-then", "Tunde killed the checkout pods by hand and the replacements came up.",
+     "Tunde killed the unresponsive checkout pods by hand and the replacements came up."),
 ]
 
 
