@@ -65,6 +65,11 @@ PAIRS = [
      "Ines deleted the wedged index shards by hand."),
     ("removing-broken-then", "Tunde killed the checkout pods by hand and the replacements came up.",
      "Tunde killed the unresponsive checkout pods by hand and the replacements came up."),
+    # a judgement of a thing a person did, named in a relative clause; a system's doing is not
+    ("judged-doing", "The way Ilse ran the failover was reckless.",
+     "The way the scheduler ran the failover was reckless."),
+    ("judged-doing-praised", "The config she wrote was sloppy.",
+     "The config she wrote was tidy."),
 ]
 
 
