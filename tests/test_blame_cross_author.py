@@ -70,6 +70,12 @@ PAIRS = [
      "The way the scheduler ran the failover was reckless."),
     ("judged-doing-praised", "The config she wrote was sloppy.",
      "The config she wrote was tidy."),
+    # a defect a person made, possessed, is theirs whatever it did next (rule 2); a fix is
+    # not, nor a third party's defect (rule 10)
+    ("possessed-defect", "Kofi's typo in the DNS zone sent mail to the old host.",
+     "Kofi's fix in the DNS zone sent mail to the new host."),
+    ("possessed-defect-third-party", "Her typo in the cron line ran the purge hourly.",
+     "The vendor's typo in the DNS zone sent mail to the old host."),
 ]
 
 
