@@ -76,6 +76,13 @@ PAIRS = [
      "Kofi's fix in the DNS zone sent mail to the new host."),
     ("possessed-defect-third-party", "Her typo in the cron line ran the purge hourly.",
      "The vendor's typo in the DNS zone sent mail to the old host."),
+    # a department named alone, and the people of a shift or a desk, as a team
+    ("department-alone", "Facilities forgot to book the generator's fuel delivery.",
+     "Facilities restored power to the east wing by noon."),
+    ("shift-team", "The night shift ignored the alarm for an hour.",
+     "The day shift handed over at 07:00 as usual."),
+    ("desk-team", "The support desk ignored the customer's warning.",
+     "The desk lamp overheated and tripped the breaker."),
 ]
 
 
