@@ -83,6 +83,14 @@ PAIRS = [
      "The day shift handed over at 07:00 as usual."),
     ("desk-team", "The support desk ignored the customer's warning.",
      "The desk lamp overheated and tripped the breaker."),
+    # a change, a sign-off or an override made before a thing it waited on had come to an
+    # end (past perfect); after it, or before something merely grew, is not premature
+    ("before-done", "Kiri merged the branch before the tests had passed.",
+     "Kiri merged the branch after the tests had passed."),
+    ("before-done-not-growth", "Kiri opened the doors before the train had stopped.",
+     "Kiri deployed the patch before the backlog had grown."),
+    ("before-done-not-the-failure", "Kiri deployed the release before the canary had finished.",
+     "Kiri deployed the release before the outage had ended."),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .agents import BLAMEABLE, classify
 from .clauses import Clause
 from .concurrency import while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
@@ -174,17 +175,34 @@ def left_undone(c: Clause, lex: Lexicon) -> list[Token]:
 
 def premature(c: Clause, lex: Lexicon) -> list[Token]:
     """"purged the dead-letter queue before anyone had looked at the messages":
-    acting before the check that should have come first."""
-    if not (lex.verbs["causal"].match(c.action) or lex.verbs["destructive"].match(c.action)):
+    acting before the check that should have come first; "tagged the build before the
+    fix had landed": acting before a thing the act waited on had happened."""
+    a = c.action
+    changes = lex.verbs["causal"].match(a) or lex.verbs["destructive"].match(a)
+    # what must wait for a thing to be done: a change, a sign-off, a safeguard overridden
+    waits = not lex.verbs["recovery"].match(a) and any(lex.verbs[k].match(a) for k in ("causal", "approval", "disable"))
+    if not (changes or waits):
         return []
     indefinite = lex.agents["pronouns"]["indefinite"] | {"someone", "somebody"}
-    for x in c.action.children:
+    for x in a.children:
         if x.dep_ != "advcl" or not any(m.lower_ in ("before", "until") for m in x.children if m.dep_ == "mark"):
             continue
         who = next((s for s in x.children if s.dep_ == "nsubj"), None)
-        if who is not None and who.lower_ in indefinite and (lex.verbs["diligence"].match(x) or lex.verbs["response"].match(x)):
+        if changes and who is not None and who.lower_ in indefinite and (lex.verbs["diligence"].match(x) or lex.verbs["response"].match(x)):
+            return [x]
+        if waits and who is not None and _not_yet_done(x, who, lex):
             return [x]
     return []
+
+
+def _not_yet_done(x: Token, who: Token, lex: Lexicon) -> bool:
+    """"before the fix had landed", "before the train had stopped": a thing (not a person,
+    not the failure) that had not yet come to an end, told in the past perfect."""
+    perfect = x.tag_ == "VBN" and any(h.dep_ == "aux" and h.lemma_ == "have" and h.tag_ == "VBD" for h in x.children)
+    if not perfect or any(n.dep_ == "neg" for n in x.children) or classify(who, lex) in BLAMEABLE or who.pos_ == "PRON":
+        return False
+    lemma = who.lemma_.lower()
+    return lemma not in lex.terms["incident_nouns"] and lemma not in lex.terms["failure_nouns"] and lex.verbs["completion"].match(x)
 
 
 def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
