@@ -91,6 +91,9 @@ PAIRS = [
      "Kiri deployed the patch before the backlog had grown."),
     ("before-done-not-the-failure", "Kiri deployed the release before the canary had finished.",
      "Kiri deployed the release before the outage had ended."),
+    # a passive's subject said to be the wrong one, with "wrong" hung on a compound before it
+    ("passive-wrong-compound", "The wrong fuse box panel was isolated by the electrician.",
+     "The faulty fuse box panel was isolated by the electrician."),
 ]
 
 

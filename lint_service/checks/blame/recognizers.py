@@ -268,10 +268,12 @@ def passive_agent(view: SentenceView) -> Detection | None:
         negated_check = c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
         if (lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check) or deliberate(c, lex):
             continue
-        subject_framed = c.subject is not None and any(
+        # "the wrong fuse box panel was isolated by ...": the parser may hang "wrong" on a compound
+        subject_framed = c.subject is not None and (any(
             t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])
             for t in c.subject.children
-        )
+        ) or any(t.lower_ in ("wrong", "incorrect") and t.dep_ == "amod" and t.head.dep_ == "compound" and t.head.head == c.subject
+                 for t in c.subject.subtree if t.i < c.subject.i))
         # "The regression was not caught in staging by the payments team"
         specific = not any(d.dep_ == "det" and d.lower_ in ("another", "a", "an", "any", "some") for d in c.agent.children)
         missed = specific and c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))

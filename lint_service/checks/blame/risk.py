@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .agents import BLAMEABLE, classify
 from .clauses import Clause
-from .concurrency import while_unfinished
+from .concurrency import not_yet_done, while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
 from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
@@ -190,19 +189,9 @@ def premature(c: Clause, lex: Lexicon) -> list[Token]:
         who = next((s for s in x.children if s.dep_ == "nsubj"), None)
         if changes and who is not None and who.lower_ in indefinite and (lex.verbs["diligence"].match(x) or lex.verbs["response"].match(x)):
             return [x]
-        if waits and who is not None and _not_yet_done(x, who, lex):
+        if waits and who is not None and not_yet_done(x, who, lex):
             return [x]
     return []
-
-
-def _not_yet_done(x: Token, who: Token, lex: Lexicon) -> bool:
-    """"before the fix had landed", "before the train had stopped": a thing (not a person,
-    not the failure) that had not yet come to an end, told in the past perfect."""
-    perfect = x.tag_ == "VBN" and any(h.dep_ == "aux" and h.lemma_ == "have" and h.tag_ == "VBD" for h in x.children)
-    if not perfect or any(n.dep_ == "neg" for n in x.children) or classify(who, lex) in BLAMEABLE or who.pos_ == "PRON":
-        return False
-    lemma = who.lemma_.lower()
-    return lemma not in lex.terms["incident_nouns"] and lemma not in lex.terms["failure_nouns"] and lex.verbs["completion"].match(x)
 
 
 def risky_circumstances(c: Clause, lex: Lexicon) -> list[Token]:
