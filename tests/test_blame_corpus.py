@@ -139,3 +139,13 @@ def test_evaluate_counts_correctly(linter: Linter) -> None:
     res = eval_blame.evaluate(linter, rows)
     assert (res["tp"], res["fn"], res["tn"], res["fp"]) == (1, 1, 1, 1)
     assert res["precision"] == 0.5 and res["recall"] == 0.5
+
+
+@pytest.mark.parametrize("name", labelled.CHECK_ONLY)
+def test_check_only_sets_never_list_misses(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    # by name and by path: the check sets are read for their figures only
+    for arg in (name, str(labelled.DATA / labelled.BLIND_FILES[name])):
+        eval_blame.main([arg, "--misses", "--no-kinds"])
+        out = capsys.readouterr().out
+        assert "check-only set, misses not listed" in out
+        assert not any(line.lstrip().startswith(("FN", "FP")) for line in out.splitlines())
