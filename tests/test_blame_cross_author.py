@@ -94,6 +94,11 @@ PAIRS = [
     # a passive's subject said to be the wrong one, with "wrong" hung on a compound before it
     ("passive-wrong-compound", "The wrong fuse box panel was isolated by the electrician.",
      "The faulty fuse box panel was isolated by the electrician."),
+    # an action item's assignment ("X to do Y", no finite verb) has not happened
+    ("assigned-not-done", "Jana deleted the customer index after the audit.",
+     "Jana to delete the customer index after the audit."),
+    ("assigned-team", "Ops turned off the legacy alerts before the new ones fired.",
+     "Ops to turn off the legacy alerts once the new ones fire."),
 ]
 
 
