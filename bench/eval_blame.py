@@ -9,8 +9,8 @@ A sentence counts as flagged when linting it as plain text gives at least one
 ``blame.*`` finding. ``real-test`` (the held-back half of the real sentences) and
 ``synthetic-4`` (written blind to everything else) are held out:
 report them, never tune on their misses (``--misses`` refuses to list them unless
-``--show-test-misses`` is given). ``blind-b`` (a check set by a second writer) is
-check-only: ``--misses`` never lists it, by name or by path.
+``--show-test-misses`` is given). ``blind-c`` and ``blind-d`` (check sets by two more
+writers) are check-only: ``--misses`` never lists them, by name or by path.
 """
 from __future__ import annotations
 

@@ -38,8 +38,8 @@ each, shuffled with ``--seed``: the next blind round after a change.
 ``--why`` logs every candidate the verifier refused, with its reasons, to see why a
 finding has no rewrite; it only runs on sets that may be read (never the held-out ones).
 
-The held-out sets (``real-test``, ``synthetic-4``) and the rewrite check set
-``blind-b`` are reported, never tuned on: ``--missing`` and ``--list`` never print
+The held-out sets (``real-test``, ``synthetic-4``), the blame check's check sets
+(``labelled.CHECK_ONLY``) and the rewrite check set ``blind-b`` are reported, never tuned on: ``--missing`` and ``--list`` never print
 their text (``--list`` only counts their rows) and ``--why`` refuses them. Develop
 rewrites on ``blind-a``; keep a change when ``blind-b``'s ``--grades`` line holds.
 """
@@ -66,9 +66,12 @@ SHEET_COLUMNS = ("id", "set", "section", "rule", "original", "rewrite", "grade",
 SEED = 11
 GRADES_FILE = REPO / "tests" / "data" / "rewrite_grades" / "grades.tsv"
 FLOOR = 12  # rewrites sampled from each set at least (when it has that many)
+# blind-b is the set a rewrite change is checked on by its figures alone (from round 7),
+# whatever the blame check's own check sets are
+REWRITE_CHECK = ("blind-b",)
 # Sets whose rewrites, misses and refused candidates are never printed: the held-out
-# sets, and blind-b, the set a rewrite change is checked on by its figures alone.
-NOT_READ = HELD_OUT + CHECK_ONLY
+# sets, the blame check's check sets and the rewrite check set.
+NOT_READ = tuple(dict.fromkeys(HELD_OUT + CHECK_ONLY + REWRITE_CHECK))
 
 
 def digest(text: str) -> str:

@@ -24,9 +24,12 @@ Sets (name: where the sentences come from):
   (``bench/tune_halves.py``): develop on A, check on B before keeping a rule.
 - ``blind-a``, ``blind-b``: ``tests/data/blame_sentences_29_check.tsv`` and
   ``..._30_check.tsv``, written from the guidelines alone by two helpers who never
-  saw the code, each on their own (the cross-author check). Develop on A; B is
-  check-only (``CHECK_ONLY``): its aggregate and per-kind figures are read, never
-  its misses.
+  saw the code, each on their own (the cross-author check). Both are development
+  sets from the second cross-author round on (B was check-only in the first).
+- ``blind-c``, ``blind-d``: ``..._31_check.tsv`` and ``..._32_check.tsv``, by two
+  more such writers (C: internal postmortems and incident chat; D: news, blogs and
+  forums, half outside software). Check-only (``CHECK_ONLY``): their aggregate and
+  per-kind figures are read, never their misses, and they are never trained on.
 
 ``../shared`` is found beside the repository, or at ``$BLAMELINT_SHARED``. Sets
 whose files are absent load as None, so callers can skip them with a reason.
@@ -49,13 +52,14 @@ CORPUS = SHARED / "corpus"
 DATA = REPO / "tests" / "data"
 
 SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "synthetic-3", "synthetic-4", "real-quotes", "real-tune", "real-test",
-             "blind-a", "blind-b")
+             "blind-a", "blind-b", "blind-c", "blind-d")
 # Sets measured but never tuned on: their misses are not listed by the benches or tests.
 HELD_OUT = ("real-test", "synthetic-4")
 # Sets a rule is checked on before it is kept: figures only, never their misses, and
 # never trained on.
-CHECK_ONLY = ("blind-b",)
-BLIND_FILES = {"blind-a": "blame_sentences_29_check.tsv", "blind-b": "blame_sentences_30_check.tsv"}
+CHECK_ONLY = ("blind-c", "blind-d")
+BLIND_FILES = {"blind-a": "blame_sentences_29_check.tsv", "blind-b": "blame_sentences_30_check.tsv",
+               "blind-c": "blame_sentences_31_check.tsv", "blind-d": "blame_sentences_32_check.tsv"}
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from labelled import BLIND_FILES, DATA, HELD_OUT, SET_NAMES, Row, load_path, loa
 
 CONFIG = REPO / "models" / "blame_textcat.cfg"
 OUT = REPO / "models" / "blame_textcat"
-# The cross-author sets (blind-a, blind-b) check rules; the shipped model was trained
+# The cross-author sets (blind-a … blind-d) check rules; the shipped model was trained
 # without them and stays reproducible byte for byte.
 FORBIDDEN = frozenset({*HELD_OUT, *BLIND_FILES, "real-quotes"})
 # Labelled sentences outside bench/labelled.py's sets that may be trained on.

@@ -1,5 +1,5 @@
-"""Constructions kept in the round checked across authors (tests/data/README.md, sets 29
-and 30): each gained on set 30, written by a second helper and read only in aggregate.
+"""Constructions kept in the rounds checked across authors (tests/data/README.md): the first
+round's each gained on set 30, the second round's on sets 31 and 32, each read only in aggregate.
 A true positive and a near miss of the same shape per construction; every sentence here
 was written for this file."""
 from __future__ import annotations
@@ -57,6 +57,48 @@ PAIRS = [
     # a present-tense entry with articles is prose, read by the clause recognizers
     ("headline-not-prose", "Admin wipes payroll servers",
      "Wairimu deletes the preview databases, then rebuilds them from the template."),
+    # second round (sets 31 and 32): removing a thing in a broken state is the repair, and
+    # doing it by hand does not make it careless; the same act on a live thing still blames
+    ("removing-broken", "Kwame dropped the orders replica.",
+     "Kwame dropped the half-built replica."),
+    ("removing-broken-by-hand", "Ines deleted the customer index by hand.",
+     "Ines deleted the wedged index shards by hand."),
+    ("removing-broken-then", "Tunde killed the checkout pods by hand and the replacements came up.",
+     "Tunde killed the unresponsive checkout pods by hand and the replacements came up."),
+    # a judgement of a thing a person did, named in a relative clause; a system's doing is not
+    ("judged-doing", "The way Ilse ran the failover was reckless.",
+     "The way the scheduler ran the failover was reckless."),
+    ("judged-doing-praised", "The config she wrote was sloppy.",
+     "The config she wrote was tidy."),
+    # a defect a person made, possessed, is theirs whatever it did next (rule 2); a fix is
+    # not, nor a third party's defect (rule 10)
+    ("possessed-defect", "Kofi's typo in the DNS zone sent mail to the old host.",
+     "Kofi's fix in the DNS zone sent mail to the new host."),
+    ("possessed-defect-third-party", "Her typo in the cron line ran the purge hourly.",
+     "The vendor's typo in the DNS zone sent mail to the old host."),
+    # a department named alone, and the people of a shift or a desk, as a team
+    ("department-alone", "Facilities forgot to book the generator's fuel delivery.",
+     "Facilities restored power to the east wing by noon."),
+    ("shift-team", "The night shift ignored the alarm for an hour.",
+     "The day shift handed over at 07:00 as usual."),
+    ("desk-team", "The support desk ignored the customer's warning.",
+     "The desk lamp overheated and tripped the breaker."),
+    # a change, a sign-off or an override made before a thing it waited on had come to an
+    # end (past perfect); after it, or before something merely grew, is not premature
+    ("before-done", "Kiri merged the branch before the tests had passed.",
+     "Kiri merged the branch after the tests had passed."),
+    ("before-done-not-growth", "Kiri opened the doors before the train had stopped.",
+     "Kiri deployed the patch before the backlog had grown."),
+    ("before-done-not-the-failure", "Kiri deployed the release before the canary had finished.",
+     "Kiri deployed the release before the outage had ended."),
+    # a passive's subject said to be the wrong one, with "wrong" hung on a compound before it
+    ("passive-wrong-compound", "The wrong fuse box panel was isolated by the electrician.",
+     "The faulty fuse box panel was isolated by the electrician."),
+    # an action item's assignment ("X to do Y", no finite verb) has not happened
+    ("assigned-not-done", "Jana deleted the customer index after the audit.",
+     "Jana to delete the customer index after the audit."),
+    ("assigned-team", "Ops turned off the legacy alerts before the new ones fired.",
+     "Ops to turn off the legacy alerts once the new ones fire."),
 ]
 
 

@@ -147,15 +147,15 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("The outage was not noticed in time by the support staff affected and escalated late.", id="agent-participle-conj"),
     # a cleft whose only fact is who did it
     pytest.param("It was Lorcan who restarted the primary.", id="cleft-only-who"),
-    # the belief or motive that explains the act cannot be said without the person
-    pytest.param("Halvard wiped the staging volume because he thought it was a scratch disk.", id="belief-kept-so-refused"),
+    # the belief that explains the act cannot be said without the person (one that only
+    # said what the object was taken for can: tests/test_rewrite_person_acts.py)
+    pytest.param("Halvard wiped the staging volume because he thought the freeze was over.", id="belief-kept-so-refused"),
     pytest.param("Ayla skipped the review because she wanted the fix out before the demo.", id="motive-with-facts-refused"),
     pytest.param("Dorota ghosted the incident channel after she was paged.", id="what-happened-to-them-refused"),
     # a judgement word survives the person
     pytest.param("Casimir showed a careless disregard for the freeze.", id="judgement-survives"),
-    # the person's words kept in scare quotes
-    pytest.param('Thanks a lot, Jory: your "quick patch" took out search for two hours.', id="scare-quotes-after-possessive"),
-    pytest.param('Emrys took the billing database offline to "quickly test something".', id="scare-quoted-act"),
+    # (scare quotes around the person's work and a "while + -ing" of theirs now have
+    # rewrites: tests/test_rewrite_person_acts.py)
     # the second half of a sentence is not a rewrite of it
     pytest.param("Maelle had one job, and it was rotating that key.", id="half-a-sentence"),
     # a directive aimed at the team stays aimed at them with the possessive rewritten
@@ -172,8 +172,8 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
                  "at ten dollars, and lost money.", id="fronted-object-too-long"),
     # without its blame phrase only a verb, an object and a particle would be left
     pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="blame-phrase-leaves-a-particle"),
-    # "while + -ing" had the person as its subject
-    pytest.param("Osric broke the staging cluster while testing the new chart.", id="dangling-while-ing"),
+    # "while + -ing" had the person as its subject and nothing to say it of
+    pytest.param("Osric broke the staging cluster while debugging.", id="dangling-while-ing"),
     pytest.param('Wen borked the DNS zone while "quickly fixing" a record.', id="scare-quoted-ing"),
     # a verb that judges how it was done survives the passive
     pytest.param("Anouk sleepwalked through the release checklist before the launch.", id="judging-verb"),

@@ -15,7 +15,7 @@ FIXED = [
     r("Halvard wrote the migration, tested it and ran it against production.",
       "The migration was written, tested and run against production.", "shared-auxiliary"),
     # near miss: a negated half keeps its own auxiliary
-    r("Oriel turned off the alert and never turned it back on.", "The alert was turned off and was not turned back on.",
+    r("Oriel turned off the alert and never turned it back on.", "The alert was turned off and was never turned back on.",
       "negated-half-keeps-auxiliary"),
     # a quoted command moves with the object it names
     r('An engineer accidentally input the command code "rm -r -f *" in the top folder of the build host.',

@@ -56,7 +56,7 @@ REWRITES = [
     r("Anahera did not run the smoke tests before promoting the release.",
       "The smoke tests were not run before promoting the release.", "omission-did-not-plural"),
     r("Wei never checked the queue depth dashboard during the rollout.",
-      "The queue depth dashboard was not checked during the rollout.", "omission-never"),
+      "The queue depth dashboard was never checked during the rollout.", "omission-never"),
     r("Esperanza did not bother to read the deprecation warning.", "The deprecation warning was not read.", "omission-bother"),
     r("I forgot to renew the certificate.", "The certificate was not renewed.", "omission-first-person"),
     # fault verbs: outcome phrasing or agentless passive

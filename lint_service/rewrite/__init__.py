@@ -25,6 +25,8 @@ from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
 from .owned_thing import owned_thing
+from .hindsight_words import without_hindsight
+from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
 from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
@@ -71,6 +73,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     rw = phrasing()
     c = det.clause
     out: list[Candidate] = []
+    if (plain := without_hindsight(sent)) is not None:
+        return [Candidate(plain, restated=True)]  # "missed an obvious bug": said without the hindsight first
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         if sent.text.rstrip().endswith("?"):
             return []  # "Was X brought down by one technician?": the agent is what it asks about
@@ -175,6 +179,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
         return []
+    if c.verb.dep_ == "relcl" and c.subject is not None and c.subject.pos_ in ("PROPN", "PRON") and len(list(c.subject.subtree)) == 1:
+        # "a patch Ana never tested" -> "a patch that was never tested": the clause about the thing stays
+        text = edited(sent.text, relative_edits(sent, frozenset({c.subject.lower_})))
+        return [Candidate(text)] if text is not None else []
     if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
         return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
@@ -331,13 +339,15 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         blame = lambda span: detect(span, lex)  # noqa: E731 - library callers without a check
     if ctx.parse is None:
         return []
+    blame = ignoring_untouched_we(blame, sent, ctx)
     original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
                        for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"])
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
-    kept = with_fields(_original(det, sent), judged=judged, virtues=virtues, judging_verbs=frozenset(
+    kept = _original(det, sent)
+    kept = with_fields(kept, objects=kept.objects + things_on_the_name(det, lex), judged=judged, virtues=virtues, judging_verbs=frozenset(
         # a misjudgement kept in a passive ("It was misjudged how long ...") is still the verdict
         phrasing()["judging_verbs"] + phrasing()["misjudged_verbs"]))
     pending = [(det, sent, kept)]

@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
+from .aspect import perfected, with_adverbs
 from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
 
 _PRONOUN_OBJECTS = {"it": "it", "this": "this", "that": "that"}
+# "told everyone the rollback had worked" -> "everyone was told ...": who was told can be
+# the subject of a verb of telling; of any other verb ("ignored everyone") an outcome misfits
+_TOLD_PRONOUNS = {"everyone", "everybody"}
 _REFLEXIVES = {"myself", "himself", "herself", "themselves", "themself", "yourself"}
 
 
@@ -54,7 +58,8 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
     # "..., apologies": the apology is the person's, not the clause's; it is left outside
     # the range, where the person's other words are taken out
     apology = set(phrasing()["apology_words"])
-    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"), None)
+    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"
+                 and t.dep_ not in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr")), None)
     if tail is not None and tail.left_edge.i > first:
         last = tail.left_edge.i - 1
         while last > first and doc[last].is_punct:
@@ -72,7 +77,12 @@ _STATE_VERBS = {"leave", "keep", "make", "get", "set"}
 def _object_parts(obj: Token) -> tuple[str, str] | None:
     """The object as a new subject, and its trailing place phrases, which read better
     after the passive verb: ("the schema change", "to the orders database")."""
-    if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS:
+    if obj.lower_ in phrasing()["apology_words"]:
+        return None  # "restarted the wrong pod lol/dobj": the chat word is no head of the object
+    if any(c.dep_ == "cc" and c.lower_ == "but" for c in obj.children):
+        return None  # "renew the domain but/cc forgot/conj": a clause the parser joined to the noun
+    if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
+            obj.lower_ in _TOLD_PRONOUNS and verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]):
         return None
     # "cut 4,000 customers in Leeds off the network": when the verb's particle follows
     # the object, a place phrase moved behind the verb would stand between the verb and
@@ -89,6 +99,10 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         or _purpose(c)
         or (c.dep_ == "prep" and c.lower_ == "with" and _with_follows_verb(c, obj.head))
     )]
+    # "didn't tell the head of support about the change": what they were told about follows
+    # "told", wherever the parser hung it in the recipient's phrase
+    if verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]:
+        moved += [d for d in obj.subtree if d.dep_ == "prep" and d.lower_ == "about" and d not in moved]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     # "input the command code "rm -rf /"": the quoted string names the object and moves
@@ -218,10 +232,11 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
                 rest = span_text([t for t in own if t.i not in skip and t.i > clause.action.i and span[0] <= t.i <= span[1]
                                   and t.i not in {x.i for x in obj.subtree} and t.i not in _verb_chain(clause)
                                   and t.lower_ not in drop and t.lower_ not in _REFLEXIVES | {"itself"}])
-        return [" ".join(x for x in (subject, _tensed(outcome, _present(clause), plural).replace("{be}", be), _unsaid(rest, outcome)) if x)]
+        said = perfected(outcome, clause.action, plural) or _tensed(outcome, _present(clause), plural).replace("{be}", be)
+        return [" ".join(x for x in (subject, said, _unsaid(rest, outcome)) if x)]
     if particle and particle.lower() in vbn.lower().split():
         particle = ""  # "put together in a hurry": the phrase has the particle already
-    return [" ".join(x for x in (obj_text, _perfect(clause.verb, plural, be, negate), before, vbn, particle, after) if x)]
+    return [" ".join(x for x in (obj_text, with_adverbs(_perfect(clause.verb, plural, be, negate), before, negate), vbn, particle, after) if x)]
 
 
 def _beside(verb: Token, obj: Token) -> list[Token]:
@@ -241,10 +256,12 @@ def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
     """The passive auxiliaries, keeping the perfect: "had entered" -> "had been entered",
     "has not renewed" -> "has not been renewed"; otherwise ``be`` (and "not")."""
     have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
+    # "never tested" -> "was never tested": the frequency is the writer's, "not" would lose it
+    no = "never" if any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in verb.children) else "not"
     if have is None:
-        return f"{be} not" if negate else be
+        return f"{be} {no}" if negate else be
     head = "had" if have in ("had", "'d") else ("have" if plural else "has")
-    return f"{head} not been" if negate else f"{head} been"
+    return f"{head} {no} been" if negate else f"{head} been"
 
 
 def _unsaid(rest: str, outcome: str) -> str:

@@ -11,6 +11,8 @@ from spacy.tokens import Span, Token
 
 from dataclasses import dataclass, replace
 
+from .idiom_verb import idiom_as_verb
+from .permitted import let_happen
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .clause import cut_short, is_present, verb_phrase_passive
 from .people import replace_clause
@@ -64,6 +66,8 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
         thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in data.get("not_objects", [])), None)
     if thing is None or thing.pos_ in ("PRON",) or thing.tag_ == "VBG" or cut_short(thing, ""):
         return None
+    if any(t.lower_ in idiom_words and t.lower_ not in ("the", "a", "it") for t in thing.subtree if t.i > thing.i):
+        return None  # "the release over/prep the wall": the idiom's own words hung on the thing
     if data.get("operation") and thing.lemma_.lower() not in phrasing()["operation_nouns"]:
         return None
     used = {verb.i} | {t.i for c in verb.children if c.dep_ in ("dobj", "obj", "prt", "nsubj", "aux", "neg", "acomp", "oprd", "attr", "dative")
@@ -95,6 +99,9 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return coordinated(c, sent, False, set(), ctx.cache["blame.lexicon"])
     gloss = idiom_match(c, ctx.cache["blame.lexicon"]) or ""
     data = phrasing()["idioms"].get(gloss) or {}
+    if "alone" in data and c.action is not c.verb and len(_conjuncts(c.verb)) > 1:
+        # "tried to play the hero and patched X": the idiom was only how; the other act stays
+        return coordinated(replace(c, action=c.verb, objects=[]), sent, False, set(), ctx.cache["blame.lexicon"])
     first = min(t.i for t in c.subject.subtree)
     # ", and it shows": a joined clause with its own subject stays as written
     own_clauses = {t.i for x in c.action.children if x.dep_ == "conj" and any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
@@ -109,7 +116,7 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return [Candidate(finish(f"{np_text(c.subject)} did not {verb_lemma_of(gerund.text)} {obj}"), restated=True)]
     phrase = idiom_phrase(c.action, gloss)
     if phrase is None:
-        return []
+        return idiom_as_verb(det, sent, ctx)
     thing, pred = phrase
     return [Candidate(replace_clause(sent, first, last, f"{thing} {pred}"))]
 
@@ -146,7 +153,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
         nested |= {t.i for t in c.subject.subtree} | joined
-        nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i}
+        nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
         # "Apparently someone force-pushed ...": words before the subject stay where they are
         own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
         cc = next((x for x in sent.doc[max(v.i - 3, sent.start): v.i] if x.dep_ == "cc"), None) if n else None
@@ -156,6 +163,11 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             pieces.append((v, joiner, "it", phrasing()["departure"]))
             continue
         gloss = idiom_match(_Slot(v), lex)
+        if gloss is None and verb_lemma_of(v.text) in phrasing()["attempt_verbs"]:
+            # "tried to play the hero": an attempt at an idiom is the idiom's ("alone") half
+            aim = next((x for x in v.children if x.dep_ == "xcomp"), None)
+            gloss = idiom_match(_Slot(aim), lex) if aim is not None else None
+            gloss = gloss if gloss is not None and "alone" in (lex_idioms.get(gloss) or {}) else None
         if gloss is not None:
             data = lex_idioms.get(gloss) or {}
             if "alone" in data:
@@ -165,6 +177,11 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             if phrase is None:
                 return []
             pieces.append((v, joiner, phrase[0], phrase[1]))
+            continue
+        if n and verb_lemma_of(v.text) in phrasing()["passive_permissions"] and (let := let_happen(v)) is not None \
+                and not any(t.lower_ in PERSONAL_WORDS for t in v.subtree):
+            # "... and let the queue back up overnight": what was let happen is the half
+            pieces.append((v, joiner, *let))
             continue
         neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
         # "... and forgot to re-enable it": the act that did not happen is the half

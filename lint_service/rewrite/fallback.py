@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Span
 
 from .candidate import Candidate
+from .absence import absence_then
 from .elapsed import elapsed_before
+from .instead_of_act import instead_of_act
 from .missed_act import missed_act
 from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
@@ -21,6 +23,8 @@ from .manual_error import manual_error
 from .verdict_who import verdict_who
 from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
+from .permitted_act import permitted_act
+from .result_participle import act_with_result
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
 from .split_object import split_object
@@ -59,6 +63,10 @@ FALLBACKS: tuple[Strategy, ...] = (
     manual_error,
     verdict_who,
     unattended,
+    instead_of_act,
+    permitted_act,
+    act_with_result,
+    absence_then,
 )
 
 

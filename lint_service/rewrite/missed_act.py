@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate
 from .people import replace_clause
-from .text import phrasing, span_text, trailing_punct, verb_lemma_of
+from .text import is_present, phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -35,15 +35,20 @@ def act_noun(v: Token) -> tuple[str | None, Token | None]:
 
 def missed_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     c = det.clause
-    if det.construction != "counterfactual" or c is None or c.subject is None or c.modal not in ("should", "ought"):
+    if c is None or c.subject is None:
         return []
+    # "should have escalated", or (rewrite5) the omission said outright: "didn't escalate
+    # until the outage had lasted an hour" -> "There was no escalation until ..."
+    should = det.construction == "counterfactual" and c.modal in ("should", "ought") and not c.negated
+    omitted = det.construction == "omission" and c.negated and not c.modal and not c.conditional
     v = c.action
-    if v is not c.verb or c.negated or c.objects or c.subject.i > v.i:
+    if not (should or omitted) or v is not c.verb or c.objects or c.subject.i > v.i:
         return []
     noun, particle = act_noun(v)
     if noun is None:
         return []
-    rest = [x for x in v.children if x.i > v.i and (particle is None or x.i != particle.i) and not trailing_punct(x)]
+    rest = [x for x in v.children if x.i > v.i and (particle is None or x.i != particle.i) and not trailing_punct(x)
+            and not (omitted and x.dep_ == "neg")]
     # a time clause with its own subject stays ("when the primary stalled")
     if any(x.dep_ not in ("prep", "npadvmod", "advmod") and not (x.dep_ == "advcl" and any(s.dep_ == "nsubj" for s in x.children))
            for x in rest) or any(
@@ -51,5 +56,6 @@ def missed_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # another clause, a comparison ("sooner"), or the person again
     first = min(t.i for t in c.subject.subtree)
     last = max([v.i] + ([particle.i] if particle is not None else []) + [t.i for x in rest for t in x.subtree])
-    text = " ".join(x for x in ("there was no", noun, span_text([t for x in rest for t in x.subtree])) if x)
+    there = "there is no" if omitted and is_present(v) else "there was no"  # "doesn't escalate at night": a habit
+    text = " ".join(x for x in (there, noun, span_text([t for x in rest for t in x.subtree])) if x)
     return [Candidate(replace_clause(sent, first, last, text))]

@@ -35,7 +35,9 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
             continue
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
             replace[tok.i] = _article(tok)
-        if tok.lower_ in apologies and tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos"):
+        # (a trailing "..., sorry" or "lol" the parser may join as a conjunct or adverb)
+        if tok.lower_ in apologies and (tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos")
+                                        or (tok.dep_ in ("conj", "advmod") and tok.pos_ != "VERB" and not list(tok.children))):
             # "..., apologies": with the person gone, nobody is left to apologise
             delete |= {t.i for t in tok.subtree}
             before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
@@ -88,5 +90,16 @@ def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1].text
             text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
-    replace[first] = text
+    replace[first] = text + _attribution(sent, first, last)
     return render(sent, replace, delete | set(range(first + 1, last + 1)))
+
+
+def _attribution(sent: Span, first: int, last: int) -> str:
+    """", officials said" for a reporting clause set inside the rewritten range ("The
+    technician, officials said, unplugged ..."): who said it stays, after the clause."""
+    verbs = set(phrasing()["reporting_verbs"])
+    for tok in sent[first - sent.start : last - sent.start + 1]:
+        if tok.dep_ == "parataxis" and verb_lemma_of(tok.text) in verbs and any(c.dep_ == "nsubj" for c in tok.children) \
+                and min(t.i for t in tok.subtree) > first and max(t.i for t in tok.subtree) <= last:
+            return ", " + " ".join(t.text for t in tok.subtree if not t.is_punct)
+    return ""

@@ -230,7 +230,10 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     reversed" -> "It was not checked whether ..."; "failed to notice that ..." ->
     "It went unnoticed that ..."."""
     c = det.clause
-    if c is None or c.subject is None or c.objects or c.subject.dep_ == "conj" or c.subject.head not in (c.verb, c.action):
+    # "didn't check which context the terminal was using": the parser may take the question
+    # word for the object and the rest for a clause of its own; together they are the clause
+    asked = [o for o in c.objects if o.tag_ in ("WDT", "WP") and o.dep_ == "dobj" and not list(o.children)] if c is not None else []
+    if c is None or c.subject is None or c.objects != asked or c.subject.dep_ == "conj" or c.subject.head not in (c.verb, c.action):
         return []  # half a subject, or one shared from a clause further back
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     # "It was misjudged how long ..." kept the verdict (blind round 5): misjudging has no
@@ -239,20 +242,26 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         return []
     wh = ("WDT", "WP", "WRB")
     comp = next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or any(
-        m.dep_ == "mark" or m.tag_ in wh for m in x.children))), None)
+        m.dep_ == "mark" or m.tag_ in wh for m in x.children) or x.left_edge.tag_ in wh or (asked and x.left_edge.i == asked[0].i + 1))), None)
     if comp is None:
         return []
     # "forgot the cron was still pointing at ...": the "that" the writer left out
-    bare = not any(m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in comp.children) and comp.left_edge.tag_ not in ("WDT", "WP", "WRB")
+    bare = not asked and not any(m.dep_ == "mark" or m.tag_ in ("WDT", "WP", "WRB") for m in comp.children) \
+        and comp.left_edge.tag_ not in ("WDT", "WP", "WRB")
     lemma = verb_lemma_of(c.action.text)
     outcome = phrasing()["outcome_phrases"].get(lemma)
     if forgot:  # "forgot that the cache was shared": nobody kept it in mind, which is not "was not forgotten"
         pred = "was overlooked"
     else:
-        pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was not {participle_of(c.action)}"
+        # "never checked how much disk was left": the writer's "never" stays
+        no = "never" if any(x.lower_ == "never" for x in (*c.verb.children, *c.action.children)) else "not"
+        pred = outcome.replace("{be}", "was") if outcome and outcome.startswith("went") else f"was {no} {participle_of(c.action)}"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not trailing_punct(t))
-    body = span_text([t for t in comp.subtree if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)])
+    words = [t for t in [*asked, *comp.subtree] if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)]
+    # "which context her terminal was using": the thing asked about is a definite one
+    body = "".join(("the" if t.dep_ == "poss" and t.lower_ in ("his", "her", "my", "their") else t.text) + t.whitespace_
+                   for t in sorted(words, key=lambda t: t.i)).strip()
     body = f"that {body}" if bare else body
     return [Candidate(replace_clause(sent, first, last, f"it {pred} {body}"))]
 

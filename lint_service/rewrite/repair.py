@@ -16,8 +16,11 @@ from spacy.tokens import Span, Token
 from .belief import belief_edits
 from .gerund_lead import gerund_edits
 from .lead import without_lead
+from .reason_clause import reason_edits
 from .relative import person_clause_edits, relative_edits
-from .verify import DANGLING_BELIEF, DANGLING_LEAD, Original, problems
+from .trailing_gerund import trailing_gerund_edits
+from .unquoted import without_scare_quotes
+from .verify import DANGLING_BELIEF, DANGLING_LEAD, DANGLING_WHILE, SCARE_QUOTES, Original, problems
 
 if TYPE_CHECKING:
     from ..checks.registry import Context
@@ -38,11 +41,17 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     found = problems(cand, orig)
     if found and all(p == DANGLING_LEAD for p in found):
         fixed = edited(cand.text, gerund_edits(orig.sent, doer))
+    elif DANGLING_WHILE in found and all(p in (DANGLING_WHILE, SCARE_QUOTES) for p in found):
+        # the person's scare-quoted words inside the phrase go with it ("while "just tweaking" a TTL")
+        fixed = edited(cand.text, trailing_gerund_edits(orig.sent, doer))
+    elif found and all(p == SCARE_QUOTES for p in found):
+        fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == DANGLING_BELIEF for p in found):
         fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
-            or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns))
+            or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
+            or edited(cand.text, reason_edits(orig.sent, orig.pronouns))
     else:
         return None
     if fixed is None:

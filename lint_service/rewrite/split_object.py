@@ -48,8 +48,11 @@ def _rejoined(c: "Clause") -> tuple[list[Token], Token] | None:
         if verb_lemma_of(v.text) in phrasing()["catenative_verbs"]:
             return None  # "kept retrying", "stopped paging": the -ing is an act, not a thing
         words = [nxt]
-    if nxt.tag_ not in ("NN", "NNS", "VB", "VBG") or any(x.i < nxt.i for x in nxt.children) or nxt.lower_ in PERSONAL_WORDS:
-        return None
+    if c.objects and verb_lemma_of(v.text) in phrasing()["placing_verbs"]:
+        return None  # "took the cluster offline": the word after the object is the state it was put in
+    if nxt.tag_ not in ("NN", "NNS", "VB", "VBG") or any(x.i < nxt.i for x in nxt.children) or nxt.lower_ in PERSONAL_WORDS \
+            or nxt.lower_ in phrasing()["apology_words"]:
+        return None  # "dropped the users table lol": the chat word is no part of the table
     return words, nxt
 
 

@@ -37,7 +37,9 @@ def not_told_about(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     about = [x for x in act.children if x.dep_ == "prep" and x.lower_ in ("about", "of") and recipient is not None and x.i > recipient.i]
     if recipient is None or not about or any(x.dep_ in ("ccomp", "xcomp") for x in act.children):
         return []
-    subject = rw["recipient_subjects"].get(recipient.lower_) if recipient.pos_ == "PRON" else span_text(list(recipient.subtree))
+    # "didn't tell anyone about X" -> "Nobody was told about X": the negation is the recipient's
+    nobody = rw["negative_recipients"].get(recipient.lower_)
+    subject = nobody or (rw["recipient_subjects"].get(recipient.lower_) if recipient.pos_ == "PRON" else span_text(list(recipient.subtree)))
     if not subject:
         return []  # "warned him": the person the rewrite would name
     rest = [x for x in act.children if x.i > recipient.i and not x.is_punct]
@@ -48,7 +50,12 @@ def not_told_about(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     be = ("are" if plural else "is") if is_present(c.verb) else ("were" if plural else "was")
     if subject == "I":
         be = "am" if is_present(c.verb) else "was"
-    text = " ".join([subject, be, "not", participle_of(act), span_text(sorted(words, key=lambda t: t.i))])
+    no = () if nobody else ("not",)
+    have = next((a.lower_ for a in c.verb.children if a.dep_ == "aux" and a.lemma_ == "have"), None)
+    if have is not None:  # "has never told anyone" -> "Nobody has been told": the perfect stays
+        be = " ".join(("had" if have in ("had", "'d") else "have" if plural else "has", *no, "been"))
+        no = ()
+    text = " ".join([subject, be, *no, participle_of(act), span_text(sorted(words, key=lambda t: t.i))])
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in words if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, text))]

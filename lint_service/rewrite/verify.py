@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from .as_written import said_twice, unquoted_scare
 from .faithful import faithfulness_problems
 from .text import inflect, phrasing, verb_lemma_of
 
@@ -39,6 +40,8 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
 
 DANGLING_LEAD = "dangling '-ing' before the subject"
 DANGLING_BELIEF = "dangling belief '-ing' after a passive"
+DANGLING_WHILE = "dangling 'while + -ing'"
+SCARE_QUOTES = "the person's words kept in scare quotes"
 _NEGATION = {"not", "n't", "never", "no", "nothing", "nobody", "none", "without", "neither", "nor"}
 _NUMBER = re.compile(r"\d")
 
@@ -115,6 +118,9 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if low in unbound:  # "They were deep in a release when an engineer ...": never the engineer
             unbound.remove(low)
             continue
+        if low in _FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
+                and any(c.dep_ == "ccomp" for c in t.head.children) and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
+            continue  # "I think the login page broke": the writer's hedge, not the act
         # "their" after "the partner" may be the partner's; "she" never is a thing's
         if low in _PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= _PLURAL):
             continue
@@ -137,9 +143,9 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
         # a passive, "was deleted while tidying up", the doer is only left unsaid)
         if t.tag_ == "VBG" and t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and any(m.dep_ == "mark" and m.lower_ in ("while", "when", "whilst") for m in t.children) \
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("while", "when", "whilst") for m in t.children) \
                 and any(c.dep_ == "nsubj" for c in t.head.children) and not any(c.dep_ == "auxpass" for c in t.head.children):
-            out.append("dangling 'while + -ing'")
+            out.append(DANGLING_WHILE)
         # "The build broke by committing ...": nobody left to do the committing
         # "The disk was wiped, thinking it was the spare": the belief was the removed person's
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.lemma_ in phrasing()["mental_verbs"] \
@@ -186,7 +192,9 @@ def problems(cand: Span, orig: Original) -> list[str]:
             out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
     if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
-        out.append("the person's words kept in scare quotes")
+        out.append(SCARE_QUOTES)
+    if (twice := said_twice(cand, orig.sent)) is not None:
+        out.append(f"{twice!r} said more often than in the original")
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
@@ -312,6 +320,8 @@ def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | 
     is verbatim, once, or absent."""
     text = cand.text
     for quoted, inner in _quoted(orig, quotes):
+        if quoted not in text and unquoted_scare(inner, orig.sent, orig.pronouns | _SECOND, text):
+            continue  # scare quotes taken off, the words kept (rewrite/unquoted.py)
         if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
             return quoted
         if text.count(quoted) > orig.sent.text.count(quoted):

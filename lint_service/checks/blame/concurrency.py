@@ -8,11 +8,16 @@ not recovery and not on a fix); the clause joined to it by "while", "when" or
 still going on ("while the incident was still open") is when recovery happens,
 and a person still at their own recovery work ("while I was still investigating")
 is the same work going on.
+
+Acting *before* such a thing had come to an end is the same fault told the other way
+round ("tagged the build before the fix had landed"): :func:`not_yet_done`, used by
+``risk.premature``.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .agents import BLAMEABLE, classify
 from .clauses import Clause
 from .framing import is_harmless_object
 from .lexicon import Lexicon
@@ -55,3 +60,13 @@ def while_unfinished(c: Clause, lex: Lexicon) -> list[Token]:
         if x.dep_ == "advcl" and _going_on(x, lex):
             return [a, x]
     return []
+
+
+def not_yet_done(x: Token, who: Token, lex: Lexicon) -> bool:
+    """"before the fix had landed", "before the train had stopped": a thing (not a person,
+    not the failure) that had not yet come to an end, told in the past perfect."""
+    perfect = x.tag_ == "VBN" and any(h.dep_ == "aux" and h.lemma_ == "have" and h.tag_ == "VBD" for h in x.children)
+    if not perfect or any(n.dep_ == "neg" for n in x.children) or classify(who, lex) in BLAMEABLE or who.pos_ == "PRON":
+        return False
+    lemma = who.lemma_.lower()
+    return lemma not in lex.terms["incident_nouns"] and lemma not in lex.terms["failure_nouns"] and lex.verbs["completion"].match(x)

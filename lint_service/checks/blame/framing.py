@@ -218,15 +218,27 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # "the wrong" one is not.
     obj_framing = [t for t in obj_framing if not _removing(governing_verb(t) or a, lex)
                    or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
+    phrases = phrase_framing(verbs, lex, scope)
+    if phrases and _removing(a, lex) and is_harmless_object(clause, lex):
+        # "killed the hung pods by hand": a manual cleanup of something broken
+        phrases = [t for t in phrases if not _in_phrase(t, lex.framing["neutral_manner_phrases"])]
     found = (
         adverb_framing(verbs, lex)
-        + phrase_framing(verbs, lex, scope)
+        + phrases
         + obj_framing
         + bypass_framing(verbs, lex)
         + consequence_framing(clause, lex)
         + manner_prefix(clause.action, lex)
     )
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _in_phrase(tok: Token, phrases: list[str]) -> bool:
+    """The token is a word of one of these two-word phrases, as written around it."""
+    doc = tok.doc
+    before = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+    after = f"{tok.lower_} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else ""
+    return before in phrases or after in phrases
 
 
 def _removing(verb: Token, lex: Lexicon) -> bool:

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from .agents import BLAMEABLE, Kind, classify
 from .framing import describe, of_what
+from .lexicon import Lexicon
 from .possessives import _possessor
 from .recognizers import Detection, SentenceView, _negated_sentence
 
@@ -17,8 +18,9 @@ def judgement(view: SentenceView) -> Detection | None:
             continue
         who = c.subject
         if who is not None and classify(who, lex) not in BLAMEABLE:
-            poss = _possessor(who, lex)  # "the contractor's work ... was incompetent"
-            who = poss
+            # "the contractor's work ... was incompetent", "the way Ilse ran the failover
+            # was reckless": the judged thing is a person's doing
+            who = _possessor(who, lex) or _doer_of(who, lex)
         if who is None:
             continue
         judged = [t for t in c.verb.children if t.dep_ in ("acomp", "attr", "advmod", "oprd") and (
@@ -65,6 +67,18 @@ def judgement(view: SentenceView) -> Detection | None:
             return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges a person; describe what happened instead.', None, [tok, tok.head])
         if (seen := _felt_like(tok, view)) is not None:
             return seen
+    return None
+
+
+def _doer_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The person in a relative clause on the judged thing: "the way Ilse ran the
+    failover", "the config she wrote" (the relative pronoun is not a doer)."""
+    for r in noun.children:
+        if r.dep_ != "relcl" or any(x.dep_ == "neg" for x in r.children):
+            continue
+        who = next((x for x in r.children if x.dep_ == "nsubj"), None)
+        if who is not None and who.lower_ not in ("who", "that", "which", "whom") and classify(who, lex) in BLAMEABLE:
+            return who
     return None
 
 

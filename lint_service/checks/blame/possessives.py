@@ -109,8 +109,10 @@ def possessive(view: SentenceView) -> Detection | None:
         head = tok.head
         bad_mod = [c for c in tok.children if c.dep_ in ("amod", "compound") and (
             c.lower_ in terms["judgement_adjectives"] or c.lower_ in lex.framing["negative_modifiers"] or lex.verbs["fault"].match(c))]
+        # a defect a person made is theirs whatever it did next ("Kofi's typo in the
+        # DNS zone", "her bug"): "Sven's typo" is rule 2's own example
         is_blame_noun = tok.lemma_.lower() in terms["blame_nouns"] or tok.lemma_.lower() in terms["judgement_nouns"] or (
-            tok.lemma_.lower() in terms["error_heads"] and tok.dep_ != "compound")
+            (tok.lemma_.lower() in terms["error_heads"] or tok.lemma_.lower() in terms["defect_nouns"]) and tok.dep_ != "compound")
         # "Ingeborg's decision to ignore the renewal reminder"
         is_blame_noun = is_blame_noun or any(
             x.dep_ in ("acl", "xcomp", "relcl") and (lex.verbs["fault"].match(x) or is_mis_verb(x)) for x in tok.children)

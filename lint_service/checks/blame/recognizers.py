@@ -69,6 +69,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v]
     if a is not v and verbs["fault"].match(a) and not c.negated:
         return "fault", [v, a]
+    if _assigned(c):
+        return None  # "Ops to turn off the legacy alerts once ...": an action item, not an act
     if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
         return duty
     if verb_lemma(v) == "fail" and a is not v:
@@ -121,6 +123,16 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         if any(t.lower_ == "own" for t in prep.subtree) and verbs["approval"].match(a):
             return "self-approval", [a]
     return None
+
+
+def _assigned(c: Clause) -> bool:
+    """An action item's assignment: the subject right before a bare "to" and no finite
+    verb over it ("Ops to turn off the legacy alerts", "Jana to delete the old replicas").
+    What someone is to do has not happened; a fault verb is kept by the caller."""
+    if c.conditional or c.modal or c.negated or c.subject is None or c.subject.head != c.verb:
+        return False
+    return c.verb.tag_ == "VB" and c.verb.dep_ in ("ROOT", "conj", "parataxis", "appos") and any(
+        x.lower_ == "to" and x.dep_ == "aux" for x in c.verb.children)
 
 
 def _not_yet(c: Clause) -> bool:
@@ -268,10 +280,12 @@ def passive_agent(view: SentenceView) -> Detection | None:
         negated_check = c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
         if (lex.verbs["recovery"].match(a) and not lex.verbs["fault"].match(a) and not negated_check) or deliberate(c, lex):
             continue
-        subject_framed = c.subject is not None and any(
+        # "the wrong fuse box panel was isolated by ...": the parser may hang "wrong" on a compound
+        subject_framed = c.subject is not None and (any(
             t.lower_ in ("wrong", "incorrect") or (lex.verbs["causal"].match(a) and t.lower_ in lex.framing["negative_modifiers"])
             for t in c.subject.children
-        )
+        ) or any(t.lower_ in ("wrong", "incorrect") and t.dep_ == "amod" and t.head.dep_ == "compound" and t.head.head == c.subject
+                 for t in c.subject.subtree if t.i < c.subject.i))
         # "The regression was not caught in staging by the payments team"
         specific = not any(d.dep_ == "det" and d.lower_ in ("another", "a", "an", "any", "some") for d in c.agent.children)
         missed = specific and c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import Clause
-from .concurrency import while_unfinished
+from .concurrency import not_yet_done, while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
 from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
@@ -174,15 +174,22 @@ def left_undone(c: Clause, lex: Lexicon) -> list[Token]:
 
 def premature(c: Clause, lex: Lexicon) -> list[Token]:
     """"purged the dead-letter queue before anyone had looked at the messages":
-    acting before the check that should have come first."""
-    if not (lex.verbs["causal"].match(c.action) or lex.verbs["destructive"].match(c.action)):
+    acting before the check that should have come first; "tagged the build before the
+    fix had landed": acting before a thing the act waited on had happened."""
+    a = c.action
+    changes = lex.verbs["causal"].match(a) or lex.verbs["destructive"].match(a)
+    # what must wait for a thing to be done: a change, a sign-off, a safeguard overridden
+    waits = not lex.verbs["recovery"].match(a) and any(lex.verbs[k].match(a) for k in ("causal", "approval", "disable"))
+    if not (changes or waits):
         return []
     indefinite = lex.agents["pronouns"]["indefinite"] | {"someone", "somebody"}
-    for x in c.action.children:
+    for x in a.children:
         if x.dep_ != "advcl" or not any(m.lower_ in ("before", "until") for m in x.children if m.dep_ == "mark"):
             continue
         who = next((s for s in x.children if s.dep_ == "nsubj"), None)
-        if who is not None and who.lower_ in indefinite and (lex.verbs["diligence"].match(x) or lex.verbs["response"].match(x)):
+        if changes and who is not None and who.lower_ in indefinite and (lex.verbs["diligence"].match(x) or lex.verbs["response"].match(x)):
+            return [x]
+        if waits and who is not None and not_yet_done(x, who, lex):
             return [x]
     return []
 
