@@ -38,8 +38,10 @@ each, shuffled with ``--seed``: the next blind round after a change.
 ``--why`` logs every candidate the verifier refused, with its reasons, to see why a
 finding has no rewrite; it only runs on sets that may be read (never the held-out ones).
 
-``real-test`` is reported, never tuned on: ``--missing`` and ``--list`` never print
-its text (``--list`` only counts its rows).
+The held-out sets (``real-test``, ``synthetic-4``), the blame check's check sets
+(``labelled.CHECK_ONLY``) and the rewrite check set ``blind-b`` are reported, never tuned on: ``--missing`` and ``--list`` never print
+their text (``--list`` only counts their rows) and ``--why`` refuses them. Develop
+rewrites on ``blind-a``; keep a change when ``blind-b``'s ``--grades`` line holds.
 """
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from labelled import CORPUS, DATA, HELD_OUT, SET_NAMES, load_set, read_tsv  # noqa: E402
+from labelled import CHECK_ONLY, CORPUS, DATA, HELD_OUT, SET_NAMES, load_set, read_tsv  # noqa: E402
 from lint_service import Linter  # noqa: E402
 
 GRADES = ("good", "acceptable", "poor", "wrong")
@@ -64,6 +66,12 @@ SHEET_COLUMNS = ("id", "set", "section", "rule", "original", "rewrite", "grade",
 SEED = 11
 GRADES_FILE = REPO / "tests" / "data" / "rewrite_grades" / "grades.tsv"
 FLOOR = 12  # rewrites sampled from each set at least (when it has that many)
+# blind-b is the set a rewrite change is checked on by its figures alone (from round 7),
+# whatever the blame check's own check sets are
+REWRITE_CHECK = ("blind-b",)
+# Sets whose rewrites, misses and refused candidates are never printed: the held-out
+# sets, the blame check's check sets and the rewrite check set.
+NOT_READ = tuple(dict.fromkeys(HELD_OUT + CHECK_ONLY + REWRITE_CHECK))
 
 
 def digest(text: str) -> str:
@@ -272,22 +280,22 @@ def strip_sheet(sheet: Path, out: Path) -> int:
 
 
 def list_grade(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]], grade: str) -> None:
-    """The graded rows of one grade still offered: reason, original, rewrite (real-test: a count)."""
+    """The graded rows of one grade still offered: reason, original, rewrite (sets not read: a count)."""
     seen: set[str] = set()
-    held_back = 0
+    held_back: Counter = Counter()
     print(f"\nrows graded {grade}:")
     for rw in sorted(rewrites, key=lambda r: (r.set, r.rule, r.id)):
         g = grades.get(rw.id)
         if g is None or g[0] != grade or rw.id in seen:
             continue
         seen.add(rw.id)
-        if rw.set == "real-test":
-            held_back += 1  # held back: neither its text nor a reason quoting it is read while tuning
+        if rw.set in NOT_READ:
+            held_back[rw.set] += 1  # neither its text nor a reason quoting it is read while tuning
             continue
         print(f"[{rw.set}] {rw.rule} {rw.section or '-'} :: {g[1]}")
         print(f"    < {_one_line(rw.original)}\n    > {_one_line(rw.applied)}")
-    if held_back:
-        print(f"({held_back} real-test rows of this grade not shown)")
+    for name, n in sorted(held_back.items()):
+        print(f"({n} {name} rows of this grade not shown)")
 
 
 def report_grades(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]]) -> None:
@@ -311,7 +319,8 @@ def report_grades(rewrites: list[Rewrite], grades: dict[str, tuple[str, str]]) -
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sets", nargs="*", default=list(SET_NAMES), help=f"set names ({', '.join(SET_NAMES)})")
-    ap.add_argument("--missing", action="store_true", help="list findings that got no rewrite (never for real-test)")
+    ap.add_argument("--missing", action="store_true",
+                    help=f"list findings that got no rewrite (never for {', '.join(NOT_READ)})")
     ap.add_argument("--sample", type=int, default=0, help="rewrites to put on the grading sheet")
     ap.add_argument("--sheet", type=Path, help="where to write the grading sheet (outside the repository)")
     ap.add_argument("--grades", type=Path, help="a grades file (or filled-in sheet) to join and count")
@@ -332,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     if (args.sample or args.ungraded) and not args.sheet:
         ap.error("--sample and --ungraded need --sheet FILE")
     if args.why:
-        if held := [name for name in args.sets if name in HELD_OUT]:
+        if held := [name for name in args.sets if name in NOT_READ]:
             ap.error(f"--why prints candidates of every sentence: name the sets, without {', '.join(held)}")
         import logging
 
@@ -360,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{res.name:16s} {res.flagged:7d} {res.offered:7d}  {100 * res.rate:5.1f}%")
     if args.missing:
         for res in results:
-            if res.name in HELD_OUT:
+            if res.name in NOT_READ:
                 continue
             for rule, sentence in res.missing or []:
                 print(f"  [{res.name}] {rule:24s} {sentence}")

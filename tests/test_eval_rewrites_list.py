@@ -40,3 +40,25 @@ def test_ungraded_keeps_each_new_rewrite_once_in_a_fixed_shuffle() -> None:
     assert graded not in first and alone_and_in_doc not in first and len(first) == 7
     assert [r.id for r in first] == [r.id for r in mod.ungraded(list(reversed(rows)), grades, 17)]
     assert [r.id for r in first] != sorted(r.id for r in first)  # shuffled, not in id order
+
+
+def test_list_and_missing_hold_back_blind_b_and_synthetic_4(capsys) -> None:
+    mod = _bench()
+    readable = mod.Rewrite("blind-a", "row2", "", "blame.person-subject", "Ravi dropped the index.", "The index was dropped.")
+    check = mod.Rewrite("blind-b", "row5", "", "blame.person-subject", "Check words.", "Check rewrite.")
+    held = mod.Rewrite("synthetic-4", "row6", "", "blame.person-subject", "Held words.", "Held rewrite.")
+    grades = {r.id: ("wrong", f"reason {r.set}") for r in (readable, check, held)}
+    mod.list_grade([readable, check, held], grades, "wrong")
+    out = capsys.readouterr().out
+    assert "The index was dropped." in out and "reason blind-a" in out
+    assert "Check" not in out and "reason blind-b" not in out and "1 blind-b rows" in out
+    assert "Held" not in out and "reason synthetic-4" not in out and "1 synthetic-4 rows" in out
+    assert {"blind-b", "synthetic-4", "real-test"} <= set(mod.NOT_READ)
+
+
+def test_why_refuses_the_check_set() -> None:
+    mod = _bench()
+    import pytest
+
+    with pytest.raises(SystemExit):
+        mod.main(["blind-b", "--why"])

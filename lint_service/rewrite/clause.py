@@ -84,8 +84,13 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
             obj.lower_ in _TOLD_PRONOUNS and verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]):
         return None
+    # "cut 4,000 customers in Leeds off the network": when the verb's particle follows
+    # the object, a place phrase moved behind the verb would stand between the verb and
+    # it ("were cut in Leeds off the network"), so it stays with its noun
+    verb_phrase_next = any(c.i == obj.right_edge.i + 1 and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in phrasing()["verb_particles"]))
+                           for c in obj.head.children)
     moved = [c for c in obj.children if c.i > obj.i and (
-        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS)
+        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next)
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
         # "left X enabled (in production)": the state belongs after the verb; elsewhere a

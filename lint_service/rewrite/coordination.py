@@ -142,13 +142,17 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
     if len(verbs) < 2 and (c.objects or verb_lemma_of(c.action.text) not in phrasing()["implied_objects"]):
         return []  # one verb with an object is the clause passive's; without one, only a delivery verb
     lex_idioms = phrasing()["idioms"]
+    # ", and that's why the parser crashes": a clause of its own joined to an act stays as
+    # written, outside what is rewritten (cut into the act, it ran the words together)
+    joined = {t.i for v in verbs for x in v.children if x.dep_ == "conj" and x not in verbs
+              and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in x.children) for t in x.subtree}
     pieces: list[tuple[Token, str, str, str]] = []  # (verb, joiner, subject, predicate)
     manner = ""
     for n, v in enumerate(verbs):
         # the conjunct's own words: not the next conjuncts, their "and", the shared subject
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
-        nested |= {t.i for t in c.subject.subtree}
+        nested |= {t.i for t in c.subject.subtree} | joined
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
         # "Apparently someone force-pushed ...": words before the subject stay where they are
         own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
@@ -213,7 +217,9 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         else:
             parts.append(f"{joiner}{subject} {pred}")
     first = min(t.i for t in c.subject.subtree)
-    last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t))
+    last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t) and t.i not in joined)
+    while joined and last > first and (sent.doc[last].dep_ == "cc" or sent.doc[last].is_punct):
+        last -= 1  # the ", and" before the joined clause is its own
     return [Candidate(replace_clause(sent, first, last, "".join(parts)))]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
+from .faithful import faithfulness_problems
 from .text import inflect, phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
@@ -202,7 +203,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
     cand_neg = sum(1 for t in cand if t.lower_ in _NEGATION)
     if kept_neg and cand_neg < kept_neg:
         out.append("negation lost")
-    return out
+    return out + faithfulness_problems(cand, orig)
 
 
 def _bare_participle(span: Span) -> bool:
