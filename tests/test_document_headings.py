@@ -81,6 +81,12 @@ def test_two_line_setext_title_spans_its_source() -> None:
     assert section.title == "a\na" and text[section.start:section.end] == "a \na"
 
 
+def test_atx_title_made_of_hashes_spans_its_source() -> None:
+    text = "# *#*#\n"  # found by hypothesis: the title's first "#" was placed on the marker
+    (section,) = parse_document(text, "markdown").sections
+    assert section.title == "##" and text[section.start:section.end] == "#*#"
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     before=st.text(alphabet="ab \n*#-", max_size=30),

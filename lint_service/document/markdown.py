@@ -76,6 +76,10 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
         if t == "heading_open":
             inline = tokens[i + 1]
             lo, hi = src.block(tok)
+            if tok.markup.startswith("#"):
+                # an ATX heading's opening "#"s are its marker: a "#" of the title ("# *#*#")
+                # must not be placed on them
+                lo += len(src.text[lo:hi]) - len(src.text[lo:hi].lstrip(" \t").lstrip("#"))
             title = b.prose(inline, lo, hi, "heading", None)
             level = int(tok.tag[1])
             canonical = canonical_section(title.text, extra_sections)
