@@ -62,8 +62,20 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
             # "It was Lior who typed the command": who did it is all the sentence says;
             # without them "The command was typed" says nothing
             return []
-        return [Candidate(finish(f"{who} {span_text(body)}"), restated=True)]
+        return [Candidate(finish(f"{who} {span_text(body + _joined_after(be, ante))}"), restated=True)]
     return []
+
+
+def _joined_after(be: Token | None, ante: Token) -> list[Token]:
+    """What a clause joined to "I'm the one who ..." adds (", and that is how the keys
+    ended up in the logs"): kept, or the restated sentence would lose a fact. Only a
+    coordinated clause: anything else on "be" belongs to the cleft itself."""
+    if be is None:
+        return []
+    after = [c for c in be.children if c.i > ante.i]
+    if not any(c.dep_ == "conj" for c in after) or any(c.dep_ not in ("punct", "cc", "conj") for c in after):
+        return []
+    return [t for c in after for t in c.subtree]
 
 
 def _error_by(person: Token, act: Token, ctx: "Context") -> bool:

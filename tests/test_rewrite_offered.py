@@ -1,0 +1,40 @@
+"""Round 8 of the rewrites: constructions that had no faithful candidate on unseen
+text and now get one, each with a near miss that must stay without a rewrite (or
+without the tempting wrong one). Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def suggestions(linter: Linter, text: str) -> list[str]:
+    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
+    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
+    return found[0].suggestions
+
+
+OFFERED = [
+    pytest.param(
+        "I'm the one who left the staging flag on in the build, and that is how the keys ended up in the logs.",
+        "The staging flag was left on in the build, and that is how the keys ended up in the logs.",
+        id="cleft-one-who-keeps-its-joined-clause"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", OFFERED)
+def test_offered(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+def test_cleft_joined_clause_about_the_person_is_not_carried_over(linter: Linter) -> None:
+    # near miss: the joined clause is the same person's omission, so carrying it over
+    # would keep them in the sentence; no rewrite rather than one that still blames
+    got = suggestions(linter, "I'm the one who left the staging flag on in the build, and I didn't notice for a week.")
+    assert not any("I didn't" in s or "I " in s for s in got), got
