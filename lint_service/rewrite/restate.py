@@ -98,6 +98,8 @@ def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction != "pointing" or person is None:
         return []
     verb = person.head
+    if person.dep_ == "poss":
+        return _traced_to_owned(det, sent, ctx)
     if person.dep_ == "nsubj" and verb.dep_ in ("advcl", "ccomp", "relcl") and verb.pos_ == "VERB":
         own = [t for t in verb.subtree if t.i not in {x.i for x in person.subtree} and not t.is_punct and t.dep_ != "mark"]
         phrase = verb_phrase_passive(verb, own, any(c.dep_ == "neg" for c in verb.children), set(phrasing()["dropped_adverbs"]))
@@ -112,6 +114,21 @@ def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if said is None:
         return []
     return [Candidate(finish(span_text([t for t in said.subtree if not (t.dep_ == "mark" and t.head == said)])))]
+
+
+def _traced_to_owned(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"The outage began with Amara's deploy, which locked the users table" -> "... began
+    with the deploy, which ...": the thing traced to is what the sentence is about; whose
+    it was goes. Not for a fault noun ("began with Amara's mistake"): without the owner
+    it is a verdict with nobody's act in it."""
+    owner = det.target
+    thing = owner.head
+    lex = ctx.cache["blame.lexicon"]
+    if thing.pos_ != "NOUN" or thing.dep_ != "pobj" or thing.lemma_.lower() in lex.terms["error_heads"] \
+            or any(c.dep_ == "det" for c in thing.children) or thing.head.head != det.evidence[0]:
+        return []
+    cut = {t.i for t in owner.subtree}
+    return [Candidate(render(sent, {min(cut): "the"}, cut - {min(cut)}))]
 
 
 def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
