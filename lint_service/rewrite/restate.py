@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..checks.blame.agents import BLAMEABLE, classify
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
 from .people import replace_clause
@@ -120,12 +121,13 @@ def _traced_to_owned(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     """"The outage began with Amara's deploy, which locked the users table" -> "... began
     with the deploy, which ...": the thing traced to is what the sentence is about; whose
     it was goes. Not for a fault noun ("began with Amara's mistake"): without the owner
-    it is a verdict with nobody's act in it."""
+    it is a verdict with nobody's act in it; nor for people ("Amara's team"), still the
+    cause without her."""
     owner = det.target
     thing = owner.head
     lex = ctx.cache["blame.lexicon"]
     if thing.pos_ != "NOUN" or thing.dep_ != "pobj" or thing.lemma_.lower() in lex.terms["error_heads"] \
-            or any(c.dep_ == "det" for c in thing.children) or thing.head.head != det.evidence[0]:
+            or any(c.dep_ == "det" for c in thing.children) or thing.head.head != det.evidence[0] or classify(thing, lex) in BLAMEABLE:
         return []
     cut = {t.i for t in owner.subtree}
     return [Candidate(render(sent, {min(cut): "the"}, cut - {min(cut)}))]
