@@ -5,19 +5,9 @@ without the tempting wrong one). Every sentence here was written for this file.
 from __future__ import annotations
 
 import pytest
+from test_rewrite_fallbacks import linter, suggestions  # noqa: F401 - the same helpers and fixture
 
 from lint_service import Linter
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def suggestions(linter: Linter, text: str) -> list[str]:
-    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
-    assert len(found) == 1, f"{text!r}: {[(f.rule, f.message) for f in found]}"
-    return found[0].suggestions
 
 
 OFFERED = [
