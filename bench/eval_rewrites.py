@@ -39,9 +39,11 @@ each, shuffled with ``--seed``: the next blind round after a change.
 finding has no rewrite; it only runs on sets that may be read (never the held-out ones).
 
 The held-out sets (``real-test``, ``synthetic-4``), the blame check's check sets
-(``labelled.CHECK_ONLY``) and the rewrite check set ``blind-b`` are reported, never tuned on: ``--missing`` and ``--list`` never print
+(``labelled.CHECK_ONLY``) and the rewrite check sets ``blind-b``, ``blind-c``, ``blind-d`` are
+reported, never tuned on: ``--missing`` and ``--list`` never print
 their text (``--list`` only counts their rows) and ``--why`` refuses them. Develop
-rewrites on ``blind-a``; keep a change when ``blind-b``'s ``--grades`` line holds.
+rewrites on ``blind-a``; keep a change when the offered lines of ``blind-b``, ``blind-c`` and
+``blind-d`` rise and ``--grades`` loses no good row.
 """
 from __future__ import annotations
 
@@ -66,9 +68,11 @@ SHEET_COLUMNS = ("id", "set", "section", "rule", "original", "rewrite", "grade",
 SEED = 11
 GRADES_FILE = REPO / "tests" / "data" / "rewrite_grades" / "grades.tsv"
 FLOOR = 12  # rewrites sampled from each set at least (when it has that many)
-# blind-b is the set a rewrite change is checked on by its figures alone (from round 7),
-# whatever the blame check's own check sets are
-REWRITE_CHECK = ("blind-b",)
+# The sets a rewrite change is checked on by their figures alone, whatever the blame
+# check's own check sets are: blind-b from round 7; blind-c and blind-d from round 8,
+# while a blind grader grades their rewrites (so they stay held back here even if
+# labelled.CHECK_ONLY changes).
+REWRITE_CHECK = ("blind-b", "blind-c", "blind-d")
 # Sets whose rewrites, misses and refused candidates are never printed: the held-out
 # sets, the blame check's check sets and the rewrite check set.
 NOT_READ = tuple(dict.fromkeys(HELD_OUT + CHECK_ONLY + REWRITE_CHECK))

@@ -53,7 +53,8 @@ def test_list_and_missing_hold_back_blind_b_and_synthetic_4(capsys) -> None:
     assert "The index was dropped." in out and "reason blind-a" in out
     assert "Check" not in out and "reason blind-b" not in out and "1 blind-b rows" in out
     assert "Held" not in out and "reason synthetic-4" not in out and "1 synthetic-4 rows" in out
-    assert {"blind-b", "synthetic-4", "real-test"} <= set(mod.NOT_READ)
+    assert {"blind-b", "blind-c", "blind-d"} <= set(mod.REWRITE_CHECK)  # whatever labelled.CHECK_ONLY says
+    assert {"blind-b", "blind-c", "blind-d", "synthetic-4", "real-test"} <= set(mod.NOT_READ)
 
 
 def test_why_refuses_the_check_set() -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..checks.blame.agents import BLAMEABLE, classify
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
 from .people import replace_clause
@@ -62,8 +63,20 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
             # "It was Lior who typed the command": who did it is all the sentence says;
             # without them "The command was typed" says nothing
             return []
-        return [Candidate(finish(f"{who} {span_text(body)}"), restated=True)]
+        return [Candidate(finish(f"{who} {span_text(body + _joined_after(be, ante))}"), restated=True)]
     return []
+
+
+def _joined_after(be: Token | None, ante: Token) -> list[Token]:
+    """What a clause joined to "I'm the one who ..." adds (", and that is how the keys
+    ended up in the logs"): kept, or the restated sentence would lose a fact. Only a
+    coordinated clause: anything else on "be" belongs to the cleft itself."""
+    if be is None:
+        return []
+    after = [c for c in be.children if c.i > ante.i]
+    if not any(c.dep_ == "conj" for c in after) or any(c.dep_ not in ("punct", "cc", "conj") for c in after):
+        return []
+    return [t for c in after for t in c.subtree]
 
 
 def _error_by(person: Token, act: Token, ctx: "Context") -> bool:
@@ -86,6 +99,8 @@ def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction != "pointing" or person is None:
         return []
     verb = person.head
+    if person.dep_ == "poss":
+        return _traced_to_owned(det, sent, ctx)
     if person.dep_ == "nsubj" and verb.dep_ in ("advcl", "ccomp", "relcl") and verb.pos_ == "VERB":
         own = [t for t in verb.subtree if t.i not in {x.i for x in person.subtree} and not t.is_punct and t.dep_ != "mark"]
         phrase = verb_phrase_passive(verb, own, any(c.dep_ == "neg" for c in verb.children), set(phrasing()["dropped_adverbs"]))
@@ -100,6 +115,22 @@ def _pointing(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if said is None:
         return []
     return [Candidate(finish(span_text([t for t in said.subtree if not (t.dep_ == "mark" and t.head == said)])))]
+
+
+def _traced_to_owned(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """"The outage began with Amara's deploy, which locked the users table" -> "... began
+    with the deploy, which ...": the thing traced to is what the sentence is about; whose
+    it was goes. Not for a fault noun ("began with Amara's mistake"): without the owner
+    it is a verdict with nobody's act in it; nor for people ("Amara's team"), still the
+    cause without her."""
+    owner = det.target
+    thing = owner.head
+    lex = ctx.cache["blame.lexicon"]
+    if thing.pos_ != "NOUN" or thing.dep_ != "pobj" or thing.lemma_.lower() in lex.terms["error_heads"] \
+            or any(c.dep_ == "det" for c in thing.children) or thing.head.head != det.evidence[0] or classify(thing, lex) in BLAMEABLE:
+        return []
+    cut = {t.i for t in owner.subtree}
+    return [Candidate(render(sent, {min(cut): "the"}, cut - {min(cut)}))]
 
 
 def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
