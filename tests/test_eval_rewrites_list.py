@@ -62,3 +62,18 @@ def test_why_refuses_the_check_set() -> None:
 
     with pytest.raises(SystemExit):
         mod.main(["blind-b", "--why"])
+
+
+def test_blind_c_and_d_are_readable_rewrite_development_sets(capsys) -> None:
+    # graded blind in round 8, they are read for rewrites from then on; the blame check
+    # (labelled.CHECK_ONLY) still keeps their misses back
+    mod = _bench()
+    import labelled
+
+    rows = [mod.Rewrite(name, "row1", "", "blame.person-subject", f"Mo reset {name}.", f"{name} was reset.")
+            for name in ("blind-c", "blind-d")]
+    mod.list_grade(rows, {r.id: ("wrong", f"reason {r.set}") for r in rows}, "wrong")
+    out = capsys.readouterr().out
+    assert "reason blind-c" in out and "blind-d was reset." in out
+    assert not {"blind-c", "blind-d"} & set(mod.NOT_READ)
+    assert {"blind-c", "blind-d"} <= set(labelled.CHECK_ONLY)
