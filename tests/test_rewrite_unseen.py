@@ -241,3 +241,22 @@ def test_self_blame_fragment_on_the_line_is_refused(linter: Linter, text: str) -
 def test_a_sentence_of_the_writer_beside_is_not_self_blame(linter: Linter) -> None:
     assert suggestions(linter, "Forgot to renew the token on the status page.")
     assert suggestions(linter, "That crash on Monday was a long one. I mistyped a port number in the proxy config.")
+
+
+# ---------------------------------------------------------------- round 8: judgement kept, verdict turned into fact
+
+
+def test_lapse_participle_kept_is_refused(parse, linter: Linter) -> None:
+    o = _orig(parse, "Maintenance neglected the boiler's pressure checks for most of the spring.")
+    assert _has(garbled_problems(parse("The boiler's pressure checks were neglected for most of the spring."), o), "lapse")
+    assert _has(garbled_problems(parse("The Forgotten Cert Renewal Takes Booking Site Offline"), o), "lapse")
+    assert not _has(garbled_problems(parse("The boiler's pressure checks were skipped for most of the spring."), o), "lapse")
+    assert suggestions(linter, "Nadia forgot to renew the cert.") == ["The cert was not renewed."]
+
+
+def test_person_named_by_a_verdict_made_the_subject_is_refused(parse, linter: Linter) -> None:
+    o = _orig(parse, "The culprit was a night supervisor who switched off the smoke alarm.", removed=1)
+    assert _has(garbled_problems(parse("A night supervisor switched off the smoke alarm."), o), "made the subject")
+    near = _orig(parse, "The culprit was a cron job that switched off the smoke alarm.", removed=1)
+    assert not _has(garbled_problems(parse("A cron job switched off the smoke alarm."), near), "made the subject")
+    assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == []

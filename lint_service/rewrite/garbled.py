@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from .text import phrasing, verb_lemma_of
+
 if TYPE_CHECKING:  # verify.py imports this module
     from .verify import Original
 
@@ -77,11 +79,32 @@ def garbled_problems(cand: Span, orig: "Original") -> list[str]:
     if _active_second_half(cand) > _active_second_half(orig.sent):
         out.append("half a coordination left active with no subject")
     out.extend(f"{w!r} of the object parsed as a particle of the verb" for w in _noun_taken_for_particle(cand, orig))
+    out.extend(f"the lapse {t.text!r} kept as a participle" for t in cand
+               # a title-case headline tags it NNP ("The Forgotten Renewal Takes ...")
+               if t.tag_ not in ("VB", "VBD", "VBZ", "VBP", "VBG") and t.lower_ != verb_lemma_of(t.text)
+               and verb_lemma_of(t.text) in phrasing().get("lapse_participles", ()))
+    if (who := _person_promoted(cand, orig)) is not None:
+        out.append(f"{who!r}, a person, made the subject of the act")
     if _stranded_after_phrase(cand, orig):
         out.append("an '-ing' that closed the object's phrase left behind the verb")
     if (beside := _self_blame_beside(orig)) is not None:
         out.append(f"the writer's {beside!r} left beside the rewritten sentence")
     return out
+
+
+def _person_promoted(cand: Span, orig: "Original") -> str | None:
+    """A person the original named as the answer to a verdict ("The culprit was a night
+    supervisor who ...") made the subject of the act once the verdict word goes ("A night
+    supervisor switched ..."): still the person's act, now stated as plain fact. A person
+    who already was a subject in the original is left to the other checks."""
+    from .faithful import names_person  # faithful.py is imported by verify.py, as this module is
+
+    root = cand.root
+    for subj in (c for c in root.children if c.dep_ == "nsubj" and names_person(c)):
+        same = [o for o in orig.sent if o.lower_ == subj.lower_]
+        if same and not any(o.dep_ in _SUBJECTS for o in same):
+            return subj.text
+    return None
 
 
 def _stranded_after_phrase(cand: Span, orig: "Original") -> bool:
