@@ -260,3 +260,18 @@ def test_person_named_by_a_verdict_made_the_subject_is_refused(parse, linter: Li
     near = _orig(parse, "The culprit was a cron job that switched off the smoke alarm.", removed=1)
     assert not _has(garbled_problems(parse("A cron job switched off the smoke alarm."), near), "made the subject")
     assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == []
+
+
+def test_person_let_go_made_the_subject_is_refused(parse) -> None:
+    o = _orig(parse, "Management let the contractor go after the data loss.")
+    assert _has(garbled_problems(parse("The contractor went after the data loss."), o), "made the subject")
+    near = _orig(parse, "The contractor restarted the primary after the data loss.", removed=1)
+    near.dropped = set()  # the judgement goes elsewhere, the contractor stays the subject they were
+    assert not _has(garbled_problems(parse("The contractor restarted the primary after the data loss."), near), "made the subject")
+
+
+def test_who_left_asking_for_the_person_is_refused(parse) -> None:
+    o = _orig(parse, "someone deleted the staging kube context from the jump host, who was it")
+    assert _has(garbled_problems(parse("The staging kube context was deleted from the jump host, who was it"), o), "'who'")
+    near = _orig(parse, "Someone did not page the engineer who was on call.")
+    assert not _has(garbled_problems(parse("The engineer who was on call was not paged."), near), "'who'")

@@ -85,6 +85,8 @@ def garbled_problems(cand: Span, orig: "Original") -> list[str]:
                and verb_lemma_of(t.text) in phrasing().get("lapse_participles", ()))
     if (who := _person_promoted(cand, orig)) is not None:
         out.append(f"{who!r}, a person, made the subject of the act")
+    if _who_asked(cand, orig):
+        out.append("a 'who' left asking for the person")
     if _stranded_after_phrase(cand, orig):
         out.append("an '-ing' that closed the object's phrase left behind the verb")
     if (beside := _self_blame_beside(orig)) is not None:
@@ -102,9 +104,24 @@ def _person_promoted(cand: Span, orig: "Original") -> str | None:
     root = cand.root
     for subj in (c for c in root.children if c.dep_ == "nsubj" and names_person(c)):
         same = [o for o in orig.sent if o.lower_ == subj.lower_]
-        if same and not any(o.dep_ in _SUBJECTS for o in same):
+        # "Management let the contractor go" -> "The contractor went": the subject of a
+        # verb the removed person's act governed is not the subject of the sentence
+        if same and not any(o.dep_ in _SUBJECTS and o.head == orig.sent.root for o in same):
             return subj.text
     return None
+
+
+def _who_asked(cand: Span, orig: "Original") -> bool:
+    """"..., who was it": with the person gone, a bare "who" clause about the act itself
+    ("who was it", "who did that") asks for the culprit, though the parser hangs it on
+    the last noun as a relative. A relative that says something ("for a senator who is
+    still alive") is left alone."""
+    for t in cand:
+        verb = t.head
+        if t.lower_ == "who" and verb.dep_ == "relcl" and len(list(verb.subtree)) <= 3 \
+                and any(c.lower_ in ("it", "that", "this") for c in verb.children):
+            return bool(orig.dropped)
+    return False
 
 
 def _stranded_after_phrase(cand: Span, orig: "Original") -> bool:
