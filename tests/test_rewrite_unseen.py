@@ -275,3 +275,12 @@ def test_who_left_asking_for_the_person_is_refused(parse) -> None:
     assert _has(garbled_problems(parse("The staging kube context was deleted from the jump host, who was it"), o), "'who'")
     near = _orig(parse, "Someone did not page the engineer who was on call.")
     assert not _has(garbled_problems(parse("The engineer who was on call was not paged."), near), "'who'")
+
+
+def test_writer_act_dropped_with_its_clause_is_refused(parse) -> None:
+    text = "In ten years on the desk I had never missed a deadline, but last Friday I pushed the wrong schema to the cluster."
+    o = _orig(parse, text, removed=6)
+    o.dropped = set()
+    assert _has(garbled_problems(parse("In ten years on the desk I had never missed a deadline."), o), "writer's act")
+    # the act kept, restated without the writer
+    assert not _has(garbled_problems(parse("Last Friday the wrong schema was pushed to the cluster."), o), "writer's act")

@@ -85,6 +85,8 @@ def garbled_problems(cand: Span, orig: "Original") -> list[str]:
                and verb_lemma_of(t.text) in phrasing().get("lapse_participles", ()))
     if (who := _person_promoted(cand, orig)) is not None:
         out.append(f"{who!r}, a person, made the subject of the act")
+    if (act := _writer_act_dropped(cand, orig)) is not None:
+        out.append(f"the writer's act {act!r} dropped with the clause around it")
     if _who_asked(cand, orig):
         out.append("a 'who' left asking for the person")
     if _stranded_after_phrase(cand, orig):
@@ -108,6 +110,23 @@ def _person_promoted(cand: Span, orig: "Original") -> str | None:
         # verb the removed person's act governed is not the subject of the sentence
         if same and not any(o.dep_ in _SUBJECTS and o.head == orig.sent.root for o in same):
             return subj.text
+    return None
+
+
+def _writer_act_dropped(cand: Span, orig: "Original") -> str | None:
+    """The writer's own act on something ("..., but on a wet Tuesday I swapped the tags")
+    dropped with a confession around it, the rewrite keeping only a clause before it
+    ("I had never mislabelled a batch."): the incident itself is gone. A frame the rewrite
+    may drop ("I said ...", "I think ...") takes a clause, not an object; a rewrite with
+    the writer gone ("I dropped the ball on X" -> "X was not followed up") restated it."""
+    if not any(t.lower_ == "i" and t.dep_ == "nsubj" for t in cand):
+        return None  # the rewrite took the writer out: what it kept is the act, restated
+    kept = {t.lower_ for t in cand}
+    for t in orig.sent:
+        objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+        if t.tag_ == "VBD" and t.lower_ not in kept and objects and all(o.lower_ not in kept for o in objects) \
+                and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children):
+            return t.text
     return None
 
 
