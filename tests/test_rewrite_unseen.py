@@ -172,3 +172,115 @@ def test_title_case_headline_half_rewritten(parse) -> None:
     # a sentence with names in it is no headline
     o2 = _orig(parse, "Ravi restarted the Redis cluster in Frankfurt.")
     assert not _has(faithfulness_problems(parse("The Redis cluster in Frankfurt was restarted."), o2), "headline")
+
+
+# ---------------------------------------------------------------- round 8 (blind-c, blind-d): passives built on the wrong words
+
+from lint_service.rewrite.garbled import garbled_problems  # noqa: E402
+
+
+def test_person_aside_glued_into_the_subject_is_refused(parse, linter: Linter) -> None:
+    o = _orig(parse, "you wiped the staging bucket, not me, see the audit trail")
+    assert _has(garbled_problems(parse("The staging bucket, not me was wiped, see the audit trail"), o), "pronoun")
+    near = _orig(parse, "You deleted the blue bucket, not the green one.")
+    assert garbled_problems(parse("The blue bucket, not the green one was deleted."), near) == []
+    assert suggestions(linter, "you wiped the staging bucket, not me, see the audit trail") == []
+
+
+def test_adverb_of_the_act_moved_into_the_subject_is_refused(parse) -> None:
+    o = _orig(parse, "Ines cut the cache TTL down to 3 seconds.")
+    assert _has(garbled_problems(parse("The DNS TTL down to 3 seconds was mistyped."), o), "adverb")
+    assert not _has(garbled_problems(parse("The cache TTL was cut down to 3 seconds."), o), "adverb")
+
+
+def test_belief_or_tracing_clause_as_subject_is_refused(parse) -> None:
+    o = _orig(parse, "I left verbose tracing on for the billing job over the holiday and it filled the volume")
+    bad = parse("Verbose tracing on for the billing job over the holiday was left and it filled the volume")
+    assert _has(garbled_problems(bad, o), "'-ing' clause")
+    assert not _has(garbled_problems(parse("Debug logging was left on over the holiday."), o), "'-ing' clause")
+
+
+def test_belief_after_a_passive_as_its_complement_is_refused(linter: Linter) -> None:
+    # the belief was the operator's; "was removed thinking ..." gives it to nobody
+    out = suggestions(linter, "The operator removed the shared calendar thinking it was an old copy.")
+    assert not any("was removed thinking" in s for s in out)
+    assert "The shared calendar was removed." in suggestions(linter, "The operator removed the shared calendar.")
+
+
+def test_noun_of_the_object_taken_for_a_particle_is_refused(parse) -> None:
+    o = _orig(parse, "Pasted the API token into the public channel by mistake, rotating it now.")
+    assert _has(garbled_problems(parse("The API was pasted token into the public channel by mistake."), o), "particle")
+    o2 = _orig(parse, "Priya set the cache TTL down to 2 seconds.")
+    assert not _has(garbled_problems(parse("The cache TTL was set down to 2 seconds."), o2), "particle")
+
+
+def test_second_half_of_a_coordination_left_active_is_refused(parse) -> None:
+    o = _orig(parse, "Kofi paused the CPU alert and never resumed it.")
+    assert _has(garbled_problems(parse("The CPU alert was paused and never unmuted it."), o), "coordination")
+    assert not _has(garbled_problems(parse("The CPU alert was paused and never resumed."), o), "coordination")
+
+
+def test_ing_that_closed_the_moved_phrase_is_refused(linter: Linter) -> None:
+    assert suggestions(linter, "The day shift skipped the log rotation for the second night running.") == []
+    assert "The build server was left running." in suggestions(linter, "The night crew left the build server running.")
+
+
+# ---------------------------------------------------------------- round 8: the writer's self-blame beside the rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "That crash on Monday? Me. I mistyped a port number in the proxy config.",
+    "forgot to renew the token on the status page. again. my bad",
+    "me again, I left verbose tracing on for the billing job over the holiday and it filled the volume",
+])
+def test_self_blame_fragment_on_the_line_is_refused(linter: Linter, text: str) -> None:
+    found = [f for f in linter.lint(text, format="text").findings if f.rule == "blame.person-subject"]
+    assert found and all(f.suggestions == [] for f in found)
+
+
+def test_a_sentence_of_the_writer_beside_is_not_self_blame(linter: Linter) -> None:
+    assert suggestions(linter, "Forgot to renew the token on the status page.")
+    assert suggestions(linter, "That crash on Monday was a long one. I mistyped a port number in the proxy config.")
+
+
+# ---------------------------------------------------------------- round 8: judgement kept, verdict turned into fact
+
+
+def test_lapse_participle_kept_is_refused(parse, linter: Linter) -> None:
+    o = _orig(parse, "Maintenance neglected the boiler's pressure checks for most of the spring.")
+    assert _has(garbled_problems(parse("The boiler's pressure checks were neglected for most of the spring."), o), "lapse")
+    assert _has(garbled_problems(parse("The Forgotten Cert Renewal Takes Booking Site Offline"), o), "lapse")
+    assert not _has(garbled_problems(parse("The boiler's pressure checks were skipped for most of the spring."), o), "lapse")
+    assert suggestions(linter, "Nadia forgot to renew the cert.") == ["The cert was not renewed."]
+
+
+def test_person_named_by_a_verdict_made_the_subject_is_refused(parse, linter: Linter) -> None:
+    o = _orig(parse, "The culprit was a night supervisor who switched off the smoke alarm.", removed=1)
+    assert _has(garbled_problems(parse("A night supervisor switched off the smoke alarm."), o), "made the subject")
+    near = _orig(parse, "The culprit was a cron job that switched off the smoke alarm.", removed=1)
+    assert not _has(garbled_problems(parse("A cron job switched off the smoke alarm."), near), "made the subject")
+    assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == []
+
+
+def test_person_let_go_made_the_subject_is_refused(parse) -> None:
+    o = _orig(parse, "Management let the contractor go after the data loss.")
+    assert _has(garbled_problems(parse("The contractor went after the data loss."), o), "made the subject")
+    near = _orig(parse, "The contractor restarted the primary after the data loss.", removed=1)
+    near.dropped = set()  # the judgement goes elsewhere, the contractor stays the subject they were
+    assert not _has(garbled_problems(parse("The contractor restarted the primary after the data loss."), near), "made the subject")
+
+
+def test_who_left_asking_for_the_person_is_refused(parse) -> None:
+    o = _orig(parse, "someone deleted the staging kube context from the jump host, who was it")
+    assert _has(garbled_problems(parse("The staging kube context was deleted from the jump host, who was it"), o), "'who'")
+    near = _orig(parse, "Someone did not page the engineer who was on call.")
+    assert not _has(garbled_problems(parse("The engineer who was on call was not paged."), near), "'who'")
+
+
+def test_writer_act_dropped_with_its_clause_is_refused(parse) -> None:
+    text = "In ten years on the desk I had never missed a deadline, but last Friday I pushed the wrong schema to the cluster."
+    o = _orig(parse, text, removed=6)
+    o.dropped = set()
+    assert _has(garbled_problems(parse("In ten years on the desk I had never missed a deadline."), o), "writer's act")
+    # the act kept, restated without the writer
+    assert not _has(garbled_problems(parse("Last Friday the wrong schema was pushed to the cluster."), o), "writer's act")

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .faithful import faithfulness_problems
+from .garbled import garbled_problems
 from .text import inflect, phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
@@ -148,7 +149,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
             out.append(DANGLING_WHILE)
         # "The build broke by committing ...": nobody left to do the committing
         # "The disk was wiped, thinking it was the spare": the belief was the removed person's
-        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.lemma_ in phrasing()["mental_verbs"] \
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.lemma_ in phrasing()["mental_verbs"] \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(c.dep_ == "auxpass" for c in t.head.children):
             out.append(DANGLING_BELIEF)
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
@@ -203,7 +204,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
     cand_neg = sum(1 for t in cand if t.lower_ in _NEGATION)
     if kept_neg and cand_neg < kept_neg:
         out.append("negation lost")
-    return out + faithfulness_problems(cand, orig)
+    return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig)
 
 
 def _bare_participle(span: Span) -> bool:
