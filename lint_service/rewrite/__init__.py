@@ -28,7 +28,8 @@ from .owned_thing import owned_thing
 from .hindsight_words import without_hindsight
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
-from .verify import Original, problems, pronouns_of, still_theirs, unbound_pronouns
+from .original import original_of
+from .verify import Original, problems, still_theirs
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
 from .strategy import Candidate
@@ -346,7 +347,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
                        for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"])
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
-    kept = _original(det, sent)
+    kept = original_of(det, sent)
     kept = with_fields(kept, objects=kept.objects + things_on_the_name(det, lex), judged=judged, virtues=virtues, judging_verbs=frozenset(
         # a misjudgement kept in a passive ("It was misjudged how long ...") is still the verdict
         phrasing()["judging_verbs"] + phrasing()["misjudged_verbs"]))
@@ -389,31 +390,3 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         results = fallback_results(det, sent, ctx, blame, original_end, kept)
     return list(dict.fromkeys(_order(results, section)))[:3]
 
-
-def _original(det: "Detection", sent: Span) -> Original:
-    """What every rewrite of ``sent`` must keep: all but the person and the
-    clause's own negation (whose polarity the strategies decide)."""
-    dropped: set[int] = set()
-    for tok in (det.target, det.clause.subject if det.clause is not None else None):
-        if tok is not None:
-            dropped |= {t.i for t in tok.subtree}
-    c = det.clause
-    objects: list[str] = []
-    if c is not None:
-        dropped |= {x.i for v in (c.verb, c.action) for x in v.children if x.dep_ == "neg" or x.lower_ in ("never", "not", "nothing")}
-        if det.construction not in ("idiom", "judgement"):
-            objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
-    who = det.target if det.target is not None else (c.subject if c is not None else None)
-    # a blame phrase has no slot for the person: the sentence's subject is them ("Graham went
-    # at the upgrade like a bull in a china shop")
-    # (the person's own words, not a relative clause about them: "Emeka, who changed the TTL")
-    named = [t for t in who.subtree if t.i <= who.i] if who is not None else \
-        [t for t in sent if t.dep_ == "nsubj"] if det.construction == "blame-phrase" else []
-    person = {t.text for t in named if t.pos_ == "PROPN"}
-    subject = c.subject if c is not None else None
-    if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
-        # "Owner: Kenji, since he caused this": the name "he" stands for goes too
-        person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
-    removed = det.target if det.target is not None else (c.subject if c is not None else None)
-    said = pronouns_of(removed)
-    return Original(sent, dropped, objects, person, said, unbound=unbound_pronouns(sent, removed, said))
