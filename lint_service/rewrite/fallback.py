@@ -100,14 +100,13 @@ def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callab
         made = [replace(c, text=_capital_as(sent.text, c.text)) for c in made if c.text != sent.text.strip() and balanced(c.text)]
         if not made:
             continue
-        docs = ctx.parse([c.text for c in made])
-        if log.isEnabledFor(logging.DEBUG):
-            for c, doc in zip(made, docs):
-                log.debug("fallback %s %r: blame=%s problems=%s", strategy.__name__, c.text,
-                          [d.construction for d in (blame(ps) for ps in doc.sents) if d is not None],
-                          [p for ps in doc.sents for p in problems(ps, _kept(orig, c))])
-        ok = [c for c, doc in zip(made, docs)
-              if not any(blame(ps) is not None or problems(ps, _kept(orig, c)) for ps in doc.sents)]
+        ok = []
+        for c, doc in zip(made, ctx.parse([c.text for c in made])):
+            left = [d.construction for d in (blame(ps) for ps in doc.sents) if d is not None]
+            wrong = [p for ps in doc.sents for p in problems(ps, _kept(orig, c))]
+            log.debug("fallback %s %r: blame=%s problems=%s", strategy.__name__, c.text, left, wrong)
+            if not left and not wrong:
+                ok.append(c)
         if ok:
             return ok
     return []
