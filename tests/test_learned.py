@@ -151,6 +151,27 @@ def test_training_refuses_the_test_half() -> None:
         training_rows(("synthetic-4",))
 
 
+@pytest.mark.parametrize("check_set", ["blind-c", "blind-d"])
+def test_training_refuses_the_check_sets(check_set: str) -> None:
+    # blind-c and blind-d are read once, in aggregate, after the choice: never trained on
+    sys.path.insert(0, str(REPO / "bench"))
+    from train_blame_model import TRAIN_SETS, training_rows
+
+    assert check_set not in TRAIN_SETS
+    with pytest.raises(ValueError, match=check_set):
+        training_rows(("blind-a", check_set))
+    run = subprocess.run([sys.executable, str(REPO / "bench" / "train_blame_model.py"), "--sets", check_set, "--out", "/nowhere"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "invalid choice" in run.stderr
+
+
+def test_training_uses_the_development_cross_author_sets() -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from train_blame_model import TRAIN_SETS
+
+    assert {"blind-a", "blind-b"} <= set(TRAIN_SETS)
+
+
 def test_training_command_runs_end_to_end_on_a_tiny_set(tmp_path: Path) -> None:
     out = tmp_path / "model"
     run = subprocess.run(
