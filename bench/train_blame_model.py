@@ -1,6 +1,8 @@
 """Train the learned blame scorer shipped in ``models/blame_textcat/``.
 
     python bench/train_blame_model.py                      # the shipped model
+    python bench/train_blame_model.py --out /tmp/m --sets dev synthetic-1 synthetic-2 synthetic-3 \
+        real-tune blind-a blind-b issue10 --features both --ngram 1   # round 4's candidate (not shipped)
     python bench/train_blame_model.py --out /tmp/m --limit 40   # a tiny run (tests)
     python bench/train_blame_model.py --out /tmp/m --features both --ngram 1   # a variant, to measure
 
@@ -41,6 +43,10 @@ FORBIDDEN = frozenset({*HELD_OUT, *CHECK_ONLY, "real-quotes"})
 EXTRA_SETS = {"issue10": DATA / "blame_sentences_issue10.tsv"}
 # Every labelled set but the forbidden ones, so a set added to bench/labelled.py is used.
 TRAIN_SETS = tuple(n for n in SET_NAMES if n not in FORBIDDEN) + tuple(EXTRA_SETS)
+# What the shipped weights were trained on (round 3): the default, so that they stay
+# reproducible byte for byte. Round 4's candidate, trained with blind-a and blind-b as
+# well (every TRAIN_SETS entry), was not shipped (models/README.md).
+SHIPPED_SETS = tuple(n for n in TRAIN_SETS if n not in ("blind-a", "blind-b"))
 
 
 def load_training_set(name: str) -> list[Row] | None:
@@ -143,8 +149,9 @@ def save_scorer(model_dir: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=OUT, help="where the scorer is written (default: models/blame_textcat)")
-    ap.add_argument("--sets", nargs="+", default=list(TRAIN_SETS), choices=sorted(set(TRAIN_SETS)),
-                    help="labelled sets to train on (default: all but real-test, synthetic-4, blind-c, blind-d and real-quotes)")
+    ap.add_argument("--sets", nargs="+", default=list(SHIPPED_SETS), choices=sorted(set(TRAIN_SETS)),
+                    help="labelled sets to train on (default: the shipped model's, SHIPPED_SETS; never real-test, "
+                         "synthetic-4, blind-c, blind-d or real-quotes)")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows (a quick end-to-end run)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--features", choices=("words", "parse", "both"),
