@@ -109,12 +109,18 @@ def sentence_actor(sent: Span, lex: Lexicon) -> Token | None:
     return actor(SentenceView(sent, clauses(sent, lex), set(), lex))
 
 
-def gate_token(view: SentenceView, gate: str = GATE) -> Token | None:
-    """The token that lets the net speak: the first actor, or the first mention."""
+def gate_token(view: SentenceView, gate: str | None = None) -> Token | None:
+    """The token that lets the net speak: the first actor, or the first mention
+    (``gate`` None: the shipped one, :data:`GATE`)."""
+    gate = GATE if gate is None else gate
     return actor(view) if gate == "actor" else person_mention(view.sent, view.lex)
 
 
-def learned_net(view: SentenceView, threshold: float = THRESHOLD, gate: str = GATE) -> Detection | None:
+def learned_net(view: SentenceView, threshold: float | None = None, gate: str | None = None) -> Detection | None:
+    # None: the module's THRESHOLD and GATE, read at call time so the benches can
+    # measure another model's choice through the linter itself
+    threshold = THRESHOLD if threshold is None else threshold
+    gate = GATE if gate is None else gate
     if gate not in GATES:
         raise ValueError(f"unknown gate {gate!r}; known: {', '.join(GATES)}")
     score = view.sent._.blame_score  # None: the scorer is not in this pipeline
