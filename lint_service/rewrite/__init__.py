@@ -25,6 +25,7 @@ from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
 from .owned_thing import owned_thing
+from .owner_article import owner_article
 from .hindsight_words import without_hindsight
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
@@ -130,9 +131,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             first = min(t.i for t in owner.subtree)
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
-        # "A junior analyst's query" is a query not named before: "A query", not "The query"
-        article = "the" if sent.doc[first].lower_ not in ("a", "an") else _indefinite(
-            next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text)
+        article = owner_article(sent, owner, noun, cut)  # "A junior analyst's query" -> "A query"
         return [Candidate(render(sent, {first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
@@ -227,10 +226,6 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
-
-
-def _indefinite(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _imperative(sent: Span) -> bool:

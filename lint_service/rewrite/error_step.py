@@ -43,8 +43,11 @@ def _cause_phrase(noun: Token, rules: dict[str, Any]) -> Token | None:
 def _plain(noun: Token, steps: frozenset[str] = frozenset()) -> bool:
     """Only the verdict: "a human error", "operator error" (no relative clause, no
     modifier but the ``steps`` prepositions)."""
-    return all(c.dep_ in ("det", "amod", "compound") and not any(True for _ in c.children)
-               or (c.dep_ == "prep" and c.lower_ in steps) for c in noun.children)
+    return all(_plain_child(c, steps) for c in noun.children)
+
+
+def _plain_child(c: Token, steps: frozenset[str]) -> bool:
+    return c.dep_ in ("det", "amod", "compound") and not any(True for _ in c.children) or (c.dep_ == "prep" and c.lower_ in steps)
 
 
 def _without_cause(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
@@ -72,6 +75,35 @@ def _in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) ->
     if not named:
         return None  # no step named: "an error" alone would say nothing the verdict did not
     return _replaced(noun, sent, set(), blame)
+
+
+def _labelled_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
+    """"Root cause: operator error during the valve swap" -> "Root cause: an error during
+    the valve swap": the error is the whole value of a label, and the step it happened in
+    is the writer's. Without a step ("Root cause: operator error") it stays manual_error's;
+    a step that says who or what else was done ("the restore by the DBA", "which Ana
+    ran") is more than a step."""
+    steps = frozenset(rules["step_prepositions"])
+    colon = next((c for c in noun.head.children if c.text == ":" and c.i < noun.i), None) if noun.dep_ == "appos" else None
+    if not (noun.dep_ == "ROOT" or (colon is not None and noun.head.dep_ == "ROOT")):
+        return None  # the value of a label (the parser may start the sentence at the value)
+    if not all(c.is_punct or _plain_child(c, steps) for c in noun.children):
+        return None
+    label_end = colon.i if colon is not None else sent.start - 1
+    if any(t.i not in {x.i for x in noun.subtree} and t.i > label_end and not t.is_punct for t in sent):
+        return None  # a sentence that says more than the label's value
+    named = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in steps and c.i > noun.i
+             and any(g.dep_ == "pobj" for g in c.children)]
+    if not named or any(t.pos_ in ("VERB", "AUX", "PRON") or (t.dep_ == "prep" and t.lower_ == "by")
+                        for c in named for t in c.subtree):
+        return None
+    text = _replaced(noun, sent, set(), blame)
+    # the value after a label, or a finding that starts mid-line, stays in lower case
+    at = text.index(":") + 1 if colon is not None else (0 if sent.text[:1].islower() else None)
+    if at is None:
+        return text
+    at += len(text[at:]) - len(text[at:].lstrip())
+    return text[:at] + text[at:at + 1].lower() + text[at + 1:]
 
 
 def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int]) -> str:
@@ -125,7 +157,8 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     if by is not None:
         text = _by_person_in_step(noun, sent, rules, blame) or _by_person(noun, by, sent, blame)
     elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
-        text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame)
+        text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame) \
+            or _labelled_step(noun, sent, rules, blame)
     else:
         text = None
     return [Candidate(text)] if text else []

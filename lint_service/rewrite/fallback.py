@@ -24,6 +24,7 @@ from .verdict_who import verdict_who
 from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
 from .permitted_act import permitted_act
+from .person_relative import person_relative
 from .result_participle import act_with_result
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
@@ -67,6 +68,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     permitted_act,
     act_with_result,
     absence_then,
+    person_relative,
 )
 
 
