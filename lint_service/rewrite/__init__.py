@@ -381,7 +381,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         pending = nxt
         if results:
             break
-    if not results:  # constructions the strategies above leave without a verified rewrite
-        results = fallback_results(det, sent, ctx, blame, original_end, kept)
+    if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
+        results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
     return list(dict.fromkeys(_order(results, section)))[:3]
 

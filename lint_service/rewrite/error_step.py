@@ -84,20 +84,21 @@ def _labelled_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[in
     a step that says who or what else was done ("the restore by the DBA", "which Ana
     ran") is more than a step."""
     steps = frozenset(rules["step_prepositions"])
-    colon = next((c for c in noun.head.children if c.text == ":" and c.i < noun.i), None) if noun.dep_ == "appos" else None
-    if not (noun.dep_ == "ROOT" or (colon is not None and noun.head.dep_ == "ROOT")):
+    # "Final RCA: ..." is a label; the parser hangs it on the value, or the value on it
+    colon = next((t for t in sent if t.text == ":" and t.i < noun.i and t.head.i in (noun.i, noun.head.i)), None)
+    if not (noun.dep_ == "ROOT" or (colon is not None and noun.dep_ == "appos" and noun.head.dep_ == "ROOT")):
         return None  # the value of a label (the parser may start the sentence at the value)
-    if not all(c.is_punct or _plain_child(c, steps) for c in noun.children):
+    label = colon.i if colon is not None else sent.start - 1
+    if not all(c.is_punct or _plain_child(c, steps) or c.right_edge.i < label for c in noun.children):
         return None
-    label_end = colon.i if colon is not None else sent.start - 1
-    if any(t.i not in {x.i for x in noun.subtree} and t.i > label_end and not t.is_punct for t in sent):
+    if any(t.i not in {x.i for x in noun.subtree} and t.i > label and not t.is_punct for t in sent):
         return None  # a sentence that says more than the label's value
     named = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in steps and c.i > noun.i
              and any(g.dep_ == "pobj" for g in c.children)]
     if not named or any(t.pos_ in ("VERB", "AUX", "PRON") or (t.dep_ == "prep" and t.lower_ == "by")
                         for c in named for t in c.subtree):
         return None
-    text = _replaced(noun, sent, set(), blame)
+    text = _replaced(noun, sent, set(), blame, label)
     # the value after a label, or a finding that starts mid-line, stays in lower case
     at = text.index(":") + 1 if colon is not None else (0 if sent.text[:1].islower() else None)
     if at is None:
@@ -106,11 +107,12 @@ def _labelled_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[in
     return text[:at] + text[at:at + 1].lower() + text[at + 1:]
 
 
-def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int]) -> str:
+def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int], label: int = -1) -> str:
     """The sentence with the error phrase said without the words that made it a
     person's (``blame``: "operator error" -> "an error", "a configuration mistake by
-    Ahanu" -> "a configuration mistake") and ``cut`` left out."""
-    np = [t for t in noun.subtree if t.i <= noun.i]
+    Ahanu" -> "a configuration mistake") and ``cut`` left out; words up to ``label`` ("Final
+    RCA:") are a label's, not the phrase's."""
+    np = [t for t in noun.subtree if label < t.i <= noun.i]
     kept = [t for t in np if t.i not in blame and t.dep_ != "det" and not t.is_quote]
     first = min(t.i for t in np)
     words = span_text(kept)

@@ -20,6 +20,7 @@ from .missed_act import missed_act
 from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
+from .verdict_act import verdict_act
 from .verdict_who import verdict_who
 from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
@@ -63,6 +64,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     hypothetical_as_fact,
     manual_error,
     verdict_who,
+    verdict_act,
     unattended,
     instead_of_act,
     permitted_act,

@@ -45,7 +45,9 @@ def person_relative(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     if any(c.dep_ not in _PERSON_PARTS or list(c.children) for c in person.children if c.dep_ != "compound") or any(
             t.lower_ in PERSONAL_WORDS or t.pos_ == "VERB" for t in person.subtree if t.i != person.i):
         return []
-    which = next((c for c in verb.children if c.tag_ in ("WDT", "WP") and c.i < person.i), None)
+    # (the tagger reads a relative "that" as IN at times: its dependency says what it is)
+    which = next((c for c in verb.children if c.i < person.i and (
+        c.tag_ in ("WDT", "WP") or (c.lower_ in ("that", "which") and c.dep_ in ("dobj", "obj")))), None)
     if which is not None and which.dep_ not in ("dobj", "obj"):
         return []  # "the team whose crews cut ...": the pronoun is not what they acted on
     if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "nsubjpass", "dative", "conj", "advcl") and (which is None or c.i != which.i) for c in verb.children):

@@ -212,7 +212,9 @@ def plain_passive(sent: Span) -> Candidate | None:
     if subj is None or root.pos_ != "VERB":
         return None
     own = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree} and not (t.is_punct and t.i == sent.end - 1)]
-    phrase = verb_phrase_passive(root, own, False, set(phrasing()["dropped_adverbs"]))
+    # "Olu never tested the script" -> "The script was never tested": the polarity stays
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
+    phrase = verb_phrase_passive(root, own, negated, set(phrasing()["dropped_adverbs"]))
     if phrase is None:
         return None
     first = min(t.i for t in subj.subtree)
