@@ -25,7 +25,7 @@ from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
 from .owned_thing import owned_thing
-from .owner_article import owner_article
+from .owner_article import names_a_verdict, owner_article
 from .hindsight_words import without_hindsight
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
@@ -119,8 +119,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
         owner, noun = det.target, det.evidence[1]
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not any(x.dep_ in ("relcl", "acl") for x in noun.children):
-            return []  # "The whole mess was Teodor's error": the verdict is all it says
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not any(x.dep_ in ("relcl", "acl") for x in noun.children) \
+                and names_a_verdict(noun, lex):
+            return []  # "The whole mess was Teodor's error": the verdict is all it says ("... was Lena's timeout" is a thing)
         # "Gaurav's wrong CIDR block": "wrong" is a fact about the block; "careless" is a
         # verdict on the person and goes
         judged = set(lex.terms["judgement_adjectives"])

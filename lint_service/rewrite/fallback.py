@@ -16,6 +16,7 @@ from .candidate import Candidate
 from .absence import absence_then
 from .elapsed import elapsed_before
 from .instead_of_act import instead_of_act
+from .judged_act import judged_act
 from .missed_act import missed_act
 from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
@@ -65,6 +66,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     manual_error,
     verdict_who,
     verdict_act,
+    judged_act,
     unattended,
     instead_of_act,
     permitted_act,

@@ -11,8 +11,12 @@ sends ..." as a name.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
+# the nouns that are a verdict, not a thing: "The whole mess was Teodor's error"
+_VERDICT_TERMS = ("error_heads", "blame_nouns", "defect_nouns", "judgement_nouns", "sarcastic_nouns")
 _INDEFINITE = frozenset({"a", "an", "one"})
 
 
@@ -36,3 +40,11 @@ def owner_article(sent: Span, owner: Token, noun: Token, cut: set[int]) -> str:
     word = next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text
     article = "an" if word[:1].lower() in "aeiou" else "a"
     return article.capitalize() if first.i == sent.start else article
+
+
+def names_a_verdict(noun: Token, lex: Any) -> bool:
+    """"error", "fault", "blunder", "carelessness": a noun that says only what the owner
+    did wrong. Without the owner "The whole mess was the error" says nothing; "The root
+    cause was Lena's hardcoded timeout" -> "... the hardcoded timeout" keeps the thing."""
+    words = {w for key in _VERDICT_TERMS for w in lex.terms.get(key, ())}
+    return noun.lemma_.lower() in words or noun.lower_ in words
