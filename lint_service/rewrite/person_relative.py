@@ -59,7 +59,7 @@ def person_relative(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     if any(t.dep_ not in ("aux", "neg", "advmod") or t.head.i != verb.i for t in between):
         return []
     after = [t for t in verb.subtree if t.i > verb.i]
-    if any(t.lower_ in PERSONAL_WORDS or t.pos_ in ("VERB", "AUX") for t in after):
+    if any(t.lower_ in PERSONAL_WORDS or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) for t in after):
         # "a change the lead pushed before his break": the pronoun would lose its person;
         # "pushed to the cluster and forgot": a second act of theirs would lose its subject
         return []

@@ -1,0 +1,111 @@
+"""Rewrites for verdicts and judgements that give the act beside them, blame nouns with
+their context, possessives in headlines, and relative clauses about a person (issue 11,
+rewrite round 10): the act, said without its doer; the verdict goes.
+
+Every sentence here was written for this file. Each construction has true positives and
+near misses where the rewrite must be absent or must not take the tempting form: a pure
+verdict has no act to say, and nothing may be invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from test_rewrite_fallbacks import clean, linter  # noqa: F401 - the same helpers and fixture
+from test_rewrite_fallbacks import test_near_miss as not_offered  # the same check, on this round's sentences
+
+
+REWRITES = [
+    # a verdict whose act is its reason: the act stays, in its tense and polarity
+    ("The storage team is responsible for the outage, since they pushed the ACL change outside the window.",
+     "The ACL change was pushed outside the window."),
+    ("The night crew is to blame for the flood, as they left the pump valve open overnight.",
+     "The pump valve was left open overnight."),
+    ("The storage team is responsible for the outage because they never tested the failover script.",
+     "The failover script was never tested."),
+    # ... or the clause after a semicolon, whose subject is the person again
+    ("Olu should be held accountable for the data loss; he skipped the restore test for a month.",
+     "The restore test was skipped for a month."),
+    # a blame noun as a label's value, with the step it happened in: the step stays
+    ("Root cause: operator error during the pump swap.", "Root cause: an error during the pump swap."),
+    ("Final RCA: human error during the Kafka upgrade.", "Final RCA: an error during the Kafka upgrade."),
+    # a blame noun the writer names as the cause
+    ("Engineer error was identified as the cause of the card outage.",
+     "An error in a manual step was identified as the cause of the card outage."),
+    # a headline's bare owner: a thing not named before, in the headline's own case
+    ("Clerk's typo sends payment to the wrong account", "A typo sends payment to the wrong account"),
+    ("Intern's typo takes payroll offline for a day", "A typo takes payroll offline for a day"),
+    ("How one developer's missing semicolon broke checkout", "How a missing semicolon broke checkout"),
+    # a possessive predicate that names a thing, not a verdict
+    ("Root cause was Lena's hardcoded limit in the proxy.", "Root cause was the hardcoded limit in the proxy."),
+    # a relative clause whose subject is a person phrase: the antecedent keeps every fact
+    ("The trigger was a firewall change that the duty engineer applied without a review.",
+     "The trigger was a firewall change that was applied without a review."),
+    ("The trigger was a firewall change the duty engineer had applied without a review.",
+     "The trigger was a firewall change that had been applied without a review."),
+    ("The audit lists three causes, including a stale runbook and a migration that the contractor ran twice by mistake.",
+     "The audit lists three causes, including a stale runbook and a migration that was run twice by mistake."),
+    ("The outage came from a firewall rule which the network lead had hastily copied from staging.",
+     "The outage came from a firewall rule which had been copied from staging."),
+    # a judgement that presupposes the act: the act happened
+    ("It was amateurish of Tavita to restart the primary during the backup window.",
+     "The primary was restarted during the backup window."),
+    ("Restarting the primary during the backup window was careless of the night crew.",
+     "The primary was restarted during the backup window."),
+    ("Leaving live API keys in a public gist was careless of the intern.", "Live API keys were left in a public gist."),
+    ("Tavita should have known better than to restart the primary during the backup window.",
+     "The primary was restarted during the backup window."),
+    ("Tavita ought to have known better than to restart the primary during the backup window.",
+     "The primary was restarted during the backup window."),
+    # the way it was handled, judged, with what the handling did
+    ("Frankly, the way Tavita handled the failover was sloppy and made the outage longer.",
+     "The handling of the failover made the outage longer."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITES)
+def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
+    found = [f for f in linter.lint(sentence, format="text").findings if f.rule.startswith("blame.")]
+    assert len(found) == 1, [(f.rule, f.message) for f in found]
+    f = found[0]
+    applied = [sentence[: f.start] + s + sentence[f.end :] for s in f.suggestions]
+    assert expected in applied, applied
+    assert clean(linter, expected)
+
+
+# (sentence, a form that must not be offered; None: no rewrite at all)
+NEAR_MISSES = [
+    # a pure verdict: no act to say, and none is invented
+    ("The storage team is responsible for the outage.", None),
+    # the act's object points at what the verdict named: "It was changed" points at nothing
+    ("The storage team is responsible for the outage, since they changed it.", None),
+    # a second act of theirs would lose its subject
+    ("The storage team is responsible for the outage, since they had approved the ACL change and gone home.", None),
+    # a label with only the verdict keeps manual_error's wording, not a bare "an error"
+    ("Root cause: operator error.", "Root cause: an error."),
+    # a step that says who did it, or another act, is more than a step
+    ("Contributing factor: a human error during the restore by the DBA.", "An error during the restore"),
+    ("Root cause: operator error during the failover, which Ana ran.", "An error during the failover"),
+    # a prose sentence in the past: the owner's thing is the one the reader knows
+    ("Priya's rota change left the ward without a nurse for an hour.", "A rota change"),
+    # a chat line that trails off is not a headline
+    ("looks like Farid's deploy is what broke the login page", "A deploy"),
+    # a verdict noun as the predicate: the verdict is all it says
+    ("The whole mess was Teodor's error.", None),
+    # a pronoun in the relative clause would lose its person
+    ("The trigger was a firewall change that the duty engineer applied before his break.", None),
+    # "should have known better" with no act: nothing happened that the sentence names
+    ("Tavita should have known better.", None),
+    # a judgement with no act: nothing to say that the verdict did not
+    ("The intern was negligent with the production database credentials.", None),
+    ("The way Tavita handled the failover was sloppy.", None),
+    # an act not done: a passive would say it was
+    ("It was careless of Tavita not to drain the node.", "was drained"),
+    # the second clause has a subject of its own: "The handling ... she made" is garbled
+    ("The way Tavita handled the failover was sloppy and she made the outage longer.", "handling"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
+def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
+    not_offered(linter, sentence, banned)
