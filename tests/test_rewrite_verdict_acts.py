@@ -57,6 +57,14 @@ REWRITES = [
      "The primary was restarted during the backup window."),
     ("Tavita ought to have known better than to restart the primary during the backup window.",
      "The primary was restarted during the backup window."),
+    # a passive whose agent was trying to do something: the attempt stays, they go
+    ("The orders table was truncated by a support engineer trying to remove one duplicate row.",
+     "The orders table was truncated in an attempt to remove one duplicate row."),
+    ("The invoices were deleted by a contractor who was trying to merge two accounts.",
+     "The invoices were deleted in an attempt to merge two accounts."),
+    # a judgement adverb on a passive with its agent goes with the agent
+    ("The replication slot was carelessly dropped by Ilse during cleanup, and the replica lagged.",
+     "The replication slot was dropped during cleanup, and the replica lagged."),
     # the way it was handled, judged, with what the handling did
     ("Frankly, the way Tavita handled the failover was sloppy and made the outage longer.",
      "The handling of the failover made the outage longer."),
@@ -101,6 +109,9 @@ NEAR_MISSES = [
     ("The way Tavita handled the failover was sloppy.", None),
     # an act not done: a passive would say it was
     ("It was careless of Tavita not to drain the node.", "was drained"),
+    # the attempt's pronoun, or a state of the person, would be lost with them
+    ("The orders table was truncated by a support engineer trying to fix his own typo.", "in an attempt"),
+    ("The orders table was truncated by a tired support engineer trying to remove one duplicate row.", "in an attempt"),
     # the second clause has a subject of its own: "The handling ... she made" is garbled
     ("The way Tavita handled the failover was sloppy and she made the outage longer.", "handling"),
 ]

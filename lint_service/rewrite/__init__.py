@@ -82,7 +82,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return []  # "Was X brought down by one technician?": the agent is what it asks about
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
-        gone = {t.i for t in by.subtree}
+        gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .absence import absence_then
+from .agent_attempt import agent_attempt
 from .elapsed import elapsed_before
 from .instead_of_act import instead_of_act
 from .judged_act import judged_act
@@ -67,6 +68,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     verdict_who,
     verdict_act,
     judged_act,
+    agent_attempt,
     unattended,
     instead_of_act,
     permitted_act,
