@@ -65,6 +65,10 @@ REWRITES = [
     # a judgement adverb on a passive with its agent goes with the agent
     ("The replication slot was carelessly dropped by Ilse during cleanup, and the replica lagged.",
      "The replication slot was dropped during cleanup, and the replica lagged."),
+    # "whoever did X" as the doer of the damage: the act is the subject
+    ("Whoever restarted the broker at noon broke every consumer.", "Restarting the broker at noon broke every consumer."),
+    ("Whoever changed the zone file on Sunday took the public site down for the night.",
+     "Changing the zone file on Sunday took the public site down for the night."),
     # the way it was handled, judged, with what the handling did
     ("Frankly, the way Tavita handled the failover was sloppy and made the outage longer.",
      "The handling of the failover made the outage longer."),
@@ -112,6 +116,9 @@ NEAR_MISSES = [
     # the attempt's pronoun, or a state of the person, would be lost with them
     ("The orders table was truncated by a support engineer trying to fix his own typo.", "in an attempt"),
     ("The orders table was truncated by a tired support engineer trying to remove one duplicate row.", "in an attempt"),
+    # "whoever" with a verdict or a judgement: nothing happened that the sentence says
+    ("Whoever merged that migration should be fired.", None),
+    ("Whoever wrote this deploy script was clearly lazy.", None),
     # the second clause has a subject of its own: "The handling ... she made" is garbled
     ("The way Tavita handled the failover was sloppy and she made the outage longer.", "handling"),
 ]

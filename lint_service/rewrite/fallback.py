@@ -23,6 +23,7 @@ from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
 from .verdict_act import verdict_act
+from .whoever_act import whoever_act
 from .verdict_who import verdict_who
 from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
@@ -69,6 +70,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     verdict_act,
     judged_act,
     agent_attempt,
+    whoever_act,
     unattended,
     instead_of_act,
     permitted_act,
