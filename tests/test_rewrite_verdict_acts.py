@@ -29,6 +29,9 @@ REWRITES = [
     # a blame noun as a label's value, with the step it happened in: the step stays
     ("Root cause: operator error during the pump swap.", "Root cause: an error during the pump swap."),
     ("Final RCA: human error during the Kafka upgrade.", "Final RCA: an error during the Kafka upgrade."),
+    # ... or with a parenthesis that says what the error was: the act, without its doer
+    ("Classification: operator error (the on-call restarted the primary instead of the replica).",
+     "Classification: an error (the primary was restarted instead of the replica)."),
     # a blame noun the writer names as the cause
     ("Engineer error was identified as the cause of the card outage.",
      "An error in a manual step was identified as the cause of the card outage."),
@@ -98,6 +101,9 @@ NEAR_MISSES = [
     # a step that says who did it, or another act, is more than a step
     ("Contributing factor: a human error during the restore by the DBA.", "An error during the restore"),
     ("Root cause: operator error during the failover, which Ana ran.", "An error during the failover"),
+    # a parenthesis whose act still points at its doer, or that says no act
+    ("Root cause: human error (he ran the cleanup job against production).", "an error ("),
+    ("Root cause: human error (again).", "an error ("),
     # a prose sentence in the past: the owner's thing is the one the reader knows
     ("Priya's rota change left the ward without a nurse for an hour.", "A rota change"),
     # a chat line that trails off is not a headline

@@ -19,6 +19,7 @@ from .elapsed import elapsed_before
 from .instead_of_act import instead_of_act
 from .judged_act import judged_act
 from .missed_act import missed_act
+from .error_explained import error_explained
 from .error_step import error_in_context
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
@@ -65,6 +66,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     owner_without_reason,
     missed_act,
     hypothetical_as_fact,
+    error_explained,
     manual_error,
     verdict_who,
     verdict_act,
