@@ -72,6 +72,9 @@ REWRITES = [
     ("Whoever restarted the broker at noon broke every consumer.", "Restarting the broker at noon broke every consumer."),
     ("Whoever changed the zone file on Sunday took the public site down for the night.",
      "Changing the zone file on Sunday took the public site down for the night."),
+    # the removed person's possessive inside their purpose clause: "a", not "their"
+    ("Somebody unplugged the NAS to charge their phone, apparently.",
+     "The NAS was unplugged to charge a phone, apparently."),
     # the way it was handled, judged, with what the handling did
     ("Frankly, the way Tavita handled the failover was sloppy and made the outage longer.",
      "The handling of the failover made the outage longer."),
@@ -125,6 +128,8 @@ NEAR_MISSES = [
     # "whoever" with a verdict or a judgement: nothing happened that the sentence says
     ("Whoever merged that migration should be fired.", None),
     ("Whoever wrote this deploy script was clearly lazy.", None),
+    # "an own laptop" is no English: no repair
+    ("Somebody unplugged the router to charge their own laptop.", "own laptop"),
     # the second clause has a subject of its own: "The handling ... she made" is garbled
     ("The way Tavita handled the failover was sloppy and she made the outage longer.", "handling"),
 ]

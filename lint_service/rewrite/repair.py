@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .belief import belief_edits
 from .gerund_lead import gerund_edits
 from .lead import without_lead
+from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
@@ -51,7 +52,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
-            or edited(cand.text, reason_edits(orig.sent, orig.pronouns))
+            or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
+            or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns))
     else:
         return None
     if fixed is None:
