@@ -26,6 +26,11 @@ REWRITES = [
     # ... or the clause after a semicolon, whose subject is the person again
     ("Olu should be held accountable for the data loss; he skipped the restore test for a month.",
      "The restore test was skipped for a month."),
+    # "X's fault that Y": the person's act inside Y is said without them too
+    ("It was the night shift's fault that the freezer failed, since they left its door open.",
+     "The freezer failed, since its door was left open."),
+    ("It was Kwame's fault that the queue backed up after he paused the consumers.",
+     "The queue backed up after the consumers were paused."),
     # a blame noun as a label's value, with the step it happened in: the step stays
     ("Root cause: operator error during the pump swap.", "Root cause: an error during the pump swap."),
     ("Final RCA: human error during the Kafka upgrade.", "Final RCA: an error during the Kafka upgrade."),
@@ -93,6 +98,8 @@ def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
 
 # (sentence, a form that must not be offered; None: no rewrite at all)
 NEAR_MISSES = [
+    # "they" left acting after the verdict goes would point at nobody
+    ("It was the night shift's fault that the freezer failed, since they were on a break.", "since they"),
     # a pure verdict: no act to say, and none is invented
     ("The storage team is responsible for the outage.", None),
     # the act's object points at what the verdict named: "It was changed" points at nothing

@@ -21,12 +21,18 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from .candidate import Candidate
+from .candidate import PERSONAL_WORDS, Candidate
+from .relative import person_clause_edits
+from .repair import edited
 from .text import phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
+
+
+# the third-person pronouns that can only be the removed person's in a verdict's clause
+_PRONOUNS = frozenset(PERSONAL_WORDS - {"i", "me", "my", "you"})
 
 
 def _cause_phrase(noun: Token, rules: dict[str, Any]) -> Token | None:
@@ -188,6 +194,11 @@ def blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> li
             (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
         if clause is not None:
             body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            return [Candidate(tidy(span_text(body)) + ".")]
+            text = tidy(span_text(body)) + "."
+            # "..., since they left its door open": the person's act inside, said without them
+            text = edited(text, person_clause_edits(sent, _PRONOUNS)) or text
+            if any(w.strip(".,;").lower() in _PRONOUNS for w in text.split()):
+                return []  # a pronoun still pointing at the removed person
+            return [Candidate(text)]
         return []
     return []
