@@ -66,7 +66,9 @@ def test_pronoun_of_the_doer_of_a_purpose_clause(parse, linter: Linter) -> None:
     # a plural thing before it may be what the pronoun stands for
     o2 = _orig(parse, "Tomas disabled the smoke alarms instead of testing them.")
     assert not _has(faithfulness_problems(parse("The smoke alarms were disabled instead of testing them."), o2), "pronoun")
-    assert suggestions(linter, "Someone restarted the router to update their laptop, apparently.") == []
+    # the verifier refuses "their"; the repair says it without the owner (rewrite11)
+    assert suggestions(linter, "Someone restarted the router to update their laptop, apparently.") == [
+        "The router was restarted to update a laptop, apparently."]
     assert "The router was restarted to free some memory." in suggestions(linter, "Someone restarted the router to free some memory.")
 
 
