@@ -70,6 +70,11 @@ REWRITES = [
      "The orders table was truncated in an attempt to remove one duplicate row."),
     ("The invoices were deleted by a contractor who was trying to merge two accounts.",
      "The invoices were deleted in an attempt to merge two accounts."),
+    # ... or who did something: their act says how the event came about
+    ("The evening broadcast was knocked off air by a technician who unplugged the wrong encoder.",
+     "The evening broadcast was knocked off air when the wrong encoder was unplugged."),
+    ("The site was taken down by a contractor who cut the fibre, and the backup link failed too.",
+     "The site was taken down when the fibre was cut, and the backup link failed too."),
     # a judgement adverb on a passive with its agent goes with the agent
     ("The replication slot was carelessly dropped by Ilse during cleanup, and the replica lagged.",
      "The replication slot was dropped during cleanup, and the replica lagged."),
@@ -137,6 +142,9 @@ NEAR_MISSES = [
     ("Whoever wrote this deploy script was clearly lazy.", None),
     # "an own laptop" is no English: no repair
     ("Somebody unplugged the router to charge their own laptop.", "own laptop"),
+    # the agent's belief is no act; a second act of theirs would lose its subject
+    ("The bucket was emptied by a developer who believed it was the test account.", "when"),
+    ("The site was taken down by a contractor who cut the fibre and left.", "when the fibre"),
     # the second clause has a subject of its own: "The handling ... she made" is garbled
     ("The way Tavita handled the failover was sloppy and she made the outage longer.", "handling"),
 ]

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .absence import absence_then
-from .agent_attempt import agent_attempt
+from .agent_clause import agent_act_when, agent_attempt
 from .elapsed import elapsed_before
 from .instead_of_act import instead_of_act
 from .judged_act import judged_act
@@ -72,6 +72,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     verdict_act,
     judged_act,
     agent_attempt,
+    agent_act_when,
     whoever_act,
     unattended,
     instead_of_act,
