@@ -85,6 +85,8 @@ REWRITES = [
     # the removed person's possessive inside their purpose clause: "a", not "their"
     ("Somebody unplugged the NAS to charge their phone, apparently.",
      "The NAS was unplugged to charge a phone, apparently."),
+    # a closing "who was it" asks for the person: it goes with them, whatever the parse
+    ("someone restarted the staging broker overnight, who was it", "The staging broker was restarted overnight."),
     # the way it was handled, judged, with what the handling did
     ("Frankly, the way Tavita handled the failover was sloppy and made the outage longer.",
      "The handling of the failover made the outage longer."),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # verify.py imports this module
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _FIRST_OBJECT = frozenset({"me", "my", "mine", "myself"})
+WHO_ASKED = "a 'who' left asking for the person"
 
 
 def _person_beside_subject(span: Span) -> int:
@@ -88,7 +89,7 @@ def garbled_problems(cand: Span, orig: "Original") -> list[str]:
     if (act := _writer_act_dropped(cand, orig)) is not None:
         out.append(f"the writer's act {act!r} dropped with the clause around it")
     if _who_asked(cand, orig):
-        out.append("a 'who' left asking for the person")
+        out.append(WHO_ASKED)
     if _stranded_after_phrase(cand, orig):
         out.append("an '-ing' that closed the object's phrase left behind the verb")
     if (beside := _self_blame_beside(orig)) is not None:
@@ -140,7 +141,20 @@ def _who_asked(cand: Span, orig: "Original") -> bool:
         if t.lower_ == "who" and verb.dep_ == "relcl" and len(list(verb.subtree)) <= 3 \
                 and any(c.lower_ in ("it", "that", "this") for c in verb.children):
             return bool(orig.dropped)
-    return False
+    # whatever the parse: the sentence closes on "who was it" / "who did that"
+    return bool(orig.dropped) and asked_who(cand) is not None
+
+
+def asked_who(span: Span) -> int | None:
+    """The character offset in ``span.text`` of a closing ", who was it" (or "who did
+    that", "who is this"), or None."""
+    words = [t for t in span if not (t.is_punct and t.text not in (",", "—", "-"))]
+    if len(words) < 4:
+        return None
+    sep, who, verb, what = words[-4:]
+    if sep.text not in (",", "—", "-") or who.lower_ != "who" or verb.lemma_ not in ("be", "do") or what.lower_ not in ("it", "that", "this"):
+        return None
+    return sep.idx - span.start_char
 
 
 def _stranded_after_phrase(cand: Span, orig: "Original") -> bool:
