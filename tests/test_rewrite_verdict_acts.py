@@ -144,6 +144,8 @@ NEAR_MISSES = [
     ("Whoever wrote this deploy script was clearly lazy.", None),
     # "an own laptop" is no English: no repair
     ("Somebody unplugged the router to charge their own laptop.", "own laptop"),
+    # the passive is the person's own faulty act, not an event their act brought about
+    ("The rollout was rushed through by a lead who skipped the canary.", "when the canary"),
     # the agent's belief is no act; a second act of theirs would lose its subject
     ("The bucket was emptied by a developer who believed it was the test account.", "when"),
     ("The site was taken down by a contractor who cut the fibre and left.", "when the fibre"),

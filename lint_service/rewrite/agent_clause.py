@@ -99,6 +99,12 @@ def agent_act_when(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         return []  # a pronoun of theirs; or the sentence says more of them past the agent
     if verb_lemma_of(act.text) in phrasing()["mental_verbs"]:
         return []  # "who believed the account was a test one": a belief, not an act
+    event = by.head
+    particle_of_event = next((k.lower_ for k in event.children if k.dep_ == "prt"), "")
+    if ctx.cache["blame.lexicon"].verbs["fault"].has(verb_lemma_of(event.text), particle_of_event):
+        # "was rushed through by a lead who brushed off every warning": the passive is the
+        # person's own faulty act, not an event their act brought about; "when" would misjoin them
+        return []
     be = "were" if obj.tag_ in ("NNS", "NNPS") else "was"
     particle = " ".join(k.text for k in act.children if k.dep_ == "prt")
     thing = span_text([t for t in obj.subtree])
