@@ -261,7 +261,9 @@ def test_person_named_by_a_verdict_made_the_subject_is_refused(parse, linter: Li
     assert _has(garbled_problems(parse("A night supervisor switched off the smoke alarm."), o), "made the subject")
     near = _orig(parse, "The culprit was a cron job that switched off the smoke alarm.", removed=1)
     assert not _has(garbled_problems(parse("A cron job switched off the smoke alarm."), near), "made the subject")
-    assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == []
+    # the act is said without them instead (rewrite11: the phrasal verb the parser split)
+    assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == [
+        "The smoke alarm was switched off to stop it beeping."]
 
 
 def test_person_let_go_made_the_subject_is_refused(parse) -> None:

@@ -31,6 +31,11 @@ REWRITES = [
      "The freezer failed, since its door was left open."),
     ("It was Kwame's fault that the queue backed up after he paused the consumers.",
      "The queue backed up after the consumers were paused."),
+    # "The culprit was X who ...": the act, said without them, never with X as its subject
+    ("The culprit was a night porter who switched off the smoke alarm to stop it ringing.",
+     "The smoke alarm was switched off to stop it ringing."),
+    ("The culprit was a night porter who disabled the smoke alarm during the drill.",
+     "The smoke alarm was disabled during the drill."),
     # a blame noun as a label's value, with the step it happened in: the step stays
     ("Root cause: operator error during the pump swap.", "Root cause: an error during the pump swap."),
     ("Final RCA: human error during the Kafka upgrade.", "Final RCA: an error during the Kafka upgrade."),
@@ -107,6 +112,8 @@ def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
 NEAR_MISSES = [
     # "they" left acting after the verdict goes would point at nobody
     ("It was the night shift's fault that the freezer failed, since they were on a break.", "since they"),
+    # the answer to "the culprit" made the subject of the act is still the verdict
+    ("The culprit was a night porter who disabled the smoke alarm during the drill.", "A night porter"),
     # a pure verdict: no act to say, and none is invented
     ("The storage team is responsible for the outage.", None),
     # the act's object points at what the verdict named: "It was changed" points at nothing

@@ -105,7 +105,12 @@ def _person_promoted(cand: Span, orig: "Original") -> str | None:
     from .faithful import names_person  # faithful.py is imported by verify.py, as this module is
 
     root = cand.root
-    for subj in (c for c in root.children if c.dep_ == "nsubj" and names_person(c)):
+    # the answer to "The culprit was ... who" is a person, whatever the word ("a night porter")
+    verdicts = set(phrasing()["responsibility_words"])
+    answers = {o.lower_ for o in orig.sent if o.dep_ == "attr" and o.head.i == orig.sent.root.i and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in verdicts for s in o.head.children) and any(
+        r.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in r.children) for r in o.children)}
+    for subj in (c for c in root.children if c.dep_ == "nsubj" and (names_person(c) or c.lower_ in answers)):
         same = [o for o in orig.sent if o.lower_ == subj.lower_]
         # "Management let the contractor go" -> "The contractor went": the subject of a
         # verb the removed person's act governed is not the subject of the sentence
