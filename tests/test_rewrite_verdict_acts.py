@@ -93,6 +93,9 @@ REWRITES = [
      "The NAS was unplugged to charge a phone, apparently."),
     # a closing "who was it" asks for the person: it goes with them, whatever the parse
     ("someone restarted the staging broker overnight, who was it", "The staging broker was restarted overnight."),
+    # a judged thing with what the verdict saw in it: the thing had it
+    ("The intern's config change was sloppy, with two typos in the hostnames.",
+     "The config change had two typos in the hostnames."),
     # the way it was handled, judged, with what the handling did
     ("Frankly, the way Tavita handled the failover was sloppy and made the outage longer.",
      "The handling of the failover made the outage longer."),
@@ -152,6 +155,9 @@ NEAR_MISSES = [
     # the agent's belief is no act; a second act of theirs would lose its subject
     ("The bucket was emptied by a developer who believed it was the test account.", "when"),
     ("The site was taken down by a contractor who cut the fibre and left.", "when the fibre"),
+    # the judged thing alone, or a "with" that is the person's manner
+    ("The intern's config change was sloppy.", None),
+    ("The intern's config change was sloppy, with his usual flair.", None),
     # the second clause has a subject of its own: "The handling ... she made" is garbled
     ("The way Tavita handled the failover was sloppy and she made the outage longer.", "handling"),
 ]

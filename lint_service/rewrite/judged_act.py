@@ -5,7 +5,9 @@ credentials were left in a public gist"; "Ines should have known better than to 
 a failover on the live system" -> "A failover was rehearsed on the live system"; "The
 way Tavita handled the failover was sloppy and made the outage longer" -> "The handling
 of the failover made the outage longer" (what the handling did is the fact; how well it
-was done is the verdict, and "The way Tavita handled it was sloppy" alone keeps none).
+was done is the verdict, and "The way Tavita handled it was sloppy" alone keeps none);
+"The contractor's wiring was careless, with loose neutrals in half the panels" -> "The
+wiring had loose neutrals in half the panels" (the "with" says what the verdict saw).
 
 Each shape presupposes that the act happened: one cannot be careless in doing what was
 not done, and "should have known better than to X" says X was done. The judgement and
@@ -94,13 +96,35 @@ def _way_handled(sent: Span, judged: set[str]) -> list[Candidate]:
     return [Candidate(finish(f"The {noun} of {span_text(list(obj.subtree))} {act}"))]
 
 
+def _judged_with(sent: Span, judged: set[str]) -> list[Candidate]:
+    """"X's wiring was careless, with loose neutrals" -> "The wiring had loose neutrals"."""
+    root = sent.root
+    adj = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in judged and not list(c.children)), None)
+    thing = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    with_ = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > root.i), None)
+    what = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ is not None else None
+    if root.lemma_ != "be" or adj is None or thing is None or what is None:
+        return []
+    said = {t.i for t in thing.subtree} | {root.i, adj.i} | {t.i for t in with_.subtree}
+    if any(t.i not in said and not t.is_punct and not (t.dep_ == "advmod" and t.i < thing.left_edge.i) for t in sent):
+        return []  # only a leading "Frankly" may go with the verdict
+    owner = {t.i for c in thing.children if c.dep_ == "poss" for t in c.subtree}
+    words = [t for t in thing.subtree if t.i not in owner and t.dep_ != "det"]
+    if any(t.lower_ in PERSONAL_WORDS for t in [*words, *with_.subtree]):
+        return []
+    plural = thing.tag_ in ("NNS", "NNPS")
+    have = "had" if root.tag_ == "VBD" else ("have" if plural else "has")
+    facts = span_text([t for t in what.subtree if not trailing_punct(t) or t.i != what.right_edge.i])
+    return [Candidate(finish(f"The {span_text(words)} {have} {facts}"))]
+
+
 def judged_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction != "judgement":
         return []
     lex = ctx.cache["blame.lexicon"]
     judged = set(lex.terms["judgement_adjectives"]) | set(phrasing()["judgement_neutral"])
     root = sent.root
-    if (way := _way_handled(sent, judged)):
+    if (way := _way_handled(sent, judged) or _judged_with(sent, judged)):
         return way
     found = _act(root, judged)
     if found is None:
