@@ -37,6 +37,10 @@ REWRITES = [
      "The smoke alarm was switched off to stop it ringing."),
     ("The culprit was a night porter who disabled the smoke alarm during the drill.",
      "The smoke alarm was disabled during the drill."),
+    # ... or "for" the act, or "having" done it
+    ("The on-call was at fault for restarting the primary during the backup.",
+     "The primary was restarted during the backup."),
+    ("The DBA is responsible for the outage, having dropped the wrong schema.", "The wrong schema was dropped."),
     # a blame noun as a label's value, with the step it happened in: the step stays
     ("Root cause: operator error during the pump swap.", "Root cause: an error during the pump swap."),
     ("Final RCA: human error during the Kafka upgrade.", "Final RCA: an error during the Kafka upgrade."),
@@ -113,6 +117,8 @@ NEAR_MISSES = [
     ("It was the night shift's fault that the freezer failed, since they were on a break.", "since they"),
     # the answer to "the culprit" made the subject of the act is still the verdict
     ("The culprit was a night porter who disabled the smoke alarm during the drill.", "A night porter"),
+    # an act not done: a passive would say it was
+    ("Ravi is to blame for not testing the restore.", "was tested"),
     # a pure verdict: no act to say, and none is invented
     ("The storage team is responsible for the outage.", None),
     # the act's object points at what the verdict named: "It was changed" points at nothing

@@ -1,7 +1,9 @@
 """A verdict whose act is given beside it, said as the act without its doer: "The storage
 team is responsible for the outage, since they pushed the ACL change outside the window"
 -> "The ACL change was pushed outside the window"; "Olu should answer for the data loss;
-he skipped the restore test for a month" -> "The restore test was skipped for a month".
+he skipped the restore test for a month" -> "The restore test was skipped for a month";
+"The on-call was at fault for restarting the primary during the backup" (or "..., having
+restarted the primary") -> "The primary was restarted during the backup".
 
 The verdict clause is a judgement of the person, and goes; the act is what happened, and
 stays, agentless and in its own tense. Only where the sentence is exactly the two: a
@@ -19,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .candidate import Candidate
+from .candidate import PERSONAL_WORDS, Candidate, finish
+from .clause import verb_phrase_passive
 from .restate import plain_passive
 from .text import phrasing, span_text, trailing_punct
 
@@ -62,6 +65,32 @@ def _act_after_semicolon(sent: Span) -> tuple[list[Token], set[int]] | None:
     return [t for t in after if not (trailing_punct(t) and t.i == sent.end - 1)], {t.i for t in after} | {semis[0].i}
 
 
+def _gerund_act(sent: Span) -> tuple[Token, set[int]] | None:
+    """"... at fault for restarting X" / "..., having restarted X": the act's verb (no
+    subject of its own: the person's) and the indices the act and its link take."""
+    root = sent.root
+    words = set(phrasing()["responsibility_words"])
+    for verb in sent:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        link = verb.head
+        # "at fault/pobj for/prep restarting/pcomp": the verdict's words up to the root, no other verb
+        above = list(link.ancestors)
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and link.lower_ == "for" and link.dep_ == "prep" \
+                and above and above[-1].i == root.i and not any(
+                    a.pos_ == "VERB" and a.i != root.i and a.lemma_.lower() not in words for a in above):
+            taken = {t.i for t in verb.subtree} | {link.i}
+        elif verb.dep_ == "advcl" and link.i == root.i and any(a.dep_ == "aux" and a.lower_ == "having" for a in verb.children):
+            taken = {t.i for t in verb.subtree}
+        else:
+            continue
+        before = sent.doc[min(taken) - 1] if min(taken) > sent.start else None
+        if before is not None and before.text == ",":
+            taken.add(before.i)
+        return verb, taken
+    return None
+
+
 def _verdict_only(det: "Detection", sent: Span, taken: set[int]) -> bool:
     """Outside the act, the sentence is the verdict alone: the detection's evidence or a
     responsibility word, the person, the verdict's verb, and what it was for."""
@@ -80,6 +109,13 @@ def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     if det.construction not in ("blame-noun", "verdict") or ctx.parse is None:
         return []
     marks = set(phrasing()["verdict_act_marks"])
+    if (gerund := _gerund_act(sent)) is not None and _verdict_only(det, sent, gerund[1]):
+        verb, taken = gerund
+        own = [t for t in verb.subtree if t.i in taken and t.dep_ != "aux" and not trailing_punct(t)]
+        if any(t.lower_ in PERSONAL_WORDS for t in own) or any(c.dep_ == "neg" for c in verb.children):
+            return []  # "for not testing it": the act was not done; a pronoun of theirs
+        phrase = verb_phrase_passive(verb, own, False, set(phrasing()["dropped_adverbs"]), present=False)
+        return [Candidate(finish(f"{phrase[0]} {phrase[1]}"))] if phrase else []
     found = _act_after_mark(sent, marks) or _act_after_semicolon(sent)
     if found is None or not _verdict_only(det, sent, found[1]):
         return []
