@@ -172,3 +172,14 @@ NEAR_MISSES = [
 @pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
 def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
     not_offered(linter, sentence, banned)
+
+
+def test_a_verdict_with_its_act_keeps_the_act_where_the_document_names_a_system(linter: Linter) -> None:
+    # "Nothing in the deploy pipeline prevented the outage" would drop the act the
+    # sentence gives; the pure verdict beside it still gets the system framing
+    doc = ("# Deploy pipeline outage\n\n## Root causes\n\nThe deploy pipeline failed twice. "
+           "The storage team is responsible for the outage, since they pushed the ACL change outside the window.\n\n"
+           "Ravi is to blame for the outage.\n")
+    found = [f for f in linter.lint(doc, format="markdown").findings if f.rule.startswith("blame.")]
+    assert [f.suggestions for f in found] == [["The ACL change was pushed outside the window."],
+                                              ["Nothing in the deploy pipeline prevented the outage."]]
