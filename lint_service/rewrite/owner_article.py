@@ -39,7 +39,7 @@ def owner_article(sent: Span, owner: Token, noun: Token, cut: set[int]) -> str:
         return "the"
     word = next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text
     article = "an" if word[:1].lower() in "aeiou" else "a"
-    return article.capitalize() if first.i == sent.start else article
+    return article  # a sentence's first word is capitalised when the sentence is rendered
 
 
 def names_a_verdict(noun: Token, lex: Any) -> bool:
