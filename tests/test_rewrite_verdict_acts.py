@@ -54,6 +54,9 @@ REWRITES = [
     ("Clerk's typo sends payment to the wrong account", "A typo sends payment to the wrong account"),
     ("Intern's typo takes payroll offline for a day", "A typo takes payroll offline for a day"),
     ("How one developer's missing semicolon broke checkout", "How a missing semicolon broke checkout"),
+    # a headline the tagger cannot parse, from its words, in its own case
+    ("Technician unplugs core switch during storm", "Core switch unplugged during storm"),
+    ("Technician Unplugs Core Switch During Storm", "Core Switch Unplugged During Storm"),
     # a possessive predicate that names a thing, not a verdict
     ("Root cause was Lena's hardcoded limit in the proxy.", "Root cause was the hardcoded limit in the proxy."),
     # a relative clause whose subject is a person phrase: the antecedent keeps every fact
@@ -133,6 +136,9 @@ NEAR_MISSES = [
     # a parenthesis whose act still points at its doer, or that says no act
     ("Root cause: human error (he ran the cleanup job against production).", "an error ("),
     ("Root cause: human error (again).", "an error ("),
+    # a headline with a second clause of the person's, or a verb with a preposition
+    ("Contractor cuts fibre, blamed for nationwide mobile outage", None),
+    ("Director Cuts To Wrong Camera During Live Speech", None),
     # a prose sentence in the past: the owner's thing is the one the reader knows
     ("Priya's rota change left the ward without a nurse for an hour.", "A rota change"),
     # a chat line that trails off is not a headline

@@ -21,6 +21,7 @@ from .judged_act import judged_act
 from .missed_act import missed_act
 from .error_explained import error_explained
 from .error_step import error_in_context
+from .headline_words import headline_words
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
 from .verdict_act import verdict_act
@@ -74,6 +75,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     agent_attempt,
     agent_act_when,
     whoever_act,
+    headline_words,
     unattended,
     instead_of_act,
     permitted_act,
