@@ -66,7 +66,9 @@ def test_pronoun_of_the_doer_of_a_purpose_clause(parse, linter: Linter) -> None:
     # a plural thing before it may be what the pronoun stands for
     o2 = _orig(parse, "Tomas disabled the smoke alarms instead of testing them.")
     assert not _has(faithfulness_problems(parse("The smoke alarms were disabled instead of testing them."), o2), "pronoun")
-    assert suggestions(linter, "Someone restarted the router to update their laptop, apparently.") == []
+    # the verifier refuses "their"; the repair says it without the owner (rewrite11)
+    assert suggestions(linter, "Someone restarted the router to update their laptop, apparently.") == [
+        "The router was restarted to update a laptop, apparently."]
     assert "The router was restarted to free some memory." in suggestions(linter, "Someone restarted the router to free some memory.")
 
 
@@ -259,7 +261,9 @@ def test_person_named_by_a_verdict_made_the_subject_is_refused(parse, linter: Li
     assert _has(garbled_problems(parse("A night supervisor switched off the smoke alarm."), o), "made the subject")
     near = _orig(parse, "The culprit was a cron job that switched off the smoke alarm.", removed=1)
     assert not _has(garbled_problems(parse("A cron job switched off the smoke alarm."), near), "made the subject")
-    assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == []
+    # the act is said without them instead (rewrite11: the phrasal verb the parser split)
+    assert suggestions(linter, "The culprit was a night supervisor who switched off the smoke alarm to stop it beeping.") == [
+        "The smoke alarm was switched off to stop it beeping."]
 
 
 def test_person_let_go_made_the_subject_is_refused(parse) -> None:

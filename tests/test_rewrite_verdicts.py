@@ -136,7 +136,8 @@ NEAR_MISSES = [
     # ("handled the cutover" says nothing), "error-prone" for a careless act, and a question
     # whose point is its agent
     ("The platform team handled the cutover sloppily.", None),
-    ("Leaving live API keys in a public gist was careless of the intern.", None),
+    # (the act itself is said since rewrite11: "Live API keys were left in a public gist")
+    ("Leaving live API keys in a public gist was careless of the intern.", "error-prone"),
     ("Was the payments cluster taken down by a single contractor?", None),
     # hindsight about a means: "Checking the replica lag first could have prevented the
     # outage" kept the hindsight (withdrawn: rewrite/hindsight.py is gone)

@@ -25,6 +25,7 @@ from .error_step import blame_noun
 from .coordination import from_first_act
 from .fallback import fallback_results
 from .owned_thing import owned_thing
+from .owner_article import names_a_verdict, owner_article
 from .hindsight_words import without_hindsight
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
@@ -81,7 +82,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return []  # "Was X brought down by one technician?": the agent is what it asks about
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
-        gone = {t.i for t in by.subtree}
+        gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle
@@ -118,8 +119,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []  # "Have a word with the data team about their carelessness": still aimed at them
     if det.construction == "possessive" and det.target is not None and det.target.lower_ not in ("mine", "his", "hers", "theirs", "yours"):
         owner, noun = det.target, det.evidence[1]
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not any(x.dep_ in ("relcl", "acl") for x in noun.children):
-            return []  # "The whole mess was Teodor's error": the verdict is all it says
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not any(x.dep_ in ("relcl", "acl") for x in noun.children) \
+                and names_a_verdict(noun, lex):
+            return []  # "The whole mess was Teodor's error": the verdict is all it says ("... was Lena's timeout" is a thing)
         # "Gaurav's wrong CIDR block": "wrong" is a fact about the block; "careless" is a
         # verdict on the person and goes
         judged = set(lex.terms["judgement_adjectives"])
@@ -130,9 +132,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             first = min(t.i for t in owner.subtree)
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
-        # "A junior analyst's query" is a query not named before: "A query", not "The query"
-        article = "the" if sent.doc[first].lower_ not in ("a", "an") else _indefinite(
-            next((t for t in noun.subtree if t.i > max(cut) and t.i not in cut), noun).text)
+        article = owner_article(sent, owner, noun, cut)  # "A junior analyst's query" -> "A query"
         return [Candidate(render(sent, {first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
@@ -227,10 +227,6 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     for v, kind in variants:
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
-
-
-def _indefinite(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _imperative(sent: Span) -> bool:
@@ -386,7 +382,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         pending = nxt
         if results:
             break
-    if not results:  # constructions the strategies above leave without a verified rewrite
-        results = fallback_results(det, sent, ctx, blame, original_end, kept)
+    if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
+        results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
     return list(dict.fromkeys(_order(results, section)))[:3]
 

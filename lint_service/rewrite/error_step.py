@@ -21,12 +21,18 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from .candidate import Candidate
+from .candidate import PERSONAL_WORDS, Candidate
+from .relative import person_clause_edits
+from .repair import edited
 from .text import phrasing, render, span_text, tidy, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
+
+
+# the third-person pronouns that can only be the removed person's in a verdict's clause
+_PRONOUNS = frozenset(PERSONAL_WORDS - {"i", "me", "my", "you"})
 
 
 def _cause_phrase(noun: Token, rules: dict[str, Any]) -> Token | None:
@@ -43,8 +49,11 @@ def _cause_phrase(noun: Token, rules: dict[str, Any]) -> Token | None:
 def _plain(noun: Token, steps: frozenset[str] = frozenset()) -> bool:
     """Only the verdict: "a human error", "operator error" (no relative clause, no
     modifier but the ``steps`` prepositions)."""
-    return all(c.dep_ in ("det", "amod", "compound") and not any(True for _ in c.children)
-               or (c.dep_ == "prep" and c.lower_ in steps) for c in noun.children)
+    return all(_plain_child(c, steps) for c in noun.children)
+
+
+def _plain_child(c: Token, steps: frozenset[str]) -> bool:
+    return c.dep_ in ("det", "amod", "compound") and not any(True for _ in c.children) or (c.dep_ == "prep" and c.lower_ in steps)
 
 
 def _without_cause(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
@@ -74,11 +83,42 @@ def _in_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) ->
     return _replaced(noun, sent, set(), blame)
 
 
-def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int]) -> str:
+def _labelled_step(noun: Token, sent: Span, rules: dict[str, Any], blame: set[int]) -> str | None:
+    """"Root cause: operator error during the valve swap" -> "Root cause: an error during
+    the valve swap": the error is the whole value of a label, and the step it happened in
+    is the writer's. Without a step ("Root cause: operator error") it stays manual_error's;
+    a step that says who or what else was done ("the restore by the DBA", "which Ana
+    ran") is more than a step."""
+    steps = frozenset(rules["step_prepositions"])
+    # "Final RCA: ..." is a label; the parser hangs it on the value, or the value on it
+    colon = next((t for t in sent if t.text == ":" and t.i < noun.i and t.head.i in (noun.i, noun.head.i)), None)
+    if not (noun.dep_ == "ROOT" or (colon is not None and noun.dep_ == "appos" and noun.head.dep_ == "ROOT")):
+        return None  # the value of a label (the parser may start the sentence at the value)
+    label = colon.i if colon is not None else sent.start - 1
+    if not all(c.is_punct or _plain_child(c, steps) or c.right_edge.i < label for c in noun.children):
+        return None
+    if any(t.i not in {x.i for x in noun.subtree} and t.i > label and not t.is_punct for t in sent):
+        return None  # a sentence that says more than the label's value
+    named = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in steps and c.i > noun.i
+             and any(g.dep_ == "pobj" for g in c.children)]
+    if not named or any(t.pos_ in ("VERB", "AUX", "PRON") or (t.dep_ == "prep" and t.lower_ == "by")
+                        for c in named for t in c.subtree):
+        return None
+    text = _replaced(noun, sent, set(), blame, label)
+    # the value after a label, or a finding that starts mid-line, stays in lower case
+    at = text.index(":") + 1 if colon is not None else (0 if sent.text[:1].islower() else None)
+    if at is None:
+        return text
+    at += len(text[at:]) - len(text[at:].lstrip())
+    return text[:at] + text[at:at + 1].lower() + text[at + 1:]
+
+
+def _replaced(noun: Token, sent: Span, cut: set[int], blame: set[int], label: int = -1) -> str:
     """The sentence with the error phrase said without the words that made it a
     person's (``blame``: "operator error" -> "an error", "a configuration mistake by
-    Ahanu" -> "a configuration mistake") and ``cut`` left out."""
-    np = [t for t in noun.subtree if t.i <= noun.i]
+    Ahanu" -> "a configuration mistake") and ``cut`` left out; words up to ``label`` ("Final
+    RCA:") are a label's, not the phrase's."""
+    np = [t for t in noun.subtree if label < t.i <= noun.i]
     kept = [t for t in np if t.i not in blame and t.dep_ != "det" and not t.is_quote]
     first = min(t.i for t in np)
     words = span_text(kept)
@@ -125,7 +165,8 @@ def error_in_context(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     if by is not None:
         text = _by_person_in_step(noun, sent, rules, blame) or _by_person(noun, by, sent, blame)
     elif det.target is None and blame:  # "human error": a bare "error" is no verdict to drop
-        text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame)
+        text = _without_cause(noun, sent, rules, blame) or _in_step(noun, sent, rules, blame) \
+            or _labelled_step(noun, sent, rules, blame)
     else:
         text = None
     return [Candidate(text)] if text else []
@@ -153,6 +194,11 @@ def blame_noun(det: "Detection", sent: Span, lex: Any, rw: dict[str, Any]) -> li
             (c2 for c2 in det.evidence[0].head.children if c2.dep_ in ("ccomp",)), None)
         if clause is not None:
             body = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            return [Candidate(tidy(span_text(body)) + ".")]
+            text = tidy(span_text(body)) + "."
+            # "..., since they left its door open": the person's act inside, said without them
+            text = edited(text, person_clause_edits(sent, _PRONOUNS)) or text
+            if any(w.strip(".,;").lower() in _PRONOUNS for w in text.split()):
+                return []  # a pronoun still pointing at the removed person
+            return [Candidate(text)]
         return []
     return []

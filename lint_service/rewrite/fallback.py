@@ -14,16 +14,23 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .absence import absence_then
+from .agent_clause import agent_act_when, agent_attempt
 from .elapsed import elapsed_before
 from .instead_of_act import instead_of_act
+from .judged_act import judged_act
 from .missed_act import missed_act
+from .error_explained import error_explained
 from .error_step import error_in_context
+from .headline_words import headline_words
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
+from .verdict_act import verdict_act
+from .whoever_act import whoever_act
 from .verdict_who import verdict_who
 from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
 from .permitted_act import permitted_act
+from .person_relative import person_relative
 from .result_participle import act_with_result
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
@@ -60,13 +67,21 @@ FALLBACKS: tuple[Strategy, ...] = (
     owner_without_reason,
     missed_act,
     hypothetical_as_fact,
+    error_explained,
     manual_error,
     verdict_who,
+    verdict_act,
+    judged_act,
+    agent_attempt,
+    agent_act_when,
+    whoever_act,
+    headline_words,
     unattended,
     instead_of_act,
     permitted_act,
     act_with_result,
     absence_then,
+    person_relative,
 )
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # verify.py imports this module
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _FIRST_OBJECT = frozenset({"me", "my", "mine", "myself"})
+WHO_ASKED = "a 'who' left asking for the person"
 
 
 def _person_beside_subject(span: Span) -> int:
@@ -88,7 +89,7 @@ def garbled_problems(cand: Span, orig: "Original") -> list[str]:
     if (act := _writer_act_dropped(cand, orig)) is not None:
         out.append(f"the writer's act {act!r} dropped with the clause around it")
     if _who_asked(cand, orig):
-        out.append("a 'who' left asking for the person")
+        out.append(WHO_ASKED)
     if _stranded_after_phrase(cand, orig):
         out.append("an '-ing' that closed the object's phrase left behind the verb")
     if (beside := _self_blame_beside(orig)) is not None:
@@ -104,7 +105,12 @@ def _person_promoted(cand: Span, orig: "Original") -> str | None:
     from .faithful import names_person  # faithful.py is imported by verify.py, as this module is
 
     root = cand.root
-    for subj in (c for c in root.children if c.dep_ == "nsubj" and names_person(c)):
+    # the answer to "The culprit was ... who" is a person, whatever the word ("a night porter")
+    verdicts = set(phrasing()["responsibility_words"])
+    answers = {o.lower_ for o in orig.sent if o.dep_ == "attr" and o.head.i == orig.sent.root.i and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in verdicts for s in o.head.children) and any(
+        r.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in r.children) for r in o.children)}
+    for subj in (c for c in root.children if c.dep_ == "nsubj" and (names_person(c) or c.lower_ in answers)):
         same = [o for o in orig.sent if o.lower_ == subj.lower_]
         # "Management let the contractor go" -> "The contractor went": the subject of a
         # verb the removed person's act governed is not the subject of the sentence
@@ -140,7 +146,20 @@ def _who_asked(cand: Span, orig: "Original") -> bool:
         if t.lower_ == "who" and verb.dep_ == "relcl" and len(list(verb.subtree)) <= 3 \
                 and any(c.lower_ in ("it", "that", "this") for c in verb.children):
             return bool(orig.dropped)
-    return False
+    # whatever the parse: the sentence closes on "who was it" / "who did that"
+    return bool(orig.dropped) and asked_who(cand) is not None
+
+
+def asked_who(span: Span) -> int | None:
+    """The character offset in ``span.text`` of a closing ", who was it" (or "who did
+    that", "who is this"), or None."""
+    words = [t for t in span if not (t.is_punct and t.text not in (",", "—", "-"))]
+    if len(words) < 4:
+        return None
+    sep, who, verb, what = words[-4:]
+    if sep.text not in (",", "—", "-") or who.lower_ != "who" or verb.lemma_ not in ("be", "do") or what.lower_ not in ("it", "that", "this"):
+        return None
+    return sep.idx - span.start_char
 
 
 def _stranded_after_phrase(cand: Span, orig: "Original") -> bool:

@@ -66,6 +66,10 @@ def _as_cause(noun: Token) -> bool:
     if noun.dep_ == "nsubj":
         return head.pos_ == "VERB" and (any(c.dep_ in ("dobj", "obj") for c in head.children)
                                         or verb_lemma_of(head.text) in phrasing()["causal_verbs"])
+    if noun.dep_ == "nsubjpass":
+        # "Engineer error was identified as the cause of X": the writer names it the cause
+        return verb_lemma_of(head.text) in phrasing()["naming_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children) for c in head.children)
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
         if head.dep_ == "agent" or head.lower_ == "as":
             return True

@@ -119,6 +119,8 @@ def _responsibility(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     word = next((t for t in det.evidence if t.lemma_.lower() in nouns or t.lower_ in nouns), None)
     if word is None or sent.root not in (word, word.head, word.head.head):
         return []  # the sentence is about more than whose fault it was
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "pcomp") for t in sent):
+        return []  # "..., since they pushed X", "..., who pushed X": the act is said instead (verdict_act.py)
     person = {t.i for t in det.target.subtree}
     outcome = None
     for tok in (word, word.head):

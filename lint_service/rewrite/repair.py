@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Span, Token
 
 from .belief import belief_edits
+from .garbled import WHO_ASKED, asked_who
 from .gerund_lead import gerund_edits
 from .lead import without_lead
+from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
@@ -46,12 +48,15 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = edited(cand.text, trailing_gerund_edits(orig.sent, doer))
     elif found and all(p == SCARE_QUOTES for p in found):
         fixed = without_scare_quotes(cand, orig.pronouns)
+    elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:
+        fixed = cand.text[:at].rstrip() + "."  # ", who was it" asked for the person: it goes with them
     elif found and all(p == DANGLING_BELIEF for p in found):
         fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
-            or edited(cand.text, reason_edits(orig.sent, orig.pronouns))
+            or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
+            or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns))
     else:
         return None
     if fixed is None:

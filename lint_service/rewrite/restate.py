@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..checks.blame.agents import BLAMEABLE, classify
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
+from .particle_passive import particle_passive
 from .people import replace_clause
 from .text import phrasing, render, span_text
 
@@ -212,7 +213,9 @@ def plain_passive(sent: Span) -> Candidate | None:
     if subj is None or root.pos_ != "VERB":
         return None
     own = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree} and not (t.is_punct and t.i == sent.end - 1)]
-    phrase = verb_phrase_passive(root, own, False, set(phrasing()["dropped_adverbs"]))
+    # "Olu never tested the script" -> "The script was never tested": the polarity stays
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
+    phrase = verb_phrase_passive(root, own, negated, set(phrasing()["dropped_adverbs"])) or particle_passive(root, own)
     if phrase is None:
         return None
     first = min(t.i for t in subj.subtree)

@@ -1,0 +1,139 @@
+"""A verdict whose act is given beside it, said as the act without its doer: "The storage
+team is responsible for the outage, since they pushed the ACL change outside the window"
+-> "The ACL change was pushed outside the window"; "Olu should answer for the data loss;
+he skipped the restore test for a month" -> "The restore test was skipped for a month";
+"The on-call was at fault for restarting the primary during the backup" (or "..., having
+restarted the primary") -> "The primary was restarted during the backup".
+
+The verdict clause is a judgement of the person, and goes; the act is what happened, and
+stays, agentless and in its own tense. Only where the sentence is exactly the two: a
+verdict clause that says nothing but the verdict (a responsibility word or a verdict
+detection, the person, what it was for) and an act whose subject is a pronoun standing
+for the person, joined by a reason mark ("since", "because", "as") or a semicolon. A
+pure verdict ("The storage team is responsible for the outage") has no act to say and
+keeps no rewrite: nothing here invents what happened. An act with a pronoun object
+("since they changed it") would leave "It was changed" pointing at nothing (the verifier
+refuses it).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .candidate import PERSONAL_WORDS, Candidate, finish
+from .clause import verb_phrase_passive
+from .restate import plain_passive
+from .text import phrasing, span_text, trailing_punct
+
+if TYPE_CHECKING:
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+# the person's pronoun as the act's subject, and what it becomes when the act stands alone
+_SUBJECTS = {"he": "He", "she": "She", "they": "They"}
+
+
+def _act_after_mark(sent: Span, marks: set[str]) -> tuple[list[Token], set[int]] | None:
+    """"..., since they pushed X": (the act's words without the mark, the indices it takes)."""
+    for verb in sent:
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in marks and c.i < verb.i), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if mark is None or subj is None or subj.lower_ not in _SUBJECTS or verb.dep_ != "advcl":
+            continue
+        if verb.head.i != sent.root.i and verb.head.head.i != sent.root.i:
+            continue  # a reason for something inside the sentence, not for the verdict ("is to blame/xcomp")
+        if mark.i != verb.left_edge.i or verb.i < verb.head.i:
+            return None  # "Because they pushed X, the team is responsible": the act leads; not this shape
+        words = [t for t in verb.subtree if t.i != mark.i and not trailing_punct(t)]
+        taken = {t.i for t in verb.subtree}
+        before = sent.doc[verb.left_edge.i - 1] if verb.left_edge.i > sent.start else None
+        if before is not None and before.text == ",":
+            taken.add(before.i)
+        return words, taken
+    return None
+
+
+def _act_after_semicolon(sent: Span) -> tuple[list[Token], set[int]] | None:
+    """"...; he skipped X": the words after a single semicolon, when they start with the pronoun."""
+    semis = [t for t in sent if t.text == ";"]
+    if len(semis) != 1:
+        return None
+    after = [t for t in sent if t.i > semis[0].i]
+    if not after or after[0].lower_ not in _SUBJECTS:
+        return None
+    return [t for t in after if not (trailing_punct(t) and t.i == sent.end - 1)], {t.i for t in after} | {semis[0].i}
+
+
+def _gerund_act(sent: Span) -> tuple[Token, set[int]] | None:
+    """"... at fault for restarting X" / "..., having restarted X": the act's verb (no
+    subject of its own: the person's) and the indices the act and its link take."""
+    root = sent.root
+    words = set(phrasing()["responsibility_words"])
+    for verb in sent:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        link = verb.head
+        # "at fault/pobj for/prep restarting/pcomp": the verdict's words up to the root, no other verb
+        above = list(link.ancestors)
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and link.lower_ == "for" and link.dep_ == "prep" \
+                and above and above[-1].i == root.i and not any(
+                    a.pos_ == "VERB" and a.i != root.i and a.lemma_.lower() not in words for a in above):
+            taken = {t.i for t in verb.subtree} | {link.i}
+        elif verb.dep_ == "advcl" and link.i == root.i and any(a.dep_ == "aux" and a.lower_ == "having" for a in verb.children):
+            taken = {t.i for t in verb.subtree}
+        else:
+            continue
+        before = sent.doc[min(taken) - 1] if min(taken) > sent.start else None
+        if before is not None and before.text == ",":
+            taken.add(before.i)
+        return verb, taken
+    return None
+
+
+def _verdict_only(det: "Detection", sent: Span, taken: set[int]) -> bool:
+    """Outside the act, the sentence is the verdict alone: the detection's evidence or a
+    responsibility word, the person, the verdict's verb, and what it was for."""
+    rest = [t for t in sent if t.i not in taken and not t.is_punct]
+    words = set(phrasing()["responsibility_words"])
+    if any(t.i in taken for t in det.evidence) or det.target is None or det.target.i in taken:
+        return False
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in rest) and det.construction != "verdict":
+        return False
+    # any other verb in the verdict half is a second fact the rewrite would drop
+    evidence = {t.i for t in det.evidence}
+    return not any(t.pos_ == "VERB" and t.i not in evidence and t.lemma_ not in ("hold", "be") for t in rest)
+
+
+def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    if det.construction not in ("blame-noun", "verdict") or ctx.parse is None:
+        return []
+    marks = set(phrasing()["verdict_act_marks"])
+    if (gerund := _gerund_act(sent)) is not None and _verdict_only(det, sent, gerund[1]):
+        verb, taken = gerund
+        own = [t for t in verb.subtree if t.i in taken and t.dep_ != "aux" and not trailing_punct(t)]
+        if any(t.lower_ in PERSONAL_WORDS for t in own) or any(c.dep_ == "neg" for c in verb.children):
+            return []  # "for not testing it": the act was not done; a pronoun of theirs
+        phrase = verb_phrase_passive(verb, own, False, set(phrasing()["dropped_adverbs"]), present=False)
+        return [Candidate(finish(f"{phrase[0]} {phrase[1]}"))] if phrase else []
+    found = _act_after_mark(sent, marks) or _act_after_semicolon(sent)
+    if found is None or not _verdict_only(det, sent, found[1]):
+        return []
+    words, _taken = found
+    text = span_text(words)
+    pronoun = next(t for t in words if t.lower_ in _SUBJECTS)
+    if pronoun.i != words[0].i:
+        return []  # "since, as they said, they pushed ...": not one plain act
+    act = _SUBJECTS[pronoun.lower_] + text[len(pronoun.text):] + "."
+    for doc in ctx.parse([act]):
+        sents = list(doc.sents)
+        root = sents[0].root
+        if len(sents) != 1 or any(c.dep_ in ("conj", "advcl", "ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") or (
+                c.dep_ in ("dobj", "obj") and c.pos_ == "PRON") for c in root.children):
+            return []  # a second act ("and gone home") or an object that points elsewhere ("changed it")
+        said = plain_passive(sents[0])
+        if said is not None:
+            # the verdict's outcome goes with it, on purpose
+            dropped = frozenset(t.text for t in sent if t.i not in found[1] and t.pos_ in ("NOUN", "PROPN"))
+            return [Candidate(said.text, drops=dropped)]
+    return []
