@@ -20,6 +20,8 @@ from .assertions import (
 from .attribution import pointed_at
 from .clauses import clauses
 from .headlines import headline_doer
+from .hedged import hedged_act
+from .reproach import you_reproach
 from .judgements import judgement
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, verdict,
-    passive_agent, person_cause, ironic_praise, pointing, pointed_at, directive, apology, person_subject, delayed_response, headline_doer, we_subject,
+    passive_agent, person_cause, ironic_praise, pointing, pointed_at, directive, apology, person_subject, hedged_act, you_reproach, delayed_response, headline_doer, we_subject,
 )
 
 BLAME_RULES = (
