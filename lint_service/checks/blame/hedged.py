@@ -82,7 +82,13 @@ def _doubted_act(c: Clause, lex: Lexicon) -> bool:
     incidents = lex.terms["incident_nouns"] | lex.terms["failure_nouns"]
     if any(o.lemma_.lower() in incidents or o.lemma_.lower() in lex.verbs["diligence"] for o in c.objects):
         return False  # "probably opened an incident", "probably ran the tests"
-    return not (sanctioned(c, lex) or deliberate(c, lex))
+    return not (sanctioned(c, lex) or deliberate(c, lex) or _on_purpose(a, lex))
+
+
+def _on_purpose(act: Token, lex: Lexicon) -> bool:
+    """"swapped the cables on purpose", "deliberately reversed the leads": the plan, not a slip."""
+    said = " " + " ".join(t.lower_ for t in act.subtree) + " "
+    return any(f" {m} " in said for m in lex.framing["deliberate_markers"])
 
 
 def hedged_act(view: SentenceView) -> Detection | None:
