@@ -40,3 +40,9 @@ def test_reproach_recognizer_itself(positive: str, near_miss: str) -> None:
 
 def test_recovery_over_others_work_is_not_a_reproach() -> None:
     assert run(you_reproach, "you restored my commits from the reflog") is None
+
+
+def test_a_habit_gets_no_rewrite_that_drops_its_never(linter: Linter) -> None:
+    found = [f for f in linter.lint("You never check the dashboard before deploying.", format="text").findings
+             if f.rule.startswith("blame.")]
+    assert found and all("not" in s or "never" in s or "no " in s for s in found[0].suggestions)

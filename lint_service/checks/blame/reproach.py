@@ -80,15 +80,20 @@ def you_reproach(view: SentenceView) -> Detection | None:
     for c in view.clauses:
         if not _you(c) or c.verb.i in view.quoted or c.passive or _generic(c):
             continue
-        found = _habit(c, lex, words)
-        if not found and _past(c.verb) and not c.negated:
-            found = _over_others(c, lex, words)
-        if found:
-            said = " ".join(t.text for t in sorted(found, key=lambda t: t.i))
-            return Detection(
-                "blame.person-subject", "framing",
-                f'"you ... {said}" reproaches a person for what they did ("{verb_lemma(c.action)}"); '
-                "describe the step and what would have made it safe instead.",
-                c, found, c.subject,
-            )
+        habit = _habit(c, lex, words)
+        over = [] if habit or not _past(c.verb) or c.negated else _over_others(c, lex, words)
+        found = habit or over
+        if not found:
+            continue
+        # The clause rewrites drop a habit's "always" or "never" ("The dashboard is
+        # checked before deploying") and turn "over my work" into "over a work": these
+        # detections carry no clause, so no rewrite is offered.
+        clause = None if habit or any(t.dep_ == "prep" for t in over) else c
+        said = " ".join(t.text for t in sorted(found, key=lambda t: t.i))
+        return Detection(
+            "blame.person-subject", "framing",
+            f'"you ... {said}" reproaches a person for what they did ("{verb_lemma(c.action)}"); '
+            "describe the step and what would have made it safe instead.",
+            clause, found, c.subject,
+        )
     return None
