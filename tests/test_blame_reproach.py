@@ -21,7 +21,7 @@ PAIRS = [
     ("never-check", "You never check the dashboard before deploying.", "You never need to check the dashboard before deploying."),
     ("condition", "You always forget to bump the version.", "If you always forget to bump the version, the wrapper bumps it."),
     ("modal", "You never check the dashboard before deploying.", "You should never check the dashboard before deploying."),
-    ("others-work", "you wiped my commits when you rebased the branch", "you wiped your own scratch commits when you rebased the branch"),
+    ("others-work", "you removed my notes from the shared folder", "you removed your own notes from the shared folder"),
     ("over-others", "you force-pushed over my work on the release branch", "you force-pushed over your own draft on the release branch"),
 ]
 

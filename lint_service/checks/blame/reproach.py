@@ -1,7 +1,7 @@
 """"You" as the one who erred (rule 17), where no fault word says so: a reproach for a
-habit ("you always forget to tag the release", "you never check the dashboard
-before deploying") and an act done over someone else's work ("you force-pushed over
-everyone's work", "you wiped my commits").
+habit ("you always forget to bump the version", "you never look at the canary before
+promoting") and an act done over someone else's work ("you pushed over my draft on the
+release branch", "you removed my notes from the shared folder").
 
 "You" giving instructions or describing a tool ("you never need to restart it by
 hand", "you can always roll back", "if you delete the branch, the pipeline stops")
@@ -34,21 +34,21 @@ def _generic(c: Clause) -> bool:
 
 
 def _habit(c: Clause, lex: Lexicon, words) -> list[Token]:
-    """"you always forget to tag", "you never check the dashboard": the habit adverb and the verb."""
+    """"you always forget to bump", "you never look at the canary": the habit adverb and the verb."""
     adverbs = [a for a in c.verb.children if a.dep_ in ("advmod", "neg") and a.lower_ in words["habit_adverbs"]]
     if not adverbs:
         return []
     never = any(a.lower_ == "never" for a in adverbs)
     a = c.action
     if not never and (lex.verbs["fault"].match(c.verb) or lex.verbs["fault"].match(a)):
-        return [adverbs[0], c.verb]  # "you always forget ..."
+        return [adverbs[0], c.verb]  # "you always forget to bump ..."
     if never and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a)) and c.objects:
-        return [adverbs[0], a]  # "you never check the dashboard"
+        return [adverbs[0], a]  # "you never look at the canary"
     return []
 
 
 def _others_work(tok: Token, lex: Lexicon) -> bool:
-    """"my commits", "everyone's work", "Lena's branch": work that belongs to someone else."""
+    """"my draft", "everyone's changes", "Lena's branch": work that belongs to someone else."""
     return any(d.dep_ == "poss" and (d.lower_ in _OTHERS or classify(d, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM))
                for d in tok.children)
 
@@ -59,7 +59,7 @@ def _over_others(c: Clause, lex: Lexicon, words) -> list[Token]:
     if lex.verbs["recovery"].match(a) and not any(lex.verbs[k].match(a) for k in _DAMAGE):
         return []
     if any(lex.verbs[k].match(a) for k in _DAMAGE) and any(_others_work(o, lex) for o in c.objects):
-        return [a, *[o for o in c.objects if _others_work(o, lex)][:1]]  # "you wiped my commits"
+        return [a, *[o for o in c.objects if _others_work(o, lex)][:1]]  # "you removed my notes"
     if not (lex.verbs["causal"].match(a) or any(lex.verbs[k].match(a) for k in _DAMAGE)):
         return []
     for p in a.children:
@@ -67,7 +67,7 @@ def _over_others(c: Clause, lex: Lexicon, words) -> list[Token]:
         if p.dep_ == "prep" and (p.lower_ in words["overriding_preps"] or phrase in words["overriding_preps"]):
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is not None and _others_work(obj, lex):
-                return [a, p, obj]  # "force-pushed over everyone's work"
+                return [a, p, obj]  # "pushed over my draft"
     return []
 
 
@@ -85,8 +85,8 @@ def you_reproach(view: SentenceView) -> Detection | None:
         found = habit or over
         if not found:
             continue
-        # The clause rewrites drop a habit's "always" or "never" ("The dashboard is
-        # checked before deploying") and turn "over my work" into "over a work": these
+        # The clause rewrites drop a habit's "always" or "never" ("The canary is
+        # looked at before promoting") and turn "over my work" into "over a work": these
         # detections carry no clause, so no rewrite is offered.
         clause = None if habit or any(t.dep_ == "prep" for t in over) else c
         said = " ".join(t.text for t in sorted(found, key=lambda t: t.i))
