@@ -22,3 +22,11 @@ def run(recognizer: Callable[[SentenceView], Detection | None], text: str) -> De
     lex = load_lexicon((), ())
     sent = next(iter(_nlp()(text).sents))
     return recognizer(SentenceView(sent, clauses(sent, lex), quoted_tokens(sent, lex), lex))
+
+
+def assert_recognized(recognizer: Callable[[SentenceView], Detection | None], positive: str, near_miss: str) -> Detection:
+    """The recognizer fires on ``positive`` and not on ``near_miss``; its detection."""
+    found = run(recognizer, positive)
+    assert found is not None, f"{recognizer.__name__} does not fire on {positive!r}"
+    assert run(recognizer, near_miss) is None, f"{recognizer.__name__} fires on {near_miss!r}"
+    return found

@@ -8,7 +8,7 @@ import pytest
 from blame_support import assert_pair
 from lint_service import Linter
 from lint_service.checks.blame.hedged import hedged_act
-from recognizer_support import run
+from recognizer_support import assert_recognized, run
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +45,8 @@ def test_hedged_pair(linter: Linter, positive: str, near_miss: str) -> None:
 
 @pytest.mark.parametrize("positive, near_miss", [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
 def test_hedged_recognizer_itself(positive: str, near_miss: str) -> None:
-    found = run(hedged_act, positive)
-    assert found is not None and found.rule == "blame.person-subject" and found.target is not None
-    assert run(hedged_act, near_miss) is None
+    found = assert_recognized(hedged_act, positive, near_miss)
+    assert found.rule == "blame.person-subject" and found.target is not None
 
 
 def test_negated_hedge_is_not_an_attribution() -> None:

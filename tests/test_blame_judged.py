@@ -8,7 +8,7 @@ import pytest
 from blame_support import assert_pair
 from lint_service import Linter
 from lint_service.checks.blame.judged import judged_person
-from recognizer_support import run
+from recognizer_support import assert_recognized
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,5 @@ def test_judged_pair(linter: Linter, positive: str, near_miss: str) -> None:
 
 @pytest.mark.parametrize("positive, near_miss", [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
 def test_judged_recognizer_itself(positive: str, near_miss: str) -> None:
-    found = run(judged_person, positive)
-    assert found is not None and found.rule == "blame.judgement" and found.evidence
-    assert run(judged_person, near_miss) is None
+    found = assert_recognized(judged_person, positive, near_miss)
+    assert found.rule == "blame.judgement" and found.evidence

@@ -8,7 +8,7 @@ import pytest
 from blame_support import assert_pair
 from lint_service import Linter
 from lint_service.checks.blame.reproach import you_reproach
-from recognizer_support import run
+from recognizer_support import assert_recognized, run
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +33,8 @@ def test_reproach_pair(linter: Linter, positive: str, near_miss: str) -> None:
 
 @pytest.mark.parametrize("positive, near_miss", [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
 def test_reproach_recognizer_itself(positive: str, near_miss: str) -> None:
-    found = run(you_reproach, positive)
-    assert found is not None and found.target is not None and found.target.lower_ == "you"
-    assert run(you_reproach, near_miss) is None
+    found = assert_recognized(you_reproach, positive, near_miss)
+    assert found.target is not None and found.target.lower_ == "you"
 
 
 def test_recovery_over_others_work_is_not_a_reproach() -> None:
