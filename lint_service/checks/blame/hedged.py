@@ -36,9 +36,10 @@ def attribution_words() -> dict[str, Any]:
     return _freeze(load_rule_file("attribution"))
 
 
-def _past(verb: Token) -> bool:
-    auxes = [a for a in verb.children if a.dep_ == "aux"]
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in _PERFECT or a.lemma_ == "have" for a in auxes))
+def told_past(verb: Token) -> bool:
+    """A past act: "swapped", "did swap", "has swapped", "may have swapped"."""
+    return verb.tag_ == "VBD" or any(
+        a.dep_ == "aux" and (a.lower_ in ("did", "had", *_PERFECT) or a.lemma_ == "have") for a in verb.children)
 
 
 def _negated(tok: Token) -> bool:
@@ -75,7 +76,7 @@ def _doubted_act(c: Clause, lex: Lexicon) -> bool:
     a = c.action
     if c.subject_kind not in BLAMEABLE or c.subject_kind == Kind.WE or c.negated or c.passive or c.conditional:
         return False
-    if not _past(c.verb) or not c.objects:
+    if not told_past(c.verb) or not c.objects:
         return False
     if any(lex.verbs[k].match(a) for k in _CREDITED) and not any(lex.verbs[k].match(a) for k in ("destructive", "breakage", "exchange")):
         return False

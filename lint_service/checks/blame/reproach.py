@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .agents import Kind, classify
 from .clauses import Clause
-from .hedged import attribution_words
+from .hedged import attribution_words, told_past
 from .lexicon import Lexicon, verb_lemma
 from .recognizers import Detection, SentenceView
 
@@ -71,17 +71,13 @@ def _over_others(c: Clause, lex: Lexicon, words) -> list[Token]:
     return []
 
 
-def _past(verb: Token) -> bool:
-    return verb.tag_ == "VBD" or any(x.dep_ == "aux" and x.lower_ in ("did", "had", "have", "'ve") for x in verb.children)
-
-
 def you_reproach(view: SentenceView) -> Detection | None:
     lex, words = view.lex, attribution_words()
     for c in view.clauses:
         if not _you(c) or c.verb.i in view.quoted or c.passive or _generic(c):
             continue
         habit = _habit(c, lex, words)
-        over = [] if habit or not _past(c.verb) or c.negated else _over_others(c, lex, words)
+        over = [] if habit or not told_past(c.verb) or c.negated else _over_others(c, lex, words)
         found = habit or over
         if not found:
             continue
