@@ -12,10 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import Clause
+from .lexicon import Lexicon
 from .recognizers import Detection, SentenceView, _negated_sentence
 
 
-def _work(subj: Token, lex) -> bool:
+def _work(subj: Token, lex: Lexicon) -> bool:
     """"the review", "this rollout", "his fix": a piece of someone's work, not a system."""
     lemma = subj.lemma_.lower()
     work = lemma in lex.terms["change_nouns"] or lemma in lex.framing["routine_operations"]
@@ -37,7 +38,7 @@ def judged_person(view: SentenceView) -> Detection | None:
         found = _work_judged(c, view)
         if found and not _negated_sentence(found[-1]):
             return Detection("blame.judgement", "judgement",
-                             f'"{c.subject.text} was {found[0].text}" judges the work of whoever did it rather than describing what happened; '
+                             f'"{c.subject.text} {c.verb.text} {found[0].text}" judges the work of whoever did it rather than describing what happened; '
                              "say which condition made the outcome likely.",
                              None, found)
     return None
