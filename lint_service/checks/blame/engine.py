@@ -20,7 +20,10 @@ from .assertions import (
 from .attribution import pointed_at
 from .clauses import clauses
 from .headlines import headline_doer
+from .hedged import hedged_act
+from .reproach import you_reproach
 from .judgements import judgement
+from .judged import judged_person
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
@@ -35,8 +38,8 @@ log = logging.getLogger(__name__)
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
-    blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, verdict,
-    passive_agent, person_cause, ironic_praise, pointing, pointed_at, directive, apology, person_subject, delayed_response, headline_doer, we_subject,
+    blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, judged_person, verdict,
+    passive_agent, person_cause, ironic_praise, pointing, pointed_at, directive, apology, person_subject, hedged_act, you_reproach, delayed_response, headline_doer, we_subject,
 )
 
 BLAME_RULES = (
