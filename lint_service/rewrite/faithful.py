@@ -237,7 +237,9 @@ def _idiom_words() -> tuple[frozenset[str], ...]:
 @functools.lru_cache(maxsize=1)
 def _verdict_nouns() -> frozenset[str]:
     terms = load_rule_file("blame_terms")
-    return frozenset(terms["error_heads"]) | frozenset(terms["defect_nouns"]) | frozenset(terms["judgement_nouns"] or ())
+    # (rewrite10) "take full responsibility for X": an owning the rewrite drops, no act
+    owning = frozenset(load_rule_file("rewrites")["responsibility_words"])
+    return frozenset(terms["error_heads"]) | frozenset(terms["defect_nouns"]) | frozenset(terms["judgement_nouns"] or ()) | owning
 
 
 @functools.lru_cache(maxsize=1)

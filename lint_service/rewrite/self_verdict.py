@@ -1,0 +1,230 @@
+"""The writer's verdict on themselves beside the act: what only says who is at fault,
+sorry or careless goes, and the act it judged is kept and rewritten in a further round.
+
+Two shapes, both read from the parse:
+
+- a *part* of the sentence, between clause marks, that owns, apologises, confesses or
+  judges and says nothing else ("I want to own this one: I deleted the cache keys",
+  "Restored the wrong snapshot, my fault, restoring the right one now", "I reindexed
+  the cluster, and I take full responsibility for the downtime"): it goes when another
+  part states an act of its own;
+- a self-judgement *joined to the act* ("I was a fool and ran the purge on prod", "I was
+  reckless to deploy on a freeze day", "I was careless with the glob and it deleted
+  every log file"): the act is said on its own ("I ran the purge on prod"; "The glob
+  deleted every log file": the pronoun takes back the thing the judgement was about).
+
+A verdict with no act ("I was careless, and I am sorry") has nothing factual left and
+gets no candidate. The words are rule data (rules/rewrites.yaml ``self_verdict``, the
+blame lexicon's judgement and remorse words, the apology and confession words).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .candidate import SEPARATORS, Candidate, finish
+from .text import inflect, phrasing, render
+
+if TYPE_CHECKING:
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+_WRITER = frozenset({"i", "we"})
+_CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "INTJ")
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def self_verdict(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """The sentence without the writer's verdict on themselves, restated for a further round."""
+    words = _words(ctx)
+    joined = _joined_act(sent, words)
+    if joined is not None:
+        return [Candidate(joined, restated=True)]
+    parts = _parts(sent)
+    if len(parts) < 2:
+        return []
+    verdicts = [k for k, part in enumerate(parts) if _verdict_part(part, words)]
+    rest = [part for k, part in enumerate(parts) if k not in verdicts]
+    if all(_bare_apology(parts[k], words) for k in verdicts):
+        return []  # a bare "sorry", "sorry everyone" is the apology strategy's (rewrite/restate.py)
+    if not verdicts or not rest or not any(_states_act(part) for part in rest):
+        return []  # "I was careless, and I am sorry": a verdict with no act says nothing to keep
+    cut: set[int] = set()
+    for k in verdicts:
+        part = parts[k]
+        cut |= {t.i for t in part}
+        # the mark before it goes with it; a leading part takes the mark after it instead
+        mark = part[0].i - 1 if k else part[-1].i + 1
+        if sent.start <= mark < sent.end and _is_mark(sent.doc[mark]):
+            cut.add(mark)
+    if any(t.i not in cut and _is_mark(t) and t.text != "," for t in sent) and _leading_mark(sent, cut):
+        return []
+    if any(t.i not in cut and t.lower_ in words["apologies"] for t in sent):
+        return []  # an apology left in another part is the apology strategy's (rewrite/restate.py)
+    text = render(sent, {}, cut).strip().lstrip(",;:—–- ").strip()
+    if not text:
+        return []
+    return [Candidate(finish(text[0].upper() + text[1:]), restated=True, gone=frozenset(cut))]
+
+
+def _words(ctx: "Context") -> dict[str, frozenset[str]]:
+    rw = phrasing()
+    sv = rw["self_verdict"]
+    lex = ctx.cache["blame.lexicon"]
+    judging = frozenset(lex.terms.get("judgement_adjectives", ())) | frozenset(lex.terms.get("remorse_adjectives", ())) \
+        | frozenset(lex.terms.get("sarcastic_nouns", ()))
+    said = frozenset(sv["owning_verbs"]) | frozenset(sv["owning_nouns"]) | judging \
+        | frozenset(rw["apology_words"]) | frozenset(rw["confession_words"])
+    return {"said": said, "frames": frozenset(sv["frames"]), "judging": judging, "owning": frozenset(sv["owning_verbs"]),
+            "taking": frozenset(sv["taking_verbs"]), "nouns": frozenset(sv["owning_nouns"]),
+            "apologies": frozenset(rw["apology_words"])}
+
+
+def _is_mark(tok: Token) -> bool:
+    """A clause mark: a comma, colon, semicolon or dash, or a hyphen spaced as one."""
+    return tok.text in (",",) + SEPARATORS or (tok.text == "-" and bool(tok.whitespace_) and tok.i > 0
+                                               and bool(tok.doc[tok.i - 1].whitespace_))
+
+
+def _leading_mark(sent: Span, cut: set[int]) -> bool:
+    """The kept text would begin with a mark other than a comma (nothing stood before it)."""
+    first = next((t for t in sent if t.i not in cut), None)
+    return first is not None and _is_mark(first) and first.text != ","
+
+
+def _parts(sent: Span) -> list[list[Token]]:
+    """The sentence split at its clause marks, marks and the final stop left out."""
+    parts: list[list[Token]] = [[]]
+    for t in sent:
+        if _is_mark(t):
+            parts.append([])
+        elif not (t.is_punct and t.i == sent.end - 1):
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _verdict_part(part: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """``part`` only owns, apologises, confesses or judges: every content word is a
+    verdict's ("my bad", "I want to own this one", "Not my finest hour", "me again"),
+    or it is the clause of an owning verb with the writer as its subject ("and I take
+    full responsibility for the downtime")."""
+    body = [t for t in part if not (t.dep_ == "cc" and t.i == part[0].i)]
+    if any(t.like_num or t.pos_ == "PROPN" for t in body):
+        return False  # a time, a count or a name is a fact of its own
+    content = [t for t in body if t.pos_ in _CONTENT and not (t.pos_ == "AUX")]
+    said = words["said"]
+    if content and all(t.lemma_.lower() in said | words["frames"] or t.lower_ in said for t in content) \
+            and any(t.lemma_.lower() in said or t.lower_ in said for t in content):
+        return True
+    if not content and any(t.lower_ in ("me", "mine") for t in body) and not any(t.dep_ == "neg" or t.lower_ == "not" for t in body):
+        return True  # "That was me", "me again" (not "not me": a denial)
+    inside = {x.i for x in part}
+    for v in body:
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in _WRITER or not all(t.i in inside for t in v.subtree if not t.is_punct):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma in words["owning"] or (lemma in words["taking"] and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in words["nouns"] for o in v.children)):
+            return True
+        # "I was sloppy with the rollout plan": a judgement of the writer with only what it
+        # was about; the act it judged is another part's
+        if lemma in ("be", "feel") and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["judging"] for c in v.children) \
+                and not any(t.pos_ == "VERB" and t.i != v.i for t in part) and not any(c.dep_ == "neg" for c in v.children):
+            return True
+    return False
+
+
+def _bare_apology(part: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    content = [t for t in part if t.pos_ in _CONTENT]
+    return bool(content) and all(t.lower_ in words["apologies"] for t in content)
+
+
+def unsaid_doer(cand: Span) -> str | None:
+    """A rewrite whose main verb still has no subject ("Typo'd the bucket policy ..."): the
+    writer's act with the writer only left unsaid, not an event. (Checked by the verifier.)"""
+    root = cand.root
+    if root.pos_ != "VERB" or root.i != cand.start or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) \
+            or not any(c.dep_ == "dobj" for c in root.children):
+        return None
+    # the tagger reads a sentence-initial past as an imperative ("Restored/VB the snapshot"):
+    # the form tells them apart ("Check the log" is a directive, left to its own checks)
+    low, lemma = root.lower_, root.lemma_.lower()
+    past = inflect(lemma, "VBD").lower()
+    return root.text if (low == past and low != lemma) or low.endswith(("ed", "'d")) else None
+
+
+def _states_act(part: list[Token]) -> bool:
+    """``part`` says something happened: it has a finite or participle verb of its own."""
+    return any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB") for t in part)
+
+
+def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> str | None:
+    """"I was a fool and ran the purge on prod" -> "I ran the purge on prod"; "I was
+    reckless to deploy on a freeze day" -> "I deployed on a freeze day"; "I was careless
+    with the glob and it deleted every log file" -> "The glob deleted every log file"."""
+    be = sent.root
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if be.lemma_ != "be" or subj is None or subj.lower_ not in _WRITER or be.tag_ != "VBD":
+        return None
+    judged = next((c for c in be.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["judging"]), None)
+    if judged is None:
+        return None
+    acts = [c for c in be.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if any(c.dep_ == "neg" for c in be.children):
+        return None  # "I was not careless and ...": no verdict to drop
+    if len(acts) == 1:
+        act = acts[0]
+        own = next((c for c in act.children if c.dep_ in _SUBJECTS), None)
+        if own is None:  # the act shares the writer: "i was a fool and ran the purge"
+            keep = {t.i for t in subj.subtree} | {t.i for t in act.subtree if not (t.dep_ == "cc" and t.head == act)}
+            return _kept(sent, keep, {})
+        about = _about(be, judged)
+        if own.lower_ in ("it", "they") and about is not None and list(own.subtree) == [own]:
+            # the pronoun stands for what the judgement was about: it takes the thing back
+            if own.lower_ == "they" and about.tag_ not in ("NNS", "NNPS"):
+                return None
+            keep = {t.i for t in act.subtree if not (t.dep_ == "cc" and t.head == act)}
+            return _kept(sent, keep, {own.i: " ".join(_np_words(about))})
+        return None
+    if acts:
+        return None
+    # "reckless to deploy ...", "an idiot for running that on prod": the act in a complement
+    comp = next((c for c in judged.children if c.dep_ in ("xcomp", "relcl", "acl") and c.tag_ == "VB"), None)
+    if comp is None:
+        comp = next((g for p in judged.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    if comp is None or any(c.dep_ in _SUBJECTS for c in comp.children):
+        return None
+    lead = comp.head if comp.dep_ == "pcomp" else comp
+    keep = {t.i for t in subj.subtree} | {t.i for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to")}
+    # what follows the complement on the verdict itself ("at 2 a.m.") is the act's, said after it
+    keep |= {t.i for c in be.children if c.i > lead.right_edge.i and not c.is_punct for t in c.subtree}
+    return _kept(sent, keep - {lead.i} if lead is not comp else keep, {comp.i: inflect(comp.lemma_, "VBD")})
+
+
+def _about(be: Token, judged: Token) -> Token | None:
+    """What the judgement was about ("careless with the glob"): the object of its "with"."""
+    for head in (judged, be):
+        prep = next((p for p in head.children if p.dep_ == "prep" and p.lower_ in ("with", "about")), None)
+        if prep is not None:
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _np_words(tok: Token) -> list[str]:
+    """The noun phrase of ``tok`` with the writer's possessive made definite ("my kubeconfig" -> "the kubeconfig")."""
+    return ["the" if t.dep_ == "poss" and t.lower_ in ("my", "our") else t.text
+            for t in tok.subtree if not t.is_punct and t.dep_ not in ("relcl", "acl")]
+
+
+def _kept(sent: Span, keep: set[int], replace: dict[int, str]) -> str | None:
+    """The sentence's tokens ``keep`` (and its final stop), with ``replace``, capitalised."""
+    last = sent[-1]
+    if last.is_punct:
+        keep = keep | {last.i}
+    text = render(sent, replace, {t.i for t in sent if t.i not in keep}).strip()
+    if not text or len(text.split()) < 3:
+        return None
+    return text[0].upper() + text[1:]

@@ -1,0 +1,88 @@
+"""The writer's verdict on themselves beside the act (rewrite/self_verdict.py): owning,
+apology, confession and self-judgement parts go when the rest states the event, and
+the act they judged is kept and rewritten; a verdict with no act gets no rewrite.
+
+Every sentence here was written for this file. Each construction has a true positive
+and a near miss where a rewrite would be unfaithful and must be absent or differ.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def suggestions(linter: Linter, text: str) -> list[str]:
+    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
+    assert found, f"{text!r}: no blame finding"
+    f = found[0]
+    return [text[: f.start] + s + text[f.end :] for s in f.suggestions]
+
+
+REWRITTEN = [
+    pytest.param("I want to own this mistake: I deleted the cache keys, and every session expired.",
+                 "The cache keys were deleted, and every session expired.", id="owning-lead-colon"),
+    pytest.param("That was me - I merged the branch without tests.",
+                 "The branch was merged without tests.", id="that-was-me-lead"),
+    pytest.param("Not my finest hour: I rebooted the primary instead of the replica.",
+                 "The primary was rebooted instead of the replica.", id="not-my-finest-hour-keeps-instead"),
+    pytest.param("my bad, deleted the wrong queue on the broker",
+                 "The wrong queue on the broker was deleted.", id="my-bad-lead-subjectless-act"),
+    pytest.param("I reindexed the search cluster during peak hours, and I take full responsibility for the downtime.",
+                 "The search cluster was reindexed during peak hours.", id="trailing-take-responsibility"),
+    pytest.param("I was sloppy with the rollout plan; I skipped the canary stage.",
+                 "The canary stage was skipped.", id="self-judgement-part-before-semicolon"),
+    pytest.param("i was a fool and ran the purge on prod", "The purge was run on prod", id="judgement-joined-to-act"),
+    pytest.param("I was reckless to deploy on a freeze day.", "The change was deployed on a freeze day.",
+                 id="judgement-with-infinitive-act"),
+    pytest.param("I was careless with the glob and it deleted every log file.", "The glob deleted every log file.",
+                 id="careless-with-thing-pronoun-takes-it-back"),
+    pytest.param("Reimaged the wrong laptop, my fault, reimaging the right one now",
+                 "The wrong laptop was reimaged, reimaging the right one now.", id="status-fragment-kept-as-written"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", REWRITTEN)
+def test_verdict_goes_and_the_act_is_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+REFUSED = [
+    # a verdict with no act: nothing factual is left
+    pytest.param("I was careless, and I am sorry.", id="verdict-without-act"),
+    pytest.param("I take full responsibility for the outage.", id="owning-alone"),
+    # the other clause has a subject of its own that is not the thing judged: dropping the
+    # judgement would lose what it was about ("the ladder lockout")
+    pytest.param("I was careless with the ladder lockout and the fitter could have been hurt.", id="careless-with-other-subject"),
+    # a lead that names a fact ("the late invoice run") is not only a verdict
+    pytest.param("The late invoice run is on me; I mistyped the billing date.", id="on-me-lead-with-a-fact"),
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSED)
+def test_verdict_without_a_separable_act_gets_no_rewrite(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []
+
+
+def test_a_denial_is_not_a_verdict(linter: Linter) -> None:
+    # "not me" denies; it is not the writer owning the act, and the imperative after it
+    # must never become a passive event ("the log was checked")
+    for s in suggestions(linter, "you wiped the shared calendar, not me, look at the audit trail"):
+        assert "was checked" not in s and "looked at" not in s and "not me" not in s.lower()
+
+
+def test_a_subjectless_act_is_not_an_event(linter: Linter) -> None:
+    # with "me again" gone, "Mistyped the bucket name ..." is still the writer's act with
+    # the writer left unsaid
+    for s in suggestions(linter, "ugh, me again, mistyped the bucket name and deleted the wrong one"):
+        assert not s.startswith("Mistyped")
+
+
+def test_a_bare_apology_stays_with_the_apology_strategy(linter: Linter) -> None:
+    # "sorry everyone" is an apology, which restate.py already drops without adding a stop
+    assert "The purge was run against the live queue" in suggestions(linter, "i ran the purge against the live queue, sorry everyone")
