@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
+from .person_clauses import inner_clauses
 from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
@@ -90,7 +91,7 @@ def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1].text
             text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
-    replace[first] = text + _attribution(sent, first, last)
+    replace[first] = inner_clauses(sent, first, last, text, PERSONAL) + _attribution(sent, first, last)
     return render(sent, replace, delete | set(range(first + 1, last + 1)))
 
 

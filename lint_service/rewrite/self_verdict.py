@@ -110,7 +110,7 @@ def _verdict_part(part: list[Token], words: dict[str, frozenset[str]]) -> bool:
     or it is the clause of an owning verb with the writer as its subject ("and I take
     full responsibility for the downtime")."""
     body = [t for t in part if not (t.dep_ == "cc" and t.i == part[0].i)]
-    if any(t.like_num or t.pos_ == "PROPN" for t in body):
+    if any((t.like_num and t.lower_ not in words["nouns"]) or t.pos_ == "PROPN" for t in body):
         return False  # a time, a count or a name is a fact of its own
     content = [t for t in body if t.pos_ in _CONTENT and not (t.pos_ == "AUX")]
     said = words["said"]

@@ -1,0 +1,81 @@
+"""The removed person's other clauses in the same sentence.
+
+When a rewrite takes the person out of one clause, each other clause they are the
+subject of gets the same treatment or goes:
+
+- a belief of theirs about another thing, joined by a mark ("because I assumed the
+  build was green"): said of the thing, with the writer's own verb of belief ("because
+  the build was assumed to be green"), so the fact that it was taken to be so stays
+  (dropping a reason was graded poor in blind round 6); a wish stays refused
+  (rewrite/reason_clause.py);
+- a complement clause of theirs inside the rewritten clause ("... was not told that I
+  was rotating the keys"): said as an agentless passive, keeping its aspect ("that the
+  keys were being rotated"), or left as written, so that its pronoun refuses the
+  candidate, when it cannot be.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .clause import verb_phrase_passive
+from .text import participle_of, phrasing, verb_lemma_of
+
+_PERSONAL = frozenset({"he", "she", "i", "they", "you", "we"})
+
+
+def inner_clauses(sent: Span, first: int, last: int, text: str, pronouns: frozenset[str]) -> str:
+    """``text``, the rewrite of tokens ``first..last``, with each complement clause of the
+    person inside that range said without them ("that I was rotating the keys" -> "that
+    the keys were being rotated")."""
+    for tok in sent[first - sent.start : last - sent.start + 1]:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in pronouns), None)
+        if tok.dep_ != "ccomp" or subj is None or tok.pos_ != "VERB" or verb_lemma_of(tok.text) in phrasing()["mental_verbs"]:
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+        span = [t for t in tok.subtree if t != mark and not (t.is_punct and t.i == tok.right_edge.i)]
+        own = [t for t in span if t.i not in {x.i for x in subj.subtree}]
+        if any(t.lower_ in pronouns for t in own):
+            continue  # "that I was moving my files": another of their words stays, and refuses
+        written = sent.doc[min(t.i for t in span) : max(t.i for t in span) + 1].text
+        phrase = verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), set(phrasing()["dropped_adverbs"]))
+        if phrase is None or written not in text:
+            continue
+        subject, predicate = phrase
+        if tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in tok.children):
+            # "was rotating" -> "were being rotated": the progressive is the writer's aspect
+            be, _, rest = predicate.partition(" ")
+            if be.lower() not in ("was", "were", "is", "are"):
+                continue
+            predicate = f"{be} being {rest}"
+        text = text.replace(written, f"{subject} {predicate}", 1)
+    return text
+
+
+def raised_belief(verb: Token, pronouns: frozenset[str]) -> str | None:
+    """"because I assumed the build was green" -> "the build was assumed to be green";
+    "... it had already been done" -> "it was assumed to have already been done": the
+    clause ``verb`` heads (its mark left to the caller), said of what was believed."""
+    if verb_lemma_of(verb.text) not in phrasing()["self_verdict"]["raised_beliefs"] or verb.tag_ != "VBD":
+        return None
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if said is None or any(c.dep_ not in ("nsubj", "ccomp", "mark", "punct") for c in verb.children):
+        return None
+    thing = next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if thing is None or any(t.lower_ in pronouns or t.lower_ in _PERSONAL - {"they"} for t in thing.subtree):
+        return None
+    if any(c.dep_ in ("neg", "ccomp", "advcl", "conj", "cc") or c.tag_ == "MD" for c in said.children):
+        return None  # a negated, modal or compound belief is not said as one infinitive
+    cut = {t.i for t in thing.subtree} | {c.i for c in said.children if c.dep_ == "mark"}
+    rest = [t for t in said.subtree if t.i not in cut and not (t.is_punct and t.i == said.right_edge.i)]
+    has = next((a for a in said.children if a.dep_ == "aux" and a.lemma_ == "have"), None)
+    if said.lemma_ == "be" and said.tag_ == "VBD" and said.dep_ == "ccomp" and has is None:
+        verb_words = ["to be"] + [t.text_with_ws.strip() for t in rest if t.i != said.i]
+    elif has is not None or said.tag_ == "VBD":
+        # "had already been done" -> "to have already been done"; "the job finished" -> "to have finished"
+        verb_words = ["to have"] + [participle_of(t) if t.i == said.i and has is None else t.text for t in rest if t.i != has.i
+                                    ] if has is not None else ["to have", participle_of(said)] + [t.text for t in rest if t.i != said.i]
+    else:
+        return None
+    plural = thing.tag_ in ("NNS", "NNPS") or thing.lower_ == "they"
+    subject = " ".join(t.text for t in thing.subtree)
+    return f"{subject} {'were' if plural else 'was'} {participle_of(verb)} {' '.join(w for w in verb_words if w)}"

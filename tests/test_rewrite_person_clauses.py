@@ -1,0 +1,63 @@
+"""The removed person's other clauses of the same sentence (rewrite/person_clauses.py):
+a complement clause of theirs is passivised with its aspect, a belief about another
+thing is said of that thing, and a wish or a clause that cannot be converted keeps the
+candidate refused.
+
+Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def suggestions(linter: Linter, text: str) -> list[str]:
+    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
+    assert found, f"{text!r}: no blame finding"
+    f = found[0]
+    return [text[: f.start] + s + text[f.end :] for s in f.suggestions]
+
+
+REWRITTEN = [
+    pytest.param("I didn't tell the support desk that I was rotating the API keys.",
+                 "The support desk was not told that the API keys were being rotated.", id="complement-progressive"),
+    pytest.param("I didn't tell the support desk that I had rotated the API keys.",
+                 "The support desk was not told that the API keys had been rotated.", id="complement-perfect"),
+    pytest.param("I skipped the smoke tests because I assumed the build was green.",
+                 "The smoke tests were skipped because the build was assumed to be green.", id="belief-about-a-state"),
+    pytest.param("During the failover I skipped step 4 because I assumed it had already been done.",
+                 "During the failover step 4 was skipped because it was assumed to have already been done.",
+                 id="belief-about-a-done-step-keeps-already"),
+    pytest.param("I own this one: I didn't tell the support desk that I was rotating the API keys.",
+                 "The support desk was not told that the API keys were being rotated.", id="owning-lead-and-complement"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", REWRITTEN)
+def test_each_clause_of_the_person_is_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+def test_a_wish_is_not_dropped(linter: Linter) -> None:
+    # "wanted it done before the weekend" is why it was rushed: dropping it loses the
+    # pressure, and nobody holds a passivised wish; no rewrite is better
+    for s in suggestions(linter, "I skipped the load test because I wanted the release out before the weekend."):
+        assert "before the weekend" in s and " I " not in f" {s} "
+
+
+def test_a_negated_belief_is_not_raised(linter: Linter) -> None:
+    # "was assumed not to be ..." would need the negation moved: left refused
+    for s in suggestions(linter, "I skipped the smoke tests because I assumed the build was not flaky."):
+        assert "was assumed" not in s
+
+
+def test_a_complement_that_cannot_be_passivised_refuses(linter: Linter) -> None:
+    # "that I was leaving early" has no object to make the subject: it stays, and with
+    # it the writer, so no rewrite is offered
+    assert suggestions(linter, "I didn't tell the support desk that I was leaving early.") == []
