@@ -38,18 +38,34 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 def self_verdict(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """The sentence without the writer's verdict on themselves, restated for a further round."""
     words = _words(ctx)
+    cut = _verdict_parts(sent, words)
     joined = _joined_act(sent, words)
-    if joined is not None:
-        return [Candidate(joined, restated=True)]
-    parts = _parts(sent)
-    if len(parts) < 2:
+    if cut is None or (not cut and joined is None):
         return []
-    verdicts = [k for k, part in enumerate(parts) if _verdict_part(part, words)]
+    replace: dict[int, str] = {}
+    if joined is not None:
+        cut |= joined[0]
+        replace = joined[1]
+    if any(t.i not in cut and t.lower_ in words["apologies"] for t in sent):
+        return []  # an apology left in another part is the apology strategy's (rewrite/restate.py)
+    text = render(sent, replace, cut).strip().lstrip(",;:—–- ").strip()
+    if len(text.split()) < 3:
+        return []
+    return [Candidate(finish(text[0].upper() + text[1:]), restated=True, gone=frozenset(cut))]
+
+
+def _verdict_parts(sent: Span, words: dict[str, frozenset[str]]) -> set[int] | None:
+    """The tokens of the parts that only own, apologise or judge, with their marks; an
+    empty set when there are none, None when nothing factual would be left."""
+    parts = _parts(sent)
+    verdicts = [k for k, part in enumerate(parts) if len(parts) > 1 and _verdict_part(part, words)]
+    if not verdicts:
+        return set()
     rest = [part for k, part in enumerate(parts) if k not in verdicts]
     if all(_bare_apology(parts[k], words) for k in verdicts):
-        return []  # a bare "sorry", "sorry everyone" is the apology strategy's (rewrite/restate.py)
-    if not verdicts or not rest or not any(_states_act(part) for part in rest):
-        return []  # "I was careless, and I am sorry": a verdict with no act says nothing to keep
+        return None  # a bare "sorry", "sorry everyone" is the apology strategy's (rewrite/restate.py)
+    if not rest or not any(_states_act(part) for part in rest):
+        return None  # "I was careless, and I am sorry": a verdict with no act says nothing to keep
     cut: set[int] = set()
     for k in verdicts:
         part = parts[k]
@@ -58,14 +74,9 @@ def self_verdict(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
         mark = part[0].i - 1 if k else part[-1].i + 1
         if sent.start <= mark < sent.end and _is_mark(sent.doc[mark]):
             cut.add(mark)
-    if any(t.i not in cut and _is_mark(t) and t.text != "," for t in sent) and _leading_mark(sent, cut):
-        return []
-    if any(t.i not in cut and t.lower_ in words["apologies"] for t in sent):
-        return []  # an apology left in another part is the apology strategy's (rewrite/restate.py)
-    text = render(sent, {}, cut).strip().lstrip(",;:—–- ").strip()
-    if not text:
-        return []
-    return [Candidate(finish(text[0].upper() + text[1:]), restated=True, gone=frozenset(cut))]
+    if _leading_mark(sent, cut):
+        return None
+    return cut
 
 
 def _words(ctx: "Context") -> dict[str, frozenset[str]]:
@@ -160,36 +171,37 @@ def _states_act(part: list[Token]) -> bool:
     return any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB") for t in part)
 
 
-def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> str | None:
-    """"I was a fool and ran the purge on prod" -> "I ran the purge on prod"; "I was
-    reckless to deploy on a freeze day" -> "I deployed on a freeze day"; "I was careless
-    with the glob and it deleted every log file" -> "The glob deleted every log file"."""
+def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> tuple[set[int], dict[int, str]] | None:
+    """The tokens to drop and the words to replace so that a self-judgement joined to the
+    act says the act alone: "i was a fool and ran the purge on prod" -> "i ran the purge
+    on prod"; "I was reckless to deploy on a freeze day" -> "I deployed on a freeze day";
+    "I was careless with the glob and it deleted every log file" -> "The glob deleted every
+    log file". What else the sentence says ("During the night ...") stays."""
     be = sent.root
     subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
-    if be.lemma_ != "be" or subj is None or subj.lower_ not in _WRITER or be.tag_ != "VBD":
-        return None
+    if be.lemma_ != "be" or subj is None or subj.lower_ not in _WRITER or be.tag_ != "VBD" \
+            or any(c.dep_ == "neg" for c in be.children):
+        return None  # (not "I was not careless and ...": no verdict to drop)
     judged = next((c for c in be.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["judging"]), None)
     if judged is None:
         return None
+    verdict = {be.i} | {c.i for c in be.children if c.dep_ in ("aux", "auxpass")}
     acts = [c for c in be.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    if any(c.dep_ == "neg" for c in be.children):
-        return None  # "I was not careless and ...": no verdict to drop
-    if len(acts) == 1:
-        act = acts[0]
-        own = next((c for c in act.children if c.dep_ in _SUBJECTS), None)
-        if own is None:  # the act shares the writer: "i was a fool and ran the purge"
-            keep = {t.i for t in subj.subtree} | {t.i for t in act.subtree if not (t.dep_ == "cc" and t.head == act)}
-            return _kept(sent, keep, {})
-        about = _about(be, judged)
-        if own.lower_ in ("it", "they") and about is not None and list(own.subtree) == [own]:
-            # the pronoun stands for what the judgement was about: it takes the thing back
-            if own.lower_ == "they" and about.tag_ not in ("NNS", "NNPS"):
-                return None
-            keep = {t.i for t in act.subtree if not (t.dep_ == "cc" and t.head == act)}
-            return _kept(sent, keep, {own.i: " ".join(_np_words(about))})
+    if len(acts) > 1:
         return None
     if acts:
-        return None
+        act = acts[0]
+        between = {c.i for c in be.children if c.dep_ in ("cc", "punct") and judged.i < c.i < act.i}
+        cut = verdict | {t.i for t in judged.subtree} | between
+        own = next((c for c in act.children if c.dep_ in _SUBJECTS), None)
+        if own is None:  # the act shares the writer: "i was a fool and ran the purge"
+            return cut, {}
+        about = _about(be, judged)
+        if own.lower_ not in ("it", "they") or about is None or list(own.subtree) != [own] \
+                or (own.lower_ == "they" and about.tag_ not in ("NNS", "NNPS")):
+            return None  # "... and the fitter could have been hurt": what it was about would be lost
+        # the pronoun stands for what the judgement was about: it takes the thing back
+        return cut | {t.i for t in subj.subtree}, {own.i: " ".join(_np_words(about))}
     # "reckless to deploy ...", "an idiot for running that on prod": the act in a complement
     comp = next((c for c in judged.children if c.dep_ in ("xcomp", "relcl", "acl") and c.tag_ == "VB"), None)
     if comp is None:
@@ -197,11 +209,9 @@ def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> str | None:
                      for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
     if comp is None or any(c.dep_ in _SUBJECTS for c in comp.children):
         return None
-    lead = comp.head if comp.dep_ == "pcomp" else comp
-    keep = {t.i for t in subj.subtree} | {t.i for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to")}
-    # what follows the complement on the verdict itself ("at 2 a.m.") is the act's, said after it
-    keep |= {t.i for c in be.children if c.i > lead.right_edge.i and not c.is_punct for t in c.subtree}
-    return _kept(sent, keep - {lead.i} if lead is not comp else keep, {comp.i: inflect(comp.lemma_, "VBD")})
+    act_words = {t.i for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)}
+    cut = verdict | ({t.i for t in judged.subtree} - act_words)
+    return cut, {comp.i: inflect(comp.lemma_, "VBD")}
 
 
 def _about(be: Token, judged: Token) -> Token | None:
@@ -217,14 +227,3 @@ def _np_words(tok: Token) -> list[str]:
     """The noun phrase of ``tok`` with the writer's possessive made definite ("my kubeconfig" -> "the kubeconfig")."""
     return ["the" if t.dep_ == "poss" and t.lower_ in ("my", "our") else t.text
             for t in tok.subtree if not t.is_punct and t.dep_ not in ("relcl", "acl")]
-
-
-def _kept(sent: Span, keep: set[int], replace: dict[int, str]) -> str | None:
-    """The sentence's tokens ``keep`` (and its final stop), with ``replace``, capitalised."""
-    last = sent[-1]
-    if last.is_punct:
-        keep = keep | {last.i}
-    text = render(sent, replace, {t.i for t in sent if t.i not in keep}).strip()
-    if not text or len(text.split()) < 3:
-        return None
-    return text[0].upper() + text[1:]
