@@ -39,7 +39,7 @@ def self_verdict(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     """The sentence without the writer's verdict on themselves, restated for a further round."""
     words = _words(ctx)
     cut = _verdict_parts(sent, words)
-    joined = _joined_act(sent, words)
+    joined = _joined_act(sent, words) or _confessed(sent, words)
     if cut is None or (not cut and joined is None):
         return []
     replace: dict[int, str] = {}
@@ -61,6 +61,8 @@ def _verdict_parts(sent: Span, words: dict[str, frozenset[str]]) -> set[int] | N
     verdicts = [k for k, part in enumerate(parts) if len(parts) > 1 and _verdict_part(part, words)]
     if not verdicts:
         return set()
+    if 0 not in verdicts and parts[0][0].tag_ == "UH" and not any(t.pos_ in ("VERB", "AUX") for t in parts[0]):
+        verdicts.insert(0, 0)  # "Hi all, I owe you an explanation: ...": the greeting opened the verdict
     rest = [part for k, part in enumerate(parts) if k not in verdicts]
     if all(_bare_apology(parts[k], words) for k in verdicts):
         return None  # a bare "sorry", "sorry everyone" is the apology strategy's (rewrite/restate.py)
@@ -70,8 +72,10 @@ def _verdict_parts(sent: Span, words: dict[str, frozenset[str]]) -> set[int] | N
     for k in verdicts:
         part = parts[k]
         cut |= {t.i for t in part}
-        # the mark before it goes with it; a leading part takes the mark after it instead
-        mark = part[0].i - 1 if k else part[-1].i + 1
+        # the mark before it goes with it; a leading part (or a run of them from the start)
+        # takes the mark after it instead
+        leading = all(j in verdicts for j in range(k + 1))
+        mark = part[-1].i + 1 if leading else part[0].i - 1
         if sent.start <= mark < sent.end and _is_mark(sent.doc[mark]):
             cut.add(mark)
     if _leading_mark(sent, cut):
@@ -212,6 +216,22 @@ def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> tuple[set[int],
     act_words = {t.i for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)}
     cut = verdict | ({t.i for t in judged.subtree} - act_words)
     return cut, {comp.i: inflect(comp.lemma_, "VBD")}
+
+
+def _confessed(sent: Span, words: dict[str, frozenset[str]]) -> tuple[set[int], dict[int, str]] | None:
+    """"In the retro I admitted that I had muted the pager" -> "I had muted the pager": the
+    writer's confession frame goes with where and when it was made; what they confessed
+    is the act, rewritten in a further round."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    said = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if root.lemma_.lower() not in words["owning"] or subj is None or subj.lower_ not in _WRITER or said is None \
+            or not any(c.dep_ == "nsubj" for c in said.children):
+        return None
+    if any(c.dep_ not in ("nsubj", "ccomp", "prep", "npadvmod", "advmod", "punct", "aux") for c in root.children):
+        return None  # "I admitted to the team that ...", "I admitted it and ...": more than a frame
+    keep = {t.i for t in said.subtree if not (t.dep_ == "mark" and t.head == said)}
+    return {t.i for t in sent if t.i not in keep and not (t.is_punct and t.i == sent.end - 1)}, {}
 
 
 def _about(be: Token, judged: Token) -> Token | None:
