@@ -34,6 +34,12 @@ REWRITTEN = [
     pytest.param("During the failover I skipped step 4 because I assumed it had already been done.",
                  "During the failover step 4 was skipped because it was assumed to have already been done.",
                  id="belief-about-a-done-step-keeps-already"),
+    pytest.param("I muted the disk alerts during a drill and never switched them back on.",
+                 "The disk alerts were muted during a drill and were never switched back on.", id="second-act-on-them"),
+    pytest.param("I muted the disk alerts and then ignored them.", "The disk alerts were muted and were then ignored.",
+                 id="second-act-on-them-keeps-then"),
+    pytest.param("Halvard wiped the staging volume because he thought the freeze was over.",
+                 "The staging volume was wiped because the freeze was thought to be over.", id="belief-of-a-named-person"),
     pytest.param("I own this one: I didn't tell the support desk that I was rotating the API keys.",
                  "The support desk was not told that the API keys were being rotated.", id="owning-lead-and-complement"),
 ]
@@ -61,3 +67,9 @@ def test_a_complement_that_cannot_be_passivised_refuses(linter: Linter) -> None:
     # "that I was leaving early" has no object to make the subject: it stays, and with
     # it the writer, so no rewrite is offered
     assert suggestions(linter, "I didn't tell the support desk that I was leaving early.") == []
+
+
+def test_them_of_people_is_not_the_first_things(linter: Linter) -> None:
+    # "them" after a singular thing is somebody else ("never told them"): no passive of it
+    for s in suggestions(linter, "I muted the disk alert and never told them."):
+        assert "were never told" not in s

@@ -8,6 +8,9 @@ subject of gets the same treatment or goes:
   the build was assumed to be green"), so the fact that it was taken to be so stays
   (dropping a reason was graded poor in blind round 6); a wish stays refused
   (rewrite/reason_clause.py);
+- a second act of theirs on the first act's things ("muted the alerts and never switched
+  them back on"): "them" is those things, said as a shared-subject passive ("were never
+  switched back on"), which a pronoun object alone cannot tell from people;
 - a complement clause of theirs inside the rewritten clause ("... was not told that I
   was rotating the keys"): said as an agentless passive, keeping its aspect ("that the
   keys were being rotated"), or left as written, so that its pronoun refuses the
@@ -18,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
-from .text import participle_of, phrasing, verb_lemma_of
+from .text import participle_of, phrasing, span_text, verb_lemma_of
 
 _PERSONAL = frozenset({"he", "she", "i", "they", "you", "we"})
 
@@ -79,3 +82,21 @@ def raised_belief(verb: Token, pronouns: frozenset[str]) -> str | None:
     plural = thing.tag_ in ("NNS", "NNPS") or thing.lower_ == "they"
     subject = " ".join(t.text for t in thing.subtree)
     return f"{subject} {'were' if plural else 'was'} {participle_of(verb)} {' '.join(w for w in verb_words if w)}"
+
+
+def them_half(verb: Token, own: list[Token], negate: bool, first_object: Token | None) -> tuple[str, str] | None:
+    """("them", predicate) for a later coordinated act whose object "them" takes back the
+    first act's plural thing ("... and never switched them back on" -> "were never
+    switched back on"), or None. A person's "them" ("... and ignored them") is not one:
+    the first object must be a plural thing the act was done to."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.lower_ != "them" or first_object is None or first_object.tag_ != "NNS" \
+            or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    no = "never" if any(c.lower_ == "never" for c in verb.children) else "not"
+    skip = {obj.i} | {c.i for c in verb.children if c.dep_ in ("neg", "aux", "cc") or c.lower_ in ("never", "not")}
+    after = span_text([t for t in own if t.i > verb.i and t.i not in skip and not t.is_punct])
+    # "and then ignored them": an adverb before the act stays before it
+    before = span_text([t for t in own if t.i < verb.i and t.i not in skip and t.dep_ == "advmod" and t.head == verb])
+    words = ["were", no if negate else "", before, participle_of(verb), after]
+    return "them", " ".join(w for w in words if w)
