@@ -31,6 +31,8 @@ REWRITTEN = [
                  "The branch was merged without tests.", id="that-was-me-lead"),
     pytest.param("Not my finest hour: I rebooted the primary instead of the replica.",
                  "The primary was rebooted instead of the replica.", id="not-my-finest-hour-keeps-instead"),
+    pytest.param("Not my proudest moment, but I deleted the audit table during the cleanup.",
+                 "The audit table was deleted during the cleanup.", id="verdict-lead-takes-its-but"),
     pytest.param("my bad, deleted the wrong queue on the broker",
                  "The wrong queue on the broker was deleted.", id="my-bad-lead-subjectless-act"),
     pytest.param("I reindexed the search cluster during peak hours, and I take full responsibility for the downtime.",

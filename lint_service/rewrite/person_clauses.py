@@ -32,6 +32,9 @@ def inner_clauses(sent: Span, first: int, last: int, text: str, pronouns: frozen
     the keys were being rotated")."""
     for tok in sent[first - sent.start : last - sent.start + 1]:
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in pronouns), None)
+        if tok.dep_ == "relcl" and subj is not None and (said := _relative_passive(tok, subj)) is not None and said[0] in text:
+            text = text.replace(said[0], said[1], 1)  # "the table she was migrating" -> "the table that was being migrated"
+            continue
         if tok.dep_ != "ccomp" or subj is None or tok.pos_ != "VERB" or verb_lemma_of(tok.text) in phrasing()["mental_verbs"]:
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark"), None)
@@ -100,3 +103,31 @@ def them_half(verb: Token, own: list[Token], negate: bool, first_object: Token |
     before = span_text([t for t in own if t.i < verb.i and t.i not in skip and t.dep_ == "advmod" and t.head == verb])
     words = ["were", no if negate else "", before, participle_of(verb), after]
     return "them", " ".join(w for w in words if w)
+
+
+def _relative_passive(verb: Token, subj: Token) -> tuple[str, str] | None:
+    """(as written, without the person) for a relative clause of theirs on a thing: "the
+    table she was migrating" -> "that was being migrated", "(that) I had tested" -> "that
+    had been tested". The thing is the clause's object, so it has none of its own."""
+    thing = verb.head
+    if verb.pos_ != "VERB" or thing.pos_ != "NOUN" or any(c.dep_ in ("dobj", "obj", "neg", "ccomp", "xcomp", "conj") for c in verb.children):
+        return None
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBD" and not aux:
+        chain = "were" if thing.tag_ == "NNS" else "was"
+    elif verb.tag_ == "VBG" and len(aux) == 1 and aux[0].lemma_ == "be":
+        chain = ("were" if thing.tag_ == "NNS" else "was") + " being"
+    elif verb.tag_ == "VBN" and len(aux) == 1 and aux[0].lower_ == "had":
+        chain = "had been"
+    else:
+        return None
+    rel = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "mark", "advmod") and c.lower_ in ("that", "which")), None)
+    words = [t for t in verb.subtree if not (t.is_punct and t.i == verb.right_edge.i)]
+    if any(t.lower_ in _PERSONAL or t.dep_ == "poss" for t in words if t.i != subj.i):
+        return None
+    start = rel.i if rel is not None else subj.i
+    if start != words[0].i:
+        return None
+    after = span_text([t for t in words if t.i > verb.i])
+    written = span_text([t for t in words if t.i >= start])
+    return written, " ".join(w for w in ("that", chain, participle_of(verb), after) if w)

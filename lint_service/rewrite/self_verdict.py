@@ -80,6 +80,9 @@ def _verdict_parts(sent: Span, words: dict[str, frozenset[str]]) -> set[int] | N
             cut.add(mark)
     if _leading_mark(sent, cut):
         return None
+    first = next((t for t in sent if t.i not in cut), None)
+    if first is not None and first.dep_ == "cc" and 0 in verdicts:
+        cut.add(first.i)  # "Not my proudest moment, but I deleted ...": the "but" went with the verdict
     return cut
 
 
