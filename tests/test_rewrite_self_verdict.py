@@ -92,3 +92,22 @@ def test_a_subjectless_act_is_not_an_event(linter: Linter) -> None:
 def test_a_bare_apology_stays_with_the_apology_strategy(linter: Linter) -> None:
     # "sorry everyone" is an apology, which restate.py already drops without adding a stop
     assert "The purge was run against the live queue" in suggestions(linter, "i ran the purge against the live queue, sorry everyone")
+
+
+def test_status_fragment_after_an_active_clause_is_set_apart(linter: Linter) -> None:
+    # "The staging build broke, reverting" says the build is reverting: the writer's status
+    # note is kept as written, set apart as a note; after a passive it reads as written
+    assert "The staging build broke; reverting" in suggestions(linter, "i broke the staging build, reverting")
+    assert "The wrong branch was merged, reverting now." in suggestions(linter, "Merged the wrong branch, reverting now.")
+    assert "The cache was restarted, causing a brief outage." in suggestions(linter, "I restarted the cache, causing a brief outage.")
+
+
+def test_status_check_reads_the_parse() -> None:
+    from lint_service.nlp import load_pipeline, read_pipeline_spec
+    from lint_service.rewrite.self_verdict import status_of_new_subject
+
+    nlp = load_pipeline(read_pipeline_spec())
+    active = next(nlp("The staging build broke, reverting now.").sents)
+    passive = next(nlp("The wrong branch was merged, reverting now.").sents)
+    assert status_of_new_subject(active, active) == "reverting"
+    assert status_of_new_subject(passive, passive) is None

@@ -17,6 +17,7 @@ from .belief import belief_edits
 from .gerund_lead import gerund_edits
 from .lead import without_lead
 from .reason_clause import reason_edits
+from .self_verdict import STATUS, status_apart
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
@@ -46,6 +47,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = edited(cand.text, trailing_gerund_edits(orig.sent, doer))
     elif found and all(p == SCARE_QUOTES for p in found):
         fixed = without_scare_quotes(cand, orig.pronouns)
+    elif found and all(p.startswith(STATUS) for p in found):
+        fixed = status_apart(cand)  # "The login page broke; rolling back" (rewrite/self_verdict.py)
     elif found and all(p == DANGLING_BELIEF for p in found):
         fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):

@@ -173,6 +173,38 @@ def unsaid_doer(cand: Span) -> str | None:
     return root.text if (low == past and low != lemma) or low.endswith(("ed", "'d")) else None
 
 
+STATUS = "the writer's status"
+
+
+def status_apart(cand: Span) -> str | None:
+    """The candidate with its trailing status fragment set apart by a semicolon, the way a
+    status note is written ("The login page broke; rolling back"), so it no longer reads
+    as the new subject's act (verify.py reports it; repair.py applies this)."""
+    status = status_of_new_subject(cand, cand)
+    if status is None:
+        return None
+    tok = next(t for t in cand if t.text == status and t.tag_ == "VBG")
+    comma = cand.doc[tok.left_edge.i - 1]
+    text = cand.doc.text
+    return (text[: comma.idx] + ";" + text[comma.idx + 1 :]).strip()
+
+
+def status_of_new_subject(cand: Span, orig_sent: Span) -> str | None:
+    """A trailing status fragment of the writer's ("..., reverting now") after an active
+    clause with a new subject: "The staging build broke, reverting" says the build is
+    reverting. After a passive ("The wrong branch was merged, reverting now") the doer is
+    only left unsaid, as the writer left them, and it reads as written."""
+    root = cand.root
+    if not any(c.dep_ == "nsubj" for c in root.children) or any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    written = {t.lower_ for t in orig_sent if t.tag_ == "VBG"}
+    for t in root.children:
+        if t.tag_ == "VBG" and t.i > root.i and t.lower_ in written and t.dep_ in ("advcl", "xcomp", "conj", "dep", "npadvmod") \
+                and cand.doc[t.left_edge.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+            return t.text
+    return None
+
+
 def _states_act(part: list[Token]) -> bool:
     """``part`` says something happened: it has a finite or participle verb of its own."""
     return any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB") for t in part)
