@@ -258,6 +258,9 @@ def _departed(v: Token, lex: object) -> bool:
     week-long offsite") is an absence, not the action left with nobody on it: no rewrite."""
     lemma = verb_lemma_of(v.text)
     places = phrasing()["departure_places"]
+    before = v.doc[v.i - 1] if v.i > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return False  # "... and two weeks of scans vanished": the noun before it is its subject, misparsed
     if lemma == "go":
         return any(t.lower_ in places for t in v.subtree)
     elsewhere = any(c.dep_ == "prep" and not any(g.lower_ in places for g in c.subtree) for c in v.children)
