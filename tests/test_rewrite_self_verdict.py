@@ -33,6 +33,12 @@ REWRITTEN = [
                  "The primary was rebooted instead of the replica.", id="not-my-finest-hour-keeps-instead"),
     pytest.param("Not my proudest moment, but I deleted the audit table during the cleanup.",
                  "The audit table was deleted during the cleanup.", id="verdict-lead-takes-its-but"),
+    pytest.param("Admitting it here before anyone asks: I skipped the second check on the insulin pump because the ward was busy.",
+                 "The second check on the insulin pump was skipped because the ward was busy.", id="participle-confession-frame"),
+    pytest.param("Posting this so others can learn from it: I typed the wrong port into the balancer config.",
+                 "The wrong port was typed into the balancer config.", id="participle-writing-frame"),
+    pytest.param("In the retro I admitted that I had muted the pager the evening before.",
+                 "The pager had been muted the evening before.", id="confession-frame-with-that-clause"),
     pytest.param("my bad, deleted the wrong queue on the broker",
                  "The wrong queue on the broker was deleted.", id="my-bad-lead-subjectless-act"),
     pytest.param("I reindexed the search cluster during peak hours, and I take full responsibility for the downtime.",
@@ -67,6 +73,8 @@ REFUSED = [
     pytest.param("I was careless with the ladder lockout and the fitter could have been hurt.", id="careless-with-other-subject"),
     # a lead that names a fact ("the late invoice run") is not only a verdict
     pytest.param("The late invoice run is on me; I mistyped the billing date.", id="on-me-lead-with-a-fact"),
+    # a confession made to someone ("to the team") says more than the frame: not dropped
+    pytest.param("I admitted to the team that I had muted the pager.", id="confession-to-someone"),
 ]
 
 

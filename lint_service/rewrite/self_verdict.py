@@ -96,7 +96,7 @@ def _words(ctx: "Context") -> dict[str, frozenset[str]]:
         | frozenset(rw["apology_words"]) | frozenset(rw["confession_words"])
     return {"said": said, "frames": frozenset(sv["frames"]), "judging": judging, "owning": frozenset(sv["owning_verbs"]),
             "taking": frozenset(sv["taking_verbs"]), "nouns": frozenset(sv["owning_nouns"]),
-            "apologies": frozenset(rw["apology_words"])}
+            "apologies": frozenset(rw["apology_words"]), "writing": frozenset(sv["writing_verbs"])}
 
 
 def _is_mark(tok: Token) -> bool:
@@ -135,9 +135,14 @@ def _verdict_part(part: list[Token], words: dict[str, frozenset[str]]) -> bool:
     if content and all(t.lemma_.lower() in said | words["frames"] or t.lower_ in said for t in content) \
             and any(t.lemma_.lower() in said or t.lower_ in said for t in content):
         return True
-    if not content and any(t.lower_ in ("me", "mine") for t in body) and not any(t.dep_ == "neg" or t.lower_ == "not" for t in body):
-        return True  # "That was me", "me again" (not "not me": a denial)
+    if all(t.lemma_.lower() in words["frames"] for t in content) and any(t.lower_ in ("me", "mine") for t in body) \
+            and not any(t.dep_ == "neg" or t.lower_ == "not" for t in body):
+        return True  # "That was me", "me again", "turns out it was me" (not "not me": a denial)
     inside = {x.i for x in part}
+    lead = next((v for v in body if v.tag_ == "VBG" and v.lemma_.lower() in words["owning"] | words["writing"]
+                 and (v.head == v or v.head.i not in inside)), None)
+    if lead is not None and part is not None and lead.i == body[0].i and not any(c.dep_ in _SUBJECTS for c in lead.children):
+        return True  # "Admitting it here before the audit does", "Posting this so others can learn from it": the writer's frame
     for v in body:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ not in _WRITER or not all(t.i in inside for t in v.subtree if not t.is_punct):
