@@ -119,3 +119,22 @@ def test_status_check_reads_the_parse() -> None:
     passive = next(nlp("The wrong branch was merged, reverting now.").sents)
     assert status_of_new_subject(active, active) == "reverting"
     assert status_of_new_subject(passive, passive) is None
+
+
+def test_owning_a_thing_or_an_act_is_no_verdict() -> None:
+    from types import SimpleNamespace
+
+    from lint_service.checks.blame.lexicon import load_lexicon
+    from lint_service.nlp import load_pipeline, read_pipeline_spec
+    from lint_service.rewrite.self_verdict import self_verdict
+
+    nlp = load_pipeline(read_pipeline_spec())
+    ctx = SimpleNamespace(cache={"blame.lexicon": load_lexicon()})
+
+    def restated(text: str) -> list[str]:
+        return [c.text for c in self_verdict(None, next(nlp(text).sents), ctx)]
+
+    assert restated("I own this one: I deleted the billing queue.") == ["I deleted the billing queue."]
+    # "the billing service" is a thing the writer owns; "up to deleting" is the act itself
+    assert restated("I own the billing service, and I accidentally deleted the production queue.") == []
+    assert restated("I own up to deleting the billing queue, and the backup failed.") == []

@@ -148,8 +148,13 @@ def _verdict_part(part: list[Token], words: dict[str, frozenset[str]]) -> bool:
         if subj is None or subj.lower_ not in _WRITER or not all(t.i in inside for t in v.subtree if not t.is_punct):
             continue
         lemma = v.lemma_.lower()
-        if lemma in words["owning"] or (lemma in words["taking"] and any(
-                o.dep_ == "dobj" and o.lemma_.lower() in words["nouns"] for o in v.children)):
+        # "I own this one", "I owe you an explanation": owning a fault, not a thing ("I own
+        # the billing service") nor an act ("I own up to deleting the queue")
+        owned = [c for c in v.children if c.dep_ not in ("nsubj", "advmod", "aux", "punct", "cc", "dative", "neg")]
+        if lemma in words["owning"] and all(c.dep_ == "dobj" and (c.pos_ in ("PRON", "DET") or c.lemma_.lower() in words["nouns"])
+                                            for c in owned):
+            return True
+        if lemma in words["taking"] and any(o.dep_ == "dobj" and o.lemma_.lower() in words["nouns"] for o in v.children):
             return True
         # "I was sloppy with the rollout plan": a judgement of the writer with only what it
         # was about; the act it judged is another part's
