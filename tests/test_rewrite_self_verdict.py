@@ -39,6 +39,9 @@ REWRITTEN = [
                  "The wrong port was typed into the balancer config.", id="participle-writing-frame"),
     pytest.param("In the retro I admitted that I had muted the pager the evening before.",
                  "The pager had been muted the evening before.", id="confession-frame-with-that-clause"),
+    pytest.param("I feel awful; I deleted the customer exports.", "The customer exports were deleted.", id="feeling-part"),
+    pytest.param("I was careless with my credentials and they leaked into the logs.", "The credentials leaked into the logs.",
+                 id="careless-with-plural-thing-they"),
     pytest.param("my bad, deleted the wrong queue on the broker",
                  "The wrong queue on the broker was deleted.", id="my-bad-lead-subjectless-act"),
     pytest.param("I reindexed the search cluster during peak hours, and I take full responsibility for the downtime.",
@@ -73,6 +76,10 @@ REFUSED = [
     pytest.param("I was careless with the ladder lockout and the fitter could have been hurt.", id="careless-with-other-subject"),
     # a lead that names a fact ("the late invoice run") is not only a verdict
     pytest.param("The late invoice run is on me; I mistyped the billing date.", id="on-me-lead-with-a-fact"),
+    # "they" after a singular thing may be people: the thing cannot take it back
+    pytest.param("I was careless with the glob and they deleted every log file.", id="they-after-a-singular-thing"),
+    # a feeling about something names a consequence ("the outage"): it is not dropped
+    pytest.param("I feel terrible about the outage, I pushed the wrong config.", id="feeling-about-a-consequence"),
     # a confession made to someone ("to the team") says more than the frame: not dropped
     pytest.param("I admitted to the team that I had muted the pager.", id="confession-to-someone"),
 ]

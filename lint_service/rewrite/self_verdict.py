@@ -96,7 +96,8 @@ def _words(ctx: "Context") -> dict[str, frozenset[str]]:
         | frozenset(rw["apology_words"]) | frozenset(rw["confession_words"])
     return {"said": said, "frames": frozenset(sv["frames"]), "judging": judging, "owning": frozenset(sv["owning_verbs"]),
             "taking": frozenset(sv["taking_verbs"]), "nouns": frozenset(sv["owning_nouns"]),
-            "apologies": frozenset(rw["apology_words"]), "writing": frozenset(sv["writing_verbs"])}
+            "apologies": frozenset(rw["apology_words"]), "writing": frozenset(sv["writing_verbs"]),
+            "remorse": frozenset(lex.terms.get("remorse_adjectives", ()))}
 
 
 def _is_mark(tok: Token) -> bool:
@@ -158,7 +159,10 @@ def _verdict_part(part: list[Token], words: dict[str, frozenset[str]]) -> bool:
             return True
         # "I was sloppy with the rollout plan": a judgement of the writer with only what it
         # was about; the act it judged is another part's
-        if lemma in ("be", "feel") and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["judging"] for c in v.children) \
+        judged = next((c for c in v.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["judging"]), None)
+        # (a feeling about something, "terrible about the outage", names a consequence: it stays)
+        felt = judged is not None and judged.lemma_.lower() in words["remorse"] and any(c.dep_ == "prep" for c in judged.children)
+        if lemma in ("be", "feel") and judged is not None and not felt \
                 and not any(t.pos_ == "VERB" and t.i != v.i for t in part) and not any(c.dep_ == "neg" for c in v.children):
             return True
     return False
@@ -246,8 +250,8 @@ def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> tuple[set[int],
         if own is None:  # the act shares the writer: "i was a fool and ran the purge"
             return cut, {}
         about = _about(be, judged)
-        if own.lower_ not in ("it", "they") or about is None or list(own.subtree) != [own] \
-                or (own.lower_ == "they" and about.tag_ not in ("NNS", "NNPS")):
+        plural = about is not None and about.tag_ in ("NNS", "NNPS") and about.lower_ != about.lemma_.lower()
+        if own.lower_ not in ("it", "they") or about is None or list(own.subtree) != [own] or (own.lower_ == "they") != plural:
             return None  # "... and the fitter could have been hurt": what it was about would be lost
         # the pronoun stands for what the judgement was about: it takes the thing back
         return cut | {t.i for t in subj.subtree}, {own.i: " ".join(_np_words(about))}
