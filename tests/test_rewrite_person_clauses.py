@@ -85,3 +85,9 @@ def test_a_clause_the_parser_joined_to_the_object_is_no_departure(linter: Linter
     for s in suggestions(linter, "I accidentally wiped the shared drive and two weeks of scans vanished."):
         assert "left unattended" not in s
     assert "The cache was restarted and then left unattended." in suggestions(linter, "I restarted the cache and went home.")
+
+
+def test_a_belief_about_nobody_is_not_raised(linter: Linter) -> None:
+    # "nobody was believed to have used it" would turn the belief over
+    for s in suggestions(linter, "I deleted the table because I believed nobody used it."):
+        assert "was believed" not in s

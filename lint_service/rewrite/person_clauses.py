@@ -67,8 +67,9 @@ def raised_belief(verb: Token, pronouns: frozenset[str]) -> str | None:
     if said is None or any(c.dep_ not in ("nsubj", "ccomp", "mark", "punct") for c in verb.children):
         return None
     thing = next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if thing is None or any(t.lower_ in pronouns or t.lower_ in _PERSONAL - {"they"} for t in thing.subtree):
-        return None
+    if thing is None or any(t.lower_ in pronouns or t.lower_ in _PERSONAL for t in thing.subtree) \
+            or thing.lower_ in ("nobody", "nothing", "none", "noone", "no"):
+        return None  # ("they" may be people; "nobody was believed to ..." turns the belief over)
     if any(c.dep_ in ("neg", "ccomp", "advcl", "conj", "cc") or c.tag_ == "MD" for c in said.children):
         return None  # a negated, modal or compound belief is not said as one infinitive
     cut = {t.i for t in thing.subtree} | {c.i for c in said.children if c.dep_ == "mark"}
