@@ -10,18 +10,12 @@ from __future__ import annotations
 import pytest
 
 from lint_service import Linter
+from rewrite_support import applied as suggestions
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter()
-
-
-def suggestions(linter: Linter, text: str) -> list[str]:
-    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
-    assert found, f"{text!r}: no blame finding"
-    f = found[0]
-    return [text[: f.start] + s + text[f.end :] for s in f.suggestions]
 
 
 REWRITTEN = [

@@ -10,18 +10,12 @@ from __future__ import annotations
 import pytest
 
 from lint_service import Linter
+from rewrite_support import applied as suggestions, first_sentence
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter()
-
-
-def suggestions(linter: Linter, text: str) -> list[str]:
-    found = [f for f in linter.lint(text, format="text").findings if f.rule.startswith("blame.")]
-    assert found, f"{text!r}: no blame finding"
-    f = found[0]
-    return [text[: f.start] + s + text[f.end :] for s in f.suggestions]
 
 
 REWRITTEN = [
@@ -118,12 +112,10 @@ def test_status_fragment_after_an_active_clause_is_set_apart(linter: Linter) -> 
 
 
 def test_status_check_reads_the_parse() -> None:
-    from lint_service.nlp import load_pipeline, read_pipeline_spec
     from lint_service.rewrite.self_verdict import status_of_new_subject
 
-    nlp = load_pipeline(read_pipeline_spec())
-    active = next(nlp("The staging build broke, reverting now.").sents)
-    passive = next(nlp("The wrong branch was merged, reverting now.").sents)
+    active = first_sentence("The staging build broke, reverting now.")
+    passive = first_sentence("The wrong branch was merged, reverting now.")
     assert status_of_new_subject(active, active) == "reverting"
     assert status_of_new_subject(passive, passive) is None
 
@@ -132,14 +124,12 @@ def test_owning_a_thing_or_an_act_is_no_verdict() -> None:
     from types import SimpleNamespace
 
     from lint_service.checks.blame.lexicon import load_lexicon
-    from lint_service.nlp import load_pipeline, read_pipeline_spec
     from lint_service.rewrite.self_verdict import self_verdict
 
-    nlp = load_pipeline(read_pipeline_spec())
     ctx = SimpleNamespace(cache={"blame.lexicon": load_lexicon()})
 
     def restated(text: str) -> list[str]:
-        return [c.text for c in self_verdict(None, next(nlp(text).sents), ctx)]
+        return [c.text for c in self_verdict(None, first_sentence(text), ctx)]
 
     assert restated("I own this one: I deleted the billing queue.") == ["I deleted the billing queue."]
     # "the billing service" is a thing the writer owns; "up to deleting" is the act itself
