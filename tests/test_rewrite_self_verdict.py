@@ -36,6 +36,8 @@ REWRITTEN = [
     pytest.param("I feel awful; I deleted the customer exports.", "The customer exports were deleted.", id="feeling-part"),
     pytest.param("I was careless with my credentials and they leaked into the logs.", "The credentials leaked into the logs.",
                  id="careless-with-plural-thing-they"),
+    pytest.param("The cleanup job, my fault, deleted the audit rows.", "The cleanup job deleted the audit rows.",
+                 id="verdict-inside-a-clause-takes-both-commas"),
     pytest.param("my bad, deleted the wrong queue on the broker",
                  "The wrong queue on the broker was deleted.", id="my-bad-lead-subjectless-act"),
     pytest.param("I reindexed the search cluster during peak hours, and I take full responsibility for the downtime.",

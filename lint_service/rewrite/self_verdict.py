@@ -48,7 +48,12 @@ def self_verdict(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
         replace = joined[1]
     if any(t.i not in cut and t.lower_ in words["apologies"] for t in sent):
         return []  # an apology left in another part is the apology strategy's (rewrite/restate.py)
-    text = render(sent, replace, cut).strip().lstrip(",;:—–- ").strip()
+    for i in sorted(cut):
+        # the space that stood after the cut words, when the word before them had none
+        # ("migration, my fault, deleted" -> "migration deleted")
+        if i - 1 >= sent.start and i - 1 not in cut and not sent.doc[i - 1].whitespace_ and i not in replace:
+            replace[i] = ""
+    text = render(sent, replace, cut - set(replace)).strip().lstrip(",;:—–- ").strip()
     if len(text.split()) < 3:
         return []
     return [Candidate(finish(text[0].upper() + text[1:]), restated=True, gone=frozenset(cut))]
@@ -75,15 +80,27 @@ def _verdict_parts(sent: Span, words: dict[str, frozenset[str]]) -> set[int] | N
         # the mark before it goes with it; a leading part (or a run of them from the start)
         # takes the mark after it instead
         leading = all(j in verdicts for j in range(k + 1))
-        mark = part[-1].i + 1 if leading else part[0].i - 1
-        if sent.start <= mark < sent.end and _is_mark(sent.doc[mark]):
-            cut.add(mark)
+        marks = [part[-1].i + 1] if leading else [part[0].i - 1]
+        if not leading and k + 1 < len(parts) and _one_clause(parts[k - 1], parts[k + 1]):
+            marks.append(part[-1].i + 1)  # "The migration, my fault, deleted ...": set inside a clause, both commas go
+        cut |= {m for m in marks if sent.start <= m < sent.end and _is_mark(sent.doc[m])}
     if _leading_mark(sent, cut):
         return None
     first = next((t for t in sent if t.i not in cut), None)
     if first is not None and first.dep_ == "cc" and 0 in verdicts:
         cut.add(first.i)  # "Not my proudest moment, but I deleted ...": the "but" went with the verdict
     return cut
+
+
+_INSIDE_A_CLAUSE = ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "aux", "auxpass", "det", "amod", "compound", "acomp", "attr")
+
+
+def _one_clause(before: list[Token], after: list[Token]) -> bool:
+    """The parts on either side of a dropped one belong to one clause (a subject and its
+    verb, a verb and its object): the part stood inside it, between two commas."""
+    left, right = {t.i for t in before}, {t.i for t in after}
+    return any((t.head.i in right and t.dep_ in _INSIDE_A_CLAUSE) for t in before) or any(
+        (t.head.i in left and t.dep_ in _INSIDE_A_CLAUSE) for t in after)
 
 
 def _words(ctx: "Context") -> dict[str, frozenset[str]]:
