@@ -148,8 +148,9 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     # a cleft whose only fact is who did it
     pytest.param("It was Lorcan who restarted the primary.", id="cleft-only-who"),
     # the belief that explains the act cannot be said without the person (one that only
-    # said what the object was taken for can: tests/test_rewrite_person_acts.py)
-    pytest.param("Halvard wiped the staging volume because he thought the freeze was over.", id="belief-kept-so-refused"),
+    # said what the object was taken for can: tests/test_rewrite_person_acts.py; one
+    # about a state of another thing is said of it: tests/test_rewrite_person_clauses.py)
+    pytest.param("Halvard wiped the staging volume because he thought nobody was using it.", id="belief-kept-so-refused"),
     pytest.param("Ayla skipped the review because she wanted the fix out before the demo.", id="motive-with-facts-refused"),
     pytest.param("Dorota ghosted the incident channel after she was paged.", id="what-happened-to-them-refused"),
     # a judgement word survives the person

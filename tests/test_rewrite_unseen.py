@@ -73,7 +73,10 @@ def test_pronoun_of_the_doer_of_a_purpose_clause(parse, linter: Linter) -> None:
 
 
 def test_confession_lead_is_refused_and_a_time_lead_is_kept(linter: Linter) -> None:
-    assert suggestions(linter, "Confession time: I deleted the staging bucket on Friday.") == []
+    # the confession lead is never kept with nobody to make it; since rewrite10 it goes
+    # whole, and the act after it is rewritten (rewrite/self_verdict.py)
+    confessed = suggestions(linter, "Confession time: I deleted the staging bucket on Friday.")
+    assert confessed == ["The staging bucket was deleted on Friday."]
     assert "Last Friday: the staging bucket was deleted." in suggestions(linter, "Last Friday: I deleted the staging bucket.")
 
 

@@ -26,7 +26,6 @@ from .coordination import from_first_act
 from .fallback import fallback_results
 from .owned_thing import owned_thing
 from .owner_article import names_a_verdict, owner_article
-from .hindsight_words import without_hindsight
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
 from .original import original_of
@@ -75,8 +74,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     rw = phrasing()
     c = det.clause
     out: list[Candidate] = []
-    if (plain := without_hindsight(sent)) is not None:
-        return [Candidate(plain, restated=True)]  # "missed an obvious bug": said without the hindsight first
+    if first := strategy.restated_first(det, sent, ctx):
+        return first  # "missed an obvious bug", "I own this one: I ...": said without the hindsight or verdict first
     if det.construction == "passive-agent" and c is not None and c.agent is not None:
         if sent.text.rstrip().endswith("?"):
             return []  # "Was X brought down by one technician?": the agent is what it asks about
@@ -359,7 +358,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
                     text += original_end
                 if text == s.text.strip() or not balanced(text):
                     continue
-                batch.append((Candidate(text, cand.kind, cand.restated), d, orig))
+                batch.append((Candidate(text, cand.kind, cand.restated), d, with_fields(orig, dropped=orig.dropped | cand.gone) if s.doc is orig.sent.doc else orig))
         if not batch:
             break
         parsed = ctx.parse([c.text for c, _d, _o in batch])

@@ -17,6 +17,7 @@ class Candidate:
     restated: bool = False  # the person is still the subject: rewrite it in another round
     keeps: frozenset[str] = frozenset()  # names kept on purpose ("Owner: Kenji"): not the removed person
     drops: frozenset[str] = frozenset()  # objects dropped on purpose, with the blaming clause they were in
+    gone: frozenset[int] = frozenset()  # tokens of the sentence dropped on purpose ("Not my finest hour: ...")
 
 
 WHO = ("who", "that")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from .idiom_verb import idiom_as_verb
 from .permitted import let_happen
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
+from .person_clauses import them_half
 from .clause import cut_short, is_present, verb_phrase_passive
 from .people import replace_clause
 from .text import phrasing, span_text, trailing_punct, verb_lemma_of
@@ -189,8 +190,9 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             s.dep_ in ("nsubj", "nsubjpass") for s in x.children)), None) if n and verb_lemma_of(v.text) in phrasing()["unchecked"]["not_done_verbs"] else None
         if undone is not None and not neg:
             phrase = verb_phrase_passive(undone, [t for t in undone.subtree if t.i in {x.i for x in own}], True, drop, present=is_present(v))
-        else:
-            phrase = verb_phrase_passive(v, own, neg, drop)
+        else:  # (rewrite10) "... and never switched them back on": the first act's things
+            phrase = verb_phrase_passive(v, own, neg, drop) or (them_half(v, own, neg, next(
+                (o for o in verbs[0].children if o.dep_ in ("dobj", "obj")), None)) if n else None)
         if phrase is None:
             return []
         subject, pred = phrase
@@ -256,6 +258,9 @@ def _departed(v: Token, lex: object) -> bool:
     week-long offsite") is an absence, not the action left with nobody on it: no rewrite."""
     lemma = verb_lemma_of(v.text)
     places = phrasing()["departure_places"]
+    before = v.doc[v.i - 1] if v.i > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return False  # "... and two weeks of scans vanished": the noun before it is its subject, misparsed
     if lemma == "go":
         return any(t.lower_ in places for t in v.subtree)
     elsewhere = any(c.dep_ == "prep" and not any(g.lower_ in places for g in c.subtree) for c in v.children)

@@ -237,7 +237,9 @@ def _idiom_words() -> tuple[frozenset[str], ...]:
 @functools.lru_cache(maxsize=1)
 def _verdict_nouns() -> frozenset[str]:
     terms = load_rule_file("blame_terms")
-    return frozenset(terms["error_heads"]) | frozenset(terms["defect_nouns"]) | frozenset(terms["judgement_nouns"] or ())
+    # (rewrite10) "take full responsibility for X": an owning the rewrite drops, no act
+    owning = frozenset(load_rule_file("rewrites")["responsibility_words"])
+    return frozenset(terms["error_heads"]) | frozenset(terms["defect_nouns"]) | frozenset(terms["judgement_nouns"] or ()) | owning
 
 
 @functools.lru_cache(maxsize=1)
@@ -251,7 +253,8 @@ def _lost_act(cand: Span, orig: "Original") -> str | None:
     the act nor the thing it was done to says only half. What they thought or wanted
     ("because she wanted the fix out") and what they were ("when I was on call") may go."""
     said = {t.lower_ for t in cand}
-    mental = set(phrasing()["mental_verbs"])
+    # (rewrite10) "I own this one": owning is never the incident's act
+    mental = set(phrasing()["mental_verbs"]) | set(phrasing()["self_verdict"]["owning_verbs"])
     for v in orig.sent:
         if v.pos_ != "VERB" or v.lemma_ in mental or v.lemma_ == "be":
             continue

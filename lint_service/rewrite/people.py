@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
+from .person_clauses import inner_clauses
 from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
@@ -54,9 +55,10 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
         mental = verb_lemma_of(tok.text) in phrasing()["mental_verbs"]
         phrase = None if mental else verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
         span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
-        if phrase is not None and not any(t.lower_ in PERSONAL for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
+        # (their "her local one" is said as "a local one", as in the rewritten clause)
+        if phrase is not None and not any(t.lower_ in PERSONAL and t.dep_ != "poss" for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
             start = mark.i + 1 if mark is not None else min(span)
-            replace[start] = f"{phrase[0]} {phrase[1]}"
+            replace[start] = without_possessives(tok, f"{phrase[0]} {phrase[1]}")
             delete |= {i for i in span if i > start or (i < start and mark is not None and i != mark.i)}
             continue
         # only a circumstance goes with them ("because he was late", "while she was in a
@@ -69,6 +71,15 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
             if before is not None and before.text == ",":
                 delete.add(before.i)
     return replace, delete
+
+
+def without_possessives(clause: Token, text: str) -> str:
+    """``text``, said from ``clause``, with the person's "her"/"my" before a noun made an article."""
+    for tok in clause.subtree:
+        if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1].text
+            text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
+    return text
 
 
 def _article(tok: Token) -> str:
@@ -90,7 +101,7 @@ def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
         if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1].text
             text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
-    replace[first] = text + _attribution(sent, first, last)
+    replace[first] = inner_clauses(sent, first, last, text, PERSONAL) + _attribution(sent, first, last)
     return render(sent, replace, delete | set(range(first + 1, last + 1)))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .people import PERSONAL, _article
+from .person_clauses import raised_belief
 from .text import participle_of, phrasing, verb_lemma_of
 
 
@@ -52,6 +53,8 @@ def reason_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
                 out.append((old, " " + purpose))
         elif lemma in rw["mental_verbs"] and (new := _belief(verb)) is not None:
             out.append((old, ", " + new))
+        elif (raised := raised_belief(verb, pronouns)) is not None:  # (rewrite10) "because the build was assumed to be green"
+            out.append((old, old[: len(old) - len(old.lstrip(", "))] + mark.text + " " + raised))
     return out
 
 

@@ -19,6 +19,7 @@ from .gerund_lead import gerund_edits
 from .lead import without_lead
 from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
+from .self_verdict import STATUS, status_apart
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
@@ -50,6 +51,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:
         fixed = cand.text[:at].rstrip() + "."  # ", who was it" asked for the person: it goes with them
+    elif found and all(p.startswith(STATUS) for p in found):
+        fixed = status_apart(cand)  # "The login page broke; rolling back" (rewrite/self_verdict.py)
     elif found and all(p == DANGLING_BELIEF for p in found):
         fixed = edited(cand.text, belief_edits(orig.sent))
     elif all(p.startswith("pronoun ") for p in found):

@@ -12,6 +12,8 @@ from spacy.tokens import Span
 from .candidate import Candidate
 from .command_object import command_run
 from .headline import headline_passive
+from .hindsight_words import without_hindsight
+from .self_verdict import self_verdict
 from .coordination import _idiom, coordinated
 from .phrased import (
     _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, _waited, judgement, requirement,
@@ -27,6 +29,15 @@ if TYPE_CHECKING:
 judged_process = _judged_process
 
 __all__ = ["Candidate", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
+
+
+def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """A restatement tried before any other strategy, rewritten in a further round: the
+    sentence without hindsight words ("missed an obvious bug"), or without the writer's
+    verdict on themselves ("I own this one: I deleted ...", rewrite/self_verdict.py)."""
+    if (plain := without_hindsight(sent)) is not None:
+        return [Candidate(plain, restated=True)]
+    return self_verdict(det, sent, ctx)
 
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:

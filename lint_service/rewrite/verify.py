@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from .as_written import said_twice, unquoted_scare
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
+from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import inflect, phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
@@ -204,6 +205,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
     cand_neg = sum(1 for t in cand if t.lower_ in _NEGATION)
     if kept_neg and cand_neg < kept_neg:
         out.append("negation lost")
+    if (doer := unsaid_doer(cand)) is not None:
+        out.append(f"{doer!r} still the act of someone left unsaid")
+    if (status := status_of_new_subject(cand, orig.sent)) is not None:
+        out.append(f"{STATUS} {status!r} now said of the new subject")
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig)
 
 
