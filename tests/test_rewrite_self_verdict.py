@@ -137,3 +137,13 @@ def test_owning_a_thing_or_an_act_is_no_verdict() -> None:
     # "the billing service" is a thing the writer owns; "up to deleting" is the act itself
     assert restated("I own the billing service, and I accidentally deleted the production queue.") == []
     assert restated("I own up to deleting the billing queue, and the backup failed.") == []
+
+
+def test_a_lowercase_writer_is_still_the_writer_after_the_verdict_goes(linter: Linter) -> None:
+    # chat's lowercase "i" is capitalised when the verdict before it goes; the act left
+    # ("ran the import as root") is no fault on its own, so nothing would passivise it
+    # if the restated "I ..." were not seen as the writer still acting
+    got = suggestions(linter, "i was an idiot and ran the import as root")
+    assert got == ["The import was run as root."]
+    near = suggestions(linter, "I was an idiot and ran the import as root")
+    assert near == ["The import was run as root."]

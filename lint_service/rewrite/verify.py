@@ -371,11 +371,12 @@ def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
            if x is not None] if det is not None else []
     if not who:  # a blame phrase or lead has no slot for the person: the sentence's subject is them
         who = [t for t in original if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
-    written = {t.text for t in original if t.pos_ == "PRON"}
+    # compared without case: a restatement capitalises its first word (chat's "i" -> "I")
+    written = {t.lower_ for t in original if t.pos_ == "PRON"}
     # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
-    written |= {t.text for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
+    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
                 or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
-    found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.text in written
+    found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in written
              and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]
     if any(t.head.dep_ == "ROOT" for t in found):
         return "main"
