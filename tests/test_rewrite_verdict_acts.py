@@ -19,14 +19,17 @@ from test_rewrite_verdicts import test_rewrite as offered
 REWRITES = [
     # a verdict whose act is its reason: the act stays, in its tense and polarity
     ("The storage team is responsible for the outage, since they pushed the ACL change outside the window.",
+     "The ACL change was pushed outside the window, which led to the outage."),
+    # what it was for names a person: the link to it goes with the verdict
+    ("The storage team is responsible for Kenji's outage, since they pushed the ACL change outside the window.",
      "The ACL change was pushed outside the window."),
     ("The night crew is to blame for the flood, as they left the pump valve open overnight.",
-     "The pump valve was left open overnight."),
+     "The pump valve was left open overnight, which led to the flood."),
     ("The storage team is responsible for the outage because they never tested the failover script.",
-     "The failover script was never tested."),
+     "The failover script was never tested, which led to the outage."),
     # ... or the clause after a semicolon, whose subject is the person again
     ("Olu should be held accountable for the data loss; he skipped the restore test for a month.",
-     "The restore test was skipped for a month."),
+     "The restore test was skipped for a month, which led to the data loss."),
     # "X's fault that Y": the person's act inside Y is said without them too
     ("It was the night shift's fault that the freezer failed, since they left its door open.",
      "The freezer failed, since its door was left open."),
@@ -40,7 +43,7 @@ REWRITES = [
     # ... or "for" the act, or "having" done it
     ("The on-call was at fault for restarting the primary during the backup.",
      "The primary was restarted during the backup."),
-    ("The DBA is responsible for the outage, having dropped the wrong schema.", "The wrong schema was dropped."),
+    ("The DBA is responsible for the outage, having dropped the wrong schema.", "The wrong schema was dropped, which led to the outage."),
     # a blame noun as a label's value, with the step it happened in: the step stays
     ("Root cause: operator error during the pump swap.", "Root cause: an error during the pump swap."),
     ("Final RCA: human error during the Kafka upgrade.", "Final RCA: an error during the Kafka upgrade."),
@@ -187,5 +190,5 @@ def test_a_verdict_with_its_act_keeps_the_act_where_the_document_names_a_system(
            "The storage team is responsible for the outage, since they pushed the ACL change outside the window.\n\n"
            "Ravi is to blame for the outage.\n")
     found = [f for f in linter.lint(doc, format="markdown").findings if f.rule.startswith("blame.")]
-    assert [f.suggestions for f in found] == [["The ACL change was pushed outside the window."],
+    assert [f.suggestions for f in found] == [["The ACL change was pushed outside the window, which led to the outage."],
                                               ["Nothing in the deploy pipeline prevented the outage."]]

@@ -1,7 +1,8 @@
 """A verdict whose act is given beside it, said as the act without its doer: "The storage
 team is responsible for the outage, since they pushed the ACL change outside the window"
--> "The ACL change was pushed outside the window"; "Olu should answer for the data loss;
-he skipped the restore test for a month" -> "The restore test was skipped for a month";
+-> "The ACL change was pushed outside the window, which led to the outage"; "Olu should be
+held accountable for the data loss; he skipped the restore test for a month" -> "The
+restore test was skipped for a month, which led to the data loss";
 "The on-call was at fault for restarting the primary during the backup" (or "..., having
 restarted the primary") -> "The primary was restarted during the backup".
 
@@ -115,7 +116,11 @@ def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         if any(t.lower_ in PERSONAL_WORDS for t in own) or any(c.dep_ == "neg" for c in verb.children):
             return []  # "for not testing it": the act was not done; a pronoun of theirs
         phrase = verb_phrase_passive(verb, own, False, set(phrasing()["dropped_adverbs"]), present=False)
-        return [Candidate(finish(f"{phrase[0]} {phrase[1]}"))] if phrase else []
+        if not phrase:
+            return []
+        outcome = _outcome(sent, taken)
+        led = f", which led to {_lower_article(span_text(list(outcome.subtree)))}" if outcome is not None else ""
+        return [Candidate(finish(f"{phrase[0]} {phrase[1]}{led}"))]
     found = _act_after_mark(sent, marks) or _act_after_semicolon(sent)
     if found is None or not _verdict_only(det, sent, found[1]):
         return []
@@ -133,7 +138,34 @@ def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
             return []  # a second act ("and gone home") or an object that points elsewhere ("changed it")
         said = plain_passive(sents[0])
         if said is not None:
-            # the verdict's outcome goes with it, on purpose
-            dropped = frozenset(t.text for t in sent if t.i not in found[1] and t.pos_ in ("NOUN", "PROPN"))
-            return [Candidate(said.text, drops=dropped)]
+            # what the verdict held them responsible for is what the act led to ("responsible
+            # for the outage, since they pushed X" -> "X was pushed ..., which led to the
+            # outage"): without it the act stands unconnected to the harm (graded poor, round 10)
+            outcome = _outcome(sent, found[1])
+            kept = {t.i for t in outcome.subtree} if outcome is not None else set()
+            dropped = frozenset(t.text for t in sent if t.i not in found[1] and t.i not in kept and t.pos_ in ("NOUN", "PROPN"))
+            text = said.text
+            if outcome is not None:
+                text = text.rstrip().rstrip(".") + ", which led to " + _lower_article(span_text(list(outcome.subtree))) + "."
+            return [Candidate(text, drops=dropped)]
     return []
+
+
+def _outcome(sent: Span, taken: set[int]) -> Token | None:
+    """The harm a verdict makes the person answer for: the object of its "for" ("is
+    responsible for the outage", "should be held accountable for the data loss"), a
+    thing, not an act ("for restarting X" is the gerund shape above), and no person."""
+    words = set(phrasing()["responsibility_words"])
+    for tok in sent:
+        prep = tok.head
+        if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and prep.lower_ == "for" and tok.i not in taken \
+                and (prep.head.lemma_.lower() in words or prep.head.lower_ in words) \
+                and not any(t.lower_ in PERSONAL_WORDS or t.pos_ in ("PROPN", "PRON") for t in tok.subtree):
+            return tok
+    return None
+
+
+def _lower_article(text: str) -> str:
+    """"The outage" inside a sentence: "the outage"."""
+    first, _, rest = text.partition(" ")
+    return (first.lower() if first in ("The", "A", "An", "This", "That") else first) + (" " + rest if rest else "")
