@@ -29,6 +29,7 @@ from .owner_article import names_a_verdict, owner_article
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
 from .original import original_of
+from .faithful import names_person
 from .verify import Original, problems, still_theirs
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
 from . import strategy
@@ -280,7 +281,11 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
             return [render(sent, {first: rw["ideal_person_replacement"]}, {t.i for t in np} - {first})]
         # "bungling engineers cut through the cables": the judgement goes, the act is
         # rewritten in a further round (the caller marks these as restated)
-        return [render(sent, {}, {t.i for t in word.subtree})]
+        # "A botched migration by Ravi ...": the maker the judgement was about goes with it
+        by = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ == "by" and any(
+              o.dep_ == "pobj" and (names_person(o) or any(x.pos_ == "PROPN" and x.i <= o.i for x in o.subtree)) for o in p.children)
+              for t in p.subtree}
+        return [render(sent, {}, {t.i for t in word.subtree} | by)]
     if low in rw["judgement_neutral"]:
         cut = {t.i for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
         if cut:  # "was reckless of Farid" -> "was risky"

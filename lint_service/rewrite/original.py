@@ -37,6 +37,10 @@ def original_of(det: "Detection", sent: Span) -> Original:
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too
         person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
+    # "A botched migration by Ravi corrupted the ledger": the judged thing's maker, named
+    # after "by", is who the judgement was about; dropping the judgement word leaves them
+    person |= {x.text for t in sent if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "prep"
+               and t.head.head.pos_ == "NOUN" for x in t.subtree if x.pos_ == "PROPN" and x.i <= t.i}
     removed = det.target if det.target is not None else (c.subject if c is not None else None)
     said = pronouns_of(removed)
     return Original(sent, dropped, objects, person, said, unbound=unbound_pronouns(sent, removed, said))

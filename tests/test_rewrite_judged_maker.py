@@ -1,0 +1,35 @@
+"""A judged thing's maker named after "by" ("A botched migration by Ravi ...") goes with
+the judgement word: dropping only the word left the person as the thing's author in a
+rewrite that no longer read as blame to the checker. Sentences written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from rewrite_support import applied
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A botched migration by Ravi corrupted the ledger.", "A migration corrupted the ledger."),
+    ("A botched migration by Ravi's team corrupted the ledger.", "A migration corrupted the ledger."),
+    ("A botched migration by the contractor corrupted the ledger.", "A migration corrupted the ledger."),
+])
+def test_the_maker_goes_with_the_judgement(linter: Linter, sentence: str, expected: str) -> None:
+    assert applied(linter, sentence) == [expected]
+
+
+def test_a_thing_judged_without_a_maker_keeps_its_words(linter: Linter) -> None:
+    # near miss: nothing after "by" names a person, so only the judgement word goes
+    got = applied(linter, "Bungling engineers cut through the cables.")
+    assert got == ["The cables were cut through."]
+
+
+def test_no_rewrite_keeps_a_maker_named_after_by(linter: Linter) -> None:
+    for sentence in ("The sloppy rollout by Mei took the API down.", "A careless purge by Arjun emptied the archive."):
+        for got in applied(linter, sentence):
+            assert "Mei" not in got and "Arjun" not in got, (sentence, got)
