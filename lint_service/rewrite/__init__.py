@@ -113,6 +113,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # broke X": the change keeps every fact the clause gave it, the person goes
         text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
         return [Candidate(text)] if text is not None else []
+    if det.construction == "made-by" and det.target is not None and det.target.head.lower_ == "by" and det.target.dep_ == "pobj":
+        return [Candidate(render(sent, {}, {t.i for t in det.target.head.subtree}))]  # "A migration by Ravi broke X" -> "A migration broke X"
     if det.construction == "possessive" and (owned := owned_thing(det, sent, ctx)):
         return owned  # "The bad regex in the WAF rule was mine" -> "There was a bad regex in ..."
     if det.construction == "possessive" and _imperative(sent):

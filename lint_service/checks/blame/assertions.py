@@ -11,7 +11,7 @@ from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
-from .possessives import _possessor
+from .possessives import _generic_person, _possessor
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
 
@@ -175,12 +175,6 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                      f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
                                      None, [tok, obj], subj)
     return None
-
-
-def _generic_person(person: Token) -> bool:
-    """"An error by a person is where an investigation starts": a person in general, in a
-    present-tense statement (rule 16)."""
-    return any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in person.children) and person.sent.root.tag_ in ("VBZ", "VBP")
 
 
 def _generic(tok: Token) -> bool:

@@ -32,6 +32,12 @@ def _possessor(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _generic_person(person: Token) -> bool:
+    """"An error by a person is where an investigation starts": a person in general, in a
+    present-tense statement (rule 16)."""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in person.children) and person.sent.root.tag_ in ("VBZ", "VBP")
+
+
 def _maker(noun: Token, lex: Lexicon) -> Token | None:
     """The person whose act made the thing: "the config I pushed", "a script that
     she wrote", "the query the analyst ran" (rule 2, said with a relative clause
@@ -48,6 +54,15 @@ def _maker(noun: Token, lex: Lexicon) -> Token | None:
         # pronoun standing for a person ("It was Ottilie who restarted ...")
         if who is not None and who.lower_ not in ("who", "that", "which", "whom") and classify(who, lex) in BLAMEABLE:
             return who
+    # "a migration by Ravi", "the config change by the contractor": rule 2 said with "by";
+    # only a change, since "a talk by Ravi" or "a report by the vendor" made nothing that broke
+    # ("a sloppy deploy by the team" is the judgement recognizer's: the word says why)
+    judged = any(c.dep_ == "amod" and c.lower_ in lex.terms["judgement_adjectives"] for c in noun.children)
+    if not judged and (noun.lemma_.lower() in lex.terms["change_nouns"] or noun.lower_ in lex.terms["change_nouns"]):
+        for by in (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"):
+            who = next((o for o in by.children if o.dep_ == "pobj"), None)
+            if who is not None and classify(who, lex) in BLAMEABLE and not _generic_person(who):
+                return who
     return None
 
 
@@ -129,7 +144,7 @@ def possessive(view: SentenceView) -> Detection | None:
             or _defective(tok, lex)
         )
         if (bad_mod or is_blame_noun or as_cause) and not _negated_sentence(tok):
-            named = (tok.doc[tok.left_edge.i:owner.head.i + 1].text if made else
+            named = (tok.doc[tok.left_edge.i:(owner.i if owner.head.lower_ == "by" else owner.head.i) + 1].text if made else
                      f'{_owner(owner)} {describe([t for t in tok.children if t.dep_ in ("amod", "compound") and t.i < tok.i] + [tok])}')
             # "made-by": the possessive rewrite (drop the possessor) would leave the
             # relative clause without its subject
