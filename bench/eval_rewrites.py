@@ -346,6 +346,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.output:
             ap.error("--strip needs -o FILE")
         return strip_sheet(args.strip, args.output)
+    if unknown := [name for name in args.sets if name not in SET_NAMES]:
+        # the document sets (real-quotes@doc, dev-docs, real-docs) come with the sentence
+        # set they are read from: name that one
+        ap.error(f"unknown set {unknown[0]!r}; known: {', '.join(SET_NAMES)} "
+                 "(real-quotes also reports real-quotes@doc and real-docs; dev also dev-docs)")
     if (args.sample or args.ungraded) and not args.sheet:
         ap.error("--sample and --ungraded need --sheet FILE")
     if args.why:
