@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-test-misses", action="store_true", help="also list real-test misses (reporting only)")
     ap.add_argument("--no-kinds", action="store_true", help="omit the per-kind table")
     args = ap.parse_args(argv)
+    if missing := [n for n in args.sets if n not in SET_NAMES + HALVES and not Path(n).is_file()]:
+        ap.error(f"{missing[0]!r} is neither a set ({', '.join(SET_NAMES + HALVES)}) nor a TSV file")
     linter = Linter()
     print(f"{'set':14s} {'B':>4s} {'N':>4s}  {'P':>5s}  {'R':>5s}  {'F1':>5s}   tp  fp  fn  tn")
     results = []
