@@ -1,0 +1,58 @@
+"""One person's act rewritten on its own, with what follows it kept (issue 11, branch
+rewrite12, lint_service/rewrite/spliced.py): a consequence said as a further act of
+the same person ("... and took two racks offline"), and a clause of its own after a
+semicolon, a dash or, for a question, a comma ("...; reads stalled for 4 minutes",
+"... — is there any way to undo it?").
+
+Every sentence here was written for this file. Each shape has a true positive and a
+near miss where the rewrite must be absent.
+"""
+from __future__ import annotations
+
+import pytest
+from test_rewrite_constructions import linter, r, suggestions  # noqa: F401  (the shared fixture and helpers)
+
+from lint_service import Linter
+from rewrite_support import applied
+
+REWRITTEN = [
+    # the first act passive, the consequence verb keeps its words after "which" ...
+    r("The storage team botched the kernel upgrade and took two racks offline.",
+      "The kernel upgrade went wrong, which took two racks offline.", "consequence-which"),
+    # ... or after "; this" when the act ends in a noun "which" would attach to
+    r("Late on Friday I patched the wrong VLAN on the access switch and cut 300 desks on the third floor off the network.",
+      "Late on Friday the wrong VLAN was patched on the access switch; this cut 300 desks on the third floor off the network.",
+      "consequence-this-after-noun"),
+    # a clause of its own after a semicolon stays as written
+    r("09:40 Ayla (the on-call) restarted the wrong database; reads stalled for 4 minutes.",
+      "09:40 The wrong database was restarted; reads stalled for 4 minutes.", "clause-after-semicolon-parenthesis"),
+    # the writer's question stays when it names nobody
+    r("I truncated the audit table by mistake — is there any way to undo it?",
+      "The audit table was truncated by mistake — is there any way to undo it?", "question-after-dash"),
+    r("I wiped the wrong volume; is there any way to recover it?",
+      "The wrong volume was wiped; is there any way to recover it?", "question-after-semicolon"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITTEN)
+def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in applied(linter, sentence)
+
+
+REFUSED = [
+    # a second act a person also does on purpose is not the first act's consequence
+    r("The storage team botched the kernel upgrade and deleted the old snapshots.", "which deleted", "act-not-consequence"),
+    r("Late on Friday I patched the wrong VLAN on the access switch and moved 300 desks on the third floor off the network.",
+      "which moved", "moved-not-consequence"),
+    # "them" in the consequence has nothing left to point at
+    r("The storage team botched the kernel upgrade and took them offline.", "took them", "consequence-pronoun"),
+    # the kept question or clause would still name the writer or the person
+    r("I wiped the wrong volume; how do I recover it?", "recover it", "question-names-writer"),
+    r("I truncated the audit table by mistake — can we undo it?", "undo it", "question-names-team"),
+    r("Jun pushed the bad config; he never told anyone.", "told anyone", "clause-names-person"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "absent"), REFUSED)
+def test_refused(linter: Linter, sentence: str, absent: str) -> None:
+    assert not any(absent in s for s in suggestions(linter, sentence))
