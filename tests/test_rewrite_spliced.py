@@ -1,8 +1,9 @@
 """One person's act rewritten on its own, with what follows it kept (issue 11, branch
 rewrite12, lint_service/rewrite/spliced.py): a consequence said as a further act of
-the same person ("... and took two racks offline"), and a clause of its own after a
+the same person ("... and took two racks offline"), a clause of its own after a
 semicolon, a dash or, for a question, a comma ("...; reads stalled for 4 minutes",
-"... — is there any way to undo it?").
+"... — is there any way to undo it?"), and a belief participle the parser read as the
+object ("dropped the table thinking it was the copy").
 
 Every sentence here was written for this file. Each shape has a true positive and a
 near miss where the rewrite must be absent.
@@ -31,6 +32,12 @@ REWRITTEN = [
       "The audit table was truncated by mistake — is there any way to undo it?", "question-after-dash"),
     r("I wiped the wrong volume; is there any way to recover it?",
       "The wrong volume was wiped; is there any way to recover it?", "question-after-semicolon"),
+    # a belief participle the parser read as the object gets its comma back, then says
+    # what the object was taken for (rewrite/belief_comma.py)
+    r("Sunil dropped the orders table thinking it was the staging copy.",
+      "The orders table was dropped, mistaken for the staging copy.", "belief-without-comma"),
+    r("I accidentally formatted the team's build volume thinking it was my scratch disk.",
+      "The team's build volume was accidentally formatted, mistaken for a scratch disk.", "belief-without-comma-possessive"),
 ]
 
 
@@ -50,6 +57,10 @@ REFUSED = [
     r("I wiped the wrong volume; how do I recover it?", "recover it", "question-names-writer"),
     r("I truncated the audit table by mistake — can we undo it?", "undo it", "question-names-team"),
     r("Jun pushed the bad config; he never told anyone.", "told anyone", "clause-names-person"),
+    # a belief about the person's own whereabouts says nothing about the object
+    r("Sunil dropped the orders table thinking he was on staging.", "mistaken", "belief-about-person"),
+    # the pronoun is not the object's: "it" for several tables
+    r("Sunil dropped the orders tables thinking it was staging.", "mistaken", "belief-pronoun-disagrees"),
 ]
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .candidate import Candidate
+from .belief_comma import with_belief_comma
 from .command_object import command_run
 from .headline import headline_passive
 from .hindsight_words import without_hindsight
@@ -37,6 +38,8 @@ def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     verdict on themselves ("I own this one: I deleted ...", rewrite/self_verdict.py)."""
     if (plain := without_hindsight(sent)) is not None:
         return [Candidate(plain, restated=True)]
+    if (comma := with_belief_comma(sent)) is not None:  # (rewrite12) "wiped the disk thinking it was ..."
+        return [Candidate(comma, restated=True)]
     return self_verdict(det, sent, ctx)
 
 
