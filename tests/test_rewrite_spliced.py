@@ -3,7 +3,8 @@ rewrite12, lint_service/rewrite/spliced.py): a consequence said as a further act
 the same person ("... and took two racks offline"), a clause of its own after a
 semicolon, a dash or, for a question, a comma ("...; reads stalled for 4 minutes",
 "... — is there any way to undo it?"), and a belief participle the parser read as the
-object ("dropped the table thinking it was the copy").
+object ("dropped the table thinking it was the copy"), and the writer's verdict
+around the act ("knew better and ... anyway, which was poor judgement").
 
 Every sentence here was written for this file. Each shape has a true positive and a
 near miss where the rewrite must be absent.
@@ -38,6 +39,11 @@ REWRITTEN = [
       "The orders table was dropped, mistaken for the staging copy.", "belief-without-comma"),
     r("I accidentally formatted the team's build volume thinking it was my scratch disk.",
       "The team's build volume was accidentally formatted, mistaken for a scratch disk.", "belief-without-comma-possessive"),
+    # the writer's verdict around the act goes: a closing "which was <verdict>", and
+    # "knew better and ... anyway" (rewrite/verdict_clause.py)
+    r("Mira ran the reindex at noon, which was a poor call.", "The reindex was run at noon.", "closing-verdict-phrase"),
+    r("Oskar knew better and restarted the broker during the sale anyway, which was poor judgement.",
+      "The broker was restarted during the sale.", "knew-better-anyway-verdict"),
 ]
 
 
@@ -61,6 +67,8 @@ REFUSED = [
     r("Sunil dropped the orders table thinking he was on staging.", "mistaken", "belief-about-person"),
     # the pronoun is not the object's: "it" for several tables
     r("Sunil dropped the orders tables thinking it was staging.", "mistaken", "belief-pronoun-disagrees"),
+    # a closing "which" clause that states a fact is kept, not dropped as a verdict
+    r("Mira ran the reindex at noon, which was the quietest hour.", "was run at noon.", "closing-fact-kept"),
 ]
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .belief_comma import with_belief_comma
+from .verdict_clause import without_verdict
 from .command_object import command_run
 from .headline import headline_passive
 from .hindsight_words import without_hindsight
@@ -40,6 +41,8 @@ def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         return [Candidate(plain, restated=True)]
     if (comma := with_belief_comma(sent)) is not None:  # (rewrite12) "wiped the disk thinking it was ..."
         return [Candidate(comma, restated=True)]
+    if (plain := without_verdict(sent, ctx)) is not None:  # (rewrite12) "..., which was poor judgement"
+        return [Candidate(plain, restated=True)]
     return self_verdict(det, sent, ctx)
 
 
