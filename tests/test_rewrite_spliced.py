@@ -4,7 +4,8 @@ the same person ("... and took two racks offline"), a clause of its own after a
 semicolon, a dash or, for a question, a comma ("...; reads stalled for 4 minutes",
 "... — is there any way to undo it?"), and a belief participle the parser read as the
 object ("dropped the table thinking it was the copy"), and the writer's verdict
-around the act ("knew better and ... anyway, which was poor judgement").
+around the act ("knew better and ... anyway, which was poor judgement"); and two acts
+joined by "and" with the blamed one second.
 
 Every sentence here was written for this file. Each shape has a true positive and a
 near miss where the rewrite must be absent.
@@ -44,6 +45,9 @@ REWRITTEN = [
     r("Mira ran the reindex at noon, which was a poor call.", "The reindex was run at noon.", "closing-verdict-phrase"),
     r("Oskar knew better and restarted the broker during the sale anyway, which was poor judgement.",
       "The broker was restarted during the sale.", "knew-better-anyway-verdict"),
+    # two acts joined by "and", the blamed one second: said half by half from the first
+    r("Kemal opened the admin console and accidentally deleted the audit bucket.",
+      "The admin console was opened and the audit bucket was accidentally deleted.", "second-act-from-first"),
 ]
 
 
@@ -69,6 +73,12 @@ REFUSED = [
     r("Sunil dropped the orders tables thinking it was staging.", "mistaken", "belief-pronoun-disagrees"),
     # a closing "which" clause that states a fact is kept, not dropped as a verdict
     r("Mira ran the reindex at noon, which was the quietest hour.", "was run at noon.", "closing-fact-kept"),
+    # "it" is not the first half's things: a plural object cannot be what "it" points at
+    r("Kemal copied the root passwords into the test script and then accidentally ran it against the live cluster.", "run against",
+      "it-not-first-object"),
+    # a rate parted from its object by the passive ("were fired a second") would change what it counts
+    r("Kemal copied the staging token into the soak test and then mistakenly fired 40k requests a second at the primary.",
+      "fired a second", "rate-parted-from-object"),
 ]
 
 

@@ -24,9 +24,10 @@ from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate
 from .coordination import _conjuncts
-from .text import phrasing
+from .text import phrasing, verb_lemma_of
 
 if TYPE_CHECKING:
+    from ..checks.blame.clauses import Clause
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
 
@@ -146,3 +147,18 @@ def act_then_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     rest = sent.doc[p.i + 1:sent.end].text.strip()
     joiner = "; " if p.text == ";" else f" {p.text} " if p.text != "," else ", "
     return [Candidate(f"{body}{joiner}{rest}") for body, _pos in _act_alone(act, ctx)]
+
+
+def acts_alike(c: "Clause") -> bool:
+    """The blamed act is the second of two joined by "and" whose first is an act too
+    ("copied the credentials into the harness and then ran it against prod"): said half
+    by half from the first (``coordination.from_first_act``). A first half that is a state
+    ("was half-asleep and ran the purge"), a belief or "had" is the person's, not an act."""
+    first = c.subject.head if c.subject is not None else None
+    if first is None or c.verb.dep_ != "conj" or c.verb.head != first or first.pos_ != "VERB":
+        return False
+    lemma = verb_lemma_of(first.text)
+    if lemma in ("be", "have", "get", "know") or lemma in phrasing()["mental_verbs"] or lemma in phrasing()["state_verbs"]:
+        return False
+    cc = [x for x in first.children if x.dep_ == "cc" and first.i < x.i < c.verb.i]
+    return len(cc) == 1 and cc[0].lower_ == "and" and not any(x.dep_ == "neg" for x in first.children)

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .belief_comma import with_belief_comma
+from .spliced import acts_alike
 from .verdict_clause import without_verdict
 from .command_object import command_run
 from .headline import headline_passive
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 judged_process = _judged_process
 
-__all__ = ["Candidate", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
+__all__ = ["Candidate", "acts_alike", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
 
 
 def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
