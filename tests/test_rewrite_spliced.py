@@ -45,6 +45,9 @@ REWRITTEN = [
     r("Mira ran the reindex at noon, which was a poor call.", "The reindex was run at noon.", "closing-verdict-phrase"),
     r("Oskar knew better and restarted the broker during the sale anyway, which was poor judgement.",
       "The broker was restarted during the sale.", "knew-better-anyway-verdict"),
+    # a judgement verb as rule data allows ("mishandled" like "botched"), never "was mishandled"
+    r("The billing team mishandled the ledger cutover and locked out every reseller.",
+      "The ledger cutover went wrong and every reseller was locked out.", "judged-act-outcome"),
     # two acts joined by "and", the blamed one second: said half by half from the first
     r("Kemal opened the admin console and accidentally deleted the audit bucket.",
       "The admin console was opened and the audit bucket was accidentally deleted.", "second-act-from-first"),
@@ -73,6 +76,8 @@ REFUSED = [
     r("Sunil dropped the orders tables thinking it was staging.", "mistaken", "belief-pronoun-disagrees"),
     # a closing "which" clause that states a fact is kept, not dropped as a verdict
     r("Mira ran the reindex at noon, which was the quietest hour.", "was run at noon.", "closing-fact-kept"),
+    # "knew better" with no verdict and no "anyway": the knowing may be the point, not dropped
+    r("Mira knew better and ran the reindex at noon.", "The reindex was run at noon.", "knew-better-alone"),
     # "it" is not the first half's things: a plural object cannot be what "it" points at
     r("Kemal copied the root passwords into the test script and then accidentally ran it against the live cluster.", "run against",
       "it-not-first-object"),
