@@ -189,7 +189,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
         return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
-            and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and c.verb.head != c.subject.head:
+            and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and (c.verb.head != c.subject.head or strategy.acts_alike(c)):
         # the subject is shared from a clause further back: "wrote the migration, tested it
         # ..., and ran it on production" is one list of acts, said half by half; anything
         # else ("A co-worker and I entered ... but didn't notice") has no clause of its own

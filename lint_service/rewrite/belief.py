@@ -17,9 +17,10 @@ def belief_edits(sent: Span) -> list[tuple[str, str]]:
     """(words as written, words without the believer) for each such belief phrase of ``sent``."""
     out: list[tuple[str, str]] = []
     for g in sent:
-        if g.tag_ != "VBG" or g.dep_ != "advcl" or verb_lemma_of(g.text) not in phrasing()["mental_verbs"]:
+        if g.tag_ != "VBG" or g.dep_ not in ("advcl", "xcomp") or verb_lemma_of(g.text) not in phrasing()["mental_verbs"]:
             continue
-        obj = next((c for c in g.head.children if c.dep_ in ("dobj", "obj")), None)
+        # the object, or the passive's subject when read off a candidate (rewrite/belief_comma.py)
+        obj = next((c for c in g.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
         said = next((c for c in g.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
         if obj is None or said is None or any(c.dep_ in ("nsubj", "neg", "mark", "aux") for c in g.children):
             continue
@@ -31,5 +32,9 @@ def belief_edits(sent: Span) -> list[tuple[str, str]]:
                 or any(c.dep_ not in ("nsubj", "attr", "punct") for c in said.children):
             continue
         words = [t for t in g.subtree if not (t.is_punct and t.i == g.right_edge.i)]
-        out.append((span_text(words), f"{phrasing()['mistaken_for']} {span_text(list(what.subtree))}"))
+        new = f"{phrasing()['mistaken_for']} {span_text(list(what.subtree))}"
+        if not g.doc[g.i - 1].is_punct:  # a passive that lost the comma before it ("was dropped mistaken for")
+            out.append((" " + span_text(words), ", " + new))
+        else:
+            out.append((span_text(words), new))
     return out

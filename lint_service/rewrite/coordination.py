@@ -184,6 +184,10 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             # "... and let the queue back up overnight": what was let happen is the half
             pieces.append((v, joiner, *let))
             continue
+        obj = next((x for x in v.children if x.dep_ in ("dobj", "obj")), None)
+        if obj is not None and any(x.dep_ in ("npadvmod", "dobj") and x.left_edge.i == obj.right_edge.i + 1 and x.left_edge.lower_ in ("a", "an", "per")
+                                   for x in v.children):
+            return []  # (rewrite12) "fired 40k requests a second": the passive parts the rate from its object
         neg = negate and n == 0 or any(x.dep_ == "neg" or x.lower_ == "never" for x in v.children)
         # "... and forgot to re-enable it": the act that did not happen is the half
         undone = next((x for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VB" and not any(
@@ -211,6 +215,10 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         # "turned off the alert and never turned it back on": "it" is the first object,
         # unless the first half says that object never came to be ("did not request a review")
         if n and subject.lower() in ("it", "them") and not pieces[0][3].split(" ")[1:2] == ["not"]:
+            number = {"was": "it", "is": "it", "were": "them", "are": "them"}.get(pieces[0][3].split(" ")[0])
+            if number is not None and number != subject.lower():
+                # (rewrite12) "copied the credentials into the harness and ran it": "it" is not the first half's thing
+                return []
             be = "is" if is_present(v) else "was"
             if _shares_auxiliary(pred, pieces[:n]):
                 # "was written, tested and run": one auxiliary for the one object's acts

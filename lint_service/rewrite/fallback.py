@@ -35,6 +35,7 @@ from .result_participle import act_with_result
 from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
 from .split_object import split_object
+from .spliced import act_then_clause, act_then_consequence
 from .text import balanced
 from .unchecked import unchecked_clause
 from .uninformed import acted_untold, not_told_about
@@ -82,6 +83,8 @@ FALLBACKS: tuple[Strategy, ...] = (
     act_with_result,
     absence_then,
     person_relative,
+    act_then_consequence,  # (rewrite12)
+    act_then_clause,
 )
 
 

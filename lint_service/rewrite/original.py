@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from .belief_comma import believed
 from .verify import Original, pronouns_of, unbound_pronouns
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ def original_of(det: "Detection", sent: Span) -> Original:
     if c is not None:
         dropped |= {x.i for v in (c.verb, c.action) for x in v.children if x.dep_ == "neg" or x.lower_ in ("never", "not", "nothing")}
         if det.construction not in ("idiom", "judgement"):
-            objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped]
+            # "wiped the disk thinking/dobj it was ...": a belief misread as the object (rewrite/belief_comma.py)
+            objects = [o.text for o in c.objects[:1] if o.pos_ != "PRON" and o.i not in dropped and not believed(o)]
     who = det.target if det.target is not None else (c.subject if c is not None else None)
     # a blame phrase has no slot for the person: the sentence's subject is them ("Graham went
     # at the upgrade like a bull in a china shop")

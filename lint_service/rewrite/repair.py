@@ -54,7 +54,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif found and all(p.startswith(STATUS) for p in found):
         fixed = status_apart(cand)  # "The login page broke; rolling back" (rewrite/self_verdict.py)
     elif found and all(p == DANGLING_BELIEF for p in found):
-        fixed = edited(cand.text, belief_edits(orig.sent))
+        # the candidate's own parse when the original's misread the belief as the object
+        fixed = edited(cand.text, belief_edits(orig.sent)) or edited(cand.text, belief_edits(cand))
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \

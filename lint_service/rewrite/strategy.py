@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .candidate import Candidate
+from .belief_comma import with_belief_comma
+from .spliced import acts_alike
+from .verdict_clause import without_verdict
 from .command_object import command_run
 from .headline import headline_passive
 from .hindsight_words import without_hindsight
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
 
 judged_process = _judged_process
 
-__all__ = ["Candidate", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
+__all__ = ["Candidate", "acts_alike", "coordinated", "judged_process", "judgement", "plain_passive", "requirement", "special"]
 
 
 def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -36,6 +39,10 @@ def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     sentence without hindsight words ("missed an obvious bug"), or without the writer's
     verdict on themselves ("I own this one: I deleted ...", rewrite/self_verdict.py)."""
     if (plain := without_hindsight(sent)) is not None:
+        return [Candidate(plain, restated=True)]
+    if (comma := with_belief_comma(sent)) is not None:  # (rewrite12) "wiped the disk thinking it was ..."
+        return [Candidate(comma, restated=True)]
+    if (plain := without_verdict(sent, ctx)) is not None:  # (rewrite12) "..., which was poor judgement"
         return [Candidate(plain, restated=True)]
     return self_verdict(det, sent, ctx)
 
