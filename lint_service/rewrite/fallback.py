@@ -21,6 +21,7 @@ from .judged_act import judged_act
 from .missed_act import missed_act
 from .error_explained import error_explained
 from .error_step import error_in_context
+from .headline_acts import headline_two_acts
 from .headline_words import headline_words
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
@@ -76,6 +77,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     agent_act_when,
     whoever_act,
     headline_words,
+    headline_two_acts,
     unattended,
     instead_of_act,
     permitted_act,
