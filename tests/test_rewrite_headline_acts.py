@@ -28,6 +28,8 @@ NEAR_MISSES = [
     # a second half that is no act of the person's
     ("Contractor cuts fibre, blamed for regional outage", None),
     ("Admin Deletes Billing Database, Then Finds Backups Empty", None),
+    # parsed as a clause under the second verb: that verb's doer was the person too
+    ("Admin deletes billing database, then discovers backups are empty", "discovers"),
 ]
 
 

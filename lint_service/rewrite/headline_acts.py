@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
 
-__all__ = ["headline_two_acts"]
+__all__ = ["headline_two_acts", "verb_left_without_doer"]
 
 # verb classes (rules/verbs.yaml) of a second half that reports or judges: not an act
 _SAYING = ("speech", "reporting", "denial", "judging", "belief", "admission")
@@ -56,3 +56,20 @@ def headline_two_acts(det: "Detection", sent: Span, ctx: "Context") -> list[Cand
     if one is None or two is None:
         return []
     return [Candidate(f"{one[:1].upper()}{one[1:]}, {two}")]
+
+
+def verb_left_without_doer(cand: Span, orig: Span) -> str | None:
+    """The main verb the candidate keeps whose doer was the removed person: "Admin deletes
+    X, then/ROOT discovers Y" parsed with "deletes" as a clause under "discovers", which has
+    no subject of its own; with the admin gone, "X is deleted, then discovers Y" leaves
+    "discovers" to nobody (or to X). None when there is none."""
+    root = orig.root
+    if root.i == orig.start or root.tag_ not in ("VBZ", "VBD", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return None
+    for clause in root.children:
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < root.i), None)
+        if clause.dep_ in ("ccomp", "conj") and clause.i < root.i and subj is not None \
+                and not any(t.text == subj.text for t in cand) and any(t.text == root.text for t in cand):
+            return root.text
+    return None
