@@ -29,6 +29,10 @@ REWRITES = [
      "The carrier's postmortem notes that a routing change meant for the test network was applied to the live core."),
     ("The vendor's review finds that a technician unplugged the wrong feed during the swap.",
      "The vendor's review finds that the wrong feed was unplugged during the swap."),
+    # a report the doer gave: said from its recipient, the report and its content kept
+    ("Kaito told the review that he had skipped the canary stage because the deploy queue was long.",
+     "The review was told that the canary stage was skipped because the deploy queue was long."),
+    ("The contractor told investigators that he cut the wrong cable.", "Investigators were told that the wrong cable was cut."),
     # the destination the parser hung on the object's participle follows the verb
     ("An engineer pushed a firewall rule meant for staging to the production edge.",
      "A firewall rule meant for staging was pushed to the production edge."),
@@ -40,6 +44,8 @@ NEAR_MISSES = [
     ("The on-call may have ignored the pages.", "have gone unanswered"),
     # "from ... to" is one phrase: it stays with the object
     ("An engineer pushed a rule copied from staging to the production edge.", "was pushed to the production edge"),
+    # a report by someone else about another's act: the teller stays, nothing is fronted
+    ("Kaito told the review that Ana had skipped the canary stage.", "was told."),
     # a hedge about who: the verdict stays unrewritten
     ("It might have been the night DBA who truncated the audit table.", None),
 ]

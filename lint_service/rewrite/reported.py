@@ -15,16 +15,31 @@ polarity may have been reversed"); dropping it would turn the guess into a fact 
 polarity has been reversed": meaning changed). The verifier refuses any candidate of a
 hedged act that lost its modal. The modals are rule data (``hedging_modals``).
 
+A report the doer gave ("Kaito told the retro that he had bypassed the canary stage"):
+the reported act said without him keeps him as the teller ("Kaito told the retro that
+the canary stage had been bypassed"), which still points at him; the telling is said
+from its recipient instead ("The retro was told that the canary stage had been
+bypassed"), so the report and its content both stay.
+
 A hedge about *who* ("It might have been the DBA who ...") is not an act's modal: it
 is a verdict's, and stays without a rewrite (rewrite/verdict_who.py decides that).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
-from .text import phrasing, verb_lemma_of
+from .candidate import Candidate
+from .text import is_present, phrasing, span_text, verb_lemma_of
 
-__all__ = ["hedge_lost", "hedging_modal", "misread_report", "participle_destination"]
+if TYPE_CHECKING:
+    from ..checks.blame.recognizers import Detection
+    from ..checks.registry import Context
+
+__all__ = ["hedge_lost", "hedging_modal", "misread_report", "participle_destination", "told_by_doer", "told_fronted"]
+
+_DOER_PRONOUNS = frozenset({"he", "she", "they"})
 
 _DESTINATIONS = ("to", "into", "onto")
 
@@ -81,3 +96,63 @@ def participle_destination(obj: Token) -> list[Token]:
                 and preps[-1].right_edge.i == obj.right_edge.i:
             return [preps[-1]]
     return []
+
+
+def _telling(verb: Token) -> tuple[Token, Token, Token] | None:
+    """(teller, telling verb, recipient) when ``verb``'s clause is what a person told a
+    recipient about their own act: "Kaito told the retro that he had bypassed ..." (the
+    parser may hang the clause on the recipient: "the retro/dobj that he had bypassed/acl")."""
+    tell = verb.head
+    if verb.dep_ in ("acl", "relcl") and tell.dep_ == "dobj":
+        tell = tell.head
+    elif verb.dep_ != "ccomp":
+        return None
+    if verb_lemma_of(tell.text) not in phrasing()["telling_verbs"]:
+        return None
+    teller = next((c for c in tell.children if c.dep_ == "nsubj"), None)
+    recipient = next((c for c in tell.children if c.dep_ in ("dobj", "dative")), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if teller is None or recipient is None or mark is None or doer is None or doer.lower_ not in _DOER_PRONOUNS:
+        return None
+    if teller.pos_ != "PROPN" and not any(c.dep_ == "det" for c in teller.children) or recipient.pos_ == "PRON":
+        return None
+    return teller, tell, recipient
+
+
+def told_by_doer(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    c = det.clause
+    found = _telling(c.verb) if c is not None and c.subject is not None else None
+    if found is None:
+        return []
+    teller, tell, recipient = found
+    mark = next(m for m in c.verb.children if m.dep_ == "mark")
+    if min(t.i for t in teller.subtree) != sent.start:
+        return []  # a lead before the teller would need its own reading
+    said = span_text([t for t in sent if t.i < mark.i])
+    whom = span_text([t for t in recipient.subtree if t.i < mark.i])
+    be = ("are" if recipient.tag_ == "NNS" else "is") if is_present(tell) else ("were" if recipient.tag_ == "NNS" else "was")
+    from . import candidates  # the reported act rewritten as the main strategies would
+
+    out = []
+    for cand in candidates(det, sent, ctx):
+        if cand.text.startswith(said + " "):
+            out.append(Candidate(f"{whom[:1].upper()}{whom[1:]} {be} told{cand.text[len(said):]}", cand.kind))
+    return out
+
+
+def told_fronted(cand: Span, orig: Span) -> bool:
+    """The passive of the telling put what was told into the subject: "Kaito told the retro
+    that Ana had bypassed X" (the clause hung on "retro") -> "The retro that Ana had bypassed
+    X was told". True when a telling verb of ``orig`` has such a clause and ``cand`` says
+    the telling after the clause."""
+    for tell in orig:
+        if tell.pos_ != "VERB" or verb_lemma_of(tell.text) not in phrasing()["telling_verbs"]:
+            continue
+        for whom in (c for c in tell.children if c.dep_ == "dobj"):
+            said = [v for v in whom.children if v.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)]
+            told = [t for t in cand if t.lower_ == tell.lower_ or (t.tag_ == "VBN" and verb_lemma_of(t.text) == verb_lemma_of(tell.text))]
+            thats = [t for t in cand if t.lower_ == "that"]
+            if said and told and thats and thats[0].i < told[-1].i and not any(t.i < thats[0].i for t in told):
+                return True
+    return False
