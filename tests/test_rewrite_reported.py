@@ -95,7 +95,7 @@ def test_the_destination_is_found_only_after_the_participles_own_phrase() -> Non
     assert participle_destination(next(t for t in pair if t.lower_ == "rule")) == []
 
 
-def test_a_whole_quotation_is_told_from_a_quoted_part() -> None:
+def test_a_whole_quotation_is_told_apart_from_a_quoted_part() -> None:
     assert whole_quotation(first_sentence("“We restarted the primary twice.”"))
     assert whole_quotation(first_sentence('"We restarted the primary twice".'))
     assert not whole_quotation(first_sentence('"I restarted it," she said, "twice."'))
