@@ -1,5 +1,7 @@
 """Rewrites of acts the writer reports or guesses at (issue 11, rewrite round 13): the
-report or the hedge stays, the act is said without its doer (rewrite/reported.py).
+report or the hedge stays, the act is said without its doer (rewrite/reported.py); and
+headlines that give the person two comma-joined acts, each said in headline form
+without them (rewrite/headline_acts.py).
 
 Every sentence here was written for this file. Each shape has true positives and near
 misses where the tempting form would change the meaning: a guess said as a fact, a
@@ -38,6 +40,10 @@ REWRITES = [
     # the destination the parser hung on the object's participle follows the verb
     ("An engineer pushed a firewall rule meant for staging to the production edge.",
      "A firewall rule meant for staging was pushed to the production edge."),
+    # a headline with two acts of the person's
+    ("Intern Deletes Customer Table, Halts Checkout For Six Hours",
+     "Customer Table Deleted, Checkout Halted For Six Hours"),
+    ("Contractor cuts fibre, strands three depots", "Fibre cut, three depots stranded"),
 ]
 
 NEAR_MISSES = [
@@ -52,6 +58,16 @@ NEAR_MISSES = [
     ("“A technician made a mistake and caused the failure of both pumps.”", None),
     # a hedge about who: the verdict stays unrewritten
     ("It might have been the night DBA who truncated the audit table.", None),
+    # headlines: the "-s" word is a plural noun with a verb of its own ("streets go dark")
+    ("Contractor Cuts Fibre, Streets Go Dark", None),
+    ("Contractor cuts fibre, lights go out across town", None),
+    # ... a second half that says or judges: the claim was the person's
+    ("Contractor Cuts Fibre, Denies Wrongdoing", None),
+    # ... a second half that is no act of the person's
+    ("Contractor cuts fibre, blamed for regional outage", None),
+    ("Admin Deletes Billing Database, Then Finds Backups Empty", None),
+    # ... parsed as a clause under the second verb: that verb's doer was the person too
+    ("Admin deletes billing database, then discovers backups are empty", "discovers"),
 ]
 
 
