@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from lint_service import Linter
-from lint_service.rewrite.reported import hedge_lost, hedging_modal, misread_report, participle_destination, whole_quotation
+from lint_service.rewrite.reported import hedge_lost, hedging_modal, misread_report, participle_destination
 from rewrite_support import first_sentence
 from test_rewrite_fallbacks import linter  # noqa: F401 - the same fixture
 from test_rewrite_fallbacks import test_near_miss as not_offered
@@ -35,8 +35,6 @@ REWRITES = [
     ("Kaito told the review that he had skipped the canary stage because the deploy queue was long.",
      "The review was told that the canary stage was skipped because the deploy queue was long."),
     ("The contractor told investigators that he cut the wrong cable.", "Investigators were told that the wrong cable was cut."),
-    # the same words out of quotes are the writer's own
-    ("A technician made a mistake and caused the failure of both pumps.", "A mistake caused the failure of both pumps."),
     # the destination the parser hung on the object's participle follows the verb
     ("An engineer pushed a firewall rule meant for staging to the production edge.",
      "A firewall rule meant for staging was pushed to the production edge."),
@@ -54,8 +52,6 @@ NEAR_MISSES = [
     ("An engineer pushed a rule copied from staging to the production edge.", "was pushed to the production edge"),
     # a report by someone else about another's act: the teller stays, nothing is fronted
     ("Kaito told the review that Ana had skipped the canary stage.", "was told."),
-    # a quotation is someone's words: rewritten out of quotes, never inside them
-    ("“A technician made a mistake and caused the failure of both pumps.”", None),
     # a hedge about who: the verdict stays unrewritten
     ("It might have been the night DBA who truncated the audit table.", None),
     # headlines: the "-s" word is a plural noun with a verb of its own ("streets go dark")
@@ -110,9 +106,3 @@ def test_the_destination_is_found_only_after_the_participles_own_phrase() -> Non
     pair = first_sentence("An engineer pushed a rule copied from staging to the production edge.")
     assert participle_destination(next(t for t in pair if t.lower_ == "rule")) == []
 
-
-def test_a_whole_quotation_is_told_apart_from_a_quoted_part() -> None:
-    assert whole_quotation(first_sentence("“We restarted the primary twice.”"))
-    assert whole_quotation(first_sentence('"We restarted the primary twice".'))
-    assert not whole_quotation(first_sentence('"I restarted it," she said, "twice."'))
-    assert not whole_quotation(first_sentence("We restarted the “primary” twice."))

@@ -21,11 +21,6 @@ the canary stage had been bypassed"), which still points at him; the telling is 
 from its recipient instead ("The retro was told that the canary stage had been
 bypassed"), so the report and its content both stay.
 
-A quotation is someone's words: a sentence that is one quotation from end to end
-("“An engineer made a mistake ...”") is never rewritten, since the rewrite would put words
-in the speaker's mouth (a quote inside reported speech is refused before any candidate
-is made: rewrite/__init__.py ``_quoted``).
-
 A hedge about *who* ("It might have been the DBA who ...") is not an act's modal: it
 is a verdict's, and stays without a rewrite (rewrite/verdict_who.py decides that).
 """
@@ -42,9 +37,7 @@ if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
     from ..checks.registry import Context
 
-__all__ = ["hedge_lost", "hedging_modal", "misread_report", "participle_destination", "told_by_doer", "told_fronted", "whole_quotation"]
-
-_PAIRS = {'"': '"', "“": "”", "‘": "’"}
+__all__ = ["hedge_lost", "hedging_modal", "misread_report", "participle_destination", "told_by_doer", "told_fronted"]
 
 _DOER_PRONOUNS = frozenset({"he", "she", "they"})
 
@@ -163,15 +156,3 @@ def told_fronted(cand: Span, orig: Span) -> bool:
             if said and told and thats and thats[0].i < told[-1].i and not any(t.i < thats[0].i for t in told):
                 return True
     return False
-
-
-def whole_quotation(sent: Span) -> bool:
-    """``sent`` is one quotation from its first word to its last ("“We made a mistake.”")."""
-    words = [t for t in sent if not t.is_space]
-    close = _PAIRS.get(words[0].text) if words else None
-    if close is None or len(words) < 3:
-        return False
-    # the closing mark ends the sentence, or stands just before its final punctuation
-    end = len(words) - 1 if words[-1].text == close else len(words) - 2 if words[-1].is_punct and words[-2].text == close else 0
-    # and no quotation closes and opens again in between ('"I ran it," she said, "twice."')
-    return end >= 2 and not any(t.text in (words[0].text, close) for t in words[1:end])

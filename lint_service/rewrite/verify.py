@@ -16,7 +16,7 @@ from .as_written import said_twice, unquoted_scare
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
 from .headline_acts import verb_left_without_doer
-from .reported import hedge_lost, told_fronted, whole_quotation
+from .reported import hedge_lost, told_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import inflect, phrasing, verb_lemma_of
 
@@ -215,8 +215,6 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"{verb!r} left without its doer")
     if told_fronted(cand, orig.sent):
         out.append("what was told moved into the subject")
-    if whole_quotation(orig.sent):
-        out.append("a quotation's words changed")  # someone's words, never ours to rewrite
     if (status := status_of_new_subject(cand, orig.sent)) is not None:
         out.append(f"{STATUS} {status!r} now said of the new subject")
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig)
