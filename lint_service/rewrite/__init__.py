@@ -32,6 +32,7 @@ from .original import original_of
 from .faithful import names_person
 from .verify import Original, problems, still_theirs
 from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
+from .reported import hedging_modal, misread_report
 from . import strategy
 from .strategy import Candidate
 from .text import balanced, phrasing, render, trailing_punct, verb_lemma_of
@@ -156,11 +157,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(t) for t in permissive_variants(c, sent)]
     if sum(t.is_alpha for t in sent) >= 3 and all(t.is_upper for t in sent if t.is_alpha and len(t) > 1):
         return []  # shouted in capitals: the tagger cannot tell "IT" the department from "it"
-    if c is not None and c.verb.dep_ == "ccomp" and c.verb.head.dep_ == "ROOT" and c.verb.head.pos_ in ("NOUN", "PROPN"):
+    if c is not None and c.verb.dep_ == "ccomp" and c.verb.head.dep_ == "ROOT" and c.verb.head.pos_ in ("NOUN", "PROPN") and not misread_report(c.verb.head):
         return []  # "Our resident wizard/ROOT Dalia managed to ...": a noun read as the main verb
     if c is not None and c.verb.dep_ == "conj" and c.verb.head.pos_ in ("NOUN", "PROPN") and c.verb.head.dep_ == "ROOT":
         return []  # "A co-worker/ROOT and I entered/conj ...": the rest of the subject is the root
-    if c is not None and (_mood_changes(c) or _quoted(c.verb, sent) or det.construction == "verdict"):
+    if c is not None and ((_mood_changes(c) and not hedging_modal(c.verb)) or _quoted(c.verb, sent) or det.construction == "verdict"):
         return []  # "should lose her access", a verdict, or someone's quoted words: not ours to restate
     if c is not None and c.subject is not None and any(
             a.dep_ in ("aux", "auxpass") and a.i < c.subject.i and a.lower_ != "had" for v in (c.verb, c.action) for a in v.children):

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
+from .reported import hedging_modal, participle_destination
 from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     # "told", wherever the parser hung it in the recipient's phrase
     if verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]:
         moved += [d for d in obj.subtree if d.dep_ == "prep" and d.lower_ == "about" and d not in moved]
+    moved += participle_destination(obj)  # "a change meant for the lab | to the live core"
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     # "input the command code "rm -rf /"": the quoted string names the object and moves
@@ -260,6 +262,8 @@ def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
     no = "never" if any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in verb.children) else "not"
     if have is None:
         return f"{be} {no}" if negate else be
+    if modal := hedging_modal(verb):  # "may have reversed" -> "may have been reversed" (rewrite/reported.py)
+        return f"{modal} {no} have been" if negate else f"{modal} have been"
     head = "had" if have in ("had", "'d") else ("have" if plural else "has")
     return f"{head} {no} been" if negate else f"{head} been"
 

@@ -21,7 +21,9 @@ from .judged_act import judged_act
 from .missed_act import missed_act
 from .error_explained import error_explained
 from .error_step import error_in_context
+from .headline_acts import headline_two_acts
 from .headline_words import headline_words
+from .reported import told_by_doer
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
 from .verdict_act import verdict_act
@@ -77,6 +79,8 @@ FALLBACKS: tuple[Strategy, ...] = (
     agent_act_when,
     whoever_act,
     headline_words,
+    headline_two_acts,
+    told_by_doer,
     unattended,
     instead_of_act,
     permitted_act,

@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 from .as_written import said_twice, unquoted_scare
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
+from .headline_acts import verb_left_without_doer
+from .reported import hedge_lost, told_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import inflect, phrasing, verb_lemma_of
 
@@ -207,6 +209,12 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("negation lost")
     if (doer := unsaid_doer(cand)) is not None:
         out.append(f"{doer!r} still the act of someone left unsaid")
+    if (modal := hedge_lost(cand, orig.sent)) is not None:
+        out.append(f"the hedge {modal!r} lost")  # "may have reversed" said as a fact
+    if (verb := verb_left_without_doer(cand, orig.sent)) is not None:
+        out.append(f"{verb!r} left without its doer")
+    if told_fronted(cand, orig.sent):
+        out.append("what was told moved into the subject")
     if (status := status_of_new_subject(cand, orig.sent)) is not None:
         out.append(f"{STATUS} {status!r} now said of the new subject")
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig)
