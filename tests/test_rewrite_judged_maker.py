@@ -33,3 +33,17 @@ def test_no_rewrite_keeps_a_maker_named_after_by(linter: Linter) -> None:
     for sentence in ("The sloppy rollout by Mei took the API down.", "A careless purge by Arjun emptied the archive."):
         for got in applied(linter, sentence):
             assert "Mei" not in got and "Arjun" not in got, (sentence, got)
+
+
+def test_a_bare_act_left_as_the_doer_is_refused(linter: Linter) -> None:
+    # "Careless testing by the QA lead let ..." would become "Testing let ...": the act
+    # itself made the doer; better no rewrite
+    assert applied(linter, "Careless testing by the QA lead let a broken build into staging.") == []
+    # near miss: the judged thing keeps its determiner, so it stays a thing
+    assert applied(linter, "The careless migration by Ravi corrupted the ledger.") == ["The migration corrupted the ledger."]
+
+
+def test_a_rubber_stamp_keeps_what_the_verb_said(linter: Linter) -> None:
+    # "approved" alone said the review happened; the verb said it did not, really
+    assert applied(linter, "The reviewer rubber-stamped the schema change.") == [
+        "The schema change was approved without a real review."]

@@ -288,6 +288,8 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
         by = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ == "by" and any(
               o.dep_ == "pobj" and (names_person(o) or any(x.pos_ == "PROPN" and x.i <= o.i for x in o.subtree)) for o in p.children)
               for t in p.subtree}
+        if by and not any(c.dep_ in ("det", "poss") for c in head.children) and head.lower_.endswith("ing"):
+            return []  # "Lazy reviewing by the lead let X in" -> "Reviewing let X in": a bare act as the doer
         return [render(sent, {}, {t.i for t in word.subtree} | by)]
     if low in rw["judgement_neutral"]:
         cut = {t.i for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
