@@ -49,3 +49,26 @@ def test_read_from_the_copy(linter: Linter, positive: str, near_miss: str) -> No
     assert [(f.start, f.end) for f in found] == [(0, len(positive))]
     assert not found[0].suggestions  # no rewrite is built from the copy's tokens
     assert not blame(linter, near_miss)
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("On-Call Engineer Slept Through Pager During Payments Meltdown", "Pager Went Unanswered During Payments Meltdown"),
+    ("Admin Deletes Production Database Before Backup Finishes", "Production Database Deleted Before Backup Finishes"),
+])
+def test_a_headline_read_from_its_copy_gets_a_rewrite_in_title_case(linter: Linter, headline: str, expected: str) -> None:
+    found = blame(linter, headline)
+    assert found and list(found[0].suggestions) == [expected]
+
+
+def test_recased_follows_the_original_case() -> None:
+    from lint_service.checks.blame.shouting import recased
+    from lint_service.nlp import load_pipeline, read_pipeline_spec
+
+    nlp = load_pipeline(read_pipeline_spec())
+    headline = next(nlp("Intern Deletes Payroll Database During Audit").sents)
+    assert recased("The payroll database was deleted during the audit", headline) == \
+        "The Payroll Database Was Deleted During the Audit"
+    # near miss: a shouted sentence's rewrite stays in the copy's sentence case
+    shouted = next(nlp("I DELETED THE PAYROLL DATABASE DURING THE AUDIT").sents)
+    assert recased("The payroll database was deleted during the audit", shouted) == \
+        "The payroll database was deleted during the audit"

@@ -27,7 +27,7 @@ from .judged import judged_person
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
-from .shouting import case_copy
+from .shouting import case_copy, recased
 from .possessives import possessive, predicate_possessive
 from .recognizers import (
     Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, we_subject,
@@ -152,6 +152,16 @@ def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple, sec
     return out
 
 
+def _copy_sentence(found: Detection, sent: Span) -> Span | None:
+    """The sentence-case copy a shouted or headline detection was read from, when every
+    token of the detection lies in it and it has the original's length (case_copy keeps it)."""
+    tokens = list(found.evidence) + ([found.clause.verb] if found.clause is not None else [])
+    if not tokens or any(t.doc is not tokens[0].doc for t in tokens):
+        return None
+    copy = tokens[0].sent
+    return copy if len(copy.text) == len(sent.text) else None
+
+
 @check(*BLAME_RULES)
 def blame_check(ctx: Context) -> Iterable[Hit]:
     lex = lexicon_for(ctx)
@@ -173,11 +183,15 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             # prose is the original text verbatim (no inline code or markup removed).
             # A detection read from a shouted sentence's sentence-case copy has no tokens
             # in this paragraph to rewrite from.
-            own = found.clause is None or found.clause.verb.doc is doc
-            if own and all(t.doc is doc for t in found.evidence) and ctx.document.text[o_start:o_end] == doc_text[start:end]:
+            own = (found.clause is None or found.clause.verb.doc is doc) and all(t.doc is doc for t in found.evidence)
+            # ... so its rewrite is made from the copy, and put back in the original's case
+            copy = None if own else _copy_sentence(found, sent)
+            if (own or copy is not None) and ctx.document.text[o_start:o_end] == doc_text[start:end]:
                 try:
                     check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
-                    suggestions = _suggestions(found, sent, ctx, lex_key, prose.section)
+                    suggestions = _suggestions(found, sent if copy is None else copy, ctx, lex_key, prose.section)
+                    if copy is not None:
+                        suggestions = tuple(recased(s, sent) for s in suggestions)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))

@@ -44,3 +44,27 @@ def case_copy(sent: Span) -> str | None:
     text = "".join(parts)
     first = next((i for i, c in enumerate(text) if c.isalpha()), None)
     return text if first is None else text[:first] + sent.text[first] + text[first + 1:]
+
+
+# Words a title-case headline leaves in lower case when they are not its first word.
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "vs"})
+
+
+def recased(rewrite: str, sent: Span) -> str:
+    """A rewrite made from the sentence-case copy, in the original's case: a title-case
+    headline gets its rewrite in title case ("Pager Went Unanswered During Meltdown"),
+    each word kept as the headline wrote it where it wrote it; a shouted sentence keeps
+    the copy's sentence case (a suggestion need not shout back)."""
+    if shouted(sent) or not headline_case(sent):
+        return rewrite
+    written = {t.lower_: t.text for t in sent if t.is_alpha}
+    out = []
+    for i, word in enumerate(rewrite.split(" ")):
+        low = word.lower()
+        if low in written and not (i == 0 and written[low][:1].islower()):
+            out.append(written[low] + word[len(low):] if word.lower().startswith(low) else word)
+        elif i > 0 and low in _TITLE_SMALL:
+            out.append(low)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
