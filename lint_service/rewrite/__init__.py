@@ -31,7 +31,8 @@ from .permitted import delay_variants, permissive_variants
 from .original import original_of
 from .faithful import names_person
 from .verify import Original, problems, still_theirs
-from .clause import clause_range, counterfactual_variants, passive_variants, system_variant
+from .clause import clause_range, passive_variants, system_variant
+from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
 from . import strategy
 from .strategy import Candidate
