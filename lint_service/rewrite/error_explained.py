@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .candidate import PERSONAL_WORDS, Candidate
-from .restate import plain_passive
+from .restate import act_alone_passive
 from .text import render
 
 if TYPE_CHECKING:
@@ -44,16 +44,11 @@ def error_explained(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
     if not len(inner) or any(t.text in "()" or t.lower_ in PERSONAL_WORDS for t in inner):
         return []
     act_text = inner.text[:1].upper() + inner.text[1:] + "."
-    docs = ctx.parse([act_text])
-    sents = list(docs[0].sents)
-    if len(sents) != 1 or sents[0].root.pos_ != "VERB" or any(
-            c.dep_ in ("conj", "advcl", "ccomp", "xcomp") for c in sents[0].root.children):
+    alone = act_alone_passive(act_text, ctx)
+    if alone is None:
         return []  # not one plain act
-    said = plain_passive(sents[0])
-    if said is None:
-        return []
+    first, said = alone[0][0], alone[1]
     act = said.text.rstrip(".")
-    first = sents[0][0]
     act = act if first.pos_ == "PROPN" and act.startswith(first.text) else act[:1].lower() + act[1:]
     start = phrase[0].i
     gone = set(range(start, close.i + 1)) - {start}

@@ -223,6 +223,22 @@ def plain_passive(sent: Span) -> Candidate | None:
     return Candidate(replace_clause(sent, first, last, f"{phrase[0]} {phrase[1]}"))
 
 
+def act_alone_passive(text: str, ctx: "Context") -> tuple[Span, Candidate] | None:
+    """An act lifted out of a sentence ("they pushed the ACL change", what a label's
+    brackets say), parsed as a sentence of its own and said agentless by
+    :func:`plain_passive`, with that parse: only when it is one plain act (one sentence,
+    no second act, and no pronoun object that pointed back into the sentence it came from)."""
+    sents = list(ctx.parse([text])[0].sents)
+    if len(sents) != 1:
+        return None
+    root = sents[0].root
+    if any(c.dep_ in ("conj", "advcl", "ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+           or (c.dep_ in ("dobj", "obj") and c.pos_ == "PRON") for c in root.children):
+        return None  # a second act ("and gone home") or an object that points elsewhere ("changed it")
+    said = plain_passive(sents[0])
+    return (sents[0], said) if said is not None else None
+
+
 def _ironic_thanks(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"Hats off to Taini for breaking the build for everyone, once again" -> "The build
     broke for everyone, once again": the act thanked for, without the thanks."""

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate, finish
 from .clause import verb_phrase_passive
-from .restate import plain_passive
+from .restate import act_alone_passive
 from .text import phrasing, span_text, trailing_punct
 
 if TYPE_CHECKING:
@@ -119,8 +119,7 @@ def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         if not phrase:
             return []
         outcome = _outcome(sent, taken)
-        led = f", which led to {_lower_article(span_text(list(outcome.subtree)))}" if outcome is not None else ""
-        return [Candidate(finish(f"{phrase[0]} {phrase[1]}{led}"))]
+        return [Candidate(finish(f"{phrase[0]} {phrase[1]}{_led_to(outcome) if outcome is not None else ''}"))]
     found = _act_after_mark(sent, marks) or _act_after_semicolon(sent)
     if found is None or not _verdict_only(det, sent, found[1]):
         return []
@@ -130,25 +129,19 @@ def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     if pronoun.i != words[0].i:
         return []  # "since, as they said, they pushed ...": not one plain act
     act = _SUBJECTS[pronoun.lower_] + text[len(pronoun.text):] + "."
-    for doc in ctx.parse([act]):
-        sents = list(doc.sents)
-        root = sents[0].root
-        if len(sents) != 1 or any(c.dep_ in ("conj", "advcl", "ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") or (
-                c.dep_ in ("dobj", "obj") and c.pos_ == "PRON") for c in root.children):
-            return []  # a second act ("and gone home") or an object that points elsewhere ("changed it")
-        said = plain_passive(sents[0])
-        if said is not None:
-            # what the verdict held them responsible for is what the act led to ("responsible
-            # for the outage, since they pushed X" -> "X was pushed ..., which led to the
-            # outage"): without it the act stands unconnected to the harm (graded poor, round 10)
-            outcome = _outcome(sent, found[1])
-            kept = {t.i for t in outcome.subtree} if outcome is not None else set()
-            dropped = frozenset(t.text for t in sent if t.i not in found[1] and t.i not in kept and t.pos_ in ("NOUN", "PROPN"))
-            text = said.text
-            if outcome is not None:
-                text = text.rstrip().rstrip(".") + ", which led to " + _lower_article(span_text(list(outcome.subtree))) + "."
-            return [Candidate(text, drops=dropped)]
-    return []
+    alone = act_alone_passive(act, ctx)
+    if alone is None:
+        return []
+    # what the verdict held them responsible for is what the act led to ("responsible
+    # for the outage, since they pushed X" -> "X was pushed ..., which led to the
+    # outage"): without it the act stands unconnected to the harm (graded poor, round 10)
+    outcome = _outcome(sent, found[1])
+    kept = {t.i for t in outcome.subtree} if outcome is not None else set()
+    dropped = frozenset(t.text for t in sent if t.i not in found[1] and t.i not in kept and t.pos_ in ("NOUN", "PROPN"))
+    text = alone[1].text
+    if outcome is not None:
+        text = text.rstrip().rstrip(".") + _led_to(outcome) + "."
+    return [Candidate(text, drops=dropped)]
 
 
 def _outcome(sent: Span, taken: set[int]) -> Token | None:
@@ -165,7 +158,8 @@ def _outcome(sent: Span, taken: set[int]) -> Token | None:
     return None
 
 
-def _lower_article(text: str) -> str:
-    """"The outage" inside a sentence: "the outage"."""
-    first, _, rest = text.partition(" ")
-    return (first.lower() if first in ("The", "A", "An", "This", "That") else first) + (" " + rest if rest else "")
+def _led_to(outcome: Token) -> str:
+    """", which led to the outage": the outcome with its determiner in lower case mid-sentence."""
+    words = list(outcome.subtree)
+    text = span_text(words)
+    return ", which led to " + (text[:1].lower() + text[1:] if words[0].dep_ == "det" else text)
