@@ -22,6 +22,14 @@ Sets (name: where the sentences come from):
   ``real-tune`` only; ``real-test`` is reported, never read sentence by sentence.
 - ``real-tune-a``, ``real-tune-b``: ``real-tune`` split again by source
   (``bench/tune_halves.py``): develop on A, check on B before keeping a rule.
+- ``real2-tune``, ``real2-test``: a second real set, collected on 2026-12-02 by two
+  helpers who never saw the code, from public GitHub issue threads and stored web pages
+  (other sources than ``real_sentences``), labelled from the guidelines alone. The
+  repository keeps its labels and references (``tests/data/real2_labels.tsv``: label,
+  kind, source URL, hash of the sentence); the text lives outside it, in
+  ``../collected/*/sentences.tsv`` (or ``$BLAMELINT_COLLECTED``), and rows whose text
+  is absent are left out. Split by source like ``real_sentences`` (:func:`split_of`);
+  ``real2-test`` is held out.
 - ``blind-a``, ``blind-b``: ``tests/data/blame_sentences_29_check.tsv`` and
   ``..._30_check.tsv``, written from the guidelines alone by two helpers who never
   saw the code, each on their own (the cross-author check). Both are development
@@ -49,12 +57,13 @@ from tune_halves import HALVES, tune_half
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("BLAMELINT_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus"
+COLLECTED = Path(os.environ.get("BLAMELINT_COLLECTED") or REPO.parent / "collected")
 DATA = REPO / "tests" / "data"
 
 SET_NAMES = ("dev", "synthetic-1", "synthetic-2", "synthetic-3", "synthetic-4", "real-quotes", "real-tune", "real-test",
-             "blind-a", "blind-b", "blind-c", "blind-d")
+             "real2-tune", "real2-test", "blind-a", "blind-b", "blind-c", "blind-d")
 # Sets measured but never tuned on: their misses are not listed by the benches or tests.
-HELD_OUT = ("real-test", "synthetic-4")
+HELD_OUT = ("real-test", "synthetic-4", "real2-test")
 # Sets a rule is checked on before it is kept: figures only, never their misses, and
 # never trained on.
 CHECK_ONLY = ("blind-c", "blind-d")
@@ -157,6 +166,26 @@ def _real_sentences(half: str) -> list[Row] | None:
     return [Row(r[0], r[1], r[3], r[2]) for r in read_tsv(path) if len(r) >= 4 and split_of(r[2]) == half]
 
 
+def sentence_key(sentence: str) -> str:
+    """The reference the repository keeps for a quoted sentence: the first 12 hex
+    digits of the SHA-256 of its whitespace-normalised text."""
+    return hashlib.sha256(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def _real2(half: str) -> list[Row] | None:
+    labels = DATA / "real2_labels.tsv"
+    texts: dict[tuple[str, str], str] = {}
+    for path in sorted(COLLECTED.glob("*/sentences.tsv")):
+        for r in read_tsv(path):  # label, kind, source, sentence, note
+            if len(r) >= 4:
+                texts.setdefault((r[2], sentence_key(r[3])), r[3])
+    if not texts or not labels.is_file():
+        return None
+    return [Row(label, kind, texts[source, key], source)
+            for label, kind, source, key in read_tsv(labels)
+            if (source, key) in texts and split_of(source) == half]
+
+
 def _three_columns(path: Path) -> list[Row] | None:
     if not path.is_file():
         return None
@@ -182,6 +211,8 @@ def load_set(name: str) -> list[Row] | None:
     if name in HALVES:  # real-tune-a, real-tune-b (bench/tune_halves.py)
         rows = _real_sentences("tune")
         return None if rows is None else tune_half(rows, name[-1])
+    if name in ("real2-tune", "real2-test"):
+        return _real2(name.split("-")[1])
     if name in ("real-tune", "real-test"):
         return _real_sentences(name.split("-")[1])
     raise KeyError(f"unknown labelled set {name!r}; known: {', '.join(SET_NAMES)}")

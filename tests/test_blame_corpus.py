@@ -42,6 +42,10 @@ FLOORS = {
     "real-quotes": (0.90, 0.70),  # quotes from the real postmortems: mostly N, precision matters
     "real-tune": (0.97, 0.86),
     "real-test": (0.90, 0.58),
+    # the second real set (bench/labelled.py): its text lives outside the repository and
+    # ../shared, in ../collected; first measured at 0.868/0.590 (tune) and 0.847/0.545 (test)
+    "real2-tune": (0.85, 0.57),
+    "real2-test": (0.83, 0.52),
     # real-tune's halves (bench/tune_halves.py): a rule is developed on A and kept only if
     # it also gains on B or on a check set written before it
     "real-tune-a": (0.97, 0.89),
@@ -62,7 +66,9 @@ QUIET = (*labelled.HELD_OUT, *labelled.CHECK_ONLY, "real-tune-b")  # sets whose 
 def test_labelled_set_floor(linter: Linter, name: str) -> None:
     rows = labelled.load_set(name)
     if rows is None:
-        pytest.skip(f"set {name} needs ../shared (not found beside the repository; set BLAMELINT_SHARED)")
+        where = ("../collected (the collected real sentences; set BLAMELINT_COLLECTED)" if name.startswith("real2")
+                 else "../shared (not found beside the repository; set BLAMELINT_SHARED)")
+        pytest.skip(f"set {name} needs {where}")
     assert len(rows) > MIN_ROWS.get(name, 150) and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
     min_p, min_r = FLOORS[name]
@@ -112,6 +118,18 @@ def test_real_sentence_split_is_by_source() -> None:
     tune, test = ({r.source for r in half} for half in rows)
     assert tune and test and not tune & test
     assert labelled.split_of("https://example.org/a") == labelled.split_of("https://example.org/a")
+
+
+def test_real2_labels_find_their_sentences() -> None:
+    halves = labelled.load_set("real2-tune"), labelled.load_set("real2-test")
+    if halves[0] is None:
+        pytest.skip("the collected real sentences (../collected) are absent")
+    recorded = labelled.read_tsv(labelled.DATA / "real2_labels.tsv")
+    # every recorded label finds its sentence, and the halves share no source
+    assert len(halves[0]) + len(halves[1]) == len(recorded)
+    assert not {r.source for r in halves[0]} & {r.source for r in halves[1]}
+    # the repository keeps references, not the sentences
+    assert all(len(r) == 4 and len(r[3]) == 12 for r in recorded)
 
 
 def test_normalise_keeps_offsets() -> None:

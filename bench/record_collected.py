@@ -1,0 +1,54 @@
+"""Record the labels of the collected real sentences in the repository, without their text.
+
+    python bench/record_collected.py            # ../collected/*/sentences.tsv -> tests/data/real2_labels.tsv
+
+The collected sentences (``bench/labelled.py``: ``real2-tune``, ``real2-test``) are other
+people's words, so they stay outside the repository; what the repository keeps is each
+row's label, kind, source URL and the hash of its sentence (:func:`labelled.sentence_key`),
+which is enough to find the sentence again in the collected files and to notice when a
+label there changed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from labelled import COLLECTED, DATA, read_tsv, sentence_key  # noqa: E402
+
+OUT = DATA / "real2_labels.tsv"
+
+
+def collected_rows(root: Path) -> list[tuple[str, str, str, str]]:
+    """(label, kind, source, key) of every collected row, first occurrence of a sentence wins."""
+    rows, seen = [], set()
+    for path in sorted(root.glob("*/sentences.tsv")):
+        for number, r in enumerate(read_tsv(path), start=2):
+            if len(r) < 4 or r[0] not in ("B", "N"):
+                raise SystemExit(f"{path}:{number}: expected label (B or N), kind, source, sentence")
+            key = (r[2], sentence_key(r[3]))
+            if key not in seen:
+                seen.add(key)
+                rows.append((r[0], r[1], r[2], key[1]))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--root", type=Path, default=COLLECTED, help="folder holding */sentences.tsv")
+    ap.add_argument("-o", "--output", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    rows = collected_rows(args.root)
+    if not rows:
+        ap.error(f"no collected sentences under {args.root}")
+    with args.output.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("label\tkind\tsource\tkey\n")
+        for row in rows:
+            fh.write("\t".join(row) + "\n")
+    print(f"{len(rows)} labels ({sum(r[0] == 'B' for r in rows)} B) into {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
