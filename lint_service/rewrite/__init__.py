@@ -351,7 +351,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
-                       for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"])
+                       for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"] + phrasing()["loaded_words"])
     virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
     kept = original_of(det, sent)
     kept = with_fields(kept, objects=kept.objects + things_on_the_name(det, lex), judged=judged, virtues=virtues, judging_verbs=frozenset(

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
+from .kept_whole import kept_whole_problems
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
 from .headline_acts import verb_left_without_doer
@@ -217,7 +218,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("what was told moved into the subject")
     if (status := status_of_new_subject(cand, orig.sent)) is not None:
         out.append(f"{STATUS} {status!r} now said of the new subject")
-    return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig)
+    return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig)
 
 
 def _bare_participle(span: Span) -> bool:
