@@ -111,7 +111,9 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     # with it, never stranded after the verb
     head = [t for t in obj.subtree if t.i not in moved_ids] + quoted_after(obj)
     tail = [t for t in obj.subtree if t.i in moved_ids]
-    return span_text(head), span_text(tail)
+    # "the prod namespace, not the staging one, was deleted": fronted, the aside is closed before the verb
+    close = "," if _open_aside(obj) and head and head[-1].i == obj.right_edge.i else ""
+    return span_text(head) + close, span_text(tail)
 
 
 def _with_follows_verb(prep: Token, verb: Token) -> bool:
@@ -345,6 +347,16 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
     if particle and particle.lower() in participle_of(verb).lower().split():
         particle = ""
     return subject, " ".join(x for x in (_perfect(verb, plural, be, negate), before, participle_of(verb), particle, after) if x)
+
+
+def _open_aside(obj: Token) -> bool:
+    """``obj`` ends in an appositive set off by a comma ("the primary, the one in eu-west-1"):
+    after the object it needed no closing comma; fronted as a subject it does."""
+    aside = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+    if aside is None or aside.right_edge.i != obj.right_edge.i or any(t.pos_ == "PRON" for t in aside.subtree):
+        return False  # ("the bucket, not me": a person set beside the thing is refused, rewrite/garbled.py)
+    comma = next((c for c in obj.children if c.text == "," and obj.i < c.i < aside.left_edge.i), None)
+    return comma is not None and all(obj.doc[i].head == obj for i in range(comma.i, aside.left_edge.i))
 
 
 def _split_head(verb: Token, obj: Token) -> Token | None:

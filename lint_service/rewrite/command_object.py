@@ -43,7 +43,16 @@ def command_words(verb: Token) -> list[Token] | None:
         return None
     if any(t.head.i < verb.i or (t.head.i >= end and t.head != verb) for t in words):
         return None  # the words belong to something else in the sentence
-    return words if _looks_like_command(words) else None
+    return words if _looks_like_command(words) or _read_as_clause(verb, words) else None
+
+
+def _read_as_clause(verb: Token, words: list[Token]) -> bool:
+    """"ran terraform destroy in the wrong workspace": a tool and its subcommand with no
+    determiner, which the parser reads as a bare-infinitive clause ("terraform/nsubj
+    destroy/VB"); after a verb of running no clause of that shape can follow, only a command."""
+    last = words[-1]
+    return last.tag_ == "VB" and last.dep_ == "ccomp" and last.head == verb and all(
+        t.head == last and t.dep_ in ("nsubj", "compound") for t in words[:-1])
 
 
 def command_run(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -52,12 +61,18 @@ def command_run(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         return []
     v = c.verb
     rules = phrasing()["commands"]
-    if verb_lemma_of(v.text) not in rules["verbs"] or c.subject.i > v.i or any(x.dep_ in ("conj", "cc") for x in v.children):
+    # "... and it took the whole VPC with it": a clause of its own joined after the act stays as written
+    joined = _joined_clause(v)
+    if verb_lemma_of(v.text) not in rules["verbs"] or c.subject.i > v.i or any(
+            x.dep_ in ("conj", "cc") and x not in joined for x in v.children):
         return []
     words = command_words(v)
     if words is None or any({t.i for t in o.subtree} == {t.i for t in words} for o in c.objects):
         return []  # one object the parser read whole ("ran DROP TABLE users"): the clause passive's
-    rest = [t for t in v.subtree if t.i > words[-1].i and not (trailing_punct(t) and t.i == v.right_edge.i)]
+    kept = {t.i for x in joined for t in x.subtree}
+    if any(t.lower_ in PERSONAL_WORDS for t in v.doc if t.i in kept):
+        return []
+    rest = [t for t in v.subtree if t.i > words[-1].i and t.i not in kept and not (trailing_punct(t) and t.i == v.right_edge.i)]
     if any(t.lower_ in PERSONAL_WORDS or t.dep_ in ("nsubj", "advcl", "ccomp") for t in rest):
         return []  # "... on the mount he had just mounted": the person is still in the rest
     drop = set(phrasing()["dropped_adverbs"]) | set(ctx.cache["blame.lexicon"].terms["judgement_adverbs"])
@@ -69,3 +84,14 @@ def command_run(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     first = min(t.i for t in c.subject.subtree)
     last = max([words[-1].i] + [t.i for t in rest])
     return [Candidate(replace_clause(sent, first, last, text))]
+
+
+def _joined_clause(verb: Token) -> list[Token]:
+    """The clause with a subject of its own joined to ``verb`` by "and" after it, with its
+    "and" ("... and it took the VPC with it"); empty when there is none or more than one."""
+    conj = [x for x in verb.children if x.dep_ == "conj"]
+    cc = [x for x in verb.children if x.dep_ == "cc"]
+    if len(conj) != 1 or len(cc) != 1 or cc[0].lower_ != "and" or not cc[0].i < conj[0].i \
+            or not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in conj[0].children):
+        return []
+    return [cc[0], conj[0]]

@@ -17,13 +17,23 @@ from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my", "mine", "myself"})
+# "you" is a person only when the rewrite removes the addressed "you" itself ("You skipped
+# the step, which is why your instance won't start"); elsewhere it may be anyone's
+SECOND = frozenset({"you", "your", "yours", "yourself"})
 
 
-def _person_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSONAL for c in verb.children)
+def _person_subject(verb: Token, personal: frozenset[str] = PERSONAL) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in personal for c in verb.children)
 
 
-def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]]:
+def removed_pronouns(sent: Span, first: int) -> frozenset[str]:
+    """The pronouns that stand for the person whose clause starts at ``first``: the
+    personal ones, and the second person's when that clause's subject is the addressed "you"."""
+    tok = sent.doc[first]
+    return PERSONAL | SECOND if tok.lower_ == "you" and tok.dep_ in ("nsubj", "nsubjpass") else PERSONAL
+
+
+def clause_edits(sent: Span, lo: int, hi: int, personal: frozenset[str] = PERSONAL) -> tuple[dict[int, str], set[int]]:
     """Replacements and deletions outside tokens ``lo..hi`` (the rewritten clause) that
     take the removed person out of the rest of the sentence."""
     replace: dict[int, str] = {}
@@ -34,8 +44,10 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
     for tok in sent:
         if lo <= tok.i <= hi or tok.i in delete:
             continue
-        if tok.dep_ == "poss" and tok.lower_ in PERSONAL:
-            replace[tok.i] = _article(tok)
+        if tok.dep_ == "poss" and tok.lower_ in personal:
+            # "which is why your instance won't start": the addressee's thing is one both
+            # sides know, so it stays definite ("an instance" would be some other one)
+            replace[tok.i] = "the" if tok.lower_ in SECOND else _article(tok)
         # (a trailing "..., sorry" or "lol" the parser may join as a conjunct or adverb)
         if tok.lower_ in apologies and (tok.dep_ in ("npadvmod", "intj", "parataxis", "dep", "appos")
                                         or (tok.dep_ in ("conj", "advmod") and tok.pos_ != "VERB" and not list(tok.children))):
@@ -45,7 +57,7 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
             if before is not None and before.text in (",", "-", "—", "–"):
                 delete.add(before.i)
             continue
-        if tok.dep_ != "advcl" or not _person_subject(tok):
+        if tok.dep_ != "advcl" or not _person_subject(tok, personal):
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
         subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -56,7 +68,7 @@ def clause_edits(sent: Span, lo: int, hi: int) -> tuple[dict[int, str], set[int]
         phrase = None if mental else verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
         span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
         # (their "her local one" is said as "a local one", as in the rewritten clause)
-        if phrase is not None and not any(t.lower_ in PERSONAL and t.dep_ != "poss" for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
+        if phrase is not None and not any(t.lower_ in personal and t.dep_ != "poss" for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
             start = mark.i + 1 if mark is not None else min(span)
             replace[start] = without_possessives(tok, f"{phrase[0]} {phrase[1]}")
             delete |= {i for i in span if i > start or (i < start and mark is not None and i != mark.i)}
@@ -95,13 +107,15 @@ def _article(tok: Token) -> str:
 def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
     """The sentence with tokens ``first..last`` replaced by ``text`` and the person
     taken out of the rest."""
-    replace, delete = clause_edits(sent, first, last)
+    personal = removed_pronouns(sent, first)
+    replace, delete = clause_edits(sent, first, last, personal)
     for tok in sent[first - sent.start : last - sent.start + 1]:
         # "to his personal laptop" inside the rewritten clause: "to a personal laptop"
-        if tok.dep_ == "poss" and tok.lower_ in PERSONAL and tok.i + 1 < len(tok.doc):
+        if tok.dep_ == "poss" and tok.lower_ in personal and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1].text
-            text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{_article(tok)} {nxt}", text, count=1)
-    replace[first] = inner_clauses(sent, first, last, text, PERSONAL) + _attribution(sent, first, last)
+            article = "the" if tok.lower_ in SECOND else _article(tok)
+            text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{article} {nxt}", text, count=1)
+    replace[first] = inner_clauses(sent, first, last, text, personal) + _attribution(sent, first, last)
     return render(sent, replace, delete | set(range(first + 1, last + 1)))
 
 
