@@ -32,6 +32,11 @@ OFFERED = [
     # a word that calls the mistake foolish goes with the person
     pytest.param("Priya made a silly typo in the zone file.", "A typo was made in the zone file.", id="silly-typo"),
     pytest.param("Priya made an idiotic typo in the zone file.", "A typo was made in the zone file.", id="article-refitted"),
+    # how the act was done, hung by the parser on the object, goes behind the verb (rewrite/manner.py)
+    pytest.param("I yanked the old release by mistake.", "The old release was yanked by mistake.", id="by-mistake-after-verb"),
+    # near miss: a quoted name with no person in it moves with its object, as written
+    pytest.param("Tariq ran the 'purge all' job against production by mistake.",
+                 "The 'purge all' job was run against production by mistake.", id="quoted-name-kept"),
 ]
 
 
@@ -47,6 +52,9 @@ REFUSED = [
     # a bracketed aside broken up: the verb moved inside it
     pytest.param("Ines shipped a bug that made the signup form quietly fail (through a schema mismatch).",
                  "mismatch was", id="bracket-broken"),
+    # a quoted phrase that names the person is someone's words: not edited
+    pytest.param("How a 'fat-finger typo by a Contoso engineer' took down thousands of shops", "typo '",
+                 id="quoted-phrase-not-edited"),
     # a loaded word among other modifiers is not dropped into nonsense ("a colossal move")
     pytest.param("In a colossal bonehead move I deleted the billing repository.", "colossal move", id="loaded-among-modifiers"),
 ]

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
+from .manner import manner_of_act
 from .reported import hedging_modal, participle_destination
 from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
@@ -92,6 +93,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
                            for c in obj.head.children)
     moved = [c for c in obj.children if c.i > obj.i and (
         (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next)
+        or manner_of_act(c)  # "the previous version by mistake": how it was done, after the verb
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
         # "left X enabled (in production)": the state belongs after the verb; elsewhere a

@@ -322,9 +322,12 @@ def _quoted(orig: Original, quotes: tuple[str, ...]) -> list[tuple[str, Span]]:
     """The original's quoted strings, marks included, each with the words inside. A
     quotation holding the removed person (a whole quoted sentence) is what is rewritten,
     so it is not one to keep verbatim."""
+    # a quoted phrase with no verb ('fat-finger typo by an employee') is someone's words,
+    # kept as written even when it names the person (blind round 13: edited, graded poor)
     marks = [t for t in orig.kept() if t.text in quotes]
     pairs = [(a, b) for a, b in zip(marks[::2], marks[1::2])
-             if b.i > a.i + 1 and not any(a.i < i < b.i for i in orig.dropped)]
+             if b.i > a.i + 1 and not (any(a.i < i < b.i for i in orig.dropped)
+                                       and any(t.pos_ in ("VERB", "AUX") for t in orig.sent.doc[a.i + 1 : b.i]))]
     return [(orig.sent.doc.text[a.idx : b.idx + len(b.text)], orig.sent.doc[a.i + 1 : b.i]) for a, b in pairs]
 
 
