@@ -325,13 +325,19 @@ def counterfactual(view: SentenceView) -> Detection | None:
             continue
         if c.passive or credited(c, view.lex):
             continue  # "If Ottilie had not been paged ...": something done to her, not by her
-        if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
+        # "Shouldn't have merged it": the writer's own hindsight with the "I" dropped
+        # (an act done to something: "must have been the cache", "should have finished by
+        # now" say what a thing was or did)
+        implied = c.modal is not None and not c.conditional and c.subject_kind not in BLAMEABLE and implied_writer(c, view.sent) \
+            and c.lemma not in ("be", "have") and any(x.dep_ in ("dobj", "xcomp", "ccomp") for x in c.verb.children)
+        if (c.subject_kind not in BLAMEABLE and not implied) or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue
         if c.lemma == "know" and any(t.lower_ == "better" for t in c.verb.children):
             continue  # "should have known better" is a judgement
+        who = "you" if implied else _who(c.subject)
         return Detection(
             "blame.counterfactual", "counterfactual",
-            f'A counterfactual about what "{_who(c.subject)}" should have done judges a person with hindsight; ask what would have made the right step the default.',
+            f'A counterfactual about what "{who}" should have done judges a person with hindsight; ask what would have made the right step the default.',
             c, [c.verb], c.subject,
         )
     return None

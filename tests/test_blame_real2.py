@@ -1,0 +1,33 @@
+"""Recall on real2-tune (issue 10, blame10): the constructions its misses showed, each
+with a true positive and a near miss of the same shape that must stay silent. Every
+sentence here was written for this file; none comes from the collected set."""
+from __future__ import annotations
+
+import pytest
+
+from blame_support import assert_pair
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+PAIRS = [
+    # a chat fragment that goes on from the last message keeps its dropped "I"
+    ("fragment-coordinator", "And dropped the payments table, of course.",
+     "And restored the payments table, of course."),
+    # the writer's hindsight on their own act, "I" dropped, modal perfect (rule 8, 9)
+    ("fragment-modal-perfect", "Honestly, shouldn't have merged the schema change before lunch.",
+     "Shouldn't have any effect on the schema change."),
+    ("fragment-must-have", "Must have forgotten to tag the release again.",
+     "Must have been the cache again."),
+    ("fragment-plan", "Should have rotated the signing key myself.",
+     "Will rotate the signing key after lunch."),
+]
+
+
+@pytest.mark.parametrize("name,positive,near_miss", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair(linter: Linter, name: str, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
