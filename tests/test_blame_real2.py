@@ -25,6 +25,17 @@ PAIRS = [
      "Must have been the cache again."),
     ("fragment-plan", "Should have rotated the signing key myself.",
      "Will rotate the signing key after lunch."),
+    # word lists: "unwittingly" frames an act like "inadvertently" (framing.yaml)
+    ("adverb-unwittingly", "I unwittingly wiped the shared cache during the demo.",
+     "The formatter unwittingly dropped the comment during the demo."),
+    # damaging verbs of breakage (verbs.yaml): a person breaks, a tool is only a tool
+    ("breakage-mangle", "You mangled the deploy config again.",
+     "The template engine mangled the deploy config again."),
+    # vulgar synonyms of "my screw-up" and help-desk blame nouns (blame_terms.yaml)
+    ("blame-phrase-vulgar", "The broken tags are my fuck up, sorry all.",
+     "The broken tags are fixed now, sorry for the noise."),
+    ("error-modifier-pebkac", "In the end it was a PEBKAC error on my side.",
+     "We use the word PEBKAC only to reject it."),
 ]
 
 
