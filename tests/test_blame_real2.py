@@ -36,6 +36,14 @@ PAIRS = [
      "The broken tags are fixed now, sorry for the noise."),
     ("error-modifier-pebkac", "In the end it was a PEBKAC error on my side.",
      "We use the word PEBKAC only to reject it."),
+    # an apology for a mistake owns it, with no verb for the act (rule 9)
+    ("apology-mistake", "Sorry for the blunder in yesterday's release.",
+     "Sorry for the confusion in yesterday's release."),
+    ("apology-mistake-other", "Sorry about the mess in the staging bucket, cleaning up now.",
+     "Sorry to hear about the mess the storm made of your office."),
+    # a headline's participle hung on its noun punishes that noun (rule 14)
+    ("headline-punished-participle", "Warehouse clerk suspended after wiping the stock database",
+     "Warehouse server suspended after failing its health checks"),
 ]
 
 
