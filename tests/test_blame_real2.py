@@ -44,6 +44,11 @@ PAIRS = [
     # a headline's participle hung on its noun punishes that noun (rule 14)
     ("headline-punished-participle", "Warehouse clerk suspended after wiping the stock database",
      "Warehouse server suspended after failing its health checks"),
+    # a damaging act told as what came before a bad state (aftermath.py)
+    ("act-before-outage", "The site was down for an hour when the admin unplugged the edge router.",
+     "The site was down for an hour when the admin rebooted the edge router."),
+    ("act-before-deprivation", "The clinic was left without phone service for a day after a contractor shut off the exchange.",
+     "The clinic was back on phone service within a day after a contractor shut off the faulty exchange."),
 ]
 
 
