@@ -49,6 +49,11 @@ PAIRS = [
      "The site was down for an hour when the admin rebooted the edge router."),
     ("act-before-deprivation", "The clinic was left without phone service for a day after a contractor shut off the exchange.",
      "The clinic was back on phone service within a day after a contractor shut off the faulty exchange."),
+    # a defect noun made by the passive's agent (rule: passive with the person as agent)
+    ("passive-defect-made", "The outage was traced to a typo entered by the night operator.",
+     "The outage was traced to a typo spotted by the night operator."),
+    ("passive-defect-written", "A typo was typed into the zone file by a contractor.",
+     "A typo in the zone file was reported by a contractor."),
 ]
 
 

@@ -292,8 +292,14 @@ def passive_agent(view: SentenceView) -> Detection | None:
         missed = specific and c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
         subject_words = {t.lower_ for t in c.subject.subtree} if c.subject is not None else set()
         valuable = bool(subject_words & lex.framing["valuable_objects"]) and not subject_words & lex.framing["harmless_objects"]
+        # "a typo entered by a team member": the defect itself, made by the person; finding,
+        # reporting or fixing it is someone else's work
+        made_defect = c.subject is not None and c.subject.lemma_.lower() in lex.terms["defect_nouns"] and (
+            verb_lemma(a) in lex.terms["defect_verbs"] or lex.verbs["causal"].match(a)) and not any(
+            lex.verbs[k].match(a) for k in ("recovery", "response", "diligence", "reporting", "speech"))
         harmful = (
-            lex.verbs["fault"].match(a)
+            made_defect
+            or lex.verbs["fault"].match(a)
             or lex.verbs["breakage"].match(a)
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
             # "a page storm caused by someone pressing the wrong key": the failure itself, caused by a person
