@@ -33,4 +33,12 @@ def implied_writer(c: Clause, sent: Span) -> bool:
     if c.subject is not None or c.passive or v.dep_ != "ROOT" or not (past_form(v) or v.tag_ == "VBN"):
         return False
     before = [t for t in sent if t.i < v.i and not t.is_punct and not t.is_space]
-    return len(before) <= 2 and all(t.pos_ in ("ADV", "INTJ") and t.head == v for t in before)
+    # A chat message may go on from the last one ("And broke the build") or look back on
+    # the writer's act with a modal perfect ("Shouldn't have merged it"): the coordinator
+    # and the auxiliaries belong to the verb and leave the "I" just as dropped.
+    opener = [t for t in before if t.dep_ == "cc" and t.head == v and t.i == before[0].i]
+    perfect = [t for t in before if t.dep_ in ("aux", "neg") and t.head == v]
+    if perfect and not any(t.lemma_ == "have" for t in perfect):
+        return False  # "Will merge it tonight", "Can't reproduce": a plan or a status, not a past act
+    rest = [t for t in before if t not in opener and t not in perfect]
+    return len(rest) <= 2 and all(t.pos_ in ("ADV", "INTJ") and t.head == v for t in rest)

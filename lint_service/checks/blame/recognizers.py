@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
 from .clauses import Clause
@@ -94,7 +95,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
-    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex) or inability_after(c, lex)):
+    if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex) or act_before_outage(c, lex) or inability_after(c, lex)):
         return "consequence", result
     if not c.negated and c.subject_kind == Kind.SELF and (result := own_harm(c, lex)):
         return "consequence", result
@@ -291,8 +292,14 @@ def passive_agent(view: SentenceView) -> Detection | None:
         missed = specific and c.negated and (lex.verbs["diligence"].match(a) or lex.verbs["response"].match(a))
         subject_words = {t.lower_ for t in c.subject.subtree} if c.subject is not None else set()
         valuable = bool(subject_words & lex.framing["valuable_objects"]) and not subject_words & lex.framing["harmless_objects"]
+        # "a typo entered by a team member": the defect itself, made by the person; finding,
+        # reporting or fixing it is someone else's work
+        made_defect = c.subject is not None and c.subject.lemma_.lower() in lex.terms["defect_nouns"] and (
+            verb_lemma(a) in lex.terms["defect_verbs"] or lex.verbs["causal"].match(a)) and not any(
+            lex.verbs[k].match(a) for k in ("recovery", "response", "diligence", "reporting", "speech"))
         harmful = (
-            lex.verbs["fault"].match(a)
+            made_defect
+            or lex.verbs["fault"].match(a)
             or lex.verbs["breakage"].match(a)
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
             # "a page storm caused by someone pressing the wrong key": the failure itself, caused by a person
@@ -325,13 +332,19 @@ def counterfactual(view: SentenceView) -> Detection | None:
             continue
         if c.passive or credited(c, view.lex):
             continue  # "If Ottilie had not been paged ...": something done to her, not by her
-        if c.subject_kind not in BLAMEABLE or c.verb.i in view.quoted or refers_to_thing(c.verb):
+        # "Shouldn't have merged it": the writer's own hindsight with the "I" dropped
+        # (an act done to something: "must have been the cache", "should have finished by
+        # now" say what a thing was or did)
+        implied = c.modal is not None and not c.conditional and c.subject_kind not in BLAMEABLE and implied_writer(c, view.sent) \
+            and c.lemma not in ("be", "have") and any(x.dep_ in ("dobj", "xcomp", "ccomp") for x in c.verb.children)
+        if (c.subject_kind not in BLAMEABLE and not implied) or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue
         if c.lemma == "know" and any(t.lower_ == "better" for t in c.verb.children):
             continue  # "should have known better" is a judgement
+        who = "you" if implied else _who(c.subject)
         return Detection(
             "blame.counterfactual", "counterfactual",
-            f'A counterfactual about what "{_who(c.subject)}" should have done judges a person with hindsight; ask what would have made the right step the default.',
+            f'A counterfactual about what "{who}" should have done judges a person with hindsight; ask what would have made the right step the default.',
             c, [c.verb], c.subject,
         )
     return None

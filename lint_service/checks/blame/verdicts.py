@@ -99,8 +99,12 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
             x.lower_ in ("accountable", "responsible", "liable") for x in c.verb.children if x.dep_ in ("oprd", "acomp", "xcomp")):
         return c.subject  # "needs to be held accountable"
     headline = c.verb.tag_ in ("VBD", "VBN") and not c.objects and not any(x.dep_ in ("aux", "prt") for x in c.verb.children)
-    if headline and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
-        return c.subject  # "Engineer fired after outage"
+    # a headline's noun with the participle hung on it ("Depot clerk suspended after ...")
+    # names the one punished as its subject would
+    punished = c.subject if c.subject is not None else (
+        c.verb.head if c.verb.dep_ == "acl" and c.verb.tag_ == "VBN" and c.verb.head.dep_ == "ROOT" else None)
+    if headline and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(punished, view):
+        return punished  # "Engineer fired after outage"
     lemma = verb_lemma(c.action)
     if lemma in terms["accounting_verbs"] and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.action.children) and _blameable(c.subject, view) \
             and (c.action is not c.verb or any(a.dep_ == "aux" and a.lower_ in ("must", "should", "will", "shall") for a in c.verb.children)):
@@ -172,6 +176,12 @@ def apology(view: SentenceView) -> Detection | None:
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "about", "over") and any(lex.verbs[k].match(tok) for k in harmful) \
                 and not lex.verbs["recovery"].match(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
             return Detection("blame.person-subject", "apology", f'"{tok.head.text} {tok.text}" apologises for causing the failure; describe what the system let happen instead.',
+                             None, [tok], None)
+    for tok in view.sent:  # "sorry for the blunder in yesterday's release": the writer owns the mistake
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "about") and tok.lemma_.lower() in lex.terms["blame_nouns"] \
+                and tok.head.head.lower_ in lex.terms["apology_markers"] and tok.i not in view.quoted \
+                and all(p.lower_ in ("my", "our") for p in tok.children if p.dep_ == "poss"):
+            return Detection("blame.person-subject", "apology", f'"{tok.head.head.text} {tok.head.text} ... {tok.text}" blames yourself for the failure; describe what the system let happen instead.',
                              None, [tok], None)
     for c in view.clauses:
         self_act = c.subject_kind == Kind.SELF or (c.subject is None and c.verb.i == first_word(view.sent).i and past_form(c.verb))
