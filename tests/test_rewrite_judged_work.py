@@ -1,7 +1,8 @@
 """A person's work judged before a colon or semicolon, and the act after it (issue 11,
 rewrite15, rewrite/judged_act.py): the work is when the act happened and stays, the
 verdict on it goes, the act is said agentless ("During the rollout, version 2.4 was
-pushed ..."); and the verifier refuses a rewrite that keeps the verdict on the work in a
+pushed ..."); a person judged before a colon or semicolon and their act after it, said
+as the act (rewrite/verdict_act.py); and the verifier refuses a rewrite that keeps the verdict on the work in a
 clause it did not make (rewrite/faithful.py).
 
 Every sentence here was written for this file.
@@ -26,6 +27,11 @@ REWRITES = [
     # found through the act ("did not drain": a person-subject finding); the negation stays
     ("The upgrade was careless: the engineer did not drain the Kafka brokers first.",
      "During the upgrade, the Kafka brokers were not drained first."),
+    # a person judged, their act after the colon or semicolon: the act without them
+    ("The on-call was careless; he restarted the primary during the backup.",
+     "The primary was restarted during the backup."),
+    ("The contractor was reckless: they cut the fibre trunk under the car park.",
+     "The fibre trunk was cut under the car park."),
     # a judged act that let something in: what got through it, and where, are the facts
     ("Careless testing by the QA lead let a broken build into staging.",
      "A broken build got through testing into staging."),
@@ -54,6 +60,12 @@ NEAR_MISSES = [
     # a negated or timed "let": what got through, and when, would be lost or turned
     ("Careless testing by the QA lead never let a broken build into staging.", "got through"),
     ("Careless testing by the QA lead let a broken build into staging on Friday.", "got through"),
+    # the verdict says what it was about ("with the credentials"): more than the verdict
+    ("Priya was careless with the credentials; she pasted the token into a public channel.", None),
+    # a state, not an act; a pronoun object; two acts: nothing to say the act of alone
+    ("The on-call was careless; he was tired after a double shift.", None),
+    ("The on-call was careless; he restarted it during the backup.", None),
+    ("The on-call was careless: she restarted the primary and went home.", None),
     # the verdict on the work is never kept beside the passive act
     ("The upgrade was careless: the engineer did not drain the Kafka brokers first.", "careless"),
 ]

@@ -4,13 +4,15 @@ team is responsible for the outage, since they pushed the ACL change outside the
 held accountable for the data loss; he skipped the restore test for a month" -> "The
 restore test was skipped for a month, which led to the data loss";
 "The on-call was at fault for restarting the primary during the backup" (or "..., having
-restarted the primary") -> "The primary was restarted during the backup".
+restarted the primary") -> "The primary was restarted during the backup"; a judgement
+adjective that is the whole verdict (rewrite15): "The on-call was careless; he restarted the
+primary during the backup" -> "The primary was restarted during the backup".
 
 The verdict clause is a judgement of the person, and goes; the act is what happened, and
 stays, agentless and in its own tense. Only where the sentence is exactly the two: a
 verdict clause that says nothing but the verdict (a responsibility word or a verdict
 detection, the person, what it was for) and an act whose subject is a pronoun standing
-for the person, joined by a reason mark ("since", "because", "as") or a semicolon. A
+for the person, joined by a reason mark ("since", "because", "as"), a semicolon or a colon. A
 pure verdict ("The storage team is responsible for the outage") has no act to say and
 keeps no rewrite: nothing here invents what happened. An act with a pronoun object
 ("since they changed it") would leave "It was changed" pointing at nothing (the verifier
@@ -56,8 +58,9 @@ def _act_after_mark(sent: Span, marks: set[str]) -> tuple[list[Token], set[int]]
 
 
 def _act_after_semicolon(sent: Span) -> tuple[list[Token], set[int]] | None:
-    """"...; he skipped X": the words after a single semicolon, when they start with the pronoun."""
-    semis = [t for t in sent if t.text == ";"]
+    """"...; he skipped X" (or "...: he skipped X"): the words after a single semicolon or
+    colon, when they start with the pronoun."""
+    semis = [t for t in sent if t.text in (";", ":")]
     if len(semis) != 1:
         return None
     after = [t for t in sent if t.i > semis[0].i]
@@ -99,15 +102,25 @@ def _verdict_only(det: "Detection", sent: Span, taken: set[int]) -> bool:
     words = set(phrasing()["responsibility_words"])
     if any(t.i in taken for t in det.evidence) or det.target is None or det.target.i in taken:
         return False
-    if not any(t.lemma_.lower() in words or t.lower_ in words for t in rest) and det.construction != "verdict":
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in rest) and det.construction != "verdict" \
+            and not _judged_person(det):
         return False
     # any other verb in the verdict half is a second fact the rewrite would drop
     evidence = {t.i for t in det.evidence}
     return not any(t.pos_ == "VERB" and t.i not in evidence and t.lemma_ not in ("hold", "be") for t in rest)
 
 
+def _judged_person(det: "Detection") -> bool:
+    """"The on-call was careless; he restarted X": a judgement adjective said of the person
+    as the copula's complement, the whole of the verdict ("careless with the credentials"
+    says what it was about, and is more than the verdict)."""
+    word = det.evidence[0] if det.construction == "judgement" and len(det.evidence) == 1 else None
+    return word is not None and word.dep_ == "acomp" and word.head.lemma_ == "be" and not list(word.children) \
+        and det.target is not None and det.target.dep_ == "nsubj" and det.target.head == word.head
+
+
 def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    if det.construction not in ("blame-noun", "verdict") or ctx.parse is None:
+    if not (det.construction in ("blame-noun", "verdict") or _judged_person(det)) or ctx.parse is None:
         return []
     marks = set(phrasing()["verdict_act_marks"])
     if (gerund := _gerund_act(sent)) is not None and _verdict_only(det, sent, gerund[1]):
