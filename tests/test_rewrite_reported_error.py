@@ -28,6 +28,9 @@ REWRITES = [
     # a cleft: the "it" is what the clause after the noun did, and the clause stays
     ("The airline says it was operator error that grounded the fleet for a day.",
      "The airline says it was an error in a manual step that grounded the fleet for a day."),
+    # a preposition that names what the error caused
+    ("Human error behind Monday's ticketing outage, rail operator admits",
+     "An error in a manual step behind Monday's ticketing outage, rail operator admits"),
     # title case: read from the sentence-case copy, put back in the headline's capitals
     ("Nationwide Outage Caused By Operator Error", "Nationwide Outage Caused By an Error in a Manual Step"),
     ("Insurer Blames Human Error For Claims Backlog", "Insurer Blames an Error in a Manual Step For Claims Backlog"),
@@ -50,6 +53,8 @@ NEAR_MISSES = [
     ('According to the minister, the blackout was caused by "human error".', "manual step"),
     # a cleft's clause whose verb acts on nothing: "it" then points at no act
     ("It was human error that we saw.", "manual step"),
+    # a kind of error talked about, not one given as the cause
+    ("The risk of human error behind every manual deploy is high.", "manual step"),
     # "it" is the verdict's whole subject
     ("It was a human error, nothing more.", "manual step"),
     # a headline whose finding is not a blame noun keeps its own parse's (here: no) rewrite

@@ -79,6 +79,12 @@ def _as_cause(noun: Token) -> bool:
     Not a kind of error talked about ("reduce human error", "the risk of operator
     error", "design for user error"), where one error in one step would be garbled."""
     head = noun.head
+    if noun.dep_ in ("ROOT", "dep", "nsubj") and any(
+            c.dep_ == "prep" and c.lower_ in phrasing()["manual_error"]["cause_links"] and any(g.dep_ == "pobj" for g in c.children)
+            for c in noun.children):
+        # "Operator error behind the blackout, utility admits": the phrase names what it caused
+        # ("the risk of human error behind every deploy" is a kind of error, talked about)
+        return True
     if noun.dep_ == "attr":
         # "what appears to be a human error": an impression someone has, not a cause stated
         return head.lemma_ == "be" and head.dep_ != "xcomp"
@@ -110,7 +116,8 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any], cleft: bo
             cut.add(c.i)
         elif c.i in blame and not list(c.children):
             cut.add(c.i)
-        elif c.dep_ == "punct" or (c.dep_ in ("cc", "conj") and c.i > noun.i) or (cleft and c.dep_ == "relcl" and c.i > noun.i):
+        elif c.dep_ == "punct" or (c.dep_ in ("cc", "conj") and c.i > noun.i) or (cleft and c.dep_ == "relcl" and c.i > noun.i) \
+                or (c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["cause_links"]):
             continue  # "human error rather than an attack": the contrast stays
         elif c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["person_preps"] and any(
                 t.dep_ == "poss" or t.pos_ in ("PROPN", "NOUN", "PRON") for t in c.subtree) and not any(
