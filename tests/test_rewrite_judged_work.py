@@ -51,6 +51,9 @@ def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
 NEAR_MISSES = [
     # the act's object points back at the work: "During the migration, it was run" says nothing
     ("The migration was careless; Ana ran it against the primary.", "During"),
+    # a thing did the act: said passive, who or what did it would go
+    ("The deployment was sloppy; Ana's script left the feature flags unset.", "During"),
+    ("The upgrade was sloppy: Jenkins skipped the smoke tests.", "During"),
     # a piece of work that spans no time: "During the patch" is no English
     ("The patch was sloppy: the engineer left debug logging on.", "During"),
     # two acts after the colon: one plain act or none

@@ -54,6 +54,7 @@ NEAR_MISSES = [
     # a cleft's clause whose verb acts on nothing: "it" then points at no act
     ("It was human error that we saw.", "manual step"),
     # a kind of error talked about, not one given as the cause
+    ("Critics blame human error for most crashes.", "manual step"),
     ("The risk of human error behind every manual deploy is high.", "manual step"),
     # "it" is the verdict's whole subject
     ("It was a human error, nothing more.", "manual step"),

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate, finish
 from .clause import verb_phrase_passive
+from .faithful import names_person
 from .restate import act_alone_passive
 from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
@@ -148,8 +149,13 @@ def _work_then_act(sent: Span, judged: set[str], ctx: "Context") -> list[Candida
     det = next((c for c in work.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
     thing = f"{det.lower_ if det is not None else 'the'} {span_text(words)}"
     act = [t for t in sent if t.i > sep.i and not (trailing_punct(t) and t.i == sent.end - 1)]
-    if not act:
-        return []
+    inside = {t.i for t in act}
+    head = next((t for t in act if t.head.i == t.i or t.head.i not in inside), None)  # the act's own verb
+    doer = next((c for c in head.children if c.dep_ == "nsubj"), None) if head is not None else None
+    systems = ctx.cache["blame.lexicon"].systems
+    if not act or doer is None or not (doer.pos_ == "PRON" or names_person(doer) or (
+            doer.pos_ == "PROPN" and doer.ent_type_ in ("", "PERSON") and doer.lower_ not in systems)):
+        return []  # "Ana's script left the flags unset", "Jenkins skipped X": a thing did it, and passive, it would go
     text = span_text(act)
     alone = act_alone_passive(text[:1].upper() + text[1:] + ".", ctx)
     if alone is None:
