@@ -22,6 +22,7 @@ REWRITES = [
     ("The board attributed the data loss to operator error.",
      "The board attributed the data loss to an error in a manual step."),
     ("Payroll delay pinned on human error", "Payroll delay pinned on an error in a manual step"),
+    ("Human error blamed for the hospital data leak", "An error in a manual step blamed for the hospital data leak"),
     # a speaker's attribution after the claim
     ("The outage was caused by human error, the spokesperson said.",
      "The outage was caused by an error in a manual step, the spokesperson said."),

@@ -48,10 +48,10 @@ def _quoted(noun: Token, sent: Span) -> bool:
 
 def _attributed(noun: Token, rules: dict[str, Any]) -> bool:
     """The error is what a report puts the failure on: "blames human error for X" (the
-    verb's object), "blamed on human error", "attributed X to operator error" (the verb's
+    verb's object, or its passive subject), "blamed on human error", "attributed X to operator error" (the verb's
     preposition): ``attributing`` maps each verb to the slots that hold the cause."""
     head = noun.head
-    if noun.dep_ in ("dobj", "obj"):
+    if noun.dep_ in ("dobj", "obj", "nsubjpass"):  # "Human error blamed for the leak": the object, made subject
         verb, slot = head, "dobj"
     elif noun.dep_ == "pobj" and head.dep_ == "prep":
         verb, slot = head.head, head.lower_
@@ -122,8 +122,11 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any], cleft: bo
         elif c.i in blame and not list(c.children):
             cut.add(c.i)
         elif c.dep_ == "punct" or (c.dep_ in ("cc", "conj") and c.i > noun.i) or (cleft and c.dep_ == "relcl" and c.i > noun.i) \
-                or (c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["cause_links"]):
-            continue  # "human error rather than an attack": the contrast stays
+                or (c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["cause_links"]) \
+                or (c.dep_ == "acl" and c.tag_ == "VBN" and verb_lemma_of(c.text) in rules["attributing"]):
+            # "human error rather than an attack": the contrast stays; "human error behind the
+            # blackout", "human error blamed for the leak": what it caused stays
+            continue
         elif c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["person_preps"] and any(
                 t.dep_ == "poss" or t.pos_ in ("PROPN", "NOUN", "PRON") for t in c.subtree) and not any(
                 t.pos_ in ("VERB", "AUX") for t in c.subtree):
