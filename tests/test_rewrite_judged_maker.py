@@ -37,8 +37,10 @@ def test_no_rewrite_keeps_a_maker_named_after_by(linter: Linter) -> None:
 
 def test_a_bare_act_left_as_the_doer_is_refused(linter: Linter) -> None:
     # "Careless testing by the QA lead let ..." would become "Testing let ...": the act
-    # itself made the doer; better no rewrite
-    assert applied(linter, "Careless testing by the QA lead let a broken build into staging.") == []
+    # itself made the doer (since rewrite15 what was let through is the subject instead:
+    # tests/test_rewrite_judged_work.py)
+    got = applied(linter, "Careless testing by the QA lead let a broken build into staging.")
+    assert not any(g.startswith("Testing") for g in got), got
     # near miss: the judged thing keeps its determiner, so it stays a thing
     assert applied(linter, "The careless migration by Ravi corrupted the ledger.") == ["The migration corrupted the ledger."]
 

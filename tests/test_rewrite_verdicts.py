@@ -102,9 +102,8 @@ NEAR_MISSES = [
     ("The on-call should have escalated to the database team.", "came late"),
     # the act's object is a person: a passive would still name who was not told
     ("If only she had told him about the flag.", None),
-    # someone else's claim about human error stays theirs
-    ("The carrier blames human error for the dropped calls.", "manual step"),
-    ("The outage was caused by human error, the spokesperson said.", "manual step"),
+    # someone else's quoted words about human error stay theirs (a reported claim is
+    # rewritten inside its report since rewrite15: tests/test_rewrite_reported_error.py)
     ('The vendor\'s note put it down to "a simple human error" in the rollout.', "manual step"),
     # a verdict with words of its own: the judgement would be said of the manual step
     ("The outage came down to an embarrassing operator error.", "manual step"),
@@ -116,8 +115,6 @@ NEAR_MISSES = [
     ("Scripting the failover removes the risk of operator error.", "manual step"),
     # an impression, not a cause the writer states
     ("The report looks at what seems to be an operator error.", "manual step"),
-    # title case: the phrase could not follow the headline's capitals
-    ("Nationwide Outage Caused By Operator Error", "manual step"),
     # the "who" clause says what the error was: cut with "by Maren" it would be lost
     ("The outage was an operator error by Maren, who resized the wrong disk.", "manual step"),
     # a verdict noun: ownership is all it says

@@ -312,6 +312,20 @@ def _headline_broken(cand: Span, orig: "Original") -> str | None:
 
 
 # (check, message): each check returns what it found, or None
+def _judged_work_kept(cand: Span, orig: "Original") -> str | None:
+    """"The upgrade was careless: the brokers were not drained first": the person's act went
+    passive, but the verdict the writer put on their work is still said, in whichever clause
+    (the main-clause check in verify.py reads only the clause the rewrite made)."""
+    for t in cand:
+        be = t.head
+        if t.lower_ in orig.judged and t.dep_ in ("acomp", "attr") and be.lemma_ == "be" \
+                and not any(c.dep_ == "neg" for c in be.children) and t.lower_ in {x.lower_ for x in orig.sent}:
+            subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN":
+                return f"{subj.text} {be.text} {t.text}"
+    return None
+
+
 _CHECKS = (
     (_role_opener, "opener {!r} described the removed person"),
     (_agent_left_on_nominal, "{!r} left as the agent once the judgement went"),
@@ -326,4 +340,5 @@ _CHECKS = (
     (_person_still_acting, "{!r} still the one who acted"),
     (_headline_broken, "a title-case headline half rewritten in sentence case ({!r})"),
     (_place_before_particle, "{!r} between the verb and its particle"),
+    (_judged_work_kept, "the verdict {!r} kept on the work"),
 )

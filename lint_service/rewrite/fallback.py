@@ -103,9 +103,10 @@ def _capital_as(original: str, text: str) -> str:
 
 def _kept(orig: Original, cand: Candidate) -> Original:
     """What ``cand`` must keep: the original's constraints less what it keeps or drops on purpose."""
-    if not cand.keeps and not cand.drops:
+    if not cand.keeps and not cand.drops and not cand.gone:
         return orig
-    return replace(orig, person=orig.person - cand.keeps, objects=[o for o in orig.objects if o not in cand.drops])
+    return replace(orig, person=orig.person - cand.keeps, objects=[o for o in orig.objects if o not in cand.drops],
+                   dropped=orig.dropped | cand.gone)
 
 
 def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callable[[Span], Any], end: str,

@@ -25,6 +25,8 @@ from spacy.tokens import Span, Token
 
 from .candidate import PERSONAL_WORDS, Candidate, finish
 from .clause import verb_phrase_passive
+from .faithful import names_person
+from .restate import act_alone_passive
 from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -118,13 +120,98 @@ def _judged_with(sent: Span, judged: set[str]) -> list[Candidate]:
     return [Candidate(finish(f"The {span_text(words)} {have} {facts}"))]
 
 
-def judged_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    if det.construction != "judgement":
+def _work_then_act(sent: Span, judged: set[str], ctx: "Context") -> list[Candidate]:
+    """"The deployment was sloppy: the engineer left half the flags unset" -> "During the
+    deployment, half the flags were left unset": the work judged is when the act happened,
+    and stays; the verdict on it goes; the act after the colon or semicolon is said
+    agentless, in its own tense (restate.act_alone_passive: one plain act, no pronoun
+    object). The verdict half is the work, its verb and the judgement, with at most a
+    leading stance adverb; a work noun that names no span of time ("the patch") keeps
+    no rewrite."""
+    rules = phrasing()["judged_work"]
+    seps = [t for t in sent if t.text in (":", ";")]
+    if len(seps) != 1:
         return []
+    sep = seps[0]
+    be = next((t for t in sent if t.i < sep.i and t.lemma_ == "be"), None)
+    adj = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in judged), None) if be is not None else None
+    work = next((c for c in be.children if c.dep_ == "nsubj"), None) if be is not None else None
+    if adj is None or work is None or work.lemma_.lower() not in rules["works"] or any(c.dep_ == "neg" for c in be.children):
+        return []
+    if any(not (c.dep_ == "advmod" and c.i < adj.i) for c in adj.children):
+        return []  # "sloppy and late": a second fact about the work, beyond an intensifier ("very sloppy")
+    said = {t.i for t in work.subtree} | {t.i for t in adj.subtree} | {be.i}
+    if any(t.i not in said and not t.is_punct and not (t.dep_ == "advmod" and t.i < work.left_edge.i) for t in sent if t.i < sep.i):
+        return []  # the verdict half says something more than the verdict
+    words = [t for t in work.subtree if not (t.dep_ in ("det", "poss") and t.head == work) and t.tag_ != "POS"]
+    if any(t.lower_ in PERSONAL_WORDS or t.pos_ in ("PROPN", "PRON") for t in words):
+        return []  # "Ana's deployment": the owner would stay in the frame
+    det = next((c for c in work.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
+    thing = f"{det.lower_ if det is not None else 'the'} {span_text(words)}"
+    act = [t for t in sent if t.i > sep.i and not (trailing_punct(t) and t.i == sent.end - 1)]
+    inside = {t.i for t in act}
+    head = next((t for t in act if t.head.i == t.i or t.head.i not in inside), None)  # the act's own verb
+    doer = next((c for c in head.children if c.dep_ == "nsubj"), None) if head is not None else None
+    systems = ctx.cache["blame.lexicon"].systems
+    if not act or doer is None or not (doer.pos_ == "PRON" or names_person(doer) or (
+            doer.pos_ == "PROPN" and doer.ent_type_ in ("", "PERSON") and doer.lower_ not in systems)):
+        return []  # "Ana's script left the flags unset", "Jenkins skipped X": a thing did it, and passive, it would go
+    text = span_text(act)
+    alone = act_alone_passive(text[:1].upper() + text[1:] + ".", ctx)
+    if alone is None:
+        return []
+    passive = alone[1].text
+    first = passive.split(" ", 1)[0]
+    # the passive's first word is lowered after the frame unless the writer capitalised it
+    # mid-sentence (a name, "Kafka") or it is an acronym
+    named = any(t.text == first and t.i != sent.start and not t.is_sent_start for t in sent) or first.isupper()
+    body = passive if named else passive[:1].lower() + passive[1:]
+    return [Candidate(finish(f"{rules['frame'].format(work=thing)} {body}"))]
+
+
+def _judged_let_through(det: "Detection", sent: Span) -> list[Candidate]:
+    """"Lazy reviewing by the lead let a hard-coded password into the main branch" -> "A
+    hard-coded password got through review into the main branch": the judged act (a
+    gerund, with its judgement word and its "by" maker) let something in; that it passed
+    the act and where it went are the facts, and stay; the verdict and who go. Only a
+    sentence that is exactly that (no negation, no modal, no second clause), in the past
+    or the present."""
+    if len(det.evidence) != 2:
+        return []
+    adj, act = det.evidence
+    let = act.head
+    if adj.dep_ != "amod" or act.dep_ != "nsubj" or act.tag_ not in ("NN", "VBG") or not act.lower_.endswith("ing") \
+            or verb_lemma_of(let.text) != "let" or let.dep_ != "ROOT" or let.tag_ not in ("VBD", "VBZ"):
+        return []
+    rules = phrasing()["judged_work"]
+    by = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "by"]
+    obj = next((c for c in let.children if c.dep_ in ("dobj", "obj")), None)
+    where = next((c for c in let.children if c.dep_ == "prep" and c.lower_ in rules["let_through"] and obj is not None and c.i > obj.i), None)
+    if obj is None or where is None or any(c.i not in {adj.i, *(b.i for b in by)} for c in act.children):
+        return []
+    said = {t.i for t in act.subtree} | {t.i for t in obj.subtree} | {t.i for t in where.subtree} | {let.i}
+    if any(t.i not in said and not (trailing_punct(t) and t.i == sent.end - 1) for t in sent):
+        return []  # a negation, a modal, a time or a clause the rewrite would lose
+    if any(t.lower_ in PERSONAL_WORDS or t.is_quote for t in [*obj.subtree, *where.subtree]):
+        return []
+    lemma = verb_lemma_of(act.text)
+    work = lemma if lemma in rules["works"] else act.lower_  # "review"; "testing" stays a gerund
+    thing = span_text(list(obj.subtree))
+    got = "got" if let.tag_ == "VBD" else ("get" if obj.tag_ in ("NNS", "NNPS") else "gets")
+    # "let" is said as "got through" on purpose: the clause it heads is not lost
+    return [Candidate(finish(f"{thing[:1].upper() + thing[1:]} {got} through {work} {span_text(list(where.subtree))}"),
+                      gone=frozenset({let.i}))]
+
+
+def judged_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     lex = ctx.cache["blame.lexicon"]
     judged = set(lex.terms["judgement_adjectives"]) | set(phrasing()["judgement_neutral"])
+    if (then := _work_then_act(sent, judged, ctx)):
+        return then  # whichever half was found: the verdict ("judgement") or the act ("did not drain X")
+    if det.construction != "judgement":
+        return []
     root = sent.root
-    if (way := _way_handled(sent, judged) or _judged_with(sent, judged)):
+    if (way := _way_handled(sent, judged) or _judged_with(sent, judged) or _judged_let_through(det, sent)):
         return way
     found = _act(root, judged)
     if found is None:

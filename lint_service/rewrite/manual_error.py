@@ -7,12 +7,17 @@ error; in a step someone did by hand) and drops who. "a manual step" alone empti
 the claim and "an error" alone loses that a person's act went wrong (blind rounds 1
 and 3), and "a missing safeguard" would invent a cause.
 
-Only the writer's own claim is rewritten. What someone else said ("United blames
-human error", "officials said it was operator error", a quotation) stays theirs, as
-does a verdict with words of its own ("an embarrassing human error", "errors"),
-an error whose step the sentence already names (``error_step.py``), a title-cased
-headline, whose capitals the phrase could not follow, and "It was an operator slip",
-whose "it" points at nothing the sentence names: the verdict is all it says.
+A claim someone else made is rewritten inside the report, whose speaker stays
+("United blames human error for the failure" -> "United blames an error in a manual
+step for the failure"; "the carrier says it was human error that caused X"; "X
+blamed on human error and cuts"): the speaker is the writer's fact and the claim keeps
+all it said but who. Words quoted stay as they were written ("'a human error,' she
+said"), as does a verdict with words of its own ("an embarrassing human error",
+"errors"), an error whose step the sentence already names (``error_step.py``), a
+title-cased headline, whose capitals the phrase could not follow (the blame check
+hands in its sentence-case copy instead), and "It was an operator slip", whose "it"
+points at nothing the sentence names: the verdict is all it says ("it was human error
+that caused X" is a cleft, whose "it" is what caused X).
 """
 from __future__ import annotations
 
@@ -31,25 +36,46 @@ if TYPE_CHECKING:
 _QUOTES = ('"', "“", "”", "‘", "’")
 
 
-def _reports(verb: Token, reporting: set[str]) -> bool:
-    """A reporting verb whose speaker is not the writer ("we concluded" is their own claim)."""
-    if verb.pos_ not in ("VERB", "AUX") or verb_lemma_of(verb.text) not in reporting:
+def _quoted(noun: Token, sent: Span) -> bool:
+    """The error stands inside a quotation ("an “embarrassing human error”", "'... because
+    of human error,' she said"): the quoted words are someone's, and stay as written. A
+    quoted word elsewhere ("the “embarrassing” outage") leaves the claim the writer's report."""
+    before = [t.text for t in sent if t.i < noun.i and t.text in _QUOTES]
+    straight = sum(1 for q in before if q == '"')
+    opened = sum(1 for q in before if q in ("“", "‘")) - sum(1 for q in before if q in ("”", "’"))
+    return straight % 2 == 1 or opened > 0
+
+
+def _attributed(noun: Token, rules: dict[str, Any]) -> bool:
+    """The error is what a report puts the failure on: "blames human error for X" (the
+    verb's object, or its passive subject), "blamed on human error", "attributed X to operator error" (the verb's
+    preposition): ``attributing`` maps each verb to the slots that hold the cause."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass"):  # "Human error blamed for the leak": the object, made subject
+        verb, slot = head, "dobj"
+    elif noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb, slot = head.head, head.lower_
+    else:
         return False
-    return not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
+    if verb.pos_ != "VERB" or slot not in rules["attributing"].get(verb_lemma_of(verb.text), ()):
+        return False
+    # "Critics blame human error for most crashes": errors in general, not one error given as
+    # the cause of one failure ("an error in a manual step for most crashes" garbles it)
+    return not any(t.dep_ in ("amod", "det", "nummod") and t.lower_ in rules["general_quantifiers"]
+                   for p in verb.children if p.dep_ == "prep" for t in p.subtree)
 
 
-def _someone_elses(noun: Token, sent: Span, rules: dict[str, Any], speakers: set[str]) -> bool:
-    """The claim is reported: a reporting verb above the noun ("blames human error for",
-    "says it was human error"), a speaker's attribution ("..., officials said"), or a
-    quotation around it."""
-    reporting = set(rules["reporting_verbs"])
-    if any(_reports(anc, reporting) for anc in noun.ancestors):
-        return True
-    if any(_reports(t, reporting) and (t.dep_ in ("ROOT", "parataxis") or t.head.dep_ == "ROOT") for t in sent):
-        return True  # ", the company said": the whole sentence is theirs
-    if any(t.text in _QUOTES for t in sent):
-        return True
-    return any(t.lower_ in speakers and t.dep_ == "nsubj" for t in sent)
+def _cleft(noun: Token, sent: Span) -> bool:
+    """"it was human error that caused X", "... that grounded the fleet": the "it" is what
+    the clause right after the noun did to something (the parser hangs the clause on the
+    noun or beside it)."""
+    if noun.i + 1 >= sent.end:
+        return False
+    that = sent.doc[noun.i + 1]
+    verb = that.head
+    return that.lower_ in ("that", "which") and that.dep_ == "nsubj" and verb.pos_ == "VERB" and (
+        verb.head.i in (noun.i, noun.head.head.i)) and (
+        any(c.dep_ in ("dobj", "obj") for c in verb.children) or verb_lemma_of(verb.text) in phrasing()["causal_verbs"])
 
 
 def _as_cause(noun: Token) -> bool:
@@ -58,6 +84,12 @@ def _as_cause(noun: Token) -> bool:
     Not a kind of error talked about ("reduce human error", "the risk of operator
     error", "design for user error"), where one error in one step would be garbled."""
     head = noun.head
+    if noun.dep_ in ("ROOT", "dep", "nsubj") and any(
+            c.dep_ == "prep" and c.lower_ in phrasing()["manual_error"]["cause_links"] and any(g.dep_ == "pobj" for g in c.children)
+            for c in noun.children):
+        # "Operator error behind the blackout, utility admits": the phrase names what it caused
+        # ("the risk of human error behind every deploy" is a kind of error, talked about)
+        return True
     if noun.dep_ == "attr":
         # "what appears to be a human error": an impression someone has, not a cause stated
         return head.lemma_ == "be" and head.dep_ != "xcomp"
@@ -77,9 +109,10 @@ def _as_cause(noun: Token) -> bool:
     return False
 
 
-def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any]) -> set[int] | None:
+def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any], cleft: bool = False) -> set[int] | None:
     """The tokens of "an operator error (by X | on X's part)" to replace, or None when the
-    phrase says more than the verdict."""
+    phrase says more than the verdict (a cleft's clause, "that grounded the fleet", is
+    what the sentence says of it, and stays)."""
     if noun.tag_ not in ("NN",) or noun.dep_ in ("compound", "amod"):
         return None  # "errors", "human-error induced": not one error said as a cause
     cut: set[int] = {noun.i}
@@ -88,8 +121,12 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any]) -> set[in
             cut.add(c.i)
         elif c.i in blame and not list(c.children):
             cut.add(c.i)
-        elif c.dep_ == "punct" or (c.dep_ in ("cc", "conj") and c.i > noun.i):
-            continue  # "human error rather than an attack": the contrast stays
+        elif c.dep_ == "punct" or (c.dep_ in ("cc", "conj") and c.i > noun.i) or (cleft and c.dep_ == "relcl" and c.i > noun.i) \
+                or (c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["cause_links"]) \
+                or (c.dep_ == "acl" and c.tag_ == "VBN" and verb_lemma_of(c.text) in rules["attributing"]):
+            # "human error rather than an attack": the contrast stays; "human error behind the
+            # blackout", "human error blamed for the leak": what it caused stays
+            continue
         elif c.dep_ == "prep" and c.i > noun.i and c.lower_ in rules["person_preps"] and any(
                 t.dep_ == "poss" or t.pos_ in ("PROPN", "NOUN", "PRON") for t in c.subtree) and not any(
                 t.pos_ in ("VERB", "AUX") for t in c.subtree):
@@ -102,26 +139,32 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any]) -> set[in
 
 
 def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    if det.construction != "blame-noun":
+    if det.construction not in ("blame-noun", "blame-verb"):
         return []
     lex = ctx.cache["blame.lexicon"]
     rules = phrasing()["manual_error"]
     noun = next((t for t in det.evidence if t.lemma_.lower() in lex.terms["error_heads"]), None)
     if noun is None or noun.lemma_.lower() not in rules["phrases"]:
         return []
+    if det.construction == "blame-verb" and det.target is not noun:
+        return []  # "blamed the intern": a person blamed, not an error
     mods = set(lex.terms["error_modifiers"])
-    blame = {t.i for t in det.evidence if t.i < noun.i and t.lower_ in mods}
+    # "blames human error for X": a blame verb's evidence is the verb and the noun, the
+    # verdict's own word is the noun's modifier
+    said = det.evidence if det.construction == "blame-noun" else [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    blame = {t.i for t in said if t.i < noun.i and t.lower_ in mods}
     if not blame:
         return []  # a bare "error" is no verdict to drop
     if sum(t.is_alpha and t.is_title for t in sent) > max(2, sum(t.is_alpha for t in sent) // 2):
         return []  # "Massive Blackout Caused by Human Error": a title-cased headline
-    if _someone_elses(noun, sent, rules, set(lex.terms["speaker_nouns"])):
+    if _quoted(noun, sent):
         return []
-    if not _as_cause(noun):
+    if not (_as_cause(noun) or _attributed(noun, rules)):
         return []
-    if noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in noun.head.children):
+    cleft = noun.dep_ == "attr" and _cleft(noun, sent)
+    if noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in noun.head.children) and not cleft:
         return []  # "It was an operator slip, plain and simple": the verdict is all it says
-    cut = _bare_verdict(noun, blame, rules)
+    cut = _bare_verdict(noun, blame, rules, cleft)
     if cut is None:
         return []
     first = min(cut)

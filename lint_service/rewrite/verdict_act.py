@@ -4,13 +4,15 @@ team is responsible for the outage, since they pushed the ACL change outside the
 held accountable for the data loss; he skipped the restore test for a month" -> "The
 restore test was skipped for a month, which led to the data loss";
 "The on-call was at fault for restarting the primary during the backup" (or "..., having
-restarted the primary") -> "The primary was restarted during the backup".
+restarted the primary") -> "The primary was restarted during the backup"; a judgement
+adjective that is the whole verdict (rewrite15): "The on-call was careless; he restarted the
+primary during the backup" -> "The primary was restarted during the backup".
 
 The verdict clause is a judgement of the person, and goes; the act is what happened, and
 stays, agentless and in its own tense. Only where the sentence is exactly the two: a
 verdict clause that says nothing but the verdict (a responsibility word or a verdict
 detection, the person, what it was for) and an act whose subject is a pronoun standing
-for the person, joined by a reason mark ("since", "because", "as") or a semicolon. A
+for the person, joined by a reason mark ("since", "because", "as"), a semicolon or a colon. A
 pure verdict ("The storage team is responsible for the outage") has no act to say and
 keeps no rewrite: nothing here invents what happened. An act with a pronoun object
 ("since they changed it") would leave "It was changed" pointing at nothing (the verifier
@@ -25,6 +27,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate, finish
 from .clause import verb_phrase_passive
 from .restate import act_alone_passive
+from .verdict_report import report_frame
 from .text import phrasing, span_text, trailing_punct
 
 if TYPE_CHECKING:
@@ -35,14 +38,14 @@ if TYPE_CHECKING:
 _SUBJECTS = {"he": "He", "she": "She", "they": "They"}
 
 
-def _act_after_mark(sent: Span, marks: set[str]) -> tuple[list[Token], set[int]] | None:
+def _act_after_mark(sent: Span, marks: set[str], root: Token) -> tuple[list[Token], set[int]] | None:
     """"..., since they pushed X": (the act's words without the mark, the indices it takes)."""
     for verb in sent:
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in marks and c.i < verb.i), None)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if mark is None or subj is None or subj.lower_ not in _SUBJECTS or verb.dep_ != "advcl":
             continue
-        if verb.head.i != sent.root.i and verb.head.head.i != sent.root.i:
+        if verb.head.i != root.i and verb.head.head.i != root.i:
             continue  # a reason for something inside the sentence, not for the verdict ("is to blame/xcomp")
         if mark.i != verb.left_edge.i or verb.i < verb.head.i:
             return None  # "Because they pushed X, the team is responsible": the act leads; not this shape
@@ -56,8 +59,9 @@ def _act_after_mark(sent: Span, marks: set[str]) -> tuple[list[Token], set[int]]
 
 
 def _act_after_semicolon(sent: Span) -> tuple[list[Token], set[int]] | None:
-    """"...; he skipped X": the words after a single semicolon, when they start with the pronoun."""
-    semis = [t for t in sent if t.text == ";"]
+    """"...; he skipped X" (or "...: he skipped X"): the words after a single semicolon or
+    colon, when they start with the pronoun."""
+    semis = [t for t in sent if t.text in (";", ":")]
     if len(semis) != 1:
         return None
     after = [t for t in sent if t.i > semis[0].i]
@@ -66,20 +70,28 @@ def _act_after_semicolon(sent: Span) -> tuple[list[Token], set[int]] | None:
     return [t for t in after if not (trailing_punct(t) and t.i == sent.end - 1)], {t.i for t in after} | {semis[0].i}
 
 
-def _gerund_act(sent: Span) -> tuple[Token, set[int]] | None:
+def _up_to(tok: Token, root: Token) -> list[Token]:
+    """``tok``'s heads up to ``root``, the verdict's root (empty when ``root`` is not among them)."""
+    chain = []
+    for a in tok.ancestors:
+        chain.append(a)
+        if a.i == root.i:
+            return chain
+    return []
+
+
+def _gerund_act(sent: Span, root: Token) -> tuple[Token, set[int]] | None:
     """"... at fault for restarting X" / "..., having restarted X": the act's verb (no
     subject of its own: the person's) and the indices the act and its link take."""
-    root = sent.root
     words = set(phrasing()["responsibility_words"])
     for verb in sent:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
         link = verb.head
-        # "at fault/pobj for/prep restarting/pcomp": the verdict's words up to the root, no other verb
-        above = list(link.ancestors)
+        # "at fault/pobj for/prep restarting/pcomp": the verdict's words up to its root, no other verb
+        above = _up_to(link, root)
         if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and link.lower_ == "for" and link.dep_ == "prep" \
-                and above and above[-1].i == root.i and not any(
-                    a.pos_ == "VERB" and a.i != root.i and a.lemma_.lower() not in words for a in above):
+                and above and not any(a.pos_ == "VERB" and a.i != root.i and a.lemma_.lower() not in words for a in above):
             taken = {t.i for t in verb.subtree} | {link.i}
         elif verb.dep_ == "advcl" and link.i == root.i and any(a.dep_ == "aux" and a.lower_ == "having" for a in verb.children):
             taken = {t.i for t in verb.subtree}
@@ -99,18 +111,38 @@ def _verdict_only(det: "Detection", sent: Span, taken: set[int]) -> bool:
     words = set(phrasing()["responsibility_words"])
     if any(t.i in taken for t in det.evidence) or det.target is None or det.target.i in taken:
         return False
-    if not any(t.lemma_.lower() in words or t.lower_ in words for t in rest) and det.construction != "verdict":
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in rest) and det.construction != "verdict" \
+            and not _judged_person(det):
         return False
     # any other verb in the verdict half is a second fact the rewrite would drop
     evidence = {t.i for t in det.evidence}
     return not any(t.pos_ == "VERB" and t.i not in evidence and t.lemma_ not in ("hold", "be") for t in rest)
 
 
+def _judged_person(det: "Detection") -> bool:
+    """"The on-call was careless; he restarted X": a judgement adjective said of the person
+    as the copula's complement, the whole of the verdict ("careless with the credentials"
+    says what it was about, and is more than the verdict)."""
+    word = det.evidence[0] if det.construction == "judgement" and len(det.evidence) == 1 else None
+    return word is not None and word.dep_ == "acomp" and word.head.lemma_ == "be" and not list(word.children) \
+        and det.target is not None and det.target.dep_ == "nsubj" and det.target.head == word.head
+
+
 def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
-    if det.construction not in ("blame-noun", "verdict") or ctx.parse is None:
+    if not (det.construction in ("blame-noun", "verdict") or _judged_person(det)) or ctx.parse is None:
         return []
     marks = set(phrasing()["verdict_act_marks"])
-    if (gerund := _gerund_act(sent)) is not None and _verdict_only(det, sent, gerund[1]):
+    # "The review concluded that <verdict>": who concluded it stays around the rewrite
+    frame = report_frame(sent)
+    root, framed = (frame.verdict, set(frame.taken)) if frame is not None else (sent.root, set())
+    return [Candidate(frame.around(c.text) if frame is not None else c.text, drops=c.drops)
+            for c in _rewritten(det, sent, ctx, marks, root, framed)]
+
+
+def _rewritten(det: "Detection", sent: Span, ctx: "Context", marks: set[str], root: Token, framed: set[int]) -> list[Candidate]:
+    """The verdict rewritten as its act; ``root`` is the verdict's root and ``framed`` the
+    tokens of a report around it, which the caller says again."""
+    if (gerund := _gerund_act(sent, root)) is not None and _verdict_only(det, sent, gerund[1] | framed):
         verb, taken = gerund
         own = [t for t in verb.subtree if t.i in taken and t.dep_ != "aux" and not trailing_punct(t)]
         if any(t.lower_ in PERSONAL_WORDS for t in own) or any(c.dep_ == "neg" for c in verb.children):
@@ -120,8 +152,8 @@ def verdict_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
             return []
         outcome = _outcome(sent, taken)
         return [Candidate(finish(f"{phrase[0]} {phrase[1]}{_led_to(outcome) if outcome is not None else ''}"))]
-    found = _act_after_mark(sent, marks) or _act_after_semicolon(sent)
-    if found is None or not _verdict_only(det, sent, found[1]):
+    found = _act_after_mark(sent, marks, root) or (_act_after_semicolon(sent) if not framed else None)
+    if found is None or not _verdict_only(det, sent, found[1] | framed):
         return []
     words, _taken = found
     text = span_text(words)

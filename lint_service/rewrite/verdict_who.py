@@ -6,7 +6,9 @@ clause says and goes; the act in the "who" clause stays, agentless and in its ow
 tense, and what the person had not done to its object ("he had not read") becomes
 "without being read". A main clause that says more than the verdict ("The genius who
 wrote this loop has never heard of backoff") is not a verdict to drop, and an object
-clause with anything else of the person's keeps no rewrite.
+clause with anything else of the person's keeps no rewrite. "The outage was the fault of
+Arjun, who approved a change he had not read" keeps the thing judged as what the act led
+to: "A change was approved without being read, which led to the outage" (rewrite15).
 """
 from __future__ import annotations
 
@@ -35,6 +37,24 @@ def _verdict_only(sent: Span, person: Token) -> bool:
     return all(t.i in said or t.is_punct for t in sent)
 
 
+def _fault_of(sent: Span, person: Token) -> Token | None:
+    """"The outage was the fault of <person>": the thing the verdict is about (the
+    copula's subject, a thing with no person in it), when the main clause is that and no
+    more (rewrite15). It stays, as what the act led to."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    noun = next((c for c in root.children if c.dep_ == "attr"), None)
+    prep = person.head
+    if root.lemma_ != "be" or subj is None or noun is None or subj.pos_ != "NOUN" \
+            or noun.lemma_.lower() not in phrasing()["responsibility_words"] or person.dep_ != "pobj" \
+            or prep.lower_ != "of" or prep.head != noun or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if any(t.lower_ in PERSONAL_WORDS or t.pos_ in ("PROPN", "PRON") for t in subj.subtree):
+        return None
+    said = {t.i for t in subj.subtree} | {root.i, prep.i} | {t.i for t in noun.subtree if t.i <= prep.i} | {t.i for t in person.subtree}
+    return subj if all(t.i in said or t.is_punct for t in sent) else None
+
+
 def _not_done_to(obj: Token) -> tuple[Token, str] | None:
     """"a change he had not read" -> (read, "without being read"); None when the object
     has no such clause, and a clause of another shape refuses the rewrite (raises)."""
@@ -56,7 +76,8 @@ def verdict_who(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         return []
     act = next((c for c in person.children if c.dep_ == "relcl" and any(
         s.dep_ == "nsubj" and s.lower_ in WHO for s in c.children)), None)
-    if act is None or not _verdict_only(sent, person):
+    outcome = _fault_of(sent, person) if act is not None else None
+    if act is None or not (outcome is not None or _verdict_only(sent, person)):
         return []
     obj = next((c for c in act.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None or obj.pos_ == "PRON" or any(c.dep_ in ("aux", "neg") and c.lower_ in ("not", "never", "n't") for c in act.children):
@@ -71,8 +92,12 @@ def verdict_who(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     if any(c.dep_ not in ("nsubj", "dobj", "obj", "prep", "punct") for c in act.children) \
             or any(t.lower_ in PERSONAL_WORDS or t.is_quote for t in words + rest):
         return []
-    if not missed and not rest:
+    if not missed and not rest and outcome is None:
         return []  # "..., who merged the migration": "The migration was merged" says nothing the verdict did not
     be = "were" if obj.tag_ in ("NNS", "NNPS") else "was"
     parts = [span_text(words), be, participle_of(act), span_text([t for t in rest if not trailing_punct(t)]), missed[1] if missed else ""]
-    return [Candidate(finish(" ".join(p for p in parts if p)))]
+    text = " ".join(p for p in parts if p)
+    if outcome is not None:  # what the verdict was about is what the act led to
+        thing = span_text(list(outcome.subtree))
+        text += ", which led to " + (thing[:1].lower() + thing[1:] if outcome.left_edge.dep_ == "det" else thing)
+    return [Candidate(finish(text))]
