@@ -34,6 +34,18 @@ OFFERED = [
     pytest.param("Priya made an idiotic typo in the zone file.", "A typo was made in the zone file.", id="article-refitted"),
     # how the act was done, hung by the parser on the object, goes behind the verb (rewrite/manner.py)
     pytest.param("I yanked the old release by mistake.", "The old release was yanked by mistake.", id="by-mistake-after-verb"),
+    # a clause the parser split off keeps the writer's lower case (rewrite/text.py continuing)
+    pytest.param("Honestly no clue what happened but you clearly broke the build",
+                 "Honestly no clue what happened but the build broke", id="continued-clause-lower-case"),
+    # near miss: after a full stop the rewrite starts a sentence
+    pytest.param("Honestly no clue what happened. You clearly broke the build",
+                 "Honestly no clue what happened. The build broke", id="new-sentence-capital"),
+    # slang for breaking said as the breakage
+    pytest.param("Olu butchered the nginx config on the edge boxes.", "The nginx config on the edge boxes broke.",
+                 id="butchered-broke"),
+    # near miss: a reduced relative that keeps a word of its own stays
+    pytest.param("The failure was traced to a config typo entered by a night operator into the edge router.",
+                 "The failure was traced to a config typo entered into the edge router.", id="participle-keeps-its-place"),
     # near miss: a quoted name with no person in it moves with its object, as written
     pytest.param("Tariq ran the 'purge all' job against production by mistake.",
                  "The 'purge all' job was run against production by mistake.", id="quoted-name-kept"),
@@ -55,6 +67,8 @@ REFUSED = [
     # a quoted phrase that names the person is someone's words: not edited
     pytest.param("How a 'fat-finger typo by a Contoso engineer' took down thousands of shops", "typo '",
                  id="quoted-phrase-not-edited"),
+    # a reduced relative whose only words were the agent, left bare
+    pytest.param("The failure was traced to a config typo entered by a night operator.", "entered.", id="bare-participle"),
     # a loaded word among other modifiers is not dropped into nonsense ("a colossal move")
     pytest.param("In a colossal bonehead move I deleted the billing repository.", "colossal move", id="loaded-among-modifiers"),
 ]

@@ -36,7 +36,7 @@ from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, phrasing, render, trailing_punct, verb_lemma_of
+from .text import balanced, continuing, phrasing, render, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -394,5 +394,5 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             break
     if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
         results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
-    return list(dict.fromkeys(_order(results, section)))[:3]
+    return continuing(sent, list(dict.fromkeys(_order(results, section)))[:3])
 

@@ -6,7 +6,9 @@ faults a blind grader found on fresh real text (issue 11, round 13):
 - a verb with no passive is not made one ("I had just broken production" ->
   "Just broken production was had"; "got the branches in a bad state" -> "were
   gotten");
-- a request stays a request ("please don't force-push again" said as "is not ... again").
+- a request stays a request ("please don't force-push again" said as "is not ... again");
+- no participle is left with nothing ("traced to a typo entered.") and no clause rebuilt
+  with its first word capitalised mid-sentence ("... what you did But the build ...").
 
 Each check counts only what the original did not already have, so a sentence written
 that way stays rewritable.
@@ -69,8 +71,45 @@ def _request(t: Token, span: Span) -> bool:
     return t.i == span.start or any(c.lower_ == "please" or (c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ == "VB") for c in kids)
 
 
+def _stripped_participle(cand: Span, orig: "Original") -> str | None:
+    """A reduced relative whose only words were the removed agent ("a typo entered by a
+    night operator."), kept bare at the end of its clause ("traced to a typo entered."):
+    read off the original's parse, since the candidate's may make it anything."""
+    words = {t.text for t in cand}
+    for t in orig.sent:
+        kids = list(t.children)
+        if t.dep_ != "acl" or t.tag_ not in ("VBN", "VBD") or not kids or t.text not in words:
+            continue
+        agent = [k for k in kids if k.dep_ == "agent"]
+        if len(agent) == len(kids) and not any(x.text in words for k in agent for x in k.subtree if x.pos_ in ("NOUN", "PROPN")):
+            end = max(x.i for x in t.subtree)
+            if end + 1 >= orig.sent.end or orig.sent.doc[end + 1].is_punct:
+                return t.text
+    return None
+
+
+_MID_CAPITAL_POS = frozenset({"CCONJ", "SCONJ", "DET", "ADP", "ADV", "AUX", "PRON", "PART"})
+_SENTENCE_MARKS = frozenset({".", ":", "!", "?", '"', "“", "(", "-", "—"})
+
+
+def _capital_mid_sentence(cand: Span, orig: "Original") -> str | None:
+    """A function word capitalised inside the sentence ("... what you did But the build
+    was ..."): a clause rebuilt as if it began the sentence. A headline's own capitals
+    ("Caused by an Error In ...") are the writer's."""
+    written = {t.text for t in orig.sent if t.i > orig.sent.start}
+    for t in cand[1:]:
+        if t.pos_ in _MID_CAPITAL_POS and t.is_title and len(t.text) > 1 and t.text not in written \
+                and cand.doc[t.i - 1].text not in _SENTENCE_MARKS:
+            return t.text
+    return None
+
+
 def kept_whole_problems(cand: Span, orig: "Original") -> list[str]:
     out = []
+    if (bare := _stripped_participle(cand, orig)) is not None:
+        out.append(f"{bare!r} left with nothing at the end of its clause")
+    if (capital := _capital_mid_sentence(cand, orig)) is not None:
+        out.append(f"{capital!r} capitalised mid-sentence")
     if (broken := _bracket_broken(cand, orig)) is not None:
         out.append(f"bracketed {broken!r} broken up")
     if _passive_without_passive(cand) > _passive_without_passive(orig.sent):

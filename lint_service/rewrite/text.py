@@ -32,6 +32,23 @@ def render(sent: Span, replace: dict[int, str], delete: set[int]) -> str:
     return tidy("".join(parts))
 
 
+def continuing(sent: Span, texts: list[str]) -> list[str]:
+    """``texts`` with a first letter the writer had in lower case kept lower when ``sent``
+    goes on from words on the same line that end no sentence ("... what you did but you
+    broke the build": the parser's second sentence is a clause of the first). A name or
+    "I" keeps its capital: only a word the original has in lower case is lowered."""
+    doc = sent.doc
+    before = doc.text[: sent.start_char].rsplit("\n", 1)[-1].rstrip()
+    if not sent.text[:1].islower() or not before or before[-1] in ".!?:;":
+        return texts
+    lower = {t.text for t in sent if t.text.islower()}
+    out = []
+    for text in texts:
+        first = text.split(" ", 1)[0]
+        out.append(first.lower() + text[len(first):] if first[:1].isupper() and first.lower() in lower else text)
+    return out
+
+
 def tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     text = re.sub(r" +([,.;:!?])(?=\s|$|['\"”’)])", r"\1", text)  # also before a closing quote
