@@ -51,6 +51,8 @@ def _subject_of(verb: Token) -> Token | None:
         return verb.head
     # Shared subjects: "Kenji skipped the canary and merged ..." (conj), "failed to
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and (told := controller(verb)) is not None:
+        return told
     if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.tag_ == "VBD" and not any(
@@ -72,6 +74,14 @@ def _subject_of(verb: Token) -> Token | None:
         # relative clause; the noun before it is its subject
         return verb.head
     return _lost_subject(verb)
+
+
+def controller(verb: Token) -> Token | None:
+    """The object that does an infinitive's act ("asked the responders not to restart
+    anything", "told the team to drain the node"): the one asked or told, not the asker."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((o for o in verb.head.children if o.dep_ == "dobj" and o.i < verb.i and o.pos_ in ("PRON", "NOUN", "PROPN")), None)
 
 
 def _judging_verb(verb: Token, lex: Lexicon) -> Token | None:
