@@ -35,6 +35,10 @@ PAIRS = [
      "The real gap is a merge policy that lets new hires push changes straight through."),
     ("system-allowed-slip", "A string of missing checks allowed a contractor to cut the main fibre by mistake.",
      "The weak spot was a merge policy that allowed new hires to push their changes through."),
+    # one way of asking put in place of another is a choice of words; an act chosen over
+    # asking is still an act
+    ("asked-instead", "Rather than asking the reviewer, Ravi merged it himself.",
+     "Instead of asking “whose fault was it,” our reviewers now ask “what did the dashboard hide?”"),
 ]
 
 
