@@ -39,6 +39,9 @@ PAIRS = [
     # asking is still an act
     ("asked-instead", "Rather than asking the reviewer, Ravi merged it himself.",
      "Instead of asking “whose fault was it,” our reviewers now ask “what did the dashboard hide?”"),
+    # hours filled with the person's own work are how long the diagnosis took, not a wait
+    ("work-span", "The on-call engineer answered the page four hours later.",
+     "After three hours of troubleshooting, the on-call engineer got to the bad route."),
 ]
 
 
