@@ -30,7 +30,7 @@ def system_prompted(c: Clause, clauses: list[Clause], lex: Lexicon) -> bool:
     if head is None or head.subject_kind != Kind.SYSTEM or head.negated or head.passive:
         return False
     if v.dep_ == "xcomp":
-        return controller(v) == c.subject
+        return controller(v, lex) == c.subject
     # "allow X to push", "let X push": the parser gives the complement its own subject
     # (and may tag the bare infinitive after "let" as a present tense)
     bare = v.tag_ == "VB" or (v.tag_ == "VBP" and not any(m.dep_ == "mark" for m in v.children))

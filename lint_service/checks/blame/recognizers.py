@@ -72,7 +72,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v, a]
     if _assigned(c):
         return None  # "Ops to turn off the legacy alerts once ...": an action item, not an act
-    if c.negated and c.verb.dep_ == "xcomp" and controller(c.verb) is not None:
+    if c.negated and c.verb.dep_ == "xcomp" and controller(c.verb, lex) is not None:
         return None  # "asked the responders not to restart anything": a restraint asked for, not a step missed
     if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
         return duty
