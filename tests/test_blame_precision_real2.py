@@ -33,6 +33,8 @@ PAIRS = [
      "The weak spot was a merge policy that allowed new hires to push their changes through."),
     ("system-let", "Ravi lets new hires push changes straight through.",
      "The real gap is a merge policy that lets new hires push changes straight through."),
+    ("system-let-damage", "The old console let an operator drop the billing database.",
+     "The real gap is a merge policy that lets new hires push changes straight through."),
     ("system-allowed-slip", "A string of missing checks allowed a contractor to cut the main fibre by mistake.",
      "The weak spot was a merge policy that allowed new hires to push their changes through."),
     # one way of asking put in place of another is a choice of words; an act chosen over
