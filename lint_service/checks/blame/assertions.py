@@ -109,7 +109,9 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                  None, [tok, by], by)
         if lemma in ("blame",) and tok.dep_ in ("xcomp", "acomp", "nsubj", "attr", "pobj", "ROOT", "dobj", "relcl"):
             person = None
-            if tok.dep_ == "xcomp":  # "Ravi is to blame"
+            # "Ravi is to blame" (the infinitive); "I hate blaming the release managers" is the act
+            # of blaming, said of its doer, not blame laid on them
+            if tok.dep_ == "xcomp" and (tok.tag_ == "VB" or _reflexive_object(tok)):  # ... or "I keep blaming myself"
                 person = next((s for s in head.children if s.dep_ == "nsubj" and classify(s, lex) in BLAMEABLE), None)
             elif tok.dep_ == "dobj" and verb_lemma(head) in ("take", "accept", "shoulder", "bear", "deserve"):
                 # "I take the blame for the missing backups"
@@ -175,6 +177,11 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                      f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
                                      None, [tok, obj], subj)
     return None
+
+
+def _reflexive_object(verb: Token) -> bool:
+    """"blaming myself", "blames herself": the doer is the one blamed."""
+    return any(o.dep_ == "dobj" and o.tag_ == "PRP" and o.lower_.endswith(("self", "selves")) for o in verb.children)
 
 
 def _generic(tok: Token) -> bool:

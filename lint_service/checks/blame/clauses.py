@@ -41,7 +41,7 @@ class Clause:
         return verb_lemma(self.action)
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJ:
             return c
@@ -51,27 +51,39 @@ def _subject_of(verb: Token) -> Token | None:
         return verb.head
     # Shared subjects: "Kenji skipped the canary and merged ..." (conj), "failed to
     # renew" (xcomp), "ran it without checking" (advcl/pcomp without own subject).
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and lex is not None and (told := controller(verb, lex)) is not None:
+        return told
     if verb.dep_ in ("conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(verb.head)
+        return _subject_of(verb.head, lex)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.tag_ == "VBD" and not any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("before", "after", "while", "when", "without", "by") for c in verb.children):
         # "The operator approved the purge, unknowingly wiping the archive": a participle
         # after the main clause says what its subject did next
-        return _subject_of(verb.head)
+        return _subject_of(verb.head, lex)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
             c.dep_ in ("dobj", "obj") for c in verb.head.children) and verb.head.tag_ in ("VBD", "VBN"):
         # "ran a command to drop the table", "used the console to wipe the bucket": the act
         # done through an instrument is its user's act
-        return _subject_of(verb.head)
+        return _subject_of(verb.head, lex)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in (
             "after", "before", "while", "by", "when", "since") and verb.head.head.pos_ in ("VERB", "AUX"):
         # "Worker feels terrible after pushing the wrong button": the main subject did it
-        return _subject_of(verb.head.head)
+        return _subject_of(verb.head.head, lex)
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1:
         # "The QA lead/ROOT signed/acl off ...": a finite past verb is never a reduced
         # relative clause; the noun before it is its subject
         return verb.head
     return _lost_subject(verb)
+
+
+def controller(verb: Token, lex: Lexicon) -> Token | None:
+    """The object that does an infinitive's act ("asked the responders not to restart
+    anything", "told the team to drain the node"): the one asked or told, not the asker.
+    A thing is no doer ("used the console to wipe the bucket": its user's act)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    told = next((o for o in verb.head.children if o.dep_ == "dobj" and o.i < verb.i and o.pos_ in ("PRON", "NOUN", "PROPN")), None)
+    return told if told is not None and classify(told, lex) not in (Kind.SYSTEM, Kind.NONE) else None
 
 
 def _judging_verb(verb: Token, lex: Lexicon) -> Token | None:
@@ -215,11 +227,11 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             continue
         if any(lex.verbs["denial"].match(a) and _in_complement(tok, a) for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
             continue  # what someone denies is not asserted (but "..., but the inquiry found that he had ignored ..." is)
-        subj = _subject_of(tok)
+        subj = _subject_of(tok, lex)
         if (judge := _judging_verb(tok, lex)) is not None:
             # "someone decided it was fine to ship the unreviewed build to live": the act
             # judged fine is the judge's own act, not the expletive "it"'s
-            subj = _subject_of(judge)
+            subj = _subject_of(judge, lex)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
             subj = None  # '"...," the spokesperson said, pointing to a faulty update': the speaker's gloss
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)

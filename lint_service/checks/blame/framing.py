@@ -84,7 +84,7 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
     scope = near_scope(verbs, scope or [])
     for t in scope:
         nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-        if (t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than"):
+        if ((t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than")) and not _asked_instead(t, verbs, lex):
             found.append(t)
     for v in verbs + [t for t in scope if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
         for prep in _preps(v):
@@ -110,7 +110,7 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
                         found += [prep, obj]
             elif word in ("despite",) and obj is not None:
                 found += [prep]
-            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead":
+            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead" and not _asked_instead(prep.doc[prep.i - 1], verbs, lex):
                 found.append(prep)
         for c in v.children:
             if c.dep_ == "advcl":
@@ -128,6 +128,18 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
                 found += [c, o]
     return found
+
+
+def _asked_instead(instead: Token, verbs: list[Token], lex: Lexicon) -> bool:
+    """"Instead of asking whose fault it was, our reviewers now ask ...": one way of asking or
+    saying put in place of another is a choice of words, not an act done to a system
+    ("rather than asking the reviewer, merged it himself" is an act, and stays)."""
+    def talk(x: Token) -> bool:
+        return lex.verbs["reporting"].match(x) or lex.verbs["speech"].match(x)
+    doc = instead.doc
+    of = doc[instead.i + 1] if instead.i + 1 < len(doc) else None
+    said = [c for c in of.children if c.dep_ == "pcomp"] if of is not None else []
+    return any(talk(x) for x in said) and any(talk(v) for v in verbs)
 
 
 def object_framing(objects: list[Token], lex: Lexicon) -> list[Token]:

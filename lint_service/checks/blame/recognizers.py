@@ -14,13 +14,14 @@ from spacy.tokens import Span, Token
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
-from .clauses import Clause
+from .clauses import Clause, controller
 from .fragments import implied_writer
 from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
 from .intent import deliberate, sanctioned
+from .prompted import system_prompted
 from .senses import credited, no_fault_sense
 from .unknown import unknown_act
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
@@ -72,6 +73,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "fault", [v, a]
     if _assigned(c):
         return None  # "Ops to turn off the legacy alerts once ...": an action item, not an act
+    if c.negated and c.verb.dep_ == "xcomp" and controller(c.verb, lex) is not None:
+        return None  # "asked the responders not to restart anything": a restraint asked for, not a step missed
     if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
         return duty
     if verb_lemma(v) == "fail" and a is not v:
@@ -209,7 +212,7 @@ def person_subject(view: SentenceView) -> Detection | None:
         implied = kind not in BLAMEABLE and implied_writer(c, view.sent)
         if implied:
             kind = Kind.SELF  # "Forgot to bump the version again": the writer, with the "I" dropped
-        if kind not in BLAMEABLE or refers_to_thing(c.verb):
+        if kind not in BLAMEABLE or refers_to_thing(c.verb) or system_prompted(c, view.clauses, view.lex):
             continue
         reason = _fault_reason(c, view.lex)
         if reason is None or (hedged and reason[0] in ("omission", "delay")):

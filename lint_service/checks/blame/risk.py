@@ -359,7 +359,7 @@ def late_response(c: Clause, lex: Lexicon) -> list[Token]:
            and any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in _TRIGGERS for s in x.children) for x in c.action.children):
         return []  # "replied an hour later, after the page was finally routed to her": timed from when it reached them
     for t in clause_tokens(c):
-        if t.lemma_.lower() not in _DURATION_UNITS or not _long_duration(t):
+        if t.lemma_.lower() not in _DURATION_UNITS or not _long_duration(t) or _filled_with_work(t, lex):
             continue
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         links = [x for x in (t.head, *t.children, nxt) if x is not None and x.lower_ in ("after", "later", "into")]
@@ -370,6 +370,12 @@ def late_response(c: Clause, lex: Lexicon) -> list[Token]:
         if timed or (responding and links):
             return [c.action, t]
     return []
+
+
+def _filled_with_work(unit: Token, lex: Lexicon) -> bool:
+    """"after three hours of troubleshooting": the time the person's own work took."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and o.dep_ in ("pobj", "pcomp") and (o.lemma_.lower() in lex.framing["work_spans"] or o.lower_ in lex.framing["work_spans"])
+               for p in unit.children for o in p.children)
 
 
 def wrong_complement(c: Clause, lex: Lexicon) -> list[Token]:
