@@ -69,6 +69,12 @@ REFUSED = [
                  id="quoted-phrase-not-edited"),
     # a reduced relative whose only words were the agent, left bare
     pytest.param("The failure was traced to a config typo entered by a night operator.", "entered.", id="bare-participle"),
+    # the addressed person removed from a clause but still the doer of the one before it
+    pytest.param("@Dana I have no idea what you did but you pretty much massacred the build", "build broke",
+                 id="doer-of-the-clause-before"),
+    # an error coordinated with another cause: "an error in a manual step and cuts"
+    pytest.param("Bank outage blamed on human error and cuts", "manual step and",
+                 id="coordinated-error-not-rewritten"),
     # a loaded word among other modifiers is not dropped into nonsense ("a colossal move")
     pytest.param("In a colossal bonehead move I deleted the billing repository.", "colossal move", id="loaded-among-modifiers"),
 ]

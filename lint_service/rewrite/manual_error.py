@@ -138,6 +138,14 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any], cleft: bo
     return cut
 
 
+def _coordinated(noun: Token) -> bool:
+    """The error is one of two or more causes, however the parser joined them."""
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return True
+    doc, end = noun.doc, noun.right_edge.i
+    return end + 2 < len(doc) and doc[end + 1].pos_ == "CCONJ" and doc[end + 2].pos_ in ("NOUN", "ADJ", "DET", "PROPN")
+
+
 def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if det.construction not in ("blame-noun", "blame-verb"):
         return []
@@ -159,6 +167,8 @@ def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
         return []  # "Massive Blackout Caused by Human Error": a title-cased headline
     if _quoted(noun, sent):
         return []
+    if _coordinated(noun):
+        return []  # "blamed on human error and cuts": the cuts would read as part of the manual step (blind round 14)
     if not (_as_cause(noun) or _attributed(noun, rules)):
         return []
     cleft = noun.dep_ == "attr" and _cleft(noun, sent)
