@@ -42,7 +42,7 @@ def continuing(sent: Span, texts: list[str]) -> list[str]:
     if not sent.text[:1].islower() or not before or before[-1] in ".!?:;":
         return texts
     lower = {t.text for t in sent if t.text.islower()}
-    # "I have no idea what you did but you broke the build": the person the rewrite took
+    # "no idea what you touched but you broke the cluster": the person the rewrite took
     # out of this clause is still the doer of the clause before it (blind round 14: wrong)
     said_before = {w.lower() for w in re.findall(r"[A-Za-z']+", before)}
     if any(t.tag_ == "PRP" and t.lower_ in said_before and t.lower_ not in ("it", "we", "us") and
