@@ -26,7 +26,7 @@ Sets (name: where the sentences come from):
   helpers who never saw the code, from public GitHub issue threads and stored web pages
   (other sources than ``real_sentences``), labelled from the guidelines alone. The
   repository keeps its labels and references (``tests/data/real2_labels.tsv``: label,
-  kind, hash of the source URL, hash of the sentence); the text lives outside it, in
+  kind, source URL, hash of the sentence); the text lives outside it, in
   ``../collected/*/sentences.tsv`` (or ``$BLAMELINT_COLLECTED``), and rows whose text
   is absent are left out. Split by source like ``real_sentences`` (:func:`split_of`);
   ``real2-test`` is held out.
@@ -172,19 +172,13 @@ def sentence_key(sentence: str) -> str:
     return hashlib.sha256(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:12]
 
 
-def source_key(source: str) -> str:
-    """How the repository names a collected sentence's source: a URL's path is often a
-    headline, so only its hash (as tests/data/rewrite_grades does)."""
-    return "url:" + sentence_key(source)
-
-
 def _real2(half: str) -> list[Row] | None:
     labels = DATA / "real2_labels.tsv"
     texts: dict[tuple[str, str], tuple[str, str]] = {}
     for path in sorted(COLLECTED.glob("*/sentences.tsv")):
         for r in read_tsv(path):  # label, kind, source, sentence, note
             if len(r) >= 4:
-                texts.setdefault((source_key(r[2]), sentence_key(r[3])), (r[2], r[3]))
+                texts.setdefault((r[2], sentence_key(r[3])), (r[2], r[3]))
     if not texts or not labels.is_file():
         return None
     rows = [(label, kind, texts.get((source, key))) for label, kind, source, key in read_tsv(labels)]

@@ -4,8 +4,8 @@
 
 The collected sentences (``bench/labelled.py``: ``real2-tune``, ``real2-test``) are other
 people's words, so they stay outside the repository; what the repository keeps is each
-row's label, kind, the hash of its source URL (a URL's path is often a headline) and the
-hash of its sentence (:func:`labelled.sentence_key`),
+row's label, kind, source URL (the reference that finds it again if ../collected is lost:
+the collectors' READMEs there give their queries) and the hash of its sentence (:func:`labelled.sentence_key`),
 which is enough to find the sentence again in the collected files and to notice when a
 label there changed.
 """
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import COLLECTED, DATA, read_tsv, sentence_key, source_key  # noqa: E402
+from labelled import COLLECTED, DATA, read_tsv, sentence_key  # noqa: E402
 
 OUT = DATA / "real2_labels.tsv"
 
@@ -31,7 +31,7 @@ def collected_rows(root: Path) -> list[tuple[str, str, str, str]]:
             key = (r[2], sentence_key(r[3]))
             if key not in seen:
                 seen.add(key)
-                rows.append((r[0], r[1], source_key(r[2]), key[1]))
+                rows.append((r[0], r[1], r[2], key[1]))
     return rows
 
 
