@@ -7,8 +7,8 @@ faults a blind grader found on fresh real text (issue 11, round 13):
   "Just broken production was had"; "got the branches in a bad state" -> "were
   gotten");
 - a request stays a request ("please don't force-push again" said as "is not ... again");
-- no participle is left with nothing ("traced to a typo entered.") and no clause rebuilt
-  with its first word capitalised mid-sentence ("... what you did But the build ...").
+- no participle is left with nothing ("traced to a typo entered.") and no word moved from
+  the front keeps its capital mid-sentence ("the disk was Accidentally wiped").
 
 Each check counts only what the original did not already have, so a sentence written
 that way stays rewritable.
@@ -93,9 +93,9 @@ _SENTENCE_MARKS = frozenset({".", ":", "!", "?", '"', "“", "(", "-", "—"})
 
 
 def _capital_mid_sentence(cand: Span, orig: "Original") -> str | None:
-    """A function word capitalised inside the sentence ("... what you did But the build
-    was ..."): a clause rebuilt as if it began the sentence. A headline's own capitals
-    ("Caused by an Error In ...") are the writer's."""
+    """A function word capitalised inside the sentence: a word moved from the front that
+    kept its capital ("the disk was Accidentally wiped", "An In early 2020, ..."). A
+    headline's own capitals ("Caused by an Error In ...") are the writer's."""
     written = {t.text for t in orig.sent if t.i > orig.sent.start}
     for t in cand[1:]:
         if t.pos_ in _MID_CAPITAL_POS and t.is_title and len(t.text) > 1 and t.text not in written \

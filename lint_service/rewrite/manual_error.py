@@ -9,15 +9,16 @@ and 3), and "a missing safeguard" would invent a cause.
 
 A claim someone else made is rewritten inside the report, whose speaker stays
 ("United blames human error for the failure" -> "United blames an error in a manual
-step for the failure"; "the carrier says it was human error that caused X"; "X
-blamed on human error and cuts"): the speaker is the writer's fact and the claim keeps
-all it said but who. Words quoted stay as they were written ("'a human error,' she
-said"), as does a verdict with words of its own ("an embarrassing human error",
-"errors"), an error whose step the sentence already names (``error_step.py``), a
-title-cased headline, whose capitals the phrase could not follow (the blame check
-hands in its sentence-case copy instead), and "It was an operator slip", whose "it"
-points at nothing the sentence names: the verdict is all it says ("it was human error
-that caused X" is a cleft, whose "it" is what caused X).
+step for the failure"; "the carrier says it was human error that caused X"): the
+speaker is the writer's fact and the claim keeps all it said but who. Words quoted
+stay as they were written ("'a human error,' she said"), as does a verdict with words
+of its own ("an embarrassing human error", "errors"), an error given with another
+cause ("blamed on human error and cuts": the cuts would read as part of the step), an
+error whose step the sentence already names (``error_step.py``), a title-cased
+headline, whose capitals the phrase could not follow (the blame check hands in its
+sentence-case copy instead), and "It was an operator slip", whose "it" points at
+nothing the sentence names: the verdict is all it says ("it was human error that
+caused X" is a cleft, whose "it" is what caused X).
 """
 from __future__ import annotations
 
@@ -139,11 +140,15 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any], cleft: bo
 
 
 def _coordinated(noun: Token) -> bool:
-    """The error is one of two or more causes, however the parser joined them."""
-    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+    """The error is one of two or more causes joined by "and" or "or", however the parser
+    hung them ("blamed on human error and cuts"). A contrast ("human error rather than an
+    attack") is no second cause."""
+    joined = ("and", "or", "&")
+    if (noun.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in joined for c in noun.head.children)) or any(
+            c.dep_ == "cc" and c.lower_ in joined for c in noun.children):
         return True
     doc, end = noun.doc, noun.right_edge.i
-    return end + 2 < len(doc) and doc[end + 1].pos_ == "CCONJ" and doc[end + 2].pos_ in ("NOUN", "ADJ", "DET", "PROPN")
+    return end + 2 < len(doc) and doc[end + 1].lower_ in joined and doc[end + 2].pos_ in ("NOUN", "ADJ", "DET", "PROPN")
 
 
 def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:

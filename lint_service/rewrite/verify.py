@@ -107,11 +107,6 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("doubled punctuation")
     if (split := _split_from_head(cand, orig)) is not None:
         out.append(f"{split!r} split from the phrase it belonged to")
-    for t in words[1:]:
-        # "the disk was Accidentally wiped": an adverb moved from the front kept its capital
-        if t.pos_ == "ADV" and t.is_title and cand.doc[t.i - 1].text not in (".", ":", "!", "?", '"', "“") \
-                and not any(o.text == t.text and o.i > orig.sent.start for o in orig.sent):
-            out.append(f"adverb {t.text!r} capitalised mid-sentence")
     doubled = _doubled(cand) - _doubled(orig.sent)
     if doubled:  # "instead of 1% %", "the the": a piece was said twice when the sentence was rebuilt
         out.append(f"says {sorted(doubled)[0]!r} twice")

@@ -107,7 +107,7 @@ def _memo(doc: Doc) -> dict:
 Reparse = Callable[[list[str]], list[Doc]]
 
 
-def _shouted_detection(sent: Span, lex: Lexicon, want: frozenset[str], reparse: Reparse | None) -> Detection | None:
+def _shouted_detection(sent: Span, lex: Lexicon, want: frozenset[str] | None, reparse: Reparse | None) -> Detection | None:
     """A sentence in capitals or a title-case headline read again from a sentence-case
     copy (see shouting.py)."""
     text = case_copy(sent) if reparse is not None else None
@@ -173,16 +173,14 @@ def _from_case_copy(found: Detection, sent: Span, ctx: Context, lex: Lexicon, le
                     section: str | None) -> tuple[str, ...]:
     """A title-case headline the recognizers read on its own tokens ("Massive Blackout
     Caused by Human Error") but left without a rewrite: the tagger reads its capitals as
-    names, so the rewrite strategies get the sentence-case copy's parse instead, when the
-    copy has a detection of the same rule, and the rewrite is put back in title case."""
-    text = case_copy(sent) if ctx.parse is not None else None
-    if text is None:
+    names, so the rewrite strategies get the sentence-case copy's parse instead (the one
+    ``_shouted_detection`` reads), when the copy has a detection of the same rule, and the
+    rewrite is put back in title case."""
+    d = _shouted_detection(sent, lex, None, ctx.parse)
+    copy = _copy_sentence(d, sent) if d is not None and d.rule == found.rule else None
+    if copy is None:
         return ()
-    for copy in ctx.parse([text])[0].sents:
-        d = detect(copy, lex)
-        if d is not None and d.rule == found.rule and len(copy.text) == len(sent.text):
-            return tuple(recased(s, sent) for s in _suggestions(d, copy, ctx, lex_key, section))
-    return ()
+    return tuple(recased(s, sent) for s in _suggestions(d, copy, ctx, lex_key, section))
 
 
 @check(*BLAME_RULES)
