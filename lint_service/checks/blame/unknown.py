@@ -31,8 +31,16 @@ def unknown_individual(tok: Token, lex: Lexicon) -> bool:
     return tok.tag_ == "NN" and tok.lemma_.lower() in pron["unknown_individual_nouns"] and bool(dets & {"a", "an", "some"})
 
 
-def _past(c: Clause) -> bool:
-    if c.verb.tag_ == "VBD" or c.action.tag_ == "VBD":
+def _chosen_in_past(verb: Token, lex: Lexicon) -> bool:
+    """"someone decided to unplug the switch": a choice told in the past tells that the
+    chosen act was done, so the infinitive takes the choice's tense."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        lex.verbs["choosing"].match(head) and head.tag_ == "VBD" and not any(c.dep_ == "neg" for c in head.children))
+
+
+def _past(c: Clause, lex: Lexicon) -> bool:
+    if c.verb.tag_ == "VBD" or c.action.tag_ == "VBD" or _chosen_in_past(c.verb, lex):
         return True
     return c.verb.tag_ == "VBN" and any(x.dep_ == "aux" and x.lower_ in ("had", "'d", "has", "have", "'ve") for x in c.verb.children)
 
@@ -41,7 +49,7 @@ def unknown_act(c: Clause, lex: Lexicon) -> list[Token]:
     """The act of an unknown individual told as what happened, or []."""
     if c.subject is None or c.passive or c.negated or c.conditional or not unknown_individual(c.subject, lex):
         return []
-    if c.modal not in (None, "might", "could", "may") or not _past(c):
+    if c.modal not in (None, "might", "could", "may") or not _past(c, lex):
         return []  # "someone should have ...", "someone will look at it"
     a = c.action
     if a is not c.verb:
