@@ -25,6 +25,18 @@ PAIRS = [
      "Somebody decided not to unplug the storage shelf on a Tuesday afternoon."),
     ("chosen-issue", "Looks like somebody opted to delete the release tags on the mirror.",
      "Looks like somebody elected to roll the mirror back after the purge failed."),
+    # a punishment handed to its recipient by a verb of giving (punishment.py, rule 14);
+    # "warning" given is a heads-up unless a disciplinary word says otherwise
+    ("punished-news", "Officials said the technician was given a formal reprimand after the blackout.",
+     "Officials said the technician was given a formal briefing after the blackout."),
+    ("punished-blog", "Management gave the night-shift admin a dressing-down in front of the whole floor.",
+     "Management gave the night-shift admin a tour of the whole floor."),
+    ("punished-list", "Outcome: a formal reprimand issued to the operator and a new checklist.",
+     "Outcome: a formal badge issued to the operator and a new checklist."),
+    ("punished-chat", "a written warning was handed to the on-call engineer, which feels harsh",
+     "a printed runbook was handed to the on-call engineer, which feels useful"),
+    ("heads-up-warning", "The release manager gave the intern a written warning.",
+     "The release manager gave the intern a warning that the disk was nearly full."),
 ]
 
 

@@ -13,6 +13,7 @@ from .assertions import made_by
 from .clauses import Clause
 from .fragments import first_word, past_form
 from .lexicon import verb_lemma
+from .punishment import punishment_recipients
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
 
 
@@ -135,8 +136,8 @@ def verdict(view: SentenceView) -> Detection | None:
     terms = view.lex.terms
     for tok in view.sent:  # "punishment of 21 employees", "disciplinary action against the engineer"
         if tok.lemma_.lower() in terms["punishment_nouns"] and tok.pos_ == "NOUN" and tok.i not in view.quoted and not _negated_sentence(tok):
-            for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "against")):
-                who = next((o for o in p.children if o.dep_ == "pobj" and _blameable(o, view)), None)
+            named = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "against") for o in p.children if o.dep_ == "pobj"]
+            for who in (o for o in named + punishment_recipients(tok, view.lex) if _blameable(o, view)):
                 if who is not None:
                     return Detection("blame.judgement", "verdict",
                                      f'"{tok.text} ... {who.text}" treats a person as the cause; say what would stop the failure recurring instead.',
