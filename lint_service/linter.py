@@ -61,8 +61,10 @@ class Linter:
         document.template = profile.name if profile is not None else None
         check_deadline()
         prose = repair(document.prose)
-        docs = self.parser.parse(p.text for p in prose)
-        ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse)
+        heads = repair(document.headings)
+        docs = self.parser.parse([p.text for p in prose] + [h.text for h in heads])
+        ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse,
+                      headings=list(zip(heads, docs[len(prose):])))
         mark_reported_work(document, ctx.parses)  # "We enabled ...": done, known only from the parse
         hits: list[Hit] = []
         for _rule_ids, fn in self.checks:

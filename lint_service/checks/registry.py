@@ -42,6 +42,9 @@ class Context:
     # Parses more text with the same (cached) pipeline; rewrites use it to verify
     # that a suggestion is itself free of blame.
     parse: Callable[[list[str]], list[Doc]] | None = None
+    # The parses of the document's headings and titles (Document.headings): only the
+    # blame check reads them.
+    headings: list[tuple[Prose, Doc]] = field(default_factory=list)
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

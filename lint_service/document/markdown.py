@@ -81,6 +81,8 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
                 # must not be placed on them
                 lo += len(src.text[lo:hi]) - len(src.text[lo:hi].lstrip(" \t").lstrip("#"))
             title = b.prose(inline, lo, hi, "heading", None)
+            if title.text.strip():
+                doc.headings.append(title)
             level = int(tok.tag[1])
             canonical = canonical_section(title.text, extra_sections)
             while st.stack and st.stack[-1].level >= level:

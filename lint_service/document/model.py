@@ -130,6 +130,10 @@ class Document:
     text: str
     format: str  # markdown | text | yaml
     prose: list[Prose] = field(default_factory=list)
+    # The text of headings and titles (kind "heading"). They are kept apart from
+    # ``prose``: a headline can blame ("Intern's typo takes payroll offline"), so the
+    # blame check reads them, but the checks and metrics of a document's body do not.
+    headings: list[Prose] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     action_items: list[ActionItem] = field(default_factory=list)

@@ -85,6 +85,8 @@ def parse_text(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             group = None
             s = start + line.index(stripped)
             doc.sections.append(Section(title, section, s, s + len(title), 1))
+            if title:
+                doc.headings.append(Prose.verbatim(title, s, "heading", section))
             i += 2 if next_line is not None and _UNDERLINE.match(next_line) else 1
             continue
         label = plain_label(line, extra_sections)

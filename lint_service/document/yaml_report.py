@@ -270,6 +270,11 @@ def parse_yaml_report(text: str) -> Document:
             # The incident's labelled facts ("severity", "started_at", ...), for the metrics.
             if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) and value.value.strip():
                 r.doc.fields.setdefault(key.value.strip().lower().replace(" ", "_").replace("-", "_"), r.field(key, value))
+                if key.value.strip().lower() == "title":  # the report's headline
+                    title = r.prose(value, None)
+                    if title is not None:
+                        title.kind = "heading"
+                        r.doc.headings.append(title)
         zone = _get(holder, _TIMEZONE_KEYS)
         if zone is not None and isinstance(zone[1], yaml.ScalarNode) and zone[1].value.strip():
             r.timezone = zone[1].value.strip()

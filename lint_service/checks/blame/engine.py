@@ -193,7 +193,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
     lex_key = (tuple(getattr(ctx.config, "systems", ()) or ()), tuple(getattr(ctx.config, "people", ()) or ()))
     # A disabled default-off rule should not hide an enabled one in the same sentence.
     want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
-    for prose, doc in ctx.parses:
+    for prose, doc in (*ctx.parses, *ctx.headings):
         doc_text = None  # Doc.text joins every token: build it once per paragraph, not per finding
         for sent, found in _detections(doc, lex, lex_key, want, ctx.parse):
             check_deadline()
