@@ -188,8 +188,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "a patch Ana never tested" -> "a patch that was never tested": the clause about the thing stays
         text = edited(sent.text, relative_edits(sent, frozenset({c.subject.lower_})))
         return [Candidate(text)] if text is not None else []
-    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
-        return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
+    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb
+                                  and c.action.i > c.action.head.i):
+        # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
+        # (a clause before the head is not its complement: "I deleted X, how can I get it back?")
+        return []
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
             and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and (c.verb.head != c.subject.head or strategy.acts_alike(c)):
         # the subject is shared from a clause further back: "wrote the migration, tested it

@@ -4,7 +4,8 @@ was never trialled"), a lead that only owns up ("Yeah that was me, ..."), a subo
 act of theirs ("when you released 8.5.3" -> "when 8.5.3 was released"), or a leading
 "-ing" phrase they were the doer of ("Without testing the patch, ..." -> "Without the
 patch being tested, ..."), or a belief about the object ("..., thinking it was the
-spare" -> "..., mistaken for the spare"). Each edit is read off the original parse, the one the
+spare" -> "..., mistaken for the spare"), or the writer's frame of finding out or asking
+("I've noticed that ...", "..., what do I do?": rewrite/writer_frame.py). Each edit is read off the original parse, the one the
 writer's sentence deserves, and the repaired candidate is checked again like any other.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .self_verdict import STATUS, status_apart
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
+from .writer_frame import without_finding_out, without_help_question
 from .verify import DANGLING_BELIEF, DANGLING_LEAD, DANGLING_WHILE, SCARE_QUOTES, Original, problems
 
 if TYPE_CHECKING:
@@ -63,7 +65,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
-            or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns))
+            or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns)) \
+            or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns)
     else:
         return None
     if fixed is None:

@@ -1,0 +1,61 @@
+"""First-person confessions as forum posts and issue comments tell them (issue 11,
+rewrite17): the writer's frame of finding out or asking for help goes once the act is
+agentless (rewrite/writer_frame.py), a lead phrase that only judges goes whole
+(rewrite/loaded_words.py), "the mistake of <-ing>" is the act (rewrite/owned_mistake.py),
+a second act that says "I" again is said the same way (rewrite/coordination.py), going
+ahead with a thing is said of the thing (rewrite/went_ahead.py), and a lapse told as the
+result of the writer's state is said alone (rewrite/result_clause.py).
+
+Every sentence here was written for this file. Each construction has a true positive and
+a near miss that must keep the old outcome.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from rewrite_support import applied as suggestions
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+# -- the writer's frame of finding out (a fact) -----------------------------------------
+
+def test_a_realisation_frame_goes_and_its_clause_stays(linter: Linter) -> None:
+    out = suggestions(linter, "I've just noticed that I forgot to bump the schema version after the rename.")
+    assert "The schema version was not bumped after the rename." in out
+
+
+def test_a_negated_realisation_is_not_dropped(linter: Linter) -> None:
+    # "I never realised that ..." turns the finding out over: it is no frame to drop
+    for s in suggestions(linter, "I never noticed that I had accidentally revoked the deploy credentials."):
+        assert not s.startswith("The deploy credentials had been")
+
+
+def test_a_belief_frame_is_not_dropped_as_a_fact(linter: Linter) -> None:
+    # "I suspect that ..." is a guess: without it the guess would read as what happened
+    for s in suggestions(linter, "I suspect that I revoked the deploy credentials by accident."):
+        assert not s.startswith("The deploy credentials were")
+
+
+# -- a question of the writer's after the act -------------------------------------------
+
+def test_a_help_question_of_the_writers_is_cut_off(linter: Linter) -> None:
+    out = suggestions(linter, "I accidentally wiped the shared cache volume, how can I get it back?")
+    assert "The shared cache volume was accidentally wiped." in out
+
+
+def test_a_question_nobody_asks_as_the_writer_stays(linter: Linter) -> None:
+    out = suggestions(linter, "I accidentally wiped the shared cache volume, is there any way to restore it?")
+    assert "The shared cache volume was accidentally wiped, is there any way to restore it?" in out
+
+
+def test_a_question_holding_a_number_is_not_cut(linter: Linter) -> None:
+    # the number only the question said would be lost with it
+    for s in suggestions(linter, "I accidentally wiped the shared cache volume, can I restore the 3 snapshots?"):
+        assert "3" in s
+
+
