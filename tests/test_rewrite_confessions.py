@@ -59,3 +59,27 @@ def test_a_question_holding_a_number_is_not_cut(linter: Linter) -> None:
         assert "3" in s
 
 
+# -- a lead that only judges -------------------------------------------------------------
+
+def test_a_judging_lead_phrase_goes_whole(linter: Linter) -> None:
+    out = suggestions(linter, "In a careless moment I purged the billing queue.")
+    assert "The billing queue was purged." in out
+
+
+def test_a_lead_phrase_with_a_fact_is_not_dropped(linter: Linter) -> None:
+    # "instead of the replica" would go with it: the lead stays, and so does the refusal
+    for s in suggestions(linter, "In a careless moment instead of restarting the replica I restarted the primary."):
+        assert "instead of" in s
+
+
+# -- the mistake of doing it -------------------------------------------------------------
+
+def test_the_mistake_of_an_act_is_the_act(linter: Linter) -> None:
+    out = suggestions(linter, "I made the mistake of restarting the broker during the reindex.")
+    assert "The broker was mistakenly restarted during the reindex." in out
+
+
+def test_a_bare_mistake_keeps_no_rewrite(linter: Linter) -> None:
+    assert suggestions(linter, "I made the mistake this time.") == []
+
+

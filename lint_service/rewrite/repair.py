@@ -18,7 +18,7 @@ from .belief import belief_edits
 from .garbled import WHO_ASKED, asked_who
 from .gerund_lead import gerund_edits
 from .lead import without_lead
-from .loaded_words import unloaded
+from .loaded_words import unloaded, without_judging_lead
 from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
 from .self_verdict import STATUS, status_apart
@@ -51,7 +51,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         # the person's scare-quoted words inside the phrase go with it ("while "just tweaking" a TTL")
         fixed = edited(cand.text, trailing_gerund_edits(orig.sent, doer))
     elif found and all(p.startswith("judgement ") for p in found):
-        fixed = unloaded(cand)  # "a silly typo" -> "a typo" (rewrite/loaded_words.py)
+        # "In a careless moment, X was deleted" -> "X was deleted"; "a silly typo" -> "a typo"
+        fixed = without_judging_lead(cand, orig.judged) or unloaded(cand)  # (rewrite/loaded_words.py)
     elif found and all(p == SCARE_QUOTES for p in found):
         fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:
