@@ -83,3 +83,28 @@ def test_a_bare_mistake_keeps_no_rewrite(linter: Linter) -> None:
     assert suggestions(linter, "I made the mistake this time.") == []
 
 
+# -- several acts, each saying "I" ------------------------------------------------------
+
+def test_every_act_that_says_i_again_is_agentless(linter: Linter) -> None:
+    out = suggestions(linter, "I dropped the search index and I forgot to rebuild it.")
+    assert "The search index was dropped and was not rebuilt." in out
+
+
+def test_a_clause_of_the_team_is_not_taken_for_the_writers(linter: Linter) -> None:
+    # "we" rebuilt it: another subject, kept as written, never made agentless
+    for s in suggestions(linter, "I dropped the search index, and we rebuilt it within the hour."):
+        assert "we rebuilt it" in s
+
+
+# -- going ahead, as the second act ------------------------------------------------------
+
+def test_going_ahead_with_a_thing_is_said_of_the_thing(linter: Linter) -> None:
+    out = suggestions(linter, "I misread the lag graph and went ahead with the failover.")
+    assert "The lag graph was misread and the failover went ahead." in out
+
+
+def test_going_ahead_with_a_pronoun_gets_no_half(linter: Linter) -> None:
+    # "went ahead with it": no thing of its own to be the subject
+    assert not any("it went ahead" in s.lower() for s in suggestions(linter, "I misread the lag graph and went ahead with it."))
+
+

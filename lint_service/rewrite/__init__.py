@@ -22,7 +22,7 @@ from .prepositional import prepositional_passive
 from .relative import agent_act, relative_edits
 from .repair import edited, repaired
 from .error_step import blame_noun
-from .coordination import from_first_act
+from .coordination import from_first_act, repeated_subject
 from .fallback import fallback_results
 from .owned_thing import owned_thing
 from .owner_article import names_a_verdict, owner_article
@@ -199,6 +199,10 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # ..., and ran it on production" is one list of acts, said half by half; anything
         # else ("A co-worker and I entered ... but didn't notice") has no clause of its own
         return from_first_act(c, sent, drop, lex)
+    if repeated_subject(c) is not None and not c.modal:
+        # (rewrite17) "I deleted the index and I forgot to rebuild it": each act the person
+        # says again as its subject is said the same way, in one candidate, or none is
+        return strategy.coordinated(c, sent, False, drop, lex)
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
