@@ -108,3 +108,14 @@ def test_going_ahead_with_a_pronoun_gets_no_half(linter: Linter) -> None:
     assert not any("it went ahead" in s.lower() for s in suggestions(linter, "I misread the lag graph and went ahead with it."))
 
 
+# -- a lapse as the result of the writer's state ----------------------------------------
+
+def test_a_result_of_the_writers_state_is_said_alone(linter: Linter) -> None:
+    out = suggestions(linter, "I was so absorbed in the cutover that I forgot to renew the signing key.")
+    assert "The signing key was not renewed." in out
+
+
+def test_a_true_relative_clause_is_no_result(linter: Linter) -> None:
+    # no "so" before the noun: "the cutover that I forgot to finish" is about the cutover
+    for s in suggestions(linter, "I was absorbed in the cutover that I forgot to finish."):
+        assert not s.startswith("The cutover was not finished")

@@ -34,6 +34,7 @@ from .verify import Original, problems, still_theirs
 from .clause import clause_range, passive_variants, system_variant
 from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
+from .result_clause import result_of_state
 from . import strategy
 from .strategy import Candidate
 from .text import balanced, continuing, phrasing, render, trailing_punct, verb_lemma_of
@@ -184,6 +185,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
         return []
+    if result := result_of_state(c, sent):
+        return result  # (rewrite17) "I was so busy with X that I forgot to ...": the result alone
     if c.verb.dep_ == "relcl" and c.subject is not None and c.subject.pos_ in ("PROPN", "PRON") and len(list(c.subject.subtree)) == 1:
         # "a patch Ana never tested" -> "a patch that was never tested": the clause about the thing stays
         text = edited(sent.text, relative_edits(sent, frozenset({c.subject.lower_})))
