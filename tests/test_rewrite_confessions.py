@@ -119,3 +119,16 @@ def test_a_true_relative_clause_is_no_result(linter: Linter) -> None:
     # no "so" before the noun: "the cutover that I forgot to finish" is about the cutover
     for s in suggestions(linter, "I was absorbed in the cutover that I forgot to finish."):
         assert not s.startswith("The cutover was not finished")
+
+
+# -- an intensified judgement beside another adverb -------------------------------------
+
+def test_an_intensified_judgement_goes_with_its_intensifier(linter: Linter) -> None:
+    out = suggestions(linter, "I accidentally, and really stupidly, purged the shared render queue.")
+    assert "The shared render queue was accidentally purged." in out
+
+
+def test_an_intensifier_alone_is_no_judgement(linter: Linter) -> None:
+    # "really" grades nothing the rewrite drops here: the act's own adverb stays
+    out = suggestions(linter, "I really accidentally purged the shared render queue.")
+    assert not any(s == "The shared render queue was purged." for s in out)

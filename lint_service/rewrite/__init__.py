@@ -282,7 +282,7 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
             # "The release team handled the rollout": without its manner the act says
             # nothing, and the team stays its subject (blind grading: poor)
             return []
-        return [render(sent, {}, {word.i})]
+        return [render(sent, *_adverb_aside(sent, word))]
     if word.dep_ == "amod" and len(det.evidence) == 2 and det.evidence[1].dep_ in ("nsubj", "nsubjpass"):
         head = det.evidence[1]
         ideal = any(c.lower_ == "more" or c.tag_ == "JJR" for c in [word, *word.children]) and any(
@@ -307,6 +307,30 @@ def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> lis
         if cut:  # "was reckless of Farid" -> "was risky"
             return [render(sent, {word.i: rw["judgement_neutral"][low]}, cut)]
     return []
+
+
+def _adverb_aside(sent: Span, word: Token) -> tuple[dict[int, str], set[int]]:
+    """The judgement adverb with what only goes with it, as (replacements, deletions): its
+    intensifier ("really stupidly": a kept "really" would stress the act, "was really
+    deleted"), and the "and" and commas that set it beside another adverb ("accidentally,
+    and really stupidly, deleted" -> "accidentally deleted")."""
+    cut = {t.i for t in word.subtree}
+    doc = sent.doc
+    before = min(cut) - 1
+    if before >= sent.start and doc[before].dep_ == "advmod" and doc[before].head == word.head and doc[before].tag_ == "RB" \
+            and not list(doc[before].children) and doc[before].lower_ not in ("never", "not", "n't") and doc[before].whitespace_:
+        cut.add(before)  # "really stupidly" parsed as two adverbs of the verb: the first grades the second
+        before -= 1
+    after = max(cut) + 1
+    replace: dict[int, str] = {}
+    if before >= sent.start and doc[before].dep_ == "cc":
+        cut.add(before)
+        if before - 1 >= sent.start and doc[before - 1].text == "," and after < sent.end and doc[after].text == ",":
+            # the aside closes with the comma that opened it; the word before keeps a space
+            cut |= {before - 1, after}
+            if before - 2 >= sent.start:
+                replace[before - 2] = doc[before - 2].text + " "
+    return replace, cut
 
 
 # Where the sentence stands decides the wording: timeline entries are factual

@@ -4,7 +4,9 @@
 person gone, "silly" still calls the mistake foolish (``rules/rewrites.yaml``
 ``loaded_words``), and it says nothing the facilitator needs. Only a modifier of a noun
 goes, when it is the noun's only one; a loaded word that heads its phrase or stands
-among other modifiers ("a colossal bonehead move") is left for the verifier to refuse.
+among other modifiers ("a colossal bonehead move") is left for the verifier to refuse,
+unless its phrase is a lead that only judges how the act was done ("In a careless
+moment, ..."): that goes whole (rewrite17).
 """
 from __future__ import annotations
 
