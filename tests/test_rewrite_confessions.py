@@ -132,3 +132,15 @@ def test_an_intensifier_alone_is_no_judgement(linter: Linter) -> None:
     # "really" grades nothing the rewrite drops here: the act's own adverb stays
     out = suggestions(linter, "I really accidentally purged the shared render queue.")
     assert not any(s == "The shared render queue was purged." for s in out)
+
+
+# -- the progressive of an act in progress ----------------------------------------------
+
+def test_an_act_in_progress_keeps_its_aspect(linter: Linter) -> None:
+    out = suggestions(linter, "I was reindexing the archive shards and accidentally deleted the live alias.")
+    assert "The archive shards were being reindexed and the live alias was accidentally deleted." in out
+
+
+def test_a_finished_act_stays_simple_past(linter: Linter) -> None:
+    out = suggestions(linter, "I reindexed the archive shards and accidentally deleted the live alias.")
+    assert "The archive shards were reindexed and the live alias was accidentally deleted." in out

@@ -265,6 +265,11 @@ def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
     # "never tested" -> "was never tested": the frequency is the writer's, "not" would lose it
     no = "never" if any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in verb.children) else "not"
     if have is None:
+        # "was tidying the buckets" -> "were being tidied": the progressive is the writer's
+        # aspect; "were tidied" would finish what was still going on
+        if verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.i < verb.i for a in verb.children):
+            be = f"{be} being"
+            return f"{be.split()[0]} {no} being" if negate else be
         return f"{be} {no}" if negate else be
     if modal := hedging_modal(verb):  # "may have reversed" -> "may have been reversed" (rewrite/reported.py)
         return f"{modal} {no} have been" if negate else f"{modal} have been"

@@ -47,7 +47,7 @@ def inner_clauses(sent: Span, first: int, last: int, text: str, pronouns: frozen
         if phrase is None or written not in text:
             continue
         subject, predicate = phrase
-        if tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in tok.children):
+        if tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in tok.children) and " being " not in f" {predicate} ":
             # "was rotating" -> "were being rotated": the progressive is the writer's aspect
             be, _, rest = predicate.partition(" ")
             if be.lower() not in ("was", "were", "is", "are"):
