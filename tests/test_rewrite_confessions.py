@@ -144,3 +144,15 @@ def test_an_act_in_progress_keeps_its_aspect(linter: Linter) -> None:
 def test_a_finished_act_stays_simple_past(linter: Linter) -> None:
     out = suggestions(linter, "I reindexed the archive shards and accidentally deleted the live alias.")
     assert "The archive shards were reindexed and the live alias was accidentally deleted." in out
+
+
+# -- how the writer had a thing, beside the act -----------------------------------------
+
+def test_a_held_state_of_the_writers_is_the_things(linter: Linter) -> None:
+    out = suggestions(linter, "I accidentally tagged the release while I still had the migration guide open.")
+    assert "The release was accidentally tagged while the migration guide was still open." in out
+
+
+def test_having_a_thing_without_a_state_stays_refused(linter: Linter) -> None:
+    # "while I had a call": no state of a thing to say; the writer's clause refuses the candidate
+    assert suggestions(linter, "I accidentally tagged the release while I had a call.") == []
