@@ -29,12 +29,12 @@ from .owner_article import names_a_verdict, owner_article
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
 from .original import original_of
-from .faithful import names_person
 from .verify import Original, problems, still_theirs
 from .clause import clause_range, passive_variants, system_variant
 from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
 from .result_clause import result_of_state
+from .judgement_variants import judgement_variants
 from . import strategy
 from .strategy import Candidate
 from .text import balanced, continuing, phrasing, render, trailing_punct, verb_lemma_of
@@ -151,7 +151,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             and c.subject is not None and c.subject.i < c.verb.i and any(
                 x.dep_ == "conj" and x.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
                 for x in c.verb.children) else []
-        return halves or [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
+        return halves or [Candidate(t, restated=True) for t in judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
             or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in delay_variants(c, sent)]
@@ -272,65 +272,6 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     cut = {t.i for t in prep.subtree} - moved
     plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
-
-
-def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
-    word = det.evidence[0]
-    low = word.lower_
-    if word.dep_ in ("advmod",):  # "handled the rollout sloppily" -> "handled the rollout"
-        if verb_lemma_of(word.head.text) in rw["manner_only_verbs"]:
-            # "The release team handled the rollout": without its manner the act says
-            # nothing, and the team stays its subject (blind grading: poor)
-            return []
-        return [render(sent, *_adverb_aside(sent, word))]
-    if word.dep_ == "amod" and len(det.evidence) == 2 and det.evidence[1].dep_ in ("nsubj", "nsubjpass"):
-        head = det.evidence[1]
-        ideal = any(c.lower_ == "more" or c.tag_ == "JJR" for c in [word, *word.children]) and any(
-            a.tag_ == "MD" for a in head.head.children)
-        if ideal:  # "A more careful engineer would have spotted": only with a replacement in the rules
-            if rw["ideal_person_replacement"] is None:
-                return []
-            np = [t for t in head.subtree if t.i <= head.i]
-            first = min(t.i for t in np)
-            return [render(sent, {first: rw["ideal_person_replacement"]}, {t.i for t in np} - {first})]
-        # "bungling engineers cut through the cables": the judgement goes, the act is
-        # rewritten in a further round (the caller marks these as restated)
-        # "A botched migration by Ravi ...": the maker the judgement was about goes with it
-        by = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ == "by" and any(
-              o.dep_ == "pobj" and (names_person(o) or any(x.pos_ == "PROPN" and x.i <= o.i for x in o.subtree)) for o in p.children)
-              for t in p.subtree}
-        if by and not any(c.dep_ in ("det", "poss") for c in head.children) and head.lower_.endswith("ing"):
-            return []  # "Lazy reviewing by the lead let X in" -> "Reviewing let X in": a bare act as the doer
-        return [render(sent, {}, {t.i for t in word.subtree} | by)]
-    if low in rw["judgement_neutral"]:
-        cut = {t.i for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
-        if cut:  # "was reckless of Farid" -> "was risky"
-            return [render(sent, {word.i: rw["judgement_neutral"][low]}, cut)]
-    return []
-
-
-def _adverb_aside(sent: Span, word: Token) -> tuple[dict[int, str], set[int]]:
-    """The judgement adverb with what only goes with it, as (replacements, deletions): its
-    intensifier ("really stupidly": a kept "really" would stress the act, "was really
-    deleted"), and the "and" and commas that set it beside another adverb ("accidentally,
-    and really stupidly, deleted" -> "accidentally deleted")."""
-    cut = {t.i for t in word.subtree}
-    doc = sent.doc
-    before = min(cut) - 1
-    if before >= sent.start and doc[before].dep_ == "advmod" and doc[before].head == word.head and doc[before].tag_ == "RB" \
-            and not list(doc[before].children) and doc[before].lower_ not in ("never", "not", "n't") and doc[before].whitespace_:
-        cut.add(before)  # "really stupidly" parsed as two adverbs of the verb: the first grades the second
-        before -= 1
-    after = max(cut) + 1
-    replace: dict[int, str] = {}
-    if before >= sent.start and doc[before].dep_ == "cc":
-        cut.add(before)
-        if before - 1 >= sent.start and doc[before - 1].text == "," and after < sent.end and doc[after].text == ",":
-            # the aside closes with the comma that opened it; the word before keeps a space
-            cut |= {before - 1, after}
-            if before - 2 >= sent.start:
-                replace[before - 2] = doc[before - 2].text + " "
-    return replace, cut
 
 
 # Where the sentence stands decides the wording: timeline entries are factual
