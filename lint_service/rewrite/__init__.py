@@ -22,18 +22,19 @@ from .prepositional import prepositional_passive
 from .relative import agent_act, relative_edits
 from .repair import edited, repaired
 from .error_step import blame_noun
-from .coordination import from_first_act
+from .coordination import from_first_act, repeated_subject
 from .fallback import fallback_results
 from .owned_thing import owned_thing
 from .owner_article import names_a_verdict, owner_article
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
 from .original import original_of
-from .faithful import names_person
 from .verify import Original, problems, still_theirs
 from .clause import clause_range, passive_variants, system_variant
 from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
+from .result_clause import result_of_state
+from .judgement_variants import judgement_variants
 from . import strategy
 from .strategy import Candidate
 from .text import balanced, continuing, phrasing, render, trailing_punct, verb_lemma_of
@@ -150,7 +151,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             and c.subject is not None and c.subject.i < c.verb.i and any(
                 x.dep_ == "conj" and x.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
                 for x in c.verb.children) else []
-        return halves or [Candidate(t, restated=True) for t in _judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
+        return halves or [Candidate(t, restated=True) for t in judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
             or strategy.judged_process(det, sent, ctx)
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in delay_variants(c, sent)]
@@ -184,18 +185,27 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "allowed an employee to cut": the subject is another verb's object; "A co-worker
         # and I": half a subject; "should have gone in and looked": no single action
         return []
+    if result := result_of_state(c, sent):
+        return result  # (rewrite17) "I was so busy with X that I forgot to ...": the result alone
     if c.verb.dep_ == "relcl" and c.subject is not None and c.subject.pos_ in ("PROPN", "PRON") and len(list(c.subject.subtree)) == 1:
         # "a patch Ana never tested" -> "a patch that was never tested": the clause about the thing stays
         text = edited(sent.text, relative_edits(sent, frozenset({c.subject.lower_})))
         return [Candidate(text)] if text is not None else []
-    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
-        return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
+    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb
+                                  and c.action.i > c.action.head.i):
+        # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
+        # (a clause before the head is not its complement: "I deleted X, how can I get it back?")
+        return []
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
             and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and (c.verb.head != c.subject.head or strategy.acts_alike(c)):
         # the subject is shared from a clause further back: "wrote the migration, tested it
         # ..., and ran it on production" is one list of acts, said half by half; anything
         # else ("A co-worker and I entered ... but didn't notice") has no clause of its own
         return from_first_act(c, sent, drop, lex)
+    if repeated_subject(c) is not None and not c.modal:
+        # (rewrite17) "I deleted the index and I forgot to rebuild it": each act the person
+        # says again as its subject is said the same way, in one candidate, or none is
+        return strategy.coordinated(c, sent, False, drop, lex)
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -262,41 +272,6 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     cut = {t.i for t in prep.subtree} - moved
     plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
-
-
-def _judgement_variants(det: "Detection", sent: Span, rw: dict[str, Any]) -> list[str]:
-    word = det.evidence[0]
-    low = word.lower_
-    if word.dep_ in ("advmod",):  # "handled the rollout sloppily" -> "handled the rollout"
-        if verb_lemma_of(word.head.text) in rw["manner_only_verbs"]:
-            # "The release team handled the rollout": without its manner the act says
-            # nothing, and the team stays its subject (blind grading: poor)
-            return []
-        return [render(sent, {}, {word.i})]
-    if word.dep_ == "amod" and len(det.evidence) == 2 and det.evidence[1].dep_ in ("nsubj", "nsubjpass"):
-        head = det.evidence[1]
-        ideal = any(c.lower_ == "more" or c.tag_ == "JJR" for c in [word, *word.children]) and any(
-            a.tag_ == "MD" for a in head.head.children)
-        if ideal:  # "A more careful engineer would have spotted": only with a replacement in the rules
-            if rw["ideal_person_replacement"] is None:
-                return []
-            np = [t for t in head.subtree if t.i <= head.i]
-            first = min(t.i for t in np)
-            return [render(sent, {first: rw["ideal_person_replacement"]}, {t.i for t in np} - {first})]
-        # "bungling engineers cut through the cables": the judgement goes, the act is
-        # rewritten in a further round (the caller marks these as restated)
-        # "A botched migration by Ravi ...": the maker the judgement was about goes with it
-        by = {t.i for p in head.children if p.dep_ == "prep" and p.lower_ == "by" and any(
-              o.dep_ == "pobj" and (names_person(o) or any(x.pos_ == "PROPN" and x.i <= o.i for x in o.subtree)) for o in p.children)
-              for t in p.subtree}
-        if by and not any(c.dep_ in ("det", "poss") for c in head.children) and head.lower_.endswith("ing"):
-            return []  # "Lazy reviewing by the lead let X in" -> "Reviewing let X in": a bare act as the doer
-        return [render(sent, {}, {t.i for t in word.subtree} | by)]
-    if low in rw["judgement_neutral"]:
-        cut = {t.i for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
-        if cut:  # "was reckless of Farid" -> "was risky"
-            return [render(sent, {word.i: rw["judgement_neutral"][low]}, cut)]
-    return []
 
 
 # Where the sentence stands decides the wording: timeline entries are factual

@@ -258,13 +258,21 @@ def _beside(verb: Token, obj: Token) -> list[Token]:
     return out
 
 
-def _perfect(verb: Token, plural: bool, be: str, negate: bool) -> str:
+def _perfect(verb: Token, plural: bool, be: str, negate: bool, words: list[Token] | None = None) -> str:
     """The passive auxiliaries, keeping the perfect: "had entered" -> "had been entered",
     "has not renewed" -> "has not been renewed"; otherwise ``be`` (and "not")."""
     have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
     # "never tested" -> "was never tested": the frequency is the writer's, "not" would lose it
     no = "never" if any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in verb.children) else "not"
     if have is None:
+        # "was tidying the buckets" -> "were being tidied": the progressive is the writer's
+        # aspect; "were tidied" would finish what was still going on
+        # (only when the "was" is the phrase's own: "My mistake was deleting X" is no progressive,
+        # its "was" left outside ``words``)
+        if verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.i < verb.i and (words is None or a in words)
+                                      for a in verb.children):
+            be = f"{be} being"
+            return f"{be.split()[0]} {no} being" if negate else be
         return f"{be} {no}" if negate else be
     if modal := hedging_modal(verb):  # "may have reversed" -> "may have been reversed" (rewrite/reported.py)
         return f"{modal} {no} have been" if negate else f"{modal} have been"
@@ -348,7 +356,7 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         return subject, " ".join(x for x in (_tensed(outcome, now, plural).replace("{be}", be), _unsaid(after, outcome)) if x)
     if particle and particle.lower() in participle_of(verb).lower().split():
         particle = ""
-    return subject, " ".join(x for x in (_perfect(verb, plural, be, negate), before, participle_of(verb), particle, after) if x)
+    return subject, " ".join(x for x in (_perfect(verb, plural, be, negate, own), before, participle_of(verb), particle, after) if x)
 
 
 def _open_aside(obj: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .idiom_verb import idiom_as_verb
 from .permitted import let_happen
+from .went_ahead import went_ahead
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .person_clauses import them_half
 from .clause import cut_short, is_present, verb_phrase_passive
@@ -122,12 +123,26 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return [Candidate(replace_clause(sent, first, last, f"{thing} {pred}"))]
 
 
-def _conjuncts(verb: Token) -> list[Token]:
+def _conjuncts(verb: Token, pronoun: str | None = None) -> list[Token]:
+    """``verb`` and the acts coordinated with it that share its subject; with ``pronoun``
+    (the person's "I"), also those that say it again ("I deleted X and I forgot Y")."""
     out = [verb]
     for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children):
-            out.extend(_conjuncts(c))
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if c.dep_ == "conj" and c.pos_ == "VERB" if subjects else c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            if not subjects or (pronoun is not None and len(subjects) == 1 and subjects[0].dep_ == "nsubj"
+                                and subjects[0].lower_ == pronoun and not list(subjects[0].children)):
+                out.extend(_conjuncts(c, pronoun))
     return out
+
+
+def repeated_subject(c: "Clause") -> str | None:
+    """The person's pronoun when an act coordinated with the clause's says it again as
+    its own subject ("I deleted the index and I forgot to rebuild it"), or None."""
+    subj = c.subject
+    if subj is None or subj.tag_ != "PRP" or subj.lower_ not in PERSONAL_WORDS or c.action is not c.verb:
+        return None
+    return subj.lower_ if len(_conjuncts(c.action, subj.lower_)) > len(_conjuncts(c.action)) else None
 
 
 def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: object) -> list[Candidate]:
@@ -139,7 +154,8 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
 
     if c.subject is None or c.action is not c.verb and not negate:
         return []
-    verbs = _conjuncts(c.action)
+    again = repeated_subject(c)
+    verbs = _conjuncts(c.action, again)
     if len(verbs) < 2 and (c.objects or verb_lemma_of(c.action.text) not in phrasing()["implied_objects"]):
         return []  # one verb with an object is the clause passive's; without one, only a delivery verb
     lex_idioms = phrasing()["idioms"]
@@ -154,6 +170,8 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
         nested |= {t.i for t in c.subject.subtree} | joined
+        # "... and I forgot to rebuild it": the person said again goes as the first time
+        nested |= {t.i for x in v.children if again is not None and x.dep_ == "nsubj" and x.lower_ == again for t in x.subtree}
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
         # "Apparently someone force-pushed ...": words before the subject stay where they are
         own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
@@ -178,6 +196,10 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             if phrase is None:
                 return []
             pieces.append((v, joiner, phrase[0], phrase[1]))
+            continue
+        if n and (ahead := went_ahead(v, own)) is not None and not any(t.lower_ in PERSONAL_WORDS for t in own):
+            # (rewrite17) "misread the comment and went ahead with the deploy": the thing went ahead
+            pieces.append((v, joiner, *ahead))
             continue
         if n and verb_lemma_of(v.text) in phrasing()["passive_permissions"] and (let := let_happen(v)) is not None \
                 and not any(t.lower_ in PERSONAL_WORDS for t in v.subtree):

@@ -4,7 +4,9 @@
 person gone, "silly" still calls the mistake foolish (``rules/rewrites.yaml``
 ``loaded_words``), and it says nothing the facilitator needs. Only a modifier of a noun
 goes, when it is the noun's only one; a loaded word that heads its phrase or stands
-among other modifiers ("a colossal bonehead move") is left for the verifier to refuse.
+among other modifiers ("a colossal bonehead move") is left for the verifier to refuse,
+unless its phrase is a lead that only judges how the act was done ("In a careless
+moment, ..."): that goes whole (rewrite17).
 """
 from __future__ import annotations
 
@@ -39,3 +41,29 @@ def unloaded(cand: Span) -> str | None:
         out.append(word + t.whitespace_)
     text = "".join(out).strip()
     return text[0].upper() + text[1:] if cand[0].text[0].isupper() and text else text
+
+
+# the words a lead phrase of judgement may hold besides the judging one ("In a classic
+# rookie move,"): anything else (a verb, a second phrase, a number) is a fact it carries
+_LEAD_DEPS = frozenset({"prep", "det", "amod", "compound", "advmod", "pobj", "punct"})
+
+
+def without_judging_lead(cand: Span, judged: frozenset[str]) -> str | None:
+    """"In a careless moment, the shared bucket was deleted." -> "The shared bucket was
+    deleted.": a phrase before the clause that only judges how the act was done goes
+    whole (without its judging word, "In a moment" would say nothing), or None."""
+    lead = cand[0]
+    if lead.dep_ != "prep" or lead.head.pos_ not in ("VERB", "AUX") or lead.head.i < lead.i:
+        return None
+    words = list(lead.subtree)
+    if not any(t.lower_ in judged or t.lower_ in set(phrasing()["loaded_words"]) for t in words):
+        return None
+    if any(t.dep_ not in _LEAD_DEPS or (t.dep_ == "prep" and t != lead) or t.like_num for t in words):
+        return None
+    rest = cand.doc[words[-1].i + 1 : cand.end]
+    while len(rest) and rest[0].text in (",", "-", "—", "–"):
+        rest = cand.doc[rest.start + 1 : cand.end]
+    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head == lead.head for t in rest):
+        return None
+    text = rest.text.strip()
+    return text[:1].upper() + text[1:] if text else None

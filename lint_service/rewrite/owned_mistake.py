@@ -3,7 +3,7 @@ mistake was:
 
 - with the act it consisted of: "Benedikt made an error by deleting the wrong
   snapshot" -> "The wrong snapshot was mistakenly deleted" (also "a mistake to press
-  Enter" and a second verb of the same person: "made a mistake and deleted ...");
+  Enter", "the mistake of pressing Enter" and a second verb of the same person: "made a mistake and deleted ...");
 - with what it caused: "An operator made a mistake and caused the loss of the
   backup" -> "A mistake caused the loss of the backup";
 - with where it was made: "I made a mistake in the admin console and the lockfile was
@@ -63,7 +63,11 @@ def owned_mistake(det: "Detection", sent: Span, ctx: "Context") -> list[Candidat
     noun = next((x for x in verb.children if x.dep_ == "dobj" and x in det.evidence), None)
     if verb_lemma_of(verb.text) not in rules["verbs"] or noun is None:
         return []
-    if any(c.dep_ not in ("det", "amod") for c in noun.children) or any(t.lower_ in PERSONAL_WORDS for t in noun.subtree):
+    # "made the mistake of pressing Enter": the gerund after "of" is the act, as after "by"
+    of_act = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    if any(c.dep_ not in ("det", "amod") and (of_act is None or c != of_act.head) for c in noun.children) \
+            or any(t.lower_ in PERSONAL_WORDS for t in noun.subtree):
         return []  # "a mistake that cost us a day", "my mistake": other shapes
     if any(x.dep_ == "neg" for x in verb.children):
         return []
@@ -76,7 +80,7 @@ def owned_mistake(det: "Detection", sent: Span, ctx: "Context") -> list[Candidat
         """Every word the rewrite replaces is one it says again or means to drop."""
         return all(i in base | used or sent.doc[i].is_punct for i in range(first, last + 1))
 
-    if (act := _act(verb)) is not None:
+    if (act := of_act or _act(verb)) is not None:
         said = _mistakenly(act, present)
         last = max(t.i for t in act.subtree if not trailing_punct(t))
         used = {t.i for t in act.subtree} | {act.head.i if act.dep_ == "pcomp" else act.i}

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
-from .person_clauses import inner_clauses
+from .person_clauses import held_state, inner_clauses
 from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
@@ -66,6 +66,8 @@ def clause_edits(sent: Span, lo: int, hi: int, personal: frozenset[str] = PERSON
         # wanted out") is held by nobody; it stays, and its pronoun refuses the candidate
         mental = verb_lemma_of(tok.text) in phrasing()["mental_verbs"]
         phrase = None if mental else verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
+        if verb_lemma_of(tok.text) == "have":
+            phrase = held_state(tok)  # "while I still had the draft open" -> "while the draft was still open"
         span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
         # (their "her local one" is said as "a local one", as in the rewritten clause)
         if phrase is not None and not any(t.lower_ in personal and t.dep_ != "poss" for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):

@@ -47,7 +47,7 @@ def inner_clauses(sent: Span, first: int, last: int, text: str, pronouns: frozen
         if phrase is None or written not in text:
             continue
         subject, predicate = phrase
-        if tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in tok.children):
+        if tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in tok.children) and " being " not in f" {predicate} ":
             # "was rotating" -> "were being rotated": the progressive is the writer's aspect
             be, _, rest = predicate.partition(" ")
             if be.lower() not in ("was", "were", "is", "are"):
@@ -132,3 +132,28 @@ def _relative_passive(verb: Token, subj: Token) -> tuple[str, str] | None:
     after = span_text([t for t in words if t.i > verb.i])
     written = span_text([t for t in words if t.i >= start])
     return written, " ".join(w for w in ("that", chain, participle_of(verb), after) if w)
+
+
+def held_state(verb: Token) -> tuple[str, str] | None:
+    """(the thing, its state) for a clause of the person's that only says how they had a
+    thing ("while I still had the draft open" -> ("the draft", "was still open"), "had
+    the flag enabled" -> "was enabled"): the state is the thing's, said without them (a
+    passive of "have" reads "was had"). None for any other clause."""
+    if verb_lemma_of(verb.text) != "have" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    state = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(state) != 1 or state[0].tag_ not in ("JJ", "VBN") or any(
+            c.dep_ not in ("nsubj", "ccomp", "advmod", "mark", "punct") for c in verb.children):
+        return None
+    state = state[0]
+    thing = [c for c in state.children if c.dep_ == "nsubj"]
+    if len(thing) != 1 or any(c.dep_ != "nsubj" for c in state.children) or thing[0].i > state.i:
+        return None  # "had the draft open for review": more than the state, kept as written
+    if any(t.lower_ in _PERSONAL or t.dep_ == "poss" or t.pos_ == "PRON" for t in thing[0].subtree):
+        return None
+    plural = thing[0].tag_ in ("NNS", "NNPS")
+    now = verb.tag_ != "VBD"
+    be = ("are" if plural else "is") if now else ("were" if plural else "was")
+    # "still", "already": the writer's adverbs of the having stay with the state
+    adverbs = [c.text for c in verb.children if c.dep_ == "advmod" and c.i < state.i and not list(c.children)]
+    return span_text(list(thing[0].subtree)), " ".join([be, *adverbs, state.text])

@@ -13,6 +13,7 @@ from .candidate import PERSONAL_WORDS, WHO, Candidate, finish, np_text
 from .coordination import kept_modifiers
 from .clause import is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
+from .went_ahead import went_ahead
 from .text import inflect, phrasing, render, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -73,26 +74,17 @@ def _means(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
 
 def _proceeded(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"went ahead with the migration even though the dry run had failed" -> "The
-    migration went ahead even though ..."."""
+    migration went ahead even though ..." (rewrite/went_ahead.py)."""
     c = det.clause
     if c is None or c.subject is None or c.objects:
         return []
     v = c.verb
-    words = f"{verb_lemma_of(v.text)} " + " ".join(x.lower_ for x in v.children if x.dep_ in ("advmod", "prt") and x.i == v.i + 1)
-    if words.strip() not in phrasing()["proceed_phrases"]:
-        return []
-    prep = next((p for p in v.children if p.dep_ == "prep" and p.lower_ == "with"), None)
-    thing = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-    if thing is None or thing.pos_ == "PRON":
+    said = went_ahead(v)
+    if said is None:
         return []
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in v.subtree if not trailing_punct(t))
-    # "the migration despite the red checks": the concession belongs to the going ahead
-    moved = {t.i for c in thing.children if c.dep_ == "prep" and c.lower_ in ("despite", "against", "without") for t in c.subtree}
-    name = span_text([t for t in thing.subtree if t.i not in moved and not (t.is_punct and t.i == thing.right_edge.i)])
-    rest = span_text([t for t in v.subtree if (t.i > prep.right_edge.i or t.i in moved) and not (t.is_punct and t.i == last + 1)])
-    went = "goes" if is_present(v) else "went"
-    return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (name, went, "ahead", rest) if x)))]
+    return [Candidate(replace_clause(sent, first, last, " ".join(said)))]
 
 
 def requirement(c: "Clause", passive: str) -> str | None:

@@ -4,7 +4,8 @@ was never trialled"), a lead that only owns up ("Yeah that was me, ..."), a subo
 act of theirs ("when you released 8.5.3" -> "when 8.5.3 was released"), or a leading
 "-ing" phrase they were the doer of ("Without testing the patch, ..." -> "Without the
 patch being tested, ..."), or a belief about the object ("..., thinking it was the
-spare" -> "..., mistaken for the spare"). Each edit is read off the original parse, the one the
+spare" -> "..., mistaken for the spare"), or the writer's frame of finding out or asking
+("I've noticed that ...", "..., what do I do?": rewrite/writer_frame.py). Each edit is read off the original parse, the one the
 writer's sentence deserves, and the repaired candidate is checked again like any other.
 """
 from __future__ import annotations
@@ -17,13 +18,14 @@ from .belief import belief_edits
 from .garbled import WHO_ASKED, asked_who
 from .gerund_lead import gerund_edits
 from .lead import without_lead
-from .loaded_words import unloaded
+from .loaded_words import unloaded, without_judging_lead
 from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
 from .self_verdict import STATUS, status_apart
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
+from .writer_frame import without_finding_out, without_help_question
 from .verify import DANGLING_BELIEF, DANGLING_LEAD, DANGLING_WHILE, SCARE_QUOTES, Original, problems
 
 if TYPE_CHECKING:
@@ -49,7 +51,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         # the person's scare-quoted words inside the phrase go with it ("while "just tweaking" a TTL")
         fixed = edited(cand.text, trailing_gerund_edits(orig.sent, doer))
     elif found and all(p.startswith("judgement ") for p in found):
-        fixed = unloaded(cand)  # "a silly typo" -> "a typo" (rewrite/loaded_words.py)
+        # "In a careless moment, X was deleted" -> "X was deleted"; "a silly typo" -> "a typo"
+        fixed = without_judging_lead(cand, orig.judged) or unloaded(cand)  # (rewrite/loaded_words.py)
     elif found and all(p == SCARE_QUOTES for p in found):
         fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:
@@ -63,7 +66,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
-            or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns))
+            or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns)) \
+            or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns)
     else:
         return None
     if fixed is None:
