@@ -1,0 +1,35 @@
+"""Third-person acts as news reports and blogs tell them (issue 11): every clause whose
+subject is the blamed person is said without them in the same candidate
+(rewrite/person_main.py, ...), and what cannot be said so stays refused.
+
+Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from rewrite_support import applied as suggestions
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def test_the_main_clause_of_the_person_goes_with_their_reason_clause(linter: Linter) -> None:
+    # the finding is on "because she did not check ...": the unplugging was hers too
+    assert "The core switch was unplugged because the port label was not checked." in suggestions(
+        linter, "The installer unplugged the core switch because she did not check the port label.")
+
+
+def test_a_main_clause_of_a_thing_is_not_passivised(linter: Linter) -> None:
+    # "he" cannot take back "the nightly deploy": the deploy stays the one that wiped it
+    for s in suggestions(linter, "The nightly deploy wiped the cache because he did not set the keep flag."):
+        assert s.startswith("The nightly deploy wiped the cache")
+
+
+def test_a_main_clause_with_a_modal_keeps_the_candidate_refused(linter: Linter) -> None:
+    # "would have caught" is a hindsight wish about her, not an act of hers to passivise
+    for s in suggestions(linter, "The reviewer would have caught the typo if she had read the diff."):
+        assert not s.startswith("The typo")
