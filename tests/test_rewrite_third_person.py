@@ -33,3 +33,19 @@ def test_a_main_clause_with_a_modal_keeps_the_candidate_refused(linter: Linter) 
     # "would have caught" is a hindsight wish about her, not an act of hers to passivise
     for s in suggestions(linter, "The reviewer would have caught the typo if she had read the diff."):
         assert not s.startswith("The typo")
+
+
+def test_a_quoted_command_the_parser_hung_elsewhere_moves_with_its_object(linter: Linter) -> None:
+    # the parser hangs the quote on the main verb: it goes with "the command code" once,
+    # and the place phrase after it stays after the verb
+    got = suggestions(linter, 'We were deep into testing when an unnamed contractor accidentally entered the command code '
+                              '"/usr/bin/rm -r -f*" in the home directory of the build server.')
+    assert 'We were deep into testing when the command code "/usr/bin/rm -r -f*" was accidentally entered in the home '\
+           'directory of the build server.' in got
+    assert all(s.count("/usr/bin/rm") == 1 for s in got)
+
+
+def test_a_command_quoted_right_after_its_object_is_unchanged(linter: Linter) -> None:
+    # the quote already inside the clause's range: fronted with the object as before
+    assert 'The command "rm -rf /srv/*" was accidentally typed in the home directory.' in suggestions(
+        linter, 'An unnamed employee accidentally typed the command "rm -rf /srv/*" in the home directory.')

@@ -48,7 +48,10 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
         first = min(t.i for t in own)
         while doc[first].dep_ in ("mark", "cc", "punct") or doc[first].tag_ == "WRB":
             first += 1
-    covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree}
+    # "input the command code "rm -rf /"": a quote the parser hung elsewhere moves with the
+    # object (rendered in the fronted subject), so it is inside the range, never said twice
+    quoted = {t.i for o in clause.objects for t in quoted_after(o)}
+    covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree} | quoted
     last = max(i for i in covered)
     # stop before an embedded clause with its own subject (", and we lost ...")
     for i in range(clause.action.i + 1, last + 1):
@@ -57,6 +60,8 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
             break
     while last > first and doc[last].is_punct:
         last -= 1
+    if quoted and min(quoted) - 1 <= last < max(quoted):
+        last = max(quoted)  # the closing quote (and a "*" before it) is the command's
     # "..., apologies": the apology is the person's, not the clause's; it is left outside
     # the range, where the person's other words are taken out
     apology = set(phrasing()["apology_words"])
