@@ -49,3 +49,14 @@ def test_a_command_quoted_right_after_its_object_is_unchanged(linter: Linter) ->
     # the quote already inside the clause's range: fronted with the object as before
     assert 'The command "rm -rf /srv/*" was accidentally typed in the home directory.' in suggestions(
         linter, 'An unnamed employee accidentally typed the command "rm -rf /srv/*" in the home directory.')
+
+
+def test_a_participle_whose_only_words_were_its_agent_goes_with_them(linter: Linter) -> None:
+    # "a config typo entered" would dangle; the typo alone says what was found
+    assert "The outage was traced to a config typo." in suggestions(
+        linter, "The outage was traced to a config typo entered by a senior operator.")
+
+
+def test_a_participle_whose_agent_has_words_of_its_own_is_refused(linter: Linter) -> None:
+    # "at the carrier" would go with the agent, and "A bad route pushed took ..." dangles
+    assert suggestions(linter, "A bad route pushed by an engineer at the carrier took the region offline.") == []

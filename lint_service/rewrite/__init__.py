@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act, relative_edits
+from .relative import agent_act, bare_agent_participle, relative_edits
 from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act
@@ -85,6 +85,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
+        if (bare := bare_agent_participle(c.verb, by)) is None:  # "a typo entered by X" -> "a typo"
+            return []
+        gone |= bare
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle

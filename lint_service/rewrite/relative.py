@@ -86,6 +86,18 @@ def agent_act(by: Token) -> str | None:
     return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
 
 
+def bare_agent_participle(verb: Token, by: Token) -> set[int] | None:
+    """"traced to a typo entered by a team member" -> "traced to a typo": a reduced relative
+    whose only words were its agent says nothing once they go ("a typo entered" dangles),
+    so the participle goes with them (its ids). None when the agent has words of its own
+    ("a route pushed by an engineer at the carrier"): without them the participle dangles
+    ("a route pushed took ..."), with it they would be lost, so there is no rewrite."""
+    person = next((x for x in by.children if x.dep_ == "pobj"), None)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.i != by.i for c in verb.children) or person is None:
+        return set()
+    return None if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in person.children) else {verb.i}
+
+
 def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
     """(words as written, agentless words) for each subordinate clause of ``sent`` whose
     subject is one of ``pronouns`` and whose act has an object: "when you released
