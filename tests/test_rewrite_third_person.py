@@ -60,3 +60,14 @@ def test_a_participle_whose_only_words_were_its_agent_goes_with_them(linter: Lin
 def test_a_participle_whose_agent_has_words_of_its_own_is_refused(linter: Linter) -> None:
     # "at the carrier" would go with the agent, and "A bad route pushed took ..." dangles
     assert suggestions(linter, "A bad route pushed by an engineer at the carrier took the region offline.") == []
+
+
+def test_each_act_of_a_list_of_three_is_said_without_the_person(linter: Linter) -> None:
+    # the finding is on the middle act; the "and" hangs on it, not on the first
+    assert "The rack was unplugged, the disks were wiped and the cluster crashed." in suggestions(
+        linter, "The contractor unplugged the rack, wiped the disks and crashed the cluster.")
+
+
+def test_a_list_whose_first_part_is_a_belief_is_not_said_as_acts(linter: Linter) -> None:
+    # "thought it was staging" is theirs, not an act on a thing: no rewrite is better
+    assert suggestions(linter, "The operator thought it was staging, wiped the disks and crashed the cluster.") == []
