@@ -71,3 +71,13 @@ def test_each_act_of_a_list_of_three_is_said_without_the_person(linter: Linter) 
 def test_a_list_whose_first_part_is_a_belief_is_not_said_as_acts(linter: Linter) -> None:
     # "thought it was staging" is theirs, not an act on a thing: no rewrite is better
     assert suggestions(linter, "The operator thought it was staging, wiped the disks and crashed the cluster.") == []
+
+
+def test_a_long_relative_clause_on_the_object_follows_the_passive_verb(linter: Linter) -> None:
+    # fronted whole, the act would come after fourteen words; the bracket stays whole with it
+    assert "Last week a bug was pushed that made the signup page of every regional store silently fail (due to a typo)." in suggestions(
+        linter, "Last week someone pushed a bug that made the signup page of every regional store silently fail (due to a typo).")
+
+
+def test_a_short_relative_clause_stays_with_its_object(linter: Linter) -> None:
+    assert "The table that held the invoices was deleted." in suggestions(linter, "The intern deleted the table that held the invoices.")

@@ -111,6 +111,12 @@ def quoted_after(obj: Token) -> list[Token]:
         return []
     doc, edge = obj.doc, obj.right_edge.i
     inside = [t for t in obj.subtree if t.text in _QUOTES or t.text in _QUOTES.values()]
+    opened = [t for t in obj.subtree if t.text == "("]
+    if len(opened) > sum(t.text == ")" for t in obj.subtree):
+        # "a bug that made checkout fail (due to a typo)": the parser hangs the closing
+        # bracket on the verb; the bracket is the object's and moves with it whole
+        end = next((t.i for t in doc[edge + 1 : obj.sent.end] if t.text == ")"), None)
+        return list(doc[edge + 1 : end + 1]) if end is not None and not inside else []
     if len(inside) % 2:
         start = inside[-1].i
         opening = inside[-1].text
@@ -121,6 +127,11 @@ def quoted_after(obj: Token) -> list[Token]:
         return []
     end = next((t.i for t in doc[start + 1 : obj.sent.end] if t.text == _QUOTES.get(opening, opening)), None)
     return [t for t in doc[start : end + 1] if t.i > edge] if end is not None else []
+
+
+def opens_bracket(span: Span) -> bool:
+    """``span`` leaves a bracket open: the ")" after it closes one of its own."""
+    return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
 
 
 def verb_lemma_of(word: str) -> str:
