@@ -81,3 +81,19 @@ def test_a_long_relative_clause_on_the_object_follows_the_passive_verb(linter: L
 
 def test_a_short_relative_clause_stays_with_its_object(linter: Linter) -> None:
     assert "The table that held the invoices was deleted." in suggestions(linter, "The intern deleted the table that held the invoices.")
+
+
+def test_a_when_clause_on_a_noun_is_a_clause_of_its_own(linter: Linter) -> None:
+    # "when" leads a clause with its own subject: the outage keeps its "when"
+    assert "We had an outage when the VLAN was changed on the wrong port." in suggestions(
+        linter, "We had an outage when an engineer changed the VLAN on the wrong port.")
+
+
+def test_a_when_clause_whose_person_was_doing_something_else_is_refused(linter: Linter) -> None:
+    # "debugging a stuck job" is what the engineer was doing: it would go with them
+    assert suggestions(linter, "We had an outage when an engineer, debugging a stuck job, changed the VLAN on the wrong port.") == []
+
+
+def test_a_who_clause_on_a_noun_stays_refused(linter: Linter) -> None:
+    # the noun is the clause's subject: a passive would leave "the worker" without its clause
+    assert suggestions(linter, "The clerk who deleted the wrong ledger feels terrible.") == []

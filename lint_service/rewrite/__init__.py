@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act, bare_agent_participle, relative_edits
+from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act
@@ -191,7 +191,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "a patch Ana never tested" -> "a patch that was never tested": the clause about the thing stays
         text = edited(sent.text, relative_edits(sent, frozenset({c.subject.lower_})))
         return [Candidate(text)] if text is not None else []
-    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
+    if (c.verb.dep_ == "relcl" and not time_or_place_clause(c.verb)) or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb):
         return []  # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
     if c.subject is not None and c.subject.head.pos_ in ("VERB", "AUX") and c.subject.head not in (c.verb, c.action) \
             and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and (c.verb.head != c.subject.head or strategy.acts_alike(c)):
