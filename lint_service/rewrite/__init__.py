@@ -85,9 +85,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
-        if (bare := bare_agent_participle(c.verb, by)) is None:  # "a typo entered by X" -> "a typo"
+        if (gone := bare_agent_participle(c.verb, by, gone)) is None:  # "a typo entered by X" -> "a typo"
             return []
-        gone |= bare
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle

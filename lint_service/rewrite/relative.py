@@ -99,16 +99,17 @@ def time_or_place_clause(verb: Token) -> bool:
         and not any(c.dep_ in ("acl", "relcl", "appos", "advcl") for c in subj.children)
 
 
-def bare_agent_participle(verb: Token, by: Token) -> set[int] | None:
-    """"traced to a typo entered by a team member" -> "traced to a typo": a reduced relative
-    whose only words were its agent says nothing once they go ("a typo entered" dangles),
-    so the participle goes with them (its ids). None when the agent has words of its own
-    ("a route pushed by an engineer at the carrier"): without them the participle dangles
-    ("a route pushed took ..."), with it they would be lost, so there is no rewrite."""
+def bare_agent_participle(verb: Token, by: Token, gone: set[int]) -> set[int] | None:
+    """``gone`` (the token ids the rewrite drops with the agent ``by``), and with them the
+    participle of a reduced relative whose only words were its agent: "traced to a typo
+    entered by a team member" -> "traced to a typo" ("a typo entered" dangles). None when
+    the agent has words of its own ("a route pushed by an engineer at the carrier"):
+    without them the participle dangles ("a route pushed took ..."), with it they would be
+    lost, so there is no rewrite."""
     person = next((x for x in by.children if x.dep_ == "pobj"), None)
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.i != by.i for c in verb.children) or person is None:
-        return set()
-    return None if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in person.children) else {verb.i}
+        return gone
+    return None if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in person.children) else gone | {verb.i}
 
 
 def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
