@@ -97,3 +97,20 @@ def test_a_when_clause_whose_person_was_doing_something_else_is_refused(linter: 
 def test_a_who_clause_on_a_noun_stays_refused(linter: Linter) -> None:
     # the noun is the clause's subject: a passive would leave "the worker" without its clause
     assert suggestions(linter, "The clerk who deleted the wrong ledger feels terrible.") == []
+
+
+def test_a_clause_joined_after_with_the_persons_pronoun_goes_too(linter: Linter) -> None:
+    # "he" takes back the contractor: his second act is said without him, "then" kept
+    assert "The wrong rack was unplugged, and then the disks were wiped." in suggestions(
+        linter, "The contractor unplugged the wrong rack, and then he wiped the disks.")
+
+
+def test_the_clause_before_a_pronoun_clause_goes_too(linter: Linter) -> None:
+    # the finding is on the second clause; its "she" is the one who restarted the primary
+    assert "The primary was restarted, and the replica was then dropped by mistake." in suggestions(
+        linter, "Marta restarted the primary, and she then dropped the replica by mistake.")
+
+
+def test_a_joined_clause_with_a_person_as_object_keeps_the_candidate_refused(linter: Linter) -> None:
+    # "did not tell anyone" has no thing to become the subject: its "she" stays, and refuses
+    assert suggestions(linter, "The intern deleted the bucket, and she did not tell anyone.") == []

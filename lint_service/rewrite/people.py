@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
 from .person_clauses import inner_clauses
-from .person_main import main_clause_edits
+from .person_main import joined_clause_edits, main_clause_edits
 from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
@@ -110,8 +110,9 @@ def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
     taken out of the rest."""
     personal = removed_pronouns(sent, first)
     replace, delete = clause_edits(sent, first, last, personal)
-    main, gone = main_clause_edits(sent, first, last)  # "X snipped the line because he ...": their act too
-    replace, delete = {**replace, **main}, delete | gone
+    for edits in (main_clause_edits, joined_clause_edits):  # "X snipped the line because he ...", "..., and then he ...": their acts too
+        more, gone = edits(sent, first, last)
+        replace, delete = {**replace, **more}, delete | gone
     for tok in sent[first - sent.start : last - sent.start + 1]:
         # "to his personal laptop" inside the rewritten clause: "to a personal laptop"
         if tok.dep_ == "poss" and tok.lower_ in personal and tok.i + 1 < len(tok.doc):

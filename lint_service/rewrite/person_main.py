@@ -1,10 +1,12 @@
-"""The person's main clause when the rewritten clause is their reason or time clause.
+"""The person's other whole clauses around the rewritten one, said without them too.
 
 "The technician snipped the live line because he did not read the tag": the finding is
 on the "because" clause, and a rewrite of that clause alone leaves the technician as
 the doer of the snipping (the verifier refuses it: the person still acts). The main
 clause whose subject the clause's "he" takes back gets the same agentless treatment in
-the same candidate: "The live line was snipped because the tag was not read".
+the same candidate: "The live line was snipped because the tag was not read". So does a
+clause joined after the rewritten one with "he" as its subject ("..., and then he wiped
+the disks" -> "..., and then the disks were wiped").
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def main_clause_edits(sent: Span, first: int, last: int) -> tuple[dict[int, str]
     doc = sent.doc
     pronoun = doc[first]
     verb = pronoun.head
-    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in _TAKES_BACK_PERSON or verb.dep_ != "advcl":
+    # "... because he did not read the tag", "..., and he then dropped the replica"
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in _TAKES_BACK_PERSON or verb.dep_ not in ("advcl", "conj"):
         return {}, set()
     main = verb.head
     if main.pos_ != "VERB" or first <= main.i <= last or any(c.tag_ == "MD" for c in main.children):
@@ -40,7 +43,7 @@ def main_clause_edits(sent: Span, first: int, last: int) -> tuple[dict[int, str]
         return {}, set()
     clause_start = min(t.i for t in verb.subtree)
     taken = {t.i for t in person.subtree} | {t.i for t in verb.subtree}
-    own = [t for t in main.subtree if t.i not in taken and not t.is_punct]
+    own = [t for t in main.subtree if t.i not in taken and not t.is_punct and not (t.dep_ == "cc" and t.head == main)]
     # the main clause's own words must all lie between its subject and the reason clause:
     # anything after it (another clause, an attribution) is left to the strategies that
     # know it, and the pronoun then refuses the candidate as before
@@ -51,6 +54,31 @@ def main_clause_edits(sent: Span, first: int, last: int) -> tuple[dict[int, str]
         return {}, set()
     start = min(t.i for t in person.subtree)
     end = clause_start - 1
-    while end > start and doc[end].is_punct:
-        end -= 1  # a comma before "because" stays where it was
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1  # a comma before "because", the ", and" before the joined clause, stay where they were
     return {start: f"{phrase[0]} {phrase[1]}"}, set(range(start + 1, end + 1))
+
+
+def joined_clause_edits(sent: Span, first: int, last: int) -> tuple[dict[int, str], set[int]]:
+    """Replacements and deletions for each clause joined to the rewritten one (tokens
+    ``first..last``) whose own subject is "he"/"she", taking back its subject."""
+    doc = sent.doc
+    person = next((t for t in doc[first : last + 1] if t.dep_ == "nsubj" and t.left_edge.i == first), None)
+    if person is None or not (person.pos_ == "PROPN" or names_person(person) or person.lower_ in _TAKES_BACK_PERSON):
+        return {}, set()
+    verb = person.head
+    replace: dict[int, str] = {}
+    delete: set[int] = set()
+    for tok in verb.children:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in _TAKES_BACK_PERSON), None)
+        if tok.dep_ != "conj" or tok.pos_ != "VERB" or subj is None or first <= tok.i <= last or tok.i < subj.i \
+                or any(c.tag_ == "MD" or c.dep_ in ("advcl", "conj", "ccomp", "xcomp") for c in tok.children):
+            continue
+        # words before the subject ("and then he ...") stay where they are
+        own = [t for t in tok.subtree if t.i > subj.i and not (t.is_punct and t.i == tok.right_edge.i)]
+        phrase = verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), set(phrasing()["dropped_adverbs"]))
+        if phrase is None:
+            continue  # its "he" stays, and refuses the candidate
+        replace[subj.i] = f"{phrase[0]} {phrase[1]}"
+        delete |= {t.i for t in own if t.i != subj.i}
+    return replace, delete
