@@ -114,3 +114,30 @@ def test_the_clause_before_a_pronoun_clause_goes_too(linter: Linter) -> None:
 def test_a_joined_clause_with_a_person_as_object_keeps_the_candidate_refused(linter: Linter) -> None:
     # "did not tell anyone" has no thing to become the subject: its "she" stays, and refuses
     assert suggestions(linter, "The intern deleted the bucket, and she did not tell anyone.") == []
+
+
+def test_a_full_stop_inside_the_closing_quote_stays_at_the_end(linter: Linter) -> None:
+    # the quoted object is fronted: the sentence's full stop does not go with it
+    assert "Officials said the outage began after a “bad route” was pushed." in suggestions(
+        linter, "Officials said the outage began after a contractor pushed a “bad route.”")
+
+
+def test_a_comma_inside_a_quote_mid_sentence_is_refused(linter: Linter) -> None:
+    # "a “bad route,” was pushed a spokesman said" would run the attribution into the act
+    for s in suggestions(linter, "The outage began after a contractor pushed a “bad route,” a spokesman said."):
+        assert ",” was" not in s
+
+
+def test_what_the_removed_person_was_doing_is_kept_as_a_while_clause(linter: Linter) -> None:
+    # "debugging a stuck job" went with the engineer before: a fact lost
+    assert "The VLAN was changed on the wrong port while a stuck job was being debugged." in suggestions(
+        linter, "An engineer, debugging a stuck job, changed the VLAN on the wrong port.")
+    # a mass noun agrees in the singular
+    assert "The outage began after a bad route was pushed while data about a cargo shipment was being entered." in suggestions(
+        linter, "The outage began after an employee entering data about a cargo shipment pushed a bad route.")
+
+
+def test_a_participle_that_only_tells_which_person_goes_with_them(linter: Linter) -> None:
+    # the clause names the change again: "creating the change" only said which developer
+    assert "The risk of a bug in the change was not checked." in suggestions(
+        linter, "The developer creating the change forgot to check the risk of a bug in the change.")

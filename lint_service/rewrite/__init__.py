@@ -36,7 +36,7 @@ from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, continuing, phrasing, render, trailing_punct, verb_lemma_of
+from .text import balanced, continuing, ends_sentence, phrasing, render, sentence_end, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -349,7 +349,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if ctx.parse is None:
         return []
     blame = ignoring_untouched_we(blame, sent, ctx)
-    original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
+    original_end = sentence_end(sent.text)
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
@@ -367,7 +367,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             made = candidates(d, s, ctx) if d is not None else [x for x in (strategy.plain_passive(s),) if x is not None]
             for cand in made:
                 text = cand.text
-                if original_end and not text.endswith((".", "!", "?", ":")):
+                if original_end and not ends_sentence(text):
                     text += original_end
                 if text == s.text.strip() or not balanced(text):
                     continue

@@ -51,7 +51,8 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
             first += 1
     # "input the command code "rm -rf /"": a quote the parser hung elsewhere moves with the
     # object (rendered in the fronted subject), so it is inside the range, never said twice
-    quoted = {t.i for o in clause.objects for t in quoted_after(o)}
+    # (every token up to the closing quote, a full stop set inside it too)
+    quoted = {i for o in clause.objects if (q := quoted_after(o)) for i in range(o.right_edge.i + 1, q[-1].i + 1)}
     covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree} | quoted
     last = max(i for i in covered)
     # stop before an embedded clause with its own subject (", and we lost ...")
@@ -123,6 +124,8 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     opened_in_tail = bool(rest) and any(t.i in moved_ids and t.text in ('(', '"', "“", "`") for t in obj.subtree)
     head = [t for t in obj.subtree if t.i not in moved_ids] + ([] if opened_in_tail else rest)
     tail = [t for t in obj.subtree if t.i in moved_ids] + (rest if opened_in_tail else [])
+    if len(head) > 1 and head[-1].is_quote and head[-2].text == ",":
+        return None  # "typed a “bad command,” a spokesman said": the comma is the sentence's, mid-way
     # "the prod namespace, not the staging one, was deleted": fronted, the aside is closed before the verb
     close = "," if _open_aside(obj) and head and head[-1].i == obj.right_edge.i else ""
     return span_text(head) + close, span_text(tail)
@@ -162,7 +165,7 @@ def _plural(obj: Token) -> bool:
     partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
     # "deleted three" is a count; "released 8.5.3" names one version
-    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
+    counted = (obj.tag_ in ("NNS", "NNPS") and obj.lower_ not in phrasing()["mass_nouns"]) or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
     return counted or coordinated or partitive
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .clause import verb_phrase_passive
+from .clause import is_present, verb_phrase_passive
 from .faithful import names_person
 from .text import phrasing
 
@@ -82,3 +82,26 @@ def joined_clause_edits(sent: Span, first: int, last: int) -> tuple[dict[int, st
         replace[subj.i] = f"{phrase[0]} {phrase[1]}"
         delete |= {t.i for t in own if t.i != subj.i}
     return replace, delete
+
+
+def doing_edit(sent: Span, first: int, last: int) -> str:
+    """" while <thing> was being <done>" for what the removed subject was doing ("an
+    employee entering data about a cargo shipment typed ..." -> "... was typed while data
+    about a cargo shipment was being entered"): with the person gone, the participle
+    that said it would go too, and with it a fact. "" when there is none or it cannot
+    be said so (it then goes with the person, as before)."""
+    doc = sent.doc
+    person = next((t for t in doc[first : last + 1] if t.dep_ == "nsubj" and t.left_edge.i == first), None)
+    doing = next((c for c in person.children if c.dep_ == "acl" and c.tag_ == "VBG"), None) if person is not None else None
+    if doing is None or not any(c.dep_ in ("dobj", "obj") and c.pos_ != "PRON" for c in doing.children) \
+            or any(c.dep_ in ("nsubj", "neg", "aux", "advcl", "conj") for c in doing.children):
+        return ""
+    own = [t for t in doing.subtree if not t.is_punct]
+    obj = next(c for c in doing.children if c.dep_ in ("dobj", "obj"))
+    if any(t.lower_ == obj.lower_ for t in doc[first : last + 1] if t.i not in {x.i for x in person.subtree}):
+        return ""  # "the developer creating the PR misjudged a bug in the PR": it only tells which person
+    phrase = verb_phrase_passive(doing, own, False, set(phrasing()["dropped_adverbs"]), present=is_present(person.head))
+    if phrase is None or phrase[1].split(" ", 1)[0] not in ("was", "were", "is", "are"):
+        return ""  # an outcome ("went unanswered") has no progressive form
+    be, rest = phrase[1].split(" ", 1)
+    return f" while {phrase[0]} {be} being {rest}"
