@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .prepositional import prepositional_passive
-from .relative import agent_act, relative_edits
+from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited, repaired
 from .error_step import blame_noun
 from .coordination import from_first_act, repeated_subject
@@ -37,7 +37,7 @@ from .result_clause import result_of_state
 from .judgement_variants import judgement_variants
 from . import strategy
 from .strategy import Candidate
-from .text import balanced, continuing, phrasing, render, trailing_punct, verb_lemma_of
+from .text import balanced, continuing, ends_sentence, phrasing, render, sentence_end, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -86,6 +86,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
+        if (gone := bare_agent_participle(c.verb, by, gone)) is None:  # "a typo entered by X" -> "a typo"
+            return []
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle
@@ -191,8 +193,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # "a patch Ana never tested" -> "a patch that was never tested": the clause about the thing stays
         text = edited(sent.text, relative_edits(sent, frozenset({c.subject.lower_})))
         return [Candidate(text)] if text is not None else []
-    if c.verb.dep_ == "relcl" or (c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb
-                                  and c.action.i > c.action.head.i):
+    if (c.verb.dep_ == "relcl" and not time_or_place_clause(c.verb)) or (
+            c.action.dep_ in ("xcomp", "ccomp") and c.action.head.lemma_ in rw["permissive_heads"] and c.action is c.verb
+            and c.action.i > c.action.head.i):
         # "the contractor whose crews cut ...", "allowed an employee to cut ...": no clause of its own
         # (a clause before the head is not its complement: "I deleted X, how can I get it back?")
         return []
@@ -322,7 +325,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
     if ctx.parse is None:
         return []
     blame = ignoring_untouched_we(blame, sent, ctx)
-    original_end = sent.text.rstrip()[-1:] if sent.text.rstrip()[-1:] in ".!?" else ""
+    original_end = sentence_end(sent.text)
     results: list[Candidate] = []
     lex = ctx.cache.get("blame.lexicon")
     judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
@@ -340,7 +343,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             made = candidates(d, s, ctx) if d is not None else [x for x in (strategy.plain_passive(s),) if x is not None]
             for cand in made:
                 text = cand.text
-                if original_end and not text.endswith((".", "!", "?", ":")):
+                if original_end and not ends_sentence(text):
                     text += original_end
                 if text == s.text.strip() or not balanced(text):
                     continue

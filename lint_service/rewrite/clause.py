@@ -8,9 +8,10 @@ from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
+from .extraposed import extraposed
 from .manner import manner_of_act
 from .reported import hedging_modal, participle_destination
-from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
+from .text import inflect, is_present, opens_bracket, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -48,15 +49,21 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
         first = min(t.i for t in own)
         while doc[first].dep_ in ("mark", "cc", "punct") or doc[first].tag_ == "WRB":
             first += 1
-    covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree}
+    # "input the command code "rm -rf /"": a quote the parser hung elsewhere moves with the
+    # object (rendered in the fronted subject), so it is inside the range, never said twice
+    # (every token up to the closing quote, a full stop set inside it too)
+    quoted = {i for o in clause.objects if (q := quoted_after(o)) for i in range(o.right_edge.i + 1, q[-1].i + 1)}
+    covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree} | quoted
     last = max(i for i in covered)
     # stop before an embedded clause with its own subject (", and we lost ...")
     for i in range(clause.action.i + 1, last + 1):
         if i not in covered:
             last = i - 1
             break
-    while last > first and doc[last].is_punct:
-        last -= 1
+    while last > first and doc[last].is_punct and not (doc[last].text == ")" and opens_bracket(doc[first:last])):
+        last -= 1  # (a closing bracket opened inside the range is the object's, never left behind)
+    if quoted and min(quoted) - 1 <= last < max(quoted):
+        last = max(quoted)  # the closing quote (and a "*" before it) is the command's
     # "..., apologies": the apology is the person's, not the clause's; it is left outside
     # the range, where the person's other words are taken out
     apology = set(phrasing()["apology_words"])
@@ -101,6 +108,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)
         or _purpose(c)
         or (c.dep_ == "prep" and c.lower_ == "with" and _with_follows_verb(c, obj.head))
+        or extraposed(obj, c)  # "a bug was pushed that made ..."
     )]
     # "didn't tell the head of support about the change": what they were told about follows
     # "told", wherever the parser hung it in the recipient's phrase
@@ -111,8 +119,13 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     # "input the command code "rm -rf /"": the quoted string names the object and moves
     # with it, never stranded after the verb
-    head = [t for t in obj.subtree if t.i not in moved_ids] + quoted_after(obj)
-    tail = [t for t in obj.subtree if t.i in moved_ids]
+    rest = quoted_after(obj)
+    # (a bracket or quote opened inside a part moved after the verb closes there too)
+    opened_in_tail = bool(rest) and any(t.i in moved_ids and t.text in ('(', '"', "“", "`") for t in obj.subtree)
+    head = [t for t in obj.subtree if t.i not in moved_ids] + ([] if opened_in_tail else rest)
+    tail = [t for t in obj.subtree if t.i in moved_ids] + (rest if opened_in_tail else [])
+    if len(head) > 1 and head[-1].is_quote and head[-2].text == ",":
+        return None  # "typed a “bad command,” a spokesman said": the comma is the sentence's, mid-way
     # "the prod namespace, not the staging one, was deleted": fronted, the aside is closed before the verb
     close = "," if _open_aside(obj) and head and head[-1].i == obj.right_edge.i else ""
     return span_text(head) + close, span_text(tail)
@@ -152,7 +165,7 @@ def _plural(obj: Token) -> bool:
     partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
     # "deleted three" is a count; "released 8.5.3" names one version
-    counted = obj.tag_ in ("NNS", "NNPS") or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
+    counted = (obj.tag_ in ("NNS", "NNPS") and obj.lower_ not in phrasing()["mass_nouns"]) or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
     return counted or coordinated or partitive
 
 

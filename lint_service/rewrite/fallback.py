@@ -38,7 +38,7 @@ from .owner_reason import owner_without_reason
 from .rootless import noun_rooted
 from .split_object import split_object
 from .spliced import act_then_clause, act_then_consequence
-from .text import balanced
+from .text import balanced, ends_sentence
 from .unchecked import unchecked_clause
 from .uninformed import acted_untold, not_told_about
 from .verify import Original, problems
@@ -118,7 +118,7 @@ def fallback_results(det: "Detection", sent: Span, ctx: "Context", blame: Callab
     blamed = {t.text for t in det.evidence}
     orig = replace(orig, objects=[o for o in orig.objects if o not in blamed])
     for strategy in FALLBACKS:
-        made = [replace(c, text=c.text + (end if end and not c.text.endswith((".", "!", "?", ":")) else ""))
+        made = [replace(c, text=c.text + (end if end and not ends_sentence(c.text) else ""))
                 for c in strategy(det, sent, ctx)]
         made = [replace(c, text=_capital_as(sent.text, c.text)) for c in made if c.text != sent.text.strip() and balanced(c.text)]
         if not made:

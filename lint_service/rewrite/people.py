@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from .clause import verb_phrase_passive
 from .person_clauses import held_state, inner_clauses
+from .person_main import doing_edit, joined_clause_edits, main_clause_edits
 from .text import phrasing, render, verb_lemma_of
 
 # Pronouns that can only mean a person (never a system or the team's "we").
@@ -111,13 +112,16 @@ def replace_clause(sent: Span, first: int, last: int, text: str) -> str:
     taken out of the rest."""
     personal = removed_pronouns(sent, first)
     replace, delete = clause_edits(sent, first, last, personal)
+    for edits in (main_clause_edits, joined_clause_edits):  # "X snipped the line because he ...", "..., and then he ...": their acts too
+        more, gone = edits(sent, first, last)
+        replace, delete = {**replace, **more}, delete | gone
     for tok in sent[first - sent.start : last - sent.start + 1]:
         # "to his personal laptop" inside the rewritten clause: "to a personal laptop"
         if tok.dep_ == "poss" and tok.lower_ in personal and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1].text
             article = "the" if tok.lower_ in SECOND else _article(tok)
             text = re.sub(rf"\b{re.escape(tok.text)} {re.escape(nxt)}\b", f"{article} {nxt}", text, count=1)
-    replace[first] = inner_clauses(sent, first, last, text, personal) + _attribution(sent, first, last)
+    replace[first] = inner_clauses(sent, first, last, text, personal) + doing_edit(sent, first, last) + _attribution(sent, first, last)
     return render(sent, replace, delete | set(range(first + 1, last + 1)))
 
 

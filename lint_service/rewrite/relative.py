@@ -86,6 +86,32 @@ def agent_act(by: Token) -> str | None:
     return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
 
 
+def time_or_place_clause(verb: Token) -> bool:
+    """"an outage when an engineer changed the VLAN on the wrong port": a relative clause
+    led by "when"/"where" has a subject of its own (not the noun it modifies), so it is a
+    whole clause that can be said without the person, the noun keeping its "when". A
+    subject with a clause of its own ("an engineer, troubleshooting a failed turn-up,")
+    would lose what they were doing with them: not such a clause."""
+    lead = verb.doc[verb.left_edge.i]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.dep_ == "relcl" and lead.lower_ in ("when", "where") and lead.dep_ == "advmod" and lead.head == verb \
+        and subj is not None and subj.lower_ not in ("who", "that", "which") \
+        and not any(c.dep_ in ("acl", "relcl", "appos", "advcl") for c in subj.children)
+
+
+def bare_agent_participle(verb: Token, by: Token, gone: set[int]) -> set[int] | None:
+    """``gone`` (the token ids the rewrite drops with the agent ``by``), and with them the
+    participle of a reduced relative whose only words were its agent: "traced to a typo
+    entered by a team member" -> "traced to a typo" ("a typo entered" dangles). None when
+    the agent has words of its own ("a route pushed by an engineer at the carrier"):
+    without them the participle dangles ("a route pushed took ..."), with it they would be
+    lost, so there is no rewrite."""
+    person = next((x for x in by.children if x.dep_ == "pobj"), None)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.i != by.i for c in verb.children) or person is None:
+        return gone
+    return None if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in person.children) else gone | {verb.i}
+
+
 def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
     """(words as written, agentless words) for each subordinate clause of ``sent`` whose
     subject is one of ``pronouns`` and whose act has an object: "when you released

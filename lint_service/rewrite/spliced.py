@@ -160,5 +160,11 @@ def acts_alike(c: "Clause") -> bool:
     lemma = verb_lemma_of(first.text)
     if lemma in ("be", "have", "get", "know") or lemma in phrasing()["mental_verbs"] or lemma in phrasing()["state_verbs"]:
         return False
-    cc = [x for x in first.children if x.dep_ == "cc" and first.i < x.i < c.verb.i]
-    return len(cc) == 1 and cc[0].lower_ == "and" and not any(x.dep_ == "neg" for x in first.children)
+    # "unplugged the rack, wiped the disks and crashed the cluster": in a list of three the
+    # "and" hangs on the middle act; still one list of acts joined by a single "and"
+    chain = [first]
+    while (nxt := next((x for x in chain[-1].children if x.dep_ == "conj" and x.pos_ == "VERB"
+                        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)), None)) is not None:
+        chain.append(nxt)
+    cc = [x for v in chain for x in v.children if x.dep_ == "cc" and first.i < x.i <= chain[-1].i]
+    return c.verb in chain and len(cc) == 1 and cc[0].lower_ == "and" and not any(x.dep_ == "neg" for x in first.children)

@@ -111,6 +111,12 @@ def quoted_after(obj: Token) -> list[Token]:
         return []
     doc, edge = obj.doc, obj.right_edge.i
     inside = [t for t in obj.subtree if t.text in _QUOTES or t.text in _QUOTES.values()]
+    opened = [t for t in obj.subtree if t.text == "("]
+    if len(opened) > sum(t.text == ")" for t in obj.subtree):
+        # "a bug that made checkout fail (due to a typo)": the parser hangs the closing
+        # bracket on the verb; the bracket is the object's and moves with it whole
+        end = next((t.i for t in doc[edge + 1 : obj.sent.end] if t.text == ")"), None)
+        return list(doc[edge + 1 : end + 1]) if end is not None and not inside else []
     if len(inside) % 2:
         start = inside[-1].i
         opening = inside[-1].text
@@ -120,7 +126,25 @@ def quoted_after(obj: Token) -> list[Token]:
     else:
         return []
     end = next((t.i for t in doc[start + 1 : obj.sent.end] if t.text == _QUOTES.get(opening, opening)), None)
-    return [t for t in doc[start : end + 1] if t.i > edge] if end is not None else []
+    # "typed a “bad command.”": a full stop set inside the quote that closes the sentence is
+    # the sentence's, not the command's; fronted with the object it would stop the sentence there
+    final = end is not None and all(t.is_punct for t in doc[end : obj.sent.end])
+    return [t for t in doc[start : end + 1] if t.i > edge and not (final and t.i == end - 1 and t.text in (".", "!", "?"))] if end is not None else []
+
+
+def sentence_end(text: str) -> str:
+    """The mark that ends ``text``, also inside a closing quote ("... a “bad command.”")."""
+    last = text.rstrip().rstrip('"”’')[-1:]
+    return last if last in ".!?" else ""
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip('"”’').endswith((".", "!", "?", ":"))
+
+
+def opens_bracket(span: Span) -> bool:
+    """``span`` leaves a bracket open: the ")" after it closes one of its own."""
+    return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
 
 
 def verb_lemma_of(word: str) -> str:

@@ -332,12 +332,15 @@ def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | 
     original does (moved with its object and left behind too): a command or a quotation
     is verbatim, once, or absent."""
     text = cand.text
-    for quoted, inner in _quoted(orig, quotes):
+    for written, inner in _quoted(orig, quotes):
+        quoted = written
+        if quoted not in text and quoted[-2:-1] in (".", "!", "?") and orig.sent.text.rstrip().endswith(quoted):
+            quoted = quoted[:-2] + quoted[-1]  # "a “bad command.”" fronted: the sentence's full stop stays at its end
         if quoted not in text and unquoted_scare(inner, orig.sent, orig.pronouns | _SECOND, text):
             continue  # scare quotes taken off, the words kept (rewrite/unquoted.py)
         if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
             return quoted
-        if text.count(quoted) > orig.sent.text.count(quoted):
+        if text.count(quoted) > max(orig.sent.text.count(quoted), orig.sent.text.count(written)):
             return quoted
     return None
 
