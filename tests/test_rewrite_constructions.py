@@ -53,7 +53,9 @@ CONSTRUCTIONS = [
     r("Ignatius caused the outage by restarting the primary.", "Restarting the primary caused the outage.", "means-causal"),
     r("Wilhelmina broke checkout with her change to the tax rules.",
       "The change to the tax rules broke checkout.", "means-instrument"),
-    r("Lysander skipped the canary because he was late for a meeting.", "The canary was skipped.", "motive-dropped"),
+    # (a reason of theirs, "because he was late for a meeting", now keeps the candidate
+    # refused: tests/test_rewrite_real_faults.py; a circumstance still goes with them)
+    r("Lysander skipped the canary while he was in a meeting.", "The canary was skipped.", "circumstance-dropped"),
     r("Clementine missed the alert when she reviewed the dashboard.",
       "The alert went unnoticed when the dashboard was reviewed.", "person-clause-passive"),
     r("Octavia raised the rollout to 50% without a canary.", "The rollout was raised to 50% without a canary.", "percent-verbatim"),

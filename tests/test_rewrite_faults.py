@@ -45,7 +45,7 @@ FIXED = [
     # a brief departure still reads as the action left unattended
     r("Sunniva restarted the queue and went to bed.", "The queue was restarted and then left unattended.", "brief-departure"),
     # a circumstance of the person goes with them
-    r("Berit skipped the canary because she was on a call.", "The canary was skipped.", "circumstance-dropped"),
+    r("Berit skipped the canary while she was on a call.", "The canary was skipped.", "circumstance-dropped"),
     # a factual modifier of the possessed thing stays; a verdict on the person goes
     r("Yusuf's wrong subnet mask cut off the whole staging VPC.", "The wrong subnet mask cut off the whole staging VPC.",
       "possessive-keeps-fact"),

@@ -69,6 +69,10 @@ def clause_edits(sent: Span, lo: int, hi: int, personal: frozenset[str] = PERSON
         phrase = None if mental else verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
         if verb_lemma_of(tok.text) == "have":
             phrase = held_state(tok)  # "while I still had the draft open" -> "while the draft was still open"
+        elif phrase is not None and (modal := next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"), None)):
+            # "so he could plug in his drill": a purpose, not a result; "so a drill was
+            # plugged in" would say it happened, so the modal stays ("so a drill could be plugged in")
+            phrase = modal_passive(phrase, modal.lower_)
         span = [t.i for t in tok.subtree if not (t.is_punct and t.i == tok.right_edge.i)]
         # (their "her local one" is said as "a local one", as in the rewritten clause)
         if phrase is not None and not any(t.lower_ in personal and t.dep_ != "poss" for t in tok.subtree if t.i not in {x.i for x in subj.subtree}):
@@ -76,16 +80,32 @@ def clause_edits(sent: Span, lo: int, hi: int, personal: frozenset[str] = PERSON
             replace[start] = without_possessives(tok, f"{phrase[0]} {phrase[1]}")
             delete |= {i for i in span if i > start or (i < start and mark is not None and i != mark.i)}
             continue
-        # only a circumstance goes with them ("because he was late", "while she was in a
-        # meeting"); what they thought or wanted, or what happened to them ("because she
-        # thought it was her local copy", "after she was paged"), is a fact the rewrite
-        # cannot say without them, so it stays and its pronoun refuses the candidate
-        if mark is not None and mark.lower_ in dropped_marks and tok.lemma_ == "be":
+        # only a circumstance goes with them ("while she was in a meeting"); what they
+        # thought or wanted, or what happened to them ("because she thought it was her
+        # local copy", "after she was paged"), is a fact the rewrite cannot say without
+        # them, so it stays and its pronoun refuses the candidate. So do their reason
+        # ("because he was in a hurry": a contributing factor) and who they were then
+        # ("when I was a senior engineer": often the point of the sentence; blind grades: poor)
+        reason = mark is not None and mark.lower_ in phrasing()["person_reasons"]["marks"]
+        role = any(c.dep_ == "attr" for c in tok.children)
+        if mark is not None and mark.lower_ in dropped_marks and tok.lemma_ == "be" and not reason and not role:
             delete |= set(span)
             before = sent.doc[min(span) - 1] if min(span) > sent.start else None
             if before is not None and before.text == ",":
                 delete.add(before.i)
     return replace, delete
+
+
+def modal_passive(phrase: tuple[str, str], modal: str) -> tuple[str, str] | None:
+    """(subject, "was plugged in") said under ``modal``: (subject, "could be plugged in");
+    None when the predicate is not a plain "was/were (not) ..." that the modal can take."""
+    be, _, rest = phrase[1].partition(" ")
+    if be not in ("was", "were", "is", "are") or not rest:
+        return None
+    neg, _, bare = rest.partition(" ")
+    if neg == "not" and bare:
+        return phrase[0], f"{modal} not be {bare}"
+    return phrase[0], f"{modal} be {rest}"
 
 
 def without_possessives(clause: Token, text: str) -> str:

@@ -58,7 +58,7 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:
         fixed = cand.text[:at].rstrip() + "."  # ", who was it" asked for the person: it goes with them
     elif found and all(p.startswith(STATUS) for p in found):
-        fixed = status_apart(cand)  # "The login page broke; rolling back" (rewrite/self_verdict.py)
+        fixed = status_apart(cand, orig.sent)  # "The login page broke; rolling back" (rewrite/self_verdict.py)
     elif found and all(p == DANGLING_BELIEF for p in found):
         # the candidate's own parse when the original's misread the belief as the object
         fixed = edited(cand.text, belief_edits(orig.sent)) or edited(cand.text, belief_edits(cand))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .candidate import SEPARATORS, Candidate, finish
-from .text import inflect, phrasing, render
+from .text import inflect, is_present, phrasing, render, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -207,17 +207,33 @@ def unsaid_doer(cand: Span) -> str | None:
 STATUS = "the writer's status"
 
 
-def status_apart(cand: Span) -> str | None:
+def status_apart(cand: Span, orig_sent: Span | None = None) -> str | None:
     """The candidate with its trailing status fragment set apart by a semicolon, the way a
     status note is written ("The login page broke; rolling back"), so it no longer reads
-    as the new subject's act (verify.py reports it; repair.py applies this)."""
+    as the new subject's act (verify.py reports it; repair.py applies this). When the
+    doer was someone the writer wrote about, the "-ing" is no status note but what their
+    act did ("a technician mis-set the router, sending traffic ..."): it is said of the act
+    ("..., which sent traffic ..."), since a semicolon before a participle reads as an error."""
     status = status_of_new_subject(cand, cand)
     if status is None:
         return None
     tok = next(t for t in cand if t.text == status and t.tag_ == "VBG")
     comma = cand.doc[tok.left_edge.i - 1]
     text = cand.doc.text
+    # (a result acts on something and is not placed in time: "..., rolling back now" is
+    # the writer's note even after a named doer)
+    result = any(c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ == "advmod" for c in tok.children)
+    if orig_sent is not None and result and _someone_else_did(orig_sent):
+        said = inflect(verb_lemma_of(tok.text), "VBZ" if is_present(cand.root) else "VBD")
+        return (text[: tok.idx] + "which " + said + text[tok.idx + len(tok.text):]).strip()
     return (text[: comma.idx] + ";" + text[comma.idx + 1 :]).strip()
+
+
+def _someone_else_did(sent: Span) -> bool:
+    """The original's doer is a person written about, not the writer: a subject that is
+    neither the writer nor missing (a chat line's "pushed X, reverting" is the writer's)."""
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ not in _WRITER and s.pos_ in ("NOUN", "PROPN") for s in subjects)
 
 
 def status_of_new_subject(cand: Span, orig_sent: Span) -> str | None:

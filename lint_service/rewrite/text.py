@@ -28,8 +28,17 @@ def render(sent: Span, replace: dict[int, str], delete: set[int]) -> str:
                 continue
             continue
         text = replace.get(tok.i, tok.text)
+        if parts and tok.i - 1 in delete and tok.doc[tok.i - 1].whitespace_ == "" and _closing(tok):
+            # "made a bad commit...": the mark was written onto the word the rewrite moved,
+            # and stays onto what now comes before it ("was just made...", not "made ...")
+            parts[-1] = parts[-1].rstrip(" ")
         parts.append(text + (tok.whitespace_ or ("" if text == tok.text else " ")))
     return tidy("".join(parts))
+
+
+def _closing(tok: Token) -> bool:
+    """Punctuation that hangs onto the word before it (a full stop, an ellipsis, a comma)."""
+    return tok.is_punct and tok.text[:1] in ".,;:!?…"
 
 
 def continuing(sent: Span, texts: list[str]) -> list[str]:
