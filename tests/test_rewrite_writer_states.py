@@ -95,3 +95,15 @@ def test_a_crossed_coordination_is_not_rewritten_half_by_half(linter: Linter) ->
 def test_an_uncrossed_coordination_is_still_rewritten(linter: Linter) -> None:
     assert "The migration was written, tested on staging, and run on production." in suggestions(
         linter, "Raj wrote the migration, tested it on staging, and ran it on production.")
+
+
+# -- an identifier fronted as the subject -----------------------------------------------
+
+def test_a_fronted_version_keeps_its_case(linter: Linter) -> None:
+    out = suggestions(linter, "I accidentally published v2.1.0 to the registry with some test files in it.")
+    assert out == ["v2.1.0 was accidentally published to the registry with some test files in it."]
+
+
+def test_a_fronted_word_without_digits_is_still_capitalised(linter: Linter) -> None:
+    out = suggestions(linter, "I accidentally published the beta build to the registry with some test files in it.")
+    assert "The beta build was accidentally published to the registry with some test files in it." in out
