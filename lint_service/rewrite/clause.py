@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
+from .colon_aside import colon_aside
 from .extraposed import extraposed
 from .manner import manner_of_act
 from .reported import hedging_modal, participle_destination
@@ -109,6 +110,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         or _purpose(c)
         or (c.dep_ == "prep" and c.lower_ == "with" and _with_follows_verb(c, obj.head))
         or extraposed(obj, c)  # "a bug was pushed that made ..."
+        or colon_aside(c)  # (rewrite19) "one of the replicas: the one that serves search"
     )]
     # "didn't tell the head of support about the change": what they were told about follows
     # "told", wherever the parser hung it in the recipient's phrase

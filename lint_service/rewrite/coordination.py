@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from .idiom_verb import idiom_as_verb
 from .permitted import let_happen
 from .went_ahead import went_ahead
+from .ability import ability_half
+from .reported import hedging_modal
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
 from .person_clauses import them_half
 from .clause import cut_short, is_present, verb_phrase_passive
@@ -175,6 +177,11 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
         # "Apparently someone force-pushed ...": words before the subject stay where they are
         own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
+        later = [x for x in verbs if x.i > v.i]
+        if later and any(t.i > min(y.left_edge.i for y in later) and not t.is_punct for t in own if t.i > v.i):
+            # a word of this half hung past the next one (a crossed parse: "migrating X and
+            # dropped Y: the one that ..." with "the one" read as migrating's object)
+            return []
         cc = next((x for x in sent.doc[max(v.i - 3, sent.start): v.i] if x.dep_ == "cc"), None) if n else None
         joiner = "" if n == 0 else (("," if sent.doc[cc.i - 1].text == "," else "") + f" {cc.text} " if cc is not None else ", ")
         if n and _departed(v, lex):
@@ -216,6 +223,12 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             s.dep_ in ("nsubj", "nsubjpass") for s in x.children)), None) if n and verb_lemma_of(v.text) in phrasing()["unchecked"]["not_done_verbs"] else None
         if undone is not None and not neg:
             phrase = verb_phrase_passive(undone, [t for t in undone.subtree if t.i in {x.i for x in own}], True, drop, present=is_present(v))
+        elif n and (able := ability_half(v, own, drop)) is not None:
+            # (rewrite19) "... and now I can't start the service": what the writer could no
+            # longer do is said of the thing, its modal and negation kept
+            phrase = able
+        elif n and any(a.dep_ == "aux" and a.tag_ == "MD" for a in v.children) and hedging_modal(v) is None:
+            return []  # "... and now I will restart it": the passive would drop the modal, the tense with it
         else:  # (rewrite10) "... and never switched them back on": the first act's things
             phrase = verb_phrase_passive(v, own, neg, drop) or (them_half(v, own, neg, next(
                 (o for o in verbs[0].children if o.dep_ in ("dobj", "obj")), None)) if n else None)

@@ -142,6 +142,8 @@ def held_state(verb: Token) -> tuple[str, str] | None:
     if verb_lemma_of(verb.text) != "have" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     state = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not state and (misread := _state_read_as_object(verb)) is not None:
+        return misread
     if len(state) != 1 or state[0].tag_ not in ("JJ", "VBN") or any(
             c.dep_ not in ("nsubj", "ccomp", "advmod", "mark", "punct") for c in verb.children):
         return None
@@ -157,3 +159,25 @@ def held_state(verb: Token) -> tuple[str, str] | None:
     # "still", "already": the writer's adverbs of the having stay with the state
     adverbs = [c.text for c in verb.children if c.dep_ == "advmod" and c.i < state.i and not list(c.children)]
     return span_text(list(thing[0].subtree)), " ".join([be, *adverbs, state.text])
+
+
+def _state_read_as_object(verb: Token) -> tuple[str, str] | None:
+    """(rewrite19) "had the draft open" when the tagger read "open" as the object's head
+    and "draft" as its modifier ("the draft/compound open/JJ dobj"): the same thing and
+    state as the clause reading, or None for any other object."""
+    obj = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if len(obj) != 1 or obj[0].tag_ != "JJ" or any(c.dep_ not in ("nsubj", "dobj", "advmod", "mark", "punct") for c in verb.children):
+        return None
+    state = obj[0]
+    kids = list(state.children)
+    noun = [c for c in kids if c.dep_ == "compound" and c.tag_ in ("NN", "NNS")]
+    if len(noun) != 1 or any(c.dep_ not in ("det", "compound") for c in kids) or any(c.i > state.i for c in kids):
+        return None
+    if any(c.dep_ == "det" and c.lower_ not in ("the", "a", "an", "this", "that") for c in kids):
+        return None
+    plural = noun[0].tag_ == "NNS"
+    now = verb.tag_ != "VBD"
+    be = ("are" if plural else "is") if now else ("were" if plural else "was")
+    adverbs = [c.text for c in verb.children if c.dep_ == "advmod" and c.i < state.i and not list(c.children)]
+    return span_text([c for c in kids]), " ".join([be, *adverbs, state.text])
+

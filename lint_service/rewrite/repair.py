@@ -25,7 +25,7 @@ from .self_verdict import STATUS, status_apart
 from .relative import person_clause_edits, relative_edits
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
-from .writer_frame import without_finding_out, without_help_question
+from .writer_frame import without_feeling, without_finding_out, without_help_question
 from .verify import DANGLING_BELIEF, DANGLING_LEAD, DANGLING_WHILE, SCARE_QUOTES, Original, problems
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def edited(text: str, edits: list[tuple[str, str]]) -> str | None:
     return fixed if fixed != text else None
 
 
-def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Context", doer: Token | None = None) -> str | None:
+def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Context", doer: Token | None = None,
+             depth: int = 0) -> str | None:
     """The candidate repaired, when its only faults were the person's leftovers and the
     repair leaves none (the relative clause itself may be what the blame check found)."""
     found = problems(cand, orig)
@@ -67,10 +68,25 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns)) \
-            or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns)
+            or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns) \
+            or without_feeling(cand, orig.pronouns, _remorse(ctx))
     else:
         return None
     if fixed is None:
         return None
     sents = list(ctx.parse([fixed])[0].sents)
-    return fixed if not any(blame(ps) is not None or problems(ps, orig) for ps in sents) else None
+    if not any(blame(ps) is not None or problems(ps, orig) for ps in sents):
+        return fixed
+    if depth < _MAX_REPAIRS and len(sents) == 1 and (left := problems(sents[0], orig)) and len(left) < len(found):
+        # (rewrite19) a confession often has a second leftover of the writer's ("I was worried
+        # ..., X was pushed while I still had the draft open"): each repair removes one
+        return repaired(sents[0], orig, blame, ctx, doer, depth + 1)
+    return None
+
+
+_MAX_REPAIRS = 2
+
+
+def _remorse(ctx: "Context") -> frozenset[str]:
+    lex = ctx.cache.get("blame.lexicon")
+    return frozenset(lex.terms.get("remorse_adjectives", ())) if lex is not None else frozenset()

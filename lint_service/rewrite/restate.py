@@ -181,6 +181,11 @@ def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     rest = sent.doc[sep.i + 1 : sent.end]
     if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= sep.i + 1 for t in rest):
         return []
+    if any(t.head.i < rest.start and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in rest if not t.is_punct):
+        # "deleted one of the load balancers: the one that routes ...": the words after
+        # the colon are a noun phrase set beside the lead's object, not a clause of their
+        # own; the act is the lead, and it would be lost
+        return []
     return [Candidate(finish(rest.text.strip()), restated=True)]
 
 

@@ -71,6 +71,8 @@ def tidy(text: str) -> str:
     text = re.sub(r"^[,;:]\s*", "", text)
     text = re.sub(r"\s+'s\b", "'s", text)
     text = _snug_quotes(text)
+    if any(ch.isdigit() for ch in text.split(" ", 1)[0]):
+        return text  # (rewrite19) "v2.1.0 was published": an identifier keeps its case, as a number does
     return text[:1].upper() + text[1:] if text else text
 
 

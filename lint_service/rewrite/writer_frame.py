@@ -87,3 +87,86 @@ def _inverted(aux: Token, ask: Span) -> bool:
     """"can I undo this", "is there": the auxiliary stands before its clause's subject."""
     verb = aux.head if aux.dep_ in ("aux", "auxpass") else aux
     return any(c.dep_ in _SUBJECTS + ("expl",) and c.i > aux.i for c in verb.children) and verb.i >= ask.start
+
+
+def without_feeling(cand: Span, pronouns: frozenset[str], remorse: frozenset[str]) -> str | None:
+    """The candidate without the writer's feeling about the act (rewrite19): "I feel bad
+    that the index was dropped." -> "The index was dropped."; "Honestly I was nervous, and
+    the table was truncated." -> "The table was truncated."; "I was worried that would
+    happen with the upgrade, the broker was restarted ..." -> "The broker was restarted
+    ...". A feeling is no fact about the system; the act beside it is kept. Only a
+    remorse word ("bad", "awful") presupposes the clause it frames: a worry's clause ("I
+    am worried that the index was dropped") is a guess and keeps its frame."""
+    worries = frozenset(phrasing()["writer_states"]["worries"])
+    root = cand.root
+    felt = _feeling(root, pronouns, remorse | worries)
+    if felt is None:
+        return _leading_feeling(cand, pronouns, remorse | worries)
+    inside = {t.i for t in root.subtree}
+    # the act framed by the remorse ("bad that ..."), said on its own
+    said = [c for c in list(root.children) + list(felt.children) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if felt.lemma_.lower() in remorse and len(said) == 1 and _only_frame(root, felt, said[0]):
+        words = [t for t in said[0].subtree if not (t.dep_ == "mark" and t.head == said[0])]
+        return _said_alone(cand, words, pronouns)
+    # a feeling of its own, set off by a mark from the act joined to it ("I was nervous,
+    # and the table was truncated"): the act after the mark
+    act = next((c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp") and c.i > felt.i
+                and any(cand.doc[i].text in (",", ";", ":", "—", "–") for i in range(felt.right_edge.i + 1, c.left_edge.i))
+                and any(s.dep_ in _SUBJECTS for s in c.children)), None)
+    if act is None or any(t.like_num for t in root.subtree if t.i < act.left_edge.i):
+        return None
+    words = [t for t in cand if t.i >= act.left_edge.i and t.i in inside]
+    if any(t.i not in inside for t in cand if t.i > root.i and not t.is_punct):
+        return None
+    return _said_alone(cand, words, pronouns)
+
+
+def _leading_feeling(cand: Span, pronouns: frozenset[str], feelings: frozenset[str]) -> str | None:
+    """A feeling clause set before the act, ended by a mark ("I was worried that would
+    happen with the upgrade, the broker was restarted ..."): the act after the mark. An
+    interjection before the feeling ("Ugh, I was worried ...") goes with it."""
+    root = cand.root
+    lead = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis", "advcl") and c.right_edge.i < root.i
+                 and _feeling(c, pronouns, feelings) is not None), None)
+    if lead is None:
+        return None
+    mark = cand.doc[lead.right_edge.i + 1]
+    if mark.text not in (",", ";", ":", "—", "–") or any(t.like_num for t in lead.subtree):
+        return None
+    if any(not (t.is_punct or t.pos_ == "INTJ") for t in cand if t.i < lead.left_edge.i):
+        return None  # words before the feeling are a clause's of their own
+    return _said_alone(cand, [t for t in cand if t.i > mark.i], pronouns)
+
+
+def _feeling(root: Token, pronouns: frozenset[str], feelings: frozenset[str]) -> Token | None:
+    """The feeling word when ``root`` is the writer being or feeling it ("I was nervous",
+    "I feel a bit angered"), or None."""
+    if root.lemma_.lower() not in ("be", "feel"):
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].lower_ not in pronouns or any(c.dep_ == "neg" for c in root.children):
+        return None  # ("I was not worried": no feeling to drop, a fact of its own)
+    felt = next((c for c in root.children if c.dep_ == "acomp" and (c.lemma_.lower() in feelings or c.lower_ in feelings)), None)
+    if felt is None or any(c.dep_ == "prep" for c in felt.children):
+        return None  # "terrible about the outage": what it is about names a consequence, a fact to keep
+    return felt
+
+
+def _only_frame(root: Token, felt: Token, said: Token) -> bool:
+    """Besides its subject, the feeling's words are the feeling, its degree and the clause."""
+    own = [c for c in root.children if c.dep_ not in ("nsubj", "acomp", "aux", "punct", "ccomp", "cc")]
+    own += [c for c in felt.children if c != said and c.dep_ not in ("advmod", "npadvmod", "det")]
+    return not own and all(c.dep_ == "advmod" and c.pos_ == "ADV" for c in root.children if c.dep_ == "advmod")
+
+
+def _said_alone(cand: Span, words: list[Token], pronouns: frozenset[str]) -> str | None:
+    """``words`` as a sentence of their own, when they hold no word of the writer's and a
+    subject of their own."""
+    words = [t for t in words if not (t.is_punct and t.i == cand.end - 1)]
+    while words and (words[0].is_punct or words[0].dep_ == "cc"):
+        words = words[1:]
+    if not words or any(t.lower_ in pronouns for t in words) or not any(t.dep_ in _SUBJECTS for t in words):
+        return None
+    text = cand.doc[words[0].i : words[-1].i + 1].text
+    end = cand[-1].text if cand[-1].text in (".", "!") else "."
+    return finish(text[:1].upper() + text[1:] + end)
