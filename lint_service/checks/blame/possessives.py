@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from .agents import BLAMEABLE, Kind, classify
 from .framing import describe
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
+from .origin import traced_failure
 from .recognizers import Detection, SentenceView, _negated_sentence
 
 
@@ -59,7 +60,8 @@ def _maker(noun: Token, lex: Lexicon) -> Token | None:
     # ("a sloppy deploy by the team" is the judgement recognizer's: the word says why)
     judged = any(c.dep_ == "amod" and c.lower_ in lex.terms["judgement_adjectives"] for c in noun.children)
     if not judged and (noun.lemma_.lower() in lex.terms["change_nouns"] or noun.lower_ in lex.terms["change_nouns"]):
-        for by in (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"):
+        # "a change from Toby" reads the same way
+        for by in (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from")):
             who = next((o for o in by.children if o.dep_ == "pobj"), None)
             if who is not None and classify(who, lex) in BLAMEABLE and not _generic_person(who):
                 return who
@@ -140,6 +142,7 @@ def possessive(view: SentenceView) -> Detection | None:
             or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
             or (tok.dep_ in ("attr",) and verb_lemma(head) == "be" and (not made or _cause_subject(head, lex)))
             or (tok.dep_ == "pobj" and head.lower_ == "from" and verb_lemma(head.head) in terms["origin_verbs"])
+            or (tok.dep_ == "pobj" and traced_failure(head, lex) is not None)  # "traces back to one command Ngaio typed"
             or _cleft_cause(tok, lex)
             or _defective(tok, lex)
         )
