@@ -66,6 +66,20 @@ CLASSES = {
             "Kenji bypassed the approval step for the hotfix, which the emergency policy does not permit.",
         ],
     ),
+    # "None of this was her fault": a subject "none" or "nothing" denies the blame noun
+    # (rule 16); a partial or positive subject, or a clause of its own, keeps it
+    "none-denial": (
+        [
+            "None of it was Marta's fault, the dashboard was lying to everyone.",
+            "Nothing in this incident was the reviewer's mistake; the diff hid the change.",
+            "Honestly none of that was my fault, the deploy tool picked the wrong region.",
+        ],
+        [
+            "All of this was the on-call engineer's fault.",
+            "Most of it was Marta's fault, she skipped the checks.",
+            "None of the alerts fired, and it was the reviewer's mistake to approve the diff.",
+        ],
+    ),
 }
 
 CASES = [(name, text, False) for name, (silent, _) in CLASSES.items() for text in silent] + [
