@@ -127,6 +127,14 @@ def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_WORDS) for c in tok.children)
 
 
+def _subject_in_disguise(obj: Token) -> bool:
+    """"after confirming no writer holds it": the parser makes "no writer" the object, but
+    a finite verb right after it shows it is the subject of what was confirmed, so its "no"
+    negates that claim, not the confirming ("reviewed no tests" stays negated)."""
+    nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    return nxt is not None and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD")
+
+
 def _modal_perfect(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
@@ -274,7 +282,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 agent=agent,
                 agent_kind=classify(agent, lex) if agent is not None else Kind.NONE,
                 negated=_is_negated(tok) or (action is not tok and _is_negated(action)) or any(
-                    o.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects
+                    o.lower_ in ("nothing", "none") or (any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+                                                        and not _subject_in_disguise(o)) for o in objects
                 ) or (subj is not None and any(d.lower_ in ("neither", "no") and d.dep_ in ("det", "preconj", "cc") for d in subj.children)),
                 modal=_modal_perfect(tok) or (_modal_perfect(tok.head) if tok.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in tok.children) else None),
                 conditional=_conditional(tok),

@@ -358,8 +358,9 @@ def _negated_sentence(tok: Token) -> bool:
     for anc in [tok, *tok.ancestors]:
         if any(c.dep_ == "neg" for c in anc.children):
             return True
-        if any(s.dep_ == "nsubj" and any(d.lower_ in ("neither", "no") for d in s.children) for s in anc.children):
-            return True  # "Neither Emre nor the on-call engineer made a mistake"
+        if any(s.dep_ == "nsubj" and (s.lower_ in ("none", "nothing") or any(d.lower_ in ("neither", "no") for d in s.children))
+               for s in anc.children):
+            return True  # "Neither Emre nor the on-call engineer made a mistake", "None of this was her fault"
         if any(c.dep_ in ("det", "poss", "preconj", "cc") and c.lower_ in ("no", "nobody", "nobody's", "noone", "neither", "nor") for c in anc.children):
             return True
         if anc.dep_ == "ROOT":

@@ -14,6 +14,7 @@ from .clauses import Clause
 from .concurrency import not_yet_done, while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
+from .safe_removal import kept_first, put_back, rebuilt
 from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
 
 
@@ -30,7 +31,8 @@ def valuable_destruction(c: Clause, lex: Lexicon) -> list[Token]:
     """"deleted the production namespace", "dropped the customers table"."""
     if not lex.verbs["destructive"].match(c.action) or not c.objects or is_harmless_object(c, lex):
         return []
-    if _words(_np(c.objects[0]) + of_what(c.objects[0])) & lex.framing["valuable_objects"] and not _put_back(c, lex):
+    if _words(_np(c.objects[0]) + of_what(c.objects[0])) & lex.framing["valuable_objects"] and not (
+            put_back(c, lex) or rebuilt(c, lex) or kept_first(c, lex)):
         return [c.action]
     return []
 
@@ -39,21 +41,9 @@ def disabled_safeguard(c: Clause, lex: Lexicon) -> list[Token]:
     """"switched off the backup cron", "muted the payments alert channel"."""
     if not lex.verbs["disable"].match(c.action) or not c.objects:
         return []
-    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex) and not _put_back(c, lex):
+    if _words(_np(c.objects[0])) & lex.framing["safeguard_objects"] and not is_harmless_object(c, lex) and not put_back(c, lex):
         return [c.action]
     return []
-
-
-def _put_back(c: Clause, lex: Lexicon) -> bool:
-    """"silenced the disk alerts ... and re-enabled them afterwards": switched off and
-    back on by the same person, a step of the work and not a safeguard lost."""
-    for x in c.verb.children:
-        if x.dep_ != "conj" or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children) or any(n.dep_ == "neg" or n.lower_ == "never" for n in x.children):
-            continue
-        lemma = verb_lemma(x)
-        if lemma in lex.framing["restoring_verbs"] or any(p.dep_ in ("prt", "advmod") and p.lower_ == "back" for p in x.children):
-            return True
-    return False
 
 
 def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
