@@ -48,24 +48,6 @@ CLASSES = {
             "Arjun checked nothing and pushed the config to prod.",
         ],
     ),
-    # an act a written procedure did, had done or allows is the procedure's
-    # (intent._procedure_followed, intent._procedure_allows); a wrong procedure picked,
-    # one that forbids the act, or the procedure set aside stay blamed
-    "procedure": (
-        [
-            "Our DBA followed the written runbook to remove two replicas from the orders cluster.",
-            "According to the report, the operator followed the vendor's procedure, which restarted every controller at once.",
-            "fwiw the on-call followed the playbook, which drained the whole pool in one go",
-            "Kenji bypassed the approval step for the hotfix, which the change policy allows.",
-            "She skipped the soak period for the rollback, which the release process allows for reverts.",
-        ],
-        [
-            "She skipped the canary stage for the revert, which the runbook forbids.",
-            "The contractor followed the wrong runbook to remove the servers from the billing cluster.",
-            "Instead of the playbook, the employee removed the servers from the billing cluster by hand.",
-            "Kenji bypassed the approval step for the hotfix, which the emergency policy does not permit.",
-        ],
-    ),
     # "None of this was her fault": a subject "none" or "nothing" denies the blame noun
     # (rule 16); a partial or positive subject, or a clause of its own, keeps it
     "none-denial": (

@@ -80,41 +80,16 @@ def sanctioned(c: Clause, lex: Lexicon) -> bool:
             who = next((s for s in x.children if s.dep_ == "nsubj"), None)
             if who is not None and c.subject is not None and who.lower_ != c.subject.lower_:
                 return True
-    procedures, allowing = lex.framing["procedure_nouns"], lex.framing["procedure_allowing_verbs"]
     for t in c.verb.sent:
         if t.lower_ == "with" and any(  # "with the security team's sign-off"
             o.lemma_.lower() in ("sign-off", "signoff", "approval", "blessing", "permission", "ok", "go-ahead") for o in t.children
         ):
             return True
         if t.lower_ in ("under", "per", "following") and any(
-            o.lemma_.lower() in procedures for o in t.children
+            o.lemma_.lower() in ("policy", "process", "procedure", "runbook", "playbook", "exception") for o in t.children
         ):
             return True
-        if t.lower_ == "as" and any(v.lemma_.lower() in allowing for v in t.head.subtree):
-            if any(n.lemma_.lower() in procedures for n in t.head.subtree):
+        if t.lower_ == "as" and any(v.lemma_.lower() in ("allow", "permit", "recommend", "require", "say") for v in t.head.subtree):
+            if any(n.lemma_.lower() in ("policy", "runbook", "process", "procedure", "playbook") for n in t.head.subtree):
                 return True
-    return _procedure_followed(c, lex) or _procedure_allows(c, lex)
-
-
-def _procedure_followed(c: Clause, lex: Lexicon) -> bool:
-    """"followed the documented playbook to remove the servers", "followed the procedure,
-    which restarted every node": what the procedure did or had done is the procedure's.
-    A wrong procedure picked is still the person's pick."""
-    if verb_lemma(c.action) not in ("follow", "execute") or c.negated:
-        return False
-    return any(o.lemma_.lower() in lex.framing["procedure_nouns"] and not any(
-        m.lower_ in ("wrong", "incorrect") for m in o.children) for o in c.objects)
-
-
-def _procedure_allows(c: Clause, lex: Lexicon) -> bool:
-    """"skipped the canary stage for the revert, which the runbook allows": a relative
-    clause on the act's own words whose subject is a procedure that allows it."""
-    own = {t.i for t in c.action.subtree}
-    for r in c.action.sent:
-        if r.dep_ != "relcl" or r.head.i not in own or any(n.dep_ == "neg" for n in r.children):
-            continue
-        subject = next((s for s in r.children if s.dep_ == "nsubj"), None)
-        if subject is not None and subject.lemma_.lower() in lex.framing["procedure_nouns"] and (
-                verb_lemma(r) in lex.framing["procedure_allowing_verbs"]):
-            return True
     return False
