@@ -21,7 +21,7 @@ def linter() -> Linter:
 
 
 OVERHASTE = [
-    ("chat", "I was too quick to merge this one.", "I was quick to roll this one back."),
+    ("chat", "I was too quick to approve that diff.", "I was quick to roll that diff back."),
     ("issue", "Honestly I was too eager to close the ticket.", "Honestly I was too tired to look at the ticket."),
     ("blog", "Looking back, I was a bit too eager to ship the migration.", "Looking back, we were a bit too eager to ship the migration."),
     ("you", "You were too quick to merge this.", "If you are too quick to merge this, CI still runs."),
@@ -67,7 +67,7 @@ def test_advice_not_to_hesitate_is_no_reproach() -> None:
 
 
 def test_the_judgement_names_the_pace(linter: Linter) -> None:
-    found = blame(linter, "I was too quick to merge this one.")
+    found = blame(linter, "I was too quick to approve that diff.")
     assert found and found[0].rule == "blame.judgement" and "too quick" in found[0].message
 
 

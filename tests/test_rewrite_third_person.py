@@ -133,8 +133,8 @@ def test_what_the_removed_person_was_doing_is_kept_as_a_while_clause(linter: Lin
     assert "The VLAN was changed on the wrong port while a stuck job was being debugged." in suggestions(
         linter, "An engineer, debugging a stuck job, changed the VLAN on the wrong port.")
     # a mass noun agrees in the singular
-    assert "The outage began after a bad route was pushed while data about a cargo shipment was being entered." in suggestions(
-        linter, "The outage began after an employee entering data about a cargo shipment pushed a bad route.")
+    assert "The outage began after a bad route was pushed while data about a freight order was being entered." in suggestions(
+        linter, "The outage began after a clerk entering data about a freight order pushed a bad route.")
 
 
 def test_a_participle_that_only_tells_which_person_goes_with_them(linter: Linter) -> None:

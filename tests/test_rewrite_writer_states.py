@@ -46,7 +46,7 @@ def test_a_feeling_holding_a_number_is_not_dropped(linter: Linter) -> None:
 
 
 def test_a_leading_worry_and_a_held_state_are_both_repaired(linter: Linter) -> None:
-    out = suggestions(linter, "I was worried that would happen with the last upgrade, I restarted the broker while I still had the queue paused.")
+    out = suggestions(linter, "I was nervous this might break after the upgrade, I restarted the broker while I still had the queue paused.")
     assert "The broker was restarted while the queue was still paused." in out
 
 

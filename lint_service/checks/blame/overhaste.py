@@ -1,4 +1,4 @@
-"""A person judged by the pace of their own act: "I was too quick to merge this one",
+"""A person judged by the pace of their own act: "I was too quick to approve that diff",
 "you were way too eager to close the ticket", "I was too slow to react to the page".
 
 "Too" on an adjective of haste or slowness, with the act as its complement, says the
