@@ -30,7 +30,8 @@ from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
 from .original import original_of
 from .verify import Original, problems, still_theirs
-from .clause import clause_range, passive_variants, system_variant
+from .clause import passive_variants, system_variant
+from .clause_range import clause_range
 from .counterfactual import counterfactual_variants
 from .reported import hedging_modal, misread_report
 from .result_clause import result_of_state

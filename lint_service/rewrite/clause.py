@@ -1,5 +1,5 @@
-"""Rewriting one clause: its range in the sentence, its object as the new subject,
-and the agentless, system-subject and counterfactual variants."""
+"""Rewriting one clause: its object as the new subject, and the agentless,
+system-subject and counterfactual variants (the range it replaces: clause_range.py)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ from .colon_aside import colon_aside
 from .extraposed import extraposed
 from .manner import manner_of_act
 from .reported import hedging_modal, participle_destination
-from .text import inflect, is_present, opens_bracket, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
+from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -31,50 +31,6 @@ def _verb_chain(clause: "Clause") -> set[int]:
             if c.dep_ in ("aux", "auxpass", "neg", "prt") or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
                 ids.add(c.i)
     return ids
-
-
-def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
-    """First and last token index the rewrite replaces: from the subject (or an
-    inverted "Had") to the end of the clause's own words and its object."""
-    doc = clause.verb.doc
-    subj = clause.subject
-    if subj is not None and subj.i < clause.verb.i:
-        first = min(t.i for t in subj.subtree)
-        # "If only the DBA had taken a backup": "only" is the wish's, not the person's
-        while doc[first].lower_ == "only" and doc[first].head == subj:
-            first += 1
-        had = [c for c in clause.verb.children if c.dep_ == "aux" and c.lower_ == "had" and c.i < first]
-        if had:
-            first = had[0].i
-    else:
-        first = min(t.i for t in own)
-        while doc[first].dep_ in ("mark", "cc", "punct") or doc[first].tag_ == "WRB":
-            first += 1
-    # "input the command code "rm -rf /"": a quote the parser hung elsewhere moves with the
-    # object (rendered in the fronted subject), so it is inside the range, never said twice
-    # (every token up to the closing quote, a full stop set inside it too)
-    quoted = {i for o in clause.objects if (q := quoted_after(o)) for i in range(o.right_edge.i + 1, q[-1].i + 1)}
-    covered = {t.i for t in own} | {t.i for o in clause.objects for t in o.subtree} | quoted
-    last = max(i for i in covered)
-    # stop before an embedded clause with its own subject (", and we lost ...")
-    for i in range(clause.action.i + 1, last + 1):
-        if i not in covered:
-            last = i - 1
-            break
-    while last > first and doc[last].is_punct and not (doc[last].text == ")" and opens_bracket(doc[first:last])):
-        last -= 1  # (a closing bracket opened inside the range is the object's, never left behind)
-    if quoted and min(quoted) - 1 <= last < max(quoted):
-        last = max(quoted)  # the closing quote (and a "*" before it) is the command's
-    # "..., apologies": the apology is the person's, not the clause's; it is left outside
-    # the range, where the person's other words are taken out
-    apology = set(phrasing()["apology_words"])
-    tail = next((t for t in doc[first : last + 1] if t.lower_ in apology and t.right_edge.i == last and t.dep_ != "ROOT"
-                 and t.dep_ not in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr")), None)
-    if tail is not None and tail.left_edge.i > first:
-        last = tail.left_edge.i - 1
-        while last > first and doc[last].is_punct:
-            last -= 1
-    return first, last
 
 
 # "on" and "of" usually belong to the noun ("the expiry date on the certificate").
