@@ -9,6 +9,7 @@ from .checks.registry import Context, registered_checks, rule_infos
 from .config import Config
 from .document import parse_document
 from .document.done_work import mark_reported_work
+from .document.sections import is_section_name
 from .document.templates import template_for
 from .filters import to_findings
 from .findings import Hit, Report, summarize
@@ -61,7 +62,9 @@ class Linter:
         document.template = profile.name if profile is not None else None
         check_deadline()
         prose = repair(document.prose)
-        heads = repair(document.headings)
+        # A heading that is only a section's name says nothing of anyone: not parsed (the
+        # template's fifteen or so names would cost a cold lint about a tenth of the parse)
+        heads = repair([h for h in document.headings if not is_section_name(h.text)])
         docs = self.parser.parse([p.text for p in prose] + [h.text for h in heads])
         ctx = Context(document, list(zip(prose, docs)), self.config, parse=self.parser.parse,
                       headings=list(zip(heads, docs[len(prose):])))

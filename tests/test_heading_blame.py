@@ -93,3 +93,17 @@ def test_heading_offsets_point_at_the_heading(prefix: str, title: str, level: in
     text = prefix + "\n\n" + "#" * level + " " + title + "\n\nBody.\n"
     for h in parse_document(text, "markdown").headings:
         assert all(text[o] == c for o, c in zip(h.offsets, h.text))
+
+
+def test_only_a_section_name_word_for_word_is_left_unparsed() -> None:
+    from lint_service.document.sections import is_section_name
+
+    assert is_section_name("Root causes") and is_section_name("What went wrong")
+    # a heading that says more than a section's name is read, even when it starts with one
+    assert not is_section_name("Root cause: human error")
+    assert not is_section_name("Human error")
+
+
+def test_a_section_heading_that_says_more_is_still_read(linter: Linter) -> None:
+    text = "# Outage\n\n## Root cause: Omar's typo in the failover script\n\nThe script failed.\n"
+    assert blame_at(linter, text, "markdown") == [("blame.possessive", "Omar's typo in the failover script")]

@@ -165,6 +165,11 @@ def split_heading(title: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+def is_section_name(title: str) -> bool:
+    """The heading is only a section's name ("Root causes", "What went wrong"), word for word."""
+    return normalize(title) in section_table().synonyms
+
+
 def canonical_section(title: str, extra: tuple[str, ...] = ()) -> str | None:
     """The canonical section a heading names, or None."""
     names = section_names(title, extra)
