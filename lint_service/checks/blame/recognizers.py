@@ -221,24 +221,24 @@ def person_subject(view: SentenceView) -> Detection | None:
             continue  # "Failed to bind port 8080": a log line, not a confession
         construction, evidence = reason
         subject = f'"{_who(who)}"'
-        said = describe(evidence)
+        said = quoted_evidence(evidence)
         phrase = _clause_phrase(who, evidence, c)
         if construction == "belief":  # the act, then the belief as written ("thinking it was staging")
             belief = evidence[-1]
-            said = belief.doc[belief.i:belief.right_edge.i + 1].text
+            said = f'"{belief.doc[belief.i:belief.right_edge.i + 1].text}"'
             phrase = _clause_phrase(who, evidence[:1], c)
         messages = {
             "fault": f'"{phrase}" makes a person the cause of the failure; describe what the system let happen instead.',
             "breakage": f'"{phrase}" names a person as the one who broke something; describe the change and what let it through instead.',
             "omission": f'"{phrase}" blames a person for a step that did not happen; ask why the process did not make the step happen.',
-            "framing": f'"{phrase}" describes a person acting the wrong way ("{said}"); describe the action and the safeguard that was missing instead.',
+            "framing": f'"{phrase}" describes a person acting the wrong way ({said}); describe the action and the safeguard that was missing instead.',
             "destructive": f'"{phrase}" names a person as the one who destroyed something the service depends on; describe what let the change reach it instead.',
             "idiom": f'"{phrase}" is a figure of speech that blames a person; describe what happened to the system instead.',
-            "consequence": f'"{phrase}" is told as the cause of what went wrong ("{said}"); describe the change and what let it through instead.',
-            "permissive": f'{subject} is said to have let a failure happen ("{said}"); say which alert or guard was missing instead.',
-            "delay": f'{subject} is blamed for a slow response ("{said}"); describe what delayed detection or escalation instead.',
-            "self-approval": f'{subject} is said to have approved their own work ("{said}"); say which control allowed self-approval instead.',
-            "belief": f'"{phrase}" tells of a person acting on a belief that made a damaging step look safe ("{said}"); say what would have shown the real target instead.',
+            "consequence": f'"{phrase}" is told as the cause of what went wrong ({said}); describe the change and what let it through instead.',
+            "permissive": f'{subject} is said to have let a failure happen ({said}); say which alert or guard was missing instead.',
+            "delay": f'{subject} is blamed for a slow response ({said}); describe what delayed detection or escalation instead.',
+            "self-approval": f'{subject} is said to have approved their own work ({said}); say which control allowed self-approval instead.',
+            "belief": f'"{phrase}" tells of a person acting on a belief that made a damaging step look safe ({said}); say what would have shown the real target instead.',
         }
         if kind == Kind.SELF:  # self-blame: the same advice, addressed to the writer
             messages = {k: m.replace("makes a person the cause", "makes you the cause").replace("blames a person", "blames yourself") for k, m in messages.items()}
@@ -248,13 +248,34 @@ def person_subject(view: SentenceView) -> Detection | None:
     return None
 
 
+def quoted_evidence(evidence: list[Token]) -> str:
+    """The evidence words, quoted run by run: '"bad config", "broke"', not '"bad broke"'.
+    Tokens that stand side by side are one run; an adjective is shown with the noun it
+    judges, because "bad" alone does not say what was bad."""
+    shown: set[int] = set()
+    for t in evidence:
+        shown.add(t.i)
+        if t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+            shown.update(range(t.i, t.head.i + 1))
+    doc = evidence[0].doc if evidence else None
+    runs: list[list[int]] = []
+    for i in sorted(shown):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return ", ".join('"' + doc[r[0]:r[-1] + 1].text + '"' for r in runs) if doc is not None else '""'
+
+
 def _clause_phrase(who: Token | None, evidence: list[Token], c: Clause) -> str:
     """The words from the person to the fault ("Kenji forgot to renew the certificate"),
     or the person and the fault words when that stretch is long."""
     if who is None:
         return describe(evidence)
     start = who.left_edge.i
-    end = max([t.i for t in evidence] + [o.right_edge.i for o in c.objects] + [c.action.i])
+    # a verb among the evidence keeps its object: "... and broke payments", not "... and broke"
+    ends = [o.right_edge.i for t in evidence if t.pos_ == "VERB" for o in t.children if o.dep_ in ("dobj", "obj")]
+    end = max([t.i for t in evidence] + [o.right_edge.i for o in c.objects] + [c.action.i] + ends)
     doc = who.doc
     if 0 < end - start < 14 and all(not doc[i].is_space for i in range(start, end + 1)):
         return doc[start : end + 1].text
