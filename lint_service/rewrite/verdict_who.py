@@ -8,7 +8,9 @@ tense, and what the person had not done to its object ("he had not read") become
 wrote this loop has never heard of backoff") is not a verdict to drop, and an object
 clause with anything else of the person's keeps no rewrite. "The outage was the fault of
 Arjun, who approved a change he had not read" keeps the thing judged as what the act led
-to: "A change was approved without being read, which led to the outage" (rewrite15).
+to: "A change was approved without being read, which led to the outage" (rewrite15),
+and so does "The engineer who merged the change is responsible for the outage" (the
+verdict said of the person as the subject, rewrite22).
 """
 from __future__ import annotations
 
@@ -55,6 +57,24 @@ def _fault_of(sent: Span, person: Token) -> Token | None:
     return subj if all(t.i in said or t.is_punct for t in sent) else None
 
 
+def _responsible_for(sent: Span, person: Token) -> Token | None:
+    """"<person>, who ..., is responsible for / was to blame for <thing>": the verdict
+    is said of the person as the subject, and the thing it is about stays as what the act
+    led to, as in ``_fault_of``. The main clause must be that and no more."""
+    root = sent.root
+    if root.lemma_ != "be" or person.dep_ != "nsubj" or person.head != root or any(c.dep_ == "neg" for c in root.children):
+        return None
+    words = phrasing()["responsibility_words"]
+    pred = next((c for c in root.children if (c.dep_ == "acomp" and c.lemma_.lower() in words)
+                 or (c.dep_ == "xcomp" and c.lemma_.lower() == "blame" and any(a.lower_ == "to" for a in c.children))), None)
+    prep = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"), None) if pred is not None else None
+    thing = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if thing is None or thing.pos_ != "NOUN" or any(t.lower_ in PERSONAL_WORDS or t.pos_ in ("PROPN", "PRON") for t in thing.subtree):
+        return None
+    said = {t.i for t in person.subtree} | {root.i, prep.i} | {t.i for t in pred.subtree if t.i <= prep.i} | {t.i for t in thing.subtree}
+    return thing if all(t.i in said or t.is_punct for t in sent) else None
+
+
 def _not_done_to(obj: Token) -> tuple[Token, str] | None:
     """"a change he had not read" -> (read, "without being read"); None when the object
     has no such clause, and a clause of another shape refuses the rewrite (raises)."""
@@ -76,7 +96,7 @@ def verdict_who(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         return []
     act = next((c for c in person.children if c.dep_ == "relcl" and any(
         s.dep_ == "nsubj" and s.lower_ in WHO for s in c.children)), None)
-    outcome = _fault_of(sent, person) if act is not None else None
+    outcome = (_fault_of(sent, person) or _responsible_for(sent, person)) if act is not None else None
     if act is None or not (outcome is not None or _verdict_only(sent, person)):
         return []
     obj = next((c for c in act.children if c.dep_ in ("dobj", "obj")), None)

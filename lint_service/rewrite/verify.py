@@ -16,6 +16,7 @@ from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
+from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
 from .reported import hedge_lost, told_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
@@ -213,7 +214,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("what was told moved into the subject")
     if (status := status_of_new_subject(cand, orig.sent)) is not None:
         out.append(f"{STATUS} {status!r} now said of the new subject")
-    return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig)
+    return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
+        + dangling_act_problems(cand, orig)
 
 
 def _bare_participle(span: Span) -> bool:

@@ -16,6 +16,7 @@ from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
 from .clauses import Clause, controller
 from .fragments import implied_writer
+from .evidence_clause import act_and_reason
 from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
@@ -227,6 +228,8 @@ def person_subject(view: SentenceView) -> Detection | None:
             belief = evidence[-1]
             said = f'"{belief.doc[belief.i:belief.right_edge.i + 1].text}"'
             phrase = _clause_phrase(who, evidence[:1], c)
+        elif who is not None and (split := act_and_reason(who, evidence, c, view.lex)) is not None:
+            phrase, said = split  # "I kicked off X" for the act, "even though the calendar said not to" for why
         messages = {
             "fault": f'"{phrase}" makes a person the cause of the failure; describe what the system let happen instead.',
             "breakage": f'"{phrase}" names a person as the one who broke something; describe the change and what let it through instead.',
