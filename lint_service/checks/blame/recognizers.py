@@ -229,7 +229,7 @@ def person_subject(view: SentenceView) -> Detection | None:
             said = f'"{belief.doc[belief.i:belief.right_edge.i + 1].text}"'
             phrase = _clause_phrase(who, evidence[:1], c)
         elif who is not None and (split := act_and_reason(who, evidence, c, view.lex)) is not None:
-            phrase, said = split  # "I kicked off X" for the act, "even though the calendar said not to" for why
+            phrase, said = split[0], f'"{split[1]}"'  # "I kicked off X" for the act, "even though the calendar said not to" for why
         messages = {
             "fault": f'"{phrase}" makes a person the cause of the failure; describe what the system let happen instead.',
             "breakage": f'"{phrase}" names a person as the one who broke something; describe the change and what let it through instead.',
