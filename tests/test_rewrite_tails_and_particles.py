@@ -1,0 +1,32 @@
+"""Rewrite round rewrite23: a trailing emoticon, emoji or chat tag no longer blocks a
+rewrite; a counterfactual whose particle the parser reads as a preposition ("should have
+called in the storage team"); a headline whose second half blames the doer for an
+outcome. Each with a near miss. Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+from test_rewrite_fallbacks import linter, suggestions  # noqa: F401 - the same helpers and fixture
+
+from lint_service import Linter
+from lint_service.rewrite.chat_tail import _tail_start
+
+
+OFFERED = [
+    pytest.param("Ugh, shouldn't have truncated it :)", "It was truncated.", id="counterfactual-with-emoticon"),
+    pytest.param("Ugh, shouldn't have truncated it (facepalm)", "It was truncated.", id="counterfactual-with-chat-tag"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", OFFERED)
+def test_offered(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("removed it :)", ":)"), ("removed it 😅", "😅"), ("removed it :-( 🙈", ":-( 🙈"), ("removed it *sigh*", "*sigh*"),
+    ("removed it (see the ticket)", None), ("set the limit to 0.0", None), ("step 8)", None), ("removed it.", None),
+])
+def test_tail_found(text: str, tail: str | None) -> None:
+    start = _tail_start(text)
+    assert (text[start:] if start is not None else None) == tail
