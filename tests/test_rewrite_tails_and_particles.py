@@ -15,6 +15,8 @@ from lint_service.rewrite.chat_tail import _tail_start
 OFFERED = [
     pytest.param("Ugh, shouldn't have truncated it :)", "It was truncated.", id="counterfactual-with-emoticon"),
     pytest.param("Ugh, shouldn't have truncated it (facepalm)", "It was truncated.", id="counterfactual-with-chat-tag"),
+    pytest.param("The duty manager should have brought in the payments team well before noon.",
+                 "The payments team was not brought in well before noon.", id="counterfactual-particle-read-as-prep"),
 ]
 
 
@@ -30,3 +32,15 @@ def test_offered(linter: Linter, sentence: str, expected: str) -> None:
 def test_tail_found(text: str, tail: str | None) -> None:
     start = _tail_start(text)
     assert (text[start:] if start is not None else None) == tail
+
+
+def test_prepositional_counterfactual_stays_without_rewrite(linter: Linter) -> None:
+    # near miss: "wait for" is a prepositional verb, not a particle the parser misread;
+    # "The canary was not waited for" is still not offered (tests/test_rewrites.py)
+    assert suggestions(linter, "Tomasz should have waited for the smoke tests.") == []
+
+
+def test_counterfactual_never_keeps_what_happened(linter: Linter) -> None:
+    # near miss: "should never have called in" says the call-in happened; no "not"
+    got = suggestions(linter, "The duty manager should never have brought in the payments team.")
+    assert got and all(" not " not in s for s in got), got
