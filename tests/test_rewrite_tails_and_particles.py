@@ -17,6 +17,8 @@ OFFERED = [
     pytest.param("Ugh, shouldn't have truncated it (facepalm)", "It was truncated.", id="counterfactual-with-chat-tag"),
     pytest.param("The duty manager should have brought in the payments team well before noon.",
                  "The payments team was not brought in well before noon.", id="counterfactual-particle-read-as-prep"),
+    pytest.param("Technician unplugs core router, blamed for citywide outage", "Unplugged core router linked to citywide outage",
+                 id="headline-act-blamed-for-outcome"),
 ]
 
 
@@ -44,3 +46,9 @@ def test_counterfactual_never_keeps_what_happened(linter: Linter) -> None:
     # near miss: "should never have called in" says the call-in happened; no "not"
     got = suggestions(linter, "The duty manager should never have brought in the payments team.")
     assert got and all(" not " not in s for s in got), got
+
+
+def test_headline_blamed_by_someone_is_not_linked(linter: Linter) -> None:
+    # near miss: "blamed by the regulator" names who blames, not an outcome to link the act to
+    got = suggestions(linter, "Technician unplugs core router, blamed by regulator")
+    assert not any("linked" in s.lower() for s in got), got
