@@ -59,8 +59,9 @@ NEAR_MISSES = [
     ("Contractor cuts fibre, lights go out across town", None),
     # ... a second half that says or judges: the claim was the person's
     ("Contractor Cuts Fibre, Denies Wrongdoing", None),
-    # ... a second half that is no act of the person's
-    ("Contractor cuts fibre, blamed for regional outage", None),
+    # ... a second half that is no act of the person's: the blame never stays with a doer
+    # left unsaid (rewrite23 links the act to the outcome: test_rewrite_tails_and_particles.py)
+    ("Contractor cuts fibre, blamed for regional outage", "blamed"),
     ("Admin Deletes Billing Database, Then Finds Backups Empty", None),
     # ... parsed as a clause under the second verb: that verb's doer was the person too
     ("Admin deletes billing database, then discovers backups are empty", "discovers"),

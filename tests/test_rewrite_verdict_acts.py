@@ -140,7 +140,8 @@ NEAR_MISSES = [
     ("Root cause: human error (he ran the cleanup job against production).", "an error ("),
     ("Root cause: human error (again).", "an error ("),
     # a headline with a second clause of the person's, or a verb with a preposition
-    ("Contractor cuts fibre, blamed for nationwide mobile outage", None),
+    # (rewrite23: the second half's blame becomes a link from the act, never kept)
+    ("Contractor cuts fibre, blamed for nationwide mobile outage", "blamed"),
     ("Director Cuts To Wrong Camera During Live Speech", None),
     # a prose sentence in the past: the owner's thing is the one the reader knows
     ("Priya's rota change left the ward without a nurse for an hour.", "A rota change"),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
+from .chat_tail import without_chat_tail
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited, repaired
@@ -373,5 +374,10 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             break
     if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
         results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
+    if not results and (plain := without_chat_tail(sent)) is not None:
+        # (rewrite23) "... shouldn't have removed it :)": made from the sentence without the tail
+        copy = list(ctx.parse([plain])[0].sents)
+        found = blame(copy[0]) if len(copy) == 1 else None
+        return continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
     return continuing(sent, list(dict.fromkeys(_order(results, section)))[:3])
 

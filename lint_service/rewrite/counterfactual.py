@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .clause import _object_parts, _plural, _rest
-from .text import inflect, span_text
+from .text import inflect, phrasing, span_text
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -19,12 +19,17 @@ def counterfactual_variants(clause: "Clause", own: list[Token], drop: set[str], 
     obj = clause.objects[0] if clause.objects else None
     before, after = _rest(clause, own, obj, drop, span)
     vbn = inflect(clause.action_lemma, "VBN")
+    # "should have brought in the team": the particle is part of the verb (_rest skips it)
+    vbn = " ".join([vbn, *(c.text for c in clause.action.children if c.dep_ == "prt")])
     neg = "not " if clause.negated else ""
     if obj is None:
         # "Had the reviewer looked at the diff" -> "Had the diff been looked at"
         prep = next((c for c in clause.action.children if c.dep_ == "prep" and c.i == clause.action.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None or not clause.conditional:
+        # "should have called in the storage team": the parser reads the particle as a
+        # preposition, and the team is the verb's own object ("was not called in")
+        particle = prep is not None and f"{clause.action_lemma} {prep.lower_}" in phrasing()["particle_verbs_read_as_prep"]
+        if pobj is None or not (clause.conditional or particle):
             # "Nothing required escalating sooner" claimed a missing rule nobody named and
             # read as "it was not needed" (blind grading: every one wrong or poor)
             return []

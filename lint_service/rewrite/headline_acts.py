@@ -4,8 +4,9 @@
 stranded": the second clause shares the headline's doer, so it cannot stay as written
 (it would have no subject), and said in the same bare-participle form it keeps what it
 told. Each half is read like a one-clause headline (``headline_words.headline_clause``);
-when either half is not that ("..., blamed for outage", "..., then discovers ..."),
-nothing is offered. Nor when the second half has a subject of its own ("..., streets go
+when either half is not that ("..., then discovers ..."), nothing is offered; a
+second half that blames the doer for an outcome ("..., blamed for outage") links the
+act's object to it instead ("Cut fibre linked to outage"). Nor when the second half has a subject of its own ("..., streets go
 dark": the "-s" word was a plural noun, the next word a bare verb), or when its verb
 says or judges rather than does ("..., blames map": the claim was the person's).
 """
@@ -16,8 +17,9 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getLemma
 from spacy.tokens import Span, Token
 
-from .candidate import Candidate
+from .candidate import PERSONAL_WORDS, Candidate
 from .headline_words import headline_clause
+from .text import inflect, phrasing
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -50,12 +52,36 @@ def headline_two_acts(det: "Detection", sent: Span, ctx: "Context") -> list[Cand
     if verb.i <= sent.start or len(commas) != 1 or not words or words[-1].is_punct:
         return []
     first, second = words[: commas[0]], words[commas[0] + 1 :]
+    if (linked := _blamed_for(verb, first, second)) is not None:
+        return [Candidate(linked)]
     if len(second) < 2 or _bare_verb(second[1]) or _says(second[0], ctx):
         return []
     one, two = headline_clause(verb, first), headline_clause(second[0], second[1:])
     if one is None or two is None:
         return []
     return [Candidate(f"{one[:1].upper()}{one[1:]}, {two}")]
+
+
+def _blamed_for(verb: Token, first: list[Token], second: list[Token]) -> str | None:
+    """(rewrite23) "Contractor cuts fibre, blamed for regional outage" -> "Cut fibre linked
+    to regional outage": the second half lays the outcome on the doer of the first, so
+    the act is what the report links to it (as "blamed X on a worker who ..." is said,
+    rewrite/phrased.py). Only a participle with "for" and an outcome after it."""
+    if len(second) < 3 or second[0].tag_ not in ("VBN", "VBD") or second[1].lower_ != "for" or any(
+            t.is_punct or t.lower_ in PERSONAL_WORDS for t in second[2:]):
+        return None
+    if (getLemma(second[0].lower_, upos="VERB") or ("",))[0] not in phrasing()["blamed_for_verbs"]:
+        return None
+    act = headline_clause(verb, first)
+    if act is None or len(act.split()) != len(first) + 1:
+        return None  # a particle or a place after the object: "Wiped database during migration linked" garbles
+    # the participle goes before its object ("Cut fibre linked to ..."): after it, two
+    # participles run together ("Core router unplugged linked to ...")
+    participle = act.split()[-1]
+    linked = inflect(phrasing()["blamed_on"], "VBN")
+    title = second[0].text[:1].isupper()
+    said = " ".join((participle, *(t.text for t in first), linked.capitalize() if title else linked, "to", *(t.text for t in second[2:])))
+    return said[:1].upper() + said[1:]
 
 
 def verb_left_without_doer(cand: Span, orig: Span) -> str | None:
