@@ -8,7 +8,6 @@ empty would break the structure the sentence stood in, so there it is left witho
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Hit
@@ -20,7 +19,8 @@ if TYPE_CHECKING:
     from .recognizers import Detection
 
 REMOVABLE_KINDS = ("paragraph", "list-item")
-MESSAGE = "This sentence only says whose fault it was{said}, not what happened: remove it and let the sentences about the events stand."
+WHY = "the sentence says whose fault it was and nothing of what happened, so remove it and let the sentences about the events stand."
+MESSAGE = "This sentence only says whose fault it was, not what happened: remove it and let the sentences about the events stand."
 
 
 def removal_hit(ctx: "Context", prose: "Prose", found: "Detection", start: int, end: int,
@@ -33,6 +33,13 @@ def removal_hit(ctx: "Context", prose: "Prose", found: "Detection", start: int, 
         yield Hit(found.rule, start, end, found.message, others)
         return
     first, last = removal_span(doc.text, start, end)
-    quoted = re.match(r'\s*"([^"]+)"', found.message)
-    said = f' ("{quoted.group(1)}")' if quoted and "..." not in quoted.group(1) else ""
-    yield Hit(found.rule, first, last, MESSAGE.format(said=said), ("",) + others)
+    yield Hit(found.rule, first, last, removal_message(found.message), ("",) + others)
+
+
+def removal_message(message: str) -> str:
+    """The detection's own diagnosis (it names who is blamed) with why the rewrite is a
+    removal in place of its advice to restate: still one sentence."""
+    head, sep, _advice = message.partition("; ")
+    if not sep:
+        return MESSAGE
+    return f"{head}; {WHY}"
