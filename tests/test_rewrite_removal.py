@@ -62,6 +62,20 @@ def test_a_named_person_verdict_after_the_account_is_removed(linter: Linter) -> 
     assert f.suggestions == [""] and _apply(text, f) == "The job deleted the staging bucket."
 
 
+# Verdicts earlier rounds refused to restate (tests/test_rewrite_constructions.py,
+# _faults, _leads, _verdict_acts): the verdict is all they say, so now the one
+# suggestion is the removal, and still never a restatement.
+@pytest.mark.parametrize("sentence", [
+    "Farrukh was at fault.",
+    "The whole outage was Yusuf's error.",
+    "It was a mistake by Ana.",
+    "The whole mess was Teodor's error.",
+])
+def test_a_verdict_earlier_rounds_left_alone_is_only_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
 NEAR_MISSES = [
     "It was my fault that the nightly export was skipped.",  # a clause with what happened
     "Ravi was to blame for the expired token, the retro decided.",  # a thing and who concluded
@@ -138,14 +152,14 @@ def test_removal_span_keeps_every_other_byte(before: str, lead: str, gap_before:
     if joined[first - 1:first + 1] in ("  ", " \t", "\t ", "\t\t") and first > 0:
         assert text[first - 2:first].strip(" \t") == "" and len(text[first - 2:first]) == 2 or \
             text[last:last + 2].strip(" \t") == "" and len(text[last:last + 2]) == 2
-    # no bullet left with nothing after it where the sentence stood (when the sentence
-    # ended its words: "My bad!-" keeps the writer's own "-")
-    if text[end:end + 1] in ("", " ", "\t", "\r", "\n"):
-        at = line_start(joined, first)
-        nl = joined.find("\n", first)
-        line = joined[at: len(joined) if nl == -1 else nl]
-        assert not re.fullmatch(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d+[.)])[ \t]*(?:\[[ xX]\][ \t]*)?\r?", line) \
-            or line in text[:start].split("\n") + text[end:].split("\n")
+    # no bullet left with nothing after it: when the sentence was all its line held after
+    # its markers, the line goes, markers and all
+    ls = line_start(text, start)
+    nl = text.find("\n", end)
+    rest = text[end: len(text) if nl == -1 else nl]
+    marker = r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?[ \t]*"
+    if re.fullmatch(marker, text[ls:start]) and rest.strip() == "":
+        assert first == ls and (last == len(text) or text[last - 1] == "\n")
 
 
 def line_start(text: str, at: int) -> int:
