@@ -118,6 +118,17 @@ class SetResult:
         return self.offered / self.flagged if self.flagged else 1.0
 
 
+# What the sheet shows for an empty suggestion, the removal of a sentence that only says
+# whose fault it was (counted as offered): a grader judges the deletion, not an empty cell.
+REMOVED = "(sentence removed)"
+
+
+def _applied(sentence: str, start: int, end: int, suggestion: str) -> str:
+    """The sentence as it reads with ``suggestion`` applied, or the removal marker."""
+    applied = sentence[:start] + suggestion + sentence[end:]
+    return REMOVED if not suggestion and not applied.strip() else applied
+
+
 def _ref(name: str, index: int, source: str) -> str:
     return source if source and name.startswith("real") else f"row{index}"
 
@@ -137,7 +148,7 @@ def sentence_rewrites(linter: Linter, name: str, rows: list) -> tuple[SetResult,
         else:
             res.missing.append((f.rule, row.sentence))
         for s in f.suggestions:
-            applied = row.sentence[: f.start] + s + row.sentence[f.end :]
+            applied = _applied(row.sentence, f.start, f.end, s)
             out.append(Rewrite(name, _ref(name, index, row.source), "", f.rule, row.sentence, applied))
     return res, out
 
@@ -194,8 +205,11 @@ def _count_in_document(res: SetResult, out: list[Rewrite], linter: Linter, text:
         res.missing.append((hit.rule, hit.text))
     section = _section_of(linter, text, hit.start)
     a, b = _sentence_bounds(text, hit.start, hit.end)
+    if "" in hit.suggestions:  # a removal's span takes its line break: the line is the one it starts on
+        b = _sentence_bounds(text, hit.start, hit.start)[1]
     for s in hit.suggestions:
-        applied = text[a : hit.start] + s + text[hit.end : b]
+        applied = text[a : hit.start] + s + text[hit.end : b] if s else \
+            " ".join(p for p in (text[a : hit.start].strip(), REMOVED, text[min(hit.end, b) : b].strip()) if p)
         out.append(Rewrite(res.name, ref, section, hit.rule, text[a:b].strip(), applied.strip()))
 
 

@@ -11,6 +11,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
+
+# An empty suggestion removes its span: a blame finding's whole sentence that only says
+# whose fault it was (rewrite/verdict_only.py). Surfaces show it in these words, never as
+# an empty string.
+REMOVAL_LABEL = "Remove this sentence"
+
+
+def suggestion_label(suggestion: str) -> str:
+    """How a surface names a suggestion: its text, or the removal label when it is empty."""
+    return suggestion if suggestion else REMOVAL_LABEL
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 

@@ -62,7 +62,7 @@ def test_text(run: Run) -> None:
     assert out[0] == "docs/a b,c:d.md:3:1: warning blame.person-subject Message about Émile forgot: 100%, a,b."
     assert out[1] == "    suggestion: The certificate was not renewed"
     assert out[2].startswith("docs/a b,c:d.md:4:20: error blame.blame-noun ")
-    assert out[4] == "    suggestion: (delete)"
+    assert out[4] == "    suggestion: (remove this sentence)"
     assert out[-1] == "2 problems (1 error, 1 warning, 0 info) in 1 of 2 files; 1 file could not be checked."
     assert "\x1b[" not in "\n".join(out)
     run.color = True

@@ -109,8 +109,6 @@ NEAR_MISSES = [
     "It was an operator error by the on-call, who restarted the primary.",
     # what the outage was would go with the verdict
     "The outage was a human error by Tomasz, who deleted the wrong volume.",
-    # a mistake that is the whole predicate is only the verdict
-    "It was a mistake by Ana.",
     # "he" and "he": the same person may be meant, so the pronoun refuses the rewrite
     "He said that he deleted the staging bucket.",
     # the misjudged clause is about the person: no rewrite

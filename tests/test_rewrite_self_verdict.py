@@ -63,10 +63,20 @@ def test_verdict_goes_and_the_act_is_rewritten(linter: Linter, sentence: str, ex
     assert expected in suggestions(linter, sentence)
 
 
-REFUSED = [
-    # a verdict with no act: nothing factual is left
+# a verdict with no act: nothing factual is left to restate, and the one suggestion is
+# the sentence's removal (rewrite/verdict_only.py, rewrite20)
+REMOVED = [
     pytest.param("I was careless, and I am sorry.", id="verdict-without-act"),
     pytest.param("I take full responsibility for the outage.", id="owning-alone"),
+]
+
+
+@pytest.mark.parametrize("sentence", REMOVED)
+def test_verdict_without_an_act_is_only_removed(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == [""]
+
+
+REFUSED = [
     # the other clause has a subject of its own that is not the thing judged: dropping the
     # judgement would lose what it was about ("the ladder lockout")
     pytest.param("I was careless with the ladder lockout and the fitter could have been hurt.", id="careless-with-other-subject"),

@@ -147,8 +147,6 @@ NEAR_MISSES = [
     ("Priya's rota change left the ward without a nurse for an hour.", "A rota change"),
     # a chat line that trails off is not a headline
     ("looks like Farid's deploy is what broke the login page", "A deploy"),
-    # a verdict noun as the predicate: the verdict is all it says
-    ("The whole mess was Teodor's error.", None),
     # a pronoun in the relative clause would lose its person
     ("The trigger was a firewall change that the duty engineer applied before his break.", None),
     # "should have known better" with no act: nothing happened that the sentence names

@@ -136,7 +136,6 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
-    pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
     # "Nothing required waiting for the canary" claimed a missing rule and read as "not needed";
     # with no act named after it, nothing else says what happened (with one, see
     # test_rewrite_fallbacks: "The build was promoted without waiting for the canary")
@@ -144,12 +143,21 @@ def test_no_broken_suggestion(linter: Linter, sentence: str) -> None:
     # nothing says what the error was without inventing it ("a manual step" emptied the claim;
     # "an error in a manual step" keeps it where the sentence gives it as a cause, but "it"
     # names nothing the verdict is about: tests/test_rewrite_verdicts.py)
-    pytest.param("It was operator error.", id="operator-error-no-invented-replacement"),
     pytest.param("Action item: take Dagny's production access away until she learns to review a diff.", id="punitive-directive"),
 ])
 def test_no_suggestion_when_no_faithful_rewrite(linter: Linter, sentence: str) -> None:
     """Constructions the rewriter does not attempt: an empty list, never a guess."""
     assert only_finding(linter, sentence).suggestions == []
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Farrukh was at fault.", id="at-fault-no-outcome"),
+    pytest.param("It was operator error.", id="operator-error-no-invented-replacement"),
+])
+def test_a_verdict_with_nothing_else_is_only_removed(linter: Linter, sentence: str) -> None:
+    """Only the verdict: no restatement is faithful, so the one suggestion is the removal
+    (rewrite/verdict_only.py), never a guessed act or error."""
+    assert only_finding(linter, sentence).suggestions == [""]
 
 
 def test_suggestion_replaces_only_the_finding_span(linter: Linter) -> None:

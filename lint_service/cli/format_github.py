@@ -5,6 +5,7 @@ step, so a plain summary line follows: the log always tells how many there are.
 """
 from __future__ import annotations
 
+from ..findings import suggestion_label
 from .formats import Run
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -36,7 +37,7 @@ def format_run(run: Run) -> str:
         )
         message = f.message
         if f.suggestions:
-            message += "\nSuggestion: " + "\nSuggestion: ".join(f.suggestions)
+            message += "\nSuggestion: " + "\nSuggestion: ".join(suggestion_label(s) for s in f.suggestions)
         lines.append(f"::{_COMMAND[f.severity]} {props}::{escape_data(message)}")
     for r in run.results:
         if r.error is None:

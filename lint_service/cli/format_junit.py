@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..findings import suggestion_label
 from .formats import TOOL_NAME, Run
 
 # XML 1.0 cannot carry most control characters, even escaped; documents may contain them.
@@ -38,7 +39,7 @@ def format_run(run: Run) -> str:
         body = []
         for f in findings:
             body.append(f"{r.path}:{f.line}:{f.column}: {f.severity} {f.rule} {' '.join(f.message.split())}")
-            body.extend(f"    suggestion: {s}" for s in f.suggestions)
+            body.extend(f"    suggestion: {suggestion_label(s)}" for s in f.suggestions)
         text = _clean("\n".join(body))
         if any(run.fails(f) for f in findings):
             failures += 1

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from ..findings import Finding
+from ..findings import REMOVAL_LABEL, Finding
 from .formats import TOOL_NAME, Run
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -81,7 +81,7 @@ def to_data(run: Run) -> dict[str, Any]:
             seen[key] = seen.get(key, 0) + 1
             message = f.message
             if f.suggestions:
-                message += " Suggestion: " + " / ".join(f"\u201c{s}\u201d" for s in f.suggestions)
+                message += " Suggestion: " + " / ".join(f"\u201c{s}\u201d" if s else REMOVAL_LABEL.lower() for s in f.suggestions)
             location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(f)}}
             result: dict[str, Any] = {
                 "ruleId": f.rule,
@@ -96,7 +96,8 @@ def to_data(run: Run) -> dict[str, Any]:
             if f.suggestions:
                 result["fixes"] = [
                     {
-                        "description": {"text": f"Replace \u201c{f.text}\u201d with \u201c{s}\u201d"},
+                        "description": {"text": f"Replace \u201c{f.text}\u201d with \u201c{s}\u201d" if s
+                                        else f"{REMOVAL_LABEL}: \u201c{f.text.strip()}\u201d"},
                         "artifactChanges": [
                             {
                                 "artifactLocation": {"uri": uri},

@@ -1,6 +1,7 @@
 """``text``: ``path:line:column: severity rule message``, the suggestion below it."""
 from __future__ import annotations
 
+from ..findings import REMOVAL_LABEL
 from .formats import Run
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "rule": "2", "fix": "32"}
@@ -21,7 +22,7 @@ def format_run(run: Run) -> str:
             f"{_paint(c, f.severity, f.severity)} {_paint(c, 'rule', f.rule)} {message}"
         )
         for s in f.suggestions:
-            lines.append(f"    {_paint(c, 'fix', 'suggestion:')} {' '.join(s.split()) or '(delete)'}")
+            lines.append(f"    {_paint(c, 'fix', 'suggestion:')} {' '.join(s.split()) or '(' + REMOVAL_LABEL.lower() + ')'}")
     if not run.quiet:
         if lines:
             lines.append("")

@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from lsprotocol import types
 
-from ..findings import Finding, Report
+from ..findings import REMOVAL_LABEL, Finding, Report
 from .diagnostics import to_diagnostic
 from .positions import PositionMap
 from .suppression import disable_insertion
@@ -62,7 +62,7 @@ def _replacements(uri: str, f: Finding, diag: types.Diagnostic, positions: Posit
     rng = positions.range(f.start, f.end)
     return [
         types.CodeAction(
-            title=f"Replace with “{s}”",
+            title=f"Replace with “{s}”" if s else REMOVAL_LABEL,
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diag],
             is_preferred=i == 0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ..checks.registry import RuleInfo
-from ..findings import Finding
+from ..findings import REMOVAL_LABEL, Finding
 
 
 def hover_markdown(findings: list[Finding], infos: dict[str, RuleInfo]) -> str:
@@ -13,7 +13,7 @@ def hover_markdown(findings: list[Finding], infos: dict[str, RuleInfo]) -> str:
         info = infos.get(f.rule)
         lines = [f"**{f.rule}** ({f.severity}): {f.message}"]
         if f.suggestions:
-            lines.append("Suggestions: " + "; ".join(f"“{s}”" for s in f.suggestions))
+            lines.append("Suggestions: " + "; ".join(f"“{s}”" if s else REMOVAL_LABEL.lower() for s in f.suggestions))
         if info is not None:
             lines.append(f"*What it reports:* {_flat(info.description)}")
             lines.append(f"*Why:* {_flat(info.explanation)}")

@@ -39,6 +39,7 @@ from .result_clause import result_of_state
 from .judgement_variants import judgement_variants
 from . import strategy
 from .strategy import Candidate
+from .verdict_only import REMOVAL, verdict_only
 from .text import balanced, continuing, ends_sentence, phrasing, render, sentence_end, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
@@ -49,7 +50,7 @@ if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
 # "forgot to renew", "failed to test": the action did not happen
 NOT_DONE = {"fail", "forget", "neglect", "omit", "refuse", "decline", "bother", "care", "trouble"}
 
-__all__ = ["candidates", "document_system", "suggest"]
+__all__ = ["REMOVAL", "candidates", "document_system", "suggest"]
 
 # Refused candidates are logged at DEBUG ("bench/eval_rewrites.py --why"): a missing
 # rewrite is either no candidate or a refused one, and the fix differs.
@@ -374,10 +375,13 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             break
     if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
         results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
-    if not results and (plain := without_chat_tail(sent)) is not None:
+    offered = continuing(sent, list(dict.fromkeys(_order(results, section)))[:3])
+    if not offered and (plain := without_chat_tail(sent)) is not None:
         # (rewrite23) "... shouldn't have removed it :)": made from the sentence without the tail
         copy = list(ctx.parse([plain])[0].sents)
         found = blame(copy[0]) if len(copy) == 1 else None
-        return continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
-    return continuing(sent, list(dict.fromkeys(_order(results, section)))[:3])
+        offered = continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
+    if not offered and verdict_only(det, sent, ctx):
+        return [REMOVAL]  # (rewrite20) only a verdict or an apology: nothing to restate, the sentence goes
+    return offered
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import __version__
 from ..checks.registry import RuleInfo
-from ..findings import Finding, Report
+from ..findings import REMOVAL_LABEL, Finding, Report
 from .errors import ApiError
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -172,7 +172,9 @@ def _match(f: Finding, info: RuleInfo | None, annotated: Annotated, index: Utf16
     return {
         "message": f.message,
         "shortMessage": category_name,
-        "replacements": [{"value": s} for s in f.suggestions],
+        # an empty value removes the match; shortDescription (LanguageTool's own field for
+        # a replacement's gloss) names it for clients that show it
+        "replacements": [{"value": s} if s else {"value": "", "shortDescription": REMOVAL_LABEL} for s in f.suggestions],
         "offset": offset,
         "length": stop - offset,
         "context": _context(full, start, end),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..findings import Finding, Report
+from ..findings import REMOVAL_LABEL, Finding, Report
 from .errors import ApiError
 from .incident_summary import draft_incident
 from .linting import run_lint
@@ -144,7 +144,7 @@ def _run_action(state: PageState) -> None:
             return
         replacement = target.suggestions[edit[3]]
         state.draft = state.draft[: target.start] + replacement + state.draft[target.end :]
-        state.notice = f"Applied: “{replacement}”."
+        state.notice = f"Applied: “{replacement}”." if replacement else f"Removed: “{target.text.strip()}”."
     elif request.form.get("apply_all") == "blame":
         report = _lint(state.draft, fmt)
         state.draft, count = apply_all(state.draft, report.findings, category="blame")
@@ -224,6 +224,7 @@ def _render(state: PageState) -> str:
         findings=numbered,
         groups=groups,
         has_blame_rewrites=any(f.category == "blame" and f.suggestions for f in findings),
+        removal_label=REMOVAL_LABEL,
         segments=segments,
         verdict=verdict(findings) if state.report else "",
         categories=category_info(findings),

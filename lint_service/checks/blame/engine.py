@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ...budget import check_deadline
 from ...findings import Hit
-from ...rewrite import document_system, suggest
+from ...rewrite import REMOVAL, document_system, suggest
 from ..registry import Context, check
 from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
@@ -31,6 +31,7 @@ from .judged import judged_person
 from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
+from .removal import removal_hit
 from .shouting import case_copy, recased
 from .possessives import possessive, predicate_possessive
 from .recognizers import (
@@ -221,4 +222,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
                         suggestions = _from_case_copy(found, sent, ctx, lex, lex_key, prose.section)
                 except Exception:  # a rewrite bug must never cost the user the finding
                     log.exception("rewrite failed for %r", sent.text)
+            if REMOVAL in suggestions:
+                yield from removal_hit(ctx, prose, found, o_start, o_end, suggestions)
+                continue
             yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))

@@ -130,7 +130,8 @@ function applyOne(value) {
     check({ focus: true, notice: "That finding is no longer in the draft. The results below are current." });
     return;
   }
-  applyEdits([{ start: f.start, end: f.end, text: replacement }], () => "Applied: “" + replacement + "”.");
+  applyEdits([{ start: f.start, end: f.end, text: replacement }],
+    () => replacement ? "Applied: “" + replacement + "”." : "Removed: “" + f.text.trim() + "”.");
 }
 
 function applyAllBlame() {

@@ -208,10 +208,15 @@ function renderFinding(n, f, css) {
     f.text ? el("p", { class: "quote" }, el("span", { class: "visually-hidden" }, "Flagged text: "), f.text) : null);
   if (f.suggestions.length) {
     item.append(el("ul", { class: "suggestions", "aria-label": "Suggested rewrites" },
-      ...f.suggestions.map((s, i) => el("li", { class: "suggestion" },
+      ...f.suggestions.map((s, i) => s ? el("li", { class: "suggestion" },
         el("span", { class: "suggestion-text" }, s),
         el("button", { type: "submit", form: "draft-form", class: "btn btn-small btn-apply", name: "apply", value: f.start + ":" + f.end + ":" + i + ":" + f.rule },
-          "Apply", el("span", { class: "visually-hidden" }, " rewrite: " + s))))));
+          "Apply", el("span", { class: "visually-hidden" }, " rewrite: " + s)))
+        // an empty suggestion removes the sentence (it only said whose fault it was)
+        : el("li", { class: "suggestion suggestion-removal" },
+          el("span", { class: "suggestion-text" }, "(the sentence goes: nothing in it says what happened)"),
+          el("button", { type: "submit", form: "draft-form", class: "btn btn-small btn-apply", name: "apply", value: f.start + ":" + f.end + ":" + i + ":" + f.rule },
+            "Remove this sentence")))));
   }
   return item;
 }
