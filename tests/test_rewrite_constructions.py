@@ -167,6 +167,19 @@ def test_timeline_entries_are_factual_events_and_analysis_gets_system_framing(li
     assert not any(s.startswith("The process allowed") for s in analysis.suggestions)
 
 
+def test_nothing_stopped_is_analysis_framing_only(linter: Linter) -> None:
+    # "should not have X" says X happened; "Nothing stopped X" adds a missing safeguard
+    # the writer never named, which only an analysis section asks for
+    sentence = "Ottoline shouldn't have dropped the audit table."
+    plain = suggestions(linter, sentence)
+    assert plain == ["The audit table was dropped."], plain
+    chat = suggestions(linter, "Ottoline shouldn't have dropped the audit table :)")
+    assert not any("Nothing stopped" in s for s in chat), chat
+    doc = f"# Audit outage\n\n## Root causes\n\n{sentence}\n"
+    found = [f for f in linter.lint(doc, format="markdown").findings if f.rule.startswith("blame.")]
+    assert found[0].suggestions[0] == "Nothing stopped the audit table from being dropped.", found[0].suggestions
+
+
 def test_document_system_is_preferred_to_the_generic_one(linter: Linter) -> None:
     text = ("The deploy pipeline promotes builds.\n\nThe deploy pipeline runs at noon.\n\n"
             "Hamish forgot to renew the certificate.\n")

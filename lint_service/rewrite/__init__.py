@@ -227,7 +227,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     # "forgot to renew", "failed to test": the action did not happen
     negate = det.construction == "omission" or (c.action is not c.verb and c.lemma in NOT_DONE)
     if det.construction == "counterfactual":
-        variants = list(zip(counterfactual_variants(c, own, drop, span), ("event", "system")))
+        variants = list(zip(counterfactual_variants(c, own, drop, span), ("event", "safeguard")))
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]
         if not variants:
@@ -296,7 +296,10 @@ def _order(found: list[Candidate], section: str | None) -> list[str]:
     found = [c for c in found if c.kind != "generic"]
     if section not in ANALYSIS_SECTIONS:
         # "Nothing required a canary before ..." is analysis; elsewhere it reads as an excuse
-        found = [c for c in found if c.kind != "requirement"]
+        # and so does "Nothing stopped the index from being deleted" for "should not have
+        # deleted the index": outside analysis it asserts a missing safeguard the writer
+        # never named (blind grading: wrong)
+        found = [c for c in found if c.kind not in ("requirement", "safeguard")]
     if section not in ANALYSIS_SECTIONS and any(c.kind == "event" for c in found):
         # "Nothing in the process ensured that ..." names no system: beside the plain event
         # blind grading found it vague every time ("'was not renewed' is more direct"), so
@@ -305,7 +308,7 @@ def _order(found: list[Candidate], section: str | None) -> list[str]:
     if section in TIMELINE_SECTIONS:
         found = [c for c in found if c.kind == "event"]
     elif section in ANALYSIS_SECTIONS:
-        found = sorted(found, key=lambda c: {"requirement": 0, "system": 0, "process": 0, "event": 1}.get(c.kind, 2))
+        found = sorted(found, key=lambda c: {"requirement": 0, "safeguard": 0, "system": 0, "process": 0, "event": 1}.get(c.kind, 2))
     return [c.text for c in found]
 
 
