@@ -44,6 +44,7 @@ VERDICTS = [
     "It was my fault, sorry everyone.",  # verdict and a filler apology
     "Operator error, plain and simple.",  # a labelled error with a filler
     "Totally my fault, apologies :(",  # emoji
+    "Sorry, that one's on my head.",  # owned with a possessive place
 ]
 
 
@@ -84,6 +85,7 @@ NEAR_MISSES = [
     "Was it my mistake?",  # a question
     "My bad, I restarted the wrong replica.",  # an act
     "It was not my fault.",  # a denial
+    "ok, I reckon it was on my end.",  # where the problem lay: the writer's own setup
 ]
 
 
