@@ -100,6 +100,10 @@ PAIRS = [
     ("generic-error", "The root cause was human error.", "Human error is a symptom, not a cause."),
     ("generic-plural", "The operators made a mistake in the failover.",
      "Operators will always make mistakes now and then, so the tool must catch them."),
+    ("generic-infinitive", "Operators should have caught the alert before the queue filled.",
+     "You can't expect reviewers to catch a one-character typo in a 3,000-line diff."),
+    ("generic-everyone-who", "Everyone who deployed that night skipped the canary by hand.",
+     "Slips like this happen to everyone who restarts shards by hand."),
     ("generic-when", "The page was missed when Ravi forgot to hand over the pager.",
      "A mistake can happen when someone forgets to hand over the pager."),
     # partitives, clefts, name-calling, forcing past a protection, headline verdicts, denials

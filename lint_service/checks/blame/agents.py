@@ -89,7 +89,7 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SELF
     if low in pron["team"]:
         return Kind.WE
-    if low in ("everyone", "everybody") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
+    if low in ("everyone", "everybody") and any(c.dep_ in ("acl", "relcl") and not _present_habit(c) for c in tok.children):
         return Kind.TEAM  # "everyone involved in this screwup": the people of this incident, not people in general
     if low in pron["indefinite"] or (low == "one" and any(c.lower_ == "no" for c in tok.children)):
         return Kind.INDEFINITE
@@ -228,6 +228,15 @@ def _habit(verb: Token) -> bool:
     return verb.lemma_ in _HABIT and any(x.dep_ == "xcomp" and x.tag_ == "VBG" for x in verb.children)
 
 
+def _present_habit(verb: Token) -> bool:
+    """"everyone who runs migrations by hand", "reviewers ... can miss": a present or
+    modal verb says what people do in general, not what someone did."""
+    auxes = [a for a in verb.children if a.dep_ == "aux"]
+    if any(a.lower_ in ("have", "'ve") for a in auxes):
+        return False  # "should have caught", "who has touched": hindsight or a past act
+    return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in auxes)
+
+
 def generic_plural(tok: Token) -> bool:
     """A bare plural subject of a present or modal verb: "operators will always make
     mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change";
@@ -244,7 +253,11 @@ def generic_plural(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
         return False
-    return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux")
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in verb.children if a.dep_ == "aux") and verb.dep_ in ("ccomp", "xcomp"):
+        # "You can't expect reviewers to catch ...": an infinitive has no tense of its
+        # own; the verb it completes says whether this is about people in general
+        verb = verb.head
+    return _present_habit(verb)
 
 
 def _named_function(tok: Token, lex: Lexicon) -> bool:
