@@ -20,7 +20,7 @@ from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
 from .reported import hedge_lost, told_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
-from .text import inflect, phrasing, verb_lemma_of
+from .text import phrasing, verb_lemma_of
 
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
@@ -154,8 +154,6 @@ def problems(cand: Span, orig: Original) -> list[str]:
             out.append(DANGLING_BELIEF)
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
             out.append("dangling 'by + -ing'")
-    if (act := _inherited_act(cand, orig)) is not None:
-        out.append(f"the person's act {act!r} now said of the new subject")
     if (state := _persons_state(orig)) is not None and state in text:
         out.append(f"{state!r} was said of the removed person")
     for word in _numbers(orig):
@@ -227,23 +225,6 @@ def _bare_participle(span: Span) -> bool:
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "."})
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "`"})
-
-
-def _inherited_act(cand: Span, orig: Original) -> str | None:
-    """A second act of the removed person's that follows a passive with no subject of its
-    own ("The bucket was deleted on Friday, then went home"): it now reads as the act of
-    the passive's subject. Its own passive ("and was restarted") is not one."""
-    # the parser calls an unjoined second act ("..., then went home") "dep"
-    theirs = {t.lower_ for t in orig.sent if t.dep_ in ("conj", "dep") and t.pos_ == "VERB"
-              and any(s.dep_ == "nsubj" and s.i in orig.dropped for s in t.head.children)}
-    for t in cand:
-        if t.dep_ in ("conj", "dep") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and t.lower_ in theirs \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in t.children) \
-                and any(c.dep_ == "auxpass" for c in t.head.children) \
-                and inflect(verb_lemma_of(t.text), "VBN").lower() != t.lower_:
-            # "was approved ... and deployed": a participle form leans on the auxiliary
-            return t.text
-    return None
 
 
 def _persons_state(orig: Original) -> str | None:
