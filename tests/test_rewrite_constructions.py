@@ -225,3 +225,11 @@ def test_numbers_must_survive_verbatim(parse, number: str) -> None:
     assert problems(parse(f"The limit was raised to {number} on the gateway."), o) == []
     spaced = " ".join(number)
     assert any("number" in p for p in problems(parse(f"The limit was raised to {spaced} on the gateway."), o))
+
+
+def test_a_verdict_lead_takes_only_the_main_clause_subject_as_the_person(linter: Linter) -> None:
+    # "CI" is the subject of the "before" clause, not the one the verdict was about
+    assert suggestions(linter, "Oops, my bad, I tagged the release before CI had passed.") == [
+        "The release was tagged before CI had passed."]
+    # near miss: the person the verdict is about is still never named in the rewrite
+    assert not any("Gwilym" in s for s in suggestions(linter, "My bad, Gwilym tagged the release before CI had passed."))

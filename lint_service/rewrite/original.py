@@ -33,7 +33,7 @@ def original_of(det: "Detection", sent: Span) -> Original:
     # at the upgrade like a bull in a china shop")
     # (the person's own words, not a relative clause about them: "Emeka, who changed the TTL")
     named = [t for t in who.subtree if t.i <= who.i] if who is not None else \
-        [t for t in sent if t.dep_ == "nsubj"] if det.construction == "blame-phrase" else []
+        [t for t in sent if t.dep_ == "nsubj" and t.head.i == sent.root.i] if det.construction == "blame-phrase" else []
     person = {t.text for t in named if t.pos_ == "PROPN"}
     subject = c.subject if c is not None else None
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
