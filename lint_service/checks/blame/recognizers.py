@@ -256,11 +256,14 @@ def quoted_evidence(evidence: list[Token]) -> str:
     Tokens that stand side by side are one run; an adjective is shown with the noun it
     judges, because "bad" alone does not say what was bad."""
     shown: set[int] = set()
+    doc = evidence[0].doc if evidence else None
     for t in evidence:
         shown.add(t.i)
-        if t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
-            shown.update(range(t.i, t.head.i + 1))
-    doc = evidence[0].doc if evidence else None
+        if t.dep_ in ("amod", "compound") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+            shown.update(range(t.i, t.head.i + 1))  # "peak traffic", not "peak"
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.pos_ == "ADV" and nxt is not None and nxt.pos_ == "ADP" and nxt.head == t.head and nxt.dep_ == "prep":
+            shown.add(nxt.i)  # "Rather than", "instead of": the adverb with its preposition
     runs: list[list[int]] = []
     for i in sorted(shown):
         if runs and i == runs[-1][-1] + 1:
@@ -278,6 +281,8 @@ def _clause_phrase(who: Token | None, evidence: list[Token], c: Clause) -> str:
     start = who.left_edge.i
     # a verb among the evidence keeps its object: "... and broke payments", not "... and broke"
     ends = [o.right_edge.i for t in evidence if t.pos_ == "VERB" for o in t.children if o.dep_ in ("dobj", "obj")]
+    ends += [  # "... on the wrong cluster", not "... on the wrong"
+        t.head.i for t in evidence if t.dep_ in ("amod", "compound") and t.head.i > t.i]
     end = max([t.i for t in evidence] + [o.right_edge.i for o in c.objects] + [c.action.i] + ends)
     doc = who.doc
     if 0 < end - start < 14 and all(not doc[i].is_space for i in range(start, end + 1)):
