@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .chat_tail import without_chat_tail
+from .quoted_report import as_reported, quoted_report
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited, repaired
@@ -381,7 +382,36 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         copy = list(ctx.parse([plain])[0].sents)
         found = blame(copy[0]) if len(copy) == 1 else None
         offered = continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
+    if not offered and (report := quoted_report(sent)) is not None:
+        offered = continuing(sent, _reported_rewrite(report, ctx, blame, section, original_end, kept))
     if not offered and verdict_only(det, sent, ctx):
         return [REMOVAL]  # (rewrite20) only a verdict or an apology: nothing to restate, the sentence goes
     return offered
 
+
+
+def _reported_rewrite(report: tuple[str, str, str, frozenset[str]], ctx: "Context", blame: Blame, section: str | None, end: str,
+                      kept: Original) -> list[str]:
+    """(rewrite24) '"I ran X," Haruto wrote.' -> "Haruto wrote that X was run.": the quoted
+    clause is rewritten as a sentence of its own, then said as what the frame reports;
+    the whole is parsed again and kept only when it is free of blame and of problems."""
+    inner, frame, tail, speaker = report
+    kept = with_fields(kept, reporters=speaker)
+    copy = list(ctx.parse([inner])[0].sents)
+    found = blame(copy[0]) if len(copy) == 1 else None
+    if found is None:
+        return []
+    out = []
+    for text in suggest(found, copy[0], ctx, blame, section)[:1]:
+        said = list(ctx.parse([text])[0].sents) if text else []
+        composed = as_reported(frame, said[0], tail, end) if len(said) == 1 else None
+        if composed is None:
+            continue
+        sents = list(ctx.parse([composed])[0].sents)
+        refused = [p for ps in sents for p in problems(ps, kept)]
+        leftover = [x.construction for x in (blame(ps) for ps in sents) if x is not None]
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("reported %r: blame=%s problems=%s", composed, leftover, refused)
+        if len(sents) == 1 and not refused and not leftover:
+            out.append(composed)
+    return out
