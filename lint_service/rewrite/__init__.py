@@ -27,6 +27,7 @@ from .error_step import blame_noun
 from .coordination import from_first_act, repeated_subject
 from .fallback import fallback_results
 from .owned_thing import owned_thing
+from .lapse_words import lapse_words
 from .owner_article import names_a_verdict, owner_article
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
@@ -138,13 +139,14 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         judged = set(lex.terms["judgement_adjectives"])
         cut = {t.i for t in owner.subtree} | {t.i for t in det.evidence[2:] if t.lower_ in judged}
         repl = rw["possessed_nouns"].get(noun.lemma_.lower())
+        lapsed = lapse_words(noun)  # (rewrite24) "a forgotten semicolon" -> "a missing semicolon"
         if repl:
             cut |= {noun.i}
             first = min(t.i for t in owner.subtree)
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
         article = owner_article(sent, owner, noun, cut)  # "A junior analyst's query" -> "A query"
-        return [Candidate(render(sent, {first: article}, cut - {first}))]
+        return [Candidate(render(sent, {**lapsed, first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
     if det.construction == "judgement":
