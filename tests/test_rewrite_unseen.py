@@ -37,7 +37,9 @@ def test_role_opener_is_refused_and_a_precaution_is_not(parse) -> None:
 
 
 def test_role_opener_end_to_end(linter: Linter) -> None:
-    assert suggestions(linter, "As the operator on shift, Ravi restarted the primary at noon.") == []
+    # (rewrite24) the role goes with its holder (rewrite/role_opener.py), never left describing nobody
+    got = suggestions(linter, "As the operator on shift, Ravi restarted the primary at noon.")
+    assert got == ["The primary was restarted at noon."], got
     assert "The primary was restarted at noon." in suggestions(linter, "Ravi restarted the primary at noon.")
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .chat_tail import without_chat_tail
+from .quoted_report import as_reported, quoted_report
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited, repaired
@@ -26,6 +27,7 @@ from .error_step import blame_noun
 from .coordination import from_first_act, repeated_subject
 from .fallback import fallback_results
 from .owned_thing import owned_thing
+from .lapse_words import lapse_words
 from .owner_article import names_a_verdict, owner_article
 from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
@@ -137,13 +139,14 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         judged = set(lex.terms["judgement_adjectives"])
         cut = {t.i for t in owner.subtree} | {t.i for t in det.evidence[2:] if t.lower_ in judged}
         repl = rw["possessed_nouns"].get(noun.lemma_.lower())
+        lapsed = lapse_words(noun)  # (rewrite24) "a forgotten semicolon" -> "a missing semicolon"
         if repl:
             cut |= {noun.i}
             first = min(t.i for t in owner.subtree)
             return [Candidate(render(sent, {first: repl}, cut - {first}))]
         first = min(t.i for t in owner.subtree)
         article = owner_article(sent, owner, noun, cut)  # "A junior analyst's query" -> "A query"
-        return [Candidate(render(sent, {first: article}, cut - {first}))]
+        return [Candidate(render(sent, {**lapsed, first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
     if det.construction == "judgement":
@@ -384,7 +387,36 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         copy = list(ctx.parse([plain])[0].sents)
         found = blame(copy[0]) if len(copy) == 1 else None
         offered = continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
+    if not offered and (report := quoted_report(sent)) is not None:
+        offered = continuing(sent, _reported_rewrite(report, ctx, blame, section, original_end, kept))
     if not offered and verdict_only(det, sent, ctx):
         return [REMOVAL]  # (rewrite20) only a verdict or an apology: nothing to restate, the sentence goes
     return offered
 
+
+
+def _reported_rewrite(report: tuple[str, str, str, frozenset[str]], ctx: "Context", blame: Blame, section: str | None, end: str,
+                      kept: Original) -> list[str]:
+    """(rewrite24) '"I ran X," Haruto wrote.' -> "Haruto wrote that X was run.": the quoted
+    clause is rewritten as a sentence of its own, then said as what the frame reports;
+    the whole is parsed again and kept only when it is free of blame and of problems."""
+    inner, frame, tail, speaker = report
+    kept = with_fields(kept, reporters=speaker)
+    copy = list(ctx.parse([inner])[0].sents)
+    found = blame(copy[0]) if len(copy) == 1 else None
+    if found is None:
+        return []
+    out = []
+    for text in suggest(found, copy[0], ctx, blame, section)[:1]:
+        said = list(ctx.parse([text])[0].sents) if text else []
+        composed = as_reported(frame, said[0], tail, end) if len(said) == 1 else None
+        if composed is None:
+            continue
+        sents = list(ctx.parse([composed])[0].sents)
+        refused = [p for ps in sents for p in problems(ps, kept)]
+        leftover = [x.construction for x in (blame(ps) for ps in sents) if x is not None]
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("reported %r: blame=%s problems=%s", composed, leftover, refused)
+        if len(sents) == 1 and not refused and not leftover:
+            out.append(composed)
+    return out

@@ -288,6 +288,8 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
         verb = cand.doc[t.i + 1]
         if verb.lemma_ in phrasing()["manual_error"]["reporting_verbs"] and t.lemma_.lower() in _speakers():
             continue  # "A spokesperson said ...": a speaker reports it and did nothing wrong
+        if t.text in orig.reporters and verb.lemma_ in phrasing()["quote_report_verbs"]:
+            continue  # (rewrite24) a quote said as reported speech: its speaker's frame is the writer's own
         # the parser reads "the reviewer approved without reading" in a list as a noun and
         # its participle: the reader still reads who approved
         acting = (t.dep_ == "nsubj" and t.head == verb and verb.tag_ in ("VBD", "VBZ", "VBP")) or (

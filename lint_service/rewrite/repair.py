@@ -23,6 +23,7 @@ from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
 from .self_verdict import STATUS, status_apart
 from .relative import person_clause_edits, relative_edits
+from .role_opener import without_role_opener
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
 from .writer_frame import without_feeling, without_finding_out, without_help_question
@@ -63,6 +64,9 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif found and all(p == DANGLING_BELIEF for p in found):
         # the candidate's own parse when the original's misread the belief as the object
         fixed = edited(cand.text, belief_edits(orig.sent)) or edited(cand.text, belief_edits(cand))
+    elif len(found) == 1 and found[0].startswith(ROLE_OPENER[0]) and found[0].endswith(ROLE_OPENER[1]):
+        # (rewrite24) "As the approver on that change, it was not checked ...": the role goes with its holder
+        fixed = without_role_opener(cand, found[0][len(ROLE_OPENER[0]):-len(ROLE_OPENER[1])].strip("'\""))
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
@@ -85,6 +89,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
 
 
 _MAX_REPAIRS = 2
+# the verifier's message for a role opener left without its holder (rewrite/faithful.py)
+ROLE_OPENER = ("opener ", " described the removed person")
 
 
 def _remorse(ctx: "Context") -> frozenset[str]:

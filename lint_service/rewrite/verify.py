@@ -65,6 +65,7 @@ class Original:
     virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
     judging_verbs: frozenset[str] = frozenset()  # "sleepwalk": a verb that judges how it was done
     unbound: tuple[str, ...] = ()  # the sentence's own pronouns that cannot be the removed person's
+    reporters: frozenset[str] = frozenset()  # a quote's speaker, kept as the frame of its reported speech (rewrite24)
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
