@@ -11,7 +11,7 @@ from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
-from .possessives import _generic_person, _possessor
+from .possessives import _generic_person, _possessor, ones_part
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
 
@@ -37,12 +37,12 @@ def _linked_person(tok: Token, view: SentenceView) -> Token | None:
     poss = _possessor(tok, lex)
     if poss is not None:
         return poss
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from", "on")):
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")):
         for o in prep.children:
-            if o.dep_ == "pobj" and prep.lower_ != "on" and classify(o, lex) in BLAMEABLE:
+            if o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE:
                 return o
-            if o.dep_ == "pobj" and o.lemma_.lower() == "part" and (poss := _possessor(o, lex)) is not None:
-                return poss  # "a mistake on his part"
+    if (poss := ones_part(tok, lex)) is not None:
+        return poss  # "a mistake on his part"
     if (maker := made_by(tok, lex)) is not None:
         return maker
     head = tok.head
@@ -157,7 +157,7 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if low == "on" and tok.dep_ == "prep" and head.lemma_ == "be":
             obj = next((o for o in tok.children if o.dep_ == "pobj"), None)
             subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
-            owner = _possessor(obj, lex) if obj is not None and obj.lemma_.lower() in ("end", "side", "part") else None
+            owner = _possessor(obj, lex) if obj is not None and obj.lemma_.lower() in terms["ownership_nouns"] else None
             if owner is not None:
                 obj = owner  # "the problem was on my end"
             if obj is not None and subj is not None and (owner is not None or classify(obj, lex) in BLAMEABLE) and (
@@ -191,6 +191,8 @@ def _generic(tok: Token) -> bool:
     if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("det", "poss") for c in tok.children):
         return False
     attrs = [c for c in head.children if c.dep_ in ("attr", "acomp")]
+    if not attrs:
+        return False  # "Staff error at the counter is to blame for the mix-up": a finding, not what error is
     return all(not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in a.children) for a in attrs)
 
 

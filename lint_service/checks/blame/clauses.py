@@ -199,6 +199,8 @@ def _in_complement(tok: Token, verb: Token) -> bool:
     node = tok
     while node.head != verb and node.head != node:
         node = node.head
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+        return False  # "I'm writing this up because I caused it": why it is written, not what
     return node.dep_ not in ("conj", "cc", "punct", "parataxis")
 
 

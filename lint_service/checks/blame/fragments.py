@@ -26,9 +26,24 @@ def first_word(sent: Span) -> Token:
     return next((t for t in sent if not t.is_punct and not t.is_space), sent[0])
 
 
-def implied_writer(c: Clause, sent: Span) -> bool:
+def _owning_prefix(head: Token, apologies: frozenset[str]) -> bool:
+    """What a chat line puts before the dropped "I": an apology ("sorry, merged the wrong
+    branch", "sorry sorry sorry, ...") or the writer owning up ("that was me, sorry, ...")."""
+    words = [t for t in head.subtree if not t.is_punct and not t.is_space]
+    if all(t.lower_ in apologies or t.pos_ == "INTJ" for t in words):
+        return True
+    # "that was me": a copula with a demonstrative subject and the writer as its attribute
+    subj = [t for t in head.children if t.dep_ == "nsubj"]
+    attr = [t for t in head.children if t.dep_ == "attr"]
+    rest = [t for t in words if t is not head and t not in subj and t not in attr]
+    return (head.lemma_ == "be" and len(subj) == 1 and subj[0].lower_ in ("that", "this", "it") and len(attr) == 1
+            and attr[0].lower_ in ("me", "i") and all(t.lower_ in apologies or t.pos_ == "INTJ" for t in rest))
+
+
+def implied_writer(c: Clause, sent: Span, apologies: frozenset[str] = frozenset()) -> bool:
     """The clause is a subjectless past verb that opens the sentence ("accidentally
-    nuked the staging db"): the writer's own act."""
+    nuked the staging db"), or follows only the writer's apology ("sorry, merged the
+    wrong branch"): the writer's own act."""
     v = c.verb
     if c.subject is not None or c.passive or v.dep_ != "ROOT" or not (past_form(v) or v.tag_ == "VBN"):
         return False
@@ -40,5 +55,7 @@ def implied_writer(c: Clause, sent: Span) -> bool:
     perfect = [t for t in before if t.dep_ in ("aux", "neg") and t.head == v]
     if perfect and not any(t.lemma_ == "have" for t in perfect):
         return False  # "Will merge it tonight", "Can't reproduce": a plan or a status, not a past act
-    rest = [t for t in before if t not in opener and t not in perfect]
+    owning = {t.i for h in v.children if h.i < v.i and h not in opener and h not in perfect
+              and _owning_prefix(h, apologies) for t in h.subtree}
+    rest = [t for t in before if t not in opener and t not in perfect and t.i not in owning]
     return len(rest) <= 2 and all(t.pos_ in ("ADV", "INTJ") and t.head == v for t in rest)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .agents import BLAMEABLE, Kind, classify
 from .framing import describe, of_what
 from .lexicon import Lexicon
-from .possessives import _possessor
+from .possessives import _possessor, ones_part
 from .recognizers import Detection, SentenceView, _negated_sentence
 
 
@@ -39,9 +39,13 @@ def judgement(view: SentenceView) -> Detection | None:
         if tok.i in view.quoted:
             continue
         low = tok.lower_
-        if low in terms["judgement_adjectives"] and tok.dep_ in ("acomp", "attr") and any(
+        # "It was reckless of Farid to ...", and the chat fragment without "it was" ("Careless
+        # of me to tag before CI finished"), which the adjective opens (the parser makes it
+        # the root, or the subject of the infinitive)
+        opens = all(t.pos_ == "ADV" for t in view.sent if t.i < tok.i)
+        if low in terms["judgement_adjectives"] and (tok.dep_ in ("acomp", "attr", "ROOT") or opens) and any(
             p.lower_ == "of" and any(classify(o, lex) in BLAMEABLE for o in p.children if o.dep_ == "pobj") for p in tok.children
-        ):
+        ) and not _negated_sentence(tok):
             person = next(o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
             return Detection("blame.judgement", "judgement",
                              f'"{tok.text} of {person.text}" judges a person; describe the conditions that made the action look reasonable.',
@@ -61,7 +65,7 @@ def judgement(view: SentenceView) -> Detection | None:
             return Detection("blame.judgement", "judgement", f'Comparing with "a {describe([*tok.children, tok, tok.head])}" implies the person involved fell short; describe what would have caught the problem instead.', None, [tok, tok.head])
         if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and (any(  # "a sloppy deploy by the release team"
             o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE for p in tok.head.children if p.lower_ == "by" for o in p.children
-        ) or _on_ones_part(tok.head, lex)):  # "a sloppy change on my part"
+        ) or ones_part(tok.head, lex) is not None):  # "a sloppy change on my part", "sloppy work on my side"
             return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges the work of a person or team; describe what happened instead.', None, [tok, tok.head])
         if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and classify(tok.head, lex) in BLAMEABLE:
             return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges a person; describe what happened instead.', None, [tok, tok.head])
@@ -80,16 +84,6 @@ def _doer_of(noun: Token, lex: Lexicon) -> Token | None:
         if who is not None and who.lower_ not in ("who", "that", "which", "whom") and classify(who, lex) in BLAMEABLE:
             return who
     return None
-
-
-def _on_ones_part(noun: Token, view_lex) -> bool:
-    """"a sloppy change on my part": the "part" phrase names whose work it was."""
-    for p in noun.children:
-        part = next((o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "part"), None) if p.lower_ == "on" else None
-        if part is not None and any(d.dep_ == "poss" and (d.lower_ in ("my", "his", "her", "their", "your") or classify(d, view_lex) in BLAMEABLE)
-                                    for d in part.children):
-            return True
-    return False
 
 
 def _felt_like(tok: Token, view: SentenceView) -> Detection | None:

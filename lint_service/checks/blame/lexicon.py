@@ -63,9 +63,19 @@ def is_mis_verb(verb: Token) -> bool:
 
 def particle_of(verb: Token) -> str:
     for c in verb.children:
-        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1 and c.lower_ in ("up", "out", "away", "off", "down", "back", "ahead", "over")):
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and (c.i == verb.i + 1 or _after_pronoun(verb, c))
+                               and c.lower_ in ("up", "out", "away", "off", "down", "back", "ahead", "over")):
             return c.lower_
     return ""
+
+
+def _after_pronoun(verb: Token, c: Token) -> bool:
+    """"turned it back on", "set them up": a particle the parser left as an adverb, after
+    the pronoun object that English puts between a phrasal verb and its particle."""
+    if c.i != verb.i + 2:
+        return False
+    obj = verb.doc[verb.i + 1]
+    return obj.head == verb and obj.dep_ == "dobj" and obj.pos_ == "PRON"
 
 
 def verb_lemma(tok: Token) -> str:

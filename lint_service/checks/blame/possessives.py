@@ -33,6 +33,21 @@ def _possessor(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def ones_part(noun: Token, lex: Lexicon) -> Token | None:
+    """The owner in "a mistake on my part", "sloppy work on his side": the phrase on the
+    noun, or right after it when the parser hung it on the next verb ("Stupid mistake on
+    my part: the regex ..."), whose "part", "side" or "end" a person possesses."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    preps = [c for c in noun.children if c.dep_ == "prep"] + ([nxt] if nxt is not None and nxt.head != noun and nxt.dep_ == "prep" else [])
+    for p in preps:
+        if p.lower_ != "on":
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and o.lemma_.lower() in lex.terms["ownership_nouns"] and (who := _possessor(o, lex)) is not None:
+                return who
+    return None
+
+
 def _generic_person(person: Token) -> bool:
     """"An error by a person is where an investigation starts": a person in general, in a
     present-tense statement (rule 16)."""

@@ -114,8 +114,11 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         risky = set(lex.framing["risky_states"])
         if any(t.lower_ in lex.framing["safeguard_objects"] for o in c.objects for t in o.subtree):
             risky |= lex.framing["safeguard_off_states"]
-        states = [t for t in a.children if t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "prt") and t.lower_ in risky]
-        states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl") and t.i > o.i and t.lower_ in risky]
+        # a preposition with no object after the object is the state ("left the flag on when ...")
+        states = [t for t in a.children if (t.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "prt") or (
+            t.dep_ == "prep" and not list(t.children) and any(t.i > o.i for o in c.objects))) and t.lower_ in risky]
+        # ... or hung on the object ("left the verbose logging/NN on/prt when ...")
+        states += [t for o in c.objects for t in o.children if t.dep_ in ("amod", "acl", "prt") and t.i > o.i and t.lower_ in risky]
         if states:
             return "framing", [a] + states
     if verb_lemma(a) == "take":
@@ -210,7 +213,7 @@ def person_subject(view: SentenceView) -> Detection | None:
             # "It took Lena three hours to look at the dashboard": Lena is the one delayed
             who = next((o for o in c.action.children if o.dep_ in ("dobj", "dative")), None)
             kind = classify(who, view.lex) if who is not None else Kind.NONE
-        implied = kind not in BLAMEABLE and implied_writer(c, view.sent)
+        implied = kind not in BLAMEABLE and implied_writer(c, view.sent, view.lex.terms["apology_markers"])
         if implied:
             kind = Kind.SELF  # "Forgot to bump the version again": the writer, with the "I" dropped
         if kind not in BLAMEABLE or refers_to_thing(c.verb) or system_prompted(c, view.clauses, view.lex):
@@ -367,7 +370,7 @@ def counterfactual(view: SentenceView) -> Detection | None:
         # "Shouldn't have merged it": the writer's own hindsight with the "I" dropped
         # (an act done to something: "must have been the cache", "should have finished by
         # now" say what a thing was or did)
-        implied = c.modal is not None and not c.conditional and c.subject_kind not in BLAMEABLE and implied_writer(c, view.sent) \
+        implied = c.modal is not None and not c.conditional and c.subject_kind not in BLAMEABLE and implied_writer(c, view.sent, view.lex.terms["apology_markers"]) \
             and c.lemma not in ("be", "have") and any(x.dep_ in ("dobj", "xcomp", "ccomp") for x in c.verb.children)
         if (c.subject_kind not in BLAMEABLE and not implied) or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue
@@ -382,10 +385,20 @@ def counterfactual(view: SentenceView) -> Detection | None:
     return None
 
 
+def _contrast(neg: Token) -> bool:
+    """"Engineer error, not a hardware fault, caused ...": a "not" on a noun that only sets
+    the apposition after it aside; the noun itself is asserted."""
+    noun = neg.head
+    return noun.pos_ in ("NOUN", "PROPN") and neg.i > noun.i and any(
+        c.dep_ == "appos" and c.i > neg.i for c in noun.children)
+
+
 def _negated_sentence(tok: Token) -> bool:
     """"not a case of carelessness", "was not at fault", "nobody's fault"."""
+    if any(c.dep_ == "neg" for m in tok.children if m.dep_ == "compound" and m.i < tok.i for c in m.children):
+        return True  # "a hardware fault, not engineer error, ...": the "not" hangs on the modifier
     for anc in [tok, *tok.ancestors]:
-        if any(c.dep_ == "neg" for c in anc.children):
+        if any(c.dep_ == "neg" and not _contrast(c) for c in anc.children):
             return True
         if any(s.dep_ == "nsubj" and (s.lower_ in ("none", "nothing") or any(d.lower_ in ("neither", "no") for d in s.children))
                for s in anc.children):
