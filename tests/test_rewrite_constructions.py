@@ -233,3 +233,15 @@ def test_a_verdict_lead_takes_only_the_main_clause_subject_as_the_person(linter:
         "The release was tagged before CI had passed."]
     # near miss: the person the verdict is about is still never named in the rewrite
     assert not any("Gwilym" in s for s in suggestions(linter, "My bad, Gwilym tagged the release before CI had passed."))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an apology the parser hangs on the verb is no manner of the act
+    ("sorry sorry, tagged the wrong commit for the release", "The wrong commit for the release was tagged"),
+    # "just" plays down another person's act; once passive it would read as "recently"
+    ("Bartosz just pasted the wrong API key into the config.", "The wrong API key was pasted into the config."),
+    # near miss: the writer's own "i just ..." says when, and stays
+    ("i think i just dropped the sessions table on prod", "I think the sessions table was just dropped on prod"),
+])
+def test_apologies_and_minimisers_on_the_verb(linter: Linter, sentence: str, expected: str) -> None:
+    assert suggestions(linter, sentence)[:1] == [expected], suggestions(linter, sentence)

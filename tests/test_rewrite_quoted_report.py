@@ -21,7 +21,7 @@ OFFERED = [
                  "The operator told the review board that the wrong snapshot was deleted, according to the minutes.",
                  id="told-with-source-after"),
     pytest.param('"Frankly, Oskar just copied the wrong token," a colleague said later.',
-                 "A colleague said later that the wrong token was just copied.", id="named-doer-opener-dropped"),
+                 "A colleague said later that the wrong token was copied.", id="named-doer-opener-dropped"),
 ]
 
 

@@ -79,9 +79,13 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     from ..checks.blame.framing import clause_tokens
 
     lex = ctx.cache["blame.lexicon"]
-    drop = set(lex.terms["judgement_adverbs"])
     rw = phrasing()
     c = det.clause
+    # (an apology the parser hangs on the verb, "sorry sorry, merged X", is no manner of the
+    # act; "just" plays down another's act, but the writer's own "i just truncated" is when)
+    drop = set(lex.terms["judgement_adverbs"]) | set(rw["apology_words"])
+    if c is None or c.subject is None or c.subject.lower_ not in lex.agents["pronouns"]["self"]:
+        drop |= set(rw["minimising_adverbs"])
     out: list[Candidate] = []
     if first := strategy.restated_first(det, sent, ctx):
         return first  # "missed an obvious bug", "I own this one: I ...": said without the hindsight or verdict first
