@@ -245,3 +245,14 @@ def test_a_verdict_lead_takes_only_the_main_clause_subject_as_the_person(linter:
 ])
 def test_apologies_and_minimisers_on_the_verb(linter: Linter, sentence: str, expected: str) -> None:
     assert suggestions(linter, sentence)[:1] == [expected], suggestions(linter, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # after a verb of putting or trying, "on" says where the act was done
+    ("Imogen deployed the unreviewed build on the canary hosts.", "The unreviewed build was deployed on the canary hosts."),
+    ("Imogen never tried the failover on a staging replica.", "The failover was never tried on a staging replica."),
+    # near miss: elsewhere the "on" phrase stays with its noun
+    ("Kai silenced the alert on the payments dashboard.", "The alert on the payments dashboard was silenced."),
+])
+def test_an_on_phrase_after_a_placing_verb_follows_the_passive(linter: Linter, sentence: str, expected: str) -> None:
+    assert suggestions(linter, sentence)[:1] == [expected], suggestions(linter, sentence)

@@ -57,6 +57,9 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
                            for c in obj.head.children)
     moved = [c for c in obj.children if c.i > obj.i and (
         (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next)
+        # "installed the expired certificate on the new load balancer", "tested the migration
+        # on a copy": after a verb of putting or trying, "on" says where it was done
+        or (c.dep_ == "prep" and c.lower_ == "on" and not verb_phrase_next and verb_lemma_of(obj.head.text) in phrasing()["on_place_verbs"])
         or manner_of_act(c)  # "the previous version by mistake": how it was done, after the verb
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
