@@ -46,6 +46,25 @@ def _node_at(node: yaml.Node, path: list[Any]) -> yaml.Node:
     return node
 
 
+def _duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
+    """The first key said twice in one mapping (the YAML loader silently keeps the last,
+    so the earlier entry would never be read): (key, its line, the first one's line)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for k, v in n.value:
+                if isinstance(k, yaml.ScalarNode) and k.value != "<<":
+                    if k.value in seen:
+                        return k.value, k.start_mark.line + 1, seen[k.value]
+                    seen[k.value] = k.start_mark.line + 1
+                stack.append(v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return None
+
+
 def load_yaml_validated(path: Path, schema: dict[str, Any]) -> Any:
     """Load one YAML file and validate it against ``schema`` (errors name file and line)."""
     try:
@@ -60,6 +79,8 @@ def load_yaml_validated(path: Path, schema: dict[str, Any]) -> Any:
         raise RuleFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
     if node is None:
         raise RuleFileError(path, 1, "file is empty")
+    if (dup := _duplicate_key(node)) is not None:
+        raise RuleFileError(path, dup[1], f"key {dup[0]!r} given twice (first at line {dup[2]}); only the last would be read")
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:

@@ -111,6 +111,21 @@ def test_wrong_type_names_file_and_line(rules_copy: Path, name: str, pattern: st
     assert_names_file_and_line(info.value, path, line)
 
 
+def test_a_key_given_twice_names_file_and_line(rules_copy: Path) -> None:
+    # YAML keeps the last of two equal keys, so the first list would silently never be read
+    path = rules_copy / "rewrites.yaml"
+    line = replace_line(path, r"^blame_noun_replacement:", "blame_noun_replacement: a thing\nblame_noun_replacement: a thing") + 1
+    with pytest.raises(RuleFileError) as info:
+        load("rewrites", rules_copy)
+    assert_names_file_and_line(info.value, path, line)
+    assert "given twice" in str(info.value) and f"line {line - 1}" in str(info.value)
+
+
+def test_the_same_key_in_two_mappings_is_no_duplicate(rules_copy: Path) -> None:
+    # near miss: "verbs" under two different entries of one file is two keys, not one twice
+    load("rewrites", rules_copy)
+
+
 def test_unknown_key_in_a_rule_names_file_and_line(rules_copy: Path) -> None:
     path = rules_copy / "checks.yaml"
     line = replace_line(path, r"^    severity: warning", "    severity: warning\n    severty: warning") + 1
