@@ -92,3 +92,35 @@ def test_the_word_lists_are_rule_data() -> None:
     rules = phrasing()["writer_clauses"]
     assert "can" in rules["modals"] and "when" in rules["time_marks"]
     assert "because" in rules["reason_marks"] and "admit" in rules["confessions"]
+
+
+# -- the rule itself, on a candidate and its original -----------------------------------
+
+def _writers(cand_text: str, orig_text: str) -> bool:
+    from lint_service.rewrite.verify import Original, pronouns_of
+    from lint_service.rewrite.writer_clause import writers_own
+    from rewrite_support import first_sentence
+
+    sent = first_sentence(orig_text)
+    cand = first_sentence(cand_text)
+    orig = Original(sent, dropped={sent[0].i}, pronouns=pronouns_of(sent[0]))
+    pron = next(t for t in cand if t.lower_ == "i")
+    return writers_own(pron, cand, orig)
+
+
+def test_a_present_question_is_the_writers_own() -> None:
+    assert _writers("The audit table was truncated, how do I restore it?", "I truncated the audit table, how do I restore it?")
+
+
+def test_a_past_question_is_not_the_writers_own() -> None:
+    assert not _writers("The audit table was truncated, why did I run that?", "I truncated the audit table, why did I run that?")
+
+
+def test_a_reason_is_not_the_writers_own() -> None:
+    assert not _writers("The audit table was truncated because I was rushing.", "I truncated the audit table because I was rushing.")
+
+
+def test_a_clause_the_rewrite_changed_is_not_the_writers_own() -> None:
+    # "my" became "the" in it: the clause is no longer as the writer wrote it
+    assert not _writers("The audit table was truncated, now I can't open the dashboard.",
+                        "I truncated the audit table, now I can't open my dashboard.")
