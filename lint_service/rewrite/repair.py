@@ -7,9 +7,12 @@ patch being tested, ..."), or a belief about the object ("..., thinking it was t
 spare" -> "..., mistaken for the spare"), or the writer's frame of finding out or asking
 ("I've noticed that ...", "..., what do I do?": rewrite/writer_frame.py). Each edit is read off the original parse, the one the
 writer's sentence deserves, and the repaired candidate is checked again like any other.
+When no edit applies and every leftover "I" is the writer's in a clause of their own
+beside the act, the candidate stands as it is (rewrite/writer_clause.py).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Span, Token
@@ -74,6 +77,10 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
             or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns)) \
             or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns) \
             or without_feeling(cand, orig.pronouns, _remorse(ctx))
+        if fixed is None and found and not problems(cand, kept := replace(orig, writer_clauses=True)):
+            # (rewrite25) nothing to repair: every leftover "I" is the writer's in a clause of
+            # their own beside the act ("..., now I can't log in"), which keeps it
+            fixed, orig = cand.text, kept
     else:
         return None
     if fixed is None:

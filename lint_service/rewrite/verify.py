@@ -21,6 +21,7 @@ from .headline_acts import verb_left_without_doer
 from .reported import hedge_lost, told_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
+from .writer_clause import writers_own
 
 # The pronouns that can point back at a removed person, by how the sentence named
 # them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
@@ -66,6 +67,7 @@ class Original:
     judging_verbs: frozenset[str] = frozenset()  # "sleepwalk": a verb that judges how it was done
     unbound: tuple[str, ...] = ()  # the sentence's own pronouns that cannot be the removed person's
     reporters: frozenset[str] = frozenset()  # a quote's speaker, kept as the frame of its reported speech (rewrite24)
+    writer_clauses: bool = False  # the writer's own clauses beside the act keep their "I" (rewrite25, repair's last resort)
 
     def kept(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.dropped]
@@ -75,7 +77,7 @@ class Original:
         c = det.clause
         more = [o.text for o in c.objects[:1] if o.pos_ != "PRON"] if c is not None and det.construction not in ("idiom", "judgement") else []
         return Original(self.sent, self.dropped, self.objects + more, self.person, self.pronouns, self.judged, self.virtues,
-                        self.judging_verbs, self.unbound)
+                        self.judging_verbs, self.unbound, writer_clauses=self.writer_clauses)
 
 
 def unbound_pronouns(sent: Span, removed: Token | None, pronouns: frozenset[str]) -> tuple[str, ...]:
@@ -123,6 +125,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if low in _FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
                 and any(c.dep_ == "ccomp" for c in t.head.children) and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
             continue  # "I think the login page broke": the writer's hedge, not the act
+        if low in _FIRST and orig.writer_clauses and writers_own(t, cand, orig):
+            continue  # "..., now I can't log in, what do I do?": the writer's clause beside the act
         # "their" after "the partner" may be the partner's; "she" never is a thing's
         if low in _PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= _PLURAL):
             continue

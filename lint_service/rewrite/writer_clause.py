@@ -1,0 +1,112 @@
+"""A clause of the writer's own beside the act a rewrite made (rewrite25, issue 11).
+
+A forum post or an issue comment often goes on after the confessed act with the
+writer's present situation or question ("A file was deleted, now I can't log in, what
+do I do?") or places them in time ("A prod database was dropped when I was a senior
+engineer"). The rewrite removed the writer as the act's doer, but in such a clause the
+writer is still there to be the antecedent of its "I": the clause says nothing of the
+fault. It keeps its "I" when, read off the candidate's parse,
+
+- its verb has a first-person subject of its own, and is present tense, asks a
+  question, carries a modal of ability or request (rules/rewrites.yaml
+  ``writer_clauses.modals``), or is "be" in a time clause that only places the writer
+  (``time_marks``; what they were, with an indefinite article, ``placing_articles``:
+  "when I was tired" is a reason, "when I was the only SRE" their part in the fault);
+- its words stand in the original as written (outside what the rewrite rebuilt), and
+  no clause the rewrite rebuilt hangs after its verb ("I mean X because it was
+  overlooked": the writer's clause frames the act, it is not beside it);
+- it is no past act of the writer's ("and I didn't tell anyone"), no perfect ("I have
+  deleted"), no reason (``reason_marks``), no confession or apology (``confessions``),
+  no feeling or state of theirs ("I feel terrible about the outage").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .text import phrasing
+
+if TYPE_CHECKING:  # verify.py imports this module
+    from .verify import Original
+
+_CLAUSAL = frozenset({"ccomp", "conj", "parataxis", "advcl"})
+_MARKS = frozenset({",", ";", ":", "—", "–", "-"})
+
+
+def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
+    """``pron``, a first-person pronoun left in ``cand``, is the writer's in a clause of
+    their own that is not the blamed act (it may stay)."""
+    if "i" not in orig.pronouns:
+        return False  # someone else was removed: "I" was never theirs to keep
+    verb = _clause_verb(pron)
+    if verb is None or not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
+        return False  # "The cutoff is on me": a verdict on the writer, not their own clause
+    own = _own_words(verb, cand)
+    words = {t.lower_ for t in own} | {t.lemma_.lower() for t in own}
+    rules = phrasing()["writer_clauses"]
+    if words & set(rules["confessions"]):
+        return False
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in rules["reason_marks"] for c in verb.children):
+        return False
+    if not _placing(verb, cand, rules):
+        return False
+    return _as_written(own, cand, orig)
+
+
+def _clause_verb(pron: Token) -> Token | None:
+    """The verb of the clause ``pron`` is in ("my" in "my laptop can't connect": "connect")."""
+    for t in (pron, *pron.ancestors):
+        if t.i != pron.i and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t
+    return None
+
+
+def _own_words(verb: Token, cand: Span) -> list[Token]:
+    """``verb``'s clause without a clause spliced before it ("X was deleted, | now I
+    can't log in"): the parser often hangs the earlier clause on the later one."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    apart = [c for c in verb.children if c.dep_ in _CLAUSAL and c.right_edge.i < subject.i
+             and any(cand.doc[i].text in _MARKS for i in range(c.right_edge.i + 1, subject.i))]
+    gone = {t.i for c in apart for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in gone and cand.start <= t.i < cand.end]
+
+
+def _placing(verb: Token, cand: Span, rules: dict) -> bool:
+    """The clause is the writer's present, question, ability or request, or a time
+    clause that only places them."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" or any(a.tag_ == "VBD" for a in aux if a.lemma_.lower() != "be"):
+        return False  # "I have deleted", "why did I run it?": an act of the writer's, past
+    if verb.dep_ == "advcl" and verb.lemma_.lower() == "be" and verb.tag_ == "VBD":
+        marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in rules["time_marks"] for c in verb.children)
+        # what the writer was, said with an indefinite article ("a senior engineer"); never a
+        # state ("tired", "in a rush") or their part in the incident ("the only SRE")
+        said = [c for c in verb.children if c.dep_ not in ("nsubj", "mark", "advmod", "punct")]
+        return marked and len(said) == 1 and said[0].dep_ == "attr" and any(
+            d.dep_ == "det" and d.lower_ in rules["placing_articles"] for d in said[0].children)
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return False
+    if any(c.dep_ == "acomp" for c in verb.children):
+        return False  # "I feel terrible about the outage": remorse or an excuse, no situation
+    if any(a.tag_ == "MD" for a in aux):
+        return any(a.tag_ == "MD" and a.lemma_.lower() in rules["modals"] for a in aux)
+    present = verb.tag_ in ("VBP", "VBZ") or any(a.tag_ in ("VBP", "VBZ") for a in aux)
+    last = cand.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(cand.doc) else None
+    asked = last is not None and last.text == "?"
+    return present or asked
+
+
+def _as_written(own: list[Token], cand: Span, orig: "Original") -> bool:
+    """The clause's words, from its first to its last, stand in the original as written
+    and none of them is one the rewrite may drop."""
+    if not own:
+        return False
+    text = cand.doc.text[own[0].idx : own[-1].idx + len(own[-1].text)]
+    sent = orig.sent
+    at = sent.text.lower().find(text.lower())
+    if at < 0:
+        return False
+    start = sent.start_char + at
+    spanned = [t for t in sent if start <= t.idx < start + len(text)]
+    return not any(t.i in orig.dropped for t in spanned)
