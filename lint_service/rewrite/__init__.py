@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .chat_tail import without_chat_tail
+from .section_wording import order
 from .quoted_report import as_reported, quoted_report
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
@@ -287,38 +288,6 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
 
 
-# Where the sentence stands decides the wording: timeline entries are factual
-# events, analysis sections name what the system let happen.
-TIMELINE_SECTIONS = {"timeline", "detection", "resolution"}
-ANALYSIS_SECTIONS = {"root causes", "lessons learned"}
-
-
-def _order(found: list[Candidate], section: str | None) -> list[str]:
-    """Events first, then system framing, and the generic "The process allowed ..." only
-    when nothing more specific exists; system framing first in analysis sections, never
-    in a timeline entry."""
-    # "The process allowed X to be done" named no system the text names: blind grading
-    # found none of them acceptable as written (a verdict on a made-up subject, lost
-    # "accidentally", claims put in a quoted speaker's mouth), so it is never offered.
-    found = [c for c in found if c.kind != "generic"]
-    if section not in ANALYSIS_SECTIONS:
-        # "Nothing required a canary before ..." is analysis; elsewhere it reads as an excuse
-        # and so does "Nothing stopped the index from being deleted" for "should not have
-        # deleted the index": outside analysis it asserts a missing safeguard the writer
-        # never named (blind grading: wrong)
-        found = [c for c in found if c.kind not in ("requirement", "safeguard")]
-    if section not in ANALYSIS_SECTIONS and any(c.kind == "event" for c in found):
-        # "Nothing in the process ensured that ..." names no system: beside the plain event
-        # blind grading found it vague every time ("'was not renewed' is more direct"), so
-        # outside analysis it is offered only when nothing else is
-        found = [c for c in found if c.kind != "process"]
-    if section in TIMELINE_SECTIONS:
-        found = [c for c in found if c.kind == "event"]
-    elif section in ANALYSIS_SECTIONS:
-        found = sorted(found, key=lambda c: {"requirement": 0, "safeguard": 0, "system": 0, "process": 0, "event": 1}.get(c.kind, 2))
-    return [c.text for c in found]
-
-
 Blame = Callable[[Span], Any]
 
 
@@ -385,7 +354,7 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
             break
     if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
         results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
-    offered = continuing(sent, list(dict.fromkeys(_order(results, section)))[:3])
+    offered = continuing(sent, list(dict.fromkeys(order(results, section)))[:3])
     if not offered and (plain := without_chat_tail(sent)) is not None:
         # (rewrite23) "... shouldn't have removed it :)": made from the sentence without the tail
         copy = list(ctx.parse([plain])[0].sents)

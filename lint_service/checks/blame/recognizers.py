@@ -17,6 +17,7 @@ from .beliefs import acted_on_belief
 from .clauses import Clause, controller
 from .fragments import implied_writer
 from .evidence_clause import act_and_reason
+from .evidence_text import _who, clause_phrase, quoted_evidence
 from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
@@ -44,13 +45,6 @@ class Detection:
     clause: Clause | None = None
     evidence: list[Token] = field(default_factory=list)
     target: Token | None = None  # the person token (possessor, agent, object of "because of")
-
-
-def _who(tok: Token | None) -> str:
-    if tok is None:
-        return "someone"
-    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
-    return " ".join(t.text for t in words) if len(words) <= 6 else tok.text
 
 
 def _blameable(c: Clause) -> bool:
@@ -226,11 +220,11 @@ def person_subject(view: SentenceView) -> Detection | None:
         construction, evidence = reason
         subject = f'"{_who(who)}"'
         said = quoted_evidence(evidence)
-        phrase = _clause_phrase(who, evidence, c)
+        phrase = clause_phrase(who, evidence, c)
         if construction == "belief":  # the act, then the belief as written ("thinking it was staging")
             belief = evidence[-1]
             said = f'"{belief.doc[belief.i:belief.right_edge.i + 1].text}"'
-            phrase = _clause_phrase(who, evidence[:1], c)
+            phrase = clause_phrase(who, evidence[:1], c)
         elif who is not None and (split := act_and_reason(who, evidence, c, view.lex)) is not None:
             phrase, said = split[0], f'"{split[1]}"'  # "I kicked off X" for the act, "even though the calendar said not to" for why
         messages = {
@@ -252,45 +246,6 @@ def person_subject(view: SentenceView) -> Detection | None:
         # rebooted"): a belief detection carries no clause, so none is offered.
         return Detection("blame.person-subject", construction, messages[construction], None if construction == "belief" else c, evidence, who)
     return None
-
-
-def quoted_evidence(evidence: list[Token]) -> str:
-    """The evidence words, quoted run by run: '"bad config", "broke"', not '"bad broke"'.
-    Tokens that stand side by side are one run; an adjective is shown with the noun it
-    judges, because "bad" alone does not say what was bad."""
-    shown: set[int] = set()
-    doc = evidence[0].doc if evidence else None
-    for t in evidence:
-        shown.add(t.i)
-        if t.dep_ in ("amod", "compound") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
-            shown.update(range(t.i, t.head.i + 1))  # "peak traffic", not "peak"
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if t.pos_ == "ADV" and nxt is not None and nxt.pos_ == "ADP" and nxt.head == t.head and nxt.dep_ == "prep":
-            shown.add(nxt.i)  # "Rather than", "instead of": the adverb with its preposition
-    runs: list[list[int]] = []
-    for i in sorted(shown):
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return ", ".join('"' + doc[r[0]:r[-1] + 1].text + '"' for r in runs) if doc is not None else '""'
-
-
-def _clause_phrase(who: Token | None, evidence: list[Token], c: Clause) -> str:
-    """The words from the person to the fault ("Kenji forgot to renew the certificate"),
-    or the person and the fault words when that stretch is long."""
-    if who is None:
-        return describe(evidence)
-    start = who.left_edge.i
-    # a verb among the evidence keeps its object: "... and broke payments", not "... and broke"
-    ends = [o.right_edge.i for t in evidence if t.pos_ == "VERB" for o in t.children if o.dep_ in ("dobj", "obj")]
-    ends += [  # "... on the wrong cluster", not "... on the wrong"
-        t.head.i for t in evidence if t.dep_ in ("amod", "compound") and t.head.i > t.i]
-    end = max([t.i for t in evidence] + [o.right_edge.i for o in c.objects] + [c.action.i] + ends)
-    doc = who.doc
-    if 0 < end - start < 14 and all(not doc[i].is_space for i in range(start, end + 1)):
-        return doc[start : end + 1].text
-    return f"{_who(who)} ... {describe(evidence)}"
 
 
 def we_subject(view: SentenceView) -> Detection | None:
