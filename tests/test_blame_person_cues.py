@@ -40,6 +40,13 @@ PAIRS = [
      "The timer unplugged the freezer by mistake during its cycle."),
     ("his-antecedent-not-a-system", "The courier dropped the server by mistake on his way in.",
      "The forklift dropped the server by mistake on its way in."),
+    ("his-in-own-clause", "The courier dropped the server by mistake on his way in.",
+     "\"The server was dropped by mistake on the way in,\" he said."),
+    # an activity named by its gerund is no one
+    ("gerund-activity", "Our porter forgot to lock the back door.", "Our alerting forgot to page the second region."),
+    # a body speaking in news prose is an outsider, not a responder
+    ("body-speaking", "The porter said he had unplugged the freezer by mistake.",
+     "The agency said the freezer had been unplugged by mistake."),
     # a modifier only people take, on one individual ("the tired porter"), not a kind
     ("person-modifier", "The tired porter left the fire door open.", "The faulty latch left the fire door open."),
     ("person-modifier-generic", "The tired porter left the fire door open.", "Tired porters leave fire doors open."),

@@ -24,6 +24,8 @@ def used_of_person(tok: Token, lex: Lexicon) -> bool:
         return False
     if _thing_word(tok.lower_, lex) or _thing_word(tok.lemma_.lower(), lex):
         return False
+    if tok.lower_.endswith("ing") and len(tok) > 5:
+        return False  # "our alerting assumed one region": an activity named by its gerund
     ag = lex.agents
     if any(c.dep_ in ("compound", "nmod", "amod") and (c.lower_ in lex.systems or _thing_word(c.lemma_.lower(), lex))
            for c in tok.children):
@@ -31,7 +33,7 @@ def used_of_person(tok: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ag["person_modifiers"] for c in tok.children) and any(
             c.dep_ in ("det", "poss") for c in tok.children):
         return True  # "the tired porter"; a bare "tired people" is anyone (rule 16)
-    return _minded_subject(tok, lex) or _personal_antecedent(tok, lex)
+    return _minded_subject(tok, lex) or (tok.dep_ in ("nsubj", "nsubjpass") and _personal_antecedent(tok, lex))
 
 
 def _thing_word(word: str, lex: Lexicon) -> bool:
@@ -69,7 +71,16 @@ def _personal_antecedent(tok: Token, lex: Lexicon) -> bool:
     for t in tok.sent:
         if t.i == tok.i:
             continue
-        if t.pos_ == "PROPN" or (t.pos_ not in _FUNCTION and looks_like_name(t, lex)) or (t.pos_ == "NOUN" and (t.lemma_.lower() in lex.agents["roles"] or t.lower_ in lex.agents["roles"])):
+        if t.pos_ == "PROPN" or (t.pos_ not in _FUNCTION and looks_like_name(t, lex)) or (t.pos_ == "NOUN" and _someone(t, lex)):
             return False  # someone else the pronoun may point at
-        found = found or (t.i > tok.i and t.lower_ in _PERSONAL and t.pos_ == "PRON")
+        # in the noun's own clause: not the speaker of a quote about it ("... this outage
+        # was caused," she said)
+        found = found or (t.i > tok.i and t.lower_ in _PERSONAL and t.pos_ == "PRON" and t in tok.head.subtree)
     return found
+
+
+def _someone(tok: Token, lex: Lexicon) -> bool:
+    """A noun of the lists that names people ("engineer", "the user", "customers")."""
+    ag = lex.agents
+    return any(w in ag[key] for w in (tok.lower_, tok.lemma_.lower())
+               for key in ("roles", "third_parties", "proxy_nouns", "team_heads", "ambiguous_roles"))
