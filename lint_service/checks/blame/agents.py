@@ -16,6 +16,7 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .person_cues import used_of_person
 
 
 class Kind(str, Enum):
@@ -165,6 +166,10 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
             # "a signaller who set the points", whatever the noun: "who" is said of people
             # ("peers who sent invalid blocks" stay what their noun says: a plural class)
             return Kind.ROLE
+    if used_of_person(tok, lex):  # "the packer forgot to seal the crate", lowercase "ops said ..."
+        if generic_plural(tok):
+            return Kind.INDEFINITE
+        return Kind.TEAM if low in lex.agents["team_names"] or low in lex.agents["team_functions"] else Kind.ROLE
     return Kind.SYSTEM if tok.pos_ in ("NOUN", "PROPN") else Kind.NONE
 
 
