@@ -28,9 +28,10 @@ def test_a_present_inability_and_a_question_keep_their_i(linter: Linter) -> None
     assert "The staging bucket was wiped by accident, now I can't restore the fixtures, can someone help?" in out
 
 
-def test_a_time_clause_that_places_the_writer_keeps_its_i(linter: Linter) -> None:
-    out = suggestions(linter, "I dropped a staging schema when I was a junior developer.")
-    assert "A staging schema was dropped when I was a junior developer." in out
+def test_a_time_clause_about_the_writer_is_not_kept(linter: Linter) -> None:
+    # with the writer gone from the act it reads as a timestamp (blind round 18: poor)
+    for s in suggestions(linter, "I dropped a staging schema when I was a junior developer."):
+        assert "when I was" not in s
 
 
 # -- refused: another act, a reason, a confession, a verdict ---------------------------
@@ -90,7 +91,7 @@ def test_a_clause_framing_the_rebuilt_act_is_still_refused(linter: Linter) -> No
 
 def test_the_word_lists_are_rule_data() -> None:
     rules = phrasing()["writer_clauses"]
-    assert "can" in rules["modals"] and "when" in rules["time_marks"]
+    assert "can" in rules["modals"]
     assert "because" in rules["reason_marks"] and "admit" in rules["confessions"]
 
 

@@ -2,16 +2,15 @@
 
 A forum post or an issue comment often goes on after the confessed act with the
 writer's present situation or question ("A file was deleted, now I can't log in, what
-do I do?") or places them in time ("A prod database was dropped when I was a senior
-engineer"). The rewrite removed the writer as the act's doer, but in such a clause the
+do I do?"). The rewrite removed the writer as the act's doer, but in such a clause the
 writer is still there to be the antecedent of its "I": the clause says nothing of the
 fault. It keeps its "I" when, read off the candidate's parse,
 
 - its verb has a first-person subject of its own, and is present tense, asks a
   question, carries a modal of ability or request (rules/rewrites.yaml
-  ``writer_clauses.modals``), or is "be" in a time clause that only places the writer
-  (``time_marks``; what they were, with an indefinite article, ``placing_articles``:
-  "when I was tired" is a reason, "when I was the only SRE" their part in the fault);
+  ``writer_clauses.modals``). A time clause about the writer ("when I was a senior
+  engineer") is never kept: with the writer gone from the act it reads as a timestamp
+  and hides whose act it was (blind round 18: poor); "when I was tired" is a reason;
 - its words stand in the original as written (outside what the rewrite rebuilt), and
   no clause the rewrite rebuilt hangs after its verb ("I mean X because it was
   overlooked": the writer's clause frames the act, it is not beside it);
@@ -73,18 +72,10 @@ def _own_words(verb: Token, cand: Span) -> list[Token]:
 
 
 def _placing(verb: Token, cand: Span, rules: dict) -> bool:
-    """The clause is the writer's present, question, ability or request, or a time
-    clause that only places them."""
+    """The clause is the writer's present, question, ability or request."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN" or any(a.tag_ == "VBD" for a in aux if a.lemma_.lower() != "be"):
         return False  # "I have deleted", "why did I run it?": an act of the writer's, past
-    if verb.dep_ == "advcl" and verb.lemma_.lower() == "be" and verb.tag_ == "VBD":
-        marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in rules["time_marks"] for c in verb.children)
-        # what the writer was, said with an indefinite article ("a senior engineer"); never a
-        # state ("tired", "in a rush") or their part in the incident ("the only SRE")
-        said = [c for c in verb.children if c.dep_ not in ("nsubj", "mark", "advmod", "punct")]
-        return marked and len(said) == 1 and said[0].dep_ == "attr" and any(
-            d.dep_ == "det" and d.lower_ in rules["placing_articles"] for d in said[0].children)
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return False
     if any(c.dep_ == "acomp" for c in verb.children):
