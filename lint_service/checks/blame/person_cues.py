@@ -22,16 +22,20 @@ def used_of_person(tok: Token, lex: Lexicon) -> bool:
     """True when the sentence uses the unknown common noun ``tok`` of a person."""
     if tok.pos_ != "NOUN" or not tok.text.replace("-", "").isalpha() or tok.ent_type_ in ("ORG", "PRODUCT", "GPE"):
         return False
+    ag = lex.agents
+    # every cue below needs a subject or a person-only modifier: ask the cheap parse
+    # question first (classify() ends here for most nouns of a document)
+    modified = any(c.dep_ in ("amod", "compound") and c.lower_ in ag["person_modifiers"] for c in tok.children)
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not modified:
+        return False
     if _thing_word(tok.lower_, lex) or _thing_word(tok.lemma_.lower(), lex):
         return False
     if tok.lower_.endswith("ing") and len(tok) > 5:
         return False  # "our alerting assumed one region": an activity named by its gerund
-    ag = lex.agents
     if any(c.dep_ in ("compound", "nmod", "amod") and (c.lower_ in lex.systems or _thing_word(c.lemma_.lower(), lex))
            for c in tok.children):
         return False  # "the build packer", "the cache warmer": a part of a system
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in ag["person_modifiers"] for c in tok.children) and any(
-            c.dep_ in ("det", "poss") for c in tok.children):
+    if modified and any(c.dep_ in ("det", "poss") for c in tok.children):
         return True  # "the tired porter"; a bare "tired people" is anyone (rule 16)
     return _minded_subject(tok, lex) or (tok.dep_ in ("nsubj", "nsubjpass") and _personal_antecedent(tok, lex))
 
@@ -43,7 +47,8 @@ def _thing_word(word: str, lex: Lexicon) -> bool:
     if things is None:
         things = _THINGS[id(lex)] = (lex.agents["system_nouns"] | lex.systems | lex.terms["quote_mention_nouns"]
                                      | lex.terms["change_nouns"])
-    return word in things or any(word.endswith(t) and len(t) >= 3 and len(word) > len(t) + 1 for t in things)
+    # a suffix of three letters or more, after at least two ("cronjob" ends in "job")
+    return word in things or any(word[i:] in things for i in range(2, len(word) - 2))
 
 
 # The lexicon is loaded once per configuration and kept (load_lexicon's cache).
@@ -67,16 +72,16 @@ def _personal_antecedent(tok: Token, lex: Lexicon) -> bool:
     after the noun, in a sentence with no other candidate (a name, a known role)."""
     from .agents import looks_like_name  # agents.py asks this module, so import when asked
 
-    found = False
+    # in the noun's own clause: not the speaker of a quote about it ("... this outage
+    # was caused," she said); most sentences have no such pronoun, so ask that first
+    if not any(t.i > tok.i and t.lower_ in _PERSONAL and t.pos_ == "PRON" for t in tok.head.subtree):
+        return False
     for t in tok.sent:
         if t.i == tok.i:
             continue
         if t.pos_ == "PROPN" or (t.pos_ not in _FUNCTION and looks_like_name(t, lex)) or (t.pos_ == "NOUN" and _someone(t, lex)):
             return False  # someone else the pronoun may point at
-        # in the noun's own clause: not the speaker of a quote about it ("... this outage
-        # was caused," she said)
-        found = found or (t.i > tok.i and t.lower_ in _PERSONAL and t.pos_ == "PRON" and t in tok.head.subtree)
-    return found
+    return True
 
 
 def _someone(tok: Token, lex: Lexicon) -> bool:
