@@ -111,6 +111,13 @@ class Lexicon:
     systems: frozenset[str]
     people: frozenset[str]
 
+    @functools.cached_property
+    def thing_words(self) -> frozenset[str]:
+        """System, artefact and change nouns: what tech writing personifies ("the
+        scheduler decided"), never a person however the sentence uses it."""
+        return frozenset(self.agents["system_nouns"] | self.systems | self.terms["quote_mention_nouns"]
+                         | self.terms["change_nouns"])
+
     def words(self, source: str, key: str) -> frozenset[str]:
         table = {"agents": self.agents, "framing": self.framing, "terms": self.terms}[source]
         return table[key]

@@ -43,16 +43,9 @@ def used_of_person(tok: Token, lex: Lexicon) -> bool:
 def _thing_word(word: str, lex: Lexicon) -> bool:
     """A system, artefact or change noun, or a closed compound ending in one
     ("pullrequest", "cronjob"): what tech writing personifies."""
-    things = _THINGS.get(id(lex))
-    if things is None:
-        things = _THINGS[id(lex)] = (lex.agents["system_nouns"] | lex.systems | lex.terms["quote_mention_nouns"]
-                                     | lex.terms["change_nouns"])
+    things = lex.thing_words
     # a suffix of three letters or more, after at least two ("cronjob" ends in "job")
     return word in things or any(word[i:] in things for i in range(2, len(word) - 2))
-
-
-# The lexicon is loaded once per configuration and kept (load_lexicon's cache).
-_THINGS: dict[int, frozenset[str]] = {}
 
 
 def _minded_subject(tok: Token, lex: Lexicon) -> bool:
