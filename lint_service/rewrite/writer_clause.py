@@ -48,7 +48,7 @@ def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
         return False
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in rules["reason_marks"] for c in verb.children):
         return False
-    if not _placing(verb, cand, rules):
+    if not _present_situation(verb, cand, rules):
         return False
     return _as_written(own, cand, orig)
 
@@ -71,7 +71,7 @@ def _own_words(verb: Token, cand: Span) -> list[Token]:
     return [t for t in verb.subtree if t.i not in gone and cand.start <= t.i < cand.end]
 
 
-def _placing(verb: Token, cand: Span, rules: dict) -> bool:
+def _present_situation(verb: Token, cand: Span, rules: dict) -> bool:
     """The clause is the writer's present, question, ability or request."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN" or any(a.tag_ == "VBD" for a in aux if a.lemma_.lower() != "be"):
