@@ -61,7 +61,7 @@ class Linter:
         profile = template_for(document, self.config.template)
         document.template = profile.name if profile is not None else None
         check_deadline()
-        prose = repair(document.prose)
+        prose = repair(document.prose, text if document.format == "markdown" else None)
         # A heading that is only a section's name says nothing of anyone: not parsed (the
         # template's fifteen or so names would cost a cold lint about a tenth of the parse)
         heads = repair([h for h in document.headings if not is_section_name(h.text)])

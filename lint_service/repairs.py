@@ -84,12 +84,58 @@ def _safe(prose: Prose) -> Prose:
     return Prose("".join(chars), offsets, prose.kind, prose.section)
 
 
-def repair(prose: list[Prose]) -> list[Prose]:
-    """Prose as the parser should see it: split at hard breaks, timestamps and labels stripped."""
+# A list item's paragraph swallows any unindented line after it (CommonMark's "lazy
+# continuation"): "2. An Expect header\nThe second issue was not identified ..." is
+# one paragraph to the parser, though the writer ended the item and began a sentence.
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+# A line ending in one of these goes on into the next, or ends a sentence already.
+_LINE_GOES_ON = ",;:-–—(/&+.!?"
+
+
+def _cut(prose: Prose, cuts: list[int]) -> list[Prose]:
+    """``prose`` cut before each index of ``cuts`` (the character there is dropped)."""
+    pieces, start = [], 0
+    for c in cuts:
+        pieces.append(Prose(prose.text[start:c], prose.offsets[start:c], prose.kind, prose.section))
+        start = c + 1
+    pieces.append(Prose(prose.text[start:], prose.offsets[start:], prose.kind, prose.section))
+    return [p for p in pieces if p.text.strip()]
+
+
+def split_lazy_lines(prose: Prose, source: str) -> list[Prose]:
+    """A Markdown list item cut where an unindented line starts a new sentence: the line
+    before ends without punctuation and the lazy line starts with a capital. A line
+    indented under the item, or one that starts in lower case, is the item wrapping."""
+    if prose.kind != "list-item" or "\n" not in prose.text or not prose.offsets:
+        return [prose]
+    line_start = source.rfind("\n", 0, prose.offsets[0]) + 1
+    marker = _LIST_MARKER.match(source, line_start)
+    if marker is None or marker.end() > prose.offsets[0]:
+        return [prose]  # not the first line of a list item (a later paragraph of it)
+    column = marker.end() - line_start
+    cuts = []
+    for i, ch in enumerate(prose.text):
+        if ch != "\n":
+            continue
+        before, after = prose.text[:i].rstrip(), prose.text[i + 1:].lstrip()
+        if not before or not after or before[-1] in _LINE_GOES_ON or not after[0].isupper():
+            continue
+        first = prose.offsets[i + 1 + (len(prose.text[i + 1:]) - len(after))]
+        lazy_start = source.rfind("\n", 0, first) + 1
+        if first - lazy_start < column:
+            cuts.append(i)
+    return _cut(prose, cuts) if cuts else [prose]
+
+
+def repair(prose: list[Prose], source: str | None = None) -> list[Prose]:
+    """Prose as the parser should see it: split at hard breaks (and, given the Markdown
+    ``source``, at a list item's lazy line that starts a sentence), timestamps and labels
+    stripped."""
     return [
         strip_leading_label(strip_leading_timestamp(_safe(p)))
         for whole in prose
-        for p in split_hard_breaks(whole)
+        for lazy in (split_lazy_lines(whole, source) if source is not None else [whole])
+        for p in split_hard_breaks(lazy)
         if p.text.strip()
     ]
 
