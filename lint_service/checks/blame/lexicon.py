@@ -37,10 +37,14 @@ class VerbClass:
                 self._phrasal.add((lemma, particle))
             else:
                 self._plain.add(lemma)
+        # The lemmas some phrasal entry starts with: only for those is the particle
+        # worth looking for (particle_of walks the verb's children; match() is asked
+        # of nearly every verb by many recognizers).
+        self._phrasal_heads = frozenset(lemma for lemma, _particle in self._phrasal)
 
     def match(self, verb: Token) -> bool:
         lemma = verb_lemma(verb)
-        if (lemma, particle_of(verb)) in self._phrasal:
+        if lemma in self._phrasal_heads and (lemma, particle_of(verb)) in self._phrasal:
             return True
         return lemma in self._plain
 
