@@ -1,7 +1,8 @@
 """Work the blame check saves without changing a result: the kind of a token memoised on
 its Doc (per lexicon), verb classes that look for a particle only where one matters, the
-judgement recognizer's opening test, and the first verification parses of every
-finding's rewrites made in one batch. Every sentence here was written for this file."""
+judgement recognizer's opening test, one search for every blame phrase, a headline told
+by its last word first, and the first verification parses of every finding's rewrites
+made in one batch. Every sentence here was written for this file."""
 from __future__ import annotations
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from lint_service import Linter
 from lint_service.checks.blame import engine
 from lint_service.checks.blame.agents import Kind, _classify, classify
+from lint_service.checks.blame.assertions import blame_phrase
+from lint_service.checks.blame.headlines import headline_doer
 from lint_service.checks.blame.judgements import judgement
 from lint_service.checks.blame.lexicon import VerbClass, load_lexicon
 from recognizer_support import _nlp, assert_recognized
@@ -105,3 +108,13 @@ def test_a_failing_plan_costs_the_rewrite_not_the_finding(linter: Linter, monkey
     found = [f for f in linter.lint(TWO_FINDINGS).findings if f.rule.startswith("blame.")]
     assert [f.rule for f in found] == ["blame.person-subject", "blame.person-subject"]
     assert all(not f.suggestions for f in found)
+
+
+def test_one_search_finds_a_blame_phrase_and_misses_its_words_apart() -> None:
+    found = assert_recognized(blame_phrase, "Honestly the stale cache was my bad, sorry all.",
+                              "My badge reader was flaky all morning.")
+    assert "my bad" in found.message
+
+
+def test_a_headline_is_told_by_its_last_word_first() -> None:
+    assert_recognized(headline_doer, "Rogue admin wipes payroll servers", "Rogue admin wipes payroll servers.")
