@@ -1,8 +1,8 @@
 """Work the blame check saves without changing a result: the kind of a token memoised on
 its Doc (per lexicon), verb classes that look for a particle only where one matters, the
 judgement recognizer's opening test, one search for every blame phrase, a headline told
-by its last word first, and the first verification parses of every finding's rewrites
-made in one batch. Every sentence here was written for this file."""
+by its last word first, a verb's lemma kept per word, and the first verification parses
+of every finding's rewrites made in one batch. Every sentence here was written for this file."""
 from __future__ import annotations
 
 import pytest
@@ -118,3 +118,13 @@ def test_one_search_finds_a_blame_phrase_and_misses_its_words_apart() -> None:
 
 def test_a_headline_is_told_by_its_last_word_first() -> None:
     assert_recognized(headline_doer, "Rogue admin wipes payroll servers", "Rogue admin wipes payroll servers.")
+
+
+def test_a_verb_lemma_is_worked_out_once_per_word() -> None:
+    from lint_service.rewrite.text import verb_lemma_of
+
+    first = verb_lemma_of("bulldozed")
+    hits = verb_lemma_of.cache_info().hits
+    assert verb_lemma_of("bulldozed") == first == "bulldoze"
+    assert verb_lemma_of.cache_info().hits == hits + 1
+    assert verb_lemma_of("Bulldozed") == "bulldoze"  # another spelling, the same lemma
