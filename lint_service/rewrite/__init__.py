@@ -10,30 +10,21 @@ blame, so an applied suggestion never produces a new finding.
 """
 from __future__ import annotations
 
-import logging
 from collections import Counter
-from dataclasses import replace as with_fields
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
-from .chat_tail import without_chat_tail
-from .section_wording import order
-from .quoted_report import as_reported, quoted_report
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
-from .repair import edited, repaired
+from .repair import edited
 from .error_step import blame_noun
 from .coordination import from_first_act, repeated_subject
-from .fallback import fallback_results
 from .owned_thing import owned_thing
 from .lapse_words import lapse_words
 from .owner_article import names_a_verdict, owner_article
-from .as_written import ignoring_untouched_we, things_on_the_name
 from .permitted import delay_variants, permissive_variants
-from .original import original_of
-from .verify import Original, problems, still_theirs
 from .clause import passive_variants, system_variant
 from .clause_range import clause_range
 from .counterfactual import counterfactual_variants
@@ -42,8 +33,9 @@ from .result_clause import result_of_state
 from .judgement_variants import judgement_variants
 from . import strategy
 from .strategy import Candidate
-from .verdict_only import REMOVAL, verdict_only
-from .text import balanced, continuing, ends_sentence, phrasing, render, sentence_end, trailing_punct, verb_lemma_of
+from .verdict_only import REMOVAL
+from .verified import Plan, finish_rewrites, plan_rewrites, suggest
+from .text import phrasing, render, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
     from ..checks.blame.clauses import Clause
@@ -53,11 +45,7 @@ if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
 # "forgot to renew", "failed to test": the action did not happen
 NOT_DONE = {"fail", "forget", "neglect", "omit", "refuse", "decline", "bother", "care", "trouble"}
 
-__all__ = ["REMOVAL", "candidates", "document_system", "suggest"]
-
-# Refused candidates are logged at DEBUG ("bench/eval_rewrites.py --why"): a missing
-# rewrite is either no candidate or a refused one, and the fix differs.
-log = logging.getLogger(__name__)
+__all__ = ["REMOVAL", "Plan", "candidates", "document_system", "finish_rewrites", "plan_rewrites", "suggest"]
 
 
 def document_system(ctx: "Context", sent: Span) -> str:
@@ -286,110 +274,3 @@ def _requirement(c: "Clause", own: list, negate: bool, drop: set[str], span: tup
     cut = {t.i for t in prep.subtree} - moved
     plain = passive_variants(c, [t for t in own if t.i not in cut], False, drop, span)
     return strategy.requirement(c, plain[0].rstrip(".")) if plain else None
-
-
-Blame = Callable[[Span], Any]
-
-
-def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = None, section: str | None = None) -> list[str]:
-    """Verified rewrites of ``sent``: each parses again without any blame finding and
-    keeps the sentence's numbers, negations, objects and antecedents.
-
-    ``blame`` is the blame check's detector, handed in by the check (a sentence span
-    to its detection or None); a restated sentence ("It was Lior who typed the
-    command" -> "Lior typed the command") is rewritten in a further round from it.
-    ``section`` is the canonical name of the section the sentence stands in."""
-    if blame is None:
-        from ..checks.blame.engine import detect
-
-        lex = ctx.cache["blame.lexicon"]
-        blame = lambda span: detect(span, lex)  # noqa: E731 - library callers without a check
-    if ctx.parse is None:
-        return []
-    blame = ignoring_untouched_we(blame, sent, ctx)
-    original_end = sentence_end(sent.text)
-    results: list[Candidate] = []
-    lex = ctx.cache.get("blame.lexicon")
-    judged = frozenset(w for key in ("judgement_adjectives", "judgement_adverbs", "judgement_nouns", "sarcastic_nouns")
-                       for w in (lex.terms.get(key, ()) if lex is not None else ())) | frozenset(phrasing()["hindsight_adjectives"] + phrasing()["loaded_words"])
-    virtues = frozenset(w + end for w in (lex.terms.get("virtue_adjectives", ()) if lex is not None else ()) for end in ("", "ly"))
-    kept = original_of(det, sent)
-    kept = with_fields(kept, objects=kept.objects + things_on_the_name(det, lex), judged=judged, virtues=virtues, judging_verbs=frozenset(
-        # a misjudgement kept in a passive ("It was misjudged how long ...") is still the verdict
-        phrasing()["judging_verbs"] + phrasing()["misjudged_verbs"]))
-    pending = [(det, sent, kept)]
-    doer = det.clause.subject if det.clause is not None else None
-    for _round in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
-        batch: list[tuple[Candidate, "Detection | None", Original]] = []
-        for d, s, orig in pending:
-            made = candidates(d, s, ctx) if d is not None else [x for x in (strategy.plain_passive(s),) if x is not None]
-            for cand in made:
-                text = cand.text
-                if original_end and not ends_sentence(text):
-                    text += original_end
-                if text == s.text.strip() or not balanced(text):
-                    continue
-                batch.append((Candidate(text, cand.kind, cand.restated), d, with_fields(orig, dropped=orig.dropped | cand.gone) if s.doc is orig.sent.doc else orig))
-        if not batch:
-            break
-        parsed = ctx.parse([c.text for c, _d, _o in batch])
-        nxt = []
-        for (cand, d, orig), doc in zip(batch, parsed):
-            sents = list(doc.sents)
-            leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
-            theirs = still_theirs(sents, s, d) if cand.restated else None
-            if log.isEnabledFor(logging.DEBUG):
-                log.debug("candidate %r: blame=%s problems=%s theirs=%s", cand.text,
-                          [x.construction for x in leftover], [p for ps in sents for p in problems(ps, orig)], theirs)
-            if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
-                results.append(cand)
-            elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):
-                results.append(Candidate(fixed, cand.kind, cand.restated))
-            elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
-                nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
-            elif len(sents) == 1 and cand.restated and theirs != "other":
-                nxt.append((None, sents[0], orig))
-        pending = nxt
-        if results:
-            break
-    if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
-        results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
-    offered = continuing(sent, list(dict.fromkeys(order(results, section)))[:3])
-    if not offered and (plain := without_chat_tail(sent)) is not None:
-        # (rewrite23) "... shouldn't have removed it :)": made from the sentence without the tail
-        copy = list(ctx.parse([plain])[0].sents)
-        found = blame(copy[0]) if len(copy) == 1 else None
-        offered = continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
-    if not offered and (report := quoted_report(sent)) is not None:
-        offered = continuing(sent, _reported_rewrite(report, ctx, blame, section, original_end, kept))
-    if not offered and verdict_only(det, sent, ctx):
-        return [REMOVAL]  # (rewrite20) only a verdict or an apology: nothing to restate, the sentence goes
-    return offered
-
-
-
-def _reported_rewrite(report: tuple[str, str, str, frozenset[str]], ctx: "Context", blame: Blame, section: str | None, end: str,
-                      kept: Original) -> list[str]:
-    """(rewrite24) '"I ran X," Haruto wrote.' -> "Haruto wrote that X was run.": the quoted
-    clause is rewritten as a sentence of its own, then said as what the frame reports;
-    the whole is parsed again and kept only when it is free of blame and of problems."""
-    inner, frame, tail, speaker = report
-    kept = with_fields(kept, reporters=speaker)
-    copy = list(ctx.parse([inner])[0].sents)
-    found = blame(copy[0]) if len(copy) == 1 else None
-    if found is None:
-        return []
-    out = []
-    for text in suggest(found, copy[0], ctx, blame, section)[:1]:
-        said = list(ctx.parse([text])[0].sents) if text else []
-        composed = as_reported(frame, said[0], tail, end) if len(said) == 1 else None
-        if composed is None:
-            continue
-        sents = list(ctx.parse([composed])[0].sents)
-        refused = [p for ps in sents for p in problems(ps, kept)]
-        leftover = [x.construction for x in (blame(ps) for ps in sents) if x is not None]
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("reported %r: blame=%s problems=%s", composed, leftover, refused)
-        if len(sents) == 1 and not refused and not leftover:
-            out.append(composed)
-    return out

@@ -158,6 +158,9 @@ def opens_bracket(span: Span) -> bool:
     return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
 
 
+# Asked of the same few verbs by many strategies and checks of every candidate, and
+# lemminflect guesses an unknown word's lemma slowly: a word's answer is kept.
+@functools.lru_cache(maxsize=16384)
 def verb_lemma_of(word: str) -> str:
     low = word.lower()
     found = getLemma(low, upos="VERB")

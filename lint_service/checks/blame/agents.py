@@ -77,8 +77,26 @@ def headline_case(sent) -> bool:
     return len(words) >= 4 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
 
 
+# classify() is asked about the same few tokens many times per sentence (the clause
+# builder for every subject and agent, then recognizers and rewrites again), and each
+# answer walks children, heads and the sentence: the kinds are memoised on the Doc, for
+# the lexicon they were worked out with (held here, so a new lexicon never reads them).
+_KINDS = "blamelint.kinds"
+
+
 def classify(tok: Token, lex: Lexicon) -> Kind:
     """The kind of referent the noun phrase headed by ``tok`` names."""
+    memo = tok.doc.user_data.get(_KINDS)
+    if memo is None or memo[0] is not lex:
+        memo = tok.doc.user_data[_KINDS] = (lex, {})
+    kinds = memo[1]
+    kind = kinds.get(tok.i)
+    if kind is None:
+        kind = kinds[tok.i] = _classify(tok, lex)
+    return kind
+
+
+def _classify(tok: Token, lex: Lexicon) -> Kind:
     low = tok.lower_
     pron = lex.agents["pronouns"]
     if low in ("who", "that", "whom") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":

@@ -182,8 +182,10 @@ def _hypothetical(tok: Token) -> bool:
                 for a in node.head.children):
             return True  # "when an operator types the wrong host, the tool should refuse": a norm for any case
         marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless", "so")]
+        if not marks:  # most clauses: no need to look for a modal
+            continue
         modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "might") for c in node.children)
-        if not marks or (node.dep_ not in ("advcl", "ccomp", "csubj") and not (marks[0].lower_ == "so" and modal)):
+        if node.dep_ not in ("advcl", "ccomp", "csubj") and not (marks[0].lower_ == "so" and modal):
             continue
         if marks[0].lower_ == "so" and (not modal or node != tok):
             continue  # "..., so it could read every bucket" is a result; "so they could have" a purpose

@@ -6,13 +6,15 @@ fires; the finding spans the sentence and its suggestions replace the sentence.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
 from ...budget import check_deadline
 from ...findings import Hit
-from ...rewrite import REMOVAL, document_system, suggest
+from ...document.model import Prose
+from ...rewrite import REMOVAL, Plan, document_system, finish_rewrites, plan_rewrites, suggest
 from ..registry import Context, check
 from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
@@ -138,22 +140,33 @@ def _detections(doc: Doc, lex: Lexicon, lex_key: tuple, want: frozenset[str], re
     return found
 
 
-def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple, section: str | None) -> tuple[str, ...]:
+def _verifier(ctx: Context) -> Callable[[Span], Detection | None]:
     lex = ctx.cache["blame.lexicon"]
 
     def blame(span: Span) -> Detection | None:  # the rewrites' verifier: the same detection
         return detect(span, lex)
 
-    if ctx.parse is None:
-        return tuple(suggest(found, sent, ctx, blame, section))
+    return blame
+
+
+def _suggestion_key(found: Detection, sent: Span, ctx: Context, lex_key: tuple, section: str | None) -> tuple:
     # A rewrite depends on the sentence, the lexicon and the system the rest of
     # the document talks about most (document_system) and the section (the same
     # paragraph text, hence the same cached Doc, can stand in a timeline and in analysis).
-    key = ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent), section)
+    return ("suggest", sent.start, sent.end, found.rule, lex_key, document_system(ctx, sent), section)
+
+
+def _suggestions(found: Detection, sent: Span, ctx: Context, lex_key: tuple, section: str | None,
+                 plan: Plan | None = None) -> tuple[str, ...]:
+    """The rewrites of one detection, from its ``plan`` when one was made (see _plan_rewrites)."""
+    if ctx.parse is None:
+        return tuple(suggest(found, sent, ctx, _verifier(ctx), section))
+    key = _suggestion_key(found, sent, ctx, lex_key, section)
     memo = _memo(sent.doc)
     out = memo.get(key)
     if out is None:
-        out = memo[key] = tuple(suggest(found, sent, ctx, blame, section))
+        made = finish_rewrites(plan, ctx) if plan is not None else suggest(found, sent, ctx, _verifier(ctx), section)
+        out = memo[key] = tuple(made)
     return out
 
 
@@ -188,13 +201,24 @@ def _from_case_copy(found: Detection, sent: Span, ctx: Context, lex: Lexicon, le
     return tuple(recased(s, sent) for s in _suggestions(d, copy, ctx, lex_key, section))
 
 
-@check(*BLAME_RULES)
-def blame_check(ctx: Context) -> Iterable[Hit]:
-    lex = lexicon_for(ctx)
-    ctx.cache["blame.lexicon"] = lex
-    lex_key = (tuple(getattr(ctx.config, "systems", ()) or ()), tuple(getattr(ctx.config, "people", ()) or ()))
-    # A disabled default-off rule should not hide an enabled one in the same sentence.
-    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
+@dataclass
+class _Finding:
+    """A detection on its way to a hit: where it is in the original text and the sentence
+    its rewrites are made from (None when it gets none)."""
+
+    prose: Prose
+    sent: Span
+    found: Detection
+    start: int
+    end: int
+    source: Span | None = None  # the detection's own sentence, or the case copy it was read from
+    copied: bool = False
+    plan: Plan | None = None
+    failure: Exception | None = None  # raised by the rewrites' planning, reported with the finding
+
+
+def _findings(ctx: Context, lex: Lexicon, lex_key: tuple, want: frozenset[str]) -> list[_Finding]:
+    out: list[_Finding] = []
     for prose, doc in (*ctx.parses, *ctx.headings):
         doc_text = None  # Doc.text joins every token: build it once per paragraph, not per finding
         for sent, found in _detections(doc, lex, lex_key, want, ctx.parse):
@@ -203,7 +227,7 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             if end <= start:
                 continue
             o_start, o_end = prose.original_span(start, end)
-            suggestions: tuple[str, ...] = ()
+            finding = _Finding(prose, sent, found, o_start, o_end)
             doc_text = doc.text if doc_text is None else doc_text
             # A suggestion replaces the original span, so offer one only when the
             # prose is the original text verbatim (no inline code or markup removed).
@@ -213,16 +237,58 @@ def blame_check(ctx: Context) -> Iterable[Hit]:
             # ... so its rewrite is made from the copy, and put back in the original's case
             copy = None if own else _copy_sentence(found, sent)
             if (own or copy is not None) and ctx.document.text[o_start:o_end] == doc_text[start:end]:
-                try:
-                    check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
-                    suggestions = _suggestions(found, sent if copy is None else copy, ctx, lex_key, prose.section)
-                    if copy is not None:
-                        suggestions = tuple(recased(s, sent) for s in suggestions)
-                    elif not suggestions and found.rule in COPY_REWRITTEN:
-                        suggestions = _from_case_copy(found, sent, ctx, lex, lex_key, prose.section)
-                except Exception:  # a rewrite bug must never cost the user the finding
-                    log.exception("rewrite failed for %r", sent.text)
-            if REMOVAL in suggestions:
-                yield from removal_hit(ctx, prose, found, o_start, o_end, suggestions)
-                continue
-            yield Hit(found.rule, o_start, o_end, found.message, tuple(suggestions))
+                finding.source, finding.copied = (sent if copy is None else copy), copy is not None
+            out.append(finding)
+    return out
+
+
+def _plan_rewrites(findings: list[_Finding], ctx: Context, lex_key: tuple) -> None:
+    """Plan the rewrites of every finding not memoised yet and parse all their first
+    candidates in one batch: the pipeline costs nearly as much per call as per short
+    sentence, and each finding's own verification parse then comes from the cache."""
+    if ctx.parse is None:
+        return
+    texts: list[str] = []
+    for f in findings:
+        if f.source is None or _suggestion_key(f.found, f.source, ctx, lex_key, f.prose.section) in _memo(f.source.doc):
+            continue
+        check_deadline()
+        try:
+            f.plan = plan_rewrites(f.found, f.source, ctx, _verifier(ctx), f.prose.section)
+        except Exception as exc:  # reported where the finding's rewrites are made
+            f.failure = exc
+            continue
+        texts += f.plan.texts if f.plan is not None else []
+    if texts:
+        ctx.parse(texts)
+
+
+@check(*BLAME_RULES)
+def blame_check(ctx: Context) -> Iterable[Hit]:
+    lex = lexicon_for(ctx)
+    ctx.cache["blame.lexicon"] = lex
+    lex_key = (tuple(getattr(ctx.config, "systems", ()) or ()), tuple(getattr(ctx.config, "people", ()) or ()))
+    # A disabled default-off rule should not hide an enabled one in the same sentence.
+    want = frozenset(r for r in BLAME_RULES if ctx.config.is_enabled(r, r not in DEFAULT_OFF))
+    findings = _findings(ctx, lex, lex_key, want)
+    _plan_rewrites(findings, ctx, lex_key)
+    for f in findings:
+        check_deadline()
+        found, sent, prose = f.found, f.sent, f.prose
+        suggestions: tuple[str, ...] = ()
+        if f.source is not None:
+            try:
+                check_deadline()  # the rewrite entry: LintTimeout is a BaseException, not caught below
+                if f.failure is not None:
+                    raise f.failure
+                suggestions = _suggestions(found, f.source, ctx, lex_key, prose.section, f.plan)
+                if f.copied:
+                    suggestions = tuple(recased(s, sent) for s in suggestions)
+                elif not suggestions and found.rule in COPY_REWRITTEN:
+                    suggestions = _from_case_copy(found, sent, ctx, lex, lex_key, prose.section)
+            except Exception:  # a rewrite bug must never cost the user the finding
+                log.exception("rewrite failed for %r", sent.text)
+        if REMOVAL in suggestions:
+            yield from removal_hit(ctx, prose, found, f.start, f.end, suggestions)
+            continue
+        yield Hit(found.rule, f.start, f.end, found.message, tuple(suggestions))

@@ -35,6 +35,9 @@ def judgement(view: SentenceView) -> Detection | None:
             return Detection("blame.judgement", "judgement",
                              f'"{describe(judged)}" judges a person rather than describing what happened; say which condition made the outcome likely.',
                              c, judged, who)
+    # the first token that is no adverb: a word up to it opens the sentence (looked up
+    # once, not by rescanning the sentence before every token)
+    first_non_adverb = next((t.i for t in view.sent if t.pos_ != "ADV"), view.sent.end)
     for tok in view.sent:
         if tok.i in view.quoted:
             continue
@@ -42,7 +45,7 @@ def judgement(view: SentenceView) -> Detection | None:
         # "It was reckless of Farid to ...", and the chat fragment without "it was" ("Careless
         # of me to tag before CI finished"), which the adjective opens (the parser makes it
         # the root, or the subject of the infinitive)
-        opens = all(t.pos_ == "ADV" for t in view.sent if t.i < tok.i)
+        opens = tok.i <= first_non_adverb
         if low in terms["judgement_adjectives"] and (tok.dep_ in ("acomp", "attr", "ROOT") or opens) and any(
             p.lower_ == "of" and any(classify(o, lex) in BLAMEABLE for o in p.children if o.dep_ == "pobj") for p in tok.children
         ) and not _negated_sentence(tok):
@@ -52,7 +55,7 @@ def judgement(view: SentenceView) -> Detection | None:
                              None, [tok])
         if tok.lemma_.lower() in terms["judgement_nouns"] and not _negated_sentence(tok):
             return Detection("blame.judgement", "judgement", f'"{tok.text}" judges a person rather than the system; describe the missing safeguard instead.', None, [tok])
-        named = low in terms["sarcastic_nouns"] | terms["judgement_predicates"] or any(
+        named = low in terms["sarcastic_nouns"] or low in terms["judgement_predicates"] or any(
             t.lower_ in terms["sarcastic_nouns"] for t in of_what(tok))  # "a bunch of amateurs"
         if named and tok.dep_ == "attr" and not _negated_sentence(tok) and any(
                 s.dep_ in ("nsubj", "csubj") and classify(s, lex) in BLAMEABLE for s in tok.head.children):

@@ -6,6 +6,7 @@ particle?"); the words themselves live in the rule files.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,10 +38,14 @@ class VerbClass:
                 self._phrasal.add((lemma, particle))
             else:
                 self._plain.add(lemma)
+        # The lemmas some phrasal entry starts with: only for those is the particle
+        # worth looking for (particle_of walks the verb's children; match() is asked
+        # of nearly every verb by many recognizers).
+        self._phrasal_heads = frozenset(lemma for lemma, _particle in self._phrasal)
 
     def match(self, verb: Token) -> bool:
         lemma = verb_lemma(verb)
-        if (lemma, particle_of(verb)) in self._phrasal:
+        if lemma in self._phrasal_heads and (lemma, particle_of(verb)) in self._phrasal:
             return True
         return lemma in self._plain
 
@@ -117,6 +122,12 @@ class Lexicon:
         scheduler decided"), never a person however the sentence uses it."""
         return frozenset(self.agents["system_nouns"] | self.systems | self.terms["quote_mention_nouns"]
                          | self.terms["change_nouns"])
+
+    @functools.cached_property
+    def blame_phrase_search(self) -> re.Pattern[str]:
+        """Any of ``blame_phrases`` between spaces, as blame_phrase() looks for each: most
+        sentences hold none, and one search says so instead of one per phrase."""
+        return re.compile(" (?:" + "|".join(re.escape(p) for p in self.terms["blame_phrases"]) + ") ")
 
     def words(self, source: str, key: str) -> frozenset[str]:
         table = {"agents": self.agents, "framing": self.framing, "terms": self.terms}[source]
