@@ -40,12 +40,24 @@ def _owning_prefix(head: Token, apologies: frozenset[str]) -> bool:
             and attr[0].lower_ in ("me", "i") and all(t.lower_ in apologies or t.pos_ == "INTJ" for t in rest))
 
 
+def _misread_opener(v: Token, sent: Span) -> bool:
+    """"Ran `terraform destroy` in what I thought was the sandbox": the parser may take a
+    later clause for the main one and hang the opening verb under it as a modifier. An
+    opening past verb with an object of its own and no "when"/"after" is still the
+    writer's act; a participle without one describes the main clause's subject
+    ("Deployed on Friday, the change broke checkout")."""
+    return v.dep_ == "advcl" and first_word(sent) == v and any(x.dep_ == "dobj" for x in v.children) and not any(
+        x.dep_ in ("mark", "advmod") and x.i < v.i for x in v.children)
+
+
 def implied_writer(c: Clause, sent: Span, apologies: frozenset[str] = frozenset()) -> bool:
     """The clause is a subjectless past verb that opens the sentence ("accidentally
     nuked the staging db"), or follows only the writer's apology ("sorry, merged the
     wrong branch"): the writer's own act."""
     v = c.verb
-    if c.subject is not None or c.passive or v.dep_ != "ROOT" or not (past_form(v) or v.tag_ == "VBN"):
+    if c.subject is not None or c.passive or not (past_form(v) or v.tag_ == "VBN"):
+        return False
+    if v.dep_ != "ROOT" and not _misread_opener(v, sent):
         return False
     before = [t for t in sent if t.i < v.i and not t.is_punct and not t.is_space]
     # A chat message may go on from the last one ("And broke the build") or look back on
