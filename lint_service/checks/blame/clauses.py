@@ -124,7 +124,9 @@ def verb_only_predicate(tok: Token) -> bool:
 
 
 def _is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_WORDS) for c in tok.children)
+    # "I didn't double check": the parser may hang the "n't" on the adverb before the verb
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_WORDS) or (
+        c.dep_ == "advmod" and c.i == tok.i - 1 and any(n.dep_ == "neg" for n in c.children)) for c in tok.children)
 
 
 def _subject_in_disguise(obj: Token) -> bool:

@@ -1,0 +1,50 @@
+"""Attention not paid: "I just wasn't paying attention", "the on-call didn't take
+notice of the warning". A person as the subject of a negated "pay / take / give" with
+a heed noun as its object says they let something pass them by: an omission, like a
+check left undone (rule 1, rule 9). "Nobody was paying attention" has no one in
+particular (rule 5) and never reaches here; the dashboard that "paid no attention" is a
+system (rule 11).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import Clause
+from .lexicon import Lexicon, verb_lemma
+
+
+def inattention(c: Clause, lex: Lexicon) -> list[Token]:
+    """The verb and the heed noun of a negated "paying attention", or an empty list."""
+    terms = lex.terms
+    if not c.negated or c.modal or c.conditional or verb_lemma(c.action) not in terms["heed_verbs"]:
+        return []
+    heed = next((o for o in c.action.children if o.dep_ == "dobj" and o.lemma_.lower() in terms["heed_nouns"]), None)
+    return [c.action, heed] if heed is not None else []
+
+
+_WRONG = ("wrong", "incorrect")
+_PLACE_PREPS = ("in", "on", "at", "into", "against")
+_TIME_MARKS = ("when", "while", "as")
+
+
+def _acts(verb: Token, lex: Lexicon) -> bool:
+    return verb.pos_ == "VERB" and lex.verbs["causal"].match(verb) and not lex.verbs["recovery"].match(verb)
+
+
+def wrong_place(c: Clause, lex: Lexicon) -> list[Token]:
+    """"I was in the wrong terminal when I ran the cleanup", "she was on the wrong branch
+    and pushed": the person was somewhere wrong while doing something. Being in "the wrong
+    meeting" alone does nothing: an act tied to the clause (a time clause, a verb joined
+    to it, or the act the clause is the time of) is required."""
+    v = c.action
+    if verb_lemma(v) != "be" or v.tag_ != "VBD" or c.negated or c.modal or c.conditional:
+        return []
+    place = next((o for p in v.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for o in p.children
+                  if o.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in _WRONG for m in o.children)), None)
+    if place is None:
+        return []
+    timed = [x for x in v.children if x.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in x.children) and _acts(x, lex)]
+    joined = [x for x in v.children if x.dep_ == "conj" and _acts(x, lex)]
+    during = v.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in v.children) and _acts(v.head, lex)
+    act = (timed or joined or ([v.head] if during else []))[:1]
+    return [v, place, *act] if act else []

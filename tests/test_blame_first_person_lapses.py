@@ -1,0 +1,49 @@
+"""Self-blame told without a fault verb (rule 9) and the same said of others: attention
+not paid (lapses.inattention), being somewhere wrong while acting (lapses.wrong_place),
+a choice called poor and owned ("a bad call on my part"), a judgement coordinated after
+another predicate, a mix-up ("mistook A for B") and a negation the parser hung on the
+adverb ("didn't double check"). Each has a near miss of the same shape. Every sentence
+here was written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from blame_support import assert_pair, blame
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+PAIRS = [
+    ("inattention", "Honestly I just wasn't paying attention.", "Honestly I was paying close attention."),
+    ("inattention-role", "The on-call engineer wasn't paying attention to the queue graph.",
+     "Nobody was paying attention to the queue graph."),
+    ("inattention-system", "Tove didn't take notice of the disk warning.",
+     "The scheduler paid no attention to the drain flag."),
+    ("wrong-place-when", "I was in the wrong terminal when I ran the cleanup.",
+     "I was in the wrong timezone when I read the alert."),
+    ("wrong-place-joined", "I was on the wrong branch and pushed the hotfix.",
+     "I was in the wrong meeting for the first ten minutes."),
+    ("wrong-place-during", "Iker ran the purge while he was in the wrong account.",
+     "When you are in the wrong directory, the script exits."),
+    ("poor-choice", "That was a poor decision on my part.", "That was a poor decision on the vendor's part."),
+    ("poor-choice-good", "In hindsight, pushing on a Friday was a bad call on my part.",
+     "Restarting the pods was a good call on my part."),
+    ("coordinated-judgement", "I was tired and careless.", "I was tired and hungry."),
+    ("mistook", "I mistook the prod tab for the staging one.", "The router mistook the probe for an attack."),
+    ("double-check", "I didn't double check the region before running it.",
+     "I double checked the region before running it."),
+]
+
+
+@pytest.mark.parametrize("positive, near_miss", [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
+def test_pair(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+def test_a_poor_choice_is_a_judgement(linter: Linter) -> None:
+    found = blame(linter, "That was a poor decision on my part.")
+    assert found and found[0].rule == "blame.judgement" and "poor decision" in found[0].message
