@@ -21,7 +21,13 @@ def _paced_act(adj: Token) -> Token | None:
     "too quick merging" (a gerund the parser may hang on the adjective or the copula)."""
     acts = [x for x in adj.children if x.dep_ in ("xcomp", "advcl", "ccomp") and x.pos_ in ("VERB", "AUX")]
     acts += [x for x in adj.head.children if x.dep_ in ("xcomp", "advcl") and x.tag_ == "VBG" and x.i > adj.i]
+    # "too confident in my script", "too trigger-happy with the delete key": what the
+    # haste was about, when no act is named
+    acts += [x for x in adj.children if x.dep_ == "prep" and x.lower_ in _ABOUT and any(o.dep_ == "pobj" for o in x.children)]
     return acts[0] if acts else None
+
+
+_ABOUT = ("in", "with", "about", "of", "on")
 
 
 def overhasty(view: SentenceView) -> Detection | None:
@@ -38,8 +44,15 @@ def overhasty(view: SentenceView) -> Detection | None:
                 continue
             return Detection(
                 "blame.judgement", "judgement",
-                f'"{_who(c.subject)} ... {too.text} {adj.text} to {act.lemma_}" judges a person by the pace of their act; '
+                f'"{_who(c.subject)} ... {too.text} {adj.text} {_act_words(act)}" judges a person by the pace of their act; '
                 "describe what would have slowed the step down instead.",
                 None, [too, adj, act], c.subject,
             )
     return None
+
+
+def _act_words(act: Token) -> str:
+    """"to merge" for an act, "in my script" for what the haste was about."""
+    if act.dep_ == "prep":
+        return act.doc[act.i:act.right_edge.i + 1].text
+    return f"to {act.lemma_}"
