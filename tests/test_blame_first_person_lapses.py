@@ -36,6 +36,15 @@ PAIRS = [
     ("mistook", "I mistook the prod tab for the staging one.", "The router mistook the probe for an attack."),
     ("double-check", "I didn't double check the region before running it.",
      "I double checked the region before running it."),
+    ("unthought-step", "I didn't think to check the replica lag.", "I didn't think it would matter, and it didn't."),
+    ("unremembered-step", "Ngozi didn't remember to drain the node.", "I didn't remember the exact time of the page."),
+    ("working-wrong-place", "I'd been working on the wrong server the whole time.", "I was working on the billing fix all night."),
+    ("pointed-moment", "That's when I realized I had run it against production.",
+     "That's when I noticed the replica was behind."),
+    ("general-when", "That's when I realized I had run it against production.",
+     "That is when someone usually forgets the flag."),
+    ("named-safeguard", "I ran the script without the --dry-run flag.", "I ran the script without the --verbose flag."),
+    ("named-safeguard-clause", "I ran an UPDATE without a WHERE clause.", "The job ran without a single retry."),
 ]
 
 

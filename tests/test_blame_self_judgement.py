@@ -28,6 +28,8 @@ OWN = [
     ("deed-done", "Probably the dumbest thing Farid has ever shipped.", "The config had a dumb default that nobody noticed."),
     ("gerund-subject", "pushing on a Friday was a dumb move", "It was not a dumb mistake; the form hid the field."),
     ("called-names", "Silly me, I ran it twice.", "Silly hats were handed out at the offsite."),
+    ("like-a-fool", "i was testing on prod like an idiot", "The deploy bot behaved like a genius today."),
+    ("like-a-fool-third", "He ran the rollout like a cowboy.", "We worked like heroes all weekend."),
 ]
 
 PHRASES = [

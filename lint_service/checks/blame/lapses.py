@@ -16,7 +16,15 @@ from .lexicon import Lexicon, verb_lemma
 def inattention(c: Clause, lex: Lexicon) -> list[Token]:
     """The verb and the heed noun of a negated "paying attention", or an empty list."""
     terms = lex.terms
-    if not c.negated or c.modal or c.conditional or verb_lemma(c.action) not in terms["heed_verbs"]:
+    if not c.negated or c.modal or c.conditional:
+        return []
+    if verb_lemma(c.verb) in terms["unthought_verbs"] and c.verb.tag_ in ("VB", "VBD"):
+        # "I didn't think to check the lag": the step as an infinitive under the negated verb
+        step = next((x for x in c.verb.children if x.dep_ == "xcomp" and any(
+            a.lower_ == "to" and a.dep_ == "aux" for a in x.children)), None)
+        if step is not None:
+            return [c.verb, step]
+    if verb_lemma(c.action) not in terms["heed_verbs"]:
         return []
     heed = next((o for o in c.action.children if o.dep_ == "dobj" and o.lemma_.lower() in terms["heed_nouns"]), None)
     return [c.action, heed] if heed is not None else []
@@ -35,9 +43,12 @@ def wrong_place(c: Clause, lex: Lexicon) -> list[Token]:
     """"I was in the wrong terminal when I ran the cleanup", "she was on the wrong branch
     and pushed": the person was somewhere wrong while doing something. Being in "the wrong
     meeting" alone does nothing: an act tied to the clause (a time clause, a verb joined
-    to it, or the act the clause is the time of) is required."""
+    to it, or the act the clause is the time of) is required, unless the verb is the
+    work itself ("I'd been working on the wrong server", "connected to the wrong database")."""
     v = c.action
-    if verb_lemma(v) != "be" or v.tag_ != "VBD" or c.negated or c.modal or c.conditional:
+    working = verb_lemma(v) in lex.terms["wrong_place_verbs"] and (v.tag_ in ("VBD", "VBN") or any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("was", "were", "had", "'d", "been") for a in v.children))
+    if (verb_lemma(v) != "be" or v.tag_ != "VBD") and not working or c.negated or c.modal or c.conditional:
         return []
     place = next((o for p in v.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for o in p.children
                   if o.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in _WRONG for m in o.children)), None)
@@ -47,4 +58,4 @@ def wrong_place(c: Clause, lex: Lexicon) -> list[Token]:
     joined = [x for x in v.children if x.dep_ == "conj" and _acts(x, lex)]
     during = v.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in v.children) and _acts(v.head, lex)
     act = (timed or joined or ([v.head] if during else []))[:1]
-    return [v, place, *act] if act else []
+    return [v, place, *act] if act or working else []

@@ -94,5 +94,22 @@ def _called_names(view: SentenceView) -> Detection | None:
     return None
 
 
+def _like_a_fool(view: SentenceView) -> Detection | None:
+    """"i was testing on prod like an idiot", "he drove the rollout like a cowboy": the
+    act done "like" a figure of scorn, by a person subject (a likeness of feeling, "felt
+    like an idiot", is judgements._felt_like)."""
+    terms = view.lex.terms
+    for c in view.clauses:
+        if c.subject_kind not in BLAMEABLE or c.modal or c.conditional or c.negated or c.verb.i in view.quoted:
+            continue
+        for p in c.verb.children:
+            fool = next((o for o in p.children if o.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "like" else None
+            if fool is not None and (fool.lower_ in terms["sarcastic_nouns"] or fool.lemma_.lower() in terms["sarcastic_nouns"]):
+                return Detection("blame.judgement", "judgement",
+                                 f'"{c.verb.text} ... like {fool.text}" judges the person who acted; describe what made the step look safe instead.',
+                                 None, [c.verb, p, fool], c.subject)
+    return None
+
+
 def self_judged(view: SentenceView) -> Detection | None:
-    return _careless(view) or _judged_act(view) or _called_names(view)
+    return _careless(view) or _judged_act(view) or _called_names(view) or _like_a_fool(view)
