@@ -1,5 +1,6 @@
 """Self-blame told without a fault verb (rule 9) and the same said of others: attention
 not paid (lapses.inattention), being somewhere wrong while acting (lapses.wrong_place),
+recovery done on the wrong thing (lapses.wrong_target), an act "too late" (lapses.mistimed),
 a choice called poor and owned ("a bad call on my part"), a judgement coordinated after
 another predicate, a mix-up ("mistook A for B") and a negation the parser hung on the
 adverb ("didn't double check"). Each has a near miss of the same shape. Every sentence
@@ -45,6 +46,13 @@ PAIRS = [
      "That is when someone usually forgets the flag."),
     ("named-safeguard", "I ran the script without the --dry-run flag.", "I ran the script without the --verbose flag."),
     ("named-safeguard-clause", "I ran an UPDATE without a WHERE clause.", "The job ran without a single retry."),
+    ("recovery-wrong-target", "I restored the wrong backup.", "I restored the latest backup."),
+    ("recovery-wrong-target-particle", "I rolled back to the wrong version.", "I rolled back to the previous version."),
+    ("recovery-of-wrong-things", "Tamsin reverted the wrong commit.", "Kai cleaned up all wrong pods and confirmed the queue is healthy."),
+    ("mistimed", "I pressed Ctrl+C too late.", "I pressed Ctrl+C right away."),
+    ("mistimed-wait", "The on-call waited too long to escalate.", "The alert fired too late."),
+    ("mistimed-too-late-to", "I pressed Ctrl+C too late.", "I got there too late to help, the fix was already out."),
+    ("problem-was-me", "The problem was me.", "The problem was the cache."),
 ]
 
 

@@ -59,3 +59,39 @@ def wrong_place(c: Clause, lex: Lexicon) -> list[Token]:
     during = v.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in v.children) and _acts(v.head, lex)
     act = (timed or joined or ([v.head] if during else []))[:1]
     return [v, place, *act] if act or working else []
+
+
+def mistimed(c: Clause, lex: Lexicon) -> list[Token]:
+    """"I pressed Ctrl+C too late", "she waited too long to escalate": "too" on an adverb of
+    timing said of the person's own act (rule 6). "too late to matter" said of a thing
+    never reaches here (the caller asks of a person subject only)."""
+    if c.negated or c.modal or c.conditional or c.passive:
+        return []
+    for x in c.verb.children:
+        if x.dep_ in ("advmod", "acomp") and x.lower_ in lex.terms["mistimed_adverbs"] and any(
+                t.dep_ == "advmod" and t.lower_ == "too" for t in x.children):
+            # "got there too late to help" says what could no longer be done, not that
+            # the act was late; "waited too long to escalate" is the delay itself
+            if x.lower_ != "long" and any(t.dep_ in ("xcomp", "advcl") for t in x.children):
+                continue
+            return [c.verb, x]
+    return []
+
+
+def wrong_target(c: Clause) -> list[Token]:
+    """"I restored the wrong backup", "rolled back to the wrong version": recovery work done
+    on the wrong thing (the object, or what it went to or from)."""
+    if c.negated or c.modal or c.conditional:
+        return []
+    # the preposition may hang on the particle ("rolled back to the wrong version")
+    heads = [c.action] + [p for p in c.action.children if p.dep_ in ("prt", "advmod")]
+    targets = list(c.objects) + [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "into", "onto")
+                                 for o in p.children if o.dep_ == "pobj"]
+    for o in targets:
+        wrong = next((m for m in o.children if m.dep_ == "amod" and m.lower_ in _WRONG), None)
+        # "the wrong backup" is not the one meant; "cleaned up all wrong pods" removes the
+        # bad ones (no article: "wrong" says what was broken, and fixing it is recovery)
+        meant = any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in o.children)
+        if wrong is not None and meant:
+            return [c.action, wrong, o]
+    return []
