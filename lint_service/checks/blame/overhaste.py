@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE
+from .fragments import writer_kind
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
 
@@ -33,7 +34,7 @@ _ABOUT = ("in", "with", "about", "of", "on")
 def overhasty(view: SentenceView) -> Detection | None:
     words = view.lex.terms["pace_adjectives"]
     for c in view.clauses:
-        if c.lemma != "be" or c.subject_kind not in BLAMEABLE or c.modal or c.conditional or c.negated:
+        if c.lemma != "be" or writer_kind(c, view.sent, view.lex) not in BLAMEABLE or c.modal or c.conditional or c.negated:
             continue
         if c.verb.i in view.quoted or any(m.dep_ == "mark" and m.lower_ in ("if", "when", "whenever", "unless") for m in c.verb.children):
             continue
@@ -44,7 +45,7 @@ def overhasty(view: SentenceView) -> Detection | None:
                 continue
             return Detection(
                 "blame.judgement", "judgement",
-                f'"{_who(c.subject)} ... {too.text} {adj.text} {_act_words(act)}" judges a person by the pace of their act; '
+                f'"{_who(c.subject) if c.subject is not None else "I"} ... {too.text} {adj.text} {_act_words(act)}" judges a person by the pace of their act; '
                 "describe what would have slowed the step down instead.",
                 None, [too, adj, act], c.subject,
             )

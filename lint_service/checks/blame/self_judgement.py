@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE, classify
+from .fragments import writer_kind
 from .lexicon import Lexicon
 from .recognizers import Detection, SentenceView, _negated_sentence
 
@@ -26,14 +27,15 @@ def _careless(view: SentenceView) -> Detection | None:
     """"I wasn't careful enough": a past copula denied of a care adjective, with a person subject."""
     care = view.lex.terms["care_adjectives"]
     for c in view.clauses:
-        if c.lemma != "be" or not c.negated or c.modal or c.conditional or c.subject_kind not in BLAMEABLE:
+        if c.lemma != "be" or not c.negated or c.modal or c.conditional or writer_kind(c, view.sent, view.lex) not in BLAMEABLE:
             continue
         if c.verb.tag_ != "VBD" or c.verb.i in view.quoted:
             continue
         adj = next((a for a in c.verb.children if a.dep_ == "acomp" and a.lower_ in care), None)
         if adj is not None:
+            who = c.subject.text if c.subject is not None else "I"
             return Detection("blame.judgement", "judgement",
-                             f'"{c.subject.text} {c.verb.text} not {adj.text}" judges a person\'s care rather than the step; '
+                             f'"{who} {c.verb.text} not {adj.text}" judges a person\'s care rather than the step; '
                              "say which check would have caught the problem instead.",
                              None, [c.verb, adj], c.subject)
     return None
