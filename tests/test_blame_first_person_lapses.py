@@ -1,6 +1,7 @@
 """Self-blame told without a fault verb (rule 9) and the same said of others: attention
 not paid (lapses.inattention), being somewhere wrong while acting (lapses.wrong_place),
 recovery done on the wrong thing (lapses.wrong_target), an act "too late" (lapses.mistimed),
+finding out one had been on the risky target (lapses.caught_out),
 a choice called poor and owned ("a bad call on my part"), a judgement coordinated after
 another predicate, a mix-up ("mistook A for B") and a negation the parser hung on the
 adverb ("didn't double check"). Each has a near miss of the same shape. Every sentence
@@ -53,6 +54,11 @@ PAIRS = [
     ("mistimed-wait", "The on-call waited too long to escalate.", "The alert fired too late."),
     ("mistimed-too-late-to", "I pressed Ctrl+C too late.", "I got there too late to help, the fix was already out."),
     ("problem-was-me", "The problem was me.", "The problem was the cache."),
+    ("caught-out", "I realized I was connected to the production database.", "I realized prod was down."),
+    ("caught-out-denied", "Didn't realise it was the prod bucket.", "I didn't know it was a holiday."),
+    ("caught-out-third", "Paulo realized he had been typing into the live console.",
+     "I noticed the live graph had recovered."),
+    ("caught-out-known", "I realized I was connected to the production database.", "I knew I was on the staging box."),
 ]
 
 

@@ -95,3 +95,45 @@ def wrong_target(c: Clause) -> list[Token]:
         if wrong is not None and meant:
             return [c.action, wrong, o]
     return []
+
+
+def _risky_place(content: Token, lex: Lexicon) -> Token | None:
+    """What the content says the person was on or in: a risky target ("on prod",
+    "connected to the production database", "it was the prod bucket") or something wrong
+    ("had the wrong tab open"), never its subject ("prod was down")."""
+    risky = lex.framing["risky_targets"]
+    # the content's own subject ("prod was down") says nothing of where the person was
+    subject = {t.i for x in content.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree}
+    places = ("attr", "pobj", "dobj")
+    for t in content.subtree:
+        if t.i in subject:
+            continue
+        place = t.dep_ in places or (t.dep_ in ("compound", "amod") and t.head.dep_ in places)
+        if place and t.lower_ in risky:
+            return t
+        if t.dep_ == "amod" and t.lower_ in _WRONG and (t.head.dep_ in places or t.head.head.lemma_ == "have"):
+            return t  # "had the wrong tab open" (the parser may make the tab the subject of "open")
+    return None
+
+
+def caught_out(c: Clause, lex: Lexicon) -> list[Token]:
+    """"I realized I was connected to production", "she didn't notice she was on prod",
+    "didn't realise it was the prod bucket": the person finding out (or never finding out)
+    that they had been acting on the risky or wrong target. What they realised about a
+    system ("I realized prod was down") is a diagnosis."""
+    if c.modal or c.conditional or verb_lemma(c.verb) not in lex.terms["realising_verbs"]:
+        return []
+    content = next((x for x in c.verb.children if x.dep_ == "ccomp" and x.pos_ in ("VERB", "AUX")), None)
+    if content is None or any(x.dep_ == "aux" and x.tag_ == "MD" for x in content.children):
+        return []
+    who = next((x for x in content.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+    if who is None:
+        return []
+    same = c.subject is None and who.lower_ == "i" or c.subject is not None and (
+        who.lower_ == c.subject.lower_ or (c.subject.pos_ != "PRON" and who.lower_ in ("he", "she", "they")))
+    # denied, the target may be named by "it" ("didn't realise it was the prod bucket")
+    named = c.negated and who.lower_ in ("it", "this", "that")
+    if not (same or named):
+        return []
+    place = _risky_place(content, lex)
+    return [c.verb, place] if place is not None else []
