@@ -1,7 +1,8 @@
 """Self-blame told without a fault verb (rule 9) and the same said of others: attention
 not paid (lapses.inattention), being somewhere wrong while acting (lapses.wrong_place),
 recovery done on the wrong thing (lapses.wrong_target), an act "too late" (lapses.mistimed),
-finding out one had been on the risky target (lapses.caught_out),
+finding out one had been on the risky target (lapses.caught_out), an incident made worse
+(lapses.worsened), a misjudged size ("underestimated the load"),
 a choice called poor and owned ("a bad call on my part"), a judgement coordinated after
 another predicate, a mix-up ("mistook A for B") and a negation the parser hung on the
 adverb ("didn't double check"). Each has a near miss of the same shape. Every sentence
@@ -59,6 +60,11 @@ PAIRS = [
     ("caught-out-third", "Paulo realized he had been typing into the live console.",
      "I noticed the live graph had recovered."),
     ("caught-out-known", "I realized I was connected to the production database.", "I knew I was on the staging box."),
+    ("worsened", "I made things worse by force-restarting the nodes.", "The retry storm made things worse."),
+    ("worsened-denied", "I then made the situation worse by restarting the database mid-recovery.",
+     "I didn't make anything worse, I only read the logs."),
+    ("underestimated", "I underestimated the load the new feature would put on the database.", "The planner underestimated the load."),
+    ("compounded", "Halvard compounded the outage by restarting the primary.", "I made the dashboard clearer after the incident."),
 ]
 
 

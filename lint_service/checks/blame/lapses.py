@@ -137,3 +137,14 @@ def caught_out(c: Clause, lex: Lexicon) -> list[Token]:
         return []
     place = _risky_place(content, lex)
     return [c.verb, place] if place is not None else []
+
+
+def worsened(c: Clause, lex: Lexicon) -> list[Token]:
+    """"I made things worse by restarting the nodes", "she made the outage worse": a
+    person's act that deepened the incident (a system that "made things worse" is not a
+    person; the caller asks of person subjects only)."""
+    if c.negated or c.modal or c.conditional or verb_lemma(c.verb) != "make":
+        return []
+    worse = next((x for x in c.verb.children if x.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+                  and x.lower_ in lex.terms["worse_states"]), None)
+    return [c.verb, worse] if worse is not None else []

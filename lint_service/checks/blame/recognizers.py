@@ -22,7 +22,7 @@ from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
-from .lapses import caught_out, inattention, mistimed, wrong_place, wrong_target
+from .lapses import caught_out, inattention, mistimed, worsened, wrong_place, wrong_target
 from .intent import deliberate, sanctioned
 from .prompted import system_prompted
 from .senses import credited, no_fault_sense
@@ -75,7 +75,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return duty
     if heedless := inattention(c, lex):
         return "omission", heedless
-    if misplaced := wrong_place(c, lex) or mistimed(c, lex) or caught_out(c, lex):
+    if misplaced := wrong_place(c, lex) or mistimed(c, lex) or caught_out(c, lex) or worsened(c, lex):
         return "framing", misplaced
     if verb_lemma(v) == "fail" and a is not v:
         return "omission", [v]
