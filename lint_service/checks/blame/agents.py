@@ -12,7 +12,7 @@ import functools
 import re
 from enum import Enum
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
@@ -232,11 +232,23 @@ def _past_act(tok: Token) -> bool:
     if _habit(verb):
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _had_if(verb, auxes):
+        return True
     if any(a.tag_ == "MD" for a in auxes):
         return any(a.lower_ in ("have", "'ve") for a in auxes)  # "you should have checked": hindsight about a past act
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBP" and verb.lower_ not in getAllLemmas(verb.lower_).get("VERB", ()))  # "forgot/VBP"
     return past or any(a.lower_ in ("did", "had", "have", "'ve", "was", "were") for a in auxes) or (
         verb.tag_ == "VBN" and tok.dep_ == "pobj")
+
+
+def _had_if(verb: Token, auxes: list[Token]) -> bool:
+    """"If you'd read the guide", "if you'd tested it": the "'d" of a condition is "had"
+    when a past participle follows (the tagger may call it "would"); "if you'd like to
+    help" is a wish."""
+    if not any(a.lower_ == "'d" for a in auxes) or not any(m.dep_ == "mark" and m.lower_ == "if" for m in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return verb.tag_ == "VBN" or verb.lower_ in getAllInflections(lemma, upos="VERB").get("VBN", ())
 
 
 _HABIT = ("keep", "stop", "quit")

@@ -71,7 +71,7 @@ def blame_phrase(view: SentenceView) -> Detection | None:
             continue
         start = len(text[:at].split())
         tokens = words[start:start + len(phrase.split())]
-        negated = not phrase.startswith("no ") and _negated_sentence(tokens[0])  # "no idea what he was doing" negates itself
+        negated = not phrase.startswith(("no ", "not ")) and _negated_sentence(tokens[0])  # "no idea what he was doing", "not my finest hour" negate themselves
         if tokens and all(t.i not in view.quoted for t in tokens) and not negated:
             return Detection("blame.blame-noun", "blame-phrase",
                              f'"{phrase}" assigns the failure to a person; describe what the system allowed instead.',

@@ -124,7 +124,9 @@ def verb_only_predicate(tok: Token) -> bool:
 
 
 def _is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_WORDS) for c in tok.children)
+    # "I didn't double check": the parser may hang the "n't" on the adverb before the verb
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_WORDS) or (
+        c.dep_ == "advmod" and c.i == tok.i - 1 and any(n.dep_ == "neg" for n in c.children)) for c in tok.children)
 
 
 def _subject_in_disguise(obj: Token) -> bool:
@@ -167,6 +169,14 @@ def _conditional(verb: Token) -> bool:
     return first.lower_ == "if" and verb.dep_ in ("ROOT", "advcl")
 
 
+def _pointed_moment(clause: Token) -> bool:
+    """"That's when I realized I had run it against production": a past clause pointed at
+    by a demonstrative copula is the moment something happened, not a general case."""
+    head = clause.head
+    return clause.tag_ == "VBD" and head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in head.children)
+
+
 def _hypothetical(tok: Token) -> bool:
     """Inside a present-tense condition or an indirect question ("if a farmer realizes
     that they made ...", "Reflect if the ALBs should have been communicated, so they
@@ -174,7 +184,7 @@ def _hypothetical(tok: Token) -> bool:
     Past-perfect conditions ("If Ivana had run ...") are counterfactuals and stay."""
     for node in [tok, *tok.ancestors]:
         if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in node.children) and (
-                node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)):
+                node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)) and not _pointed_moment(node):
             return True  # "a mistake can happen when someone forgot ...": what happens in general
         if node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever", "if") for c in node.children) and any(

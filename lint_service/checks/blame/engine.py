@@ -26,6 +26,7 @@ from .hedged import hedged_act
 from .origin import traced_act
 from .reproach import you_reproach
 from .overhaste import overhasty
+from .self_judgement import self_judged
 from .owned_act import owned_act
 from .told_not_again import told_not_again
 from .judgements import judgement
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, judged_person, verdict,
-    passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, person_subject, hedged_act, you_reproach, overhasty, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
+    passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, person_subject, hedged_act, you_reproach, overhasty, self_judged, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
 )
 
 BLAME_RULES = (

@@ -40,22 +40,47 @@ def _owning_prefix(head: Token, apologies: frozenset[str]) -> bool:
             and attr[0].lower_ in ("me", "i") and all(t.lower_ in apologies or t.pos_ == "INTJ" for t in rest))
 
 
+def _misread_opener(v: Token, sent: Span) -> bool:
+    """"Ran `terraform destroy` in what I thought was the sandbox": the parser may take a
+    later clause for the main one and hang the opening verb under it as a modifier. An
+    opening past verb with an object of its own and no "when"/"after" is still the
+    writer's act; a participle without one describes the main clause's subject
+    ("Deployed on Friday, the change broke checkout")."""
+    return v.dep_ == "advcl" and first_word(sent) == v and any(x.dep_ == "dobj" for x in v.children) and not any(
+        x.dep_ in ("mark", "advmod") and x.i < v.i for x in v.children)
+
+
 def implied_writer(c: Clause, sent: Span, apologies: frozenset[str] = frozenset()) -> bool:
     """The clause is a subjectless past verb that opens the sentence ("accidentally
     nuked the staging db"), or follows only the writer's apology ("sorry, merged the
     wrong branch"): the writer's own act."""
     v = c.verb
-    if c.subject is not None or c.passive or v.dep_ != "ROOT" or not (past_form(v) or v.tag_ == "VBN"):
+    # "Didn't check the region": the past is on the "did", the verb stays in its base form
+    did = [t for t in v.children if t.dep_ == "aux" and t.lower_ == "did" and t.i < v.i]
+    if c.subject is not None or c.passive or not (past_form(v) or v.tag_ == "VBN" or (did and v.tag_ == "VB")):
+        return False
+    if v.dep_ != "ROOT" and not _misread_opener(v, sent):
         return False
     before = [t for t in sent if t.i < v.i and not t.is_punct and not t.is_space]
     # A chat message may go on from the last one ("And broke the build") or look back on
-    # the writer's act with a modal perfect ("Shouldn't have merged it"): the coordinator
-    # and the auxiliaries belong to the verb and leave the "I" just as dropped.
+    # the writer's act with a modal perfect ("Shouldn't have merged it") or a past negation
+    # ("Didn't check", "Never tested"): the coordinator and the auxiliaries belong to the
+    # verb and leave the "I" just as dropped.
     opener = [t for t in before if t.dep_ == "cc" and t.head == v and t.i == before[0].i]
     perfect = [t for t in before if t.dep_ in ("aux", "neg") and t.head == v]
-    if perfect and not any(t.lemma_ == "have" for t in perfect):
-        return False  # "Will merge it tonight", "Can't reproduce": a plan or a status, not a past act
+    auxes = [t for t in perfect if t.dep_ == "aux"]
+    if auxes and not any(t.lemma_ == "have" for t in perfect) and auxes != did:
+        return False  # "Will merge it tonight", "Can't reproduce", "Don't know": a plan or a status, not a past act
     owning = {t.i for h in v.children if h.i < v.i and h not in opener and h not in perfect
               and _owning_prefix(h, apologies) for t in h.subtree}
     rest = [t for t in before if t not in opener and t not in perfect and t.i not in owning]
     return len(rest) <= 2 and all(t.pos_ in ("ADV", "INTJ") and t.head == v for t in rest)
+
+
+def writer_kind(c: Clause, sent: Span, lex) -> "Kind":
+    """The clause's subject kind, or the writer's (SELF) when the "I" is dropped
+    ("Wasn't careful enough with the flags", "Was too quick to approve that one")."""
+    from .agents import BLAMEABLE, Kind  # agents imports the lexicon; keep this module light
+    if c.subject_kind in BLAMEABLE:
+        return c.subject_kind
+    return Kind.SELF if implied_writer(c, sent, lex.terms["apology_markers"]) else c.subject_kind

@@ -75,6 +75,14 @@ def near_scope(verbs: list[Token], scope: list[Token]) -> list[Token]:
 _WITH_WARNING = {"failing", "failed", "red", "live", "stale", "outdated", "expired", "broken", "untested", "unreviewed"}
 
 
+def _named_safeguard(obj: Token, safeguards) -> bool:
+    """"without the --dry-run flag", "without a WHERE clause": the safeguard named by the
+    words before the noun."""
+    words = obj.doc[obj.left_edge.i:obj.i + 1].text.lower().replace("--", " ").split()
+    text = " " + " ".join(words) + " "
+    return any(f" {s} " in text for s in safeguards if s not in words[-1:])
+
+
 def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None = None) -> list[Token]:
     """"by mistake", "without review", "instead of staging", "even though ..."."""
     found: list[Token] = []
@@ -105,7 +113,7 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             ):
                 found += [prep, obj]
             elif word == "without" and obj is not None:
-                if obj.tag_ == "VBG" or obj.lower_ in safeguards or obj.lemma_.lower() in safeguards:
+                if obj.tag_ == "VBG" or obj.lower_ in safeguards or obj.lemma_.lower() in safeguards or _named_safeguard(obj, safeguards):
                     if obj.lemma_.lower() not in harmless:
                         found += [prep, obj]
             elif word in ("despite",) and obj is not None:

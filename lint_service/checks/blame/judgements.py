@@ -27,6 +27,9 @@ def judgement(view: SentenceView) -> Detection | None:
             t.lower_ in terms["judgement_adjectives"] or t.lower_ in terms["judgement_adverbs"])]
         judged += [t for a in c.verb.children if a.dep_ == "attr" for t in a.children
                    if t.dep_ == "amod" and t.lower_ in terms["judgement_adjectives"]]
+        # "I was tired and careless": a judgement coordinated after another predicate
+        judged += [t for a in c.verb.children if a.dep_ in ("acomp", "attr") for t in a.children
+                   if t.dep_ == "conj" and t.lower_ in terms["judgement_adjectives"]]
         # "should have known better", and said now of a person: "she should know better"
         obliged = c.modal or any(a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.verb.children)
         if obliged and any(" ".join([t.lower_, t.head.lower_]) in terms["knowing_phrases"] or f"{c.verb.lower_} {t.lower_}" in terms["knowing_phrases"] for t in c.verb.children):
@@ -66,6 +69,10 @@ def judgement(view: SentenceView) -> Detection | None:
             a.lower_ in ("more", "better", "less") for a in tok.children
         ):
             return Detection("blame.judgement", "judgement", f'Comparing with "a {describe([*tok.children, tok, tok.head])}" implies the person involved fell short; describe what would have caught the problem instead.', None, [tok, tok.head])
+        poor_choice = low in terms["poor_choice_adjectives"] and tok.head.lemma_.lower() in terms["choice_nouns"]
+        if poor_choice and tok.dep_ == "amod" and ones_part(tok.head, lex) is not None and not _negated_sentence(tok):
+            # "a bad call on my part", "a poor decision on his side"
+            return Detection("blame.judgement", "judgement", f'"{tok.text} {tok.head.text}" judges the choice of a person; describe what made it look reasonable instead.', None, [tok, tok.head])
         if low in terms["judgement_adjectives"] and tok.dep_ == "amod" and (any(  # "a sloppy deploy by the release team"
             o.dep_ == "pobj" and classify(o, lex) in BLAMEABLE for p in tok.head.children if p.lower_ == "by" for o in p.children
         ) or ones_part(tok.head, lex) is not None):  # "a sloppy change on my part", "sloppy work on my side"

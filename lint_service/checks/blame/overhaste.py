@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .agents import BLAMEABLE
+from .fragments import writer_kind
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
 
@@ -21,13 +22,19 @@ def _paced_act(adj: Token) -> Token | None:
     "too quick merging" (a gerund the parser may hang on the adjective or the copula)."""
     acts = [x for x in adj.children if x.dep_ in ("xcomp", "advcl", "ccomp") and x.pos_ in ("VERB", "AUX")]
     acts += [x for x in adj.head.children if x.dep_ in ("xcomp", "advcl") and x.tag_ == "VBG" and x.i > adj.i]
+    # "too confident in my script", "too trigger-happy with the delete key": what the
+    # haste was about, when no act is named
+    acts += [x for x in adj.children if x.dep_ == "prep" and x.lower_ in _ABOUT and any(o.dep_ == "pobj" for o in x.children)]
     return acts[0] if acts else None
+
+
+_ABOUT = ("in", "with", "about", "of", "on")
 
 
 def overhasty(view: SentenceView) -> Detection | None:
     words = view.lex.terms["pace_adjectives"]
     for c in view.clauses:
-        if c.lemma != "be" or c.subject_kind not in BLAMEABLE or c.modal or c.conditional or c.negated:
+        if c.lemma != "be" or writer_kind(c, view.sent, view.lex) not in BLAMEABLE or c.modal or c.conditional or c.negated:
             continue
         if c.verb.i in view.quoted or any(m.dep_ == "mark" and m.lower_ in ("if", "when", "whenever", "unless") for m in c.verb.children):
             continue
@@ -38,8 +45,15 @@ def overhasty(view: SentenceView) -> Detection | None:
                 continue
             return Detection(
                 "blame.judgement", "judgement",
-                f'"{_who(c.subject)} ... {too.text} {adj.text} to {act.lemma_}" judges a person by the pace of their act; '
+                f'"{_who(c.subject) if c.subject is not None else "I"} ... {too.text} {adj.text} {_act_words(act)}" judges a person by the pace of their act; '
                 "describe what would have slowed the step down instead.",
                 None, [too, adj, act], c.subject,
             )
     return None
+
+
+def _act_words(act: Token) -> str:
+    """"to merge" for an act, "in my script" for what the haste was about."""
+    if act.dep_ == "prep":
+        return act.doc[act.i:act.right_edge.i + 1].text
+    return f"to {act.lemma_}"

@@ -22,6 +22,7 @@ from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
+from .lapses import caught_out, inattention, mistimed, worsened, wrong_place, wrong_target
 from .intent import deliberate, sanctioned
 from .prompted import system_prompted
 from .senses import credited, no_fault_sense
@@ -72,6 +73,10 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return None  # "asked the responders not to restart anything": a restraint asked for, not a step missed
     if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
         return duty
+    if heedless := inattention(c, lex):
+        return "omission", heedless
+    if misplaced := wrong_place(c, lex) or mistimed(c, lex) or caught_out(c, lex) or worsened(c, lex):
+        return "framing", misplaced
     if verb_lemma(v) == "fail" and a is not v:
         return "omission", [v]
     if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
@@ -86,7 +91,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     if not c.negated and (gone := walked_away(c, lex) or taken_offline(c, lex) or late_response(c, lex)):
         return ("delay" if gone[-1].lemma_.lower() in ("minute", "hour", "day", "week", "month") else "framing"), gone
     if verbs["recovery"].match(a) and not verbs["causal"].match(a):
-        return None
+        return ("framing", wrong) if (wrong := wrong_target(c)) else None  # "restored the wrong backup"
     framing = negative_framing(c, lex)
     if framing and not c.negated:
         return "framing", framing

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .agents import Kind, classify
 from .clauses import Clause
+from .framing import negative_framing
 from .hedged import attribution_words, told_past
 from .lexicon import Lexicon, verb_lemma
 from .recognizers import Detection, SentenceView
@@ -57,7 +58,11 @@ def _over_others(c: Clause, lex: Lexicon, words) -> list[Token]:
     """An act done over someone else's work: destroying it, or pushing over it."""
     a = c.action
     if lex.verbs["recovery"].match(a) and not any(lex.verbs[k].match(a) for k in _DAMAGE):
-        return []
+        # "you reverted my fix without asking": undoing someone else's work, framed as
+        # done the wrong way; a plain "you reverted my fix" can be the right call
+        owned = [o for o in c.objects if _others_work(o, lex)]
+        framed = negative_framing(c, lex) if owned else []
+        return [a, owned[0], *framed[:1]] if framed else []
     if any(lex.verbs[k].match(a) for k in _DAMAGE) and any(_others_work(o, lex) for o in c.objects):
         return [a, *[o for o in c.objects if _others_work(o, lex)][:1]]  # "you removed my notes"
     if not (lex.verbs["causal"].match(a) or any(lex.verbs[k].match(a) for k in _DAMAGE)):

@@ -210,12 +210,15 @@ BAD_WORDS = {
 
 def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("breakage", "fault")) -> list[Token]:
     """Words saying something went wrong ("the fix vanished", "half the backends are
-    down", "it fell over", "the export bucket ended up public")."""
+    down", "it fell over", "the export bucket ended up public", "the database ran out
+    of connections")."""
     found = []
+    bad_words = BAD_WORDS | lex.terms["bad_outcome_words"]
+    classes = (*classes, "malfunction")
     for t in tokens:
-        if t.dep_ in ("nsubj", "nsubjpass") and lex.verbs["cessation"].match(t.head):
-            continue  # "the errors stopped": something bad ended
-        if (t.lower_ in BAD_WORDS or t.lemma_.lower() in BAD_WORDS) and t.dep_ not in ("amod", "compound", "nmod"):
+        if t.dep_ in ("nsubj", "nsubjpass", "xcomp") and lex.verbs["cessation"].match(t.head):
+            continue  # "the errors stopped", "the jobs stopped timing out": something bad ended
+        if (t.lower_ in bad_words or t.lemma_.lower() in bad_words) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
         elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(
             lex.verbs[k].match(t) for k in classes
