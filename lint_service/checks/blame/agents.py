@@ -16,7 +16,7 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .person_cues import used_of_person
+from .person_cues import _minded_subject, used_of_person
 
 
 class Kind(str, Enum):
@@ -242,6 +242,12 @@ def _present_habit(verb: Token) -> bool:
     return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in auxes)
 
 
+def _tendency(verb: Token) -> bool:
+    """A modal of what tends to happen, not of hindsight: "will sometimes pick", "can miss"."""
+    auxes = [a for a in verb.children if a.dep_ == "aux"]
+    return any(a.lower_ in ("will", "would", "can", "may", "'ll") for a in auxes) and not any(a.lower_ in ("have", "'ve") for a in auxes)
+
+
 def generic_plural(tok: Token) -> bool:
     """A bare plural subject of a present or modal verb: "operators will always make
     mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change";
@@ -252,12 +258,13 @@ def generic_plural(tok: Token) -> bool:
     if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         # "a tired engineer will miss things", "an operator can type the wrong host":
         # anyone of the kind, under a modal of what tends to happen (not "might have")
-        auxes = [a for a in verb.children if a.dep_ == "aux"]
-        return any(a.lower_ in ("will", "would", "can", "may", "'ll") for a in auxes) and not any(a.lower_ in ("have", "'ve") for a in auxes)
+        return _tendency(verb)
     if tok.tag_ != "NNS":
         return False
-    if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return False
+    if any(c.dep_ == "amod" for c in tok.children) and not _tendency(verb):
+        return False  # "senior engineers pushed ...": a described group; "busy nurses will ..." is anyone so placed
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in verb.children if a.dep_ == "aux") and verb.dep_ in ("ccomp", "xcomp"):
         # "You can't expect reviewers to catch ...": an infinitive has no tense of its
         # own; the verb it completes says whether this is about people in general
@@ -315,6 +322,10 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True  # "a worker at the data centre", "workers from the contractor": a workplace
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
         return True  # "a worker's mistake"
+    if _minded_subject(tok, lex) and not any(c.dep_ in ("compound", "nmod") for c in tok.children):
+        # "the driver misjudged ...", "the agent said ...": a verb only a mind does (a
+        # compound may name the thing it is part of: "the printer driver misread ...")
+        return True
     # a plural without article doing something in news prose ("workers cut the cables")
     return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 

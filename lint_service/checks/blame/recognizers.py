@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
+from .contrary import contrary_act
 from .clauses import Clause, controller
 from .fragments import implied_writer
 from .evidence_clause import act_and_reason
@@ -90,7 +91,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     framing = negative_framing(c, lex)
     if framing and not c.negated:
         return "framing", framing
-    risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
+    risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex) or contrary_act(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
     if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex) or act_before_outage(c, lex) or inability_after(c, lex)):

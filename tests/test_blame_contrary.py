@@ -1,0 +1,62 @@
+"""Ordinary acts framed as wrong by the clause's structure (contrary.py, blame19): done
+where the plan said otherwise, done with something left in a state it must not be in,
+joined by "and" to the harm they caused; and the generic, deliberate or repairing acts
+of the same shape that must stay silent. Every sentence here was written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from blame_support import assert_pair
+from lint_service import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+PAIRS = [
+    # against what the instruction said: a "where" clause whose subject is the plan and
+    # whose verb names what it asked for ("as the ticket said" agrees with it)
+    ("where-plan-said", "The clerk keyed the refund into the ledger where the ticket said the suspense account.",
+     "The clerk keyed the refund into the ledger as the ticket said."),
+    ("where-drawing-said", "Gaspard wired the pump to relay 4 where the drawing said relay 6.",
+     "Gaspard installed the valve where the drawing showed."),
+    ("where-reported", "The inquiry found that the technician stacked the crates in bay 2 where the manifest said bay 5.",
+     "The inquiry found that the technician stacked the crates in bay 2, as the manifest said."),
+    # a thing left in a state it must not be in while the act was done: "still" and a risky
+    # state, a safeguard switched off, or a state that undoes the thing whatever it is
+    ("with-still-on", "Hedda shipped the image with the debug console still enabled.",
+     "Hedda shipped the image with the new banner disabled."),
+    ("with-undone", "The admin ran the cleanup script with the age check commented out.",
+     "The admin ran the cleanup script with the age check switched on."),
+    ("with-reported", "The audit found that a contractor ran the archive job with the size guard commented out.",
+     "The audit found that a contractor ran the archive job with the size guard in place."),
+    ("with-still-repair", "Mirela pushed the hotfix with the fraud alerts still muted.",
+     "Mirela rolled back the release with the fraud alerts still muted."),
+    # an act on a thing joined by "and" to a clause of its own saying something broke or
+    # was lost; what ended ("the errors stopped") or came back is no harm
+    ("act-then-loss", "The contractor re-routed the feed, and the ward lost power for an hour.",
+     "The contractor re-routed the feed, and the ward got its power back within a minute."),
+    ("act-then-broken", "The release manager renamed the lockfile, and the build has been broken ever since.",
+     "The release manager renamed the lockfile, and the build has been green ever since."),
+    ("act-then-tool", "The intern edited the routing table, and the branch office lost its uplink.",
+     "The intern clicked purge and it removed the whole folder."),
+    # generic statements about people (rule 16): a bare plural, adjectives included, under
+    # a modal of what tends to happen
+    ("generic-modal", "The tired operators picked the wrong host.",
+     "Tired operators will sometimes pick the wrong host."),
+    ("generic-can", "Two busy pharmacists picked up the wrong vial.",
+     "Busy pharmacists can pick up the wrong vial when two labels look alike."),
+    # a thing taken down on purpose to protect the rest is a recovery step
+    ("deliberate-down", "The network engineer shut the faulty line card down to stop the flapping.",
+     "The network engineer shut the faulty line card down deliberately to stop the flapping."),
+    # a verb only a mind does makes an ambiguous role noun a person ("driver")
+    ("minded-driver", "The driver misjudged the braking distance on the wet rail.",
+     "The printer driver misread the page size on the new tray."),
+]
+
+
+@pytest.mark.parametrize("name, positive, near_miss", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair(linter: Linter, name: str, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
