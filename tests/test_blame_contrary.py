@@ -1,6 +1,5 @@
 """Ordinary acts framed as wrong by the clause's structure (contrary.py, blame19): done
-where the plan said otherwise, done with something left in a state it must not be in,
-joined by "and" to the harm they caused; and the generic, deliberate or repairing acts
+where the plan said otherwise, done with something left in a state it must not be in; and the generic, deliberate or repairing acts
 of the same shape that must stay silent. Every sentence here was written for this file."""
 from __future__ import annotations
 
@@ -34,14 +33,9 @@ PAIRS = [
      "The audit found that a contractor ran the archive job with the size guard in place."),
     ("with-still-repair", "Mirela pushed the hotfix with the fraud alerts still muted.",
      "Mirela rolled back the release with the fraud alerts still muted."),
-    # an act on a thing joined by "and" to a clause of its own saying something broke or
-    # was lost; what ended ("the errors stopped") or came back is no harm
-    ("act-then-loss", "The contractor re-routed the feed, and the ward lost power for an hour.",
-     "The contractor re-routed the feed, and the ward got its power back within a minute."),
-    ("act-then-broken", "The release manager renamed the lockfile, and the build has been broken ever since.",
-     "The release manager renamed the lockfile, and the build has been green ever since."),
-    ("act-then-tool", "The intern edited the routing table, and the branch office lost its uplink.",
-     "The intern clicked purge and it removed the whole folder."),
+    # "with the alerts muted" alone may be a drill's plan; "still" says it should have ended
+    ("with-still-needed", "Kim ran the failover drill with the paging alerts still muted.",
+     "Kim ran the failover drill with the paging alerts muted, per the game-day plan."),
     # generic statements about people (rule 16): a bare plural, adjectives included, under
     # a modal of what tends to happen
     ("generic-modal", "The tired operators picked the wrong host.",
@@ -51,9 +45,6 @@ PAIRS = [
     # a thing taken down on purpose to protect the rest is a recovery step
     ("deliberate-down", "The network engineer shut the faulty line card down to stop the flapping.",
      "The network engineer shut the faulty line card down deliberately to stop the flapping."),
-    # a verb only a mind does makes an ambiguous role noun a person ("driver")
-    ("minded-driver", "The driver misjudged the braking distance on the wet rail.",
-     "The printer driver misread the page size on the new tray."),
 ]
 
 

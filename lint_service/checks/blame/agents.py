@@ -16,7 +16,7 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .person_cues import _minded_subject, used_of_person
+from .person_cues import used_of_person
 
 
 class Kind(str, Enum):
@@ -322,10 +322,6 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True  # "a worker at the data centre", "workers from the contractor": a workplace
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
         return True  # "a worker's mistake"
-    if _minded_subject(tok, lex) and not any(c.dep_ in ("compound", "nmod") for c in tok.children):
-        # "the driver misjudged ...", "the agent said ...": a verb only a mind does (a
-        # compound may name the thing it is part of: "the printer driver misread ...")
-        return True
     # a plural without article doing something in news prose ("workers cut the cables")
     return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 

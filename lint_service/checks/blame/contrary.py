@@ -2,14 +2,16 @@
 
 "Gaspard wired the pump to relay 4 where the drawing said relay 6" (against what the
 plan said), "Hedda shipped the image with the debug console still enabled" (a thing
-left in a state it must not be in), "the fitter re-cabled the rack, and the lab lost
-its uplink for an hour" (an act joined to the harm it caused). The verb itself is
-neutral; the framing is in the clause's structure, so each function reads one slot
+left in a state it must not be in). The verb itself is neutral; the framing is in the clause's structure, so each function reads one slot
 of the parse and returns the tokens that carry it, or an empty list.
 
 Neutral and repairing acts stay clean: "as the drawing said" agrees with the plan,
-"with the new banner disabled" is a choice about a feature, not a safeguard, and
-"restarted the pods, and the errors stopped" ends something bad.
+"with the new banner disabled" is a choice about a feature, and "with the alerts
+muted" alone may be a drill's plan.
+
+An act joined by "and" to a loss of its own ("re-routed the feed, and the ward lost
+power") was tried and dropped: told the same way, neutral work is followed by a loss
+it did not cause ("applied the patch, and the array lost two disks during the rebuild").
 """
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from spacy.tokens import Token
 from .clauses import Clause
 from .intent import deliberate
 from .lexicon import Lexicon, verb_lemma
-from .risk import bad_outcome
 
 # Verb classes whose acts are never made wrong by these framings: looking, talking,
 # answering and repairing are how people respond to an incident.
@@ -100,38 +101,14 @@ def left_state(c: Clause, lex: Lexicon) -> list[Token]:
             # (or on the act, when "with" hangs on the object: "ran the script with the check
             # commented/advcl out", "deployed it with the flag still on/advmod")
             states += [x for h in {prep.head, a} for x in h.children if x.dep_ in ("advcl", "acomp", "oprd", "advmod") and x.i > thing.i]
-            words = {t.lower_ for t in thing.subtree if t.i <= thing.i}
             for s in states:
                 phrase = _state_phrase(s)
                 if phrase in undone or s.lower_ in undone:
                     return [a, s]
-                if s.lower_ in still_states and (_still(s) or (s.lower_ in f["safeguard_off_states"] and words & f["safeguard_objects"])):
+                # "still": the state should have ended before the act ("with the alerts
+                # muted" alone may be the plan of a drill)
+                if s.lower_ in still_states and _still(s):
                     return [a, s]
-    return []
-
-
-def act_then_harm(c: Clause, lex: Lexicon) -> list[Token]:
-    """"the fitter re-cabled the rack, and the lab lost its uplink for an hour": a done act
-    on a thing, joined by "and" to a clause of its own saying something broke or was
-    lost. (Acts of a damaging class are read by ``risk.consequence``.)"""
-    a = c.action
-    if c.negated or c.modal or a.tag_ != "VBD" or _neutral_act(c, lex) or not c.objects:
-        return []
-    for x in c.verb.children:
-        if x.dep_ != "conj" or x.i < c.verb.i or x.pos_ not in ("VERB", "AUX"):
-            continue
-        ccs = {m.lower_ for m in c.verb.children if m.dep_ == "cc" and m.i < x.i}
-        if "and" not in ccs or ccs & {"but", "yet"} or any(n.dep_ == "neg" for n in x.children):
-            continue
-        subject = next((s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ == "PRON":
-            # a person acting is their own clause; "it" is the tool the act set going, whose
-            # own deed it tells ("clicked delete and it wiped the folder": see risk.own_harm)
-            continue
-        states = [x] + [s for s in x.children if s.dep_ in ("acomp", "attr", "oprd", "advmod", "prt")]
-        found = bad_outcome(states, lex, ("breakage", "harm"))
-        if found:
-            return [a, found[0]]
     return []
 
 
@@ -139,4 +116,4 @@ def contrary_act(c: Clause, lex: Lexicon) -> list[Token]:
     """The first of the framings above that the clause carries."""
     if _neutral_act(c, lex):
         return []
-    return against_plan(c, lex) or left_state(c, lex) or act_then_harm(c, lex)
+    return against_plan(c, lex) or left_state(c, lex)

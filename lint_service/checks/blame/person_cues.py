@@ -54,8 +54,6 @@ def _minded_subject(tok: Token, lex: Lexicon) -> bool:
     to one that shares it."""
     if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
         return False
-    if tok.head.tag_ == "VBN" and not any(a.lemma_ == "have" for a in tok.head.children if a.dep_ == "aux"):
-        return False  # "was the impact misjudged?": a participle the parser gave a subject, said of a thing
     verbs = [tok.head] + [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                           and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
     classes = [lex.verbs[name] for name in lex.agents["person_verb_classes"]]
