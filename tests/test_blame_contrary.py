@@ -45,6 +45,20 @@ PAIRS = [
     # a thing taken down on purpose to protect the rest is a recovery step
     ("deliberate-down", "The network engineer shut the faulty line card down to stop the flapping.",
      "The network engineer shut the faulty line card down deliberately to stop the flapping."),
+    # a check left out ahead of the person's own next change, told by "before" and a
+    # gerund; response work next ("before joining the call") is no change
+    ("skipped-before", "The nurse had not labelled the vials before handing them over.",
+     "The nurse had not labelled the vials before joining the ward round."),
+    # a safeguard switched off and never put back, the follow-up joined to a
+    # subjectless "while troubleshooting" by the parser (risk.left_undone)
+    ("never-put-back", "A clerk at the branch disabled the fraud filter while troubleshooting and never turned it back on.",
+     "A clerk at the branch disabled the fraud filter while troubleshooting and turned it back on at 14:00."),
+    # a role word after a prefix of standing ("co-", "ex-") is still a role
+    ("prefixed-role", "The report says a co-maintainer published the release from an unreviewed branch.",
+     "The report says the co-maintainer list was published from the main branch."),
+    # roles of hospitals and railways (rules/agents.yaml roles)
+    ("clinical-role", "The paramedic had not checked the oxygen level before moving the patient.",
+     "The paramedic checked the oxygen level before moving the patient."),
 ]
 
 

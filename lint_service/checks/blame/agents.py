@@ -136,7 +136,7 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
         return Kind.TEAM
-    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex):
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex) or _prefixed_role(tok, lex):
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder
@@ -263,8 +263,8 @@ def generic_plural(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return False
-    if any(c.dep_ == "amod" for c in tok.children) and not _tendency(verb):
-        return False  # "senior engineers pushed ...": a described group; "busy nurses will ..." is anyone so placed
+    # an adjective describes the kind ("busy nurses will ...", "tired porters leave ..."):
+    # still anyone so placed; the tense below tells a habit from a deed ("senior engineers pushed")
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in verb.children if a.dep_ == "aux") and verb.dep_ in ("ccomp", "xcomp"):
         # "You can't expect reviewers to catch ...": an infinitive has no tense of its
         # own; the verb it completes says whether this is about people in general
@@ -293,6 +293,14 @@ def role_noun(tok: Token, lex: Lexicon) -> bool:
 def _role_shaped(tok: Token, lex: Lexicon) -> bool:
     """A noun with an agentive ending ("electrician", "analyst", "trainee", "workmen")."""
     return tok.pos_ == "NOUN" and _agentive(tok, lex)
+
+
+def _prefixed_role(tok: Token, lex: Lexicon) -> bool:
+    """"a co-maintainer", "the ex-contractor": a role word after a prefix of standing."""
+    prefix, _, rest = tok.lower_.partition("-")
+    if not rest or prefix not in lex.agents["role_prefixes"]:
+        return False
+    return rest in lex.agents["roles"] or (rest.endswith("s") and rest[:-1] in lex.agents["roles"])
 
 
 def _agentive(tok: Token, lex: Lexicon) -> bool:

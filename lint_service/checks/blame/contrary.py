@@ -117,3 +117,22 @@ def contrary_act(c: Clause, lex: Lexicon) -> list[Token]:
     if _neutral_act(c, lex):
         return []
     return against_plan(c, lex) or left_state(c, lex)
+
+
+def skipped_before(c: Clause, lex: Lexicon) -> list[Token]:
+    """"had not read the notes before discharging the patient": a look at something left
+    out ahead of the person's own next act, told by "before" and a gerund with no subject
+    of its own. The next act must be a change (not "before joining the call", response
+    work), and the clause a past one ("haven't read it before" is a status)."""
+    a = c.action
+    if not c.negated or c.modal or c.conditional or c.subject is None or not c.objects:
+        return []
+    if verb_lemma(a) in ("be", "have", "need", "want", "get") or not (
+            a.tag_ == "VBD" or any(x.lemma_ in ("have", "do") and x.tag_ == "VBD" for x in a.children if x.dep_ == "aux")):
+        return []
+    for prep in (p for p in a.children if p.dep_ == "prep" and p.lower_ == "before"):
+        for then in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+            acts = any(o.dep_ in ("dobj", "prt") for o in then.children)
+            if acts and not any(lex.verbs[k].match(then) for k in (*_NEUTRAL_CLASSES, "diligence", "departure")):
+                return [a, then]
+    return []

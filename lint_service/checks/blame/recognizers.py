@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
-from .contrary import contrary_act
+from .contrary import contrary_act, skipped_before
 from .clauses import Clause, controller
 from .fragments import implied_writer
 from .evidence_clause import act_and_reason
@@ -79,6 +79,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "omission", [t for t in (v, a) if t is not None]
     if _step_skipped(c, lex):
         return "omission", [v, a] if a is not v else [v]
+    if skipped := skipped_before(c, lex):
+        return "omission", skipped
     gloss = idiom_match(c, lex)
     if gloss:
         return "idiom", [a]
