@@ -59,6 +59,14 @@ PAIRS = [
     # roles of hospitals and railways (rules/agents.yaml roles)
     ("clinical-role", "The paramedic had not checked the oxygen level before moving the patient.",
      "The paramedic checked the oxygen level before moving the patient."),
+    # a second copy put into effect; merging or deleting the duplicate is cleanup
+    ("duplicate-issued", "A spokesperson said a cashier had approved the duplicate refund batch.",
+     "A spokesperson said a cashier had merged the duplicate refund batches."),
+    ("duplicate-sent", "The billing clerk sent the duplicate invoice to the customer.",
+     "The billing clerk deleted the duplicate invoice before it went out."),
+    # a person who slipped (rules/verbs.yaml fault); a date that slipped is no person
+    ("slipped", "The rollout failed because the operator slipped on the switchover sequence.",
+     "The rollout failed because the switchover date slipped by a week."),
 ]
 
 

@@ -112,11 +112,25 @@ def left_state(c: Clause, lex: Lexicon) -> list[Token]:
     return []
 
 
+def duplicate_issued(c: Clause, lex: Lexicon) -> list[Token]:
+    """"approved the duplicate payment file", "sent the duplicate invoice": a second copy
+    put into effect (closing or merging the duplicate is cleanup, so not every approval
+    verb: "merged the duplicate records")."""
+    a = c.action
+    if verb_lemma(a) not in lex.framing["issuing_verbs"]:
+        return []
+    for o in c.objects:
+        mods = [m for m in o.children if m.dep_ in ("amod", "compound") and m.lower_ in lex.framing["duplicate_modifiers"]]
+        if mods:
+            return [a, mods[0]]
+    return []
+
+
 def contrary_act(c: Clause, lex: Lexicon) -> list[Token]:
     """The first of the framings above that the clause carries."""
     if _neutral_act(c, lex):
         return []
-    return against_plan(c, lex) or left_state(c, lex)
+    return against_plan(c, lex) or left_state(c, lex) or duplicate_issued(c, lex)
 
 
 def skipped_before(c: Clause, lex: Lexicon) -> list[Token]:
