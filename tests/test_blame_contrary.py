@@ -67,6 +67,12 @@ PAIRS = [
     # a person who slipped (rules/verbs.yaml fault); a date that slipped is no person
     ("slipped", "The rollout failed because the operator slipped on the switchover sequence.",
      "The rollout failed because the switchover date slipped by a week."),
+    # reported speech whose subject the parser hung on the auxiliary ("a manager had/aux ...")
+    ("aux-subject", "Staff said a manager had overridden the safety lock.",
+     "Staff said a manager had inspected the safety lock."),
+    # repair work on the wrong thing; looking at the wrong thing is a detection gap
+    ("wrong-repair", "According to the review, the night operator restored the wrong snapshot.",
+     "According to the review, the night operator investigated the wrong alert first."),
 ]
 
 

@@ -126,6 +126,16 @@ def duplicate_issued(c: Clause, lex: Lexicon) -> list[Token]:
     return []
 
 
+def wrong_one(c: Clause) -> list[Token]:
+    """"restored the wrong snapshot", "failed over the wrong region": repair work done on
+    the wrong thing is a slip like any other act on it (the recovery verb alone is not)."""
+    for o in c.objects:
+        for m in o.children:
+            if m.dep_ == "amod" and m.lower_ in ("wrong", "incorrect") and m.i > 0 and m.doc[m.i - 1].lower_ in ("the", "a", "an"):
+                return [c.action, m]
+    return []
+
+
 def contrary_act(c: Clause, lex: Lexicon) -> list[Token]:
     """The first of the framings above that the clause carries."""
     if _neutral_act(c, lex):

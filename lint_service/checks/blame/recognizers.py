@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
-from .contrary import contrary_act, skipped_before
+from .contrary import contrary_act, skipped_before, wrong_one
 from .clauses import Clause, controller
 from .fragments import implied_writer
 from .evidence_clause import act_and_reason
@@ -89,7 +89,9 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     if not c.negated and (gone := walked_away(c, lex) or taken_offline(c, lex) or late_response(c, lex)):
         return ("delay" if gone[-1].lemma_.lower() in ("minute", "hour", "day", "week", "month") else "framing"), gone
     if verbs["recovery"].match(a) and not verbs["causal"].match(a):
-        return None
+        # (repair work on the wrong thing; looking at the wrong thing is a detection gap)
+        looks = verbs["diligence"].match(a) or verbs["response"].match(a)
+        return ("framing", wrong) if not c.negated and not looks and (wrong := wrong_one(c)) else None
     framing = negative_framing(c, lex)
     if framing and not c.negated:
         return "framing", framing
