@@ -143,6 +143,8 @@ def classify(tok: Token, lex: Lexicon) -> Kind:
         # (a company's own engineers are responders: "one of Amazon's engineers")
         if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY and not _organisation(c, lex) for c in tok.children):
             return Kind.THIRD_PARTY
+        if any(c.dep_ == "amod" and c.lower_ in lex.agents["organisation_modifiers"] for c in tok.children):
+            return Kind.THIRD_PARTY  # "the regional transmission operator": a body that runs a grid, not a responder
         return Kind.ROLE
     if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
         return Kind.THIRD_PARTY
