@@ -79,6 +79,9 @@ PAIRS = [
     # a role noun said of a body outside the team is a third party (rule 10)
     ("outside-body", "The duty operator cut supply to the depot without notice.",
      "The national grid operator cut supply to the depot without notice."),
+    # a person's rebase is their change (rules/blame_terms.yaml change_nouns)
+    ("possessive-rebase", "Her rebase quietly dropped the audit fix from the release branch.",
+     "Her rebase went through cleanly on the release branch."),
 ]
 
 
