@@ -73,9 +73,6 @@ PAIRS = [
     # repair work on the wrong thing; looking at the wrong thing is a detection gap
     ("wrong-repair", "According to the review, the night operator restored the wrong snapshot.",
      "According to the review, the night operator investigated the wrong alert first."),
-    # a bypass adverb the parser hangs on the preposition ("straight/advmod to/prep prod")
-    ("bypass-on-prep", "Apparently the contractor deployed straight to production.",
-     "Apparently the contractor deployed straight to staging."),
     # a role noun said of a body outside the team is a third party (rule 10)
     ("outside-body", "The duty operator cut supply to the depot without notice.",
      "The national grid operator cut supply to the depot without notice."),

@@ -158,9 +158,6 @@ def bypass_framing(verbs: list[Token], lex: Lexicon) -> list[Token]:
     found = []
     for v in verbs:
         advs = [c for c in v.children if c.lower_ in lex.framing["bypass_adverbs"]]
-        # "deployed straight/advmod to/prep production": the parser may hang the adverb on the preposition
-        advs += [a for p in _preps(v) if p.lower_ in ("to", "into", "on", "onto") for a in p.children
-                 if a.dep_ == "advmod" and a.i < p.i and a.lower_ in lex.framing["bypass_adverbs"]]
         if "-" in v.lower_ and v.lower_.split("-", 1)[0] in lex.framing["forcing_prefixes"]:
             advs.append(v)  # "force-pushed to main"
         if not advs:
