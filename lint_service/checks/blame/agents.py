@@ -154,13 +154,15 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
         return Kind.TEAM
-    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex):
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex) or _prefixed_role(tok, lex):
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder
         # (a company's own engineers are responders: "one of Amazon's engineers")
         if any(c.dep_ == "poss" and classify(c, lex) == Kind.THIRD_PARTY and not _organisation(c, lex) for c in tok.children):
             return Kind.THIRD_PARTY
+        if any(c.dep_ == "amod" and c.lower_ in lex.agents["organisation_modifiers"] for c in tok.children):
+            return Kind.THIRD_PARTY  # "the regional transmission operator": a body that runs a grid, not a responder
         return Kind.ROLE
     if lemma in lex.agents["third_parties"] or low in lex.agents["third_parties"]:
         return Kind.THIRD_PARTY
@@ -272,6 +274,12 @@ def _present_habit(verb: Token) -> bool:
     return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ == "MD" for a in auxes)
 
 
+def _tendency(verb: Token) -> bool:
+    """A modal of what tends to happen, not of hindsight: "will sometimes pick", "can miss"."""
+    auxes = [a for a in verb.children if a.dep_ == "aux"]
+    return any(a.lower_ in ("will", "would", "can", "may", "'ll") for a in auxes) and not any(a.lower_ in ("have", "'ve") for a in auxes)
+
+
 def generic_plural(tok: Token) -> bool:
     """A bare plural subject of a present or modal verb: "operators will always make
     mistakes", "engineers make mistakes" (rule 16), not "engineers pushed the change";
@@ -282,12 +290,13 @@ def generic_plural(tok: Token) -> bool:
     if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         # "a tired engineer will miss things", "an operator can type the wrong host":
         # anyone of the kind, under a modal of what tends to happen (not "might have")
-        auxes = [a for a in verb.children if a.dep_ == "aux"]
-        return any(a.lower_ in ("will", "would", "can", "may", "'ll") for a in auxes) and not any(a.lower_ in ("have", "'ve") for a in auxes)
+        return _tendency(verb)
     if tok.tag_ != "NNS":
         return False
-    if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return False
+    # an adjective describes the kind ("busy nurses will ...", "tired porters leave ..."):
+    # still anyone so placed; the tense below tells a habit from a deed ("senior engineers pushed")
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in verb.children if a.dep_ == "aux") and verb.dep_ in ("ccomp", "xcomp"):
         # "You can't expect reviewers to catch ...": an infinitive has no tense of its
         # own; the verb it completes says whether this is about people in general
@@ -316,6 +325,14 @@ def role_noun(tok: Token, lex: Lexicon) -> bool:
 def _role_shaped(tok: Token, lex: Lexicon) -> bool:
     """A noun with an agentive ending ("electrician", "analyst", "trainee", "workmen")."""
     return tok.pos_ == "NOUN" and _agentive(tok, lex)
+
+
+def _prefixed_role(tok: Token, lex: Lexicon) -> bool:
+    """"a co-maintainer", "the ex-contractor": a role word after a prefix of standing."""
+    prefix, _, rest = tok.lower_.partition("-")
+    if not rest or prefix not in lex.agents["role_prefixes"]:
+        return False
+    return rest in lex.agents["roles"] or (rest.endswith("s") and rest[:-1] in lex.agents["roles"])
 
 
 def _agentive(tok: Token, lex: Lexicon) -> bool:

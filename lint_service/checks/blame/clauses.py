@@ -45,6 +45,11 @@ def _subject_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJ:
             return c
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i):
+        # "Staff said a manager had/aux overridden ...": in reported speech the parser may
+        # hang the subject on the auxiliary
+        if (own := next((s for s in aux.children if s.dep_ in _SUBJ), None)) is not None:
+            return own
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "an intern running a script and wiping the customer table": the noun a
         # participle modifies is the one doing it

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .clauses import Clause
 from .framing import clause_tokens
-from .lexicon import Lexicon, verb_lemma
+from .lexicon import Lexicon, particle_of, verb_lemma
 
 
 def _purpose(x: Token) -> bool:
@@ -60,14 +60,21 @@ def deliberate(c: Clause, lex: Lexicon) -> bool:
     """"disabled the alert on purpose while we rebuilt the index": a safeguard switched
     off or a thing removed as part of the plan. Fault verbs stay faults ("deliberately
     ignored the page")."""
-    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")) or lex.verbs["fault"].match(c.action):
+    if lex.verbs["fault"].match(c.action):
         return False
+    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
+    marked = any(f" {m} " in text for m in lex.framing["deliberate_markers"])
+    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")):
+        # a thing taken down or off on purpose to protect the rest ("shut the card down
+        # deliberately to stop the flapping"): a recovery step, whatever the verb's class
+        # (not "deliberately pushed the untested build to stop the complaints")
+        stopping = lex.verbs["cessation"].match(c.action) or particle_of(c.action) in ("down", "off")
+        return marked and stopping and _protective(c, lex)
     if lex.verbs["disable"].match(c.action) and _mitigating(c, lex):
         return True
     if _protective(c, lex):
         return True
-    text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
-    return any(f" {m} " in text for m in lex.framing["deliberate_markers"])
+    return marked
 
 
 def sanctioned(c: Clause, lex: Lexicon) -> bool:

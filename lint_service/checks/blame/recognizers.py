@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
+from .contrary import contrary_act, skipped_before, wrong_one
 from .clauses import Clause, controller
 from .fragments import implied_writer
 from .evidence_clause import act_and_reason
@@ -83,6 +84,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "omission", [t for t in (v, a) if t is not None]
     if _step_skipped(c, lex):
         return "omission", [v, a] if a is not v else [v]
+    if skipped := skipped_before(c, lex):
+        return "omission", skipped
     gloss = idiom_match(c, lex)
     if gloss:
         return "idiom", [a]
@@ -91,11 +94,15 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     if not c.negated and (gone := walked_away(c, lex) or taken_offline(c, lex) or late_response(c, lex)):
         return ("delay" if gone[-1].lemma_.lower() in ("minute", "hour", "day", "week", "month") else "framing"), gone
     if verbs["recovery"].match(a) and not verbs["causal"].match(a):
-        return ("framing", wrong) if (wrong := wrong_target(c)) else None  # "restored the wrong backup"
+        # "restored the wrong backup": repair work on the wrong thing (looking at the wrong
+        # thing is a detection gap)
+        looks = verbs["diligence"].match(a) or verbs["response"].match(a)
+        wrong = [] if c.negated or looks else wrong_one(c) or wrong_target(c)
+        return ("framing", wrong) if wrong else None
     framing = negative_framing(c, lex)
     if framing and not c.negated:
         return "framing", framing
-    risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex)
+    risky = [] if c.negated else risky_circumstances(c, lex) or wrong_complement(c, lex) or contrary_act(c, lex)
     if risky:
         return ("destructive" if risky == [a] and verbs["destructive"].match(a) else "framing"), risky
     if not c.negated and (result := consequence(c, lex) or defect(c, lex) or caused_failure(c, lex) or act_before_outage(c, lex) or inability_after(c, lex)):

@@ -151,11 +151,17 @@ def walked_away(c: Clause, lex: Lexicon) -> list[Token]:
 
 
 def left_undone(c: Clause, lex: Lexicon) -> list[Token]:
-    """"turned off the disk alert and never turned it back on": a negated follow-up."""
-    for x in c.verb.children:
+    """"turned off the disk alert and never turned it back on": a negated follow-up (the
+    parser may join it to a subjectless "while troubleshooting" instead of the verb)."""
+    heads = [c.verb] + [x for x in c.verb.children if x.dep_ == "advcl" and x.tag_ == "VBG" and not any(
+        s.dep_ in ("nsubj", "nsubjpass") for s in x.children)]
+    for x in (k for h in heads for k in h.children):
         if x.dep_ == "conj" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children):
             negated = any(t.dep_ == "neg" or t.lower_ == "never" for t in x.children)
-            if negated and (lex.verbs["diligence"].match(x) or lex.verbs["fault"].match(x)):
+            # "... and never turned it back on", "... and did not re-enable it": the undoing
+            restores = verb_lemma(x) in lex.framing["restoring_verbs"] or any(
+                t.lower_ == "back" and t.dep_ in ("advmod", "prt") for t in (*x.children, *(g for k in x.children if k.dep_ in ("advmod", "prt") for g in k.children)))
+            if negated and (lex.verbs["diligence"].match(x) or lex.verbs["fault"].match(x) or restores):
                 return [x]
             if not negated and lex.verbs["fault"].match(x):
                 return [x]  # "... and forgot to re-enable it"
