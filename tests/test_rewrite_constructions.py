@@ -96,8 +96,8 @@ CONSTRUCTIONS = [
     r("Apparently Ulrike force-pushed to the release branch and wiped out a week of fixes.",
       "Apparently the change was force-pushed to the release branch and a week of fixes was wiped out.",
       "coordinated-lead-adverb-once"),
-    r("Ignatius's handling of the cutover was sloppy.", "The handling of the cutover fell short.", "judged-process"),
-    r("Ignatius's review of the runbook is lazy and rushed.", "The review of the runbook falls short.", "judged-process-present"),
+    # (rewrite27) "Ignatius's handling of the cutover was sloppy" -> "... fell short" is
+    # refused: graders read it as the verdict again (tests/test_rewrite_quality27.py)
 ]
 
 

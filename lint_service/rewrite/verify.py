@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
+from .lost_facts import verdict_topic_lost
+from .process import judgement_restated
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
@@ -217,6 +219,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("what was told moved into the subject")
     if (status := status_of_new_subject(cand, orig.sent)) is not None:
         out.append(f"{STATUS} {status!r} now said of the new subject")
+    if (pred := judgement_restated(cand, orig.sent)) is not None:
+        out.append(f"the judgement restated as {pred!r}")  # (rewrite27) graded a verdict every time
+    if (topic := verdict_topic_lost(cand, orig)) is not None:
+        out.append(f"what the verdict was for ({topic!r}) lost with it")
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
         + dangling_act_problems(cand, orig)
 

@@ -1,0 +1,71 @@
+"""Verifier checks for facts a rewrite drops together with the verdict that carried them
+(issue 11, rewrite27): the writer's blame or apology said *what* it was for ("The blame
+for the double-charge in billing sits with me; I skipped the dry run"), and the rewrite
+kept only the act ("The dry run was skipped"). The verdict goes; the thing it named is
+the incident's impact and must not go with it (blind grading: three such rows poor).
+
+Each check reads the original's parse beside the candidate's; the verdict words, the
+incident nouns and the prepositions are rule data (rules/blame_terms.yaml,
+rules/rewrites.yaml).
+"""
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..rules import load_rule_file
+from .text import phrasing
+
+if TYPE_CHECKING:  # verify.py imports this module
+    from .verify import Original
+
+_CONTENT = ("NOUN", "PROPN", "NUM")
+
+
+@functools.lru_cache(maxsize=1)
+def _verdict_words() -> frozenset[str]:
+    """Words that only say whose fault it was or that the writer is sorry."""
+    terms = load_rule_file("blame_terms")
+    rw = phrasing()
+    sv = rw["self_verdict"]
+    words = set(terms["blame_nouns"]) | set(terms["error_heads"]) | set(sv["owning_nouns"]) | set(sv["owning_verbs"]) \
+        | set(rw["apology_words"]) | set(rw["confession_words"]) | set(rw["responsibility_words"])
+    return frozenset(w.lower() for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_topics() -> frozenset[str]:
+    """Things a verdict may be for that add no fact: the incident itself ("sorry for the
+    outage"), or the verdict again ("my fault for the mistake")."""
+    return frozenset(phrasing()["verdict_only"]["incident_nouns"]) | frozenset(load_rule_file("blame_terms")["incident_nouns"]) \
+        | _verdict_words()
+
+
+def _facts(topic: Token) -> list[Token]:
+    """The content words of what a verdict was for, without the empty ones."""
+    empty = _empty_topics()
+    return [t for t in topic.subtree if t.pos_ in _CONTENT and t.lemma_.lower() not in empty and t.lower_ not in empty]
+
+
+def verdict_topic_lost(cand: Span, orig: "Original") -> str | None:
+    """The thing a dropped verdict or apology was for ("blame for the double-charge in
+    billing", "Blame me for the timeout value", "sorry for the mess with the invoices
+    yesterday"), when the candidate says none of its content words."""
+    verdicts = _verdict_words()
+    said = {t.lower_ for t in cand} | {t.lemma_.lower() for t in cand}
+    preps = frozenset(phrasing()["verdict_topic_preps"])
+    for t in orig.sent:
+        if t.lemma_.lower() not in verdicts and t.lower_ not in verdicts:
+            continue
+        for p in t.children:
+            if p.dep_ != "prep" or p.lower_ not in preps:
+                continue
+            topic = next((o for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+            if topic is None:
+                continue  # "my fault for not checking": an act, which the rewrite keeps or another check misses
+            facts = _facts(topic)
+            if facts and not any(f.lower_ in said or f.lemma_.lower() in said for f in facts):
+                return " ".join(x.text for x in topic.subtree if not x.is_punct)
+    return None

@@ -1,0 +1,60 @@
+"""Faults the blind graders named in rewrites (issue 11, branch rewrite27): a place phrase
+of the thing passed over moved behind the passive verb ("skipped in the upgrade guide"),
+what the writer's verdict was for dropped with the verdict, and a judged process said to
+have "fallen short". Each has a near miss the change must leave as it was.
+
+Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from rewrite_support import applied as suggestions
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+REWRITTEN = [
+    # the step is in the guide: said after the verb, the guide would have skipped it
+    pytest.param("Ana skipped the lint step in the release checklist.", "The lint step in the release checklist was skipped.",
+                 id="skipped-thing-keeps-its-place"),
+    pytest.param("You skipped the backup step in the install guide, which is why your cluster won't boot.",
+                 "The backup step in the install guide was skipped, which is why the cluster won't boot.",
+                 id="skipped-thing-keeps-its-place-before-which"),
+    pytest.param("Tobiah overlooked the delete line in the change plan.", "The delete line in the change plan went unnoticed.",
+                 id="overlooked-thing-keeps-its-place"),
+    # near miss: after a verb that acts on the thing, "in" says where the act was done
+    pytest.param("Bogdan deleted the namespace in production.", "The namespace was deleted in production.",
+                 id="act-place-still-after-verb"),
+    # near miss: a verdict for the incident itself names nothing the rewrite must keep
+    pytest.param("My fault for the downtime: I restarted the primary without draining it.",
+                 "The primary was restarted without draining it.", id="verdict-for-the-incident-goes"),
+    # a judged work with what the verdict saw: that is said, of the work, with its own article
+    pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
+                 "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITTEN)
+def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+REFUSED = [
+    # what the blame was for is the impact; the act alone would lose it
+    pytest.param("The blame for the duplicate refunds in payments sits with me; I skipped the canary because it was late.",
+                 id="blame-for-an-impact"),
+    pytest.param("Blame me for the retry limit; I chose five retries without testing anything.", id="blame-me-for-a-setting"),
+    # "fell short" restates the verdict (graded so every time it was offered)
+    pytest.param("Ignatius's handling of the cutover was sloppy.", id="judged-process"),
+    pytest.param("Ignatius's review of the runbook is lazy and rushed.", id="judged-process-present"),
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSED)
+def test_refused(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []
