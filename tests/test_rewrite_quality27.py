@@ -33,6 +33,11 @@ REWRITTEN = [
     # near miss: a verdict for the incident itself names nothing the rewrite must keep
     pytest.param("My fault for the downtime: I restarted the primary without draining it.",
                  "The primary was restarted without draining it.", id="verdict-for-the-incident-goes"),
+    # the writer's hedge before a cleft and their status note after it stay with the act
+    pytest.param("pretty sure it was the build engineer who turned the toggle off in staging, checking the deploy log now",
+                 "Pretty sure the toggle was turned off in staging, checking the deploy log now.", id="cleft-keeps-hedge-and-status"),
+    # near miss: a lead that is no hedge goes with the cleft, as before
+    pytest.param("Of course it was Bob who dropped the index at noon.", "The index was dropped at noon.", id="cleft-lead-not-a-hedge"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
