@@ -63,3 +63,42 @@ REFUSED = [
 @pytest.mark.parametrize("sentence", REFUSED)
 def test_refused(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []
+
+
+WORRIES = [
+    # what the writer feared is a risk foreseen: the act alone would lose it
+    pytest.param("Ugh, I was worried that would happen with the old driver, I rebooted the host while the copy was still running.",
+                 [], id="worry-with-what-was-feared"),
+    # near miss: a bare feeling still goes, the act stays
+    pytest.param("Ugh, I was nervous, and I rebooted the host while the copy was still running.",
+                 ["The host was rebooted while the copy was still running."], id="bare-feeling-goes"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WORRIES)
+def test_worries(linter: Linter, sentence: str, expected: list[str]) -> None:
+    assert suggestions(linter, sentence) == expected
+
+
+def _bracket(original: str, candidate: str, person: set[str] | None = None) -> str | None:
+    from lint_service.rewrite.lost_facts import bracket_lost
+    from lint_service.rewrite.verify import Original, pronouns_of
+
+    from rewrite_support import first_sentence
+
+    sent = first_sentence(original)
+    me = next(t for t in sent if t.lower_ in ("my", "i") or t.text in (person or set()))
+    return bracket_lost(first_sentence(candidate), Original(sent, person=person or set(), pronouns=pronouns_of(me)))
+
+
+def test_bracketed_aside_lost() -> None:
+    # the writer's aside on why it happened is a contributing condition
+    assert _bracket("Seems the tag was never pushed after the merge - my fault, sorry (this is what happens when you ship from an airport!).",
+                    "Seems the tag was never pushed after the merge.") is not None
+
+
+def test_bracket_without_a_clause_may_go() -> None:
+    assert _bracket("I (Marek) restarted the primary instead of the replica.", "The primary was restarted instead of the replica.") is None
+    # a bracket that points at the removed person goes with them
+    assert _bracket("Someone (looking at you, Marek) switched off the nightly backup.", "The nightly backup was switched off.",
+                    {"Marek"}) is None

@@ -69,3 +69,35 @@ def verdict_topic_lost(cand: Span, orig: "Original") -> str | None:
             if facts and not any(f.lower_ in said or f.lemma_.lower() in said for f in facts):
                 return " ".join(x.text for x in topic.subtree if not x.is_punct)
     return None
+
+
+def bracket_lost(cand: Span, orig: "Original") -> str | None:
+    """A bracketed clause of the original the candidate dropped whole ("..., sorry (this is
+    what you get for doing a release during a talk!)"): a finite clause in brackets is the
+    writer's aside on why it happened, a contributing condition (blind grading: dropped,
+    poor). A bracket with no finite verb ("(Tomasz)") or one that points at the removed
+    person ("(looking at you, Paulo)") may go with them."""
+    said = {t.lower_ for t in cand}
+    doc = orig.sent.doc
+    opened: list[Token] = []
+    brackets: list[Span] = []
+    for t in orig.sent:
+        if t.text == "(":
+            opened.append(t)
+        elif t.text == ")" and opened:
+            brackets.append(doc[opened.pop().i + 1 : t.i])
+    # the parser may end the sentence inside the bracket ("... during a talk!)."): to its end
+    brackets += [doc[o.i + 1 : orig.sent.end] for o in opened]
+    if "(" in cand.text:
+        return None  # a bracket kept: what it says is the other checks'
+    for inside in brackets:
+        finite = any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in inside)
+        theirs = any(x.text in orig.person or x.lower_ in orig.pronouns and x.lower_ not in ("you", "this", "it") for x in inside)
+        content = [x for x in inside if x.pos_ in ("NOUN", "PROPN", "VERB") and x.lemma_.lower() not in _verdict_words()]
+        # lost: none of its verbs is said, nor most of its things
+        verbs = [x for x in content if x.pos_ == "VERB"]
+        things = [x for x in content if x.pos_ != "VERB"]
+        gone = not any(x.lower_ in said for x in verbs) and sum(x.lower_ not in said for x in things) * 2 >= len(things)
+        if finite and not theirs and content and gone:
+            return inside.text
+    return None

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
-from .lost_facts import verdict_topic_lost
+from .lost_facts import bracket_lost, verdict_topic_lost
 from .process import judgement_restated
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
@@ -223,6 +223,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"the judgement restated as {pred!r}")  # (rewrite27) graded a verdict every time
     if (topic := verdict_topic_lost(cand, orig)) is not None:
         out.append(f"what the verdict was for ({topic!r}) lost with it")
+    if (aside := bracket_lost(cand, orig)) is not None:
+        out.append(f"the bracketed clause {aside!r} lost")
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
         + dangling_act_problems(cand, orig)
 
