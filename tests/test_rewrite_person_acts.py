@@ -21,7 +21,7 @@ from lint_service import Linter
 
 REWRITTEN = [
     # a hindsight adjective on what was missed goes; the article follows the next word
-    r("Jo missed a glaring bug in the parser.", "A bug went unnoticed in the parser.", "hindsight-adjective"),
+    r("Jo missed a glaring bug in the parser.", "A bug in the parser went unnoticed.", "hindsight-adjective"),
     r("The reviewer missed an obvious off-by-one in the pager code.", "An off-by-one went unnoticed in the pager code.",
       "hindsight-adjective-an"),
     # a belief that the object was something else: what it was taken for

@@ -32,12 +32,22 @@ REWRITTEN = [
                  id="act-place-still-after-verb"),
     # near miss: a verdict for the incident itself names nothing the rewrite must keep
     pytest.param("My fault for the downtime: I restarted the primary without draining it.",
-                 "The primary was restarted without draining it.", id="verdict-for-the-incident-goes"),
+                 "The primary was restarted without being drained.", id="verdict-for-the-incident-goes"),
     # the writer's hedge before a cleft and their status note after it stay with the act
     pytest.param("pretty sure it was the build engineer who turned the toggle off in staging, checking the deploy log now",
                  "Pretty sure the toggle was turned off in staging, checking the deploy log now.", id="cleft-keeps-hedge-and-status"),
     # near miss: a lead that is no hedge goes with the cleft, as before
     pytest.param("Of course it was Bob who dropped the index at noon.", "The index was dropped at noon.", id="cleft-lead-not-a-hedge"),
+    # the person's "-ing" on the thing itself is said as a passive of the thing, not left dangling
+    pytest.param("The review board found that the shift lead had approved the index change without reading it.",
+                 "The review board found that the index change had been approved without being read.", id="gerund-on-subject-without"),
+    pytest.param("The front desk clerk disabled the door sensors instead of resetting them.",
+                 "The door sensors were disabled instead of being reset.", id="gerund-on-subject-instead-of"),
+    pytest.param("I didn't read the patch properly before merging it.", "The patch was not read properly before being merged.",
+                 id="gerund-on-subject-before"),
+    # near miss: an "-ing" on another thing says how the act was done, and stays
+    pytest.param("The operator restarted the primary without checking the replica count.",
+                 "The primary was restarted without checking the replica count.", id="gerund-on-another-thing-stays"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),

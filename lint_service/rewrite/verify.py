@@ -21,6 +21,7 @@ from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
 from .reported import hedge_lost, told_fronted
+from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
 from .writer_clause import writers_own
@@ -225,6 +226,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"what the verdict was for ({topic!r}) lost with it")
     if (aside := bracket_lost(cand, orig)) is not None:
         out.append(f"the bracketed clause {aside!r} lost")
+    if subject_gerund(cand) is not None:
+        out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
         + dangling_act_problems(cand, orig)
 
