@@ -94,7 +94,7 @@ CONSTRUCTIONS = [
     r("Anselm broke the release build by merging with a red pipeline.",
       "The release build broke when the change was merged with a red pipeline.", "means-gerund-implied-object"),
     r("Apparently Ulrike force-pushed to the release branch and wiped out a week of fixes.",
-      "Apparently the change was force-pushed to the release branch and a week of fixes was wiped out.",
+      "Apparently a force-push to the release branch wiped out a week of fixes.",  # (rewrite27) the act's noun, not "the change"
       "coordinated-lead-adverb-once"),
     # (rewrite27) "Ignatius's handling of the cutover was sloppy" -> "... fell short" is
     # refused: graders read it as the verdict again (tests/test_rewrite_quality27.py)

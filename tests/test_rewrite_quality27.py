@@ -48,6 +48,10 @@ REWRITTEN = [
     # near miss: an "-ing" on another thing says how the act was done, and stays
     pytest.param("The operator restarted the primary without checking the replica count.",
                  "The primary was restarted without checking the replica count.", id="gerund-on-another-thing-stays"),
+    # a delivery act with no object and the damage it did: the act's noun is the subject
+    pytest.param("Sorry all, I force-pushed to main and wiped out two of your commits.",
+                 "A force-push to main wiped out two of your commits.", id="delivery-noun-did-the-damage"),
+    pytest.param("I pushed to staging and broke the login page.", "A push to staging broke the login page.", id="delivery-noun-broke"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
@@ -112,3 +116,11 @@ def test_bracket_without_a_clause_may_go() -> None:
     # a bracket that points at the removed person goes with them
     assert _bracket("Someone (looking at you, Marek) switched off the nightly backup.", "The nightly backup was switched off.",
                     {"Marek"}) is None
+
+
+def test_a_second_deliberate_act_is_not_said_of_the_delivery(linter: Linter) -> None:
+    # near miss: deleting is an act of its own, not what the force-push did
+    assert "Apparently the change was force-pushed to the release branch and the old tags were deleted." in suggestions(
+        linter, "Apparently Ulrike force-pushed to the release branch and deleted the old tags.")
+    # near miss: a manner on the act keeps the coordinated passive
+    assert "A push to staging broke the login page." not in suggestions(linter, "I carelessly pushed to staging and broke the login page.")
