@@ -44,7 +44,7 @@ CONSTRUCTIONS = [
     r("Ambrose should never have restarted the primary.", "The primary was restarted.", "never-have-polarity"),
     r("Philippa forgot that the cache was shared.", "It was overlooked that the cache was shared.", "forgot-that"),
     r("Horatio didn't check whether the snapshot had finished.",
-      "It was not checked whether the snapshot had finished.", "check-whether"),
+      "There was no check of whether the snapshot had finished.", "check-whether"),
     r("Make sure Dagny never touches the billing cluster again.",
       "Make sure the billing cluster cannot be touched by mistake again.", "directive-never"),
     r("Remind Horatio to follow the release checklist.", "Make sure the release checklist is followed.", "directive-remind"),

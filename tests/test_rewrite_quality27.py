@@ -52,6 +52,18 @@ REWRITTEN = [
     pytest.param("Sorry all, I force-pushed to main and wiped out two of your commits.",
                  "A force-push to main wiped out two of your commits.", id="delivery-noun-did-the-damage"),
     pytest.param("I pushed to staging and broke the login page.", "A push to staging broke the login page.", id="delivery-noun-broke"),
+    # a check not done is the check that did not happen, not "It was not checked whether"
+    pytest.param("They didn't check whether the rollback could be undone.", "There was no check of whether the rollback could be undone.",
+                 id="no-check-whether"),
+    pytest.param("Esra didn't verify that the restored backup actually contained last week's invoices.",
+                 "There was no check that the restored backup contained last week's invoices.", id="no-check-that"),
+    pytest.param("Ravi never checked whether the alerts could fire.", "There was never a check of whether the alerts could fire.",
+                 id="never-a-check"),
+    # near miss: a question keeps its order, and noticing is no check
+    pytest.param("Why did the developer forget to check if a billing endpoint is affected?",
+                 "Why was it not checked whether a billing endpoint is affected?", id="check-question-as-before"),
+    pytest.param("The release manager failed to notice that the changelog listed a step that had never run.",
+                 "It was not noticed that the changelog listed a step that had never run.", id="notice-is-no-check"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
