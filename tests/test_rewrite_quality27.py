@@ -64,6 +64,11 @@ REWRITTEN = [
                  "Why was it not checked whether a billing endpoint is affected?", id="check-question-as-before"),
     pytest.param("The release manager failed to notice that the changelog listed a step that had never run.",
                  "It was not noticed that the changelog listed a step that had never run.", id="notice-is-no-check"),
+    # a written artefact someone botched was wrong; a process still went wrong
+    pytest.param("I screwed up the cron expression, so the purge job ran every minute.",
+                 "The cron expression was wrong, so the purge job ran every minute.", id="botched-artefact-was-wrong"),
+    pytest.param("Siobhan screwed up the database failover, and we lost writes.",
+                 "The database failover went wrong, and we lost writes.", id="botched-process-went-wrong"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
