@@ -141,3 +141,14 @@ def test_a_second_deliberate_act_is_not_said_of_the_delivery(linter: Linter) -> 
         linter, "Apparently Ulrike force-pushed to the release branch and deleted the old tags.")
     # near miss: a manner on the act keeps the coordinated passive
     assert "A push to staging broke the login page." not in suggestions(linter, "I carelessly pushed to staging and broke the login page.")
+
+
+def test_another_person_acting_past_an_auxiliary_is_refused(linter: Linter) -> None:
+    # the other clause still says who shared the login, only with "had" between them
+    assert suggestions(linter, "The review found that two operators had shared one admin login and that one of them wiped the backups.") == []
+
+
+def test_a_speaker_past_an_auxiliary_still_reports(linter: Linter) -> None:
+    # near miss: a spokesperson who has said something did nothing wrong
+    out = suggestions(linter, "A spokesperson has said that a technician unplugged the wrong feed.")
+    assert "A spokesperson has said that the wrong feed was unplugged." in out
