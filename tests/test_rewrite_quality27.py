@@ -69,6 +69,15 @@ REWRITTEN = [
                  "The cron expression was wrong, so the purge job ran every minute.", id="botched-artefact-was-wrong"),
     pytest.param("Siobhan screwed up the database failover, and we lost writes.",
                  "The database failover went wrong, and we lost writes.", id="botched-process-went-wrong"),
+    # a command's options follow the passive verb, not the subject
+    pytest.param("A trainee ran the log-rotation script with the wrong flag and purged six months of audit logs.",
+                 "The log-rotation script was run with the wrong flag and six months of audit logs were purged.", id="run-with-options"),
+    # near miss: the "in" phrase that carries a clause still goes after the verb
+    pytest.param("Dana missed a comma in the sponsors file, which blanked the whole site.",
+                 "A comma was missed in the sponsors file, which blanked the whole site.", id="in-phrase-with-clause-after-verb"),
+    # a headline's compound subject is a headline's too: the bare participle
+    pytest.param("Lab technician mislabels 200 samples in a single morning", "200 samples mislabeled in a single morning",
+                 id="headline-compound-subject"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
