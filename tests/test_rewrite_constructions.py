@@ -70,7 +70,8 @@ CONSTRUCTIONS = [
     r("Sorry everyone, I restarted the wrong broker.", "The wrong broker was restarted.", "apology-lead"),
     r("I mislabelled the staging volumes, my apologies.", "The staging volumes were mislabelled.", "apology-trailer"),
     r("Hats off to Leopold for breaking the nightly build, once again.", "The nightly build broke, once again.", "ironic-thanks"),
-    r("Priyanka cut corners on the backup script, and it shows.", "The backup script was rushed, and it shows.", "idiom-keeps-joined-clause"),
+    # (rewrite27) "cut corners" said as "rushed" is refused: haste nobody stated (tests/test_rewrite_quality27.py)
+    r("Priyanka made a pig's ear of the backup script, and it shows.", "The backup script went wrong, and it shows.", "idiom-keeps-joined-clause"),
     r("The on-call waited 25 minutes before escalating, even though the runbook says 10.",
       "It took 25 minutes to escalate, even though the runbook says 10.", "waited-before"),
     r("Because Cosmo forgot to renew the domain, the site went dark.",

@@ -78,6 +78,9 @@ REWRITTEN = [
     # a headline's compound subject is a headline's too: the bare participle
     pytest.param("Lab technician mislabels 200 samples in a single morning", "200 samples mislabeled in a single morning",
                  id="headline-compound-subject"),
+    # near miss: the writer's own haste stays
+    pytest.param("When Isabela rushed the hotfix out without tests, the parser started rejecting valid receipts.",
+                 "When the hotfix was rushed out without tests, the parser started rejecting valid receipts.", id="written-haste-kept"),
     # a judged work with what the verdict saw: that is said, of the work, with its own article
     pytest.param("The vendor's work on the proxy config was negligent, with no review of any kind.",
                  "The work on the proxy config had no review of any kind.", id="judged-work-with-what-was-seen"),
@@ -94,6 +97,9 @@ REFUSED = [
     pytest.param("The blame for the duplicate refunds in payments sits with me; I skipped the canary because it was late.",
                  id="blame-for-an-impact"),
     pytest.param("Blame me for the retry limit; I chose five retries without testing anything.", id="blame-me-for-a-setting"),
+    # an idiom of poor quality is no claim about time: "rushed", "in a hurry" are refused
+    pytest.param("Priyanka cut corners on the backup script, and it shows.", id="cut-corners-not-rushed"),
+    pytest.param("Osric bodged the retry logic together before the launch.", id="bodged-not-in-a-hurry"),
     # "fell short" restates the verdict (graded so every time it was offered)
     pytest.param("Ignatius's handling of the cutover was sloppy.", id="judged-process"),
     pytest.param("Ignatius's review of the runbook is lazy and rushed.", id="judged-process-present"),

@@ -6,7 +6,8 @@ the incident's impact and must not go with it (blind grading: three such rows po
 
 Each check reads the original's parse beside the candidate's; the verdict words, the
 incident nouns and the prepositions are rule data (rules/blame_terms.yaml,
-rules/rewrites.yaml).
+rules/rewrites.yaml). One check is of a fact added rather than lost: haste the original
+never stated ("cut corners", "bodged" said as "rushed", "put together in a hurry").
 """
 from __future__ import annotations
 
@@ -100,4 +101,17 @@ def bracket_lost(cand: Span, orig: "Original") -> str | None:
         gone = not any(x.lower_ in said for x in verbs) and sum(x.lower_ not in said for x in things) * 2 >= len(things)
         if finite and not theirs and content and gone:
             return inside.text
+    return None
+
+
+def haste_invented(cand: Span, orig: "Original") -> str | None:
+    """A word of haste (rules/rewrites.yaml ``haste_words``) the candidate says and the
+    original did not: an idiom's gloss turned a judgement of quality ("cut corners",
+    "bodged", "half-arsed") into a claim about time nobody made (blind grading: poor or
+    acceptable in all four rows, "claims haste the original didn't state")."""
+    written = " " + " ".join(t.lower_ for t in orig.sent if not t.is_punct) + " "
+    said = " " + " ".join(t.lower_ for t in cand if not t.is_punct) + " "
+    for word in phrasing()["haste_words"]:
+        if f" {word} " in said and f" {word} " not in written:
+            return word
     return None

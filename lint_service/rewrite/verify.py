@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
-from .lost_facts import bracket_lost, verdict_topic_lost
+from .lost_facts import bracket_lost, haste_invented, verdict_topic_lost
 from .process import judgement_restated
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
@@ -226,6 +226,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"what the verdict was for ({topic!r}) lost with it")
     if (aside := bracket_lost(cand, orig)) is not None:
         out.append(f"the bracketed clause {aside!r} lost")
+    if (haste := haste_invented(cand, orig)) is not None:
+        out.append(f"haste {haste!r} the original did not state")
     if subject_gerund(cand) is not None:
         out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
