@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..rules import load_rule_file
+from .faithful import names_person
 from .text import phrasing
 
 if TYPE_CHECKING:  # verify.py imports this module
@@ -47,7 +48,9 @@ def _empty_topics() -> frozenset[str]:
 def _facts(topic: Token) -> list[Token]:
     """The content words of what a verdict was for, without the empty ones."""
     empty = _empty_topics()
-    return [t for t in topic.subtree if t.pos_ in _CONTENT and t.lemma_.lower() not in empty and t.lower_ not in empty]
+    # whose the thing was ("Kenji's outage") names a person: that link goes with the verdict
+    return [t for t in topic.subtree if t.pos_ in _CONTENT and t.lemma_.lower() not in empty and t.lower_ not in empty
+            and not names_person(t) and not (t.dep_ == "poss" and t.pos_ == "PROPN")]
 
 
 def verdict_topic_lost(cand: Span, orig: "Original") -> str | None:
