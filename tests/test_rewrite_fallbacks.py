@@ -85,9 +85,9 @@ REWRITES = [
      "The schema review was cursory, and the bad index shipped."),
     ("Orla played fast and loose with the firewall rules for a month.", "The firewall rules were loosely managed for a month."),
     # a check or a thought not done, about a clause: the clause stays word for word
-    ("The developer forgot to check if the export job was paused.", "It was not checked whether the export job was paused."),
-    ("Kasimir forgot to check if the certificate had been renewed.", "It was not checked whether the certificate had been renewed."),
-    ("Gunnhild failed to verify whether the restore had completed.", "It was not verified whether the restore had completed."),
+    ("The developer forgot to check if the export job was paused.", "There was no check of whether the export job was paused."),
+    ("Kasimir forgot to check if the certificate had been renewed.", "There was no check of whether the certificate had been renewed."),
+    ("Gunnhild failed to verify whether the restore had completed.", "There was no check of whether the restore had completed."),
     ("The reviewer forgot to think about the fact that the flag also gated the mobile app.",
      "It was overlooked that the flag also gated the mobile app."),
     # not told about a thing: the one not told is the subject

@@ -26,9 +26,8 @@ FIXED = [
     # a place phrase the parser hung on the verb belongs to the outcome's subject
     r("Mirela ignored the disk alert on the build cluster for a day.",
       "The disk alert on the build cluster went unanswered for a day.", "outcome-keeps-place-with-noun"),
-    # the outcome phrase has the particle already
-    r("Osric bodged the retry logic together before the launch.",
-      "The retry logic was put together in a hurry before the launch.", "no-doubled-particle"),
+    # (rewrite27) "bodged ... together" said as "put together in a hurry" is refused (haste
+    # nobody stated); its particle is still never said twice (WRONG below)
     # an unknown verb keeps its doubled consonant, so its rule data applies
     r("Anouk steamrolled the migration through review without a rollback plan.",
       "The migration was pushed through review without a rollback plan.", "doubled-consonant-lemma"),

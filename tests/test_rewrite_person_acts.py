@@ -21,7 +21,7 @@ from lint_service import Linter
 
 REWRITTEN = [
     # a hindsight adjective on what was missed goes; the article follows the next word
-    r("Jo missed a glaring bug in the parser.", "A bug went unnoticed in the parser.", "hindsight-adjective"),
+    r("Jo missed a glaring bug in the parser.", "A bug in the parser went unnoticed.", "hindsight-adjective"),
     r("The reviewer missed an obvious off-by-one in the pager code.", "An off-by-one went unnoticed in the pager code.",
       "hindsight-adjective-an"),
     # a belief that the object was something else: what it was taken for
@@ -35,9 +35,9 @@ REWRITTEN = [
     # an omission whose object is a question clause, the parser's split of it mended,
     # and the person's later act said without them
     r("Jo didn't check which region the console was pointed at before she ran the purge.",
-      "It was not checked which region the console was pointed at before the purge was run.", "unchecked-which"),
+      "There was no check of which region the console was pointed at before the purge was run.", "unchecked-which"),
     r("Fatima didn't check which namespace her shell was using before she ran the delete.",
-      "It was not checked which namespace the shell was using before the delete was run.", "unchecked-which-split"),
+      "There was no check of which namespace the shell was using before the delete was run.", "unchecked-which-split"),
     # an idiom said as its plain verb, then passivised with every modifier of the act
     r("Ines kicked the can down the road on the Redis upgrade until the version lost support.",
       "The Redis upgrade was postponed until the version lost support.", "idiom-plain-verb"),
@@ -107,7 +107,7 @@ REWRITTEN = [
       "The disk alert went unanswered and the volume was left to fill up for two days.", "let-half"),
     # "when + -ing" the parser reads with an adverb "when"; "never" in a question clause kept
     r("Jo broke the deploy when migrating the config.", "The deploy broke when the config was being migrated.", "when-gerund"),
-    r("Jo never checked how much disk was left.", "It was never checked how much disk was left.", "never-unchecked"),
+    r("Jo never checked how much disk was left.", "There was never a check of how much disk was left.", "never-unchecked"),
     # an attempt at a manner idiom is only how the other act was done: it goes, the act stays
     r("Ciarán tried to play the hero and patched the load balancer live, with no change ticket.",
       "The load balancer was patched live, with no change ticket.", "attempted-idiom-half"),

@@ -31,7 +31,7 @@ FIXED = [
       "The staging bucket was deleted on Friday, and the nightly backup failed.", "second-clause-own-subject"),
     # near miss of the hindsight refusal: the same miss without the verdict
     r("The reviewer missed an off-by-one error in the pagination code.",
-      "An off-by-one error went unnoticed in the pagination code.", "miss-without-hindsight"),
+      "An off-by-one error in the pagination code went unnoticed.", "miss-without-hindsight"),
     # a belief about what the object was is a fact about the object
     r("Ruairi wiped the disk, thinking it was the spare.", "The disk was wiped, mistaken for the spare.", "belief-mistaken-for"),
     # the change a person made keeps every fact the clause gave it

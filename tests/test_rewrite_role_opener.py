@@ -12,7 +12,7 @@ from lint_service import Linter
 
 OFFERED = [
     pytest.param("As the reviewer on that pull request, I didn't check that the migration also dropped the audit column.",
-                 "It was not checked that the migration also dropped the audit column.", id="role-of-self"),
+                 "There was no check that the migration also dropped the audit column.", id="role-of-self"),
     pytest.param("As the on-call lead, Priya forgot to renew the certificate.", "The certificate was not renewed.",
                  id="role-of-named-person"),
 ]
@@ -26,7 +26,7 @@ def test_offered(linter: Linter, sentence: str, expected: str) -> None:
 def test_unclosed_role_opener_is_not_cut(linter: Linter) -> None:
     # near miss: no comma closes the role, so where it ends is the parser's guess: still refused
     got = suggestions(linter, "As the reviewer on that pull request I didn't check that the migration also dropped the audit column.")
-    assert not any(s.startswith("It was not checked") for s in got), got
+    assert not any(s.startswith(("It was not checked", "There was no check")) for s in got), got
 
 
 def test_opener_that_is_no_role_stays(linter: Linter) -> None:

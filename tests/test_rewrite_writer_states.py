@@ -46,8 +46,15 @@ def test_a_feeling_holding_a_number_is_not_dropped(linter: Linter) -> None:
 
 
 def test_a_leading_worry_and_a_held_state_are_both_repaired(linter: Linter) -> None:
-    out = suggestions(linter, "I was nervous this might break after the upgrade, I restarted the broker while I still had the queue paused.")
+    out = suggestions(linter, "I was nervous after the upgrade, I restarted the broker while I still had the queue paused.")
     assert "The broker was restarted while the queue was still paused." in out
+
+
+def test_a_leading_worry_with_what_was_feared_is_kept(linter: Linter) -> None:
+    # (rewrite27) what the writer feared is a risk foreseen, a fact: no rewrite drops it
+    # (blind round 15: "I was worried that would happen ..." dropped, graded poor)
+    out = suggestions(linter, "I was nervous this might break after the upgrade, I restarted the broker while I still had the queue paused.")
+    assert "The broker was restarted while the queue was still paused." not in out
 
 
 def test_a_held_state_read_as_the_object_is_said_of_the_thing(linter: Linter) -> None:

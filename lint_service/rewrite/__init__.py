@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
+from .act_noun import act_noun_subject
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited
@@ -208,6 +209,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # (rewrite17) "I deleted the index and I forgot to rebuild it": each act the person
         # says again as its subject is said the same way, in one candidate, or none is
         return strategy.coordinated(c, sent, False, drop, lex)
+    if nominal := act_noun_subject(c, sent):
+        return nominal  # (rewrite27) "A force-push to main wiped out three commits" (rewrite/act_noun.py)
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range

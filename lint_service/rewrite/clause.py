@@ -56,7 +56,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     verb_phrase_next = any(c.i == obj.right_edge.i + 1 and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in phrasing()["verb_particles"]))
                            for c in obj.head.children)
     moved = [c for c in obj.children if c.i > obj.i and (
-        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next)
+        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next and not _locates_object(c, obj.head))
         # "installed the expired certificate on the new load balancer", "tested the migration
         # on a copy": after a verb of putting or trying, "on" says where it was done
         or (c.dep_ == "prep" and c.lower_ == "on" and not verb_phrase_next and verb_lemma_of(obj.head.text) in phrasing()["on_place_verbs"])
@@ -78,6 +78,8 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     moved += participle_destination(obj)  # "a change meant for the lab | to the live core"
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
+    # the comma that opens a moved ", which ..." goes with it, wherever the parser hung it
+    moved_ids |= {t.i for t in obj.subtree if t.text == "," and t.i + 1 in moved_ids}
     # "input the command code "rm -rf /"": the quoted string names the object and moves
     # with it, never stranded after the verb
     rest = quoted_after(obj)
@@ -90,6 +92,15 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     # "the prod namespace, not the staging one, was deleted": fronted, the aside is closed before the verb
     close = "," if _open_aside(obj) and head and head[-1].i == obj.right_edge.i else ""
     return span_text(head) + close, span_text(tail)
+
+
+def _locates_object(prep: Token, verb: Token) -> bool:
+    """"skipped the migration step in the upgrade guide": after a verb of passing over or
+    attending to a thing, "in" says where the thing is and stays with its noun."""
+    # (a phrase that carries a clause, "in the sponsors file, which blanked the site", goes
+    # after the verb as before: kept in the subject, the clause would come before the verb)
+    return prep.lower_ == "in" and verb_lemma_of(verb.text) in phrasing()["located_object_verbs"] \
+        and not any(t.dep_ in ("relcl", "acl") for t in prep.subtree)
 
 
 def _with_follows_verb(prep: Token, verb: Token) -> bool:

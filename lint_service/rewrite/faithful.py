@@ -286,13 +286,16 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
         if not names_person(t) or t.i + 1 >= cand.end:
             continue
         verb = cand.doc[t.i + 1]
+        if verb.dep_ == "aux" and t.dep_ == "nsubj" and verb.head == t.head and t.head.tag_ in ("VBN", "VB") and t.head.i > t.i \
+                and not any(c.dep_ == "auxpass" for c in t.head.children):
+            verb = t.head  # (rewrite27) "two administrators had shared a root account": the act past its auxiliary
         if verb.lemma_ in phrasing()["manual_error"]["reporting_verbs"] and t.lemma_.lower() in _speakers():
             continue  # "A spokesperson said ...": a speaker reports it and did nothing wrong
         if t.text in orig.reporters and verb.lemma_ in phrasing()["quote_report_verbs"]:
             continue  # (rewrite24) a quote said as reported speech: its speaker's frame is the writer's own
         # the parser reads "the reviewer approved without reading" in a list as a noun and
         # its participle: the reader still reads who approved
-        acting = (t.dep_ == "nsubj" and t.head == verb and verb.tag_ in ("VBD", "VBZ", "VBP")) or (
+        acting = (t.dep_ == "nsubj" and t.head == verb and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.i > t.i + 1)) or (
             verb.head == t and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "auxpass" for c in verb.children))
         if acting and verb.head.dep_ in ("conj", "parataxis", "ccomp", "ROOT", "nsubj", "nsubjpass") or acting and verb.dep_ in ("conj", "parataxis", "ccomp", "ROOT"):
             return f"{t.text} {verb.text}"

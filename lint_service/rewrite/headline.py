@@ -29,7 +29,10 @@ def headline_passive(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
         return []
     text = sent.text.rstrip()
     v, subj, obj = c.verb, c.subject, c.objects[0]
-    if text[-1:] in ".!?:;\"”" or v.tag_ != "VBZ" or subj.i != sent.start or subj.tag_ not in ("NN", "NNP"):
+    # (rewrite27) a compound subject ("Pharmacy technician mislabels ...") starts the headline too
+    start = subj.left_edge.i
+    if text[-1:] in ".!?:;\"”" or v.tag_ != "VBZ" or start != sent.start or subj.tag_ not in ("NN", "NNP") \
+            or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in subj.subtree):
         return []
     if any(x.dep_ in ("det", "poss") for x in subj.children) or any(x.dep_ == "det" for x in obj.children):
         return []  # "The contractor cuts ...": prose in the present, not a headline
@@ -42,4 +45,5 @@ def headline_passive(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     thing = span_text([t for t in obj.subtree if not (trailing_punct(t) and t.i == obj.right_edge.i)])
     rest = span_text([t for t in words if t.i not in {x.i for x in obj.subtree}])
     said = " ".join(x for x in (thing[:1].upper() + thing[1:], participle_of(v), rest) if x)
-    return [Candidate(replace_clause(sent, subj.i, max(t.i for t in words), said))]
+    return [Candidate(replace_clause(sent, start, max(t.i for t in words), said))]
+

@@ -111,7 +111,8 @@ def _judged_with(sent: Span, judged: set[str]) -> list[Candidate]:
     if any(t.i not in said and not t.is_punct and not (t.dep_ == "advmod" and t.i < thing.left_edge.i) for t in sent):
         return []  # only a leading "Frankly" may go with the verdict
     owner = {t.i for c in thing.children if c.dep_ == "poss" for t in c.subtree}
-    words = [t for t in thing.subtree if t.i not in owner and t.dep_ != "det"]
+    # the thing's own article goes ("The" opens the rewrite); one inside it stays ("the proxy config")
+    words = [t for t in thing.subtree if t.i not in owner and not (t.dep_ == "det" and t.head == thing)]
     if any(t.lower_ in PERSONAL_WORDS for t in [*words, *with_.subtree]):
         return []
     plural = thing.tag_ in ("NNS", "NNPS")

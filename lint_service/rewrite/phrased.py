@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from .unchecked import no_check
 from .candidate import PERSONAL_WORDS, WHO, Candidate, finish, np_text
 from .coordination import kept_modifiers
 from .clause import is_present, participle_of, verb_phrase_passive
@@ -257,6 +258,8 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     body = "".join(("the" if t.dep_ == "poss" and t.lower_ in ("his", "her", "my", "their") else t.text) + t.whitespace_
                    for t in sorted(words, key=lambda t: t.i)).strip()
     body = f"that {body}" if bare else body
+    if not forgot and not pred.startswith("went") and (said := no_check(lemma, pred.startswith("was never"), body)):
+        return [Candidate(replace_clause(sent, first, last, said))]  # (rewrite27) "There was no check of whether ..."
     return [Candidate(replace_clause(sent, first, last, f"it {pred} {body}"))]
 
 

@@ -2,6 +2,12 @@
 amateurish" -> "The handling of the failover fell short". The owner goes, the process
 noun and its object stay, the judgement adjectives become the rule data's neutral
 predicate, and what the sentence says after them ("from start to finish") stays.
+
+(rewrite27) The verifier refuses the form (``judgement_restated``): blind graders read
+"fell short" as the same verdict, softened and vague, in every row it was offered (two
+poor, four acceptable, none good). It is kept as a candidate so that ``--why`` shows
+why the sentence has no rewrite; when the judgement comes with what it saw ("..., with
+no testing of any kind") the fallback says that instead (rewrite/judged_act.py).
 """
 from __future__ import annotations
 
@@ -46,3 +52,14 @@ def _judged_process(det: "Detection", sent: Span, ctx: "Context") -> list[Candid
         subject = "the " + span_text(kept_subject)
     pred = rw["process_judgement"]["present" if is_present(c.verb) else "past"]
     return [Candidate(replace_clause(sent, first, last, " ".join(x for x in (subject, pred, span_text(after)) if x)))]
+
+
+def judgement_restated(cand: Span, orig_sent: Span) -> str | None:
+    """The rule data's predicate for a judged process ("fell short") in a candidate whose
+    original did not say it: the verdict restated, not a fact."""
+    written = " ".join(t.lower_ for t in orig_sent if not t.is_punct)
+    text = " ".join(t.lower_ for t in cand if not t.is_punct)
+    for pred in phrasing()["process_judgement"].values():
+        if f" {pred} " in f" {text} " and f" {pred} " not in f" {written} ":
+            return pred
+    return None

@@ -25,6 +25,7 @@ from .loaded_words import unloaded, without_judging_lead
 from .purpose_owner import purpose_owner_edits
 from .reason_clause import reason_edits
 from .self_verdict import STATUS, status_apart
+from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .relative import person_clause_edits, relative_edits
 from .role_opener import without_role_opener
 from .trailing_gerund import trailing_gerund_edits
@@ -62,6 +63,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:
         fixed = cand.text[:at].rstrip() + "."  # ", who was it" asked for the person: it goes with them
+    elif found and all(p == GERUND_ON_SUBJECT for p in found) and (edit := subject_gerund(cand)) is not None:
+        fixed = edited(cand.text, [edit])  # (rewrite27) "approved without reading it" -> "without being read"
     elif found and all(p.startswith(STATUS) for p in found):
         fixed = status_apart(cand, orig.sent)  # "The login page broke; rolling back" (rewrite/self_verdict.py)
     elif found and all(p == DANGLING_BELIEF for p in found):

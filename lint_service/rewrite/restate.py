@@ -64,8 +64,47 @@ def _who_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
             # "It was Lior who typed the command": who did it is all the sentence says;
             # without them "The command was typed" says nothing
             return []
-        return [Candidate(finish(f"{who} {span_text(body + _joined_after(be, ante))}"), restated=True)]
+        lead = _hedge_lead(sent, be)
+        text = finish(f"{who} {span_text(body + _joined_after(be, ante) + _status_after(be, ante))}")
+        if lead:
+            # the restated subject keeps its case as written ("the DBA", "Lior"), now mid-sentence
+            first = person if ante == person else ante
+            written = next((t for t in first.subtree), first)
+            text = finish(f"{lead} {written.text[0] if written.i != sent.start else text[0].lower()}{text[1:]}")
+        return [Candidate(text, restated=True)]
     return []
+
+
+def _hedge_lead(sent: Span, be: Token | None) -> str:
+    """(rewrite27) "pretty sure it was the QA lead who ...": the writer's hedge before the
+    cleft is how sure they are, and stays with the act ("Pretty sure the flag was ...");
+    only a lead of hedge words (rules/rewrites.yaml ``cleft_hedges``, the speaker frames)."""
+    subj = next((c for c in be.children if c.dep_ == "nsubj" and c.lower_ == "it"), None) if be is not None else None
+    if subj is None or subj.i == sent.start:
+        return ""
+    rw = phrasing()
+    hedges = set(rw["cleft_hedges"]) | set(rw["speaker_frames"]) | set(rw["verdict_only"]["frames"])
+    lead = [t for t in sent if t.i < subj.i]
+    if not all(t.lower_ in hedges or t.lemma_.lower() in hedges or t.lower_ in ("i", "we", "'m", "’m", "am") for t in lead if not t.is_punct) \
+            or any(t.is_punct for t in lead):
+        return ""
+    text = span_text(lead)
+    return text[0].upper() + text[1:]
+
+
+def _status_after(be: Token | None, ante: Token) -> list[Token]:
+    """(rewrite27) ", checking the audit log now": the writer's status note after the cleft
+    ("It was X who flipped the flag, checking the log now"), a subjectless "-ing" clause on
+    "be" after the comma, is what the writer is doing; kept, the rewrite would lose it."""
+    if be is None:
+        return []
+    after = [c for c in be.children if c.i > ante.right_edge.i and not (c.is_punct and c.i == be.doc[c.i].sent.end - 1)]
+    notes = [c for c in after if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(s.dep_ in ("nsubj", "nsubjpass", "mark") for s in c.children)
+             and c.doc[c.left_edge.i - 1].text == ","]
+    if len(notes) != 1 or any(c.dep_ not in ("punct", "advcl") for c in after):
+        return []
+    note = notes[0]
+    return [be.doc[note.left_edge.i - 1], *note.subtree]
 
 
 def _joined_after(be: Token | None, ante: Token) -> list[Token]:

@@ -1,6 +1,7 @@
 """A check or a thought a person did not get to, with a clause as what it was about:
-"forgot to check if the endpoint was affected" -> "It was not checked whether the
-endpoint was affected"; "forgot to think about the fact that the change affected
+"forgot to check if the endpoint was affected" -> "There was no check of whether the
+endpoint was affected" (rewrite27: ``no_check``; "It was not checked whether" read stiff);
+"forgot to think about the fact that the change affected
 the endpoint" -> "It was overlooked that the change affected the endpoint".
 
 The clause is the writer's, word for word; only who did not check or think goes.
@@ -70,4 +71,27 @@ def unchecked_clause(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     be = "is" if is_present(c.verb) else "was"
     first = min(t.i for t in c.subject.subtree)
     last = max(t.i for t in comp.subtree if not trailing_punct(t))
+    if pred.endswith(" whether") and (said := no_check(verb_lemma_of(c.action.text), False, f"whether {span_text(body)}", be)):
+        return [Candidate(replace_clause(sent, first, last, said))]
     return [Candidate(replace_clause(sent, first, last, f"it {be} {pred} {span_text(body)}"))]
+
+
+def no_check(lemma: str, never: bool, body: str, be: str = "was") -> str | None:
+    """(rewrite27) "It was not checked whether the backups could be restored" read stiff
+    to every blind grader (six rows acceptable, none good): a check the rules give a
+    noun for (``unchecked.check_nouns``) is said as the check that did not happen, "there
+    was no check of whether the backups could be restored". ``body`` is the clause as
+    written, its "that", "whether", "if" or question word first; None for other verbs."""
+    noun = phrasing()["unchecked"]["check_nouns"].get(lemma)
+    first, _, rest = body.partition(" ")
+    if noun is None or not rest:
+        return None
+    lead = f"there {be} never a {noun}" if never else f"there {be} no {noun}"
+    low = first.lower()
+    if low == "that":
+        return f"{lead} {body}"
+    if low in ("whether", "if"):
+        return f"{lead} of whether {rest}"
+    if low in ("which", "what", "how", "who", "when", "where"):
+        return f"{lead} of {body}"
+    return None

@@ -14,11 +14,14 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
+from .lost_facts import bracket_lost, haste_invented, verdict_topic_lost
+from .process import judgement_restated
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
 from .reported import hedge_lost, told_fronted
+from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
 from .writer_clause import writers_own
@@ -217,6 +220,16 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("what was told moved into the subject")
     if (status := status_of_new_subject(cand, orig.sent)) is not None:
         out.append(f"{STATUS} {status!r} now said of the new subject")
+    if (pred := judgement_restated(cand, orig.sent)) is not None:
+        out.append(f"the judgement restated as {pred!r}")  # (rewrite27) graded a verdict every time
+    if (topic := verdict_topic_lost(cand, orig)) is not None:
+        out.append(f"what the verdict was for ({topic!r}) lost with it")
+    if (aside := bracket_lost(cand, orig)) is not None:
+        out.append(f"the bracketed clause {aside!r} lost")
+    if (haste := haste_invented(cand, orig)) is not None:
+        out.append(f"haste {haste!r} the original did not state")
+    if subject_gerund(cand) is not None:
+        out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
         + dangling_act_problems(cand, orig)
 

@@ -92,9 +92,9 @@ def _inverted(aux: Token, ask: Span) -> bool:
 def without_feeling(cand: Span, pronouns: frozenset[str], remorse: frozenset[str]) -> str | None:
     """The candidate without the writer's feeling about the act (rewrite19): "I feel bad
     that the index was dropped." -> "The index was dropped."; "Honestly I was nervous, and
-    the table was truncated." -> "The table was truncated."; "I was worried that would
-    happen with the upgrade, the broker was restarted ..." -> "The broker was restarted
-    ...". A feeling is no fact about the system; the act beside it is kept. Only a
+    the table was truncated." -> "The table was truncated."; "I was nervous, the broker
+    was restarted ..." -> "The broker was restarted ...". A feeling is no fact about the
+    system; the act beside it is kept (what a worry feared is one, rewrite27: ``_feeling``). Only a
     remorse word ("bad", "awful") presupposes the clause it frames: a worry's clause ("I
     am worried that the index was dropped") is a guess and keeps its frame."""
     worries = frozenset(phrasing()["writer_states"]["worries"])
@@ -122,8 +122,8 @@ def without_feeling(cand: Span, pronouns: frozenset[str], remorse: frozenset[str
 
 
 def _leading_feeling(cand: Span, pronouns: frozenset[str], feelings: frozenset[str]) -> str | None:
-    """A feeling clause set before the act, ended by a mark ("I was worried that would
-    happen with the upgrade, the broker was restarted ..."): the act after the mark. An
+    """A feeling clause set before the act, ended by a mark ("I was nervous after the
+    upgrade, the broker was restarted ..."): the act after the mark. An
     interjection before the feeling ("Ugh, I was worried ...") goes with it."""
     root = cand.root
     lead = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis", "advcl") and c.right_edge.i < root.i
@@ -149,6 +149,12 @@ def _feeling(root: Token, pronouns: frozenset[str], feelings: frozenset[str]) ->
     felt = next((c for c in root.children if c.dep_ == "acomp" and (c.lemma_.lower() in feelings or c.lower_ in feelings)), None)
     if felt is None or any(c.dep_ == "prep" for c in felt.children):
         return None  # "terrible about the outage": what it is about names a consequence, a fact to keep
+    worries = phrasing()["writer_states"]["worries"]
+    if (felt.lemma_.lower() in worries or felt.lower_ in worries) and any(
+            c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in (*felt.children, *root.children)):
+        # (rewrite27) "I was worried that would happen with the last release": what was
+        # feared is a risk foreseen, a fact (blind round 15: dropped, graded poor)
+        return None
     return felt
 
 
