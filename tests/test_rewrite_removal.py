@@ -79,7 +79,6 @@ def test_a_verdict_earlier_rounds_left_alone_is_only_removed(linter: Linter, sen
 
 NEAR_MISSES = [
     "It was my fault that the nightly export was skipped.",  # a clause with what happened
-    "Ravi was to blame for the expired token, the retro decided.",  # a thing and who concluded
     "Additionally, an operator error was the root cause.",  # a causal claim
     "My fault for the 40 minutes of downtime.",  # a number
     "Was it my mistake?",  # a question
@@ -91,6 +90,47 @@ NEAR_MISSES = [
 
 @pytest.mark.parametrize("sentence", NEAR_MISSES)
 def test_a_verdict_that_keeps_a_fact_is_not_removed(linter: Linter, sentence: str) -> None:
+    for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
+# (rewrite26) a verdict on a named thing (rewrite/verdict_topic.py): the thing is the
+# incident or a part of it, told elsewhere as an event; the person's own words and a frame
+# that reports the verdict go with it. (Before rewrite26 "Ravi was to blame for the
+# expired token, the retro decided." stood among the near misses.)
+TOPIC_VERDICTS = [
+    "The dropped webhooks were the fault of the integrations engineer.",  # "<thing> was the fault of <person>"
+    "The stalled rollout was the release captain's fault.",  # a possessive fault
+    "Blame for the corrupted thumbnails lies with the media intern.",  # "blame for <thing> lies with"
+    "Responsibility for the stale cache rests with Oskar.",  # a responsibility noun
+    "The culprit behind the quota exhaustion was the analytics contractor.",  # "the culprit behind"
+    "Ravi was to blame for the expired token, the retro decided.",  # with a frame that reports it
+    "The retro concluded that the pager lead was at fault.",  # no thing named, a concluding frame
+    "That one was entirely the fault of the shift supervisor at the Hull depot.",  # the person's own place
+    "Blame for the missing invoices lies with the billing clerk, per the audit.",  # "per" frame
+    "The loss of the chilled pallets was reportedly the fault of a junior picker in Leeds.",  # a hedge, "of" topic
+    "The loss of the chilled pallets was the fault of the dispatching clerk.",  # a participle compound
+]
+
+
+@pytest.mark.parametrize("sentence", TOPIC_VERDICTS)
+def test_a_verdict_on_a_named_thing_is_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
+TOPIC_NEAR_MISSES = [
+    "The outage was the fault of the approver, who signed it off without reading it.",  # the approver's act
+    "The 3-hour outage was Ravi's fault.",  # a number
+    "The restore that failed at noon was the fault of the shift supervisor.",  # a clause of its own
+    "Blame for the corrupted thumbnails lies with the media intern who resized them by hand.",  # the intern's act
+    "Blame for the corrupted thumbnails lies with the media intern and the resize job.",  # a second culprit, a system
+    "Was the stale cache the fault of Oskar?",  # a question
+]
+
+
+@pytest.mark.parametrize("sentence", TOPIC_NEAR_MISSES)
+def test_a_verdict_on_a_thing_that_says_more_is_not_removed(linter: Linter, sentence: str) -> None:
     for f in _blame(linter, sentence, "text"):
         assert "" not in f.suggestions
 
