@@ -110,6 +110,9 @@ TOPIC_VERDICTS = [
     "Blame for the missing invoices lies with the billing clerk, per the audit.",  # "per" frame
     "The loss of the chilled pallets was reportedly the fault of a junior picker in Leeds.",  # a hedge, "of" topic
     "The loss of the chilled pallets was the fault of the dispatching clerk.",  # a participle compound
+    "The intern was careless with the shipping labels.",  # a judgement of how a thing was handled
+    "Looking back, I was sloppy with my staging credentials.",  # the writer's own, a hindsight lead
+    "In hindsight, the vendor team was negligent about the firmware checks.",  # "about"
 ]
 
 
@@ -126,6 +129,9 @@ TOPIC_NEAR_MISSES = [
     "Blame for the corrupted thumbnails lies with the media intern who resized them by hand.",  # the intern's act
     "Blame for the corrupted thumbnails lies with the media intern and the resize job.",  # a second culprit, a system
     "Was the stale cache the fault of Oskar?",  # a question
+    "The contractors were careless with the anchor chain and the barge drifted onto the sandbank.",  # what happened
+    "The contractors were careless with 40 crates.",  # a number
+    "The contractors were careless with the crates they stacked by the door.",  # their act
 ]
 
 

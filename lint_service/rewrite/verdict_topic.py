@@ -12,7 +12,9 @@ from the parse: the verdict word and its slots (the subject of "be" whose comple
 at fault / responsible"). Each phrase must be a plain noun phrase: a verb of its own (a
 relative clause, "who signed it off without reading it"), a number, a date or a pronoun
 is a fact or a reference, and keeps the sentence (no removal). The words are rule data
-(rules/rewrites.yaml ``verdict_topic``).
+(rules/rewrites.yaml ``verdict_topic``). A judgement of how the person handled a
+thing ("The intern was negligent with the production credentials") is read the same way:
+the judgement is the verdict, the thing its topic.
 """
 from __future__ import annotations
 
@@ -37,7 +39,9 @@ def verdict_on_topic(det: "Detection", sent: Span, ctx: "Context") -> bool:
     words = phrasing()["verdict_topic"]
     lex = ctx.cache["blame.lexicon"]
     heads = set(words["verdict_words"]) | set(lex.terms.get("responsibility_nouns", ()))
-    verdicts = [t for t in sent if t.lemma_.lower() in heads or t.lower_ in heads]
+    judged = set(lex.terms.get("judgement_adjectives", ()))
+    verdicts = [t for t in sent if t.lemma_.lower() in heads or t.lower_ in heads
+                or t.lower_ in judged and t.dep_ == "acomp" and t.head.lemma_ == "be"]
     if len(verdicts) != 1:
         return False  # none, or two verdicts: not the one shape read here
     found = _slots(verdicts[0], words)
@@ -46,9 +50,10 @@ def verdict_on_topic(det: "Detection", sent: Span, ctx: "Context") -> bool:
     topic, person, verb = found
     if topic is not None and topic.pos_ == "PRON" or topic is not None and topic.lower_ == "one":
         topic = None  # "It was X's fault", "This one was on X": verdict_only reads those words itself
-    if topic is not None and not _plain(topic) or not _plain(person):
+    if topic is not None and not _plain(topic) or person.pos_ != "PRON" and not _plain(person):
         return False
-    allowed = {t.i for t in person.subtree} | _frame(sent, verdicts[0], words)
+    # ("I", "he": verdict_only reads a pronoun as a function word)
+    allowed = ({t.i for t in person.subtree} if person.pos_ != "PRON" else set()) | _frame(sent, verdicts[0], words)
     allowed |= {t.i for t in topic.subtree} if topic is not None else set()
     allowed |= {verb.i} if verb is not None else set()  # "lies (with)": the verdict's own verb
     hedges = set(lex.terms.get("attribution_hedges", ()))
@@ -95,6 +100,14 @@ def _slots(v: Token, words: dict) -> tuple[Token | None, Token, Token | None] | 
                         for o in p.children if o.dep_ == "pobj"), None)
             if who is not None:
                 return t, who, head
+    # "<person> was careless with <topic>", "... negligent about <topic>": a judgement of the
+    # person in how they handled a thing, and nothing of what happened to it
+    if v.dep_ == "acomp" and head.lemma_ == "be" and v.pos_ == "ADJ":
+        judged = set(words["judged_prepositions"])
+        t = next((o for p in v.children if p.dep_ == "prep" and p.lower_ in judged for o in p.children if o.dep_ == "pobj"), None)
+        who = _child(head, ("nsubj",))
+        if t is not None and who is not None:
+            return t, who, None
     # "<person> was to blame (for <topic>)", "<person> was at fault", "... responsible for <topic>"
     be = head if head.lemma_ == "be" else head.head if head.dep_ == "prep" and head.head.lemma_ == "be" else None
     if be is not None and v.dep_ in ("xcomp", "acomp", "pobj") and (who := _child(be, ("nsubj",))) is not None:
@@ -114,6 +127,8 @@ def _plain(np: Token) -> bool:
     for t in np.subtree:
         if t.ent_type_ in _FACT_ENTITIES or t.like_num:
             return False
+        if t.dep_ == "poss" and t.pos_ == "PRON" and t is not np:
+            continue  # "my kubeconfig": the owner's own thing, which goes with the sentence
         if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") or t.pos_ in ("PRON", "VERB", "AUX", "NUM"):
             if t.dep_ in ("amod", "compound") and t.pos_ == "VERB" and not list(t.children):
                 continue  # "the failed rollout", "the receiving clerk"
