@@ -141,6 +141,45 @@ def test_a_verdict_on_a_thing_that_says_more_is_not_removed(linter: Linter, sent
         assert "" not in f.suggestions
 
 
+# (rewrite26) a demand that someone be punished (rewrite/punishment_only.py): nothing of
+# what happened to restate, so the sentence goes
+PUNISHMENTS = [
+    "Whoever merged that hotfix should lose their deploy rights.",  # a privilege lost
+    "Frankly, Bogdan should lose his production access after this.",  # a filler and "after this"
+    "Honestly, the reviewer who waved this through deserves a formal warning.",  # a punishment deserved
+    "The analyst responsible should be held accountable at their next review.",  # held accountable
+    "Bogdan should lose his production access until he is retrained.",  # the demand's condition
+]
+
+
+@pytest.mark.parametrize("sentence", PUNISHMENTS)
+def test_a_demand_for_punishment_is_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
+PUNISHMENT_NEAR_MISSES = [
+    "The analyst responsible was fired the next week.",  # a report of what was done: a fact
+    "Bogdan should lose his production access and we should add a review gate.",  # an action of its own
+    "The on-call should lose pager rights when the rota changes.",  # a time clause, not a condition
+    "Should Bogdan lose his production access?",  # a question
+    "Follow-up: Bogdan should lose his production access.",  # a field's value: the label would hang
+]
+
+
+@pytest.mark.parametrize("sentence", PUNISHMENT_NEAR_MISSES)
+def test_a_punishment_that_says_more_is_not_removed(linter: Linter, sentence: str) -> None:
+    for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
+def test_a_verdict_after_a_label_in_its_line_keeps_the_label_from_hanging(linter: Linter) -> None:
+    # (rewrite26) the label is cut off before the rewrite sees the sentence: the removal
+    # is refused where the finding starts after "<label>:" on its line
+    for f in _blame(linter, "Note: it was my fault.", "text"):
+        assert "" not in f.suggestions
+
+
 def test_a_verdict_after_a_label_on_its_line_is_not_removed(linter: Linter) -> None:
     # "Root cause:" would be left hanging
     for f in _blame(linter, "Root cause: operator error.", "text"):
