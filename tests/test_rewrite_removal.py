@@ -113,6 +113,7 @@ TOPIC_VERDICTS = [
     "The intern was careless with the shipping labels.",  # a judgement of how a thing was handled
     "Looking back, I was sloppy with my staging credentials.",  # the writer's own, a hindsight lead
     "In hindsight, the vendor team was negligent about the firmware checks.",  # "about"
+    "Kenji is the one to blame for the stale replica.",  # "the one to blame for"
 ]
 
 

@@ -108,6 +108,10 @@ def _slots(v: Token, words: dict) -> tuple[Token | None, Token, Token | None] | 
         who = _child(head, ("nsubj",))
         if t is not None and who is not None:
             return t, who, None
+    # "<person> is the one to blame (for <topic>)"
+    if v.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be" and head.lemma_.lower() in words["placeholders"] \
+            and (who := _child(head.head, ("nsubj",))) is not None:
+        return topic_of(v), who, None
     # "<person> was to blame (for <topic>)", "<person> was at fault", "... responsible for <topic>"
     be = head if head.lemma_ == "be" else head.head if head.dep_ == "prep" and head.head.lemma_ == "be" else None
     if be is not None and v.dep_ in ("xcomp", "acomp", "pobj") and (who := _child(be, ("nsubj",))) is not None:
