@@ -114,6 +114,9 @@ TOPIC_VERDICTS = [
     "Looking back, I was sloppy with my staging credentials.",  # the writer's own, a hindsight lead
     "In hindsight, the vendor team was negligent about the firmware checks.",  # "about"
     "Kenji is the one to blame for the stale replica.",  # "the one to blame for"
+    "Sorry, I caused this.",  # the incident itself caused, no act named
+    "Hey @lukas, I am sorry for causing this...",  # an addressee, an apology for causing it
+    "Wendell caused the outage.",  # a named person
 ]
 
 
@@ -132,6 +135,8 @@ TOPIC_NEAR_MISSES = [
     "Was the stale cache the fault of Oskar?",  # a question
     "The contractors were careless with the anchor chain and the barge drifted onto the sandbank.",  # what happened
     "The contractors were careless with 40 crates.",  # a number
+    "I caused the 40-minute outage.",  # a number
+    "Wendell caused the outage by deleting the index.",  # the act that did it: restated, not removed
     "The contractors were careless with the crates they stacked by the door.",  # their act
 ]
 

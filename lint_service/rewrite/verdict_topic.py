@@ -14,7 +14,8 @@ relative clause, "who signed it off without reading it"), a number, a date or a 
 is a fact or a reference, and keeps the sentence (no removal). The words are rule data
 (rules/rewrites.yaml ``verdict_topic``). A judgement of how the person handled a
 thing ("The intern was negligent with the production credentials") is read the same way:
-the judgement is the verdict, the thing its topic.
+the judgement is the verdict, the thing its topic; and so is the person said to have
+caused the incident itself ("I caused the outage", "Sorry for causing this").
 """
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def verdict_on_topic(det: "Detection", sent: Span, ctx: "Context") -> bool:
     lex = ctx.cache["blame.lexicon"]
     heads = set(words["verdict_words"]) | set(lex.terms.get("responsibility_nouns", ()))
     judged = set(lex.terms.get("judgement_adjectives", ()))
+    if (caused := _caused(sent, words, lex.terms)) is not None:
+        return verdict_only(det, sent, ctx, allowed=frozenset(caused), said=True)
     verdicts = [t for t in sent if t.lemma_.lower() in heads or t.lower_ in heads
                 or t.lower_ in judged and t.dep_ == "acomp" and t.head.lemma_ == "be"]
     if len(verdicts) != 1:
@@ -61,6 +64,24 @@ def verdict_on_topic(det: "Detection", sent: Span, ctx: "Context") -> bool:
     if verdicts[0].lower_ not in _verdict_words(ctx):
         allowed.add(verdicts[0].i)  # "responsible": a verdict here, though no noun of one
     return verdict_only(det, sent, ctx, allowed=frozenset(allowed), said=True)
+
+
+def _caused(sent: Span, words: dict, terms: dict) -> set[int] | None:
+    """"I caused the outage", "Sorry for causing this": the person said to have caused the
+    incident itself (an incident noun or "this"), with no act of theirs named. The tokens
+    of the verb and its object, and of an addressee ("@name") the sentence opens with."""
+    incidents = set(terms.get("incident_nouns", ())) | set(terms.get("failure_nouns", ()))
+    for v in sent:
+        if v.lemma_.lower() not in words["causing_verbs"] or v.pos_ != "VERB":
+            continue
+        objs = [o for o in v.children if o.dep_ == "dobj"]
+        if len(objs) != 1 or objs[0].lemma_.lower() not in incidents or not (objs[0].pos_ in ("PRON", "DET") or _plain(objs[0])):
+            return None
+        # "Hey @name, ...": the one addressed, by its place before a comma (the parser may make it a subject)
+        addressed = {t.i for t in sent if t.text.startswith("@") and len(t.text) > 1 and t.i + 1 < sent.end
+                     and sent.doc[t.i + 1].text == ","}
+        return {v.i} | {t.i for t in objs[0].subtree} | addressed
+    return None
 
 
 def _verdict_words(ctx: "Context") -> frozenset[str]:
