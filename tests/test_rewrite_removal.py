@@ -44,6 +44,8 @@ VERDICTS = [
     "It was my fault, sorry everyone.",  # verdict and a filler apology
     "Operator error, plain and simple.",  # a labelled error with a filler
     "Totally my fault, apologies :(",  # emoji
+    "This was entirely Anselm's mistake, and he has acknowledged it.",  # (rewrite26) the verdict owned
+    "This was all Anselm's mistake, and he has said as much himself.",  # (rewrite26) "said as much"
     "Sorry, that one's on my head.",  # owned with a possessive place
 ]
 
