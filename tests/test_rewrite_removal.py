@@ -157,6 +157,7 @@ PUNISHMENTS = [
     "Honestly, the reviewer who waved this through deserves a formal warning.",  # a punishment deserved
     "The analyst responsible should be held accountable at their next review.",  # held accountable
     "Bogdan should lose his production access until he is retrained.",  # the demand's condition
+    "Whoever pushed that tag should be suspended.",  # a punishment passive with a clausal subject
 ]
 
 

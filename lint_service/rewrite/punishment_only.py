@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _FACT_ENTITIES = ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL")
 # what a punishment clause may hold besides the words read below
-_CLAUSE_DEPS = ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "dobj", "dative", "oprd", "prep", "advmod", "npadvmod",
+_CLAUSE_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "aux", "auxpass", "dobj", "dative", "oprd", "prep", "advmod", "npadvmod",
                 "prt", "punct", "advcl", "acomp")
 
 
@@ -75,7 +75,7 @@ def _label(sent: Span) -> bool:
 def _punishment(sent: Span, words: dict, terms: dict) -> Token | None:
     """The sentence's root when it is a demand of punishment."""
     verb = next((t for t in sent if t.dep_ == "ROOT"), None)
-    if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+    if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
     modal = any(a.tag_ == "MD" or a.lemma_.lower() in words["demand_auxiliaries"] for a in verb.children if a.dep_ in ("aux", "auxpass"))
