@@ -182,6 +182,34 @@ def test_a_punishment_that_says_more_is_not_removed(linter: Linter, sentence: st
         assert "" not in f.suggestions
 
 
+# (rewrite26) a cleft that only says who did a plain act (rewrite/cleft_only.py)
+CLEFTS = [
+    "It was Imogen who flushed the cache.",
+    "I was the one who dropped the table.",
+    "It was the new intern who restarted the primary.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLEFTS)
+def test_a_cleft_that_only_says_who_is_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
+CLEFT_NEAR_MISSES = [
+    "It was Imogen who flushed the cache at 14:02.",  # a time: restated without her
+    "It was Imogen who flushed 3 caches.",  # a number
+    "Maybe it was Imogen who flushed the cache.",  # a guess
+    "It was Imogen who flushed the cache, and that is how the sessions went.",  # what followed
+]
+
+
+@pytest.mark.parametrize("sentence", CLEFT_NEAR_MISSES)
+def test_a_cleft_that_says_more_is_not_removed(linter: Linter, sentence: str) -> None:
+    for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
 def test_a_verdict_after_a_label_in_its_line_keeps_the_label_from_hanging(linter: Linter) -> None:
     # (rewrite26) the label is cut off before the rewrite sees the sentence: the removal
     # is refused where the finding starts after "<label>:" on its line

@@ -45,6 +45,7 @@ from .strategy import Candidate
 from .verdict_only import REMOVAL, verdict_only
 from .verdict_topic import verdict_on_topic
 from .punishment_only import punishment_only
+from .cleft_only import cleft_only
 from .text import balanced, continuing, ends_sentence, phrasing, render, sentence_end, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
@@ -364,8 +365,9 @@ def suggest(det: "Detection", sent: Span, ctx: "Context", blame: Blame | None = 
         offered = continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
     if not offered and (report := quoted_report(sent)) is not None:
         offered = continuing(sent, _reported_rewrite(report, ctx, blame, section, original_end, kept))
-    if not offered and (verdict_only(det, sent, ctx) or verdict_on_topic(det, sent, ctx) or punishment_only(det, sent, ctx)):
-        return [REMOVAL]  # (rewrite20) only a verdict or an apology, (rewrite26) a verdict on a named thing or a demand for punishment: the sentence goes
+    if not offered and (verdict_only(det, sent, ctx) or verdict_on_topic(det, sent, ctx) or punishment_only(det, sent, ctx)
+                        or cleft_only(det, sent, ctx)):
+        return [REMOVAL]  # (rewrite20) only a verdict or an apology, (rewrite26) a verdict on a named thing, a demand for punishment, a cleft that only says who: the sentence goes
     return offered
 
 
