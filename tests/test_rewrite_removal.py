@@ -119,6 +119,8 @@ TOPIC_VERDICTS = [
     "Sorry, I caused this.",  # the incident itself caused, no act named
     "Hey @lukas, I am sorry for causing this...",  # an addressee, an apology for causing it
     "Wendell caused the outage.",  # a named person
+    "Whoever wrote this backup script was clearly lazy.",  # an unnamed doer of a plain act, judged
+    "Whoever configured this proxy was careless with the header limits.",  # and the thing handled
 ]
 
 
@@ -138,6 +140,7 @@ TOPIC_NEAR_MISSES = [
     "The contractors were careless with the anchor chain and the barge drifted onto the sandbank.",  # what happened
     "The contractors were careless with 40 crates.",  # a number
     "I caused the 40-minute outage.",  # a number
+    "Whoever wrote this backup script at 3am was careless.",  # a time of the act
     "Wendell caused the outage by deleting the index.",  # the act that did it: restated, not removed
     "The contractors were careless with the crates they stacked by the door.",  # their act
 ]

@@ -53,7 +53,7 @@ def verdict_on_topic(det: "Detection", sent: Span, ctx: "Context") -> bool:
     topic, person, verb = found
     if topic is not None and topic.pos_ == "PRON" or topic is not None and topic.lower_ == "one":
         topic = None  # "It was X's fault", "This one was on X": verdict_only reads those words itself
-    if topic is not None and not _plain(topic) or person.pos_ != "PRON" and not _plain(person):
+    if topic is not None and not _plain(topic) or person.pos_ != "PRON" and not _plain(person) and not _whoever(person):
         return False
     # ("I", "he": verdict_only reads a pronoun as a function word)
     allowed = ({t.i for t in person.subtree} if person.pos_ != "PRON" else set()) | _frame(sent, verdicts[0], words)
@@ -129,6 +129,12 @@ def _slots(v: Token, words: dict) -> tuple[Token | None, Token, Token | None] | 
         who = _child(head, ("nsubj",))
         if t is not None and who is not None:
             return t, who, None
+        # "Whoever wrote this deploy script was clearly lazy": the one who did a plain act, judged
+        who = _child(head, ("csubj",))
+        if who is not None and _whoever(who):
+            return t, who, None
+        if v.lower_ not in words["verdict_words"]:
+            return None  # "The intern's config change was sloppy": a judged thing, not a person with a topic
     # "<person> is the one to blame (for <topic>)"
     if v.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be" and head.lemma_.lower() in words["placeholders"] \
             and (who := _child(head.head, ("nsubj",))) is not None:
@@ -138,6 +144,15 @@ def _slots(v: Token, words: dict) -> tuple[Token | None, Token, Token | None] | 
     if be is not None and v.dep_ in ("xcomp", "acomp", "pobj") and (who := _child(be, ("nsubj",))) is not None:
         return (topic_of(v, head, be) if head is not be else topic_of(v, be)), who, None
     return None
+
+
+def _whoever(clause: Token) -> bool:
+    """"whoever wrote this deploy script": a clause of an unnamed doer and a plain act on a
+    plain thing (nothing else: no time, no manner, no second act)."""
+    if clause.dep_ != "csubj" or not any(c.dep_ == "nsubj" and c.lower_ == "whoever" for c in clause.children):
+        return False
+    objs = [c for c in clause.children if c.dep_ == "dobj"]
+    return len(objs) == 1 and _plain(objs[0]) and all(c.dep_ in ("nsubj", "dobj", "prt") for c in clause.children)
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
