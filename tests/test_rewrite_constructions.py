@@ -129,7 +129,8 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
 @pytest.mark.parametrize("sentence", [
     pytest.param("Saoirse went AWOL during the quota review.", id="idiom-without-rewrite-data"),
     pytest.param("Peregrine restarted the cache and logged off at 18:00.", id="departure-with-a-time"),
-    pytest.param("Frankly, Ysolde should lose her deploy rights after this.", id="punitive-modal-not-made-fact"),
+    # ("Frankly, Ysolde should lose her deploy rights after this." is removed since rewrite26,
+    # never made a fact: test_punitive_modal_is_removed_not_made_fact)
     pytest.param('"I broke the build," she wrote in the team channel.', id="quoted-words-not-restated"),
     pytest.param("Ignatius was sloppy during the cutover.", id="judged-person-not-a-process"),
     pytest.param("After the page, Hamid went to the cinema without telling anyone.", id="going-to-has-no-passive"),
@@ -144,6 +145,11 @@ def test_near_miss_is_not_offered(linter: Linter, sentence: str, wrong: str) -> 
 ])
 def test_no_rewrite_rather_than_a_wrong_one(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []
+
+
+def test_punitive_modal_is_removed_not_made_fact(linter: Linter) -> None:
+    # (rewrite26, rewrite/punishment_only.py) the demand goes; no passive says it happened
+    assert suggestions(linter, "Frankly, Ysolde should lose her deploy rights after this.") == [""]
 
 
 DOC = """# Cache outage

@@ -44,6 +44,8 @@ VERDICTS = [
     "It was my fault, sorry everyone.",  # verdict and a filler apology
     "Operator error, plain and simple.",  # a labelled error with a filler
     "Totally my fault, apologies :(",  # emoji
+    "This was entirely Anselm's mistake, and he has acknowledged it.",  # (rewrite26) the verdict owned
+    "This was all Anselm's mistake, and he has said as much himself.",  # (rewrite26) "said as much"
     "Sorry, that one's on my head.",  # owned with a possessive place
 ]
 
@@ -79,7 +81,6 @@ def test_a_verdict_earlier_rounds_left_alone_is_only_removed(linter: Linter, sen
 
 NEAR_MISSES = [
     "It was my fault that the nightly export was skipped.",  # a clause with what happened
-    "Ravi was to blame for the expired token, the retro decided.",  # a thing and who concluded
     "Additionally, an operator error was the root cause.",  # a causal claim
     "My fault for the 40 minutes of downtime.",  # a number
     "Was it my mistake?",  # a question
@@ -92,6 +93,130 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", NEAR_MISSES)
 def test_a_verdict_that_keeps_a_fact_is_not_removed(linter: Linter, sentence: str) -> None:
     for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
+# (rewrite26) a verdict on a named thing (rewrite/verdict_topic.py): the thing is the
+# incident or a part of it, told elsewhere as an event; the person's own words and a frame
+# that reports the verdict go with it. (Before rewrite26 "Ravi was to blame for the
+# expired token, the retro decided." stood among the near misses.)
+TOPIC_VERDICTS = [
+    "The dropped webhooks were the fault of the integrations engineer.",  # "<thing> was the fault of <person>"
+    "The stalled rollout was the release captain's fault.",  # a possessive fault
+    "Blame for the corrupted thumbnails lies with the media intern.",  # "blame for <thing> lies with"
+    "Responsibility for the stale cache rests with Oskar.",  # a responsibility noun
+    "The culprit behind the quota exhaustion was the analytics contractor.",  # "the culprit behind"
+    "Ravi was to blame for the expired token, the retro decided.",  # with a frame that reports it
+    "The retro concluded that the pager lead was at fault.",  # no thing named, a concluding frame
+    "That one was entirely the fault of the shift supervisor at the Hull depot.",  # the person's own place
+    "Blame for the missing invoices lies with the billing clerk, per the audit.",  # "per" frame
+    "The loss of the chilled pallets was reportedly the fault of a junior picker in Leeds.",  # a hedge, "of" topic
+    "The loss of the chilled pallets was the fault of the dispatching clerk.",  # a participle compound
+    "The intern was careless with the shipping labels.",  # a judgement of how a thing was handled
+    "Looking back, I was sloppy with my staging credentials.",  # the writer's own, a hindsight lead
+    "In hindsight, the vendor team was negligent about the firmware checks.",  # "about"
+    "Kenji is the one to blame for the stale replica.",  # "the one to blame for"
+    "Sorry, I caused this.",  # the incident itself caused, no act named
+    "Hey @lukas, I am sorry for causing this...",  # an addressee, an apology for causing it
+    "Wendell caused the outage.",  # a named person
+    "Whoever wrote this backup script was clearly lazy.",  # an unnamed doer of a plain act, judged
+    "Whoever configured this proxy was careless with the header limits.",  # and the thing handled
+]
+
+
+@pytest.mark.parametrize("sentence", TOPIC_VERDICTS)
+def test_a_verdict_on_a_named_thing_is_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
+TOPIC_NEAR_MISSES = [
+    "The outage was the fault of the approver, who signed it off without reading it.",  # the approver's act
+    "The 3-hour outage was Ravi's fault.",  # a number
+    "The restore that failed at noon was the fault of the shift supervisor.",  # a clause of its own
+    "Blame for the corrupted thumbnails lies with the media intern who resized them by hand.",  # the intern's act
+    "Blame for the corrupted thumbnails lies with the media intern and the resize job.",  # a second culprit, a system
+    "Was the stale cache the fault of Oskar?",  # a question
+    "The contractors were careless with the anchor chain and the barge drifted onto the sandbank.",  # what happened
+    "The contractors were careless with 40 crates.",  # a number
+    "I caused the 40-minute outage.",  # a number
+    "Whoever wrote this backup script at 3am was careless.",  # a time of the act
+    "Wendell caused the outage by deleting the index.",  # the act that did it: restated, not removed
+    "The contractors were careless with the crates they stacked by the door.",  # their act
+]
+
+
+@pytest.mark.parametrize("sentence", TOPIC_NEAR_MISSES)
+def test_a_verdict_on_a_thing_that_says_more_is_not_removed(linter: Linter, sentence: str) -> None:
+    for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
+# (rewrite26) a demand that someone be punished (rewrite/punishment_only.py): nothing of
+# what happened to restate, so the sentence goes
+PUNISHMENTS = [
+    "Whoever merged that hotfix should lose their deploy rights.",  # a privilege lost
+    "Frankly, Bogdan should lose his production access after this.",  # a filler and "after this"
+    "Honestly, the reviewer who waved this through deserves a formal warning.",  # a punishment deserved
+    "The analyst responsible should be held accountable at their next review.",  # held accountable
+    "Bogdan should lose his production access until he is retrained.",  # the demand's condition
+    "Whoever pushed that tag should be suspended.",  # a punishment passive with a clausal subject
+]
+
+
+@pytest.mark.parametrize("sentence", PUNISHMENTS)
+def test_a_demand_for_punishment_is_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
+PUNISHMENT_NEAR_MISSES = [
+    "The analyst responsible was fired the next week.",  # a report of what was done: a fact
+    "Bogdan should lose his production access and we should add a review gate.",  # an action of its own
+    "The on-call should lose pager rights when the rota changes.",  # a time clause, not a condition
+    "Should Bogdan lose his production access?",  # a question
+    "Follow-up: Bogdan should lose his production access.",  # a field's value: the label would hang
+]
+
+
+@pytest.mark.parametrize("sentence", PUNISHMENT_NEAR_MISSES)
+def test_a_punishment_that_says_more_is_not_removed(linter: Linter, sentence: str) -> None:
+    for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
+# (rewrite26) a cleft that only says who did a plain act (rewrite/cleft_only.py)
+CLEFTS = [
+    "It was Imogen who flushed the cache.",
+    "I was the one who dropped the table.",
+    "It was the new intern who restarted the primary.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLEFTS)
+def test_a_cleft_that_only_says_who_is_removed(linter: Linter, sentence: str) -> None:
+    [f] = _blame(linter, sentence, "text")
+    assert f.suggestions == [""]
+
+
+CLEFT_NEAR_MISSES = [
+    "It was Imogen who flushed the cache at 14:02.",  # a time: restated without her
+    "It was Imogen who flushed 3 caches.",  # a number
+    "Maybe it was Imogen who flushed the cache.",  # a guess
+    "It was Imogen who flushed the cache, and that is how the sessions went.",  # what followed
+]
+
+
+@pytest.mark.parametrize("sentence", CLEFT_NEAR_MISSES)
+def test_a_cleft_that_says_more_is_not_removed(linter: Linter, sentence: str) -> None:
+    for f in _blame(linter, sentence, "text"):
+        assert "" not in f.suggestions
+
+
+def test_a_verdict_after_a_label_in_its_line_keeps_the_label_from_hanging(linter: Linter) -> None:
+    # (rewrite26) the label is cut off before the rewrite sees the sentence: the removal
+    # is refused where the finding starts after "<label>:" on its line
+    for f in _blame(linter, "Note: it was my fault.", "text"):
         assert "" not in f.suggestions
 
 

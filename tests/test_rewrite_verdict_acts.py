@@ -13,6 +13,7 @@ import pytest
 from lint_service import Linter
 from test_rewrite_fallbacks import linter  # noqa: F401 - the same fixture
 from test_rewrite_fallbacks import test_near_miss as not_offered  # the same checks, on this round's sentences
+from test_rewrite_fallbacks import suggestions
 from test_rewrite_verdicts import test_rewrite as offered
 
 
@@ -126,7 +127,6 @@ NEAR_MISSES = [
     # an act not done: a passive would say it was
     ("Ravi is to blame for not testing the restore.", "was tested"),
     # a pure verdict: no act to say, and none is invented
-    ("The storage team is responsible for the outage.", None),
     # the act's object points at what the verdict named: "It was changed" points at nothing
     ("The storage team is responsible for the outage, since they changed it.", None),
     # a second act of theirs would lose its subject
@@ -152,7 +152,6 @@ NEAR_MISSES = [
     # "should have known better" with no act: nothing happened that the sentence names
     ("Tavita should have known better.", None),
     # a judgement with no act: nothing to say that the verdict did not
-    ("The intern was negligent with the production database credentials.", None),
     ("The way Tavita handled the failover was sloppy.", None),
     # an act not done: a passive would say it was
     ("It was careless of Tavita not to drain the node.", "was drained"),
@@ -160,8 +159,6 @@ NEAR_MISSES = [
     ("The orders table was truncated by a support engineer trying to fix his own typo.", "in an attempt"),
     ("The orders table was truncated by a tired support engineer trying to remove one duplicate row.", "in an attempt"),
     # "whoever" with a verdict or a judgement: nothing happened that the sentence says
-    ("Whoever merged that migration should be fired.", None),
-    ("Whoever wrote this deploy script was clearly lazy.", None),
     # "an own laptop" is no English: no repair
     ("Somebody unplugged the router to charge their own laptop.", "own laptop"),
     # the passive is the person's own faulty act, not an event their act brought about
@@ -180,6 +177,19 @@ NEAR_MISSES = [
 @pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
 def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
     not_offered(linter, sentence, banned)
+
+
+# (rewrite26) verdicts and judgements with no act, once near misses here: their one
+# suggestion is now the removal (rewrite/verdict_topic.py, punishment_only.py), and still
+# no act is said or invented
+@pytest.mark.parametrize("sentence", [
+    "The storage team is responsible for the outage.",  # a pure verdict
+    "The intern was negligent with the production database credentials.",  # a judgement with no act
+    "Whoever merged that migration should be fired.",  # "whoever" with a verdict
+    "Whoever wrote this deploy script was clearly lazy.",  # "whoever" with a judgement
+])
+def test_a_verdict_with_no_act_is_only_removed(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == [""]
 
 
 def test_a_verdict_with_its_act_keeps_the_act_where_the_document_names_a_system(linter: Linter) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from lint_service import Linter
-from test_rewrite_fallbacks import clean, linter  # noqa: F401 - the same helpers and fixture
+from test_rewrite_fallbacks import clean, linter, suggestions  # noqa: F401 - the same helpers and fixture
 from test_rewrite_fallbacks import test_near_miss as not_offered
 
 REWRITES = [
@@ -38,8 +38,8 @@ def test_rewrite(linter: Linter, sentence: str, expected: str) -> None:
 
 
 NEAR_MISSES = [
-    # a bare verdict: nothing was done that the sentence says
-    ("The audit concluded that Joss was at fault.", None),
+    # (a bare verdict, "The audit concluded that Joss was at fault.", is removed since
+    # rewrite26: test_a_bare_reported_verdict_is_only_removed)
     # "he" may be the person the verdict is about
     ("He concluded that Joss was at fault for deleting the ledger snapshots.", "concluded that the ledger"),
     # the act's object is a pronoun: what was signed off, the sentence does not say
@@ -54,3 +54,9 @@ NEAR_MISSES = [
 @pytest.mark.parametrize(("sentence", "banned"), NEAR_MISSES)
 def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
     not_offered(linter, sentence, banned)
+
+
+def test_a_bare_reported_verdict_is_only_removed(linter: Linter) -> None:
+    # (rewrite26, rewrite/verdict_topic.py) nothing was done that the sentence says: no act
+    # is restated, the sentence goes
+    assert suggestions(linter, "The audit concluded that Joss was at fault.") == [""]

@@ -33,20 +33,24 @@ _BE = ("'m", "'re", "'s")
 _FACT_ENTITIES = ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL")
 
 
-def verdict_only(det: "Detection", sent: Span, ctx: "Context") -> bool:
-    """``sent`` says only whose fault it was (or sorry): no act, thing, time or number."""
+def verdict_only(det: "Detection", sent: Span, ctx: "Context", allowed: frozenset[int] = frozenset(), said: bool = False) -> bool:
+    """``sent`` says only whose fault it was (or sorry): no act, thing, time or number.
+    ``allowed`` are tokens another reading has already found part of the verdict, and
+    ``said`` whether it found the verdict word (rewrite/verdict_topic.py)."""
     text = sent.text.strip()
     if not text or text.endswith("?") or _continues(sent):
         return False  # a question asks rather than judges; a clause of the line before is not a sentence
     words = _words(ctx)
     filler = _filler_tokens(sent, words["fillers"])
     person = _blamed(det)
-    verdict_said = False
+    verdict_said = said
     for t in sent:
         if t.i in filler or t.is_space or t.is_punct or not any(ch.isalnum() for ch in t.text):
             continue  # punctuation, emoji, ":(" and the fillers
         if t.dep_ == "neg" or t.lower_ in ("not", "never", "n't", "no"):
             return False  # "It was not my fault": a denial, not a verdict to delete
+        if t.i in allowed:
+            continue
         if t.ent_type_ in _FACT_ENTITIES and not _pronoun_one(t):
             return False
         if t.like_num and not _pronoun_one(t):

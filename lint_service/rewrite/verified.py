@@ -24,6 +24,9 @@ from .section_wording import order
 from .strategy import Candidate
 from .text import balanced, continuing, ends_sentence, phrasing, sentence_end
 from .verdict_only import REMOVAL, verdict_only
+from .verdict_topic import verdict_on_topic
+from .punishment_only import punishment_only
+from .cleft_only import cleft_only
 from .verify import Original, problems, still_theirs
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
@@ -158,8 +161,9 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
         offered = continuing(sent, suggest(found, copy[0], ctx, blame, section)) if found is not None else []
     if not offered and (report := quoted_report(sent)) is not None:
         offered = continuing(sent, _reported_rewrite(report, ctx, blame, section, original_end, kept))
-    if not offered and verdict_only(det, sent, ctx):
-        return [REMOVAL]  # (rewrite20) only a verdict or an apology: nothing to restate, the sentence goes
+    if not offered and (verdict_only(det, sent, ctx) or verdict_on_topic(det, sent, ctx) or punishment_only(det, sent, ctx)
+                        or cleft_only(det, sent, ctx)):
+        return [REMOVAL]  # (rewrite20) only a verdict or an apology, (rewrite26) a verdict on a named thing, a demand for punishment, a cleft that only says who: the sentence goes
     return offered
 
 

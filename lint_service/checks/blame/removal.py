@@ -29,7 +29,9 @@ def removal_hit(ctx: "Context", prose: "Prose", found: "Detection", start: int, 
     doc = ctx.document
     others = tuple(s for s in suggestions if s)
     inside_entry = any(e.start < end and start < e.end for e in (*doc.timeline, *doc.action_items))
-    if prose.kind not in REMOVABLE_KINDS or inside_entry or doc.format == "yaml":
+    # (rewrite26) "Note: it was my fault.": the label before it on its line would be left hanging
+    labelled = doc.text[doc.text.rfind("\n", 0, start) + 1 : start].rstrip().endswith(":")
+    if prose.kind not in REMOVABLE_KINDS or inside_entry or doc.format == "yaml" or labelled:
         yield Hit(found.rule, start, end, found.message, others)
         return
     first, last = removal_span(doc.text, start, end)
