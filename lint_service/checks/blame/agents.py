@@ -295,8 +295,8 @@ def generic_plural(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return False
-    # an adjective describes the kind ("busy nurses will ...", "tired porters leave ..."):
-    # still anyone so placed; the tense below tells a habit from a deed ("senior engineers pushed")
+    if any(c.dep_ == "amod" for c in tok.children) and not _tendency(verb):
+        return False  # "new hires push ...": a described group; "busy nurses will ..." is anyone so placed
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in verb.children if a.dep_ == "aux") and verb.dep_ in ("ccomp", "xcomp"):
         # "You can't expect reviewers to catch ...": an infinitive has no tense of its
         # own; the verb it completes says whether this is about people in general
