@@ -96,7 +96,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     if verbs["recovery"].match(a) and not verbs["causal"].match(a):
         # "restored the wrong backup": repair work on the wrong thing (looking at the wrong
         # thing is a detection gap)
-        looks = verbs["diligence"].match(a) or verbs["response"].match(a)
+        # ("roll back" and "revert" are responses too, but they act on the thing)
+        looks = verbs["diligence"].match(a)
         wrong = [] if c.negated or looks else wrong_one(c) or wrong_target(c)
         return ("framing", wrong) if wrong else None
     framing = negative_framing(c, lex)
