@@ -50,7 +50,7 @@ PAIRS = [
     ("named-safeguard-clause", "I ran an UPDATE without a WHERE clause.", "The job ran without a single retry."),
     ("recovery-wrong-target", "I restored the wrong backup.", "I restored the latest backup."),
     ("recovery-wrong-target-particle", "I rolled back to the wrong version.", "I rolled back to the previous version."),
-    ("recovery-of-wrong-things", "Tamsin reverted the wrong commit.", "Kai cleaned up all wrong pods and confirmed the queue is healthy."),
+    ("recovery-of-wrong-things", "Tamsin reverted the wrong commit.", "Kai cleaned up every wrong replica and confirmed the queue is healthy."),
     ("mistimed", "I pressed Ctrl+C too late.", "I pressed Ctrl+C right away."),
     ("mistimed-wait", "The on-call waited too long to escalate.", "The alert fired too late."),
     ("mistimed-too-late-to", "I pressed Ctrl+C too late.", "I got there too late to help, the fix was already out."),

@@ -60,8 +60,8 @@ REWRITTEN = [
     pytest.param("Ravi never checked whether the alerts could fire.", "There was never a check of whether the alerts could fire.",
                  id="never-a-check"),
     # near miss: a question keeps its order, and noticing is no check
-    pytest.param("Why did the developer forget to check if a billing endpoint is affected?",
-                 "Why was it not checked whether a billing endpoint is affected?", id="check-question-as-before"),
+    pytest.param("Why did the engineer forget to check whether the billing job is affected?",
+                 "Why was it not checked whether the billing job is affected?", id="check-question-as-before"),
     pytest.param("The release manager failed to notice that the changelog listed a step that had never run.",
                  "It was not noticed that the changelog listed a step that had never run.", id="notice-is-no-check"),
     # a written artefact someone botched was wrong; a process still went wrong
@@ -113,7 +113,7 @@ def test_refused(linter: Linter, sentence: str) -> None:
 
 WORRIES = [
     # what the writer feared is a risk foreseen: the act alone would lose it
-    pytest.param("Ugh, I was worried that would happen with the old driver, I rebooted the host while the copy was still running.",
+    pytest.param("Ugh, I feared that could happen with the old driver, I rebooted the host while the copy was still running.",
                  [], id="worry-with-what-was-feared"),
     # near miss: a bare feeling still goes, the act stays
     pytest.param("Ugh, I was nervous, and I rebooted the host while the copy was still running.",
@@ -139,7 +139,7 @@ def _bracket(original: str, candidate: str, person: set[str] | None = None) -> s
 
 def test_bracketed_aside_lost() -> None:
     # the writer's aside on why it happened is a contributing condition
-    assert _bracket("Seems the tag was never pushed after the merge - my fault, sorry (this is what happens when you ship from an airport!).",
+    assert _bracket("Seems the tag was never pushed after the merge - my fault, sorry (that is what happens when you ship from an airport!).",
                     "Seems the tag was never pushed after the merge.") is not None
 
 

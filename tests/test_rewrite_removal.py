@@ -117,7 +117,7 @@ TOPIC_VERDICTS = [
     "In hindsight, the vendor team was negligent about the firmware checks.",  # "about"
     "Kenji is the one to blame for the stale replica.",  # "the one to blame for"
     "Sorry, I caused this.",  # the incident itself caused, no act named
-    "Hey @lukas, I am sorry for causing this...",  # an addressee, an apology for causing it
+    "Hey @lukas, I am sorry for causing all this...",  # an addressee, an apology for causing it
     "Wendell caused the outage.",  # a named person
     "Whoever wrote this backup script was clearly lazy.",  # an unnamed doer of a plain act, judged
     "Whoever configured this proxy was careless with the header limits.",  # and the thing handled

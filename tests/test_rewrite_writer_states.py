@@ -52,7 +52,7 @@ def test_a_leading_worry_and_a_held_state_are_both_repaired(linter: Linter) -> N
 
 def test_a_leading_worry_with_what_was_feared_is_kept(linter: Linter) -> None:
     # (rewrite27) what the writer feared is a risk foreseen, a fact: no rewrite drops it
-    # (blind round 15: "I was worried that would happen ..." dropped, graded poor)
+    # (blind round 15: a worry with what was feared dropped, graded poor)
     out = suggestions(linter, "I was nervous this might break after the upgrade, I restarted the broker while I still had the queue paused.")
     assert "The broker was restarted while the queue was still paused." not in out
 

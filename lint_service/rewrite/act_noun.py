@@ -1,7 +1,6 @@
 """A delivery act with no object and the damage it did, said with the act as the subject
-(issue 11, rewrite27): "Apparently someone force-pushed to master and overwrote all
-commits since January" -> "Apparently a force-push to master overwrote all commits since
-January".
+(issue 11, rewrite27): "Evidently someone force-pushed to trunk and erased every commit
+from last week" -> "Evidently a force-push to trunk erased every commit from last week".
 
 The coordinated passive said it as "the change was force-pushed to master and all
 commits were overwritten since January": a thing the writer never named ("the change",

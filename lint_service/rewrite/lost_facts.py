@@ -76,8 +76,8 @@ def verdict_topic_lost(cand: Span, orig: "Original") -> str | None:
 
 
 def bracket_lost(cand: Span, orig: "Original") -> str | None:
-    """A bracketed clause of the original the candidate dropped whole ("..., sorry (this is
-    what you get for doing a release during a talk!)"): a finite clause in brackets is the
+    """A bracketed clause of the original the candidate dropped whole ("..., sorry (that's
+    what comes of shipping from a conference hall!)"): a finite clause in brackets is the
     writer's aside on why it happened, a contributing condition (blind grading: dropped,
     poor). A bracket with no finite verb ("(Tomasz)") or one that points at the removed
     person ("(looking at you, Paulo)") may go with them."""

@@ -201,7 +201,7 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return []
     rest = [t for t in sent if t.i not in cut]
     if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in cut for t in rest):
-        return []  # "Hey @Ana, I am sorry for causing this": nothing is left to say what happened
+        return []  # "Hey @Ana, I am sorry for causing all this": nothing is left to say what happened
     return [Candidate(render(sent, {}, cut), restated=True)]
 
 

@@ -152,7 +152,7 @@ def _feeling(root: Token, pronouns: frozenset[str], feelings: frozenset[str]) ->
     worries = phrasing()["writer_states"]["worries"]
     if (felt.lemma_.lower() in worries or felt.lower_ in worries) and any(
             c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in (*felt.children, *root.children)):
-        # (rewrite27) "I was worried that would happen with the last release": what was
+        # (rewrite27) "I feared that could happen on the previous rollout": what was
         # feared is a risk foreseen, a fact (blind round 15: dropped, graded poor)
         return None
     return felt

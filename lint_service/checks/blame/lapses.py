@@ -89,7 +89,7 @@ def wrong_target(c: Clause) -> list[Token]:
                                  for o in p.children if o.dep_ == "pobj"]
     for o in targets:
         wrong = next((m for m in o.children if m.dep_ == "amod" and m.lower_ in _WRONG), None)
-        # "the wrong backup" is not the one meant; "cleaned up all wrong pods" removes the
+        # "the wrong backup" is not the one meant; "cleaned up every wrong replica" removes the
         # bad ones (no article: "wrong" says what was broken, and fixing it is recovery)
         meant = any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in o.children)
         if wrong is not None and meant:
