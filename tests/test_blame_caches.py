@@ -116,6 +116,14 @@ def test_one_search_finds_a_blame_phrase_and_misses_its_words_apart() -> None:
     assert "my bad" in found.message
 
 
+def test_the_phrase_a_message_names_is_the_longest_present_whatever_the_hash_seed() -> None:
+    # two phrases in one sentence: "my fault" and "all on me"; a frozenset's order would pick
+    # either, depending on the process's hash seed
+    found = assert_recognized(blame_phrase, "It was my fault, all on me, the cache purge.",
+                              "It was my faulty cable tester.")
+    assert '"all on me"' in found.message
+
+
 def test_a_headline_is_told_by_its_last_word_first() -> None:
     assert_recognized(headline_doer, "Rogue admin wipes payroll servers", "Rogue admin wipes payroll servers.")
 

@@ -124,6 +124,13 @@ class Lexicon:
                          | self.terms["change_nouns"])
 
     @functools.cached_property
+    def blame_phrases_in_order(self) -> tuple[str, ...]:
+        """``blame_phrases`` longest first, then alphabetically: the phrase a message names
+        is the most specific one present, and the same in every process (a frozenset's
+        order changes with the hash seed)."""
+        return tuple(sorted(self.terms["blame_phrases"], key=lambda p: (-len(p), p)))
+
+    @functools.cached_property
     def blame_phrase_search(self) -> re.Pattern[str]:
         """Any of ``blame_phrases`` between spaces, as blame_phrase() looks for each: most
         sentences hold none, and one search says so instead of one per phrase."""
