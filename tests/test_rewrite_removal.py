@@ -226,6 +226,23 @@ def test_a_verdict_after_a_label_on_its_line_is_not_removed(linter: Linter) -> N
         assert "" not in f.suggestions
 
 
+@pytest.mark.parametrize("text", [
+    "**Note:** it was my fault.\n",                                   # an emphasised label on its line
+    "Root cause:\n\nOperator error, plain and simple.\n\nThe disk filled.\n",  # the label a paragraph above
+    "Findings:\n- Sorry, my mistake.\n",                             # the label over a list
+])
+def test_a_verdict_first_after_a_label_is_not_removed(linter: Linter, text: str) -> None:
+    found = _blame(linter, text)
+    assert found and all("" not in f.suggestions for f in found)
+
+
+def test_a_verdict_after_other_items_under_a_label_is_still_removed(linter: Linter) -> None:
+    # the label has its first item: removing a later one leaves it something to stand over
+    text = "Findings:\n- The job ran twice.\n- Sorry, my mistake.\n"
+    [f] = _blame(linter, text)
+    assert _apply(text, f) == "Findings:\n- The job ran twice.\n"
+
+
 def test_a_table_cell_keeps_its_verdict(linter: Linter) -> None:
     # an emptied cell would break the row: no removal there
     text = "| when | what |\n|---|---|\n| 10:02 | My bad! |\n"

@@ -8,10 +8,11 @@ empty would break the structure the sentence stood in, so there it is left witho
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Hit
-from .removal_span import removal_span
+from .removal_span import _MARKERS, removal_span
 
 if TYPE_CHECKING:
     from ...document.model import Prose
@@ -29,8 +30,7 @@ def removal_hit(ctx: "Context", prose: "Prose", found: "Detection", start: int, 
     doc = ctx.document
     others = tuple(s for s in suggestions if s)
     inside_entry = any(e.start < end and start < e.end for e in (*doc.timeline, *doc.action_items))
-    # (rewrite26) "Note: it was my fault.": the label before it on its line would be left hanging
-    labelled = doc.text[doc.text.rfind("\n", 0, start) + 1 : start].rstrip().endswith(":")
+    labelled = after_label(doc.text, start)
     if prose.kind not in REMOVABLE_KINDS or inside_entry or doc.format == "yaml" or labelled:
         yield Hit(found.rule, start, end, found.message, others)
         return
@@ -45,3 +45,24 @@ def removal_message(message: str) -> str:
     if not sep:
         return MESSAGE
     return f"{head}; {WHY}"
+
+
+# emphasis and spaces around a label: "**Note:**", "_Root cause_:"
+_DECOR = re.compile(r"[*_`\s]+")
+
+
+def after_label(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` is the first thing after a label ending in ':' --
+    on its own line ("Note: it was my fault.", "**Note:** ...") or on the line before,
+    blank lines and list markers between ("Root cause:" then "- Operator error."). Removing
+    it would leave the label standing over nothing, or over the next, unrelated sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _DECOR.sub("", before).endswith(":"):
+        return True
+    if not _MARKERS.fullmatch(before):
+        return False  # other sentences before it on its line
+    lines = text[:line_start].splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return bool(lines) and _DECOR.sub("", lines[-1]).endswith(":")
