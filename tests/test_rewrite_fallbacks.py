@@ -88,7 +88,7 @@ REWRITES = [
     ("The developer forgot to check if the export job was paused.", "There was no check of whether the export job was paused."),
     ("Kasimir forgot to check if the certificate had been renewed.", "There was no check of whether the certificate had been renewed."),
     ("Gunnhild failed to verify whether the restore had completed.", "There was no check of whether the restore had completed."),
-    ("The reviewer forgot to think about the fact that the flag also gated the mobile app.",
+    ("The reviewer forgot to think about the chance that the flag also gated the mobile app.",
      "It was overlooked that the flag also gated the mobile app."),
     # not told about a thing: the one not told is the subject
     ("The hosting provider's engineers neglected to warn us about the network maintenance.",

@@ -1,8 +1,8 @@
 """A check or a thought a person did not get to, with a clause as what it was about:
 "forgot to check if the endpoint was affected" -> "There was no check of whether the
 endpoint was affected" (rewrite27: ``no_check``; "It was not checked whether" read stiff);
-"forgot to think about the fact that the change affected
-the endpoint" -> "It was overlooked that the change affected the endpoint".
+"forgot to think about the chance that the change broke
+the endpoint" -> "It was overlooked that the change broke the endpoint".
 
 The clause is the writer's, word for word; only who did not check or think goes.
 The wording is the one the omission "didn't check whether ..." already gets.
