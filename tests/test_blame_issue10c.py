@@ -1,0 +1,71 @@
+"""Issue 10, round 20: constructions of real incident writing developed under a transfer
+discipline (half ``a`` of real-tune and sentences of our own; half ``b`` only as a
+figure). Each construction has true positives and near misses of the same shape that
+must stay silent; and a floor on the round's own sentences
+(``tests/data/blame_sentences_issue10c.tsv``: chat lines, issue comments, news prose and
+headlines, confessions, hedged attribution, judgements). Every sentence here was written
+for this file."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint_service import Linter
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+import labelled  # noqa: E402
+from blame_support import blame, load_eval_blame  # noqa: E402
+
+OWN = REPO / "tests" / "data" / "blame_sentences_issue10c.tsv"
+eval_blame = load_eval_blame()
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+# A belief told first and the damaging act joined to it by "and" (believed_then.py):
+# the parser hangs the act on the belief verb or on the belief's own clause.
+BELIEF_THEN_ACT = [
+    "I thought it was the sandbox account and deleted it.",
+    "I thought I was on my laptop and rebooted the build server.",
+    "i didn't realise the toggle was global and flipped it for every tenant",
+    "i figured the bucket was unused and deleted it",
+    "I thought the replica was the retired primary and wiped it.",
+    "She thought the topic had drained and purged it.",
+    "I didn't know the schema was shared and truncated it.",
+    "I believed the export had finished and dropped the volume.",
+    "I assumed the build had passed and merged it.",
+    "Priya thought she was on staging and dropped the table.",
+]
+BELIEF_THEN_ACT_SILENT = [
+    "I thought it was a routing issue and restarted the proxy.",  # a diagnosis, and recovery
+    "I thought the pod was wedged and restarted it.",  # recovery
+    "I thought the restore was fine and went to bed.",  # no damaging act
+    "We thought the bucket was unused and deleted it.",  # "we" as the team (rule 9)
+    "I thought it was the proxy, but it was the resolver.",  # no act joined
+    "I thought it would help and cleared the cache.",  # a hope
+    "I knew the schema was a scratch copy and truncated it.",  # known, not believed
+    "I thought the alert was noise and acknowledged it.",  # a response
+    "The cleanup script assumed the directory was unused and deleted it.",  # a system believes
+    "I thought the deploy had finished and opened the dashboard.",  # a look
+    "I didn't know the schema was shared and asked the owners first.",  # no damaging act
+    "I thought the job had hung and killed it.",  # a diagnosis and its remedy
+    "I thought the node had stopped and rebooted it.",  # a stop said of a machine is a breakdown
+    "The on-call thought the service was healthy and closed the incident.",  # the incident's own handling
+]
+
+
+@pytest.mark.parametrize("sentence", BELIEF_THEN_ACT)
+def test_belief_then_act(linter: Linter, sentence: str) -> None:
+    found = blame(linter, sentence)
+    assert found and found[0].message.endswith("."), sentence
+
+
+@pytest.mark.parametrize("sentence", BELIEF_THEN_ACT_SILENT)
+def test_belief_then_act_silent(linter: Linter, sentence: str) -> None:
+    assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]
