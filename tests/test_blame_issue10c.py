@@ -17,7 +17,7 @@ from lint_service import Linter
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 import labelled  # noqa: E402
-from blame_support import blame, load_eval_blame  # noqa: E402
+from blame_support import assert_pair, blame, load_eval_blame  # noqa: E402
 
 OWN = REPO / "tests" / "data" / "blame_sentences_issue10c.tsv"
 eval_blame = load_eval_blame()
@@ -69,3 +69,23 @@ def test_belief_then_act(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", BELIEF_THEN_ACT_SILENT)
 def test_belief_then_act_silent(linter: Linter, sentence: str) -> None:
     assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]
+
+
+# A chat apology before the dropped "I", when the parser takes it for the subject
+# ("apologies/nsubj, typed ...") or it is spoken to the channel ("sorry all, ...")
+# (fragments.implied_writer; apology_addressees in rules/blame_terms.yaml).
+APOLOGY_PAIRS = [
+    ("apology-as-subject", "apologies, typed the wrong zone into the dns vars",
+     "apologies, restarted the runner and it's green now"),
+    ("whoops-as-subject", "Whoops, deleted the team calendar instead of mine.",
+     "Whoops, restored the calendar from last night's export, all good."),
+    ("sorry-all", "sorry all, dropped the wrong index on the replica", "sorry all, rolled back the bad release"),
+    ("apologies-folks", "apologies folks, pointed the importer at the live tenant",
+     "apologies folks, the importer was pointed at the live tenant"),
+    ("sorry-everyone-forgot", "Sorry everyone, forgot to tag the release.", "Sorry everyone, tagged the release an hour late, the runner was down."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in APOLOGY_PAIRS])
+def test_apology_before_dropped_subject(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
