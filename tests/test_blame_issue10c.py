@@ -89,3 +89,37 @@ APOLOGY_PAIRS = [
 @pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in APOLOGY_PAIRS])
 def test_apology_before_dropped_subject(linter: Linter, positive: str, near_miss: str) -> None:
     assert_pair(linter, positive, near_miss)
+
+
+# Faulty work handed on "from" or "by" a person (possessives._maker): any made thing
+# called bad or judged, with the phrase on the noun or hung on the verb; not news or a
+# mood (unmade_nouns), not a day (calendar_words), not an outsider (rule 10).
+FROM_PERSON = [
+    "I was given a broken export from our payroll lead, so half the refunds went to the wrong accounts.",
+    "The bad mapping file from the integrations contractor sent every parcel to the wrong depot.",
+    "It all began with a sloppy regex by the on-call.",
+    "A faulty wiring diagram from the site foreman put both feeds on one breaker.",
+    "we were working off an outdated runbook from the previous admin",
+    "The rollout used an untested manifest from the platform lead.",
+    "The bad filter from the cfo sent the notice to half our members.",
+]
+FROM_PERSON_SILENT = [
+    "I was given an export from our payroll lead, so I checked it against the ledger.",
+    "We got bad news from the on-call at 02:00: the replica was gone.",
+    "A corrupted upload from a customer crashed the parser.",
+    "The broken build from Tuesday was rolled back.",
+    "The stale cache from the old deploy served errors for ten minutes.",
+    "A bad feeling from the review stayed with the team.",
+    "The outdated runbook from 2019 still listed the old hosts.",
+]
+
+
+@pytest.mark.parametrize("sentence", FROM_PERSON)
+def test_faulty_work_from_person(linter: Linter, sentence: str) -> None:
+    found = blame(linter, sentence)
+    assert found and found[0].rule == "blame.possessive", (sentence, [(f.rule, f.message) for f in found])
+
+
+@pytest.mark.parametrize("sentence", FROM_PERSON_SILENT)
+def test_faulty_work_from_person_silent(linter: Linter, sentence: str) -> None:
+    assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]
