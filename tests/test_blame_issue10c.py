@@ -123,3 +123,38 @@ def test_faulty_work_from_person(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", FROM_PERSON_SILENT)
 def test_faulty_work_from_person_silent(linter: Linter, sentence: str) -> None:
     assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]
+
+
+# A response or an appearance a person never made, said in the past (absence.py;
+# "attendance" in rules/verbs.yaml).
+ABSENT = [
+    "The on-call never answered the page.",
+    "The DBA who was meant to cover that weekend never answered.",
+    "The auditor never showed up.",
+    "The release manager didn't join the bridge until the outage was over.",
+    "The on-call never answered the page because the rota pointed to an old number.",  # rule 1
+    "i never replied to the escalation, it was buried in my inbox",
+    "Our backup engineer had never acknowledged the handover.",
+]
+ABSENT_SILENT = [
+    "The on-call didn't have to answer the page; the runbook bot resolved it.",  # another verb's act
+    "Nobody answered the page for twenty minutes.",  # rule 5
+    "The vendor never answered our ticket.",  # rule 10
+    "The on-call doesn't answer pages for the staging cluster.",  # a present policy
+    "The DBA hasn't replied yet.",  # not yet past
+    "The pager never reached the on-call.",  # a system
+    "The on-call answered within two minutes.",
+    "The health endpoint never responded.",
+    "The customer never logged in again.",  # rule 10
+]
+
+
+@pytest.mark.parametrize("sentence", ABSENT)
+def test_absent_response(linter: Linter, sentence: str) -> None:
+    found = blame(linter, sentence)
+    assert found and found[0].message.endswith("."), sentence
+
+
+@pytest.mark.parametrize("sentence", ABSENT_SILENT)
+def test_absent_response_silent(linter: Linter, sentence: str) -> None:
+    assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]

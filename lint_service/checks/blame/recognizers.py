@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .absence import absent
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
@@ -82,6 +83,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "omission", [v]
     if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
         return "omission", [t for t in (v, a) if t is not None]
+    if gap := absent(c, lex):  # "the on-call never answered the page"
+        return "omission", gap
     if _step_skipped(c, lex):
         return "omission", [v, a] if a is not v else [v]
     if skipped := skipped_before(c, lex):
