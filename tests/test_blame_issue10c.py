@@ -158,3 +158,23 @@ def test_absent_response(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ABSENT_SILENT)
 def test_absent_response_silent(linter: Linter, sentence: str) -> None:
     assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]
+
+
+# A headline's article-less noun with a "who" clause is a person ("Man who ... speaks
+# out", agents.classify), and "woman"/"women"/"men" are people; "man" alone is not listed
+# (chat says "man, ..." as an interjection).
+HEADLINE_PAIRS = [
+    ("man-who", "Man who accidentally wiped the county's tax records speaks out",
+     "Man who found the county's lost tax records speaks out"),
+    ("woman-subject", "The woman on the help desk reset every password in the company by mistake.",
+     "The woman on the help desk reset the password for the locked-out account."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in HEADLINE_PAIRS])
+def test_headline_people(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+def test_chat_interjection_man_is_no_person(linter: Linter) -> None:
+    assert not blame(linter, "man\nship it on a friday evening, what could go wrong")
