@@ -178,3 +178,40 @@ def test_headline_people(linter: Linter, positive: str, near_miss: str) -> None:
 
 def test_chat_interjection_man_is_no_person(linter: Linter) -> None:
     assert not blame(linter, "man\nship it on a friday evening, what could go wrong")
+
+
+# Words of poor quality said of a person's doing (poor_work.py; poor_work_words and
+# work_nouns in rules/blame_terms.yaml), not of a thing, the team speaking, or a system.
+POOR_WORK = [
+    "The electrician did a terrible job on the panel.",
+    "Honestly, Tomasz's work on the upgrade was subpar.",
+    "The on-call's response was a joke.",
+    "The way the DBA handled the switchover was embarrassing.",
+    "the helpdesk team did a lousy job of telling members anything",
+    "His handling of the page was a disgrace.",
+    "Our new admin's testing was frankly appalling.",
+]
+POOR_WORK_SILENT = [
+    "The crew did a great job on the recovery.",
+    "We did a poor job of communicating during the outage.",  # rule 9
+    "The importer did a terrible job of parsing dates.",  # a system
+    "The panel diagram was terrible and out of date.",  # a thing
+    "The switchover runbook is a joke and needs a rewrite.",
+    "Tomasz's work on the upgrade was excellent.",
+    "The on-call's response wasn't terrible, given what the dashboards showed.",  # denied
+    "Her car was a mess after the storm.",  # not work
+    "The alerting's response to the spike was poor.",  # a system's doing
+    "The way the switchover tool handled the split was embarrassing.",
+    "The weather was terrible on the day of the cutover.",
+]
+
+
+@pytest.mark.parametrize("sentence", POOR_WORK)
+def test_poor_work(linter: Linter, sentence: str) -> None:
+    found = blame(linter, sentence)
+    assert found and found[0].rule == "blame.judgement", (sentence, [(f.rule, f.message) for f in found])
+
+
+@pytest.mark.parametrize("sentence", POOR_WORK_SILENT)
+def test_poor_work_silent(linter: Linter, sentence: str) -> None:
+    assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]

@@ -83,7 +83,9 @@ def _maker(noun: Token, lex: Lexicon) -> Token | None:
         for c in noun.children)
     if (not judged and change) or faulty:
         # "a change from Toby" reads the same way
-        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from")]
+        # a judged thing with "by" on it is the judgement recognizer's ("careless testing by
+        # the QA lead"); with "from", or "by" hung on the verb, that recognizer does not see it
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in (("from",) if judged else ("by", "from"))]
         if faulty and noun.dep_ in ("dobj", "pobj") and noun.right_edge.i + 1 < len(noun.doc):
             # the parser may hang the phrase on the verb ("handed a broken export/dobj from/prep the lead")
             nxt = noun.doc[noun.right_edge.i + 1]
