@@ -227,3 +227,17 @@ def test_own_sentences_floor(linter: Linter) -> None:
     res = eval_blame.evaluate(linter, rows)
     misses = "\n".join(f"{label} [{kind}] {sentence}" for label, kind, sentence, _ in res["misses"])
     assert res["precision"] >= 0.96 and res["recall"] >= 0.80, f"P {res['precision']:.3f} R {res['recall']:.3f}\n{misses}"
+
+
+# "responsible for" a failure or for a thing called bad (assertions.blame_noun)
+RESPONSIBLE_PAIRS = [
+    ("responsible-broken", "I was responsible for the broken release last week.", "I was responsible for the release last week."),
+    ("responsible-bad", "The DBA was responsible for the bad migration.", "The DBA was responsible for fixing the bad migration."),
+    ("responsible-failure-noun", "The contractor was responsible for the delays on site.",
+     "The contractor was not responsible for the delays on site."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in RESPONSIBLE_PAIRS])
+def test_responsible_for_failure(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
