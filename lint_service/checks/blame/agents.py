@@ -181,7 +181,9 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
     for c in tok.children:  # "The night-shift dispatcher" parsed as a noun and its apposition
         if c.dep_ == "appos" and c.i == tok.i + 1 and (c.lemma_.lower() in lex.agents["roles"] or _role_shaped(c, lex)):
             return Kind.ROLE
-        if c.dep_ == "relcl" and tok.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "that", "this") for d in tok.children) and any(
+        # (a headline drops the article: "Man who wiped the archive speaks out")
+        if c.dep_ == "relcl" and tok.tag_ == "NN" and (tok.i == tok.sent.start or any(
+                d.dep_ == "det" and d.lower_ in ("a", "an", "the", "that", "this") for d in tok.children)) and any(
                 w.lower_ == "who" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children):
             # "a signaller who set the points", whatever the noun: "who" is said of people
             # ("peers who sent invalid blocks" stay what their noun says: a plural class)

@@ -174,7 +174,10 @@ def blame_noun(view: SentenceView) -> Detection | None:
             subj = next((s for s in head.children if s.dep_ == "nsubj"), None)
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-                if subj is not None and obj is not None and classify(subj, lex) in BLAMEABLE and obj.lemma_.lower() in terms["incident_nouns"]:
+                # ... or for a failure, or for a thing called bad ("responsible for the broken release")
+                failed = obj is not None and (obj.lemma_.lower() in terms["incident_nouns"] or obj.lemma_.lower() in terms["failure_nouns"] or any(
+                    m.dep_ == "amod" and m.lower_ in lex.framing["negative_modifiers"] for m in obj.children))
+                if subj is not None and failed and classify(subj, lex) in BLAMEABLE:
                     return Detection("blame.blame-noun", "blame-noun",
                                      f'Calling "{_who(subj)}" responsible for the {obj.text} makes a person the cause; describe the failure of the system instead.',
                                      None, [tok, obj], subj)

@@ -20,6 +20,7 @@ from .assertions import (
     blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
 )
 from .attribution import pointed_at
+from .believed_then import believed_then_acted
 from .clauses import clauses
 from .headlines import headline_doer
 from .hedged import hedged_act
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, judged_person, verdict,
-    passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, person_subject, hedged_act, you_reproach, overhasty, self_judged, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
+    passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, person_subject, believed_then_acted, hedged_act, you_reproach, overhasty, self_judged, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
 )
 
 BLAME_RULES = (

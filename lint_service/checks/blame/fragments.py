@@ -26,10 +26,13 @@ def first_word(sent: Span) -> Token:
     return next((t for t in sent if not t.is_punct and not t.is_space), sent[0])
 
 
-def _owning_prefix(head: Token, apologies: frozenset[str]) -> bool:
+def _owning_prefix(head: Token, apologies: frozenset[str], addressees: frozenset[str] = frozenset()) -> bool:
     """What a chat line puts before the dropped "I": an apology ("sorry, merged the wrong
-    branch", "sorry sorry sorry, ...") or the writer owning up ("that was me, sorry, ...")."""
+    branch", "sorry sorry sorry, ...", "sorry all, ...") or the writer owning up ("that was
+    me, sorry, ...")."""
     words = [t for t in head.subtree if not t.is_punct and not t.is_space]
+    if head.lower_ in apologies and all(t.lower_ in apologies or t.pos_ == "INTJ" or t.lower_ in addressees for t in words):
+        return True  # the apology may be spoken to the channel ("sorry all", "apologies folks")
     if all(t.lower_ in apologies or t.pos_ == "INTJ" for t in words):
         return True
     # "that was me": a copula with a demonstrative subject and the writer as its attribute
@@ -50,14 +53,29 @@ def _misread_opener(v: Token, sent: Span) -> bool:
         x.dep_ in ("mark", "advmod") and x.i < v.i for x in v.children)
 
 
-def implied_writer(c: Clause, sent: Span, apologies: frozenset[str] = frozenset()) -> bool:
+def _apology_subject(subject: Token | None, apologies: frozenset[str], addressees: frozenset[str] = frozenset()) -> bool:
+    """"apologies, typed the wrong region ...", "Sorry everyone, forgot to ...": the parser
+    may take an apology set off by a comma, or the channel it is spoken to, for the verb's
+    subject; it is the writer's apology."""
+    if subject is None or subject.i + 1 >= len(subject.doc) or subject.nbor(1).lower_ != ",":
+        return False
+    first = first_word(subject.sent)
+    if subject.lower_ in apologies:
+        return subject.i == first.i
+    return subject.lower_ in addressees and subject.i == first.i + 1 and first.lower_ in apologies
+
+
+def implied_writer(c: Clause, sent: Span, apologies: frozenset[str] = frozenset(),
+                   addressees: frozenset[str] = frozenset()) -> bool:
     """The clause is a subjectless past verb that opens the sentence ("accidentally
     nuked the staging db"), or follows only the writer's apology ("sorry, merged the
     wrong branch"): the writer's own act."""
     v = c.verb
     # "Didn't check the region": the past is on the "did", the verb stays in its base form
     did = [t for t in v.children if t.dep_ == "aux" and t.lower_ == "did" and t.i < v.i]
-    if c.subject is not None or c.passive or not (past_form(v) or v.tag_ == "VBN" or (did and v.tag_ == "VB")):
+    apologised = _apology_subject(c.subject, apologies, addressees)
+    subject = None if apologised else c.subject
+    if subject is not None or c.passive or not (past_form(v) or v.tag_ == "VBN" or (did and v.tag_ == "VB")):
         return False
     if v.dep_ != "ROOT" and not _misread_opener(v, sent):
         return False
@@ -72,7 +90,9 @@ def implied_writer(c: Clause, sent: Span, apologies: frozenset[str] = frozenset(
     if auxes and not any(t.lemma_ == "have" for t in perfect) and auxes != did:
         return False  # "Will merge it tonight", "Can't reproduce", "Don't know": a plan or a status, not a past act
     owning = {t.i for h in v.children if h.i < v.i and h not in opener and h not in perfect
-              and _owning_prefix(h, apologies) for t in h.subtree}
+              and _owning_prefix(h, apologies, addressees) for t in h.subtree}
+    if apologised:
+        owning |= {t.i for t in c.subject.subtree} | {first_word(sent).i}
     rest = [t for t in before if t not in opener and t not in perfect and t.i not in owning]
     return len(rest) <= 2 and all(t.pos_ in ("ADV", "INTJ") and t.head == v for t in rest)
 
@@ -83,4 +103,4 @@ def writer_kind(c: Clause, sent: Span, lex) -> "Kind":
     from .agents import BLAMEABLE, Kind  # agents imports the lexicon; keep this module light
     if c.subject_kind in BLAMEABLE:
         return c.subject_kind
-    return Kind.SELF if implied_writer(c, sent, lex.terms["apology_markers"]) else c.subject_kind
+    return Kind.SELF if implied_writer(c, sent, lex.terms["apology_markers"], lex.terms["apology_addressees"]) else c.subject_kind

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from .agents import BLAMEABLE, Kind, classify
 from .framing import describe, of_what
 from .lexicon import Lexicon
+from .poor_work import poor_work
 from .possessives import _possessor, ones_part
 from .recognizers import Detection, SentenceView, _negated_sentence
 
@@ -21,6 +22,10 @@ def judgement(view: SentenceView) -> Detection | None:
             # "the contractor's work ... was incompetent", "the way Ilse ran the failover
             # was reckless": the judged thing is a person's doing
             who = _possessor(who, lex) or _doer_of(who, lex)
+        if (poor := poor_work(c, who, lex)) and not _negated_sentence(poor[0]):  # "did a terrible job", "her work was subpar"
+            return Detection("blame.judgement", "judgement",
+                             f'"{poor[0].doc[min(t.i for t in poor):max(t.i for t in poor) + 1].text}" judges the work of a person or team; describe what happened instead.',
+                             c, poor, who or c.subject)
         if who is None:
             continue
         judged = [t for t in c.verb.children if t.dep_ in ("acomp", "attr", "advmod", "oprd") and (

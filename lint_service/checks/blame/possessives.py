@@ -74,11 +74,27 @@ def _maker(noun: Token, lex: Lexicon) -> Token | None:
     # only a change, since "a talk by Ravi" or "a report by the vendor" made nothing that broke
     # ("a sloppy deploy by the team" is the judgement recognizer's: the word says why)
     judged = any(c.dep_ == "amod" and c.lower_ in lex.terms["judgement_adjectives"] for c in noun.children)
-    if not judged and (noun.lemma_.lower() in lex.terms["change_nouns"] or noun.lower_ in lex.terms["change_nouns"]):
+    change = noun.lemma_.lower() in lex.terms["change_nouns"] or noun.lower_ in lex.terms["change_nouns"]
+    # any thing a person handed on, when it is called bad or judged ("a broken export from
+    # the finance lead", "a sloppy regex by the on-call"): the modifier says it was faulty
+    # work and "from"/"by" whose (not news or a mood: rules/blame_terms.yaml)
+    faulty = not change and noun.lemma_.lower() not in lex.terms["unmade_nouns"] and any(
+        c.dep_ == "amod" and (c.lower_ in lex.framing["negative_modifiers"] or c.lower_ in lex.terms["judgement_adjectives"])
+        for c in noun.children)
+    if (not judged and change) or faulty:
         # "a change from Toby" reads the same way
-        for by in (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from")):
+        # a judged thing with "by" on it is the judgement recognizer's ("careless testing by
+        # the QA lead"); with "from", or "by" hung on the verb, that recognizer does not see it
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in (("from",) if judged else ("by", "from"))]
+        if faulty and noun.dep_ in ("dobj", "pobj") and noun.right_edge.i + 1 < len(noun.doc):
+            # the parser may hang the phrase on the verb ("handed a broken export/dobj from/prep the lead")
+            nxt = noun.doc[noun.right_edge.i + 1]
+            if nxt.dep_ == "prep" and nxt.lower_ in ("by", "from") and nxt.head.pos_ == "VERB" and nxt.head.i < noun.i:
+                preps.append(nxt)
+        for by in preps:
             who = next((o for o in by.children if o.dep_ == "pobj"), None)
-            if who is not None and classify(who, lex) in BLAMEABLE and not _generic_person(who):
+            # "the broken build from Tuesday": a date is when, not who
+            if who is not None and who.lower_ not in lex.terms["calendar_words"] and classify(who, lex) in BLAMEABLE and not _generic_person(who):
                 return who
     return None
 
@@ -162,7 +178,7 @@ def possessive(view: SentenceView) -> Detection | None:
             or _defective(tok, lex)
         )
         if (bad_mod or is_blame_noun or as_cause) and not _negated_sentence(tok):
-            named = (tok.doc[tok.left_edge.i:(owner.i if owner.head.lower_ == "by" else owner.head.i) + 1].text if made else
+            named = (tok.doc[tok.left_edge.i:(owner.i if owner.head.lower_ in ("by", "from") else owner.head.i) + 1].text if made else
                      f'{_owner(owner)} {describe([t for t in tok.children if t.dep_ in ("amod", "compound") and t.i < tok.i] + [tok])}')
             # "made-by": the possessive rewrite (drop the possessor) would leave the
             # relative clause without its subject

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .absence import absent
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
@@ -82,6 +83,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "omission", [v]
     if c.negated and (verbs["diligence"].match(a) or verbs["effort"].match(v) or verbs["effort"].match(a)) and not _not_yet(c):
         return "omission", [t for t in (v, a) if t is not None]
+    if gap := absent(c, lex):  # "the on-call never answered the page"
+        return "omission", gap
     if _step_skipped(c, lex):
         return "omission", [v, a] if a is not v else [v]
     if skipped := skipped_before(c, lex):
@@ -220,9 +223,11 @@ def person_subject(view: SentenceView) -> Detection | None:
             # "It took Lena three hours to look at the dashboard": Lena is the one delayed
             who = next((o for o in c.action.children if o.dep_ in ("dobj", "dative")), None)
             kind = classify(who, view.lex) if who is not None else Kind.NONE
-        implied = kind not in BLAMEABLE and implied_writer(c, view.sent, view.lex.terms["apology_markers"])
+        # (a subject of its own makes implied_writer false; "sorry folks/nsubj, forgot ..." is the writer's)
+        implied = (kind not in BLAMEABLE or who is c.subject) and implied_writer(
+            c, view.sent, view.lex.terms["apology_markers"], view.lex.terms["apology_addressees"])
         if implied:
-            kind = Kind.SELF  # "Forgot to bump the version again": the writer, with the "I" dropped
+            kind, who = Kind.SELF, None  # "Forgot to bump the version again": the writer, with the "I" dropped
         if kind not in BLAMEABLE or refers_to_thing(c.verb) or system_prompted(c, view.clauses, view.lex):
             continue
         reason = _fault_reason(c, view.lex)
@@ -338,7 +343,7 @@ def counterfactual(view: SentenceView) -> Detection | None:
         # "Shouldn't have merged it": the writer's own hindsight with the "I" dropped
         # (an act done to something: "must have been the cache", "should have finished by
         # now" say what a thing was or did)
-        implied = c.modal is not None and not c.conditional and c.subject_kind not in BLAMEABLE and implied_writer(c, view.sent, view.lex.terms["apology_markers"]) \
+        implied = c.modal is not None and not c.conditional and c.subject_kind not in BLAMEABLE and implied_writer(c, view.sent, view.lex.terms["apology_markers"], view.lex.terms["apology_addressees"]) \
             and c.lemma not in ("be", "have") and any(x.dep_ in ("dobj", "xcomp", "ccomp") for x in c.verb.children)
         if (c.subject_kind not in BLAMEABLE and not implied) or c.verb.i in view.quoted or refers_to_thing(c.verb):
             continue
