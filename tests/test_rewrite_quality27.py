@@ -33,9 +33,10 @@ REWRITTEN = [
     # near miss: a verdict for the incident itself names nothing the rewrite must keep
     pytest.param("My fault for the downtime: I restarted the primary without draining it.",
                  "The primary was restarted without being drained.", id="verdict-for-the-incident-goes"),
-    # the writer's hedge before a cleft and their status note after it stay with the act
+    # the writer's status note after a cleft stays, set apart; (rewrite29) the hedge before
+    # it was on who did it and goes with them (tests/test_rewrite_round19.py)
     pytest.param("pretty sure it was the build engineer who turned the toggle off in staging, checking the deploy log now",
-                 "Pretty sure the toggle was turned off in staging, checking the deploy log now.", id="cleft-keeps-hedge-and-status"),
+                 "The toggle was turned off in staging; checking the deploy log now.", id="cleft-status-kept-hedge-goes"),
     # near miss: a lead that is no hedge goes with the cleft, as before
     pytest.param("Of course it was Bob who dropped the index at noon.", "The index was dropped at noon.", id="cleft-lead-not-a-hedge"),
     # the person's "-ing" on the thing itself is said as a passive of the thing, not left dangling

@@ -72,7 +72,7 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         fixed = edited(cand.text, belief_edits(orig.sent)) or edited(cand.text, belief_edits(cand))
     elif len(found) == 1 and found[0].startswith(ROLE_OPENER[0]) and found[0].endswith(ROLE_OPENER[1]):
         # (rewrite24) "As the approver on that change, it was not checked ...": the role goes with its holder
-        fixed = without_role_opener(cand, found[0][len(ROLE_OPENER[0]):-len(ROLE_OPENER[1])].strip("'\""))
+        fixed = without_role_opener(cand, found[0][len(ROLE_OPENER[0]):-len(ROLE_OPENER[1])].strip("'\""), orig.sent)
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \

@@ -1,0 +1,80 @@
+"""Faults blind round 19 found in the rewrites (branch rewrite29): a judgement of how
+recurring work was kept up said of the work and its scope rather than removed; a role
+opener that said more than who; a "where" clause and a "with <thing> <state>" phrase
+that a fronted object tangled; a hedge on who said of whether; a status note after a
+passive; and "too <judgement> to <act>" said as the act done. Each has a near miss.
+
+Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from rewrite_support import applied as suggestions
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+REWRITTEN = [
+    # recurring work let lapse: the work and its scope stay
+    pytest.param("Looking back, I was lax about the fire-door inspections that month.",
+                 "Looking back, the fire-door inspections lapsed that month.", id="lax-about-inspections-scope"),
+    pytest.param("The vendor team was negligent about the firmware audits that whole year.",
+                 "The firmware audits lapsed that whole year.", id="negligent-about-audits"),
+    # a bare role opener before a plain act still goes with its holder
+    pytest.param("As the on-call, I accidentally deleted the primary database.", "The primary database was accidentally deleted.",
+                 id="bare-role-opener-goes"),
+    # a value typed where another was due: the "where" clause follows the passive verb
+    pytest.param("Ines typed staging where the form said test.", "Staging was typed where the form said test.", id="where-clause-after-verb"),
+    pytest.param("Ines typed 500 where the ticket said 50.", "500 was typed where the ticket said 50.", id="typed-value-is-one"),
+    # near miss: a "where" clause on a noun with its article is the noun's own
+    pytest.param("Ines accidentally rebooted the rack where the spare disks sit.",
+                 "The rack where the spare disks sit was accidentally rebooted.", id="real-relative-stays"),
+    # a hedge before a cleft was on who: it goes with them; the status note is set apart
+    pytest.param("pretty sure it was the build engineer who turned the toggle off in staging, checking the deploy log now",
+                 "The toggle was turned off in staging; checking the deploy log now.", id="cleft-hedge-goes-with-who"),
+    # the state of a "with" phrase the parser hung on the verb follows the phrase, after the verb
+    pytest.param("Marta shipped the update with the trace flag still on.", "The update was shipped with the trace flag still on.",
+                 id="with-state-split"),
+    # near miss: the "with" phrase parsed whole moves behind the verb as before
+    pytest.param("Marta rolled out the patch with the test banner still on.", "The patch was rolled out with the test banner still on.",
+                 id="with-state-whole"),
+    pytest.param("Oops, deleted the staging bucket, restoring from backup now.",
+                 "The staging bucket was deleted; restoring from backup now.", id="status-after-passive-set-apart"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITTEN)
+def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+REFUSED = [
+    # a thing handled, not recurring work: no faithful wording, and no removal
+    pytest.param("The electricians were careless with the cable tags in every aisle.", id="careless-with-thing"),
+    pytest.param("Whoever set up this backup job was careless with the retention settings.", id="whoever-careless-with-thing"),
+    # "sloppy" says the work was done badly, not let lapse; one check is no recurring work
+    pytest.param("The night crew was sloppy about the fire-door inspections that month.", id="sloppy-not-lapsed"),
+    pytest.param("I was lax about the fire-door inspection.", id="single-check"),
+    # a habit said in the present is no event
+    pytest.param("The vendor team is negligent about the firmware audits.", id="present-habit"),
+    # a role with words of its own, or before an act not done, said which step or thing
+    pytest.param("As the approver of that merge request, I didn't check that the cron schedule used UTC.", id="role-with-its-thing"),
+    pytest.param("As the reviewer, I didn't check that the migration had a rollback.", id="role-before-omission"),
+    # "too lazy to" says it was not done
+    pytest.param("I was too lazy to do the canary rollout.", id="too-lazy-to"),
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSED)
+def test_refused(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []  # neither a rewrite nor the removal
+
+
+def test_judgement_with_no_thing_is_still_removed(linter: Linter) -> None:
+    # near miss of the withdrawn removal: nothing but the verdict would be lost
+    assert suggestions(linter, "Whoever wrote this restore script was clearly lazy.") == [""]
