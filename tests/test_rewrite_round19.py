@@ -78,3 +78,42 @@ def test_refused(linter: Linter, sentence: str) -> None:
 def test_judgement_with_no_thing_is_still_removed(linter: Linter) -> None:
     # near miss of the withdrawn removal: nothing but the verdict would be lost
     assert suggestions(linter, "Whoever wrote this restore script was clearly lazy.") == [""]
+
+
+# ---- (rewrite29, part 2) constructions that had no rewrite on our own sets
+
+OFFERED = [
+    # a chat line's restated clause is read closed with a period, and given back unclosed
+    pytest.param("i pushed the hotfix to prod instead of staging, sorry all",
+                 "The hotfix was pushed to prod instead of staging", id="chat-line-read-closed"),
+    # a span of time the parser split from the word that closes it
+    pytest.param("The day shift skipped the restore drill for the fourth month running.",
+                 "The restore drill was skipped for the fourth month running.", id="time-span-after-verb"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OFFERED)
+def test_offered(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+def test_closed_line_keeps_its_words(linter: Linter) -> None:
+    # near miss: a sentence that ends with its period keeps it
+    assert "The hotfix was pushed to prod instead of staging." in suggestions(
+        linter, "Sorry all, I pushed the hotfix to prod instead of staging.")
+
+
+def test_time_phrase_of_the_thing_stays_with_it(linter: Linter) -> None:
+    # near miss: nothing closes the span after it, so the phrase stays where the parser put it
+    assert all("running" not in s for s in suggestions(linter, "Ines accidentally deleted the report for last week."))
+
+
+def test_a_name_the_tagger_reads_as_plural_keeps_its_pronouns(linter: Linter) -> None:
+    # "Ines/NNS": "she" later in the sentence is still hers, so the rewrite may not keep it
+    assert all(" she " not in f" {s} " for s in suggestions(linter, "Ines overlooked the index that pointed at the table she archived."))
+    # near miss: a plural noun keeps only plural pronouns ("they" may be the engineers')
+    from lint_service.rewrite.verify import pronouns_of
+    from rewrite_support import first_sentence
+
+    sent = first_sentence("Engineers deleted the bucket.")
+    assert pronouns_of(sent[0]) == frozenset({"they", "them", "their", "theirs", "themselves"})

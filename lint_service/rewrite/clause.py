@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .absolute_with import state_left_behind
-from .adverbial_relative import adverbial_relative
+from .adverbial_relative import adverbial_relative, split_time_span
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
 from .colon_aside import colon_aside
@@ -66,6 +66,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
         or adverbial_relative(c, obj)  # (rewrite29) "typed live where the form said test"
+        or split_time_span(c, obj)  # (rewrite29) "skipped the drill for the third week | running"
         # "left X enabled (in production)": the state belongs after the verb; elsewhere a
         # trailing modifier stays with its noun ("the missing connection close")
         or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)

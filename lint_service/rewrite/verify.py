@@ -43,9 +43,17 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
     for group in (_FIRST, _SECOND, _HE, _SHE, _PLURAL):
         if low in group:
             return group
-    if removed.tag_ in ("NNS", "NNPS"):
+    if removed.tag_ in ("NNS", "NNPS") and not _name_read_as_plural(removed):
         return _PLURAL
     return _HE | _SHE | _PLURAL
+
+
+def _name_read_as_plural(tok: Token) -> bool:
+    """(rewrite29) "Ines/NNS overlooked ...": a capitalised bare word ending in "s" that is
+    no English word is a name, one person, and "she" or "he" may still stand for them."""
+    from ..checks.blame.agents import is_english_word
+
+    return tok.is_title and not list(tok.children) and not is_english_word(tok.lower_)
 
 
 DANGLING_LEAD = "dangling '-ing' before the subject"
