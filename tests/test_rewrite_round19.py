@@ -117,3 +117,14 @@ def test_a_name_the_tagger_reads_as_plural_keeps_its_pronouns(linter: Linter) ->
 
     sent = first_sentence("Engineers deleted the bucket.")
     assert pronouns_of(sent[0]) == frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+def test_what_a_dropped_verdict_was_for_leads_the_act(linter: Linter) -> None:
+    got = suggestions(linter, "The blame for the lost pallets sits with me; I scanned the wrong manifest.")
+    assert got == ["The lost pallets: the wrong manifest was scanned."], got
+
+
+def test_a_verdict_that_said_more_than_its_thing_gets_no_lead(linter: Linter) -> None:
+    # near miss: "on Monday" would be lost with the verdict's clause
+    got = suggestions(linter, "Sorry for the lost pallets on Monday; I scanned the wrong manifest.")
+    assert not any(s.startswith("The lost pallets:") for s in got), got
