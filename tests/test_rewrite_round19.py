@@ -128,3 +128,14 @@ def test_a_verdict_that_said_more_than_its_thing_gets_no_lead(linter: Linter) ->
     # near miss: "on Monday" would be lost with the verdict's clause
     got = suggestions(linter, "Sorry for the lost pallets on Monday; I scanned the wrong manifest.")
     assert not any(s.startswith("The lost pallets:") for s in got), got
+
+
+def test_an_act_kept_up_is_said_with_its_aspect() -> None:
+    from lint_service.rewrite.restate import plain_passive
+    from rewrite_support import first_sentence
+
+    said = plain_passive(first_sentence("Tove kept deferring the quota ticket until it blocked the release."))
+    assert said is not None and said.text == "The quota ticket kept being deferred until it blocked the release.", said
+    # near miss: "kept" with an object of its own is no act kept up
+    other = plain_passive(first_sentence("Tove kept the quota ticket open until Friday."))
+    assert other is None or "being" not in other.text

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from .kept_doing import kept_doing
 from ..checks.blame.agents import BLAMEABLE, classify
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
@@ -240,6 +241,8 @@ def plain_passive(sent: Span) -> Candidate | None:
     # "Olu never tested the script" -> "The script was never tested": the polarity stays
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
     phrase = verb_phrase_passive(root, own, negated, set(phrasing()["dropped_adverbs"])) or particle_passive(root, own)
+    if phrase is None and (kept := kept_doing(root, subj, sent)) is not None:
+        return Candidate(replace_clause(sent, kept[1], kept[2], kept[0]))  # (rewrite29) "X kept being deferred"
     if phrase is None:
         return None
     first = min(t.i for t in subj.subtree)
