@@ -139,3 +139,17 @@ def test_an_act_kept_up_is_said_with_its_aspect() -> None:
     # near miss: "kept" with an object of its own is no act kept up
     other = plain_passive(first_sentence("Tove kept the quota ticket open until Friday."))
     assert other is None or "being" not in other.text
+
+
+def test_self_approval_keeps_its_purpose(linter: Linter) -> None:
+    # the purpose the parser hung on the noun, and a self-approval found behind another finding
+    assert "The hotfix was approved without a second reviewer to unblock the release." in suggestions(
+        linter, "I approved my own hotfix to unblock the release.")
+    assert "The change was approved without a second reviewer to save time." in suggestions(
+        linter, "I approved my own change to save time.")
+
+
+def test_own_on_a_thing_not_approved_is_no_self_approval(linter: Linter) -> None:
+    # near miss: "own" on the object of another act says nothing of a second reviewer
+    got = suggestions(linter, "Ravi accidentally deleted his own branch.")
+    assert not any("second reviewer" in s for s in got), got
