@@ -32,8 +32,9 @@ FIXED = [
     r("Anouk steamrolled the migration through review without a rollback plan.",
       "The migration was pushed through review without a rollback plan.", "doubled-consonant-lemma"),
     # "my own" with an approval keeps the fact that nobody else reviewed it
-    r("I approved my own pull request to save a few minutes.", "The pull request was approved without a second reviewer.",
-      "own-approval-says-whose"),
+    # (rewrite29) and the purpose the parser hung on the noun stays, as any purpose does
+    r("I approved my own pull request to save a few minutes.",
+      "The pull request was approved without a second reviewer to save a few minutes.", "own-approval-says-whose"),
     # a participle inside the agent goes with it
     r("The regression was not caught in staging by the teams involved.", "The regression was not caught in staging.",
       "agent-participle-goes-with-agent"),
