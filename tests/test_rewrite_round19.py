@@ -153,3 +153,11 @@ def test_own_on_a_thing_not_approved_is_no_self_approval(linter: Linter) -> None
     # near miss: "own" on the object of another act says nothing of a second reviewer
     got = suggestions(linter, "Ravi accidentally deleted his own branch.")
     assert not any("second reviewer" in s for s in got), got
+
+
+def test_a_thing_owned_before_a_semicolon_leads_the_act(linter: Linter) -> None:
+    got = suggestions(linter, "The missed courier slot is on me; I booked the wrong pickup date.")
+    assert got == ["The missed courier slot: the wrong pickup date was booked."], got
+    # near miss: a comma is no clause boundary the parse can be trusted with
+    assert not any(s.startswith("The missed courier slot:") for s in suggestions(
+        linter, "The missed courier slot is on me, I booked the wrong pickup date."))

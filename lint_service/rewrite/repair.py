@@ -28,7 +28,7 @@ from .self_verdict import STATUS, status_apart
 from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .relative import person_clause_edits, relative_edits
 from .role_opener import without_role_opener
-from .topic_lead import TOPIC_LOST, with_topic
+from .topic_lead import TOPIC_LOST, owned_topic, with_topic
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
 from .writer_frame import without_feeling, without_finding_out, without_help_question
@@ -82,7 +82,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
             or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns)) \
             or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns) \
-            or without_feeling(cand, orig.pronouns, _remorse(ctx))
+            or without_feeling(cand, orig.pronouns, _remorse(ctx)) \
+            or owned_topic(cand)  # (rewrite29) "The late manifest is on me; ..." -> "The late manifest: ..."
         if fixed is None and found and not problems(cand, kept := replace(orig, writer_clauses=True)):
             # (rewrite25) nothing to repair: every leftover "I" is the writer's in a clause of
             # their own beside the act ("..., now I can't log in"), which keeps it
