@@ -254,7 +254,7 @@ def status_of_new_subject(cand: Span, orig_sent: Span) -> str | None:
                 and cand.doc[t.left_edge.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
             # after a passive only a note placed in the writer's present ("..., reverting now"):
             # "The cache was restarted, causing a brief outage" says what the act did
-            if passive and not any(c.dep_ == "advmod" and c.lower_ in _NOW for c in t.children):
+            if passive and not any(c.dep_ == "advmod" and c.lower_ in _NOW for c in t.subtree):  # ("log/VB now": anywhere in the note)
                 continue
             return t.text
     return None
