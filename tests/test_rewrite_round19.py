@@ -161,3 +161,14 @@ def test_a_thing_owned_before_a_semicolon_leads_the_act(linter: Linter) -> None:
     # near miss: a comma is no clause boundary the parse can be trusted with
     assert not any(s.startswith("The missed courier slot:") for s in suggestions(
         linter, "The missed courier slot is on me, I booked the wrong pickup date."))
+
+
+def test_what_someone_was_not_told_follows_the_passive(linter: Linter) -> None:
+    # the parser hangs the "that" clause on the one told; it is what they were not told
+    assert "The help desk was not told that the billing queue was paused." in suggestions(
+        linter, "Marta didn't tell the help desk that the billing queue was paused.")
+    # and the teller's own act inside it goes with them, in its progressive
+    assert "The help desk was not told that the billing queue was being drained." in suggestions(
+        linter, "Marta didn't tell the help desk that she was draining the billing queue.")
+    # near miss: a real relative clause on the one told stays with them
+    assert "The team that owns the zone was not told." in suggestions(linter, "Ines didn't tell the team that owns the zone.")

@@ -13,6 +13,11 @@ A span of time closed by a word the parser hung on the verb ("skipped the restor
 for the fourth month running"): fronted with the object, the time went with the drill
 and "running" stayed behind the verb ("The restore drill for the fourth month was
 skipped running"); the whole span follows the verb.
+
+What someone was (not) told, which the parser hung on the one told as a relative clause:
+"didn't tell the on-call that the zone was moving" is a "that" clause with a subject of
+its own, the content of the telling, and follows "was not told" ("The on-call that the
+zone was moving was not told" was refused as the told thing fronted).
 """
 from __future__ import annotations
 
@@ -46,3 +51,13 @@ def split_time_span(prep: Token, obj: Token) -> bool:
         return False
     nxt = obj.doc[at]
     return nxt.head == obj.head and nxt.dep_ in ("advcl", "advmod", "xcomp") and not list(nxt.children)
+
+
+def told_content(clause: Token) -> bool:
+    """``clause``, hung on the one told, opens with "that" and has a subject of its own."""
+    if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i < clause.head.i:
+        return False
+    opener = clause.doc[clause.left_edge.i]
+    if opener.lower_ != "that" or opener.dep_ not in ("mark",):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)

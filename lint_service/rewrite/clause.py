@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .absolute_with import state_left_behind
-from .adverbial_relative import adverbial_relative, split_time_span
+from .adverbial_relative import adverbial_relative, split_time_span, told_content
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
 from .colon_aside import colon_aside
@@ -79,6 +79,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     # "told", wherever the parser hung it in the recipient's phrase
     if verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]:
         moved += [d for d in obj.subtree if d.dep_ == "prep" and d.lower_ == "about" and d not in moved]
+        moved += [d for d in obj.children if told_content(d) and d not in moved]  # (rewrite29) "told the on-call | that X"
     moved += participle_destination(obj)  # "a change meant for the lab | to the live core"
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
