@@ -172,3 +172,11 @@ def test_what_someone_was_not_told_follows_the_passive(linter: Linter) -> None:
         linter, "Marta didn't tell the help desk that she was draining the billing queue.")
     # near miss: a real relative clause on the one told stays with them
     assert "The team that owns the zone was not told." in suggestions(linter, "Ines didn't tell the team that owns the zone.")
+
+
+def test_a_virtue_found_wanting_is_a_judgement_kept(linter: Linter) -> None:
+    # "Wasn't careful enough" left before the passive still judges the writer: refused
+    for sentence in ("Wasn't careful enough, I skipped the smoke test.", "Not careful enough, I skipped the smoke test."):
+        assert not any("careful" in s for s in suggestions(linter, sentence)), sentence
+    # near miss: a judgement adverb that goes leaves the act alone
+    assert "The smoke test was skipped before the release." in suggestions(linter, "Stupidly, I skipped the smoke test before the release.")
