@@ -32,8 +32,9 @@ FIXED = [
     r("Anouk steamrolled the migration through review without a rollback plan.",
       "The migration was pushed through review without a rollback plan.", "doubled-consonant-lemma"),
     # "my own" with an approval keeps the fact that nobody else reviewed it
-    r("I approved my own pull request to save a few minutes.", "The pull request was approved without a second reviewer.",
-      "own-approval-says-whose"),
+    # (rewrite29) and the purpose the parser hung on the noun stays, as any purpose does
+    r("I approved my own pull request to save a few minutes.",
+      "The pull request was approved without a second reviewer to save a few minutes.", "own-approval-says-whose"),
     # a participle inside the agent goes with it
     r("The regression was not caught in staging by the teams involved.", "The regression was not caught in staging.",
       "agent-participle-goes-with-agent"),
@@ -182,14 +183,15 @@ def test_wrong_form_is_not_offered(linter: Linter, sentence: str, wrong: str) ->
     pytest.param("Idris was exhausted at the console and ran the cleanup against the live cluster.", id="state-vanishes"),
     # shouted in capitals: "IT" may be the department
     pytest.param("I DROPPED THE USERS TABLE SO SORRY", id="all-caps"),
-    # ("lagged" does not say what was wrong with a thing: "The web team were careless about
-    # cache headers" is removed since rewrite26, never restated: tests/test_rewrite_removal.py)
+    # ("lagged" does not say what was wrong with a thing; rewrite26 removed the sentence,
+    # which lost the thing: since rewrite29 it gets nothing)
+    pytest.param("The web team were careless about cache headers.", id="careless-about-thing"),
 ])
 def test_refused_rather_than_wrong(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == []
 
 
-@pytest.mark.parametrize("sentence", ["It was Lorcan who restarted the primary.", "The web team were careless about cache headers."])
+@pytest.mark.parametrize("sentence", ["It was Lorcan who restarted the primary."])
 def test_only_who_or_a_judgement_is_removed_not_restated(linter: Linter, sentence: str) -> None:
     # (rewrite26) the removal is the one suggestion: nothing said without the person is offered
     assert suggestions(linter, sentence) == [""]

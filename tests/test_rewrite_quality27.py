@@ -33,9 +33,10 @@ REWRITTEN = [
     # near miss: a verdict for the incident itself names nothing the rewrite must keep
     pytest.param("My fault for the downtime: I restarted the primary without draining it.",
                  "The primary was restarted without being drained.", id="verdict-for-the-incident-goes"),
-    # the writer's hedge before a cleft and their status note after it stay with the act
+    # the writer's status note after a cleft stays, set apart; (rewrite29) the hedge before
+    # it was on who did it and goes with them (tests/test_rewrite_round19.py)
     pytest.param("pretty sure it was the build engineer who turned the toggle off in staging, checking the deploy log now",
-                 "Pretty sure the toggle was turned off in staging, checking the deploy log now.", id="cleft-keeps-hedge-and-status"),
+                 "The toggle was turned off in staging; checking the deploy log now.", id="cleft-status-kept-hedge-goes"),
     # near miss: a lead that is no hedge goes with the cleft, as before
     pytest.param("Of course it was Bob who dropped the index at noon.", "The index was dropped at noon.", id="cleft-lead-not-a-hedge"),
     # the person's "-ing" on the thing itself is said as a passive of the thing, not left dangling
@@ -52,6 +53,12 @@ REWRITTEN = [
     pytest.param("Sorry all, I force-pushed to main and wiped out two of your commits.",
                  "A force-push to main wiped out two of your commits.", id="delivery-noun-did-the-damage"),
     pytest.param("I pushed to staging and broke the login page.", "A push to staging broke the login page.", id="delivery-noun-broke"),
+    # what the blame was for is the impact; the act alone would lose it, so (rewrite29) it
+    # leads the act (rewrite/topic_lead.py)
+    pytest.param("The blame for the duplicate refunds in payments sits with me; I skipped the canary because it was late.",
+                 "The duplicate refunds in payments: the canary was skipped because it was late.", id="blame-for-an-impact"),
+    pytest.param("Blame me for the retry limit; I chose five retries without testing anything.",
+                 "The retry limit: five retries were chosen without testing anything.", id="blame-me-for-a-setting"),
     # a check not done is the check that did not happen, not "It was not checked whether"
     pytest.param("They didn't check whether the rollback could be undone.", "There was no check of whether the rollback could be undone.",
                  id="no-check-whether"),
@@ -93,10 +100,6 @@ def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
 
 
 REFUSED = [
-    # what the blame was for is the impact; the act alone would lose it
-    pytest.param("The blame for the duplicate refunds in payments sits with me; I skipped the canary because it was late.",
-                 id="blame-for-an-impact"),
-    pytest.param("Blame me for the retry limit; I chose five retries without testing anything.", id="blame-me-for-a-setting"),
     # an idiom of poor quality is no claim about time: "rushed", "in a hurry" are refused
     pytest.param("Priyanka cut corners on the backup script, and it shows.", id="cut-corners-not-rushed"),
     pytest.param("Osric bodged the retry logic together before the launch.", id="bodged-not-in-a-hurry"),

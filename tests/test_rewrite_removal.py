@@ -112,15 +112,11 @@ TOPIC_VERDICTS = [
     "Blame for the missing invoices lies with the billing clerk, per the audit.",  # "per" frame
     "The loss of the chilled pallets was reportedly the fault of a junior picker in Leeds.",  # a hedge, "of" topic
     "The loss of the chilled pallets was the fault of the dispatching clerk.",  # a participle compound
-    "The intern was careless with the shipping labels.",  # a judgement of how a thing was handled
-    "Looking back, I was sloppy with my staging credentials.",  # the writer's own, a hindsight lead
-    "In hindsight, the vendor team was negligent about the firmware checks.",  # "about"
     "Kenji is the one to blame for the stale replica.",  # "the one to blame for"
     "Sorry, I caused this.",  # the incident itself caused, no act named
     "Hey @lukas, I am sorry for causing all this...",  # an addressee, an apology for causing it
     "Wendell caused the outage.",  # a named person
     "Whoever wrote this backup script was clearly lazy.",  # an unnamed doer of a plain act, judged
-    "Whoever configured this proxy was careless with the header limits.",  # and the thing handled
 ]
 
 
@@ -143,6 +139,12 @@ TOPIC_NEAR_MISSES = [
     "Whoever wrote this backup script at 3am was careless.",  # a time of the act
     "Wendell caused the outage by deleting the index.",  # the act that did it: restated, not removed
     "The contractors were careless with the crates they stacked by the door.",  # their act
+    # (rewrite29) a judgement of how a thing was handled names the thing, which the removal
+    # lost (blind round 19: poor or acceptable in all seven rows)
+    "The intern was careless with the shipping labels.",
+    "Looking back, I was sloppy with my staging credentials.",
+    "In hindsight, the vendor team was negligent about the firmware checks.",  # said as lapsed instead
+    "Whoever configured this proxy was careless with the header limits.",
 ]
 
 

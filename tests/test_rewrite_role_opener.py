@@ -11,8 +11,6 @@ from lint_service import Linter
 
 
 OFFERED = [
-    pytest.param("As the reviewer on that pull request, I didn't check that the migration also dropped the audit column.",
-                 "There was no check that the migration also dropped the audit column.", id="role-of-self"),
     pytest.param("As the on-call lead, Priya forgot to renew the certificate.", "The certificate was not renewed.",
                  id="role-of-named-person"),
 ]
@@ -21,6 +19,12 @@ OFFERED = [
 @pytest.mark.parametrize("sentence, expected", OFFERED)
 def test_offered(linter: Linter, sentence: str, expected: str) -> None:
     assert expected in suggestions(linter, sentence)
+
+
+def test_role_that_names_a_step_of_a_check_is_not_cut(linter: Linter) -> None:
+    # (rewrite29) the role's own thing and the check it missed: "There was no check" lost
+    # which step missed it and said nobody checked (blind round 19: poor)
+    assert suggestions(linter, "As the reviewer on that pull request, I didn't check that the migration also dropped the audit column.") == []
 
 
 def test_unclosed_role_opener_is_not_cut(linter: Linter) -> None:

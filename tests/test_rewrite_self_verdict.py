@@ -54,7 +54,7 @@ REWRITTEN = [
     pytest.param("I was careless with the glob and it deleted every log file.", "The glob deleted every log file.",
                  id="careless-with-thing-pronoun-takes-it-back"),
     pytest.param("Reimaged the wrong laptop, my fault, reimaging the right one now",
-                 "The wrong laptop was reimaged, reimaging the right one now.", id="status-fragment-kept-as-written"),
+                 "The wrong laptop was reimaged; reimaging the right one now.", id="status-fragment-set-apart"),
 ]
 
 
@@ -117,9 +117,10 @@ def test_a_bare_apology_stays_with_the_apology_strategy(linter: Linter) -> None:
 
 def test_status_fragment_after_an_active_clause_is_set_apart(linter: Linter) -> None:
     # "The staging build broke, reverting" says the build is reverting: the writer's status
-    # note is kept as written, set apart as a note; after a passive it reads as written
+    # note is kept as written, set apart as a note; (rewrite29) after a passive too when it
+    # is placed in the writer's present (blind round 19: the passive's subject read as the doer)
     assert "The staging build broke; reverting" in suggestions(linter, "i broke the staging build, reverting")
-    assert "The wrong branch was merged, reverting now." in suggestions(linter, "Merged the wrong branch, reverting now.")
+    assert "The wrong branch was merged; reverting now." in suggestions(linter, "Merged the wrong branch, reverting now.")
     assert "The cache was restarted, causing a brief outage." in suggestions(linter, "I restarted the cache, causing a brief outage.")
 
 
@@ -128,8 +129,12 @@ def test_status_check_reads_the_parse() -> None:
 
     active = first_sentence("The staging build broke, reverting now.")
     passive = first_sentence("The wrong branch was merged, reverting now.")
+    result = first_sentence("The cache was restarted, causing a brief outage.")
     assert status_of_new_subject(active, active) == "reverting"
-    assert status_of_new_subject(passive, passive) is None
+    # (rewrite29) after a passive when the act was the writer's
+    assert status_of_new_subject(passive, first_sentence("Merged the wrong branch, reverting now.")) == "reverting"
+    assert status_of_new_subject(passive, first_sentence("Ines merged the wrong branch, reverting now.")) is None
+    assert status_of_new_subject(result, first_sentence("I restarted the cache, causing a brief outage.")) is None
 
 
 def test_owning_a_thing_or_an_act_is_no_verdict() -> None:

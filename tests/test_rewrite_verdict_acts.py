@@ -184,7 +184,6 @@ def test_near_miss(linter: Linter, sentence: str, banned: str | None) -> None:
 # no act is said or invented
 @pytest.mark.parametrize("sentence", [
     "The storage team is responsible for the outage.",  # a pure verdict
-    "The intern was negligent with the production database credentials.",  # a judgement with no act
     "Whoever merged that migration should be fired.",  # "whoever" with a verdict
     "Whoever wrote this deploy script was clearly lazy.",  # "whoever" with a judgement
 ])

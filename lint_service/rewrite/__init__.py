@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .act_noun import act_noun_subject
+from .care_lapse import care_lapse
 from .prepositional import prepositional_passive
 from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited
@@ -154,7 +155,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
                 x.dep_ == "conj" and x.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)
                 for x in c.verb.children) else []
         return halves or [Candidate(t, restated=True) for t in judgement_variants(det, sent, rw)] or strategy.judgement(det, sent, ctx) \
-            or strategy.judged_process(det, sent, ctx)
+            or care_lapse(det, sent) or strategy.judged_process(det, sent, ctx)  # (rewrite29) recurring work that lapsed
     if c is not None and det.construction == "delay" and c.lemma == "take":
         return [Candidate(t) for t in delay_variants(c, sent)]
     if c is not None and det.construction == "permissive":

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .absolute_with import state_left_behind
+from .adverbial_relative import adverbial_relative, split_time_span, told_content
 from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
 from .colon_aside import colon_aside
@@ -63,6 +65,8 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         or manner_of_act(c)  # "the previous version by mistake": how it was done, after the verb
         or (c.dep_ in ("cc", "conj", "advmod") and any(t.lower_ in ("instead", "rather") for t in obj.subtree if t.i > obj.i))
         or (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ",")  # ", which logged out every user"
+        or adverbial_relative(c, obj)  # (rewrite29) "typed live where the form said test"
+        or split_time_span(c, obj)  # (rewrite29) "skipped the drill for the third week | running"
         # "left X enabled (in production)": the state belongs after the verb; elsewhere a
         # trailing modifier stays with its noun ("the missing connection close")
         or (c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and obj.head.lemma_ in _STATE_VERBS)
@@ -75,6 +79,7 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     # "told", wherever the parser hung it in the recipient's phrase
     if verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]:
         moved += [d for d in obj.subtree if d.dep_ == "prep" and d.lower_ == "about" and d not in moved]
+        moved += [d for d in obj.children if told_content(d) and d not in moved]  # (rewrite29) "told the on-call | that X"
     moved += participle_destination(obj)  # "a change meant for the lab | to the live core"
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
@@ -114,7 +119,7 @@ def _with_follows_verb(prep: Token, verb: Token) -> bool:
     after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
     # "with the CI badge still red": the predicate is parsed as the verb's own clause
     return after is not None and any(t.dep_ == "advcl" and t.head == verb and t.pos_ == "ADJ" and t.left_edge.i == after.i
-                                      for t in verb.children)
+                                      for t in verb.children) or state_left_behind(prep, verb)
 
 
 def _purpose(c: Token) -> bool:
@@ -137,7 +142,9 @@ def _plural(obj: Token) -> bool:
     partitive = obj.tag_ in ("CD", "DT", "PDT", "JJ") and obj.lower_ not in ("one", "1", "each", "either", "neither") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in obj.children)
     # "deleted three" is a count; "released 8.5.3" names one version
-    counted = (obj.tag_ in ("NNS", "NNPS") and obj.lower_ not in phrasing()["mass_nouns"]) or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha))
+    counted = (obj.tag_ in ("NNS", "NNPS") and obj.lower_ not in phrasing()["mass_nouns"]) or (obj.tag_ == "CD" and obj.lower_ not in ("one", "1") and (obj.is_digit or obj.is_alpha)
+                                                                                            # (rewrite29) "typed 500 where the form said 50": a value, one
+                                                                                            and not any(adverbial_relative(c, obj) for c in obj.children))
     return counted or coordinated or partitive
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .unchecked import no_check
 from .candidate import PERSONAL_WORDS, WHO, Candidate, finish, np_text
@@ -189,15 +189,29 @@ def _directive(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return []
 
 
+def _approved_own(c: "Clause", own: Token, ctx: "Context") -> bool:
+    """The clause's act is one of approving, and "own" is on its object (rules: approval verbs)."""
+    lex = ctx.cache.get("blame.lexicon")
+    return lex is not None and lex.verbs["approval"].match(c.action) and any(own.i in {t.i for t in o.subtree} for o in c.objects)
+
+
+def _purpose_of(t: Token) -> bool:
+    """"to save time" hung on a noun: a purpose, with an object of its own."""
+    return t.dep_ in ("acl", "relcl") and t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) \
+        and any(o.dep_ in ("dobj", "obj") for o in t.children)
+
+
 def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """"Nour approved and merged her own pull request" -> "The pull request was approved
     without a second reviewer and merged"."""
     c = det.clause
-    if det.construction != "self-approval" or c is None or c.subject is None:
+    if c is None or c.subject is None:
         return []
     own = next((t for t in sent if t.lower_ == "own" and t.head.pos_ == "NOUN"), None)
     if own is None:
         return []
+    if det.construction != "self-approval" and not _approved_own(c, own, ctx):
+        return []  # (rewrite29) another finding on the sentence ("... to save time") may come first
     noun = own.head
     poss = [t for t in noun.children if t.dep_ == "poss"]
     thing = span_text([t for t in noun.subtree if t.i <= noun.i and t != own and t not in poss])
@@ -213,6 +227,8 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
         prt = next((x.text for x in v.children if x.dep_ == "prt"), "")
         used = {v.i} | {t.i for x in v.children if x.dep_ in ("dobj", "prt", "nsubj", "cc", "conj", "punct") or (x.dep_ == "prep" and x.lower_ == "on") for t in x.subtree}
         extra = kept_modifiers(v, used)
+        if i == len(verbs) - 1:  # (rewrite29) "my own pull request to save time": the purpose the parser gave the noun
+            extra = " ".join(x for x in (extra, span_text([t for p in noun.children if _purpose_of(p) for t in p.subtree])) if x)
         label = phrasing()["self_approval"] if i == 0 else ""
         parts.append(" ".join(x for x in (word, prt, label, extra) if x))
     first = min(t.i for t in c.subject.subtree)

@@ -117,6 +117,7 @@ def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str,
     subject is one of ``pronouns`` and whose act has an object: "when you released
     8.5.3" -> "when 8.5.3 was released" (any person the rewrite removed, "you" and
     "they" included, which people.py leaves alone for lack of knowing who was removed)."""
+    from .adverbial_relative import told_content
     from .clause import verb_phrase_passive
     from .text import phrasing, verb_lemma_of
 
@@ -125,10 +126,13 @@ def person_clause_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str,
     for verb in sent:
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in pronouns), None)
         mark = next((c for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")), None)
-        if subj is None or mark is None or verb.dep_ != "advcl" or verb_lemma_of(verb.text) in phrasing()["mental_verbs"]:
+        told = told_content(verb)  # (rewrite29) "told the on-call that I was moving the zone"
+        if subj is None or mark is None or (verb.dep_ != "advcl" and not told) or verb_lemma_of(verb.text) in phrasing()["mental_verbs"]:
             continue
         own = [t for t in verb.subtree if t.i > mark.i and t.i != subj.i and not trailing_punct(t)]
-        if any(t.lower_ in pronouns for t in own) or any(c.dep_ in ("aux", "neg") for c in verb.children):
+        # (what one was told keeps its progressive: "that the zone was being moved")
+        if any(t.lower_ in pronouns for t in own) or any(c.dep_ == "neg" or c.dep_ == "aux" and not (told and c.lemma_ == "be")
+                                                         for c in verb.children):
             continue
         phrase = verb_phrase_passive(verb, own, False, drop)
         if phrase is None:

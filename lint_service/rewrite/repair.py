@@ -28,6 +28,7 @@ from .self_verdict import STATUS, status_apart
 from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .relative import person_clause_edits, relative_edits
 from .role_opener import without_role_opener
+from .topic_lead import TOPIC_LOST, owned_topic, with_topic
 from .trailing_gerund import trailing_gerund_edits
 from .unquoted import without_scare_quotes
 from .writer_frame import without_feeling, without_finding_out, without_help_question
@@ -70,16 +71,19 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif found and all(p == DANGLING_BELIEF for p in found):
         # the candidate's own parse when the original's misread the belief as the object
         fixed = edited(cand.text, belief_edits(orig.sent)) or edited(cand.text, belief_edits(cand))
+    elif len(found) == 1 and found[0].startswith(TOPIC_LOST[0]) and found[0].endswith(TOPIC_LOST[1]):
+        fixed = with_topic(cand, found[0], orig.sent)  # (rewrite29) "The lost pallets: the wrong manifest was scanned."
     elif len(found) == 1 and found[0].startswith(ROLE_OPENER[0]) and found[0].endswith(ROLE_OPENER[1]):
         # (rewrite24) "As the approver on that change, it was not checked ...": the role goes with its holder
-        fixed = without_role_opener(cand, found[0][len(ROLE_OPENER[0]):-len(ROLE_OPENER[1])].strip("'\""))
+        fixed = without_role_opener(cand, found[0][len(ROLE_OPENER[0]):-len(ROLE_OPENER[1])].strip("'\""), orig.sent)
     elif all(p.startswith("pronoun ") for p in found):
         fixed = edited(cand.text, relative_edits(orig.sent, orig.pronouns)) or without_lead(cand, orig.pronouns) \
             or edited(cand.text, person_clause_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, reason_edits(orig.sent, orig.pronouns)) \
             or edited(cand.text, purpose_owner_edits(orig.sent, orig.pronouns)) \
             or without_finding_out(cand, orig.pronouns) or without_help_question(cand, orig.pronouns) \
-            or without_feeling(cand, orig.pronouns, _remorse(ctx))
+            or without_feeling(cand, orig.pronouns, _remorse(ctx)) \
+            or owned_topic(cand)  # (rewrite29) "The late manifest is on me; ..." -> "The late manifest: ..."
         if fixed is None and found and not problems(cand, kept := replace(orig, writer_clauses=True)):
             # (rewrite25) nothing to repair: every leftover "I" is the writer's in a clause of
             # their own beside the act ("..., now I can't log in"), which keeps it

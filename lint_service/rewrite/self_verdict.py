@@ -214,7 +214,7 @@ def status_apart(cand: Span, orig_sent: Span | None = None) -> str | None:
     doer was someone the writer wrote about, the "-ing" is no status note but what their
     act did ("a technician mis-set the router, sending traffic ..."): it is said of the act
     ("..., which sent traffic ..."), since a semicolon before a participle reads as an error."""
-    status = status_of_new_subject(cand, cand)
+    status = status_of_new_subject(cand, orig_sent if orig_sent is not None else cand)
     if status is None:
         return None
     tok = next(t for t in cand if t.text == status and t.tag_ == "VBG")
@@ -239,17 +239,28 @@ def _someone_else_did(sent: Span) -> bool:
 def status_of_new_subject(cand: Span, orig_sent: Span) -> str | None:
     """A trailing status fragment of the writer's ("..., reverting now") after an active
     clause with a new subject: "The staging build broke, reverting" says the build is
-    reverting. After a passive ("The wrong branch was merged, reverting now") the doer is
-    only left unsaid, as the writer left them, and it reads as written."""
+    reverting. (rewrite29) After a passive too, when the act was the writer's: "The
+    migration was run twice, cleaning up the duplicates now" reads as the migration
+    cleaning up (blind round 19: poor)."""
     root = cand.root
-    if not any(c.dep_ == "nsubj" for c in root.children) or any(c.dep_ == "auxpass" for c in root.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return None
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    if passive and _someone_else_did(orig_sent):
+        return None  # "The operator confirmed X, accidentally triggering Y": what their act did, not a note
     written = {t.lower_ for t in orig_sent if t.tag_ == "VBG"}
     for t in root.children:
         if t.tag_ == "VBG" and t.i > root.i and t.lower_ in written and t.dep_ in ("advcl", "xcomp", "conj", "dep", "npadvmod") \
                 and cand.doc[t.left_edge.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+            # after a passive only a note placed in the writer's present ("..., reverting now"):
+            # "The cache was restarted, causing a brief outage" says what the act did
+            if passive and not any(c.dep_ == "advmod" and c.lower_ in _NOW for c in t.subtree):  # ("log/VB now": anywhere in the note)
+                continue
             return t.text
     return None
+
+
+_NOW = ("now", "currently")
 
 
 def _states_act(part: list[Token]) -> bool:
@@ -295,6 +306,8 @@ def _joined_act(sent: Span, words: dict[str, frozenset[str]]) -> tuple[set[int],
                      for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
     if comp is None or any(c.dep_ in _SUBJECTS for c in comp.children):
         return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("too", "not") for c in judged.children):
+        return None  # (rewrite29) "too lazy to run the dry run": it was not run ("I ran the dry run" turned it over)
     act_words = {t.i for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)}
     cut = verdict | ({t.i for t in judged.subtree} - act_words)
     return cut, {comp.i: inflect(comp.lemma_, "VBD")}

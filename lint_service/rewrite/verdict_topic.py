@@ -12,10 +12,11 @@ from the parse: the verdict word and its slots (the subject of "be" whose comple
 at fault / responsible"). Each phrase must be a plain noun phrase: a verb of its own (a
 relative clause, "who signed it off without reading it"), a number, a date or a pronoun
 is a fact or a reference, and keeps the sentence (no removal). The words are rule data
-(rules/rewrites.yaml ``verdict_topic``). A judgement of how the person handled a
-thing ("The intern was negligent with the production credentials") is read the same way:
-the judgement is the verdict, the thing its topic; and so is the person said to have
-caused the incident itself ("I caused the outage", "Sorry for causing this").
+(rules/rewrites.yaml ``verdict_topic``). A judgement of the person with no thing
+("Whoever wrote this deploy script was clearly lazy") is read the same way, and so is the
+person said to have caused the incident itself ("I caused the outage", "Sorry for causing
+this"). (rewrite29) A judgement of how a thing was handled ("The intern was negligent
+with the production credentials") names the thing, and is not removed.
 """
 from __future__ import annotations
 
@@ -127,8 +128,12 @@ def _slots(v: Token, words: dict) -> tuple[Token | None, Token, Token | None] | 
         judged = set(words["judged_prepositions"])
         t = next((o for p in v.children if p.dep_ == "prep" and p.lower_ in judged for o in p.children if o.dep_ == "pobj"), None)
         who = _child(head, ("nsubj",))
-        if t is not None and who is not None:
-            return t, who, None
+        if t is not None:
+            # (rewrite29) the thing handled (and its scope: "that quarter", "on every rack")
+            # is a fact the removal loses: graded poor or acceptable in all seven rows of
+            # blind round 19, none good. Such a judgement is said of the thing when a
+            # wording is faithful (rewrite/care_lapse.py), or gets no rewrite.
+            return None
         # "Whoever wrote this deploy script was clearly lazy": the one who did a plain act, judged
         who = _child(head, ("csubj",))
         if who is not None and _whoever(who):

@@ -27,6 +27,7 @@ from .verdict_only import REMOVAL, verdict_only
 from .verdict_topic import verdict_on_topic
 from .punishment_only import punishment_only
 from .cleft_only import cleft_only
+from .closed_round import closed_for_next_round, reopened
 from .verify import Original, problems, still_theirs
 
 if TYPE_CHECKING:  # imported lazily at run time to avoid an import cycle
@@ -125,6 +126,7 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
     pending = [(det, sent, kept)]
     doer = det.clause.subject if det.clause is not None else None
     batch = plan.batch
+    closed_any = False  # a round read a chat line's clause closed with a period
     for round_ in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
         if round_ > 0:
             batch = _batch(pending, ctx, original_end)
@@ -145,12 +147,17 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
             elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
-                nxt.append((leftover[0], sents[0], orig.carry(sents[0], leftover[0])))
+                # (rewrite29) a chat line's restated clause is read closed with a period (rewrite/closed_round.py)
+                found, closed = closed_for_next_round(sents[0], ctx, blame) or (leftover[0], sents[0])
+                closed_any |= closed is not sents[0]
+                nxt.append((found, closed, orig.carry(closed, found)))
             elif len(sents) == 1 and cand.restated and theirs != "other":
                 nxt.append((None, sents[0], orig))
         pending = nxt
         if results:
             break
+    if closed_any and not original_end:
+        results = [Candidate(reopened(c.text, sent), c.kind, c.restated) for c in results]  # the line stays unclosed
     if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered
         results = fallback_results(det, sent, ctx, blame, original_end, kept) or results
     offered = continuing(sent, list(dict.fromkeys(order(results, section)))[:3])

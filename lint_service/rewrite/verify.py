@@ -43,9 +43,24 @@ def pronouns_of(removed: Token | None) -> frozenset[str]:
     for group in (_FIRST, _SECOND, _HE, _SHE, _PLURAL):
         if low in group:
             return group
-    if removed.tag_ in ("NNS", "NNPS"):
+    if removed.tag_ in ("NNS", "NNPS") and not _name_read_as_plural(removed):
         return _PLURAL
     return _HE | _SHE | _PLURAL
+
+
+def _name_read_as_plural(tok: Token) -> bool:
+    """(rewrite29) "Ines/NNS overlooked ...": a capitalised bare word ending in "s" that is
+    no English word is a name, one person, and "she" or "he" may still stand for them."""
+    from ..checks.blame.agents import is_english_word
+
+    return tok.is_title and not list(tok.children) and not is_english_word(tok.lower_)
+
+
+def _found_wanting(t: Token) -> bool:
+    """A virtue said to have fallen short: "not careful enough", "wasn't careful enough"."""
+    near = [*t.children, *(t.head.children if t.head.lemma_ == "be" else ())]
+    negated = any(x.dep_ == "neg" or x.lower_ in ("not", "n't", "never") for x in near)
+    return negated and any(x.lower_ == "enough" for x in t.children) or negated and t.dep_ in ("acomp", "ROOT", "amod")
 
 
 DANGLING_LEAD = "dangling '-ing' before the subject"
@@ -185,6 +200,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         # "had the diff been looked at more carefully": the comparison says someone was careless
         if t.lower_ in orig.virtues and any(x.lower_ in ("more", "less") for x in (*t.children, cand.doc[t.i - 1] if t.i > 0 else t)):
             out.append(f"implied judgement 'more {t.text}'")
+        elif t.lower_ in orig.virtues and _found_wanting(t):
+            out.append(f"implied judgement 'not {t.text} enough'")  # (rewrite29) "Wasn't careful enough, X was skipped"
         # a rewrite that starts with "And" or "But" is the second half of a sentence it cut
         if t.i == cand.start and t.dep_ == "cc" and cand.start == t.i and orig.sent[0].lower_ != t.lower_:
             out.append(f"starts with {t.text!r}: half a sentence")
