@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .people import replace_clause
 from .act_noun import act_noun_subject
 from .prepositional import prepositional_passive
-from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
+from .relative import agent_act_parts, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited
 from .error_step import blame_noun
 from .coordination import from_first_act, repeated_subject
@@ -85,8 +85,16 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
-        if (gone := bare_agent_participle(c.verb, by, gone)) is None:  # "a typo entered by X" -> "a typo"
-            return []
+        causal = verb_lemma_of(c.verb.text) in rw["causal_verbs"]
+        bare = bare_agent_participle(c.verb, by, gone)  # "a typo entered by X" -> "a typo"
+        if bare is None or causal and c.verb.i in bare:
+            # (rewrite28) "a false alarm caused by an operator clicking X": the participle
+            # cannot go with its agent, and a cause dropped with it is a fact lost ("a false
+            # alarm caused by someone panicking" is no "false alarm"); the act can stand
+            # for the agent (below), else there is no rewrite
+            act = agent_act_parts(by) if causal else None
+            return [Candidate(render(sent, {by.i: act[0], **act[1]}, gone - {by.i}))] if act is not None else []
+        gone = bare
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle
@@ -101,8 +109,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         said = [t for t in by.subtree if t.dep_ in ("acl", "relcl", "conj") and t.tag_.startswith("VB") and list(t.children)]
         out = [] if said else [Candidate(render(sent, pronouns, gone))]
         # "caused by a contractor deleting X": the act is the cause, said without them
-        if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
-            out.append(Candidate(render(sent, {**pronouns, by.i: act}, gone - {by.i})))
+        if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act_parts(by)) is not None:
+            out.append(Candidate(render(sent, {**pronouns, by.i: act[0], **act[1]}, gone - {by.i})))
         return out
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]

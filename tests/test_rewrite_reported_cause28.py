@@ -1,0 +1,54 @@
+"""Rewrite round rewrite28: news prose that reports an act, and a cause said as a
+person's act (rewrite/reporter_frame.py, rewrite/quoted_object.py, the passive-agent
+branch of rewrite/__init__.py). Each with a near miss. Every sentence here was written
+for this file.
+"""
+from __future__ import annotations
+
+import pytest
+from test_rewrite_fallbacks import linter, suggestions  # noqa: F401 - the same helpers and fixture
+
+from lint_service import Linter
+
+OFFERED = [
+    # the reporter stays the subject of the frame; the reported act goes agentless
+    pytest.param("The page storm was caused by someone clicking the test button, the director said.",
+                 "The page storm was caused by the test button being clicked, the director said.", id="frame-after"),
+    pytest.param("The outage was caused by a junior engineer deleting the routing table, the chief said.",
+                 "The outage was caused by the routing table being deleted, the chief said.", id="role-reporter"),
+    # a reduced relative "caused by X V-ing Y": the act stands for the agent
+    pytest.param("The page storm was a false alarm caused by someone clicking the test button.",
+                 "The page storm was a false alarm caused by the test button being clicked.", id="reduced-relative"),
+    pytest.param("The page storm was a false alarm caused by an operator who restarted the primary.",
+                 "The page storm was a false alarm caused by the primary being restarted.", id="reduced-relative-who"),
+    # the object's quotation marks move with it
+    pytest.param("The page storm was caused by an operator clicking the “test alert” button.",
+                 "The page storm was caused by the “test alert” button being clicked.", id="quoted-object"),
+    # a comma set inside the closing mark: the mark goes with the words, the comma after the passive
+    pytest.param("The page storm was a false alarm caused by someone clicking the “wrong switch,” the director said.",
+                 "The page storm was a false alarm caused by the “wrong switch” being clicked, the director said.",
+                 id="comma-inside-quote"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", OFFERED)
+def test_offered(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # near miss: "admitted" keeps the speaker owning the act; no reporter frame
+    pytest.param("The director admitted an operator had restarted the primary.", id="admitted-frame"),
+    # near miss: a cause with no act of its own is lost with the participle: refused
+    pytest.param("The page storm was a false alarm caused by someone panicking, the director said.", id="cause-without-act"),
+    # near miss: the quotation spans the act, not its object: it would be cut in two
+    pytest.param("The page storm was caused by someone 'clicking the wrong switch'.", id="quoted-act"),
+])
+def test_refused(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []
+
+
+def test_another_person_in_the_report_still_refused(linter: Linter) -> None:
+    # near miss: the reporter is excused, another person acting inside the report is not
+    got = suggestions(linter, "The director said that the intern deleted the tables and the contractor restarted the primary.")
+    assert not any("contractor restarted" in s for s in got), got
