@@ -185,7 +185,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
-    if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
+    # (rewrite28) "I must have clicked the wrong link": the writer's guess about what
+    # happened, said as the same guess without them ("The wrong link must have been
+    # clicked": clause._perfect keeps the modal); "could have" and "would have" stay out
+    guess = det.construction == "counterfactual" and hedging_modal(c.verb) is not None and c.action is c.verb and bool(c.objects)
+    if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual" and not guess:
         # "I must have clicked the wrong link" is a guess, not a should; "could have
         # avoided it by reading the notes" kept its hindsight with the means as subject
         # ("Reading the notes could have avoided it": blind grading, poor), and the means
@@ -233,7 +237,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     span = (first, last)
     # "forgot to renew", "failed to test": the action did not happen
     negate = det.construction == "omission" or (c.action is not c.verb and c.lemma in NOT_DONE)
-    if det.construction == "counterfactual":
+    if det.construction == "counterfactual" and not guess:
         variants = list(zip(counterfactual_variants(c, own, drop, span), ("event", "safeguard")))
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]

@@ -1,0 +1,38 @@
+"""Rewrite round rewrite28: the writer's guess about their own act keeps its hedge when
+the act goes agentless ("seem to have", rewrite/raised_hedge.py; "must have", the guess
+branch of rewrite/__init__.py). Each with a near miss. Every sentence here was written
+for this file.
+"""
+from __future__ import annotations
+
+import pytest
+from test_rewrite_fallbacks import linter, suggestions  # noqa: F401 - the same helpers and fixture
+
+from lint_service import Linter
+
+OFFERED = [
+    pytest.param("I seem to have deleted the staging bucket.", "The staging bucket seems to have been deleted.", id="seem"),
+    pytest.param("I seemed to have lost the lock files.", "The lock files seemed to have been lost.", id="seemed-plural"),
+    pytest.param("I must have clicked the wrong link.", "The wrong link must have been clicked.", id="must-have"),
+    pytest.param("I must have checked the dashboard before lunch.", "The dashboard must have been checked before lunch.",
+                 id="must-have-time"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", OFFERED)
+def test_offered(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # near miss: the hedge has a word of its own ("really"): the plain passive that drops
+    # "seem" said the guess as a fact, and is refused
+    pytest.param("I really seem to have deleted the staging bucket.", id="hedge-with-adverb"),
+    # near miss: a pronoun object, "It has broken": the hedge would go
+    pytest.param("I seem to have broken it.", id="pronoun-object"),
+    # near miss: "could have" is as often what should have been done: no guess is made
+    pytest.param("I could have checked the rollout plan.", id="could-have"),
+])
+def test_no_guess_said_as_fact(linter: Linter, sentence: str) -> None:
+    got = suggestions(linter, sentence)
+    assert not any(("seem" not in s and "must" not in s) for s in got), got
