@@ -11,7 +11,7 @@ blame, so an applied suggestion never produces a new finding.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
@@ -220,7 +220,23 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if repeated_subject(c) is not None and not c.modal:
         # (rewrite17) "I deleted the index and I forgot to rebuild it": each act the person
         # says again as its subject is said the same way, in one candidate, or none is
-        return strategy.coordinated(c, sent, False, drop, lex)
+        together = strategy.coordinated(c, sent, False, drop, lex)
+        if repeated_subject(c, situations=False) is not None:
+            return together
+        # (rewrite28) "... and now I can't start it": the writer's present situation said
+        # again; after the rewrite that makes it agentless too, one that leaves it as written
+        # (writer_clause.writers_situation), for when the first reads badly or is refused
+        return together + [x for x in _clause_candidates(det, sent, ctx, c, drop, lex, guess) if x not in together]
+    return _clause_candidates(det, sent, ctx, c, drop, lex, guess)
+
+
+def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause", drop: set[str], lex: Any,
+                       guess: bool) -> list[Candidate]:
+    """The last strategies of :func:`candidates`: the clause's own passive and its variants."""
+    from ..checks.blame.framing import clause_tokens
+
+    rw = phrasing()
+    out: list[Candidate] = []
     if nominal := act_noun_subject(c, sent):
         return nominal  # (rewrite27) "A force-push to main wiped out three commits" (rewrite/act_noun.py)
     own = clause_tokens(c)

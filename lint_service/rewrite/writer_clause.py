@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
-from .text import phrasing
+from .text import phrasing, verb_lemma_of
 
 if TYPE_CHECKING:  # verify.py imports this module
     from .verify import Original
@@ -51,6 +52,26 @@ def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
     if not _present_situation(verb, cand, rules):
         return False
     return _as_written(own, cand, orig)
+
+
+def writers_situation(verb: Token, pronoun: str) -> bool:
+    """(rewrite28) ``verb``, an act joined to the writer's own act that says the writer
+    again as its subject, is their present situation, not a second act: "I deleted the
+    volume and I can't mount it now", "... and I need help restoring it". Coordinated
+    acts are said agentless together; this one stays as written ("and a backup can't be
+    found", "help restoring it is needed" turned the writer's plight into a report), and
+    the verifier keeps its "I" by :func:`writers_own`. A past act ("and I forgot to
+    rebuild it") or a confession is no situation."""
+    if pronoun != "i":
+        return False
+    rules = phrasing()["writer_clauses"]
+    words = {t.lower_ for t in verb.subtree} | {t.lemma_.lower() for t in verb.subtree}
+    if words & set(rules["confessions"]):
+        return False
+    lemma = verb_lemma_of(verb.text)
+    if verb.lower_ != lemma and verb.lower_ in {f.lower() for f in getInflection(lemma, tag="VBD")}:
+        return False  # "and I forgot/VBP to rebuild it": a past form the tagger read as present
+    return _present_situation(verb, verb.sent, rules)
 
 
 def _clause_verb(pron: Token) -> Token | None:
