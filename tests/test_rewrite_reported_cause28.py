@@ -52,3 +52,34 @@ def test_another_person_in_the_report_still_refused(linter: Linter) -> None:
     # near miss: the reporter is excused, another person acting inside the report is not
     got = suggestions(linter, "The director said that the intern deleted the tables and the contractor restarted the primary.")
     assert not any("contractor restarted" in s for s in got), got
+
+
+WHOEVER = [
+    pytest.param("A contractor told reporters that whoever ran the migration managed to drop the billing tables.",
+                 "A contractor told reporters that the billing tables were dropped during the migration.", id="managed-to"),
+    pytest.param("The vendor told us that whoever ran the upgrade managed to wipe the job tables so that the nightly exports failed.",
+                 "The vendor told us that the job tables were wiped during the upgrade so that the nightly exports failed.",
+                 id="with-result"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", WHOEVER)
+def test_reported_whoever_operation(linter: Linter, sentence: str, expected: str) -> None:
+    # (rewrite28, whoever_act.whoever_during) the operation says when the damage was done
+    assert expected in suggestions(linter, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # near miss: "wrote the script" is no operation the damage was done during
+    pytest.param("A contractor said that whoever wrote the script dropped the billing tables.", id="not-an-operation"),
+    # near miss: a time of the person's act would be lost: refused
+    pytest.param("A contractor said that whoever ran the migration at noon dropped the billing tables.", id="more-said"),
+])
+def test_reported_whoever_refused(linter: Linter, sentence: str) -> None:
+    assert not any("during" in s for s in suggestions(linter, sentence))
+
+
+def test_whoever_at_the_start_keeps_its_gerund(linter: Linter) -> None:
+    # near miss: at the start of a sentence the act is said as the subject, as before
+    assert suggestions(linter, "Whoever ran the migration dropped the billing tables.") == [
+        "Running the migration dropped the billing tables."]
