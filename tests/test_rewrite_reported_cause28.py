@@ -83,3 +83,22 @@ def test_whoever_at_the_start_keeps_its_gerund(linter: Linter) -> None:
     # near miss: at the start of a sentence the act is said as the subject, as before
     assert suggestions(linter, "Whoever ran the migration dropped the billing tables.") == [
         "Running the migration dropped the billing tables."]
+
+
+MISTAKES = [
+    pytest.param('I made a mistake to press "Deploy" before the build finished.',
+                 '"Deploy" was mistakenly pressed before the build finished.', id="quoted-object"),
+    pytest.param('I made a mistake to press "Deploy" in the "Tags" tab before the build finished.',
+                 '"Deploy" was mistakenly pressed in the "Tags" tab before the build finished.', id="second-quote-stays"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MISTAKES)
+def test_owned_mistake_with_quoted_object(linter: Linter, sentence: str, expected: str) -> None:
+    # (rewrite28, owned_mistake + quoted_object.quotes_stay_paired) the marks move with the object
+    assert expected in suggestions(linter, sentence)
+
+
+def test_owned_mistake_quote_over_the_act_refused(linter: Linter) -> None:
+    # near miss: the quotation holds the verb too: a passive would cut it in two
+    assert suggestions(linter, 'I made a mistake to "press Deploy" before the build finished.') == []

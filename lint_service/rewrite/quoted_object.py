@@ -44,3 +44,18 @@ def _opens_first(marks: list[Token]) -> bool:
 
 def _closes(mark: Token) -> bool:
     return mark.text in ("”", "’", '"', "'")
+
+
+def quotes_stay_paired(act: Token, obj: Token) -> bool:
+    """Every quotation in ``act``'s words lies wholly inside ``obj`` or wholly outside it
+    ("press “Enter” in the “New Tag” dialog"): a passive moves the object and leaves the
+    rest in order, so no quote is cut in two."""
+    inside = {t.i for t in obj.subtree}
+    marks = [t for t in act.subtree if t.is_quote]
+    after = obj.right_edge.i + 1
+    if sum(t.i in inside for t in marks) % 2 and after < len(obj.doc) and obj.doc[after].is_quote:
+        inside.add(after)  # "press "Enter" after ...": the parser hung the closing mark on the verb
+    within = [t for t in marks if t.i in inside]
+    outside = [t for t in marks if t.i not in inside]
+    return all(len(group) % 2 == 0 and _opens_first(group) for group in (within, outside)) and not any(
+        a.i < obj.left_edge.i < obj.right_edge.i < b.i for a, b in zip(outside[::2], outside[1::2]))

@@ -97,6 +97,20 @@ def unbound_pronouns(sent: Span, removed: Token | None, pronouns: frozenset[str]
                  and t.head in removed.ancestors)
 
 
+def _by_gerund_as_written(by: Token, orig: Original) -> bool:
+    """(rewrite28) "Let me start by telling you how ...": the "by + -ing" phrase stands in the
+    original on a verb the rewrite left active (its doer is still there); only one the
+    rewrite hung on a passive or a new subject dangles."""
+    head = by.head
+    doer = next((c.lower_ for c in head.children if c.dep_ == "nsubj"), None)
+    if doer is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False  # "The build broke by committing ...": the new subject is no doer of the -ing
+    gerund = next(c for c in by.children if c.tag_ == "VBG" and c.dep_ == "pcomp")
+    return any(t.lower_ == "by" and t.head.lower_ == head.lower_ and t.i not in orig.dropped
+               and any(s.dep_ == "nsubj" and s.lower_ == doer for s in t.head.children)
+               and any(g.lower_ == gerund.lower_ and g.dep_ == "pcomp" for g in t.children) for t in orig.sent)
+
+
 def problems(cand: Span, orig: Original) -> list[str]:
     """Why ``cand`` cannot stand for ``orig`` (empty when it can)."""
     out: list[str] = []
@@ -161,7 +175,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.lemma_ in phrasing()["mental_verbs"] \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(c.dep_ == "auxpass" for c in t.head.children):
             out.append(DANGLING_BELIEF)
-        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children) \
+                and not _by_gerund_as_written(t, orig):
             out.append("dangling 'by + -ing'")
     if (state := _persons_state(orig)) is not None and state in text:
         out.append(f"{state!r} was said of the removed person")

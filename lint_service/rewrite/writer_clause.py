@@ -39,6 +39,8 @@ def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
     their own that is not the blamed act (it may stay)."""
     if "i" not in orig.pronouns:
         return False  # someone else was removed: "I" was never theirs to keep
+    if _lets_writer_tell(pron, cand, orig):
+        return True
     verb = _clause_verb(pron)
     if verb is None or not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
         return False  # "The cutoff is on me": a verdict on the writer, not their own clause
@@ -72,6 +74,19 @@ def writers_situation(verb: Token, pronoun: str) -> bool:
     if verb.lower_ != lemma and verb.lower_ in {f.lower() for f in getInflection(lemma, tag="VBD")}:
         return False  # "and I forgot/VBP to rebuild it": a past form the tagger read as present
     return _present_situation(verb, verb.sent, rules)
+
+
+def _lets_writer_tell(pron: Token, cand: Span, orig: "Original") -> bool:
+    """(rewrite28) "Let me explain how the cluster was wiped": the imperative "let me" that
+    opens the sentence is the writer's frame of telling, not an act; its "me" stays when
+    the frame stands in the original as written (rules/rewrites.yaml ``writer_clauses.telling``)."""
+    root = cand.root
+    if pron.lower_ != "me" or root.lemma_.lower() != "let" or root.i != cand.start or pron.head.head != root:
+        return False
+    if any(c.dep_ in ("nsubj", "aux") for c in root.children) or verb_lemma_of(pron.head.text) not in phrasing()["writer_clauses"]["telling"]:
+        return False
+    opening = cand.doc[root.i : pron.head.i + 1].text.lower()
+    return orig.sent.text.lower().lstrip(" \"'“‘").startswith(opening)
 
 
 def _clause_verb(pron: Token) -> Token | None:
