@@ -102,3 +102,23 @@ def test_owned_mistake_with_quoted_object(linter: Linter, sentence: str, expecte
 def test_owned_mistake_quote_over_the_act_refused(linter: Linter) -> None:
     # near miss: the quotation holds the verb too: a passive would cut it in two
     assert suggestions(linter, 'I made a mistake to "press Deploy" before the build finished.') == []
+
+
+PLACES = [
+    pytest.param("The faulty order was entered by a trader at the Osaka desk.",
+                 "The faulty order was entered at the Osaka desk.", id="passive"),
+    pytest.param("Back in 2019, a bad order entered by a trader at the Osaka desk triggered a halt on the exchange.",
+                 "Back in 2019, a bad order entered at the Osaka desk triggered a halt on the exchange.", id="reduced-relative"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", PLACES)
+def test_agent_place_kept(linter: Linter, sentence: str, expected: str) -> None:
+    # (rewrite28, agent_place.py) where the removed agent was stays with the act
+    assert expected in suggestions(linter, sentence)
+
+
+def test_agent_place_with_a_verdict_refused(linter: Linter) -> None:
+    # near miss: a verdict on the work is still said ("botched"): no rewrite from the place
+    got = suggestions(linter, "Back in 2019, a botched order entered by a trader at the Osaka desk triggered a halt.")
+    assert not any("botched" in s for s in got), got

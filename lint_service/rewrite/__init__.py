@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .act_noun import act_noun_subject
+from .agent_place import agent_place
 from .prepositional import prepositional_passive
 from .relative import agent_act_parts, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited
@@ -86,6 +87,13 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
         causal = verb_lemma_of(c.verb.text) in rw["causal_verbs"]
+        if not causal and (place := agent_place(by)) is not None:
+            # (rewrite28) "entered by a trader at the Osaka desk" -> "entered at the Osaka desk";
+            # never with a verdict on the work left in the sentence ("a botched trade made at ...")
+            if any(t.lower_ in lex.terms["judgement_adjectives"] for t in sent):
+                return []
+            gone -= {t.i for t in place.subtree}
+            return [Candidate(render(sent, {}, gone))]
         bare = bare_agent_participle(c.verb, by, gone)  # "a typo entered by X" -> "a typo"
         if bare is None or causal and c.verb.i in bare:
             # (rewrite28) "a false alarm caused by an operator clicking X": the participle
