@@ -13,6 +13,7 @@ from lint_service import Linter
 OFFERED = [
     pytest.param("I seem to have deleted the staging bucket.", "The staging bucket seems to have been deleted.", id="seem"),
     pytest.param("I seemed to have lost the lock files.", "The lock files seemed to have been lost.", id="seemed-plural"),
+    pytest.param("I seem to have broken it.", "It seems to have been broken.", id="pronoun-object"),
     pytest.param("I must have clicked the wrong link.", "The wrong link must have been clicked.", id="must-have"),
     pytest.param("I must have checked the dashboard before lunch.", "The dashboard must have been checked before lunch.",
                  id="must-have-time"),
@@ -28,8 +29,8 @@ def test_offered(linter: Linter, sentence: str, expected: str) -> None:
     # near miss: the hedge has a word of its own ("really"): the plain passive that drops
     # "seem" said the guess as a fact, and is refused
     pytest.param("I really seem to have deleted the staging bucket.", id="hedge-with-adverb"),
-    # near miss: a pronoun object, "It has broken": the hedge would go
-    pytest.param("I seem to have broken it.", id="pronoun-object"),
+    # near miss: "something" is no object a passive can start with: the hedge is not dropped for it
+    pytest.param("I seem to have broken something.", id="indefinite-object"),
     # near miss: "could have" is as often what should have been done: no guess is made
     pytest.param("I could have checked the rollout plan.", id="could-have"),
 ])

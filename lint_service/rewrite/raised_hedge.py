@@ -46,8 +46,8 @@ def raised_hedge(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if subject.head != hedge or subject.i > hedge.i or any(x.dep_ not in ("nsubj", "xcomp", "punct") for x in hedge.children):
         return []  # "I really seem to have ...", "It seems I ...": another shape
     obj = next((x for x in verb.children if x.dep_ in ("dobj", "obj")), None)
-    if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("conj", "ccomp", "xcomp", "dative") for x in verb.children):
-        return []
+    if obj is None or any(x.dep_ in ("conj", "ccomp", "xcomp", "dative") for x in verb.children):
+        return []  # (a pronoun object, "broken it", only where clause._object_parts takes it as a subject)
     parts = _object_parts(obj)
     if not parts or not parts[0]:
         return []
