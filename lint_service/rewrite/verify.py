@@ -20,6 +20,7 @@ from .faithful import faithfulness_problems
 from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
+from .dangling_cc import dangling_cc
 from .raised_hedge import raised_hedge_lost
 from .reported import hedge_lost, told_fronted
 from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
@@ -230,6 +231,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"{doer!r} still the act of someone left unsaid")
     if (modal := hedge_lost(cand, orig.sent)) is not None:
         out.append(f"the hedge {modal!r} lost")  # "may have reversed" said as a fact
+    if (cc := dangling_cc(cand)) is not None:
+        out.append(f"{cc!r} left on the subject, joining nothing")  # (rewrite28) "The tag and was deleted"
     if (raised := raised_hedge_lost(cand, orig.sent)) is not None:
         out.append(f"the hedge {raised!r} lost")  # (rewrite28) "seem to have deleted" said as a fact
     if (verb := verb_left_without_doer(cand, orig.sent)) is not None:
