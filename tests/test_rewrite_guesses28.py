@@ -37,3 +37,14 @@ def test_offered(linter: Linter, sentence: str, expected: str) -> None:
 def test_no_guess_said_as_fact(linter: Linter, sentence: str) -> None:
     got = suggestions(linter, sentence)
     assert not any(("seem" not in s and "must" not in s) for s in got), got
+
+
+def test_headline_keeps_how_it_happened(linter: Linter) -> None:
+    # (rewrite28, headline.py) "accidentally" is how it happened, kept by the participle
+    assert suggestions(linter, "Contractor accidentally deletes city payroll database") == [
+        "City payroll database accidentally deleted"]
+
+
+def test_headline_drops_a_judgement_adverb(linter: Linter) -> None:
+    # near miss: "carelessly" judges the doer and goes with them
+    assert suggestions(linter, "Contractor carelessly deletes city payroll database") == ["City payroll database deleted"]
