@@ -107,8 +107,8 @@ def test_owned_mistake_quote_over_the_act_refused(linter: Linter) -> None:
 PLACES = [
     pytest.param("The faulty order was entered by a trader at the Osaka desk.",
                  "The faulty order was entered at the Osaka desk.", id="passive"),
-    pytest.param("Back in 2019, a bad order entered by a trader at the Osaka desk triggered a halt on the exchange.",
-                 "Back in 2019, a bad order entered at the Osaka desk triggered a halt on the exchange.", id="reduced-relative"),
+    pytest.param("The bad orders were entered by two traders in the Osaka office.",
+                 "The bad orders were entered in the Osaka office.", id="plural-in"),
 ]
 
 
@@ -122,3 +122,11 @@ def test_agent_place_with_a_verdict_refused(linter: Linter) -> None:
     # near miss: a verdict on the work is still said ("botched"): no rewrite from the place
     got = suggestions(linter, "Back in 2019, a botched order entered by a trader at the Osaka desk triggered a halt.")
     assert not any("botched" in s for s in got), got
+
+
+def test_reporter_of_their_own_act_is_not_kept(linter: Linter) -> None:
+    # near miss: "he" in what the reporter says may be the reporter: the frame would keep
+    # the doer, so the report is said from its recipient (rewrite/reported.py), never as
+    # "The technician told the board that ..."
+    got = suggestions(linter, "The technician told the board that he unplugged the wrong rack.")
+    assert not any(s.startswith("The technician told") for s in got), got

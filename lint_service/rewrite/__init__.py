@@ -87,9 +87,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
         causal = verb_lemma_of(c.verb.text) in rw["causal_verbs"]
-        if not causal and (place := agent_place(by)) is not None:
-            # (rewrite28) "entered by a trader at the Osaka desk" -> "entered at the Osaka desk";
-            # never with a verdict on the work left in the sentence ("a botched trade made at ...")
+        if not causal and c.verb.dep_ != "acl" and (place := agent_place(by)) is not None:
+            # (rewrite28) "was entered by a trader at the Osaka desk" -> "was entered at the Osaka
+            # desk"; never with a verdict on the work left in the sentence ("a botched trade"), nor
+            # for a reduced relative ("a route pushed by an engineer at the carrier": "pushed at
+            # the carrier" would say the agent's place as the act's)
             if any(t.lower_ in lex.terms["judgement_adjectives"] for t in sent):
                 return []
             gone -= {t.i for t in place.subtree}

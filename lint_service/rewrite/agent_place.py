@@ -1,7 +1,7 @@
 """Where the removed agent was, kept with the act (rewrite28, issue 11): "The faulty order
 was entered by a trader at the Osaka desk" -> "The faulty order was entered at the Osaka
-desk", "a bad order entered by a trader at the Osaka desk triggered a halt" -> "a bad
-order entered at the Osaka desk triggered a halt".
+desk" (a passive clause only: in a reduced relative, "a route pushed by an engineer at the
+carrier", the place would read as the thing's and stays refused).
 
 News prose names a person by where they work ("an employee at the bank", "a technician
 in the data centre"). Dropping the whole agent lost the place, which is a fact of the

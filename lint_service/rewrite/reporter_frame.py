@@ -14,7 +14,8 @@ A person is the reporter when, read off the candidate's parse,
 - that verb frames a clause (its clausal complement: what they report, where the act
   stands; another person left acting in it is caught on its own),
 - and the original had them as the subject of the same reporting verb (the rewrite did
-  not make them a speaker), and they are not the person the rewrite removed.
+  not make them a speaker), and they are not the person the rewrite removed (nor may be:
+  a "he" or "they" in what they report may be the reporter's own act).
 """
 from __future__ import annotations
 
@@ -38,5 +39,16 @@ def reports_the_act(person: Token, verb: Token, cand: Span, orig: "Original") ->
     if not any(c.dep_ == "ccomp" for c in verb.children):
         return False  # "the director rebooted it": no report
     return any(t.lower_ == person.lower_ and t.dep_ == "nsubj" and t.head.lemma_.lower() == lemma
-               and t.i not in orig.dropped for t in orig.sent)
+               and t.i not in orig.dropped and not _own_act(t.head) for t in orig.sent)
+
+
+_THIRD = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _own_act(verb: Token) -> bool:
+    """The original report is of the reporter's own act ("The contractor told investigators
+    that he cut the wrong cable"): a pronoun subject in what they report may be them, and
+    the frame would keep the doer (the report is said from its recipient instead)."""
+    return any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ in _THIRD
+               for c in verb.children if c.dep_ == "ccomp" for x in c.subtree)
 
