@@ -130,3 +130,19 @@ def test_reporter_of_their_own_act_is_not_kept(linter: Linter) -> None:
     # "The technician told the board that ..."
     got = suggestions(linter, "The technician told the board that he unplugged the wrong rack.")
     assert not any(s.startswith("The technician told") for s in got), got
+
+
+def test_lapse_given_as_reason_goes_agentless(linter: Linter) -> None:
+    # (rewrite28, reason_lapse.py) the act and its lapse reason both without the person
+    assert "The primary was restarted because the warning banner was not noticed." in suggestions(
+        linter, "The operator restarted the primary because she failed to notice the warning banner.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # near misses: more said of the person than the lapse ("carefully", a pronoun object),
+    # and a wish, which is no lapse
+    pytest.param("The technician unplugged the live rack because he failed to read it carefully.", id="more-said"),
+    pytest.param("The technician unplugged the live rack because he wanted to leave early.", id="wish"),
+])
+def test_lapse_reason_refused(linter: Linter, sentence: str) -> None:
+    assert not any("not" in s for s in suggestions(linter, sentence))
