@@ -48,3 +48,20 @@ def test_headline_keeps_how_it_happened(linter: Linter) -> None:
 def test_headline_drops_a_judgement_adverb(linter: Linter) -> None:
     # near miss: "carelessly" judges the doer and goes with them
     assert suggestions(linter, "Contractor carelessly deletes city payroll database") == ["City payroll database deleted"]
+
+
+def test_hedge_keeps_how_it_happened(linter: Linter) -> None:
+    # (rewrite28) "accidentally" between "to have" and the participle stays with it
+    assert suggestions(linter, "I seem to have accidentally deleted the staging bucket.") == [
+        "The staging bucket seems to have been accidentally deleted."]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("The outage was caused by someone not renewing the certificate.",
+                 "The outage was caused by the certificate not being renewed.", id="not"),
+    pytest.param("The outage was caused by someone never renewing the certificate.",
+                 "The outage was caused by the certificate never being renewed.", id="never"),
+])
+def test_cause_keeps_its_negation(linter: Linter, sentence: str, expected: str) -> None:
+    # (rewrite28, relative.agent_act_parts) was offered as "... the certificate being renewed"
+    assert suggestions(linter, sentence) == [expected]

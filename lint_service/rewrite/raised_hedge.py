@@ -61,7 +61,13 @@ def raised_hedge(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if not form:
         return []
     after = " ".join(x for x in (moved, span_text(rest)) if x)
-    said = " ".join(x for x in (obj_text, form[0], "to have been", participle_of(verb), after) if x)
+    # "seem to have accidentally deleted": how it happened stays by the participle; a
+    # judgement of the doer ("carelessly") leaves no rewrite here
+    how = [x for x in verb.children if x.dep_ == "advmod" and hedge.i < x.i < verb.i]
+    judged = set(ctx.cache["blame.lexicon"].terms["judgement_adverbs"]) if "blame.lexicon" in ctx.cache else set()
+    if any(x.lower_ in judged or list(x.children) for x in how):
+        return []
+    said = " ".join(x for x in (obj_text, form[0], "to have been", span_text(how), participle_of(verb), after) if x)
     first = min(t.i for t in subject.subtree)
     if first == sent.start:
         said = said[:1].upper() + said[1:]

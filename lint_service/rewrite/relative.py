@@ -85,6 +85,10 @@ def agent_act_parts(by: Token) -> tuple[str, dict[int, str]] | None:
     obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None) if act is not None else None
     if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") and x != who for x in act.children):
         return None
+    # (rewrite28) "caused by someone not renewing the certificate" -> "by the certificate not
+    # being renewed": the negation stays with the act (it was said as "being renewed")
+    negs = [x for x in act.children if x.dep_ == "neg" or x.lower_ in ("never", "not")]
+    no = "never" if any(x.lower_ == "never" for x in negs) else ("not" if negs else "")
     whole, closing = quotes_in_object(act, obj)
     if not whole:
         return None  # "someone 'pressed the key'": the writer's quote would be cut in two
@@ -96,11 +100,11 @@ def agent_act_parts(by: Token) -> tuple[str, dict[int, str]] | None:
         obj_text = span_text([t for t in obj.subtree]) + closing.text
     else:
         return None
-    adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
+    adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i and x not in negs]
     rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not trailing_punct(t)]
     if not obj_text or any(t.lower_ in PERSONAL_WORDS for t in rest):
         return None
-    said = " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
+    said = " ".join(x for x in (by.text, obj_text, no, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
     return said, {} if closing is None else {closing.i - 1: "", closing.i: ","}
 
 
