@@ -40,3 +40,9 @@ def test_second_past_act_still_agentless(linter: Linter) -> None:
 def test_feelings_not_kept(linter: Linter, sentence: str) -> None:
     got = suggestions(linter, sentence)
     assert not any("sorry" in s or "terrible" in s for s in got), got
+
+
+def test_what_the_writer_is_is_no_situation(linter: Linter) -> None:
+    # near miss: "I am the one who ..." says who the writer is; it is not kept beside the act
+    got = suggestions(linter, "I deleted the volume and I am the one who has to fix it.")
+    assert not any("I am the one" in s for s in got), got

@@ -51,6 +51,8 @@ def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
         return False
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in rules["reason_marks"] for c in verb.children):
         return False
+    if any(c.dep_ == "attr" and c.lower_ == "one" and any(r.dep_ == "relcl" for r in c.children) for c in verb.children):
+        return False  # (rewrite28) "and I am the one who has to fix it": who it was, said of the writer
     if not _present_situation(verb, cand, rules):
         return False
     return _as_written(own, cand, orig)
@@ -70,6 +72,8 @@ def writers_situation(verb: Token, pronoun: str) -> bool:
     words = {t.lower_ for t in verb.subtree} | {t.lemma_.lower() for t in verb.subtree}
     if words & set(rules["confessions"]):
         return False
+    if verb.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return False  # "and I am the one who has to fix it", "and I am so sorry": what the writer is, no plight
     lemma = verb_lemma_of(verb.text)
     if verb.lower_ != lemma and verb.lower_ in {f.lower() for f in getInflection(lemma, tag="VBD")}:
         return False  # "and I forgot/VBP to rebuild it": a past form the tagger read as present
