@@ -14,7 +14,7 @@ OFFERED = [
     pytest.param("I seem to have deleted the staging bucket.", "The staging bucket seems to have been deleted.", id="seem"),
     pytest.param("I seemed to have lost the lock files.", "The lock files seemed to have been lost.", id="seemed-plural"),
     pytest.param("I seem to have broken it.", "It seems to have been broken.", id="pronoun-object"),
-    pytest.param("I must have clicked the wrong link.", "The wrong link must have been clicked.", id="must-have"),
+    pytest.param("I must have restarted the wrong pod.", "The wrong pod must have been restarted.", id="must-have"),
     pytest.param("I must have checked the dashboard before lunch.", "The dashboard must have been checked before lunch.",
                  id="must-have-time"),
 ]

@@ -15,8 +15,8 @@ from lint_service.rewrite.verify import Original, problems
 
 OFFERED = [
     pytest.param("Let me explain how I wiped a staging cluster.", "Let me explain how a staging cluster was wiped.", id="explain"),
-    pytest.param("Let me start by telling you how I wiped a staging cluster.",
-                 "Let me start by telling you how a staging cluster was wiped.", id="start-by-telling"),
+    pytest.param("Let me begin by explaining how I wiped a staging cluster.",
+                 "Let me begin by explaining how a staging cluster was wiped.", id="start-by-telling"),
 ]
 
 
@@ -38,7 +38,7 @@ def test_by_gerund_on_a_new_subject_still_dangles() -> None:
 
 
 def test_by_gerund_on_its_own_doer_is_kept() -> None:
-    orig = Original(first_sentence("Let me start by telling you how I wiped a staging cluster."),
+    orig = Original(first_sentence("Let me begin by explaining how I wiped a staging cluster."),
                     pronouns=frozenset({"i", "me", "my"}))
-    found = problems(first_sentence("Let me start by telling you how a staging cluster was wiped."), orig)
+    found = problems(first_sentence("Let me begin by explaining how a staging cluster was wiped."), orig)
     assert "dangling 'by + -ing'" not in found, found

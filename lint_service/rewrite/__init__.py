@@ -98,9 +98,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             return [Candidate(render(sent, {}, gone))]
         bare = bare_agent_participle(c.verb, by, gone)  # "a typo entered by X" -> "a typo"
         if bare is None or causal and c.verb.i in bare:
-            # (rewrite28) "a false alarm caused by an operator clicking X": the participle
-            # cannot go with its agent, and a cause dropped with it is a fact lost ("a false
-            # alarm caused by someone panicking" is no "false alarm"); the act can stand
+            # (rewrite28) "a spurious alert caused by an operator clicking X": the participle
+            # cannot go with its agent, and a cause dropped with it is a fact lost ("a spurious
+            # alert caused by someone panicking" is no "spurious alert"); the act can stand
             # for the agent (below), else there is no rewrite
             act = agent_act_parts(by) if causal else None
             return [Candidate(render(sent, {by.i: act[0], **act[1]}, gone - {by.i}))] if act is not None else []
@@ -195,9 +195,9 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
-    # (rewrite28) "I must have clicked the wrong link": the writer's guess about what
-    # happened, said as the same guess without them ("The wrong link must have been
-    # clicked": clause._perfect keeps the modal); "could have" and "would have" stay out
+    # (rewrite28) "I must have restarted the wrong pod": the writer's guess about what
+    # happened, said as the same guess without them ("The wrong pod must have been
+    # restarted": clause._perfect keeps the modal); "could have" and "would have" stay out
     guess = det.construction == "counterfactual" and hedging_modal(c.verb) is not None and c.action is c.verb and bool(c.objects)
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual" and not guess:
         # "I must have clicked the wrong link" is a guess, not a should; "could have

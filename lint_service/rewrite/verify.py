@@ -99,7 +99,7 @@ def unbound_pronouns(sent: Span, removed: Token | None, pronouns: frozenset[str]
 
 
 def _by_gerund_as_written(by: Token, orig: Original) -> bool:
-    """(rewrite28) "Let me start by telling you how ...": the "by + -ing" phrase stands in the
+    """(rewrite28) "Let me begin by explaining how ...": the "by + -ing" phrase stands in the
     original on a verb the rewrite left active (its doer is still there); only one the
     rewrite hung on a passive or a new subject dangles."""
     head = by.head
