@@ -51,6 +51,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import logging
 import random
 import sys
 from collections import Counter, defaultdict
@@ -138,11 +139,18 @@ def sentence_rewrites(linter: Linter, name: str, rows: list) -> tuple[SetResult,
     for index, row in enumerate(rows):
         if row.label != "B":
             continue
+        why = logging.getLogger("lint_service.rewrite")
+        if why.isEnabledFor(logging.DEBUG):
+            # (rewrite28) --why: each sentence before the candidates of its findings, and
+            # whether it was offered after them (the log names every candidate, kept or not)
+            why.debug("== [%s] %s", name, row.sentence)
         findings = [f for f in linter.lint(row.sentence, format="text").findings if f.category == "blame"]
         if not findings:
             continue
         res.flagged += 1
         f = findings[0]
+        if why.isEnabledFor(logging.DEBUG):
+            why.debug("== %s: %s", f.rule, "offered" if f.suggestions else "MISSING")
         if f.suggestions:
             res.offered += 1
         else:

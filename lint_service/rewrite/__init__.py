@@ -11,15 +11,16 @@ blame, so an applied suggestion never produces a new finding.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .act_noun import act_noun_subject
+from .agent_place import agent_place
 from .care_lapse import care_lapse
 from .prepositional import prepositional_passive
-from .relative import agent_act, bare_agent_participle, relative_edits, time_or_place_clause
+from .relative import agent_act_parts, bare_agent_participle, relative_edits, time_or_place_clause
 from .repair import edited
 from .error_step import blame_noun
 from .coordination import from_first_act, repeated_subject
@@ -86,8 +87,25 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         by = c.agent.head
         after = sent.doc[by.right_edge.i + 1] if by.right_edge.i + 1 < sent.end else None
         gone = {t.i for t in by.subtree} | {t.i for t in c.verb.children if t.dep_ == "advmod" and t.lower_ in drop}  # "carelessly"
-        if (gone := bare_agent_participle(c.verb, by, gone)) is None:  # "a typo entered by X" -> "a typo"
-            return []
+        causal = verb_lemma_of(c.verb.text) in rw["causal_verbs"]
+        if not causal and c.verb.dep_ != "acl" and (place := agent_place(by)) is not None:
+            # (rewrite28) "was entered by a trader at the Osaka desk" -> "was entered at the Osaka
+            # desk"; never with a verdict on the work left in the sentence ("a botched trade"), nor
+            # for a reduced relative ("a route pushed by an engineer at the carrier": "pushed at
+            # the carrier" would say the agent's place as the act's)
+            if any(t.lower_ in lex.terms["judgement_adjectives"] for t in sent):
+                return []
+            gone -= {t.i for t in place.subtree}
+            return [Candidate(render(sent, {}, gone))]
+        bare = bare_agent_participle(c.verb, by, gone)  # "a typo entered by X" -> "a typo"
+        if bare is None or causal and c.verb.i in bare:
+            # (rewrite28) "a spurious alert caused by an operator clicking X": the participle
+            # cannot go with its agent, and a cause dropped with it is a fact lost ("a spurious
+            # alert caused by someone panicking" is no "spurious alert"); the act can stand
+            # for the agent (below), else there is no rewrite
+            act = agent_act_parts(by) if causal else None
+            return [Candidate(render(sent, {by.i: act[0], **act[1]}, gone - {by.i}))] if act is not None else []
+        gone = bare
         if after is not None and after.tag_ in ("VBN", "JJ") and after.head.i != by.i and not list(after.children):
             # "by the teams affected": the participle was the agent's; at the end of the
             # clause it goes with them, elsewhere it would dangle
@@ -102,8 +120,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         said = [t for t in by.subtree if t.dep_ in ("acl", "relcl", "conj") and t.tag_.startswith("VB") and list(t.children)]
         out = [] if said else [Candidate(render(sent, pronouns, gone))]
         # "caused by a contractor deleting X": the act is the cause, said without them
-        if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act(by)) is not None:
-            out.append(Candidate(render(sent, {**pronouns, by.i: act}, gone - {by.i})))
+        if verb_lemma_of(c.verb.text) in rw["causal_verbs"] and (act := agent_act_parts(by)) is not None:
+            out.append(Candidate(render(sent, {**pronouns, by.i: act[0], **act[1]}, gone - {by.i})))
         return out
     if det.construction == "person-cause" and det.target is not None:
         lead = det.evidence[0]
@@ -178,7 +196,11 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return []
     if c.subject is not None and c.subject.lower_ in ("who", "that", "which"):
         return []  # the relative clause's antecedent stays; a passive would orphan it
-    if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual":
+    # (rewrite28) "I must have restarted the wrong pod": the writer's guess about what
+    # happened, said as the same guess without them ("The wrong pod must have been
+    # restarted": clause._perfect keeps the modal); "could have" and "would have" stay out
+    guess = det.construction == "counterfactual" and hedging_modal(c.verb) is not None and c.action is c.verb and bool(c.objects)
+    if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual" and not guess:
         # "I must have clicked the wrong link" is a guess, not a should; "could have
         # avoided it by reading the notes" kept its hindsight with the means as subject
         # ("Reading the notes could have avoided it": blind grading, poor), and the means
@@ -209,7 +231,23 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     if repeated_subject(c) is not None and not c.modal:
         # (rewrite17) "I deleted the index and I forgot to rebuild it": each act the person
         # says again as its subject is said the same way, in one candidate, or none is
-        return strategy.coordinated(c, sent, False, drop, lex)
+        together = strategy.coordinated(c, sent, False, drop, lex)
+        if repeated_subject(c, situations=False) is not None:
+            return together
+        # (rewrite28) "... and now I can't start it": the writer's present situation said
+        # again; after the rewrite that makes it agentless too, one that leaves it as written
+        # (writer_clause.writers_situation), for when the first reads badly or is refused
+        return together + [x for x in _clause_candidates(det, sent, ctx, c, drop, lex, guess) if x not in together]
+    return _clause_candidates(det, sent, ctx, c, drop, lex, guess)
+
+
+def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause", drop: set[str], lex: Any,
+                       guess: bool) -> list[Candidate]:
+    """The last strategies of :func:`candidates`: the clause's own passive and its variants."""
+    from ..checks.blame.framing import clause_tokens
+
+    rw = phrasing()
+    out: list[Candidate] = []
     if nominal := act_noun_subject(c, sent):
         return nominal  # (rewrite27) "A force-push to main wiped out three commits" (rewrite/act_noun.py)
     own = clause_tokens(c)
@@ -226,7 +264,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     span = (first, last)
     # "forgot to renew", "failed to test": the action did not happen
     negate = det.construction == "omission" or (c.action is not c.verb and c.lemma in NOT_DONE)
-    if det.construction == "counterfactual":
+    if det.construction == "counterfactual" and not guess:
         variants = list(zip(counterfactual_variants(c, own, drop, span), ("event", "safeguard")))
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]

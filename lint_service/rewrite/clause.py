@@ -81,6 +81,9 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         moved += [d for d in obj.subtree if d.dep_ == "prep" and d.lower_ == "about" and d not in moved]
         moved += [d for d in obj.children if told_content(d) and d not in moved]  # (rewrite29) "told the on-call | that X"
     moved += participle_destination(obj)  # "a change meant for the lab | to the live core"
+    # (rewrite28) "deleted the tag and/cc now the page is broken/conj": an "and" the parser hung
+    # on the object, with no conjunct of the object's, joins the next clause: it follows the verb
+    moved += [c for c in obj.children if c.dep_ == "cc" and c.i == obj.right_edge.i and not any(x.dep_ == "conj" for x in obj.children)]
     moved_ids = {t.i for m in moved for t in m.subtree}
     moved_ids |= {c.i for c in obj.children if c.dep_ == "punct" and c.i > obj.i and moved_ids and c.i < max(moved_ids)}
     # the comma that opens a moved ", which ..." goes with it, wherever the parser hung it

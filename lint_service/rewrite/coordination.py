@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from .idiom_verb import idiom_as_verb
 from .permitted import let_happen
 from .went_ahead import went_ahead
+from .writer_clause import writers_situation
 from .ability import ability_half
 from .reported import hedging_modal
 from .candidate import PERSONAL_WORDS, Candidate, finish, np_text
@@ -125,26 +126,30 @@ def _idiom(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     return [Candidate(replace_clause(sent, first, last, f"{thing} {pred}"))]
 
 
-def _conjuncts(verb: Token, pronoun: str | None = None) -> list[Token]:
+def _conjuncts(verb: Token, pronoun: str | None = None, situations: bool = True) -> list[Token]:
     """``verb`` and the acts coordinated with it that share its subject; with ``pronoun``
-    (the person's "I"), also those that say it again ("I deleted X and I forgot Y")."""
+    (the person's "I"), also those that say it again ("I deleted X and I forgot Y"), and
+    without ``situations`` not those that are the writer's present situation ("and I
+    can't start it now": writer_clause.writers_situation)."""
     out = [verb]
     for c in verb.children:
         subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
         if c.dep_ == "conj" and c.pos_ == "VERB" if subjects else c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
             if not subjects or (pronoun is not None and len(subjects) == 1 and subjects[0].dep_ == "nsubj"
-                                and subjects[0].lower_ == pronoun and not list(subjects[0].children)):
-                out.extend(_conjuncts(c, pronoun))
+                                and subjects[0].lower_ == pronoun and not list(subjects[0].children)
+                                and (situations or not writers_situation(c, pronoun))):
+                out.extend(_conjuncts(c, pronoun, situations))
     return out
 
 
-def repeated_subject(c: "Clause") -> str | None:
+def repeated_subject(c: "Clause", situations: bool = True) -> str | None:
     """The person's pronoun when an act coordinated with the clause's says it again as
-    its own subject ("I deleted the index and I forgot to rebuild it"), or None."""
+    its own subject ("I deleted the index and I forgot to rebuild it"), or None; without
+    ``situations``, not counting the writer's present situation (``_conjuncts``)."""
     subj = c.subject
     if subj is None or subj.tag_ != "PRP" or subj.lower_ not in PERSONAL_WORDS or c.action is not c.verb:
         return None
-    return subj.lower_ if len(_conjuncts(c.action, subj.lower_)) > len(_conjuncts(c.action)) else None
+    return subj.lower_ if len(_conjuncts(c.action, subj.lower_, situations)) > len(_conjuncts(c.action)) else None
 
 
 def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: object) -> list[Candidate]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..rules import load_rule_file
+from .reporter_frame import reports_the_act
 from .text import phrasing
 
 if TYPE_CHECKING:  # verify.py imports this module
@@ -293,6 +294,8 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
             continue  # "A spokesperson said ...": a speaker reports it and did nothing wrong
         if t.text in orig.reporters and verb.lemma_ in phrasing()["quote_report_verbs"]:
             continue  # (rewrite24) a quote said as reported speech: its speaker's frame is the writer's own
+        if reports_the_act(t, verb, cand, orig):
+            continue  # (rewrite28) "the director said the primary was restarted": the report's frame
         # the parser reads "the reviewer approved without reading" in a list as a noun and
         # its participle: the reader still reads who approved
         acting = (t.dep_ == "nsubj" and t.head == verb and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.i > t.i + 1)) or (

@@ -27,7 +27,7 @@ from .reported import told_by_doer
 from .hypothetical import hypothetical_as_fact
 from .manual_error import manual_error
 from .verdict_act import verdict_act
-from .whoever_act import whoever_act
+from .whoever_act import whoever_act, whoever_during
 from .verdict_who import verdict_who
 from .unattended import unattended
 from .owned_mistake import mistake_was, owned_mistake
@@ -78,6 +78,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     agent_attempt,
     agent_act_when,
     whoever_act,
+    whoever_during,  # (rewrite28)
     headline_words,
     headline_two_acts,
     told_by_doer,

@@ -44,6 +44,10 @@ def headline_passive(det: "Detection", sent: Span, ctx: "Context") -> list[Candi
     words = [t for x in own for t in x.subtree if not (trailing_punct(t) and t.i == x.right_edge.i)]
     thing = span_text([t for t in obj.subtree if not (trailing_punct(t) and t.i == obj.right_edge.i)])
     rest = span_text([t for t in words if t.i not in {x.i for x in obj.subtree}])
-    said = " ".join(x for x in (thing[:1].upper() + thing[1:], participle_of(v), rest) if x)
+    # (rewrite28) "Contractor accidentally deletes ..." -> "... accidentally deleted": how
+    # it happened stays by the participle; a judgement of the doer ("carelessly") goes
+    judged = set(ctx.cache["blame.lexicon"].terms["judgement_adverbs"]) if "blame.lexicon" in ctx.cache else set()
+    how = span_text([x for x in v.children if x.dep_ == "advmod" and x.i < v.i and not list(x.children) and x.lower_ not in judged])
+    said = " ".join(x for x in (thing[:1].upper() + thing[1:], how, participle_of(v), rest) if x)
     return [Candidate(replace_clause(sent, start, max(t.i for t in words), said))]
 

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from .candidate import PERSONAL_WORDS, Candidate
 from .clause import is_present, participle_of, verb_phrase_passive
 from .people import replace_clause
+from .quoted_object import quotes_stay_paired
 from .text import phrasing, span_text, trailing_punct, verb_lemma_of
 
 if TYPE_CHECKING:
@@ -43,8 +44,12 @@ def _act(verb: Token) -> Token | None:
 def _mistakenly(act: Token, present: bool, skip: frozenset[int] = frozenset()) -> str | None:
     """"deleting the wrong snapshot" -> "the wrong snapshot was mistakenly deleted"."""
     own = [t for t in act.subtree if t.i not in skip and not (t.is_punct and t.i == act.right_edge.i) and not (t.dep_ == "aux" and t.head == act)]
-    if any(t.lower_ in PERSONAL_WORDS or t.is_quote for t in own):
-        return None  # a quoted object ("press "Enter"") loses its quotes' place in a passive
+    obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None)
+    # (rewrite28) a quoted object ("press "Enter"") moves with its marks, and a quote after
+    # it stays in place, as long as no quotation straddles the object (quoted_object.py)
+    quoted_whole = obj is not None and quotes_stay_paired(act, obj)
+    if any(t.lower_ in PERSONAL_WORDS or t.is_quote and not quoted_whole for t in own):
+        return None
     said = verb_phrase_passive(act, own, False, set(phrasing()["dropped_adverbs"]), present=present)
     if said is None:
         return None

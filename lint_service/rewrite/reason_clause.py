@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from .people import PERSONAL, _article
 from .person_clauses import raised_belief
+from .reason_lapse import lapse_reason
 from .text import participle_of, phrasing, verb_lemma_of
 
 
@@ -55,6 +56,8 @@ def reason_edits(sent: Span, pronouns: frozenset[str]) -> list[tuple[str, str]]:
             out.append((old, ", " + new))
         elif (raised := raised_belief(verb, pronouns)) is not None:  # (rewrite10) "because the build was assumed to be green"
             out.append((old, old[: len(old) - len(old.lstrip(", "))] + mark.text + " " + raised))
+        elif (lapse := lapse_reason(verb, pronouns)) is not None:  # (rewrite28) "because the tag was not read"
+            out.append((old, old[: len(old) - len(old.lstrip(", "))] + mark.text + " " + lapse))
     return out
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from .clause import _object_parts, _plural, is_present, participle_of
 from .candidate import PERSONAL_WORDS
+from .quoted_object import quotes_in_object
 from .text import span_text, trailing_punct
 
 
@@ -64,6 +65,14 @@ def agent_act(by: Token) -> str | None:
     """"caused by a contractor accidentally deleting the routing table" -> "caused by
     the routing table being accidentally deleted": the person's act, said without them,
     stays the cause (dropping the whole agent would leave "was caused" with none)."""
+    found = agent_act_parts(by)
+    return None if found is None else found[0]
+
+
+def agent_act_parts(by: Token) -> tuple[str, dict[int, str]] | None:
+    """:func:`agent_act`, and the tokens outside the agent its words changed (a closing
+    quotation mark after the object goes with it, and the comma before the mark takes
+    the mark's place: quoted_object.py)."""
     person = next((x for x in by.children if x.dep_ == "pobj"), None)
     act = next((x for x in person.children if x.dep_ == "acl" and x.tag_ == "VBG"), None) if person is not None else None
     # "caused by an employee who restarted the wrong cluster": the relative clause is the act
@@ -76,14 +85,27 @@ def agent_act(by: Token) -> str | None:
     obj = next((x for x in act.children if x.dep_ in ("dobj", "obj")), None) if act is not None else None
     if obj is None or obj.pos_ == "PRON" or any(x.dep_ in ("nsubj", "ccomp", "xcomp") and x != who for x in act.children):
         return None
-    obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
-    adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i]
+    # (rewrite28) "caused by someone not renewing the certificate" -> "by the certificate not
+    # being renewed": the negation stays with the act (it was said as "being renewed")
+    negs = [x for x in act.children if x.dep_ == "neg" or x.lower_ in ("never", "not")]
+    no = "never" if any(x.lower_ == "never" for x in negs) else ("not" if negs else "")
+    whole, closing = quotes_in_object(act, obj)
+    if not whole:
+        return None  # "someone 'pressed the key'": the writer's quote would be cut in two
+    if closing is None:
+        obj_text = " ".join(p for p in (_object_parts(obj) or ("",)) if p)
+    elif not any(c.i > obj.i and c.dep_ in ("prep", "relcl", "acl", "conj") for c in obj.children):
+        # (rewrite28) "the “reset key,” the chief said": the closing mark goes with the
+        # object's words, the comma stays the sentence's (an object with parts to move is left)
+        obj_text = span_text([t for t in obj.subtree]) + closing.text
+    else:
+        return None
+    adverbs = [x for x in act.children if x.dep_ == "advmod" and x.i < act.i and x not in negs]
     rest = [t for t in act.subtree if t.i > act.i and t.i not in {x.i for x in obj.subtree} and not trailing_punct(t)]
     if not obj_text or any(t.lower_ in PERSONAL_WORDS for t in rest):
         return None
-    if any(t.is_quote for t in act.subtree):
-        return None  # "hitting the “wrong button,”": the writer's quote would be cut in two
-    return " ".join(x for x in (by.text, obj_text, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
+    said = " ".join(x for x in (by.text, obj_text, no, "being", span_text(adverbs), participle_of(act), span_text(rest)) if x)
+    return said, {} if closing is None else {closing.i - 1: "", closing.i: ","}
 
 
 def time_or_place_clause(verb: Token) -> bool:

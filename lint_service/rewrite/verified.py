@@ -140,8 +140,11 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
             theirs = still_theirs(sents, s, d) if cand.restated else None
             if log.isEnabledFor(logging.DEBUG):
-                log.debug("candidate %r: blame=%s problems=%s theirs=%s", cand.text,
-                          [x.construction for x in leftover], [p for ps in sents for p in problems(ps, orig)], theirs)
+                # (rewrite28) every candidate is logged, the ones kept too: "kept" marks those
+                found = [p for ps in sents for p in problems(ps, orig)]
+                log.debug("candidate %r: blame=%s problems=%s theirs=%s%s", cand.text,
+                          [x.construction for x in leftover], found, theirs,
+                          " (kept)" if not leftover and not found and theirs is None else "")
             if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
                 results.append(cand)
             elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):

@@ -20,6 +20,8 @@ from .faithful import faithfulness_problems
 from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
+from .dangling_cc import dangling_cc
+from .raised_hedge import raised_hedge_lost
 from .reported import hedge_lost, told_fronted
 from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
@@ -111,6 +113,20 @@ def unbound_pronouns(sent: Span, removed: Token | None, pronouns: frozenset[str]
                  and t.head in removed.ancestors)
 
 
+def _by_gerund_as_written(by: Token, orig: Original) -> bool:
+    """(rewrite28) "Let me begin by explaining how ...": the "by + -ing" phrase stands in the
+    original on a verb the rewrite left active (its doer is still there); only one the
+    rewrite hung on a passive or a new subject dangles."""
+    head = by.head
+    doer = next((c.lower_ for c in head.children if c.dep_ == "nsubj"), None)
+    if doer is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False  # "The build broke by committing ...": the new subject is no doer of the -ing
+    gerund = next(c for c in by.children if c.tag_ == "VBG" and c.dep_ == "pcomp")
+    return any(t.lower_ == "by" and t.head.lower_ == head.lower_ and t.i not in orig.dropped
+               and any(s.dep_ == "nsubj" and s.lower_ == doer for s in t.head.children)
+               and any(g.lower_ == gerund.lower_ and g.dep_ == "pcomp" for g in t.children) for t in orig.sent)
+
+
 def problems(cand: Span, orig: Original) -> list[str]:
     """Why ``cand`` cannot stand for ``orig`` (empty when it can)."""
     out: list[str] = []
@@ -175,7 +191,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.lemma_ in phrasing()["mental_verbs"] \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(c.dep_ == "auxpass" for c in t.head.children):
             out.append(DANGLING_BELIEF)
-        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children):
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children) \
+                and not _by_gerund_as_written(t, orig):
             out.append("dangling 'by + -ing'")
     if (state := _persons_state(orig)) is not None and state in text:
         out.append(f"{state!r} was said of the removed person")
@@ -231,6 +248,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"{doer!r} still the act of someone left unsaid")
     if (modal := hedge_lost(cand, orig.sent)) is not None:
         out.append(f"the hedge {modal!r} lost")  # "may have reversed" said as a fact
+    if (cc := dangling_cc(cand)) is not None:
+        out.append(f"{cc!r} left on the subject, joining nothing")  # (rewrite28) "The tag and was deleted"
+    if (raised := raised_hedge_lost(cand, orig.sent)) is not None:
+        out.append(f"the hedge {raised!r} lost")  # (rewrite28) "seem to have deleted" said as a fact
     if (verb := verb_left_without_doer(cand, orig.sent)) is not None:
         out.append(f"{verb!r} left without its doer")
     if told_fronted(cand, orig.sent):

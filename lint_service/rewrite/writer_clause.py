@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
-from .text import phrasing
+from .text import phrasing, verb_lemma_of
 
 if TYPE_CHECKING:  # verify.py imports this module
     from .verify import Original
@@ -38,6 +39,8 @@ def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
     their own that is not the blamed act (it may stay)."""
     if "i" not in orig.pronouns:
         return False  # someone else was removed: "I" was never theirs to keep
+    if _lets_writer_tell(pron, cand, orig):
+        return True
     verb = _clause_verb(pron)
     if verb is None or not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
         return False  # "The cutoff is on me": a verdict on the writer, not their own clause
@@ -48,9 +51,46 @@ def writers_own(pron: Token, cand: Span, orig: "Original") -> bool:
         return False
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in rules["reason_marks"] for c in verb.children):
         return False
+    if any(c.dep_ == "attr" and c.lower_ == "one" and any(r.dep_ == "relcl" for r in c.children) for c in verb.children):
+        return False  # (rewrite28) "and I am the one who has to fix it": who it was, said of the writer
     if not _present_situation(verb, cand, rules):
         return False
     return _as_written(own, cand, orig)
+
+
+def writers_situation(verb: Token, pronoun: str) -> bool:
+    """(rewrite28) ``verb``, an act joined to the writer's own act that says the writer
+    again as its subject, is their present situation, not a second act: "I deleted the
+    volume and I can't mount it now", "... and I need help restoring it". Coordinated
+    acts are said agentless together; this one stays as written ("and a backup can't be
+    found", "help restoring it is needed" turned the writer's plight into a report), and
+    the verifier keeps its "I" by :func:`writers_own`. A past act ("and I forgot to
+    rebuild it") or a confession is no situation."""
+    if pronoun != "i":
+        return False
+    rules = phrasing()["writer_clauses"]
+    words = {t.lower_ for t in verb.subtree} | {t.lemma_.lower() for t in verb.subtree}
+    if words & set(rules["confessions"]):
+        return False
+    if verb.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return False  # "and I am the one who has to fix it", "and I am so sorry": what the writer is, no plight
+    lemma = verb_lemma_of(verb.text)
+    if verb.lower_ != lemma and verb.lower_ in {f.lower() for f in getInflection(lemma, tag="VBD")}:
+        return False  # "and I forgot/VBP to rebuild it": a past form the tagger read as present
+    return _present_situation(verb, verb.sent, rules)
+
+
+def _lets_writer_tell(pron: Token, cand: Span, orig: "Original") -> bool:
+    """(rewrite28) "Let me explain how the cluster was wiped": the imperative "let me" that
+    opens the sentence is the writer's frame of telling, not an act; its "me" stays when
+    the frame stands in the original as written (rules/rewrites.yaml ``writer_clauses.telling``)."""
+    root = cand.root
+    if pron.lower_ != "me" or root.lemma_.lower() != "let" or root.i != cand.start or pron.head.head != root:
+        return False
+    if any(c.dep_ in ("nsubj", "aux") for c in root.children) or verb_lemma_of(pron.head.text) not in phrasing()["writer_clauses"]["telling"]:
+        return False
+    opening = cand.doc[root.i : pron.head.i + 1].text.lower()
+    return orig.sent.text.lower().lstrip(" \"'“‘").startswith(opening)
 
 
 def _clause_verb(pron: Token) -> Token | None:
