@@ -11,6 +11,7 @@ from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
+from .thanked_time import risky_time_of_change
 from .possessives import _generic_person, _possessor, ones_part
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
@@ -370,7 +371,7 @@ def ironic_praise(view: SentenceView) -> Detection | None:
         return None
     # Ironic praise needs only something gone wrong; plain thanks ("Thanks to Anouk, the
     # replica was promoted before any writes were lost") needs the damage itself.
-    damaged = sarcastic(view) or any(t.lower_ in view.lex.framing["risky_times"] for t in view.sent)
+    damaged = sarcastic(view) or risky_time_of_change(view.sent, view.lex)
     if not (damaged or (praise and _negative_outcome(view, exclude=set()))):
         return None
     # A team counts only when the sentence states real damage ("Thanks to the platform

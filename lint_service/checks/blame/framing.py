@@ -201,7 +201,10 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
                 found.append(c)  # "pushed a config that disabled the health checks"
     # ", which logged out every user" attached to the verb
     for c in clause.verb.children:
-        if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children):
+        # the relative word is the clause's subject; a "that" clause with a subject of its
+        # own is what was said or seen ("noted that version 2.4 corrupts archives")
+        if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children) \
+                and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that") for s in c.children):
             found.append(c)
     return found
 
@@ -220,7 +223,8 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     scope = clause_tokens(clause)
     # Modifiers of objects frame only actions ("pushed the wrong tag"), not states
     # ("was working from an outdated checklist").
-    nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
+    acts = lex.verbs["causal"].match(clause.action) or lex.verbs["remedial"].match(clause.action)
+    nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if acts else clause.objects
     obj_framing = object_framing(nouns, lex)
     a = clause.action
     if not lex.verbs["causal"].match(a) and a.pos_ == "VERB" and verb_lemma(a) not in ("be", "have", "stay", "sit", "remain") and not _ongoing(clause.verb):
@@ -236,7 +240,7 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # Removing a broken or stale thing is cleanup, whether it is the clause's act or
     # its purpose ("restarted the database to clear the bad connections"); removing
     # "the wrong" one is not.
-    obj_framing = [t for t in obj_framing if not _removing(governing_verb(t) or a, lex)
+    obj_framing = [t for t in obj_framing if not (_removing(governing_verb(t) or a, lex) or _remedied(t, lex))
                    or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     phrases = phrase_framing(verbs, lex, scope)
     if phrases and _removing(a, lex) and is_harmless_object(clause, lex):
@@ -263,6 +267,19 @@ def _in_phrase(tok: Token, phrases: list[str]) -> bool:
 
 def _removing(verb: Token, lex: Lexicon) -> bool:
     return any(lex.verbs[k].match(verb) for k in ("destructive", "breakage", "disable", "recovery", "cessation"))
+
+
+def _remedied(mod: Token, lex: Lexicon) -> bool:
+    """The modifier describes what a verb that renews, replaces or takes out of service
+    acts on, or where ("replaced the faulty cable", "reset the broken slot", "swapped the
+    disk in the broken array"): the broken state is why it was done. What is put in its
+    place ("with an untested one") stays framing, and so does "the wrong" one (the caller)."""
+    noun = mod.head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "replaced the faulty cable and the bad optic"
+    if noun.dep_ == "pobj" and noun.head.lower_ not in ("with", "by"):
+        noun = noun.head
+    return noun.dep_ in ("dobj", "prep") and lex.verbs["remedial"].match(noun.head)
 
 
 def _ongoing(verb: Token) -> bool:

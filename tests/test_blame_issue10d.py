@@ -1,0 +1,95 @@
+"""Issue 10, round 20 (precision): people in incident writing who are mentioned but not
+blamed, where the recognizers read a fault. Each class is fixed through the parse and
+tested with the sentence that must stay silent and its blaming twin that must still fire;
+and a floor on the round's own sentences (``tests/data/blame_sentences_issue10d.tsv``:
+recovery work near failure words, routine acts followed by the system's own failure,
+offers, misfortune, thanks, reports, denials and news prose, written before the
+recognizers were read). Every sentence here was written for this file."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint_service import Linter
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+import labelled  # noqa: E402
+from blame_support import assert_pair, blame, load_eval_blame  # noqa: E402
+
+OWN = REPO / "tests" / "data" / "blame_sentences_issue10d.tsv"
+eval_blame = load_eval_blame()
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+# (id, blaming twin that must fire, sentence that must stay silent)
+PAIRS = [
+    # a verb that renews, replaces or takes out of service what it acts on: the broken
+    # state of its object is why (framing._remedied; ``remedial`` in rules/verbs.yaml)
+    ("replaced-faulty", "Oskar replaced the wrong fan tray in chassis 2.", "Oskar replaced the faulty fan tray in chassis 2."),
+    ("swapped-bad", "Lars swapped the bad disk in the wrong server.", "Lars swapped the bad disk in the storage server."),
+    ("rebuilt-corrupted", "Wen pushed the corrupted index to every replica.", "Wen rebuilt the corrupted index on every replica."),
+    ("reset-broken", "I reset the wrong replication slot on the primary.", "I reset the broken replication slot on the primary."),
+    ("backed-out-faulty", "Chiara rolled out the faulty firmware to the edge routers.",
+     "Chiara backed out the faulty firmware on the edge routers."),
+    ("renewed-expired", "Tomas installed the expired certificate on the gateway.", "Tomas renewed the expired certificate on the gateway."),
+    ("cordoned-broken", "I cordoned the broken node with an untested drain script.", "I cordoned the broken node and let the scheduler move its pods."),
+    # a destroyed thing that was itself acting up: removing it is the recovery
+    # (harmless_objects in rules/framing.yaml)
+    ("wiped-misbehaving", "Nadia wiped the primary cache node.", "Nadia wiped the misbehaving cache node and rejoined it."),
+    # a routine act, then the system's own failure in a clause with a system subject
+    # (routine.system_turn); "it" after the act, a resized setting or other framing still fire
+    ("upgrade-then-crash", "Pia upgraded the cluster and it crashed the ingress controller.",
+     "Pia upgraded the cluster and the ingress controller crashed on start."),
+    ("restart-then-overload", "Gil restarted the wrong service, and the cache warm-up overloaded the database.",
+     "Gil restarted the service, and the cache warm-up then overloaded the database."),
+    ("tag-then-fail", "The release manager tagged 7.1 before the fix had landed, and the packaging job failed.",
+     "The release manager tagged 7.1 and the packaging job failed on arm64."),
+    ("apply-then-lose", "Eli applied the untested patch, and the array lost two disks an hour later.",
+     "Eli applied the vendor patch, and the array lost two disks an hour later."),
+    # the writer's own act ties the two, unless it is told as planned
+    ("self-planned", "I applied the migration and the ORM started throwing errors.",
+     "I applied the migration in the maintenance window and the ORM started throwing errors."),
+    ("resize-still-fires", "Ilse lowered the pool size to 4 and the API ran out of connections.",
+     "Ilse upgraded the pool driver and the API ran out of connections."),
+    # a counterfactual whose result is the speaker's offer (offers.offered)
+    ("offer-of-help", "If you had read the alert, you would have failed over sooner.", "If you had asked, I'd have helped with the failover."),
+    ("offer-brought", "Had I checked the target, none of this would have happened.", "Had I known you were on call, I would have brought snacks."),
+    # a risky time in a thank-you counts only as the time of a change (thanked_time)
+    ("thanks-holiday-shift", "Thanks, Olu, for deploying over the holiday.", "Thank you, Olu, for taking the pager over the holiday."),
+    ("thanks-weekend", "Thanks to Ines for merging during the weekend freeze.", "Thanks to Ines for covering the weekend shift."),
+    # a "that" clause with its own subject under a reporting verb is what was reported,
+    # not a consequence of the reporter (framing.consequence_framing)
+    ("reported-that", "Lena ran a script that corrupted the archive.", "A tester on the forum noted that release 2.4 corrupts large archives."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), [pytest.param(p, n, id=i) for i, p, n in PAIRS])
+def test_issue10d_construction(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dana replaced the faulty patch cable with an untested one.",  # what went in is still read
+    "Mo replaced the wrong certificate on the load balancer.",
+    "Eli applied the vendor patch to prod without a change ticket, and the array lost two disks.",
+    "Thank you, Dylan, for the Friday deploy.",
+])
+def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
+    assert blame(linter, sentence), sentence
+
+
+def test_own_sentences_floor(linter: Linter) -> None:
+    """The round's own sentences, misses included (P 0.750, R 0.927 before the round's changes)."""
+    rows = labelled.load_path(OWN)
+    assert len(rows) >= 200 and {r.label for r in rows} == {"B", "N"}
+    assert sum(r.label == "N" for r in rows) >= 150 and sum(r.label == "B" for r in rows) >= 50
+    res = eval_blame.evaluate(linter, rows)
+    misses = "\n".join(f"{label} [{kind}] {sentence}" for label, kind, sentence, _ in res["misses"])
+    assert res["precision"] >= 0.99 and res["recall"] >= 0.9, f"P {res['precision']:.3f} R {res['recall']:.3f}\n{misses}"
