@@ -67,6 +67,30 @@ PAIRS = [
     # a "that" clause with its own subject under a reporting verb is what was reported,
     # not a consequence of the reporter (framing.consequence_framing)
     ("reported-that", "Lena ran a script that corrupted the archive.", "A tester on the forum noted that release 2.4 corrupts large archives."),
+    # round 2: a release taken back from its users is remedial too
+    ("yanked-broken", "The maintainer yanked the wrong release from the index.", "The maintainer yanked the broken release from the index."),
+    # a meeting missed for the incident is something that happened to the person
+    # (misfortune_objects); a page missed is still a fault
+    ("missed-meeting", "Ana missed the page because she was in a meeting.", "Ana missed the retro because she was still on the outage."),
+    # damage said of nothing in a thank-you (thanked_time.none_affected)
+    ("thanks-nothing-lost", "Thanks to Ravi, all of Tuesday's orders were lost.", "Thanks to Ravi's quick thinking, no orders were lost."),
+    # an unknown individual's step that ended the trouble (unknown.py)
+    ("someone-then-recovered", "Someone restarted the primary.", "Someone bounced the gateway and the errors stopped."),
+    # something taken down to let the repair happen (intent._for_repair)
+    ("cut-to-allow-repairs", "Crews cut power to the hospital wing by mistake.", "Crews cut power to the hospital wing to allow repairs."),
+    # a safeguard off for the span of a repair (intent._mitigating), unless never undone
+    ("off-while-fixing", "I turned off the disk alert while I fixed the threshold and never turned it back on.",
+     "I turned off the disk alert while I fix the threshold."),
+    ("delete-while-cleaning", "The intern deleted the backup bucket while tidying up old resources.",
+     "The intern deleted the stale buckets while tidying up old resources."),
+    # a choice of the cautious act over a change (framing._chose_caution)
+    ("chose-to-wait", "Jill decided to deploy the hotfix rather than wait for the canary.",
+     "The team chose to wait for the vendor rather than patch locally."),
+    # the manual work an outage forced on people (framing._obliged)
+    ("had-to-by-hand", "Kemal edited the production config by hand.", "Support had to issue the refunds by hand for most of the day."),
+    # a check the person ran, whose failing is what it found (routine.check_result)
+    ("ran-tests-failed", "I ran the migration against prod and the database fell over.",
+     "I ran the smoke tests with the new flag and three of them failed."),
 ]
 
 
@@ -86,7 +110,8 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences, misses included (P 0.750, R 0.927 before the round's changes)."""
+    """The round's own sentences, misses included (before the round's changes: P 0.750, R 0.927
+    on the first 226; the 146 of round 2 added 9 false positives)."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 200 and {r.label for r in rows} == {"B", "N"}
     assert sum(r.label == "N" for r in rows) >= 150 and sum(r.label == "B" for r in rows) >= 50

@@ -11,7 +11,7 @@ from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
-from .thanked_time import risky_time_of_change
+from .thanked_time import none_affected, risky_time_of_change
 from .possessives import _generic_person, _possessor, ones_part
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
@@ -262,7 +262,7 @@ def sarcastic(view: SentenceView) -> bool:
     for t in view.sent:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "pcomp", "ccomp", "advcl") and (
             lex.verbs["breakage"].match(t) or lex.verbs["fault"].match(t)
-        ) and not any(c.dep_ == "neg" or c.lower_ in ("before", "without", "until") for c in t.children):
+        ) and not any(c.dep_ == "neg" or c.lower_ in ("before", "without", "until") for c in t.children) and not none_affected(t):
             return True
         if t.lower_ in ("down", "broken", "offline", "dead", "unavailable", "outage") and t.dep_ in ("acomp", "advmod", "attr", "prt", "pobj") and not any(c.lower_ in ("back",) for c in t.head.children):
             return True

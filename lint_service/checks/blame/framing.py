@@ -92,7 +92,8 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
     scope = near_scope(verbs, scope or [])
     for t in scope:
         nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-        if ((t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than")) and not _asked_instead(t, verbs, lex):
+        if ((t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than")) and not _asked_instead(t, verbs, lex) \
+                and not _chose_caution(verbs, lex):
             found.append(t)
     for v in verbs + [t for t in scope if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
         for prep in _preps(v):
@@ -118,7 +119,8 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
                         found += [prep, obj]
             elif word in ("despite",) and obj is not None:
                 found += [prep]
-            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead" and not _asked_instead(prep.doc[prep.i - 1], verbs, lex):
+            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead" and not _asked_instead(prep.doc[prep.i - 1], verbs, lex) \
+                    and not _chose_caution(verbs, lex):
                 found.append(prep)
         for c in v.children:
             if c.dep_ == "advcl":
@@ -136,6 +138,18 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
                 found += [c, o]
     return found
+
+
+def _chose_caution(verbs: list[Token], lex: Lexicon) -> bool:
+    """"chose to wait for the vendor rather than patch locally": a decision whose chosen
+    act changes nothing is the cautious option, not a step done in place of the right one
+    ("decided to deploy rather than wait" chose the change, and stays)."""
+    v = verbs[0]
+    if lex.verbs["choosing"].match(v):
+        chosen = next((x for x in v.children if x.dep_ == "xcomp"), None)
+    else:
+        chosen = v if v.dep_ == "xcomp" and lex.verbs["choosing"].match(v.head) else None
+    return chosen is not None and not any(lex.verbs[k].match(chosen) for k in ("causal", "destructive", "disable", "breakage", "fault"))
 
 
 def _asked_instead(instead: Token, verbs: list[Token], lex: Lexicon) -> bool:
@@ -243,8 +257,9 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     obj_framing = [t for t in obj_framing if not (_removing(governing_verb(t) or a, lex) or _remedied(t, lex))
                    or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     phrases = phrase_framing(verbs, lex, scope)
-    if phrases and _removing(a, lex) and is_harmless_object(clause, lex):
-        # "killed the hung pods by hand": a manual cleanup of something broken
+    if phrases and ((_removing(a, lex) and is_harmless_object(clause, lex)) or _obliged(clause)):
+        # "killed the hung pods by hand": a manual cleanup of something broken; "staff had
+        # to process refunds by hand": the manual work the outage forced on them
         phrases = [t for t in phrases if not _in_phrase(t, lex.framing["neutral_manner_phrases"])]
     found = (
         adverb_framing(verbs, lex)
@@ -255,6 +270,19 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
         + manner_prefix(clause.action, lex)
     )
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _obliged(clause: Clause) -> bool:
+    """The act is one the person had to do ("had to", "needed to", "were forced to")."""
+    if clause.negated:
+        return False
+    v = clause.verb
+    if clause.action is v:  # the infinitive read as its own clause ("had to / process")
+        if v.dep_ != "xcomp" or not any(x.dep_ == "aux" and x.lower_ == "to" for x in v.children):
+            return False
+        v = v.head
+    passive = any(x.dep_ == "auxpass" for x in v.children)
+    return verb_lemma(v) in ("have", "need") or (verb_lemma(v) in ("force", "require") and passive)
 
 
 def _in_phrase(tok: Token, phrases: list[str]) -> bool:

@@ -47,3 +47,16 @@ def planned(c: Clause, lex: Lexicon) -> bool:
     periods = lex.framing["planned_periods"]
     return any(t.dep_ == "prep" and t.lower_ in ("in", "during") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in periods for o in t.children) for t in tokens)
+
+
+def check_result(c: Clause, result: Token, lex: Lexicon) -> bool:
+    """"I ran the tests with the new flag and three of them failed", "ran the canary and it
+    failed": a check or safeguard the person ran, whose failing is what it found."""
+    guards = lex.framing["safeguard_objects"]
+    checks = [o for o in c.objects if o.lower_ in guards or o.lemma_.lower() in guards]
+    subject = next((s for s in result.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    if not checks or subject is None:
+        return False
+    # the check itself: "it", "they", "the tests", "three of them", "two of the checks"
+    said = [subject] + [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(t.lower_ in ("it", "they", "them") or t.lemma_.lower() in {o.lemma_.lower() for o in checks} for t in said)

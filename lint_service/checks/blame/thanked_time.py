@@ -1,4 +1,5 @@
-"""A risky time in a thank-you: ironic only when it is the time of a change.
+"""A risky time in a thank-you: ironic only when it is the time of a change; and damage
+said of nothing ("Thanks to Ravi's quick thinking, no data was lost") is none.
 
 "Thanks, Dylan, for deploying on a Friday" thanks a person for a change made at a risky
 time: ironic praise. "Thank you for taking the pager over the holiday" and "Thanks to
@@ -26,3 +27,13 @@ def _of_change(tok: Token, lex: Lexicon) -> bool:
     if verb is None or verb.lower_ in thanks or verb.lemma_.lower() in thanks:
         return True  # no act of its own: "for the Friday deploy"
     return any(lex.verbs[k].match(verb) for k in _CHANGES)
+
+
+def none_affected(verb: Token) -> bool:
+    """The damage verb's subject is nothing: "no data was lost", "nothing broke", "none of
+    the replicas crashed"."""
+    for s in verb.children:
+        if s.dep_ in ("nsubj", "nsubjpass") and (
+                s.lower_ in ("nothing", "none", "nobody", "noone") or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)):
+            return True
+    return False
