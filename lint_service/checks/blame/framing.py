@@ -257,9 +257,11 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     obj_framing = [t for t in obj_framing if not (_removing(governing_verb(t) or a, lex) or _remedied(t, lex))
                    or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     phrases = phrase_framing(verbs, lex, scope)
-    if phrases and ((_removing(a, lex) and is_harmless_object(clause, lex)) or _obliged(clause)):
+    changes = any(lex.verbs[k].match(a) for k in ("causal", "destructive", "disable", "breakage"))
+    if phrases and ((_removing(a, lex) and is_harmless_object(clause, lex)) or _obliged(clause) or not changes):
         # "killed the hung pods by hand": a manual cleanup of something broken; "staff had
-        # to process refunds by hand": the manual work the outage forced on them
+        # to process refunds by hand": the manual work the outage forced on them; "sorted
+        # the parcels by hand": work that changes no system ("edited the config by hand" does)
         phrases = [t for t in phrases if not _in_phrase(t, lex.framing["neutral_manner_phrases"])]
     found = (
         adverb_framing(verbs, lex)

@@ -60,8 +60,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     verbs = lex.verbs
     if sanctioned(c, lex) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
-    if verb_lemma(a) in ("lose", "lack", "miss") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
-        return None  # "lost access to their mailboxes", "missed their lunch break": something that happened to them
+    if verb_lemma(a) in ("lose", "lack", "miss", "skip") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
+        return None  # "lost access to their mailboxes", "missed their lunch break", "skipped lunch": something that happened to them
     denial = any(t.lower_ in ("wrong", "incorrect", "amiss", "improper") for t in a.children)
     if verb_lemma(a) == "do" and not denial and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):
         return "omission", [a] + c.objects[:1]  # "did nothing for a week" (but not "did nothing wrong")
