@@ -90,6 +90,10 @@ def _for_repair(c: Clause, lex: Lexicon) -> bool:
                 return True  # "to allow repairs", "to let crews replace the valve"
         if any(a.lower_ in ("could", "can") for a in x.children if a.dep_ == "aux") and _repair_work(x, lex):
             return True  # "so crews could replace the valve"
+        if lex.verbs["interruption"].match(c.action) and _purpose(x) and (_repair_work(x, lex) or any(
+                o.dep_ == "dobj" and (lex.verbs["recovery"].has(o.lemma_.lower()) or lex.verbs["remedial"].has(o.lemma_.lower()))
+                for o in x.children)):
+            return True  # "cut power to the street to repair the line", "... to make repairs": an interruption for the repair
     return False
 
 
