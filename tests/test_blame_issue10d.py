@@ -110,6 +110,13 @@ PAIRS = [
     ("caught-the-wrong", "The pharmacist dispensed the wrong dosage to the patient.",
      "The pharmacist caught the wrong dosage before it reached the patient."),
     ("flagged-the-wrong", "The reviewer didn't flag the wrong dosage.", "The reviewer flagged the wrong dosage."),
+    # round 5: an act that stops, removes or reports an object whose relative clause says
+    # it was doing harm (framing.stopped_harm); setting the harm going still fires
+    ("stopped-what-harmed", "Tess started a job that flooded the queue.", "Tess stopped the job that was flooding the queue."),
+    ("disabled-what-harmed", "Jo pushed a cron job that deleted user uploads.", "Jo disabled the cron job that was deleting user uploads."),
+    ("quarantined-what-leaked", "Lou deployed a host image that leaked credentials.", "Lou quarantined the host that was leaking credentials."),
+    ("reported-what-breaks", "Jo wrote a script that wiped the bucket.", "Fin reported a regression that breaks login on Safari."),
+    ("removed-what-blocked", "Ben removed the only firewall rule.", "Ben removed the firewall rule that blocked EU traffic."),
 ]
 
 
@@ -123,15 +130,17 @@ def test_issue10d_construction(linter: Linter, positive: str, near_miss: str) ->
     "Mo replaced the wrong certificate on the load balancer.",
     "Eli applied the vendor patch to prod without a change ticket, and the array lost two disks.",
     "Thank you, Dylan, for the Friday deploy.",
+    # a relative clause set off by a comma tells what the act did, not what its object was doing
+    "Mirela truncated the audit table, which signed every user out.",
 ])
 def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
     assert blame(linter, sentence), sentence
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences, misses included. All 526 (four rounds, each written before
-    its fixes) gave P 0.682 (41 false positives), R 0.898 before the round's changes and
-    P 0.989 (1), R 0.898 after. The one left: "killed it in the demo" (praise, or a process
+    """The round's own sentences, misses included. All 578 (five rounds, each written before
+    its fixes) gave P 0.664 (48 false positives), R 0.896 before the round's changes and
+    P 0.990 (1), R 0.896 after. The one left: "killed it in the demo" (praise, or a process
     killed? the parse cannot tell)."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 200 and {r.label for r in rows} == {"B", "N"}

@@ -202,7 +202,8 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
             if not any(m.lower_ in harmless for o in c.children if o.dep_ == "dobj" for m in o.subtree):
                 found.append(c)
     safeguards = lex.framing["safeguard_objects"]
-    for o in clause.objects:
+    # "disabled the cron job that was deleting uploads": what the object did is why it was stopped
+    for o in ([] if stopped_harm(clause, lex) else clause.objects):
         for c in o.children:
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
@@ -221,6 +222,31 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
                 and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that") for s in c.children):
             found.append(c)
     return found
+
+
+_STOPPING = ("disable", "destructive", "cessation", "interruption", "remedial", "recovery")
+
+
+def stopped_harm(clause: Clause, lex: Lexicon) -> bool:
+    """The act stops, removes or reports an object whose own relative clause says it was
+    doing harm: "killed the query that was locking the table", "quarantined the host that
+    was leaking credentials", "reported a regression that breaks login". ("ran a script
+    that corrupted the archive", "pushed a config that broke checkout": the act set the
+    harm going, and its verbs are not of these classes.)"""
+    a = clause.action
+    telling = (lex.verbs["reporting"].match(a) or lex.verbs["speech"].match(a)) and not lex.verbs["causal"].match(a)  # not "wrote a script"
+    if not (telling or any(lex.verbs[k].match(a) for k in _STOPPING)) or clause.negated:
+        return False
+    classes = ("harm", "breakage", "destructive", "malfunction")
+    for o in clause.objects:
+        for r in o.children:
+            first = r.left_edge
+            if r.dep_ != "relcl" or any(n.dep_ == "neg" for n in r.children) or (first.i > 0 and first.doc[first.i - 1].text == ","):
+                continue  # ", which logged out every user": set off by a comma, what the act did
+            subject = next((s for s in r.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if (subject is None or subject.lower_ in ("that", "which", "who")) and any(lex.verbs[k].match(r) for k in classes):
+                return True
+    return False
 
 
 def manner_prefix(verb: Token, lex: Lexicon) -> list[Token]:
@@ -331,7 +357,10 @@ def of_what(tok: Token) -> list[Token]:
 
 def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:
     """"deleted the stale preview environments", "two days of old logs": a destructive
-    verb on something disposable."""
+    verb on something disposable; "removed the rule that blocked EU traffic": an act that
+    stops a thing said to be doing harm."""
+    if stopped_harm(clause, lex):
+        return True
     harmless = lex.framing["harmless_objects"]
     for o in clause.objects:
         if any(c.lower_ in harmless for c in [*(t for t in o.subtree if t.i <= o.i), *of_what(o)]):
