@@ -117,6 +117,10 @@ PAIRS = [
     ("quarantined-what-leaked", "Lou deployed a host image that leaked credentials.", "Lou quarantined the host that was leaking credentials."),
     ("reported-what-breaks", "Jo wrote a script that wiped the bucket.", "Fin reported a regression that breaks login on Safari."),
     ("removed-what-blocked", "Ben removed the only firewall rule.", "Ben removed the firewall rule that blocked EU traffic."),
+    # round 6: a counterfactual its own sentence denies (denied_hindsight.py)
+    ("neither-could-have", "The second reviewer could have spotted the bug from the diff.",
+     "Neither reviewer could have spotted the bug from the diff."),
+    ("do-not-think-should", "We think Jo should have caught this in review.", "We do not think Jo should have caught this in review."),
 ]
 
 
@@ -138,9 +142,9 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences, misses included. All 578 (five rounds, each written before
-    its fixes) gave P 0.664 (48 false positives), R 0.896 before the round's changes and
-    P 0.990 (1), R 0.896 after. The one left: "killed it in the demo" (praise, or a process
+    """The round's own sentences, misses included. All 613 (six rounds, each written before
+    its fixes) gave P 0.662 (51 false positives), R 0.893 before the round's changes and
+    P 0.990 (1), R 0.893 after. The one left: "killed it in the demo" (praise, or a process
     killed? the parse cannot tell)."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 200 and {r.label for r in rows} == {"B", "N"}

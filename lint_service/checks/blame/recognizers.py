@@ -24,6 +24,7 @@ from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
 from .offers import offered
+from .denied_hindsight import denied_hindsight
 from .lapses import caught_out, inattention, mistimed, worsened, wrong_place, wrong_target
 from .intent import deliberate, sanctioned
 from .prompted import system_prompted
@@ -336,8 +337,8 @@ def counterfactual(view: SentenceView) -> Detection | None:
             continue
         if c.passive or credited(c, view.lex):
             continue  # "If Ottilie had not been paged ...": something done to her, not by her
-        if offered(c, view.lex):
-            continue  # "If you had asked, I'd have helped": an offer in hindsight
+        if offered(c, view.lex) or denied_hindsight(c, view.lex):
+            continue  # "If you had asked, I'd have helped": an offer; "Neither reviewer could have ...": denied
         # "Shouldn't have merged it": the writer's own hindsight with the "I" dropped
         # (an act done to something: "must have been the cache", "should have finished by
         # now" say what a thing was or did)
