@@ -67,6 +67,9 @@ PAIRS = [
     # a "that" clause with its own subject under a reporting verb is what was reported,
     # not a consequence of the reporter (framing.consequence_framing)
     ("reported-that", "Lena ran a script that corrupted the archive.", "A tester on the forum noted that release 2.4 corrupts large archives."),
+    # ... but not an admission, a person's act reported, or a thing of someone's (framing._reported_thing)
+    ("admitted-that", "He admitted that the change broke checkout.", "He noted that the change broke checkout."),
+    ("said-that-person", "The manager said that Ola broke the build.", "The manager said that the update broke the build."),
     # round 2: a release taken back from its users is remedial too
     ("yanked-broken", "The maintainer yanked the wrong release from the index.", "The maintainer yanked the broken release from the index."),
     # a meeting missed for the incident is something that happened to the person

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .agents import BLAMEABLE, classify
 from .clauses import Clause
 from .lexicon import Lexicon, verb_lemma
 
@@ -217,11 +218,21 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # ", which logged out every user" attached to the verb
     for c in clause.verb.children:
         # the relative word is the clause's subject; a "that" clause with a subject of its
-        # own is what was said or seen ("noted that version 2.4 corrupts archives")
+        # own is what was said or seen ("noted that version 2.4 corrupts archives"), unless
+        # it is owned ("admitted that the change broke it", "wrote that her script wiped it")
         if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children) \
-                and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that") for s in c.children):
+                and not _reported_thing(clause.verb, c, lex):
             found.append(c)
     return found
+
+
+def _reported_thing(verb: Token, said: Token, lex: Lexicon) -> bool:
+    """``said`` is a "that" clause whose own subject is a thing, not a person or someone's,
+    under a verb that is no admission: what someone reported a thing did."""
+    subject = next((s for s in said.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that")), None)
+    if subject is None or lex.verbs["admission"].match(verb) or classify(subject, lex) in BLAMEABLE:
+        return False  # "said that Ola broke the build": a person's act, reported
+    return not any(p.dep_ == "poss" and (p.pos_ in ("PRON", "PROPN")) for p in subject.children)
 
 
 _STOPPING = ("disable", "destructive", "cessation", "interruption", "remedial", "recovery")
