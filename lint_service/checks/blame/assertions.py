@@ -11,6 +11,7 @@ from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
 from .risk import BAD_WORDS
+from .thanked_time import none_affected, risky_time_of_change
 from .possessives import _generic_person, _possessor, ones_part
 from .recognizers import Detection, SentenceView, _negated_sentence, _who
 
@@ -264,7 +265,7 @@ def sarcastic(view: SentenceView) -> bool:
     for t in view.sent:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "pcomp", "ccomp", "advcl") and (
             lex.verbs["breakage"].match(t) or lex.verbs["fault"].match(t)
-        ) and not any(c.dep_ == "neg" or c.lower_ in ("before", "without", "until") for c in t.children):
+        ) and not any(c.dep_ == "neg" or c.lower_ in ("before", "without", "until") for c in t.children) and not none_affected(t):
             return True
         if t.lower_ in ("down", "broken", "offline", "dead", "unavailable", "outage") and t.dep_ in ("acomp", "advmod", "attr", "prt", "pobj") and not any(c.lower_ in ("back",) for c in t.head.children):
             return True
@@ -373,7 +374,7 @@ def ironic_praise(view: SentenceView) -> Detection | None:
         return None
     # Ironic praise needs only something gone wrong; plain thanks ("Thanks to Anouk, the
     # replica was promoted before any writes were lost") needs the damage itself.
-    damaged = sarcastic(view) or any(t.lower_ in view.lex.framing["risky_times"] for t in view.sent)
+    damaged = sarcastic(view) or risky_time_of_change(view.sent, view.lex)
     if not (damaged or (praise and _negative_outcome(view, exclude=set()))):
         return None
     # A team counts only when the sentence states real damage ("Thanks to the platform

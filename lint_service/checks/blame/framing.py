@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .agents import BLAMEABLE, classify
 from .clauses import Clause
 from .lexicon import Lexicon, verb_lemma
 
@@ -92,7 +93,8 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
     scope = near_scope(verbs, scope or [])
     for t in scope:
         nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-        if ((t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than")) and not _asked_instead(t, verbs, lex):
+        if ((t.lower_ == "instead" and nxt == "of") or (t.lower_ == "rather" and nxt == "than")) and not _asked_instead(t, verbs, lex) \
+                and not _chose_caution(verbs, lex):
             found.append(t)
     for v in verbs + [t for t in scope if t.dep_ in ("pobj", "dobj", "pcomp", "advcl", "xcomp") and t not in verbs]:
         for prep in _preps(v):
@@ -118,7 +120,8 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
                         found += [prep, obj]
             elif word in ("despite",) and obj is not None:
                 found += [prep]
-            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead" and not _asked_instead(prep.doc[prep.i - 1], verbs, lex):
+            elif word == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "instead" and not _asked_instead(prep.doc[prep.i - 1], verbs, lex) \
+                    and not _chose_caution(verbs, lex):
                 found.append(prep)
         for c in v.children:
             if c.dep_ == "advcl":
@@ -136,6 +139,18 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
                 found += [c, o]
     return found
+
+
+def _chose_caution(verbs: list[Token], lex: Lexicon) -> bool:
+    """"chose to wait for the vendor rather than patch locally": a decision whose chosen
+    act changes nothing is the cautious option, not a step done in place of the right one
+    ("decided to deploy rather than wait" chose the change, and stays)."""
+    v = verbs[0]
+    if lex.verbs["choosing"].match(v):
+        chosen = next((x for x in v.children if x.dep_ == "xcomp"), None)
+    else:
+        chosen = v if v.dep_ == "xcomp" and lex.verbs["choosing"].match(v.head) else None
+    return chosen is not None and not any(lex.verbs[k].match(chosen) for k in ("causal", "destructive", "disable", "breakage", "fault"))
 
 
 def _asked_instead(instead: Token, verbs: list[Token], lex: Lexicon) -> bool:
@@ -188,7 +203,8 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
             if not any(m.lower_ in harmless for o in c.children if o.dep_ == "dobj" for m in o.subtree):
                 found.append(c)
     safeguards = lex.framing["safeguard_objects"]
-    for o in clause.objects:
+    # "disabled the cron job that was deleting uploads": what the object did is why it was stopped
+    for o in ([] if stopped_harm(clause, lex) else clause.objects):
         for c in o.children:
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
@@ -201,9 +217,47 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
                 found.append(c)  # "pushed a config that disabled the health checks"
     # ", which logged out every user" attached to the verb
     for c in clause.verb.children:
-        if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children):
+        # the relative word is the clause's subject; a "that" clause with a subject of its
+        # own is what was said or seen ("noted that version 2.4 corrupts archives"), unless
+        # it is owned ("admitted that the change broke it", "wrote that her script wiped it")
+        if c.dep_ in ("relcl", "advcl", "ccomp") and harm.match(c) and any(s.lower_ in ("which", "that") for s in c.children) \
+                and not _reported_thing(clause.verb, c, lex):
             found.append(c)
     return found
+
+
+def _reported_thing(verb: Token, said: Token, lex: Lexicon) -> bool:
+    """``said`` is a "that" clause whose own subject is a thing, not a person or someone's,
+    under a verb that is no admission: what someone reported a thing did."""
+    subject = next((s for s in said.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that")), None)
+    if subject is None or lex.verbs["admission"].match(verb) or classify(subject, lex) in BLAMEABLE:
+        return False  # "said that Ola broke the build": a person's act, reported
+    return not any(p.dep_ == "poss" and (p.pos_ in ("PRON", "PROPN")) for p in subject.children)
+
+
+_STOPPING = ("disable", "destructive", "cessation", "interruption", "remedial", "recovery")
+
+
+def stopped_harm(clause: Clause, lex: Lexicon) -> bool:
+    """The act stops, removes or reports an object whose own relative clause says it was
+    doing harm: "killed the query that was locking the table", "quarantined the host that
+    was leaking credentials", "reported a regression that breaks login". ("ran a script
+    that corrupted the archive", "pushed a config that broke checkout": the act set the
+    harm going, and its verbs are not of these classes.)"""
+    a = clause.action
+    telling = (lex.verbs["reporting"].match(a) or lex.verbs["speech"].match(a)) and not lex.verbs["causal"].match(a)  # not "wrote a script"
+    if not (telling or any(lex.verbs[k].match(a) for k in _STOPPING)) or clause.negated:
+        return False
+    classes = ("harm", "breakage", "destructive", "malfunction")
+    for o in clause.objects:
+        for r in o.children:
+            first = r.left_edge
+            if r.dep_ != "relcl" or any(n.dep_ == "neg" for n in r.children) or (first.i > 0 and first.doc[first.i - 1].text == ","):
+                continue  # ", which logged out every user": set off by a comma, what the act did
+            subject = next((s for s in r.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if (subject is None or subject.lower_ in ("that", "which", "who")) and any(lex.verbs[k].match(r) for k in classes):
+                return True
+    return False
 
 
 def manner_prefix(verb: Token, lex: Lexicon) -> list[Token]:
@@ -220,7 +274,8 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     scope = clause_tokens(clause)
     # Modifiers of objects frame only actions ("pushed the wrong tag"), not states
     # ("was working from an outdated checklist").
-    nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if lex.verbs["causal"].match(clause.action) else clause.objects
+    acts = lex.verbs["causal"].match(clause.action) or lex.verbs["remedial"].match(clause.action)
+    nouns = clause.objects + [t for t in scope if t.dep_ == "pobj"] if acts else clause.objects
     obj_framing = object_framing(nouns, lex)
     a = clause.action
     if not lex.verbs["causal"].match(a) and a.pos_ == "VERB" and verb_lemma(a) not in ("be", "have", "stay", "sit", "remain") and not _ongoing(clause.verb):
@@ -236,11 +291,14 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # Removing a broken or stale thing is cleanup, whether it is the clause's act or
     # its purpose ("restarted the database to clear the bad connections"); removing
     # "the wrong" one is not.
-    obj_framing = [t for t in obj_framing if not _removing(governing_verb(t) or a, lex)
+    obj_framing = [t for t in obj_framing if not (_removing(governing_verb(t) or a, lex) or _remedied(t, lex))
                    or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     phrases = phrase_framing(verbs, lex, scope)
-    if phrases and _removing(a, lex) and is_harmless_object(clause, lex):
-        # "killed the hung pods by hand": a manual cleanup of something broken
+    changes = any(lex.verbs[k].match(a) for k in ("causal", "destructive", "disable", "breakage"))
+    if phrases and ((_removing(a, lex) and is_harmless_object(clause, lex)) or _obliged(clause) or not changes):
+        # "killed the hung pods by hand": a manual cleanup of something broken; "staff had
+        # to process refunds by hand": the manual work the outage forced on them; "sorted
+        # the parcels by hand": work that changes no system ("edited the config by hand" does)
         phrases = [t for t in phrases if not _in_phrase(t, lex.framing["neutral_manner_phrases"])]
     found = (
         adverb_framing(verbs, lex)
@@ -253,6 +311,19 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     return sorted(set(found), key=lambda t: t.i)
 
 
+def _obliged(clause: Clause) -> bool:
+    """The act is one the person had to do ("had to", "needed to", "were forced to")."""
+    if clause.negated:
+        return False
+    v = clause.verb
+    if clause.action is v:  # the infinitive read as its own clause ("had to / process")
+        if v.dep_ != "xcomp" or not any(x.dep_ == "aux" and x.lower_ == "to" for x in v.children):
+            return False
+        v = v.head
+    passive = any(x.dep_ == "auxpass" for x in v.children)
+    return verb_lemma(v) in ("have", "need") or (verb_lemma(v) in ("force", "require") and passive)
+
+
 def _in_phrase(tok: Token, phrases: list[str]) -> bool:
     """The token is a word of one of these two-word phrases, as written around it."""
     doc = tok.doc
@@ -263,6 +334,19 @@ def _in_phrase(tok: Token, phrases: list[str]) -> bool:
 
 def _removing(verb: Token, lex: Lexicon) -> bool:
     return any(lex.verbs[k].match(verb) for k in ("destructive", "breakage", "disable", "recovery", "cessation"))
+
+
+def _remedied(mod: Token, lex: Lexicon) -> bool:
+    """The modifier describes what a verb that renews, replaces or takes out of service
+    acts on, or where ("replaced the faulty cable", "reset the broken slot", "swapped the
+    disk in the broken array"): the broken state is why it was done. What is put in its
+    place ("with an untested one") stays framing, and so does "the wrong" one (the caller)."""
+    noun = mod.head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "replaced the faulty cable and the bad optic"
+    if noun.dep_ == "pobj" and noun.head.lower_ not in ("with", "by"):
+        noun = noun.head
+    return noun.dep_ in ("dobj", "prep") and lex.verbs["remedial"].match(noun.head)
 
 
 def _ongoing(verb: Token) -> bool:
@@ -284,7 +368,10 @@ def of_what(tok: Token) -> list[Token]:
 
 def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:
     """"deleted the stale preview environments", "two days of old logs": a destructive
-    verb on something disposable."""
+    verb on something disposable; "removed the rule that blocked EU traffic": an act that
+    stops a thing said to be doing harm."""
+    if stopped_harm(clause, lex):
+        return True
     harmless = lex.framing["harmless_objects"]
     for o in clause.objects:
         if any(c.lower_ in harmless for c in [*(t for t in o.subtree if t.i <= o.i), *of_what(o)]):

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from .clauses import Clause
 from .framing import clause_tokens
 from .lexicon import Lexicon, particle_of, verb_lemma
+from .risk import left_undone
 
 
 def _purpose(x: Token) -> bool:
@@ -41,6 +42,9 @@ def _mitigating(c: Clause, lex: Lexicon) -> bool:
             return True  # "silenced the alert after the fix was confirmed": the incident is over
         if x.dep_ == "prep" and x.lower_ in ("until", "till"):
             return True
+        if x.dep_ == "advcl" and any(m.lower_ == "while" for m in x.children if m.dep_ == "mark") and _repair_work(x, lex) \
+                and not lex.verbs["destructive"].match(a) and any(t.lower_ in lex.framing["safeguard_objects"] for o in c.objects for t in o.subtree):
+            return True  # "turned off the alert while I fix the threshold": a safeguard off for the span of the repair
         if x.dep_ == "prep" and x.lower_ == "as" and any(o.lemma_.lower() in lex.framing["stopgap_nouns"] for o in x.children):
             return True
     return False
@@ -53,6 +57,43 @@ def _protective(c: Clause, lex: Lexicon) -> bool:
         if x.dep_ in ("advcl", "xcomp") and x.i > c.action.i and lex.verbs["protective"].match(x) and (
                 x.tag_ == "VBG" or any(m.lower_ == "to" for m in x.children if m.dep_ == "aux")):
             return True
+    return False
+
+
+def _never_undone(c: Clause, lex: Lexicon) -> bool:
+    """A subjectless "and never turned it back on" the parser hung on the act's own
+    "while"/"until" clause: the switch-off was left in place after all."""
+    for x in c.action.subtree:
+        if x.dep_ != "conj" or x.pos_ != "VERB" or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children):
+            continue
+        negated = any(t.dep_ == "neg" or t.lower_ == "never" for t in x.children)
+        back = verb_lemma(x) in lex.framing["restoring_verbs"] or any(t.lower_ == "back" for t in x.subtree if t.dep_ in ("advmod", "prt"))
+        if negated and back:
+            return True
+    return False
+
+
+def _repair_work(x: Token, lex: Lexicon) -> bool:
+    """A verb of repair ("fix", "replace", "rebuild"), not of looking ("investigate")."""
+    return (lex.verbs["recovery"].match(x) or lex.verbs["remedial"].match(x)) and not lex.verbs["diligence"].match(x)
+
+
+def _for_repair(c: Clause, lex: Lexicon) -> bool:
+    """"cut power to the area to allow repairs", "drained the line so crews could replace
+    the valve": something taken down to let the repair work happen."""
+    for x in c.action.children:
+        if not _purpose(x) and not (x.dep_ == "advcl" and any(m.lower_ == "so" for m in x.children)):
+            continue
+        if lex.verbs["permissive"].match(x) or verb_lemma(x) in ("enable", "permit"):
+            work = [o for o in x.children if o.dep_ in ("dobj", "xcomp", "ccomp")]
+            if any(lex.verbs["recovery"].has(o.lemma_.lower()) or lex.verbs["remedial"].has(o.lemma_.lower()) for o in work):
+                return True  # "to allow repairs", "to let crews replace the valve"
+        if any(a.lower_ in ("could", "can") for a in x.children if a.dep_ == "aux") and _repair_work(x, lex):
+            return True  # "so crews could replace the valve"
+        if lex.verbs["interruption"].match(c.action) and _purpose(x) and (_repair_work(x, lex) or any(
+                o.dep_ == "dobj" and (lex.verbs["recovery"].has(o.lemma_.lower()) or lex.verbs["remedial"].has(o.lemma_.lower()))
+                for o in x.children)):
+            return True  # "cut power to the street to repair the line", "... to make repairs": an interruption for the repair
     return False
 
 
@@ -71,8 +112,9 @@ def deliberate(c: Clause, lex: Lexicon) -> bool:
         stopping = lex.verbs["cessation"].match(c.action) or particle_of(c.action) in ("down", "off")
         return marked and stopping and _protective(c, lex)
     if lex.verbs["disable"].match(c.action) and _mitigating(c, lex):
-        return True
-    if _protective(c, lex):
+        # ... unless it was never undone ("while I fixed the threshold and never turned it back on")
+        return not (left_undone(c, lex) or _never_undone(c, lex))
+    if _protective(c, lex) or _for_repair(c, lex):
         return True
     return marked
 

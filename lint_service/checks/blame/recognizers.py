@@ -24,6 +24,8 @@ from .duties import admitted_act, reproached_habit, unmet_duty
 from .framing import describe, idiom_match, is_harmless_object, negative_framing
 from .lexicon import Lexicon, is_mis_verb, verb_lemma
 from .inability import inability_after
+from .offers import offered
+from .denied_hindsight import denied_hindsight
 from .lapses import caught_out, inattention, mistimed, worsened, wrong_place, wrong_target
 from .intent import deliberate, sanctioned
 from .prompted import system_prompted
@@ -60,8 +62,8 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     verbs = lex.verbs
     if sanctioned(c, lex) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
-    if verb_lemma(a) in ("lose", "lack", "miss") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
-        return None  # "lost access to their mailboxes", "missed their lunch break": something that happened to them
+    if verb_lemma(a) in ("lose", "lack", "miss", "skip") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
+        return None  # "lost access to their mailboxes", "missed their lunch break", "skipped lunch": something that happened to them
     denial = any(t.lower_ in ("wrong", "incorrect", "amiss", "improper") for t in a.children)
     if verb_lemma(a) == "do" and not denial and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):
         return "omission", [a] + c.objects[:1]  # "did nothing for a week" (but not "did nothing wrong")
@@ -340,6 +342,8 @@ def counterfactual(view: SentenceView) -> Detection | None:
             continue
         if c.passive or credited(c, view.lex):
             continue  # "If Ottilie had not been paged ...": something done to her, not by her
+        if offered(c, view.lex) or denied_hindsight(c, view.lex):
+            continue  # "If you had asked, I'd have helped": an offer; "Neither reviewer could have ...": denied
         # "Shouldn't have merged it": the writer's own hindsight with the "I" dropped
         # (an act done to something: "must have been the cache", "should have finished by
         # now" say what a thing was or did)

@@ -14,6 +14,7 @@ from .clauses import Clause
 from .concurrency import not_yet_done, while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
 from .lexicon import Lexicon, verb_lemma
+from .routine import check_result, system_turn
 from .safe_removal import kept_first, put_back, rebuilt
 from .slips import destructive_command, draft_to_everyone, exchanged, repeated_one_off
 
@@ -322,7 +323,7 @@ def consequence(c: Clause, lex: Lexicon) -> list[Token]:
         if not own_subject and x.dep_ == "conj":
             continue  # same subject: handled as its own clause
         found = bad_outcome(list(x.subtree), lex)
-        if found:
+        if found and not system_turn(c, x, lex) and not check_result(c, x, lex):
             return [c.action, found[0]]
     return []
 

@@ -10,7 +10,7 @@ and ``rules/framing.yaml``.
 from __future__ import annotations
 
 from .clauses import Clause
-from .lexicon import Lexicon, verb_lemma
+from .lexicon import Lexicon, particle_of, verb_lemma
 from .risk import bad_outcome
 
 
@@ -27,7 +27,36 @@ def _own_thing(c: Clause, lex: Lexicon) -> bool:
         return False
     words = {t.lower_ for t in c.objects[0].subtree if t.i <= c.objects[0].i}
     owned = any(t.dep_ == "poss" and t.lower_ in ("my", "his", "her") for t in c.objects[0].children)
-    return owned and not words & lex.framing["valuable_objects"] and verb_lemma(c.action) in ("lose", "break", "drop", "forget", "misplace")
+    if not owned or words & lex.framing["valuable_objects"]:
+        return False
+    if verb_lemma(c.action) in ("lose", "break", "drop", "forget", "misplace"):
+        return True
+    # "blew away her local environment", "wiped my scratch checkout": one's own working copy
+    local = words & lex.framing["own_copy_modifiers"]
+    return bool(local) and any(lex.verbs[k].match(c.action) for k in ("destructive", "breakage"))
+
+
+def _aside(c: Clause, lex: Lexicon) -> bool:
+    """"I forgot to mention: the fix is out", "forgot to say thanks to Ines": the writer
+    forgot to say something they are saying now, not a step of the work. ("forgot to
+    mention the migration to the on-call" has what went unsaid, and stays.)"""
+    if verb_lemma(c.verb) != "forget" or c.action is c.verb or verb_lemma(c.action) not in ("mention", "say", "add", "note"):
+        return False
+    said = [x for x in c.action.children if x.dep_ in ("dobj", "ccomp")]
+    thanks = lex.terms["thanks_markers"]
+    return all(x.lower_ in thanks or x.lemma_.lower() in thanks for x in said)
+
+
+def _catching_up(c: Clause, lex: Lexicon) -> bool:
+    """"what did I miss?", "Did I miss anything important?": asking to be caught up."""
+    if verb_lemma(c.action) != "miss" or c.verb.sent[-1].text != "?":
+        return False
+    return all(o.lower_ in ("what", "anything", "something") for o in c.objects)
+
+
+def _analysed(c: Clause, lex: Lexicon) -> bool:
+    """"broke the problem down into three parts": taking apart to understand."""
+    return verb_lemma(c.action) == "break" and particle_of(c.action) == "down" and bool(c.objects)
 
 
 def _without_object(c: Clause, lex: Lexicon) -> bool:
@@ -73,5 +102,6 @@ def _pointing_to(c: Clause, lex: Lexicon) -> bool:
 
 
 def no_fault_sense(c: Clause, lex: Lexicon) -> bool:
-    return any(test(c, lex) for test in (_idiom_object, _own_thing, _without_object, _hurried_repair, _overlooked_noise, _pointing_to))
+    return any(test(c, lex) for test in (_idiom_object, _own_thing, _without_object, _hurried_repair, _overlooked_noise, _pointing_to,
+                                         _aside, _catching_up, _analysed))
 

@@ -58,6 +58,9 @@ def unknown_act(c: Clause, lex: Lexicon) -> list[Token]:
         return []
     if particle_of(a) == "back" or any(t.lower_ == "back" and t.dep_ in ("advmod", "prt") and t.head in (a, *a.children) for t in a.subtree):
         return []  # "someone turned the alerts back on": a restoring step
+    if any(x.dep_ == "conj" and x.pos_ == "VERB" and (lex.verbs["cessation"].match(x) or particle_of(x) == "back")
+           and not any(n.dep_ == "neg" or n.lower_ == "never" for n in x.children) for x in a.children):
+        return []  # "someone restarted the service and it recovered": the step that ended it
     acted_on = c.objects or [p for p in a.children if p.dep_ == "prt"]
     if not acted_on or is_harmless_object(c, lex) or verb_lemma(a) in ("be", "have"):
         return []

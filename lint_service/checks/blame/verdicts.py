@@ -14,6 +14,7 @@ from .clauses import Clause
 from .fragments import first_word, past_form
 from .lexicon import verb_lemma
 from .punishment import punishment_recipients
+from .senses import no_fault_sense
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
 
 
@@ -191,7 +192,8 @@ def apology(view: SentenceView) -> Detection | None:
         if lex.verbs["recovery"].match(c.action) and not lex.verbs["fault"].match(c.action):
             continue
         acted = any(lex.verbs[k].match(c.action) for k in harmful)
-        damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault"))
+        damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault")) \
+            and not no_fault_sense(c, lex)  # "Sorry I'm late, what did I miss?"
         reason = _fault_reason(c, lex)
         if reason is not None and not _apology_word(view):
             continue  # remorse beside a fault the person recognizer reads ("I feel terrible; I caused ..."): its reading, its rewrite
