@@ -27,36 +27,8 @@ from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
 from .writer_clause import writers_own
-
-# The pronouns that can point back at a removed person, by how the sentence named
-# them: with "I" gone, "me" and "my" are theirs; with "Ravi" gone, "he" or "their" may be.
-_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
-_SECOND = frozenset({"you", "your", "yours", "yourself"})
-_HE = frozenset({"he", "him", "his", "himself"})
-_SHE = frozenset({"she", "her", "hers", "herself"})
-_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-
-
-def pronouns_of(removed: Token | None) -> frozenset[str]:
-    """The pronouns that may refer to ``removed`` once it is gone from the sentence."""
-    if removed is None:
-        return frozenset()  # "human error": no person was in the sentence to leave pronouns behind
-    low = removed.lower_
-    for group in (_FIRST, _SECOND, _HE, _SHE, _PLURAL):
-        if low in group:
-            return group
-    if removed.tag_ in ("NNS", "NNPS") and not _name_read_as_plural(removed):
-        return _PLURAL
-    return _HE | _SHE | _PLURAL
-
-
-def _name_read_as_plural(tok: Token) -> bool:
-    """(rewrite29) "Ines/NNS overlooked ...": a capitalised bare word ending in "s" that is
-    no English word is a name, one person, and "she" or "he" may still stand for them."""
-    from ..checks.blame.agents import is_english_word
-
-    return tok.is_title and not list(tok.children) and not is_english_word(tok.lower_)
-
+from .by_gerund import by_gerund_as_written
+from .referents import FIRST, HE, PLURAL, SECOND, SHE, pronouns_of
 
 def _found_wanting(t: Token) -> bool:
     """A virtue said to have fallen short: "not careful enough", "wasn't careful enough"."""
@@ -81,7 +53,7 @@ class Original:
     dropped: set[int] = field(default_factory=set)  # token indices the rewrite may lose
     objects: list[str] = field(default_factory=list)  # the action's object heads, kept verbatim
     person: set[str] = field(default_factory=set)  # the removed person's name words
-    pronouns: frozenset[str] = _HE | _SHE | _PLURAL  # pronouns that could refer to them
+    pronouns: frozenset[str] = HE | SHE | PLURAL  # pronouns that could refer to them
     judged: frozenset[str] = frozenset()  # judgement words ("reckless", "carelessly") the rewrite must not keep
     virtues: frozenset[str] = frozenset()  # "careful", "carefully": a judgement once compared ("more carefully")
     judging_verbs: frozenset[str] = frozenset()  # "sleepwalk": a verb that judges how it was done
@@ -108,23 +80,9 @@ def unbound_pronouns(sent: Span, removed: Token | None, pronouns: frozenset[str]
     may a possessive ("Her manager said Ana ...")."""
     if removed is None or removed.pos_ == "PRON":
         return ()
-    third = _HE | _SHE | _PLURAL
+    third = HE | SHE | PLURAL
     return tuple(t.lower_ for t in sent if t.lower_ in pronouns & third and t.i < removed.i and t.dep_ in ("nsubj", "nsubjpass", "dobj")
                  and t.head in removed.ancestors)
-
-
-def _by_gerund_as_written(by: Token, orig: Original) -> bool:
-    """(rewrite28) "Let me begin by explaining how ...": the "by + -ing" phrase stands in the
-    original on a verb the rewrite left active (its doer is still there); only one the
-    rewrite hung on a passive or a new subject dangles."""
-    head = by.head
-    doer = next((c.lower_ for c in head.children if c.dep_ == "nsubj"), None)
-    if doer is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
-        return False  # "The build broke by committing ...": the new subject is no doer of the -ing
-    gerund = next(c for c in by.children if c.tag_ == "VBG" and c.dep_ == "pcomp")
-    return any(t.lower_ == "by" and t.head.lower_ == head.lower_ and t.i not in orig.dropped
-               and any(s.dep_ == "nsubj" and s.lower_ == doer for s in t.head.children)
-               and any(g.lower_ == gerund.lower_ and g.dep_ == "pcomp" for g in t.children) for t in orig.sent)
 
 
 def problems(cand: Span, orig: Original) -> list[str]:
@@ -156,15 +114,15 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if low in unbound:  # "They were deep in a release when an engineer ...": never the engineer
             unbound.remove(low)
             continue
-        if low in _FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
+        if low in FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
                 and any(c.dep_ == "ccomp" for c in t.head.children) and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
             continue  # "I think the login page broke": the writer's hedge, not the act
-        if low in _FIRST and orig.writer_clauses and writers_own(t, cand, orig):
+        if low in FIRST and orig.writer_clauses and writers_own(t, cand, orig):
             continue  # "..., now I can't log in, what do I do?": the writer's clause beside the act
         # "their" after "the partner" may be the partner's; "she" never is a thing's
-        if low in _PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= _PLURAL):
+        if low in PLURAL and any(x.pos_ in ("NOUN", "PROPN") for x in cand if x.i < t.i) and not (orig.pronouns <= PLURAL):
             continue
-        if low in _PLURAL and any(x.tag_ in ("NNS", "NNPS") or x.lower_ == "we" for x in cand if x.i < t.i):
+        if low in PLURAL and any(x.tag_ in ("NNS", "NNPS") or x.lower_ == "we" for x in cand if x.i < t.i):
             continue
         out.append(f"pronoun {t.text!r} has no antecedent")
     for t in words:
@@ -192,7 +150,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(c.dep_ == "auxpass" for c in t.head.children):
             out.append(DANGLING_BELIEF)
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in t.children) \
-                and not _by_gerund_as_written(t, orig):
+                and not by_gerund_as_written(t, orig):
             out.append("dangling 'by + -ing'")
     if (state := _persons_state(orig)) is not None and state in text:
         out.append(f"{state!r} was said of the removed person")
@@ -375,7 +333,7 @@ def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | 
         quoted = written
         if quoted not in text and quoted[-2:-1] in (".", "!", "?") and orig.sent.text.rstrip().endswith(quoted):
             quoted = quoted[:-2] + quoted[-1]  # "a “bad command.”" fronted: the sentence's full stop stays at its end
-        if quoted not in text and unquoted_scare(inner, orig.sent, orig.pronouns | _SECOND, text):
+        if quoted not in text and unquoted_scare(inner, orig.sent, orig.pronouns | SECOND, text):
             continue  # scare quotes taken off, the words kept (rewrite/unquoted.py)
         if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
             return quoted
@@ -393,7 +351,7 @@ def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
     for t in orig.sent:
         if t.text in quotes and t.i > orig.sent.start:
             prev = doc[t.i - 1]
-            if prev.tag_ == "POS" or (prev.tag_ == "PRP$" and prev.lower_ in orig.pronouns | _SECOND):
+            if prev.tag_ == "POS" or (prev.tag_ == "PRP$" and prev.lower_ in orig.pronouns | SECOND):
                 return True
     marks = [t for t in cand if t.text in quotes]
     for a, b in zip(marks[::2], marks[1::2]):
