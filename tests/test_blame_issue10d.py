@@ -67,7 +67,7 @@ PAIRS = [
     # a "that" clause with its own subject under a reporting verb is what was reported,
     # not a consequence of the reporter (framing.consequence_framing)
     ("reported-that", "Lena ran a script that corrupted the archive.", "A tester on the forum noted that release 2.4 corrupts large archives."),
-    # ... but not an admission, a person's act reported, or a thing of someone's (framing._reported_thing)
+    # ... but not an admission, a person's act reported, or a thing of someone's (harm_told.reported_thing)
     ("admitted-that", "He admitted that the change broke checkout.", "He noted that the change broke checkout."),
     ("said-that-person", "The manager said that Ola broke the build.", "The manager said that the update broke the build."),
     # round 2: a release taken back from its users is remedial too
@@ -114,7 +114,7 @@ PAIRS = [
      "The pharmacist caught the wrong dosage before it reached the patient."),
     ("flagged-the-wrong", "The reviewer didn't flag the wrong dosage.", "The reviewer flagged the wrong dosage."),
     # round 5: an act that stops, removes or reports an object whose relative clause says
-    # it was doing harm (framing.stopped_harm); setting the harm going still fires
+    # it was doing harm (harm_told.stopped_harm); setting the harm going still fires
     ("stopped-what-harmed", "Tess started a job that flooded the queue.", "Tess stopped the job that was flooding the queue."),
     ("disabled-what-harmed", "Jo pushed a cron job that deleted user uploads.", "Jo disabled the cron job that was deleting user uploads."),
     ("quarantined-what-leaked", "Lou deployed a host image that leaked credentials.", "Lou quarantined the host that was leaking credentials."),
