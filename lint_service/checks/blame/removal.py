@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Hit
-from .removal_span import _MARKERS, removal_span
+from .removal_span import LINE_MARKERS, removal_span
 
 if TYPE_CHECKING:
     from ...document.model import Prose
@@ -60,7 +60,7 @@ def after_label(text: str, start: int) -> bool:
     before = text[line_start:start]
     if _DECOR.sub("", before).endswith(":"):
         return True
-    if not _MARKERS.fullmatch(before):
+    if not LINE_MARKERS.fullmatch(before):
         return False  # other sentences before it on its line
     lines = text[:line_start].splitlines()
     while lines and not lines[-1].strip():

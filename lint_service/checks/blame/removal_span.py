@@ -18,7 +18,7 @@ import re
 
 # what may stand before a sentence on its line when the line is only that sentence:
 # indentation, quote markers, a list marker and a task box ("  > - [ ] ")
-_MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?[ \t]*")
+LINE_MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?[ \t]*")
 _BLANK = re.compile(r"[ \t]*\r?\n")
 
 
@@ -28,7 +28,7 @@ def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
     nl = text.find("\n", end)
     line_end = len(text) if nl == -1 else nl
     before, after = text[line_start:start], text[end:line_end]
-    if after.strip() == "" and _MARKERS.fullmatch(before):
+    if after.strip() == "" and LINE_MARKERS.fullmatch(before):
         stop = line_end + 1 if nl != -1 else line_end
         alone_before = line_start == 0 or _blank_line_before(text, line_start)
         if alone_before and nl != -1 and (m := _BLANK.match(text, stop)) and m.end() < len(text):
