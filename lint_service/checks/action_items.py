@@ -75,7 +75,7 @@ def _core(text: str) -> tuple[str, int]:
     core = core.split("\n", 1)[0].strip()
     # "**Make sure ...**: explanation" keeps only the bold title (markup is already gone),
     # unless the title is a label and the explanation says what will be done
-    # ("**Circuit breaker implementation**: Adding circuit breakers with ...").
+    # ("**Retry budgets**: Adding a retry budget to ...").
     if ": " in core[:200]:
         title, rest = core.split(": ", 1)
         first = _FIRST_WORD.match(rest)

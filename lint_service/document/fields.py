@@ -48,7 +48,7 @@ _PERIOD = re.compile(
 )
 # "[DB]", "[IBG]", "[CF to write story]": bracketed initials, upper case.
 _INITIALS = re.compile(r"\[(?P<v>[A-Z]{2,4})(?:\s{1,3}to\s{1,3}[^\]\n]{1,40})?\]")
-# "Define acceptance tests : Chris F create story", "Add a probe - Platform team": a name
+# "Write load tests : Dana K open ticket", "Add a probe - Platform team": a name
 # (capitalised words, then perhaps an owner noun or an action) after a spaced separator.
 _TRAILER = re.compile(
     r"\s(?:[:|]|[-–—])\s{1,3}(?P<v>[A-Z][\w'.]{0,30}(?:\s[A-Z][\w'.]{0,30}){0,2})"
@@ -99,7 +99,7 @@ def _trailer_owner(prose: Prose, line: str) -> Field | None:
     if rest[0] in forms().owner_nouns:  # "Platform team"
         return _field(prose, m.start("v"), m.start("rest") + len(rest[0]))
     action = rest[1] if rest[0] == "to" and len(rest) > 1 else rest[0]
-    if action in _verbs():  # "Chris F create story", "CF to write story"
+    if action in _verbs():  # "Dana K open ticket", "DK to write ticket"
         return _field(prose, m.start("v"), m.end("v"))
     return None
 
@@ -149,7 +149,7 @@ def find_labelled(prose: Prose) -> tuple[Field | None, Field | None]:
 
 def find_period(prose: Prose) -> Field | None:
     """A deadline a heading or a parent bullet gives the items under it
-    ("Long-term (Q4 2025 - Q1 2026)", "By end of March:", "2024-06-30")."""
+    ("Later (Q3 2024 - Q2 2025)", "By end of March:", "2024-06-30")."""
     text = prose.text[:400]
     m = _DEADLINE_KEY.search(text)
     if m:

@@ -4,7 +4,7 @@ A top-level bullet in the Action items section is one item; its sub-bullets are 
 details. A bullet that only labels a group ("Short term (by Q3 2025):", "**Monitoring**:")
 hands its deadline and owner to the sub-bullets, which are the items; a list right after
 an item that ends with ":" ("We plan to alert on:") details that item. A heading over the
-items may give them a deadline ("Long-term (Q4 2025 - Q1 2026)") or mark them done
+items may give them a deadline ("Later (Q3 2024 - Q2 2025)") or mark them done
 ("Completed"). A checked task-list box and a struck-through item are done. A run of
 bullets that all start with a clock time is a timeline wherever it is (tables:
 ``md_tables``).
@@ -32,7 +32,7 @@ class Scope:
 
     level: int
     canonical: str | None
-    deadline: Field | None = None  # "Long-term improvements (Q4 2025 - Q1 2026)"
+    deadline: Field | None = None  # "Later fixes (Q3 2024 - Q2 2025)"
     done: Field | None = None  # "Completed", "Immediate actions (done)"
 
 

@@ -2,7 +2,7 @@
 
 ``leading_timestamp(text)`` finds a timestamp at the start of a timeline entry
 ("08:02", "8:20 AM", "[09:15]", "2024-03-02T14:05Z", "Mar 2, 10:40", "T+12m",
-"14:20-14:35", "13:14 EDT (17:14 UTC)", ...) and returns where it ends, so the
+"14:20-14:35", "09:05 EDT (13:05 UTC)", ...) and returns where it ends, so the
 parser can cut it (and the separator after it) off the entry's prose.
 ``find_timestamp(text)`` looks anywhere in a dedicated time field (a table
 cell or YAML ``time:`` value), where a stray typo such as "20202-01-16 12:00"
@@ -65,7 +65,7 @@ def _range_tail(p: str) -> str:
 
 
 def _alt_time(p: str) -> str:
-    """The same time in another zone, in parentheses ("13:14 EDT (17:14 UTC)")."""
+    """The same time in another zone, in parentheses ("09:05 EDT (13:05 UTC)")."""
     return r"(?:\s{0,2}\((?:" + _clock(p) + r")\))?"
 _TRAILING_DAY = r"(?:,?\s{1,2}" + _WEEKDAY + r"(?![a-z]))?(?:,?\s{1,2}(?:" + _MONTH + r"\s{1,2}[0-3]?\d" + _ORD + r"|[0-3]?\d" + _ORD + r"\s{1,2}" + _MONTH + r")(?:,?\s{1,2}\d{4})?(?![a-z]))?"
 
@@ -75,7 +75,7 @@ _APPROX = r"(?:(?:~|≈|approx\.?|approximately|about|around|circa|ca\.|c\.)\s{0
 _DATE_TIME = (
     _DATE + r"(?:(?:t|,?\s{1,3}(?:at\s{1,2})?|\s{0,2}[-@]\s{0,2})(?:" + _clock("") + r"|" + _military("") + r"|--:--))?"
 )
-# Time, then optionally a date or weekday ("12:45 PM PST Saturday Oct 30th").
+# Time, then optionally a date or weekday ("11:20 AM PST Friday Mar 12th").
 _TIME_DATE = r"(?:" + _clock("t") + r"|" + _military("t") + r")"
 
 _OPEN = r"(?P<open>[\[(])?"

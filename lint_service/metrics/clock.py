@@ -130,7 +130,7 @@ def moment_of(value: Field | str, fallback_day: dt.date | None, zone: str | None
 
 
 def _trailing_date(raw: str) -> tuple[int, int, int] | None:
-    """The date in "13:55 PM PST Saturday Oct 30th" (the timestamp spans it but keeps no date)."""
+    """The date in "14:10 PM PST Friday Mar 12th" (the timestamp spans it but keeps no date)."""
     for m in re.finditer(r"\s", raw):
         t = find_timestamp(raw[m.end():])
         if t is not None and t.date is not None and t.minutes is None:
@@ -201,7 +201,7 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
             continue
         year = current.year if current else (day.year if day else None)
         if ts.date is None:
-            # "13:55 PM PST Saturday Oct 30th": the day written after the clock time.
+            # "14:10 PM PST Friday Mar 12th": the day written after the clock time.
             written_day = _trailing_date(raw[:200])
             if written_day is not None:
                 ts = dataclasses.replace(ts, date=written_day)
@@ -221,7 +221,7 @@ def resolve_timeline(doc: Document, line_of, day: dt.date | None, zone: str | No
         if ts.minutes is None:
             out.append(TimedEntry(entry, line, None))  # a date alone: no clock time to measure from
             continue
-        # "13:14 EDT (17:14 UTC)": the zone of the first time, not of the one in parentheses.
+        # "09:05 EDT (13:05 UTC)": the zone of the first time, not of the one in parentheses.
         moment = Moment(ts.minutes, current, offset, zone_in(raw.split("(")[0]) or entry.timezone or zone)
         if last is not None and moment.date == last.date and moment.day_offset == last.day_offset \
                 and moment.absolute < last.absolute - ROLLOVER_MINUTES:

@@ -163,7 +163,7 @@ def _not_done(tok: Token, not_done: frozenset[str]) -> bool:
             return False
         tok = head
         if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return True  # "in an attempt to fix the issue by roll back": a purpose, not an act
+            return True  # "trying to clear the fault by roll back": a purpose, not an act
     return False
 
 

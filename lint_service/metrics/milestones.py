@@ -236,7 +236,7 @@ def _inside(tok: Token, seen: Token) -> bool:
 def _closing(described: list[TimedEntry], kinds: list[tuple[set[str], set[str]]], docs: list[Doc],
              words: MilestoneWords, mitigated: int) -> tuple[int | None, str | None]:
     """With no event saying the incident is over, the timeline's last event closes it when
-    it is the last mitigating act done ("the packages are removed from the index") or the
+    it is the last mitigating act done ("the bad builds are pulled from the mirror") or the
     release of a fix named since the mitigation ("the fix ... was merged", then "the
     deployment was promoted to production")."""
     last = len(described) - 1

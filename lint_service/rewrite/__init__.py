@@ -201,7 +201,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     # restarted": clause._perfect keeps the modal); "could have" and "would have" stay out
     guess = det.construction == "counterfactual" and hedging_modal(c.verb) is not None and c.action is c.verb and bool(c.objects)
     if c.modal in ("must", "might", "may", "could", "would") and det.construction == "counterfactual" and not guess:
-        # "I must have clicked the wrong link" is a guess, not a should; "could have
+        # "I must have pressed the wrong key" is a guess, not a should; "could have
         # avoided it by reading the notes" kept its hindsight with the means as subject
         # ("Reading the notes could have avoided it": blind grading, poor), and the means
         # not taken alone loses what it would have avoided: no rewrite
@@ -226,7 +226,7 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
             and c.subject.head.i < c.verb.i and c.verb.dep_ == "conj" and (c.verb.head != c.subject.head or strategy.acts_alike(c)):
         # the subject is shared from a clause further back: "wrote the migration, tested it
         # ..., and ran it on production" is one list of acts, said half by half; anything
-        # else ("A co-worker and I entered ... but didn't notice") has no clause of its own
+        # else ("A colleague and I typed ... but missed") has no clause of its own
         return from_first_act(c, sent, drop, lex)
     if repeated_subject(c) is not None and not c.modal:
         # (rewrite17) "I deleted the index and I forgot to rebuild it": each act the person
@@ -258,7 +258,7 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
     first, last = clause_range(c, own)
     if c.subject is not None and c.subject.head not in (c.verb, c.action) and first <= c.subject.head.i <= last \
             and any(v.dep_ in ("advcl", "conj", "pcomp") for v in (c.verb, c.action)):
-        # "confirmed the alert, inadvertently causing a panic", "was half-asleep and ran the
+        # "acknowledged the page, accidentally starting a stampede", "was half-asleep and ran the
         # purge": the person's other act or state lies inside the range and would vanish
         return []
     span = (first, last)

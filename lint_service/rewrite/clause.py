@@ -209,7 +209,7 @@ def passive_variants(clause: "Clause", own: list[Token], negate: bool, drop: set
         return []
     obj_text, moved = parts
     if len(obj_text.split()) > phrasing()["max_fronted_words"]:
-        return []  # "A sale instruction which was supposed to ... was mistyped": the verb comes too late to read
+        return []  # "A purchase order which was meant to ... was mistyped": the verb comes too late to read
     lemma = clause.action_lemma
     particle = next((c.text for c in clause.action.children if c.dep_ == "prt"), "")
     before, after = _rest(clause, own, obj, drop, span)

@@ -9,7 +9,7 @@ and 3), and "a missing safeguard" would invent a cause.
 
 A claim someone else made is rewritten inside the report, whose speaker stays
 ("United blames human error for the failure" -> "United blames an error in a manual
-step for the failure"; "the carrier says it was human error that caused X"): the
+step for the failure"; "the railway says it was human error that led to X"): the
 speaker is the writer's fact and the claim keeps all it said but who. Words quoted
 stay as they were written ("'a human error,' she said"), as does a verdict with words
 of its own ("an embarrassing human error", "errors"), an error given with another
@@ -67,7 +67,7 @@ def _attributed(noun: Token, rules: dict[str, Any]) -> bool:
 
 
 def _cleft(noun: Token, sent: Span) -> bool:
-    """"it was human error that caused X", "... that grounded the fleet": the "it" is what
+    """"it was human error that caused X", "... that halted the trains": the "it" is what
     the clause right after the noun did to something (the parser hangs the clause on the
     noun or beside it)."""
     if noun.i + 1 >= sent.end:
@@ -92,7 +92,7 @@ def _as_cause(noun: Token) -> bool:
         # ("the risk of human error behind every deploy" is a kind of error, talked about)
         return True
     if noun.dep_ == "attr":
-        # "what appears to be a human error": an impression someone has, not a cause stated
+        # "what seems to be a human error": an impression someone has, not a cause stated
         return head.lemma_ == "be" and head.dep_ != "xcomp"
     if noun.dep_ in ("ROOT", "appos"):
         return True  # a label: "Root cause: engineer error."
@@ -169,7 +169,7 @@ def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if not blame:
         return []  # a bare "error" is no verdict to drop
     if sum(t.is_alpha and t.is_title for t in sent) > max(2, sum(t.is_alpha for t in sent) // 2):
-        return []  # "Massive Blackout Caused by Human Error": a title-cased headline
+        return []  # "Citywide Power Cut Caused by Human Error": a title-cased headline
     if _quoted(noun, sent):
         return []
     if _coordinated(noun):

@@ -4,7 +4,7 @@ mistake was:
 - with the act it consisted of: "Benedikt made an error by deleting the wrong
   snapshot" -> "The wrong snapshot was mistakenly deleted" (also "a mistake to press
   Enter", "the mistake of pressing Enter" and a second verb of the same person: "made a mistake and deleted ...");
-- with what it caused: "An operator made a mistake and caused the loss of the
+- with what it caused: "An operator made an error and caused the loss of the
   backup" -> "A mistake caused the loss of the backup";
 - with where it was made: "I made a mistake in the admin console and the lockfile was
   not updated" -> "A mistake was made in the admin console and the lockfile ...".

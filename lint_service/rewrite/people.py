@@ -68,7 +68,7 @@ def clause_edits(sent: Span, lo: int, hi: int, personal: frozenset[str] = PERSON
         mental = verb_lemma_of(tok.text) in phrasing()["mental_verbs"]
         phrase = None if mental else verb_phrase_passive(tok, own, any(c.dep_ == "neg" for c in tok.children), drop)
         if verb_lemma_of(tok.text) == "have":
-            phrase = held_state(tok)  # "while I still had the draft open" -> "while the draft was still open"
+            phrase = held_state(tok)  # "while I still had the editor open" -> "while the editor was still open"
         elif phrase is not None and (modal := next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"), None)):
             # "so he could plug in his drill": a purpose, not a result; "so a drill was
             # plugged in" would say it happened, so the modal stays ("so a drill could be plugged in")
@@ -85,7 +85,7 @@ def clause_edits(sent: Span, lo: int, hi: int, personal: frozenset[str] = PERSON
         # local copy", "after she was paged"), is a fact the rewrite cannot say without
         # them, so it stays and its pronoun refuses the candidate. So do their reason
         # ("because he was in a hurry": a contributing factor) and who they were then
-        # ("when I was a senior engineer": often the point of the sentence; blind grades: poor)
+        # ("when I was the team lead": often the point of the sentence; blind grades: poor)
         reason = mark is not None and mark.lower_ in phrasing()["person_reasons"]["marks"]
         role = any(c.dep_ == "attr" for c in tok.children)
         if mark is not None and mark.lower_ in dropped_marks and tok.lemma_ == "be" and not reason and not role:

@@ -136,7 +136,7 @@ def _relative_passive(verb: Token, subj: Token) -> tuple[str, str] | None:
 
 def held_state(verb: Token) -> tuple[str, str] | None:
     """(the thing, its state) for a clause of the person's that only says how they had a
-    thing ("while I still had the draft open" -> ("the draft", "was still open"), "had
+    thing ("while I still had the editor open" -> ("the editor", "was still open"), "had
     the flag enabled" -> "was enabled"): the state is the thing's, said without them (a
     passive of "have" reads "was had"). None for any other clause."""
     if verb_lemma_of(verb.text) != "have" or verb.tag_ not in ("VBD", "VBZ", "VBP"):

@@ -1,7 +1,7 @@
 """Repairs of a candidate whose only fault is something the person left in the rest of
 the sentence: a relative clause about them ("a push he never trialled" -> "a push that
 was never trialled"), a lead that only owns up ("Yeah that was me, ..."), a subordinate
-act of theirs ("when you released 8.5.3" -> "when 8.5.3 was released"), or a leading
+act of theirs ("when you shipped 2.4.1" -> "when 2.4.1 was shipped"), or a leading
 "-ing" phrase they were the doer of ("Without testing the patch, ..." -> "Without the
 patch being tested, ..."), or a belief about the object ("..., thinking it was the
 spare" -> "..., mistaken for the spare"), or the writer's frame of finding out or asking
@@ -97,7 +97,7 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         return fixed
     if depth < _MAX_REPAIRS and len(sents) == 1 and (left := problems(sents[0], orig)) and len(left) < len(found):
         # (rewrite19) a confession often has a second leftover of the writer's ("I was worried
-        # ..., X was pushed while I still had the draft open"): each repair removes one
+        # ..., X was pushed while I still had the editor open"): each repair removes one
         return repaired(sents[0], orig, blame, ctx, doer, depth + 1)
     return None
 

@@ -115,7 +115,7 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
     if any(c.dep_ == "det" and c.lower_ in ("no", "every", "any") for c in tok.children):
         return Kind.INDEFINITE
     if low in pron["second_person"]:
-        # "Why did you not test this load?" asks a question of the organisation
+        # "Why didn't you try this volume?" asks a question of the organisation
         asks = tok.sent[0].lower_ in ("why", "how", "what", "q") and tok.sent[-1].text == "?"
         if asks and tok.sent[0].lower_ == "why" and any(a.lower_ in ("would", "'d") and a.dep_ == "aux" for a in tok.head.children):
             return Kind.PRONOUN  # "Why would you run that on prod?": a reproach for what was done, not a question
@@ -126,7 +126,7 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
         verb = tok if tok.dep_ in ("csubj", "csubjpass") else tok.head
         return Kind.PRONOUN if verb.tag_ == "VBD" else Kind.INDEFINITE
     if low in pron["third_person"]:
-        # "since the attacker was in between ..., they could have captured ...":
+        # "since the intruder sat in the middle ..., they might have read ...":
         # a pronoun after an outsider and no person in the sentence refers to the outsider
         # (a group pronoun only: "someone" and "he" name a new individual, who may be a
         # company's own engineer)
@@ -147,7 +147,7 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
         if low == "one" and tok.pos_ in ("NOUN", "PRON") and any(c.dep_ == "det" and c.lower_ == "some" for c in tok.children):
             return Kind.PRONOUN  # "some one deleted my branch": "someone" written apart
     if (lemma in lex.agents["proxy_nouns"] or low in lex.agents["proxy_nouns"]) and (owner := _proxy_owner(tok, lex)) is not None:
-        return owner  # "your user ran DROP TABLE", "his account deleted the bucket": the person acting through it
+        return owner  # "your login ran TRUNCATE", "his account deleted the bucket": the person acting through it
     if _organisation(tok, lex):
         return Kind.THIRD_PARTY  # "Citigroup accidentally wired ...": a company, not a responder
     if low in lex.systems or _has_system_modifier(tok, lex):
@@ -197,7 +197,7 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
 
 def _proxy_owner(tok: Token, lex: Lexicon) -> Kind | None:
     """The kind of the person whose account, login or commit ``tok`` is, when it acts:
-    "your user ran DROP TABLE", "his login pushed", "@kaito commit 4f1e2a broke ...".
+    "your login ran TRUNCATE", "his login pushed", "@kaito commit 4f1e2a broke ...".
     One that something happens to ("your account was suspended") is only a thing."""
     if tok.dep_ not in ("nsubj", "pobj") or (tok.dep_ == "pobj" and tok.head.dep_ != "agent"):
         return None
@@ -206,7 +206,7 @@ def _proxy_owner(tok: Token, lex: Lexicon) -> Kind | None:
             person = c.morph.get("Person")
             if "1" in person:
                 return Kind.WE if "Plur" in c.morph.get("Number") else Kind.SELF
-            if "2" in person:  # "your user ran DROP TABLE": you, when the account did something
+            if "2" in person:  # "your login ran TRUNCATE": you, when the account did something
                 return Kind.PRONOUN if _past_act(tok) else None
             return Kind.PRONOUN if c.lower_ in ("his", "her", "their") else None
         if c.dep_ in ("poss", "compound") and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "X", "PUNCT", "SYM"):

@@ -92,7 +92,7 @@ def blame_noun(view: SentenceView) -> Detection | None:
         if any(verb_lemma(a) in lex.verbs["meta"] or lex.verbs["denial"].match(a) for a in tok.ancestors if a.pos_ == "VERB"):
             continue  # talk about blame, and blame denied ("rejected claims of human error")
         if tok.dep_ == "dobj" and lex.verbs["recovery"].match(head):
-            continue  # "the janitors are cleaning up the mess": repair, not blame
+            continue  # "the cleaners are mopping up the spill": repair, not blame
         # "human error", "operator error", "engineer error"
         if lemma in terms["error_heads"]:
             # "human error", and a role as the modifier: "technician error", "contractor mistake"
@@ -228,7 +228,7 @@ def person_cause(view: SentenceView) -> Detection | None:
             continue
         if not _negative_outcome(view, exclude={t.i for t in lead.subtree}):
             continue  # "Because of Rania, we had a tested restore script ready": credit
-        # "due to them being unable to ...": the reason is the clause, not a person
+        # "owing to them not being able to ...": the reason is the clause, not a person
         if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or tok.pos_ == "PRON":
             continue
         if classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and _possessor(tok, lex) is None:

@@ -1,4 +1,4 @@
-"""Blame said by pointing at the failure: "I bet it was a developer", "apparently it
+"""Blame said by pointing at the failure: "I'd wager it was an admin", "apparently it
 came from an intern", "the outage came from a contractor" (rules 12 and 15).
 
 The failure is the subject ("it", "this", "that" or a failure noun), the person

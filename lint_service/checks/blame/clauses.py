@@ -271,7 +271,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
                 if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                     agent = cand
         if passive and agent is None:
-            # "Was the bank brought to its knees by one technician?": "by" left as a plain preposition
+            # "Was the exchange brought to a standstill by one clerk?": "by" left as a plain preposition
             by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             cand = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):

@@ -45,7 +45,7 @@ def _going_on(x: Token, lex: Lexicon) -> bool:
         return False  # "while the outage was still going on": when recovery happens
     if who.pos_ == "PRON" and who.lower_ not in ("it", "they"):
         # the writer or a person: only a thing they still held open or loaded
-        # ("while I still had the draft open"), not their own work going on
+        # ("while I still had the editor open"), not their own work going on
         return x.lemma_ == "have" and any(o.dep_ in ("dobj", "ccomp", "oprd") for o in x.children)
     return not any(lex.verbs[k].match(x) for k in ("recovery", "response"))
 

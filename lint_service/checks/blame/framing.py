@@ -211,7 +211,7 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
             elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(
                     t.lower_ in ("every", "all", "whole", "entire") or (lex.verbs["destructive"].match(c) and t.lower_ in lex.framing["valuable_objects"])
                     for d in c.children if d.dep_ == "dobj" for t in d.subtree if t.i <= d.i):
-                found.append(c)  # "issued a command that rebooted every server", "ran a script that wiped the customer records"
+                found.append(c)  # "sent a command that restarted every node", "ran a script that wiped the customer records"
             elif c.dep_ == "relcl" and lex.verbs["disable"].match(c) and any(
                     t.lower_ in safeguards for d in c.children if d.dep_ == "dobj" for t in d.subtree):
                 found.append(c)  # "pushed a config that disabled the health checks"

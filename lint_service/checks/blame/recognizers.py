@@ -314,7 +314,7 @@ def passive_agent(view: SentenceView) -> Detection | None:
             or ((lex.verbs["destructive"].match(a) or lex.verbs["disable"].match(a)) and (valuable or bool(subject_words & lex.framing["safeguard_objects"])))
             # "a page storm caused by someone pressing the wrong key": the failure itself, caused by a person
             or (verb_lemma(a) in lex.terms["cause_verbs"] and c.subject is not None and _failure_noun(c.subject, lex))
-            # "Was the bank brought to its knees by one technician?"
+            # "Was the exchange brought to a standstill by one clerk?"
             or idiom_match(c, lex) is not None
             # "which was updated by you right before the crash": the reader's own change (rule 17)
             or (c.agent.lower_ == "you" and any(lex.verbs[k].match(a) for k in ("causal", "batch", "disable", "destructive"))

@@ -93,7 +93,7 @@ def draft_to_everyone(c: Clause, lex: Lexicon) -> list[Token]:
 
 def destructive_command(c: Clause, lex: Lexicon) -> list[Token]:
     """A destructive command run at something others depend on: "ran rm -rf on the
-    shared mount", "your user ran DROP TABLE payments"."""
+    shared mount", "your login ran TRUNCATE orders"."""
     a = c.action
     if verb_lemma(a) not in lex.framing["risky_run_verbs"] or is_harmless_object(c, lex):
         return []
