@@ -69,7 +69,7 @@ PAIRS = [
      "A technician tests the generator every month, which triggers a short alarm."),
     ("failure-after-act", "The crash happened after a developer deleted a critical file.",
      "The crash happened after the disk filled with log files."),
-    ("reduced-passive", "The outage was a malfunction caused by a technician.",
+    ("reduced-passive", "The stoppage was a malfunction triggered by a fitter.",
      "The outage was a malfunction caused by a firmware bug."),
     # a participle after the main clause shares its subject
     ("participle", "The operator confirmed the prompt, accidentally wiping the primary volume.",
@@ -122,7 +122,7 @@ PAIRS = [
      "I was writing the export script, and I had a question about the date filter."),
     ("negation-scope", "It would not have mattered, but because of human error the backup was lost.",
      "It would not have mattered, and it was not human error that lost the backup."),
-    ("relcl-every", "An operator issued a command that rebooted every server in the hall.",
+    ("relcl-every", "An operator sent a command that restarted every node in the room.",
      "An operator issued a command that rebooted the one stuck server in the hall."),
     # companies are outsiders even when their names are words; their engineers are not
     ("organisation", "One of Amazon's engineers mistakenly sent the notification to every seller.",
@@ -152,14 +152,14 @@ PAIRS = [
     # blame after leading clauses and deep in long sentences
     ("leading-clause", "After the third retry failed, an operator ran the cleanup against the live shard.",
      "After the third retry failed, the job scheduler ran the cleanup against the live shard."),
-    ("relcl-valuable", "According to people familiar with the matter, a junior engineer ran a script that wiped the customer records.",
-     "According to people familiar with the matter, a junior engineer ran a script that restored the customer records."),
+    ("relcl-valuable", "According to two people close to the project, a junior engineer ran a script that wiped the customer records.",
+     "According to two people close to the project, a junior engineer ran a script that restored the customer records."),
     ("trying-to", "The new admin deleted the shared drive while trying to free up space.",
      "The new admin deleted the stale cache while trying to free up space."),
     ("not-realising", "The DBA dropped the old schema, not realising that the application still used it.",
      "The DBA dropped the old schema, having checked that no application used it."),
-    ("aside-not-negated", "The package version was never bumped after the release - my fault, probably, sorry.",
-     "The package version was never bumped after the release, which was not my fault or anyone's."),
+    ("aside-not-negated", "The chart version was never raised after the tag - my fault, probably, sorry.",
+     "The chart version was never raised after the tag, which was not my fault or anyone's."),
     # hindsight, accountability and blame that is only considered or contradicted
     ("you-should-have", "You should have checked the diff before merging.",
      "You should check the diff tool's settings; it hides whitespace changes."),
@@ -182,8 +182,8 @@ PAIRS = [
     ("cut-through", "Workmen cut through the fibre duct behind the car park.",
      "Workmen cut through the old fence behind the car park."),
     # the failure pointed at a person: a guessed or passed-on "it was a <role>" (rules 12, 15)
-    ("pointed-guess", "I bet it was a developer.", "I bet it was a cosmic ray."),
-    ("pointed-hearsay", "Apparently, it came from an intern.", "Apparently, it came from a vendor."),
+    ("pointed-guess", "I bet it was an admin.", "I bet it was a cosmic ray."),
+    ("pointed-hearsay", "Apparently, it came from a trainee.", "Apparently, it came from a vendor."),
     ("pointed-unhedged", "Of course it was the new guy.", "It was the network team."),
     ("pointed-cleft", "Turns out it was a contractor.", "Turns out it was a contractor who spotted the leak."),
     ("pointed-failure-noun", "The outage came from a contractor on the night shift.", "The fix came from an intern."),
@@ -207,8 +207,8 @@ PAIRS = [
     ("act-as-reason-state", "Because the contractor had plugged the cable into port 4, the ward lost power.",
      "The ward lost power because the engineer was on leave."),
     # "someone" written apart; a one-person error
-    ("some-one", "Some one deleted my css branch last night.", "Some one of the cron jobs deleted my css branch last night."),
-    ("one-man-error", "It was a one-man error, the regulator said.", "It was a one-man operation, the regulator said."),
+    ("some-one", "Some one removed my docs branch yesterday.", "Some one of the cron jobs removed my docs branch yesterday."),
+    ("one-man-error", "The crash was a one-man error, the inspector said.", "The kiosk was a one-man operation, the inspector said."),
 ]
 
 

@@ -39,16 +39,16 @@ def test_yaml_missing_key_and_empty_value(linter):
 @pytest.mark.parametrize("item,flagged", [
     ("Improve monitoring", True),
     ("Be more careful", True),
-    ("We need to be more careful when we deploy", True),
+    ("We need to be more careful during rollouts", True),
     ("Better alerting", True),
     ("Automatic process to detect CVEs", False),  # a deliverable named with its purpose
     ("Runbook for rotating the signing keys", False),
     ("Rollout documentation", True),  # a bare label: nothing to do
     ("Alert when the lag exceeds 10 minutes", False),
     ("Add a capacity check to the reindex button", False),
-    ("Teach the teams how to scan images", False),
+    ("Show the squads how to lint charts", False),
     ("[ ] Document the revert procedure", False),
-    ("Switched to pnpm 10 to disable install scripts", False),
+    ("Moved to yarn 4 to block postinstall hooks", False),
     # a named deliverable whose plural head the small model reads as a verb
     ("Quarterly disaster recovery drills to test the restore path", False),
     ("Weekly chaos engineering drills to exercise the failover", False),
@@ -84,7 +84,7 @@ def test_blameful_action_item_is_also_a_blame_finding(linter):
     ("We should have rotated the signing keys.", False),
     ("The auditor recommended we sign every release.", False),
     ("The auditor suggested that we sign every release.", False),
-    ("Improved runbooks for engine-level limits", False),
+    ("Better runbooks for broker-level quotas", False),
     ("Add a canary stage to the deploy pipeline.", False),
     # a standing rule in the future tense is practice in place, not a task
     ("All release branches will require two approving reviews.", True),

@@ -74,7 +74,7 @@ def test_crossing_midnight_and_a_new_date_line_are_in_order(linter):
 
 
 def test_key_moments_have_times_and_are_not_ordered(linter):
-    text = "## Timeline\n\n- First detected 2022-01-22 11:57\n- Incident declared 2022-01-22 14:41\n- Repaired 2022-01-22 13:59\n"
+    text = "## Timeline\n\n- First detected 2023-03-14 10:42\n- Incident declared 2023-03-14 13:26\n- Repaired 2023-03-14 12:44\n"
     assert hits(linter, text, "timeline.missing-timestamp") == []
     assert hits(linter, text, "timeline.out-of-order") == []
     narrative = "## Timeline\n\n- 2022-01-22 11:57 Detected\n- 2022-01-22 14:41 Declared\n- 2022-01-22 13:59 Repaired\n"

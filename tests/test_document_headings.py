@@ -55,7 +55,7 @@ def test_bold_text_that_is_no_label_is_no_section() -> None:
         "**Note**: the pager was silent.\n",  # names no section
         "**Kenji** restarted the database.\n",  # bold at the start, no colon
         "- **HIGH** Include downloads in the smoke tests\n",  # a priority marker
-        "**Why were the redirect URLs broken?**\n",  # a five-whys question
+        "**Why were the callback links dead?**\n",  # a five-whys question
         "**Impcat**: carts failed.\n",  # labels are never matched fuzzily
         "The **impact**: carts failed.\n",  # not at the start
     ):

@@ -197,10 +197,10 @@ def test_priorities(line, priority):
 # ------------------------------------------------------------------------- timelines
 
 def test_timezone_note_and_day_apply_to_entries_below():
-    text = ("## Timeline\n\nAll times in PST, on February 5th 2019\n\n- [08:47] Deploy starts\n"
+    text = ("## Timeline\n\nAll times in PST, on March 9th 2021\n\n- [08:47] Deploy starts\n"
             "- [09:10 UTC] Alert fires\n")
     a, b = parse_document(text, "markdown").timeline
-    assert (a.timezone, a.day) == ("PST", (2019, 2, 5))
+    assert (a.timezone, a.day) == ("PST", (2021, 3, 9))
     assert b.timezone == "UTC"  # the entry's own zone wins
 
 

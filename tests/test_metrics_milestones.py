@@ -160,7 +160,7 @@ def test_event_words_near_misses(kinds, sentence: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
-    ("Bump merged, triggering a deploy. **Outage begins.**", "started"),
+    ("Upgrade landed, kicking off a deploy. **Outage begins.**", "started"),
     ("Traffic drained to the other region. OUTAGE MITIGATED", "mitigated"),
     ("Prow is functional again (outage ends)", "resolved"),
     ("INCIDENT ENDS", "resolved"),

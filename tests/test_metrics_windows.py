@@ -77,7 +77,7 @@ DETECTION = ("# Config reverted\n\n## Summary\n\nA pipeline run reverted the net
 
 
 def test_noticed_at_once_in_prose_is_detection_at_the_start(builder: MetricsBuilder) -> None:
-    text = DETECTION.format(sentence="The change was quickly noticed by the network team.")
+    text = DETECTION.format(sentence="The change was noticed quickly by the storage team.")
     d = builder.incident("pm.md", text, AS_OF).milestones["detected"]
     assert (d.moment.iso(), d.line, d.source) == ("2024-03-02T12:00", line_of(text, "- 2024-03-02 12:00"), "prose")
     assert f"line {line_of(text, 'The change')}" in d.note

@@ -71,7 +71,7 @@ REFUSED = [
     # a reduced relative whose only words were the agent, left bare
     pytest.param("The failure was traced to a config typo entered by a night operator.", "entered.", id="bare-participle"),
     # an error coordinated with another cause: "an error in a manual step and cuts"
-    pytest.param("Bank outage blamed on human error and cuts", "manual step and",
+    pytest.param("Rail outage blamed on human error and understaffing", "manual step and",
                  id="coordinated-error-not-rewritten"),
     # a loaded word among other modifiers is not dropped into nonsense ("a colossal move")
     pytest.param("In a colossal bonehead move I deleted the billing repository.", "colossal move", id="loaded-among-modifiers"),

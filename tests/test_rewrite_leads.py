@@ -86,7 +86,7 @@ REWRITES = [
     ("Why did Ines fail to check whether the backup had finished?", "Why was it not checked whether the backup had finished?"),
     # a subordinate act of the removed "you" is said without them too; a version is one thing
     ("You deleted the bucket when you cleaned up the old stack.", "The bucket was deleted when the old stack was cleaned up."),
-    ("Maybe you didn't push the git tag when you released 8.5.3?", "Maybe the git tag was not pushed when 8.5.3 was released?"),
+    ("Maybe you didn't push the tag when you released 2.4.1?", "Maybe the tag was not pushed when 2.4.1 was released?"),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
@@ -130,7 +130,7 @@ NEAR_MISSES = [
     # a perfect in the "who" clause has no "being" form here: none rather than a wrong tense
     "The outage was caused by an engineer who had restarted the cluster.",
     # a yes/no question asks about the person: no rewrite
-    "Did the developer forget to check if the endpoint is affected?",
+    "Did the maintainer forget to check whether the route is affected?",
     # what "you" wanted is held by nobody once "you" go: no rewrite
     "You deleted the bucket because you wanted a clean slate.",
     # the rest of the clause still points at the person

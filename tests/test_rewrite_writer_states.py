@@ -58,14 +58,14 @@ def test_a_leading_worry_with_what_was_feared_is_kept(linter: Linter) -> None:
 
 
 def test_a_held_state_read_as_the_object_is_said_of_the_thing(linter: Linter) -> None:
-    out = suggestions(linter, "I restarted the broker while I still had the draft open.")
-    assert "The broker was restarted while the draft was still open." in out
+    out = suggestions(linter, "I restarted the broker while I still had the editor open.")
+    assert "The broker was restarted while the editor was still open." in out
 
 
 def test_a_held_state_with_more_words_is_not_cut_short(linter: Linter) -> None:
     # "open for review" says more than the state: "was still open" would lose it
-    out = suggestions(linter, "I restarted the broker while I still had the draft open for review.")
-    assert "The broker was restarted while the draft was still open." not in out
+    out = suggestions(linter, "I restarted the broker while I still had the editor open for review.")
+    assert "The broker was restarted while the editor was still open." not in out
 
 
 # -- what the writer could no longer do -------------------------------------------------

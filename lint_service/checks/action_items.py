@@ -115,7 +115,7 @@ def _parse_for(ctx: Context, item: ActionItem) -> Doc | None:
 
 
 def _reports_done_work(core: str, parsed: Doc | None, verbs: frozenset[str]) -> bool:
-    """"Switched to pnpm 10", "Increased the scrutiny...": completed work listed under
+    """"Moved to yarn 4", "Increased the scrutiny...": completed work listed under
     follow-ups is a report, not a to-do; judging its wording would be noise."""
     if _DONE_BY_US.match(core):  # "We enabled branch protection on ..."
         return True
@@ -143,7 +143,7 @@ def _starts_with_verb(core: str, parsed: Doc | None, verbs: frozenset[str]) -> b
     if word.endswith("ing") and (word[:-3] in verbs or word[:-3] + "e" in verbs or word[:-4] in verbs):
         return True  # "Testing for proxying", "Adding a canary stage"
     if _INTENT.match(core):
-        return True  # "We need to refactor ...", "All applications should run in containers"
+        return True  # "We need to refactor ...", "Every service should ship as an image"
     if parsed is not None:
         tokens = [t for t in parsed if not t.is_punct and not t.is_space]
         first = next((t for t in tokens if t.text.lower() == word), None)
@@ -181,7 +181,7 @@ def _names_deliverable(parsed: Doc | None) -> bool:
     complements = ("prep", "acl", "relcl")
     plural = _misread_plural(head)
     if plural is not None:
-        # "Quarterly incident response drills to ensure ...": the small model read the
+        # "Twice-yearly failover rehearsals to ensure ...": the small model read the
         # phrase's plural head as a verb.
         head, complements = plural, (*complements, "xcomp")
     return head.pos_ in ("NOUN", "PROPN", "VERB") and any(

@@ -46,7 +46,7 @@ def add_timeline_entry(
     time: Field | None = None
     labelled = False
     if ts is None and (ts := trailing_timestamp(prose.text)) is not None:
-        # "Repaired 2022-01-22 13:59": a key moment; the label is the event.
+        # "Repaired 2023-03-14 12:44": a key moment; the label is the event.
         time = field_of(prose, ts.start, ts.end)
         label_end = _LABEL_TAIL.search(prose.text[:ts.start]).start()
         event = Prose(prose.text[:label_end], prose.offsets[:label_end], prose.kind, prose.section)

@@ -2,7 +2,7 @@
 
 Follow-up lists often record what was already done instead of what is to be done:
 "We enabled branch protection on ...", "The automerge action has been disabled and
-removed", "Switched to pnpm 10". Their first sentence has a main verb in the past
+removed", "Moved to yarn 4". Their first sentence has a main verb in the past
 tense or the perfect aspect, neither negated ("we have not yet ...") nor under a
 modal ("should have ..."), nor advice ("the researcher recommended we ..."), nor
 progressive ("we are improving", "we've been exploring": still open). Such an item is
@@ -73,7 +73,7 @@ def _reports_done(root: Token, sent: Span) -> bool:
         return True  # "we have removed", "has been disabled"
     if any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes):
         return True  # "the token was revoked"
-    # "Switched to pnpm 10", "Increased the scrutiny ...": a list of done work without a subject.
+    # "Moved to yarn 4", "Increased the scrutiny ...": a list of done work without a subject.
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     return not auxes and first is not None and first.i == root.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
 

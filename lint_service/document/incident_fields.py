@@ -5,7 +5,7 @@ The parsers record every labelled fact as written, keyed by its label ("incident
 labels, "Key: value" lines). This module
 
 - adds what the parsers leave out: milestone labels written as list items with a time
-  and no colon ("First detected 2022-01-22 11:57", "Resolved 2022-01-22 14:38"), read
+  and no colon ("First detected 2023-03-14 10:42", "Resolved 2023-03-14 13:23"), read
   from the items' prose or from the labelled timeline entries the parser made of them
   under a timeline heading, and the title (the first top-level heading) when no field
   names one;
@@ -80,7 +80,7 @@ def incident_field(doc: Document, key: str) -> Field | None:
 
 
 def _time_label(doc: Document, prose: Prose, labels: dict[str, str]) -> None:
-    """ "First detected 2022-01-22 11:57": a milestone label, then a time, nothing else."""
+    """ "First detected 2023-03-14 10:42": a milestone label, then a time, nothing else."""
     text = prose.text.strip()
     if "\n" in text or not text:
         return

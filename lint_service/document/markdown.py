@@ -95,7 +95,7 @@ def parse_markdown(text: str, extra_sections: tuple[str, ...] = ()) -> Document:
             if zone is not None:
                 st.timezone = zone  # "Timeline (all times UTC)", "Timeline (PST)"
             # "### 2020-02-20" or "### 2025-07-26 Saturday" starts a day; a date inside a longer
-            # title ("Timeline (PST) Oct 30th 2021 - Nov 1st 2021") does not.
+            # title ("Timeline (PST) Mar 12th 2022 - Mar 14th 2022") does not.
             ts = leading_timestamp(title.text)
             rest = title.text[ts.end:].strip(" ,.-()") if ts else ""
             if ts and ts.date and len(rest.split()) <= 1:

@@ -77,7 +77,7 @@ class TimelineEntry:
     # The timezone that applies to the entry: its own ("14:05 UTC") or a note above it
     # ("All times UTC"); None when the document never says.
     timezone: str | None = None
-    # True when the time follows a short label ("Repaired 2022-01-22 13:59", "First detected:
+    # True when the time follows a short label ("Repaired 2023-03-14 12:44", "First detected:
     # 11:57"): a list of key moments, not a narrative, so its order is not checked.
     labelled: bool = False
 

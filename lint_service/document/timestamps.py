@@ -49,7 +49,7 @@ def _military(p: str) -> str:
     return rf"(?P<{p}mil>(?:[01]\d|2[0-3])[0-5]\d)(?:\s{{0,2}}(?:hrs?\b|h\b|(?-i:Z|UTC|GMT|[A-Z]{{1,4}}T))(?![a-z]))?"
 
 _ISO_DATE = r"(?P<y>\d{4})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)"
-# "07-27-2023", "27/07/2023", or "12-05" when a clock time follows ("[12-05 16:21]").
+# "11-03-2022", "03/11/2022", or "12-05" when a clock time follows ("[12-05 16:21]").
 _NUM_DATE = r"(?P<n1>\d{1,2})(?:[/.-](?P<n2>\d{1,2})[/.-](?P<n3>\d{4}|\d{2}(?!\d))|[/-](?P<n4>\d{1,2})(?=\s{1,3}\d{1,2}:\d{2}))"
 _NAMED_DATE = (
     r"(?:(?P<md1>[0-3]?\d)" + _ORD + r"\s{1,2}(?P<mn1>" + _MONTH + r")|(?P<mn2>" + _MONTH + r")\s{1,2}(?P<md2>[0-3]?\d)" + _ORD + r"(?![\d:]))"
@@ -237,7 +237,7 @@ _LABEL_WORDS = 6  # "First detected", "Customer impact began at"
 
 
 def trailing_timestamp(text: str) -> Timestamp | None:
-    """The timestamp that ends a short labelled line ("Repaired 2022-01-22 13:59",
+    """The timestamp that ends a short labelled line ("Repaired 2023-03-14 12:44",
     "First detected: 11:57"), or None. The label is at most a few words."""
     if len(text) > 160:
         return None

@@ -116,7 +116,7 @@ def _from_start() -> tuple[str, ...]:
 
 def start_from_stated_span(doc: Document, milestones: dict[str, Milestone | None], timed: list[TimedEntry],
                            parse: ParseFn, line_of) -> Milestone | None:
-    """ "It took 2 hours and 5 minutes from the start of the outage to the release of the
+    """ "It took 3 hours and 20 minutes from the start of the outage to the shipping of the
     patch": the milestone the sentence ends at (its words are that entry's) minus the stated
     span, kept only when a timeline entry has exactly that time, earlier than the start
     inferred: that entry is the start."""

@@ -122,8 +122,8 @@ def _field_milestones(doc: Document, day: dt.date | None, zone: str | None, line
 
 
 def _repair_repeats_resolution(fields: dict[str, Milestone], timed: list) -> bool:
-    """A mitigation field with the resolution's very time ("Repaired 2025-07-24 12:34",
-    "Resolved 2025-07-24 12:34") over a timeline with events before it: the field only
+    """A mitigation field with the resolution's very time ("Repaired 2024-02-19 16:05",
+    "Resolved 2024-02-19 16:05") over a timeline with events before it: the field only
     repeats the end; when the impact was first cut is not given."""
     mit, res = fields.get("mitigated"), fields.get("resolved")
     if mit is None or res is None or mit.moment.absolute != res.moment.absolute:

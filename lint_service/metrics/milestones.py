@@ -183,7 +183,7 @@ _DETECTION = ("signals", "perceived", "detected")
 def _report_is_start(idx: dict[str, int | None], out: dict[str, Milestone | None],
                      kinds: list[tuple[set[str], set[str]]]) -> bool:
     """The inferred start and detection are one entry, and that entry is a report (no alarm
-    fired; whoever noticed it reported it, "a user noticed the issue and reported it"): it
+    fired; whoever noticed it reported it, "a customer spotted the fault and told us"): it
     dates the learning, not the impact."""
     i = idx["started"]
     start, seen = out["started"], out["detected"]

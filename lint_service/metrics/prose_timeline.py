@@ -35,7 +35,7 @@ from .windows import clock_times, in_summary
 # hold ("1500", "Kubernetes 1.15")
 WRITTEN_CLOCK = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
 # a sentence ends at its stop, or after a footnote mark markdown-it leaves as text
-# ("... of attack.[^deletion] The deletion was ...")
+# ("... of the breach.[^wipe] The wipe was ...")
 _SENTENCE = re.compile(r"(?<=[.!?])(?:\[\^[^\]\s]+\])?\s+(?=[A-Z(\"'])")
 # a date written right after its time ("at 11:05 UTC on March 3, 2024"): at most a zone
 # and a preposition between them

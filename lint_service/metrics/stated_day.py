@@ -1,4 +1,4 @@
-"""The incident's day as the text states it ("On Monday, Oct 15, starting at 20:00 UTC, ...").
+"""The incident's day as the text states it ("On Tuesday, Jun 9, starting at 07:30 UTC, ...").
 
 A post is often dated, and named, for the day it was published, days after the incident.
 A sentence before the timeline that opens with one of the ``stated_day`` words of

@@ -3,7 +3,7 @@ give one: "On 2024-05-02 at 6:48 AM PDT the ledger stopped creating blocks."
 
 The summary's (or opening's) written times are read as events (:mod:`.prose_timeline`); the
 first whose event names an impact, and not its discovery or report, is the start (``source: "prose"``), unless the timeline
-writes that very clock as an entry's time in another zone ("12:48 (6:48 PDT)"): the
+writes that very clock as an entry's time in another zone ("15:20 (8:20 PDT)"): the
 document's own conversion then places the start on that entry. Either is kept only when
 it comes no later than every other milestone. Parsed only when no start was found.
 """
@@ -21,7 +21,7 @@ _ALTERNATE = re.compile(r"\(([^)]{1,40})\)")
 
 
 def _written_as(timed: list[TimedEntry], minutes: int, zone: str | None) -> TimedEntry | None:
-    """The entry whose time column also writes ``minutes`` in ``zone`` ("12:48 (6:48 PDT)")."""
+    """The entry whose time column also writes ``minutes`` in ``zone`` ("15:20 (8:20 PDT)")."""
     for t in timed:
         raw = t.entry.time.value if t.entry.time is not None else t.entry.text[:40]
         for m in _ALTERNATE.finditer(raw):

@@ -13,7 +13,7 @@ step for the failure"; "the railway says it was human error that led to X"): the
 speaker is the writer's fact and the claim keeps all it said but who. Words quoted
 stay as they were written ("'a human error,' she said"), as does a verdict with words
 of its own ("an embarrassing human error", "errors"), an error given with another
-cause ("blamed on human error and cuts": the cuts would read as part of the step), an
+cause ("blamed on human error and understaffing": the understaffing would read as part of the step), an
 error whose step the sentence already names (``error_step.py``), a title-cased
 headline, whose capitals the phrase could not follow (the blame check hands in its
 sentence-case copy instead), and "It was an operator slip", whose "it" points at
@@ -141,7 +141,7 @@ def _bare_verdict(noun: Token, blame: set[int], rules: dict[str, Any], cleft: bo
 
 def _coordinated(noun: Token) -> bool:
     """The error is one of two or more causes joined by "and" or "or", however the parser
-    hung them ("blamed on human error and cuts"). A contrast ("human error rather than an
+    hung them ("blamed on human error and understaffing"). A contrast ("human error rather than an
     attack") is no second cause."""
     joined = ("and", "or", "&")
     if (noun.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in joined for c in noun.head.children)) or any(
@@ -173,7 +173,7 @@ def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     if _quoted(noun, sent):
         return []
     if _coordinated(noun):
-        return []  # "blamed on human error and cuts": the cuts would read as part of the manual step (blind round 14)
+        return []  # "blamed on human error and understaffing": the understaffing would read as part of the manual step (blind round 14)
     if not (_as_cause(noun) or _attributed(noun, rules)):
         return []
     cleft = noun.dep_ == "attr" and _cleft(noun, sent)

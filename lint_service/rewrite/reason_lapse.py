@@ -1,5 +1,5 @@
 """A lapse the removed person gave as the reason (rewrite28, issue 11): "The technician
-unplugged the live rack because he failed to read the tag on the door" -> "The live rack
+unplugged the live rack because he did not read the label on the door" -> "The live rack
 was unplugged because the tag on the door was not read".
 
 The act goes agentless and so does its reason: "failed to" / "forgot to" (the lapse
@@ -17,7 +17,7 @@ from .text import phrasing, span_text, verb_lemma_of
 
 
 def lapse_reason(verb: Token, pronouns: frozenset[str]) -> str | None:
-    """The reason clause ``verb`` ("[because] he failed to read the tag") said without its
+    """The reason clause ``verb`` ("[because] he did not read the label") said without its
     subject ("the tag was not read"), or None."""
     if verb_lemma_of(verb.text) not in phrasing()["reason_lapses"]:
         return None

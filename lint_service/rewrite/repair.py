@@ -1,7 +1,7 @@
 """Repairs of a candidate whose only fault is something the person left in the rest of
 the sentence: a relative clause about them ("a push he never trialled" -> "a push that
 was never trialled"), a lead that only owns up ("Yeah that was me, ..."), a subordinate
-act of theirs ("when you shipped 2.4.1" -> "when 2.4.1 was shipped"), or a leading
+act of theirs ("when you released 2.4.1" -> "when 2.4.1 was released"), or a leading
 "-ing" phrase they were the doer of ("Without testing the patch, ..." -> "Without the
 patch being tested, ..."), or a belief about the object ("..., thinking it was the
 spare" -> "..., mistaken for the spare"), or the writer's frame of finding out or asking

@@ -1,5 +1,5 @@
-"""Blame said by pointing at the failure: "I'd wager it was an admin", "apparently it
-came from an intern", "the outage came from a contractor" (rules 12 and 15).
+"""Blame said by pointing at the failure: "I bet it was an admin", "apparently it
+came from a trainee", "the outage came from a contractor" (rules 12 and 15).
 
 The failure is the subject ("it", "this", "that" or a failure noun), the person
 stands on the other side of a past copula or of "come from": the sentence names
