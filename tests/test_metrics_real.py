@@ -35,7 +35,7 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 #   rollback to the version before the bug (line 90) mitigated;
 # - chia 2024-06-25: one entry detects the stall and restarts the timelords (line 20); new
 #   blocks being created again (line 22) is the recovery;
-# - dfds PM2019-011: "the change was quickly noticed" (line 15) puts detection at the
+# - dfds PM2019-011: saying the change was noticed at once (line 15) puts detection at the
 #   impact entry; PM2021-008: its stated times to detection and to recovery both
 #   count from the load balancer switch (line 14): the start;
 # - moj 2020-09-21, 2022-01-22, 2023-09-18: "Repaired" minus "Time to repair" is "First
@@ -51,16 +51,16 @@ SOURCES = {"F": "field", "M": "timeline-marker", "T": "timeline", "P": "prose"}
 # - pypi 2025-07-31: "Incident is considered resolved" below the timeline follows the
 #   clientHold entry (line 143);
 # - chia 2021-05-09: the summary says the chain stopped creating blocks at 6:48 PDT (line
-#   4), which the timeline writes as "12:48 (6:48 PDT)" (line 12): that entry is the start;
+#   4), which the timeline writes as UTC with PDT in parentheses (line 12): that entry is the start;
 #   the chain starting to move forward again (line 17) is the first recovery, and the final
 #   release of the hotfix (line 22) closes it;
 # - dfds PM2023-001: its time to detect and time to recover chain the entries of lines 19,
 #   20 and 26; the earlier report (line 15) was of another problem;
 # - chia 2022-01-27, pypi 2025-04-14 and 2025-07-31: the first entry naming
-#   the impact is the report the responders learned it from ("end-users alerted us", "a
-#   user noticed the issue and reported it"): the detection, and the start is not stated;
-# - chia 2021-10-31 (false positive) and dfds PM2021-011: verified a false positive, "no
-#   further action was required" close the incident (lines 38, 41); with no impact known,
+#   the impact is the report the responders learned it from (users telling them, a user
+#   spotting and reporting it): the detection, and the start is not stated;
+# - chia 2021-10-31 (false positive) and dfds PM2021-011: verified a false positive and a
+#   note that nothing more was needed close the incident (lines 38, 41); with no impact known,
 #   that end mitigated nothing: no mitigation; the dust storm's first wave (line 23) is
 #   its start (an attack is impact), and the time the resolution section gives for the
 #   chain's return to normal (line 76) its end; no responder step mitigated it;
