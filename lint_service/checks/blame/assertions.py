@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .credited_cause import harm_lessened
 from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
@@ -210,6 +211,11 @@ def _copula_person(tok: Token, view: SentenceView) -> Token | None:
     return None
 
 
+# Pronouns that can only be one person ("because of me", "due to him"); "them" and "it"
+# are as often things ("because of them being unable to ...", "due to it").
+_ONE_PERSON = ("me", "him", "her")
+
+
 def person_cause(view: SentenceView) -> Detection | None:
     """"Because of Omar, the cache was flushed", "due to the intern"."""
     lex = view.lex
@@ -226,12 +232,12 @@ def person_cause(view: SentenceView) -> Detection | None:
             continue
         if lead.lower_ == "thanks" and not sarcastic(view):
             continue
-        if not _negative_outcome(view, exclude={t.i for t in lead.subtree}):
+        if not _negative_outcome(view, exclude={t.i for t in lead.subtree}) or harm_lessened(view.sent, lex, {t.i for t in lead.subtree}):
             continue  # "Because of Rania, we had a tested restore script ready": credit
         # "due to them being unable to ...": the reason is the clause, not a person
-        if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or tok.pos_ == "PRON":
+        if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or (tok.pos_ == "PRON" and tok.lower_ not in _ONE_PERSON):
             continue
-        if classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and _possessor(tok, lex) is None:
+        if (classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) or tok.lower_ in _ONE_PERSON) and _possessor(tok, lex) is None:
             return Detection("blame.person-cause", "person-cause",
                              f'"{lead.text} {prep.text} {_who(tok)}" names a person as the cause; describe the change and what let it through instead.',
                              None, [lead, prep, tok], tok)
