@@ -97,10 +97,26 @@ def test_controller_alone_stays_a_system(linter: Linter) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences (63 rows, 30 B; at the end of the round P 1.000 / R 0.967,
+    """The round's own sentences (71 rows, 34 B; when the round closed P 1.000 / R 0.971,
     the one miss a headline whose verb, "froze", says no harm by itself)."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 60 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
     misses = "\n".join(f"{label} [{kind}] {sentence}" for label, kind, sentence, _ in res["misses"])
     assert res["precision"] >= 0.98 and res["recall"] >= 0.93, f"P {res['precision']:.3f} R {res['recall']:.3f}\n{misses}"
+
+
+# An error head "on someone's part/side" (assertions.blame_noun), as the blame nouns
+# already were ("a mistake on my part"); a place ("my side of the map") and a
+# hypothetical stay silent.
+ONES_PART_ERRORS = [
+    ("side", "A merge error on my side turned the nightly build red.", "Errors on my side of the dashboard are expected."),
+    ("part", "A slip on my part took the payments queue down.", "If there is an error on your side, retry the upload."),
+    ("failure", "A failure on my part, sorry: the cron never got re-enabled.", "A timeout on my side broke the build."),
+    ("lapse", "A lapse on his part let the certificate expire.", "There was no error on my side."),
+]
+
+
+@pytest.mark.parametrize("name,positive,near_miss", ONES_PART_ERRORS, ids=[p[0] for p in ONES_PART_ERRORS])
+def test_error_on_ones_part(linter: Linter, name: str, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)

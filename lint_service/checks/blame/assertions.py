@@ -106,6 +106,13 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
                                  None, [mods[0], tok])
             # "an error by a field engineer", "a failure by the team", "a mistake made by one of our engineers"
+            # ... or "on my part/side" ("an error on my side", "a lapse on his part"), as for the blame
+            # nouns; not a place ("errors on my side of the dashboard")
+            part = ones_part(tok, lex)
+            if part is not None and not any(c.dep_ == "prep" for c in part.head.children) and not _hypothetical(tok) and not _generic(tok):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text} on {part.text} {part.head.text}" names a person as the cause; say which safeguard was missing instead.',
+                                 None, [tok, part], part)
             by = made_by(tok, lex)
             if by is not None and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",

@@ -1,13 +1,13 @@
 """An act done, but not the way it should have been: "the fitter did not seat the cable
 properly", "she didn't wire the panel as the drawing specified", "he did not install
-the bracket per the vendor's instructions", "the shift lead did not do what he was
-supposed to do".
+the bracket per the vendor's instructions", "the shift lead did not do what she had
+been asked to".
 
 Negated, a verb alone is no fault: "Maria did not restart the node" may be a step
 rightly left alone, and "did not forget" is a denial (rule 16). A word of how the act
 should have been done (``standard_adverbs``), or the instruction it should have
-followed (a ``per``/``according to`` phrase, an ``as ... specified`` clause, "what he
-was supposed to do"), says the act happened and fell short: the person is told as the
+followed (a ``per``/``according to`` phrase, an ``as ... specified`` clause, "what she
+had been told to"), says the act happened and fell short: the person is told as the
 cause (rule 1). A time limit ("did not fully recover the cluster until 14:00", "not
 yet") makes it a timeline status instead, and verbs of the body, mind or speech ("did
 not sleep properly", "did not understand it correctly") are conditions, not acts.
@@ -47,7 +47,8 @@ def _as_required(x: Token, lex: Lexicon) -> bool:
 
 
 def _what_was_due(a: Token, lex: Lexicon) -> bool:
-    """"did not do what he was supposed to (do)": the object is the duty itself."""
+    """"did not do what she was told to": the object is the duty itself (also with
+"supposed", "meant", "required", "expected", "asked")."""
     for o in a.children:
         if o.dep_ in ("dobj", "ccomp") and any(verb_lemma(t) in lex.terms["obligation_verbs"] | {"require", "expect", "ask", "tell"} and t.tag_ == "VBN"
                                               for t in o.subtree) and any(t.lower_ == "what" for t in o.subtree):
