@@ -97,7 +97,7 @@ def test_controller_alone_stays_a_system(linter: Linter) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences (71 rows, 34 B; when the round closed P 1.000 / R 0.971,
+    """The round's own sentences (83 rows, 40 B; when the round closed P 1.000 / R 0.975,
     the one miss a headline whose verb, "froze", says no harm by itself)."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 60 and {r.label for r in rows} == {"B", "N"}
@@ -119,4 +119,22 @@ ONES_PART_ERRORS = [
 
 @pytest.mark.parametrize("name,positive,near_miss", ONES_PART_ERRORS, ids=[p[0] for p in ONES_PART_ERRORS])
 def test_error_on_ones_part(linter: Linter, name: str, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+# A fault verb in a relative clause whose object is the noun it hangs on
+# (gapped_object.py): read as in the main clause; the person's own loss, known noise,
+# "we" and no one stay silent.
+GAPPED_OBJECTS = [
+    ("skipped", "The one step I skipped was the backup.", "The steps we skipped were optional."),
+    ("ignored", "The warning I ignored was the disk alert.", "The noisy alert I ignored had flapped all week."),
+    ("missed", "That was the check I missed.", "The lunch I skipped did not matter."),
+    ("she", "The reminder she ignored was the renewal notice.", "The alert nobody ignored fired at noon."),
+    ("system", "The health check the new hire skipped was the one for the replica.", "The stage Jenkins skipped was the lint step."),
+    ("generic", "The second step I skipped was the dry run.", "The steps you skip in a drill are noted."),
+]
+
+
+@pytest.mark.parametrize("name,positive,near_miss", GAPPED_OBJECTS, ids=[p[0] for p in GAPPED_OBJECTS])
+def test_gapped_object(linter: Linter, name: str, positive: str, near_miss: str) -> None:
     assert_pair(linter, positive, near_miss)
