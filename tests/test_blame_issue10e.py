@@ -97,7 +97,7 @@ def test_controller_alone_stays_a_system(linter: Linter) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences (83 rows, 40 B; when the round closed P 1.000 / R 0.975,
+    """The round's own sentences (95 rows, 46 B; when the round closed P 1.000 / R 0.978,
     the one miss a headline whose verb, "froze", says no harm by itself)."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 60 and {r.label for r in rows} == {"B", "N"}
@@ -137,4 +137,21 @@ GAPPED_OBJECTS = [
 
 @pytest.mark.parametrize("name,positive,near_miss", GAPPED_OBJECTS, ids=[p[0] for p in GAPPED_OBJECTS])
 def test_gapped_object(linter: Linter, name: str, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)
+
+
+# A verb of touch on a connector (physical_slip.py); the same verbs on settings and
+# work, put back, with a purpose, or done by a thing stay silent.
+PHYSICAL_SLIPS = [
+    ("bumped", "He bumped the network cable while racking the new shelf.", "I bumped the pool size to 800."),
+    ("kicked-out", "Our contractor kicked out the plug of the storage shelf.", "She kicked off the deploy after the standup."),
+    ("tripped-over", "She tripped over the power strip behind the rack.", "I kicked the plug back into the socket."),
+    ("knocked", "I knocked the fibre jumper loose.", "Jun tripped the breaker to test the UPS."),
+    ("kicked", "I kicked the power cord out of the socket.", "The rack fan bumped the cable."),
+    ("leaned", "The electrician leaned on the breaker and the hall went dark.", "He leaned on the team for help."),
+]
+
+
+@pytest.mark.parametrize("name,positive,near_miss", PHYSICAL_SLIPS, ids=[p[0] for p in PHYSICAL_SLIPS])
+def test_physical_slip(linter: Linter, name: str, positive: str, near_miss: str) -> None:
     assert_pair(linter, positive, near_miss)
