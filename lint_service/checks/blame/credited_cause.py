@@ -14,6 +14,9 @@ from spacy.tokens import Span
 from .lexicon import Lexicon
 
 _LIMITERS = {"only", "just", "barely", "merely"}
+# Pronouns that can only be one person, for assertions.person_cause ("because of me", "due
+# to him"); "them" and "it" are as often things ("because of them being unable to ...").
+ONE_PERSON = ("me", "him", "her")
 
 
 def harm_lessened(sent: Span, lex: Lexicon, exclude: set[int]) -> bool:
