@@ -24,6 +24,7 @@ from .dangling_cc import dangling_cc
 from .raised_hedge import raised_hedge_lost
 from .reported import hedge_lost, told_fronted
 from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
+from .standard_fronted import standard_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
 from .writer_clause import writers_own
@@ -226,6 +227,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"haste {haste!r} the original did not state")
     if subject_gerund(cand) is not None:
         out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
+    if standard_fronted(cand):
+        out.append("the standard the act was measured by moved into the subject")  # (blame21) "The rail per the guide was not mounted"
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
         + dangling_act_problems(cand, orig)
 

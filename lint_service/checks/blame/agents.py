@@ -15,6 +15,7 @@ from enum import Enum
 from lemminflect import getAllInflections, getAllLemmas
 from spacy.tokens import Token
 
+from .compound_roles import compound_role
 from .lexicon import Lexicon
 from .person_cues import used_of_person
 
@@ -154,7 +155,7 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
         return Kind.SYSTEM
     if lemma in lex.agents["team_heads"] or low in lex.agents["team_heads"] or _named_team(tok, lex):
         return Kind.TEAM
-    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex) or _prefixed_role(tok, lex):
+    if lemma in lex.agents["roles"] or low in lex.agents["roles"] or low in lex.terms["sarcastic_nouns"] or _role_shaped(tok, lex) or _prefixed_role(tok, lex) or compound_role(tok, lex):
         if generic_plural(tok):
             return Kind.INDEFINITE  # "Operators will always make mistakes": no one in particular
         # "one enterprise customer's admin": someone else's staff, not a responder

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .credited_cause import ONE_PERSON, harm_lessened
 from .agents import BLAMEABLE, Kind, classify, role_noun
 from .clauses import _hypothetical
 from .lexicon import Lexicon, verb_lemma
@@ -105,6 +106,12 @@ def blame_noun(view: SentenceView) -> Detection | None:
                                  f'"{mods[0].text} {tok.text}" names a person as the cause and ends the investigation; say which safeguard was missing instead.',
                                  None, [mods[0], tok])
             # "an error by a field engineer", "a failure by the team", "a mistake made by one of our engineers"
+            # ... "on my part/side" as for the blame nouns; not a place ("on my side of the map")
+            part = ones_part(tok, lex)
+            if part is not None and not any(c.dep_ == "prep" for c in part.head.children) and not _hypothetical(tok) and not _generic(tok):
+                return Detection("blame.blame-noun", "blame-noun",
+                                 f'"{tok.text} on {part.text} {part.head.text}" names a person as the cause; say which safeguard was missing instead.',
+                                 None, [tok, part], part)
             by = made_by(tok, lex)
             if by is not None and not _hypothetical(tok):
                 return Detection("blame.blame-noun", "blame-noun",
@@ -226,12 +233,12 @@ def person_cause(view: SentenceView) -> Detection | None:
             continue
         if lead.lower_ == "thanks" and not sarcastic(view):
             continue
-        if not _negative_outcome(view, exclude={t.i for t in lead.subtree}):
+        if not _negative_outcome(view, exclude={t.i for t in lead.subtree}) or harm_lessened(view.sent, lex, {t.i for t in lead.subtree}):
             continue  # "Because of Rania, we had a tested restore script ready": credit
         # "owing to them not being able to ...": the reason is the clause, not a person
-        if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or tok.pos_ == "PRON":
+        if any(c.dep_ in ("acl", "relcl") or c.tag_ == "VBG" for c in tok.children) or (tok.pos_ == "PRON" and tok.lower_ not in ONE_PERSON):
             continue
-        if classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) and _possessor(tok, lex) is None:
+        if (classify(tok, lex) in (Kind.PERSON, Kind.ROLE, Kind.TEAM) or tok.lower_ in ONE_PERSON) and _possessor(tok, lex) is None:
             return Detection("blame.person-cause", "person-cause",
                              f'"{lead.text} {prep.text} {_who(tok)}" names a person as the cause; describe the change and what let it through instead.',
                              None, [lead, prep, tok], tok)

@@ -171,6 +171,7 @@ def possessive(view: SentenceView) -> Detection | None:
              and not any(t.lower_ == "back" and t.head in (head, *head.children) for t in head.subtree))  # "brings it back online"
             or (tok.dep_ == "pobj" and head.dep_ == "agent")
             or (tok.dep_ == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in ("because", "due", "thanks", "owing"))
+            or (tok.dep_ == "pobj" and head.lower_ in ("because", "due", "owing") and any(c.lower_ in ("of", "to") for c in head.children))  # "because/prep of/pcomp my/poss change/pobj": the noun hung on "because"
             or (tok.dep_ in ("attr",) and verb_lemma(head) == "be" and (not made or _cause_subject(head, lex)))
             or (tok.dep_ == "pobj" and head.lower_ == "from" and verb_lemma(head.head) in terms["origin_verbs"])
             or (tok.dep_ == "pobj" and traced_failure(head, lex) is not None)  # "traces back to one command Ngaio typed"

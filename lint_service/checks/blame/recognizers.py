@@ -30,6 +30,8 @@ from .lapses import caught_out, inattention, mistimed, worsened, wrong_place, wr
 from .intent import deliberate, sanctioned
 from .prompted import system_prompted
 from .senses import credited, no_fault_sense
+from .standard_unmet import short_of_standard
+from .physical_slip import physical_slip
 from .unknown import unknown_act
 from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
 
@@ -75,7 +77,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return None  # "Ops to turn off the legacy alerts once ...": an action item, not an act
     if c.negated and c.verb.dep_ == "xcomp" and controller(c.verb, lex) is not None:
         return None  # "asked the responders not to restart anything": a restraint asked for, not a step missed
-    if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex)) is not None:
+    if (duty := unmet_duty(c, lex) or reproached_habit(c, lex) or admitted_act(c, lex) or short_of_standard(c, lex) or physical_slip(c, lex)) is not None:
         return duty
     if heedless := inattention(c, lex):
         return "omission", heedless

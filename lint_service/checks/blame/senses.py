@@ -9,6 +9,7 @@ and ``rules/framing.yaml``.
 """
 from __future__ import annotations
 
+from .gapped_object import gapped_object, harmless_gap
 from .clauses import Clause
 from .lexicon import Lexicon, particle_of, verb_lemma
 from .risk import bad_outcome
@@ -68,6 +69,8 @@ def _without_object(c: Clause, lex: Lexicon) -> bool:
         return not any(o.lemma_.lower() in lex.framing["pending_items"] for o in held)
     if not lex.verbs["transitive_faults"].match(a):
         return False
+    if not c.objects and (gap := gapped_object(a)) is not None:
+        return harmless_gap(gap, lex)  # "the step I skipped": the noun is the object
     return not c.objects and not any(x.dep_ in ("xcomp", "ccomp") for x in a.children)
 
 
