@@ -117,6 +117,35 @@ COPULA_VERDICT_SILENT = [
     "Engineers are rarely culpable for outages like this.",  # people in general
 ]
 
+# A person's competence judged as wanting: competence_words with an inadequacy adverb,
+# or negated with an adequacy adverb
+UNFIT = [
+    "The technician was poorly trained.",
+    "These notes clearly show that he was not properly qualified to run the switchover.",
+    "The night operator was badly prepared for the failover.",
+    "The contractor was inadequately briefed and not properly qualified.",
+    "The new DBA was not sufficiently experienced to run the cutover alone.",
+]
+UNFIT_SILENT = [
+    "The technician was trained on the new switchgear last year.",  # a fact
+    "The operator was not trained on the new console, because the course was cancelled.",
+    "The runbook was poorly written.",  # a thing
+    "The technician was well trained.",  # praise
+    "If the crew had been properly trained, the procedure would still have failed.",  # a hypothesis
+    "Being poorly trained is common among new hires everywhere.",  # in general
+    "The team was fully briefed before the cutover.",
+]
+
+# A fault noun owned "on the part of" a person
+PART_OF = [
+    "The delay came from inaction on the part of the shift lead.",
+    "Negligence on the part of the contractor left the valve open.",
+]
+PART_OF_SILENT = [
+    "Inaction on the part of the scheduler left the queue full.",
+    "There was no negligence on the part of the contractor.",
+]
+
 # A judgement adjective coordinated after a passive predicate of a person
 COORDINATED = [
     "The technician was poorly trained and careless.",
@@ -132,13 +161,13 @@ COORDINATED_SILENT = [
 ]
 
 
-@pytest.mark.parametrize("sentence", POSSESSED_FAULT + VERDICT + COPULA_VERDICT + COORDINATED)
+@pytest.mark.parametrize("sentence", POSSESSED_FAULT + PART_OF + VERDICT + COPULA_VERDICT + UNFIT + COORDINATED)
 def test_evaluative(linter: Linter, sentence: str) -> None:
     found = blame(linter, sentence)
     assert found and found[0].message.endswith("."), sentence
 
 
-@pytest.mark.parametrize("sentence", POSSESSED_FAULT_SILENT + VERDICT_SILENT + COPULA_VERDICT_SILENT + COORDINATED_SILENT)
+@pytest.mark.parametrize("sentence", POSSESSED_FAULT_SILENT + PART_OF_SILENT + VERDICT_SILENT + COPULA_VERDICT_SILENT + UNFIT_SILENT + COORDINATED_SILENT)
 def test_evaluative_silent(linter: Linter, sentence: str) -> None:
     assert not blame(linter, sentence), [(f.rule, f.message) for f in blame(linter, sentence)]
 

@@ -8,6 +8,8 @@ leave out (guidelines: judgements, verdicts, possessives):
   found the crew at fault", "the panel deemed the contractor responsible for the loss";
 - a verdict said with "be": "the contractor is liable for the damage", "the person to
   blame is the release manager", "the one at fault was the on-call";
+- a person's competence judged as wanting: "the technician was poorly trained", "he was
+  not properly qualified to act as a signalman";
 - blame placed on a person: "the report put the blame on the pilot", "management pinned
   the outage on the new hire" (blame_placing_verbs);
 - a judgement coordinated after a passive predicate: "the technician was poorly trained
@@ -55,11 +57,19 @@ def _owner(noun: Token, lex: Lexicon) -> Token | None:
     """The person whose fault it is: the possessor, or "by"/"of"/"from" + person."""
     if (owner := _possessor(noun, lex)) is not None:  # "the crew's", "his"
         return owner
-    for p in noun.children:
-        if p.dep_ == "prep" and p.lower_ in ("by", "of", "from"):
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    # the parser may hang "on the part of" on the verb ("came from inaction on the part of ...")
+    for p in [*noun.children, *([after] if after is not None and after.dep_ == "prep" and after.lower_ == "on" else [])]:
+        if p.dep_ == "prep" and p.lower_ in ("by", "of", "from") and p.head.i == noun.i:
             for o in p.children:
                 if o.dep_ == "pobj" and _person(o, lex):
                     return o
+        # "inaction on the part of the conductor"
+        if p.dep_ == "prep" and p.lower_ == "on":
+            for part in (o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in lex.terms["ownership_nouns"]):
+                for o in (x for q in part.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children if x.dep_ == "pobj"):
+                    if _person(o, lex):
+                        return o
     return None
 
 
@@ -181,6 +191,27 @@ def _copula_verdict(c: Clause, lex: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
+def _unfit(c: Clause, lex: Lexicon) -> Token | None:
+    """"The technician was poorly trained", "he was not properly qualified to act as a
+    signalman": a person's competence judged as wanting (competence_words with an
+    inadequacy adverb, or negated with an adequacy adverb). A plain "was not trained on
+    the new switchgear" is a fact, not a judgement."""
+    terms = lex.terms
+    if not _person(c.subject, lex) or c.conditional or c.verb.tag_ == "VBG":
+        return None
+    preds = [c.verb] + [t for t in c.verb.children if t.dep_ in ("acomp", "oprd") and t.pos_ == "ADJ"]
+    for pred in preds:
+        if pred.lower_ not in terms["competence_words"] and pred.lemma_.lower() not in terms["competence_words"]:
+            continue
+        mods = [a.lower_ for a in (*pred.children, *c.verb.children) if a.dep_ == "advmod"]
+        negated = any(a.dep_ == "neg" for a in (*pred.children, *c.verb.children))
+        if any(m in terms["inadequacy_adverbs"] for m in mods) and not negated:
+            return pred
+        if negated and any(m in terms["adequacy_adverbs"] for m in mods):
+            return pred
+    return None
+
+
 def _nobody(subj: Token | None) -> bool:
     """"Nobody put the blame on the intern", "no one found her negligent" (rule 5)."""
     return subj is not None and (subj.lower_ in ("nobody", "noone", "none") or any(d.lower_ == "no" for d in subj.children))
@@ -189,7 +220,14 @@ def _nobody(subj: Token | None) -> bool:
 def verdict_on(view: SentenceView) -> Detection | None:
     lex = view.lex
     for c in view.clauses:
-        if c.verb.i in view.quoted or c.negated or _nobody(c.subject):
+        if c.verb.i in view.quoted or _nobody(c.subject):
+            continue
+        unfit = _unfit(c, lex)  # its own negation: "was not properly qualified"
+        if unfit is not None:
+            return Detection("blame.judgement", "evaluative",
+                             f'"{c.verb.text} ... {unfit.text}" judges a person\'s competence; say what the training or the tooling left out instead.',
+                             None, [unfit], c.subject)
+        if c.negated:
             continue
         found = _found_on(c.verb, lex)
         if found is not None and not _negated_sentence(found[1]):
