@@ -10,6 +10,7 @@ leave out (guidelines: judgements, verdicts, possessives):
   blame is the release manager", "the one at fault was the on-call";
 - a person's competence judged as wanting: "the technician was poorly trained", "he was
   not properly qualified to act as a signalman";
+- "you ought to have run the tests", where the parser leaves "you" on the modal;
 - blame placed on a person: "the report put the blame on the pilot", "management pinned
   the outage on the new hire" (blame_placing_verbs);
 - a judgement coordinated after a passive predicate: "the technician was poorly trained
@@ -212,6 +213,25 @@ def _unfit(c: Clause, lex: Lexicon) -> Token | None:
     return None
 
 
+def _you_ought_to_have(view: SentenceView) -> Token | None:
+    """"You ought to have run the tests": "you" and the obligation are on "ought", the
+    parser's root, so "you" reads as the generic you of an instruction; the perfect
+    "have run" says it was owed in the past, by the one addressed (rule 17)."""
+    for tok in view.sent:
+        if tok.lower_ != "ought" or tok.tag_ != "MD" or tok.i in view.quoted:
+            continue
+        if not any(s.dep_ == "nsubj" and s.lower_ == "you" for s in tok.children):
+            continue
+        # the perfect on "ought", or one clause down when the parser made it the subject
+        # of the next clause ("ought to have known/csubj the flag was/ccomp global")
+        near = [x for x in tok.children if x.dep_ in ("xcomp", "ccomp")]
+        for x in near + [y for n in near for y in n.children if y.dep_ == "csubj"]:
+            if x.dep_ in ("xcomp", "csubj", "ccomp") and x.tag_ == "VBN" and any(a.lower_ == "have" and a.dep_ == "aux" for a in x.children) \
+                    and not any(a.dep_ == "auxpass" for a in x.children) and not _negated_sentence(x):
+                return x
+    return None
+
+
 def _nobody(subj: Token | None) -> bool:
     """"Nobody put the blame on the intern", "no one found her negligent" (rule 5)."""
     return subj is not None and (subj.lower_ in ("nobody", "noone", "none") or any(d.lower_ == "no" for d in subj.children))
@@ -219,6 +239,10 @@ def _nobody(subj: Token | None) -> bool:
 
 def verdict_on(view: SentenceView) -> Detection | None:
     lex = view.lex
+    if (owed := _you_ought_to_have(view)) is not None:
+        return Detection("blame.counterfactual", "evaluative",
+                         f'"ought to have {owed.text}" says what the person addressed should have done; describe what would have caught it instead.',
+                         None, [owed], owed)
     for c in view.clauses:
         if c.verb.i in view.quoted or _nobody(c.subject):
             continue
