@@ -57,6 +57,11 @@ POSSESSED_FAULT_SILENT = [
     "Priya's analysis of the misconfiguration was thorough.",  # the fault is not hers
     "The team's analysis of the failure is in the appendix.",
     "A misreading of the lag graph is easy with this dashboard.",  # nobody's
+    "Her failure to log in was caused by the SSO outage.",  # an attempt the sentence explains
+    "The operator's failure to connect was due to the expired certificate.",
+    "The on-call's inability to reach the vendor delayed the fix.",
+    "Sam's failure analysis is attached.",
+    "The intern's mistake-proof checklist caught the typo.",
 ]
 
 # A verdict found on a person (verdict_verbs + verdict_adjectives, judgement adjectives,
@@ -89,6 +94,12 @@ VERDICT_SILENT = [
     "The team put the fix on the release branch.",  # no blame placed
     "We found the operator in the break room.",
     "The review found the engineer in good standing.",
+    "The board found the operator helpful and responsive.",
+    "The audit found the contractor's invoices at fault.",
+    "They put the outage on the status page within minutes.",
+    "The team pinned the outage on a bad BGP announcement.",
+    "We do not hold the operator responsible for the outage.",
+    "Nobody found the crew at fault.",
 ]
 
 # A verdict said with "be": a verdict adjective of a person ("liable"/"accountable" only

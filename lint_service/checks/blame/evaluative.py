@@ -50,8 +50,19 @@ def _misdeed(noun: Token, lex: Lexicon) -> bool:
         return True
     # "failure" only as a failure to act ("her failure to renew"): "her login failure" is
     # a thing that failed
-    return lemma in terms["omission_nouns"] and any(
+    return lemma in terms["omission_nouns"] and not _explained(noun, lex) and any(
         x.dep_ in ("acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in noun.children)
+
+
+def _explained(noun: Token, lex: Lexicon) -> bool:
+    """"Her failure to log in was caused by the SSO outage", "... was due to the expired
+    certificate": a failure the sentence puts down to a cause is an attempt that did not
+    succeed, not a duty left undone."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and verb_lemma(head) in lex.terms["cause_verbs"]:
+        return True
+    return noun.dep_ == "nsubj" and verb_lemma(head) == "be" and any(
+        c.lower_ in ("due", "because", "owing", "down") and c.dep_ in ("acomp", "prep", "advmod", "mark") for c in head.children)
 
 
 def _owner(noun: Token, lex: Lexicon) -> Token | None:
