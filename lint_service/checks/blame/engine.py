@@ -42,12 +42,13 @@ from .recognizers import (
     Detection, SentenceView, counterfactual, delayed_response, passive_agent, person_subject, we_subject,
 )
 from .verdicts import apology, blame_verb, verdict
+from .evaluative import possessed_fault, verdict_on  # faults and verdicts said as evaluations (judge22)
 
 log = logging.getLogger(__name__)
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
-    blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, judged_person, verdict,
+    blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, judged_person, verdict, verdict_on, possessed_fault,
     passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, person_subject, believed_then_acted, hedged_act, you_reproach, overhasty, self_judged, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
 )
 
