@@ -181,8 +181,12 @@ def _preventive(found, lex: Lexicon) -> bool:
         if t.pos_ != "VERB" or verb_lemma(t) not in ("avoid", "prevent", "stop"):
             continue
         objects = [o for o in t.children if o.dep_ in ("dobj", "nsubj")]
-        words = " ".join(x.lower_ for x in t.subtree)
-        if any(o.lemma_.lower() in f["prevented_objects"] or o.lower_ in f["prevented_objects"] for o in objects) and (
+        objects += [o for x in t.children if x.dep_ in ("ccomp", "xcomp") for o in x.children if o.dep_ == "nsubj"]  # "it happening again"
+        words = " ".join(x.lower_ for x in t.sent)  # "next time" may hang on the main verb
+        # "this next time", parsed as one noun: the determiner is what is avoided
+        named = objects + [d for o in objects for d in o.children if d.dep_ == "det" and any(
+            f"{m.lower_} {o.lower_}" in f["future_markers"] for m in o.children if m.dep_ == "amod")]
+        if any(o.lemma_.lower() in f["prevented_objects"] or o.lower_ in f["prevented_objects"] for o in named) and (
                 any(f" {m} " in f" {words} " for m in f["future_markers"]) or any(o.lemma_.lower() in ("recurrence", "repeat", "repetition") for o in objects)):
             return True
     return False
