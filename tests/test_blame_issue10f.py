@@ -4,8 +4,9 @@ and, on the next line of ``tests/data/blame_sentences_issue10f.tsv``, a blaming 
 same shape that must still fire: an act under a fear or denied evidence, the writer's own
 yes/no question, a blame phrase with a "nobody" subject or an "on me to <task>", "the
 reason" for a good outcome, praise with a harm verb, something taken down to test it, a
-purpose of preventing this again, and "they" standing for things. Every sentence here
-was written for this file."""
+purpose of preventing this again, and "they" standing for things; and a headline whose
+subject is a hazard compound the dictionary lacks ("Heatwave ...", agents.hazard_compound),
+not a name. Every sentence here was written for this file."""
 from __future__ import annotations
 
 import sys
@@ -72,8 +73,9 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences: 98 (49 near-misses, 49 twins) gave P 0.628 (29 of the
-    49 near-misses flagged), R 1.0 before unasserted.py and P 1.0, R 1.0 after."""
+    """The round's own sentences: the first 98 (49 near-misses, 49 twins) gave
+    P 0.628 (29 of the 49 near-misses flagged), R 1.0 before unasserted.py and P 1.0, R 1.0
+    after; the 6 hazard headlines were all flagged before hazard_compound and none after."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 90 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)
