@@ -2,7 +2,8 @@
 (checks/blame/unasserted.py). Each class is tested with near-misses that must stay silent
 and, on the next line of ``tests/data/blame_sentences_issue10f.tsv``, a blaming twin of the
 same shape that must still fire: an act under a fear or denied evidence, the writer's own
-yes/no question, a blame phrase with a "nobody" subject or an "on me to <task>", "the
+yes/no question, a case put as a question in the present ("Would you fire someone who
+accidentally deletes a bucket?"), a blame phrase with a "nobody" subject or an "on me to <task>", "the
 reason" for a good outcome, praise with a harm verb, something taken down to test it, a
 purpose of preventing this again, and "they" standing for things; and a headline whose
 subject is a hazard compound the dictionary lacks ("Heatwave ...", agents.hazard_compound),
@@ -61,6 +62,8 @@ def test_issue10f_pair(linter: Linter, positive: str, near_miss: str) -> None:
     "I feared the worst, and I had indeed dropped the orders table.",
     # someone else's act asked about is a reproach, not self-doubt
     "Did you skip the canary again?",
+    "Should we keep the engineer who forgot to renew the certificate?",
+    "Do we really want Ravi pushing untested code to prod?",
     # "they" after people is the people
     "The contractors arrived late and they cut the fibre.",
     # a slip during a drill is still a slip
@@ -75,7 +78,8 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 def test_own_sentences_floor(linter: Linter) -> None:
     """The round's own sentences: the first 98 (49 near-misses, 49 twins) gave
     P 0.628 (29 of the 49 near-misses flagged), R 1.0 before unasserted.py and P 1.0, R 1.0
-    after; the 6 hazard headlines were all flagged before hazard_compound and none after."""
+    after; the 6 hazard headlines were all flagged before hazard_compound and none after;
+    the 5 present-tense case questions were all flagged before _generic_question, none after."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 90 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)

@@ -9,6 +9,10 @@ evidence token):
   suggests that Priya skipped the review" ("I found that I had dropped it" still fires);
 - the writer asks whether they erred: "Did I break it?", "Am I at fault here?" (a
   question put to someone else, "Did you force-push again?", still fires);
+- a question of what one does with someone who might err, told in the present: "Do you
+  fire an engineer after she accidentally deletes a table?", "Would you blame the person
+  who may have caused it?" (a past act inside a question, "Do you know that she deleted
+  the table?", still fires);
 - a fixed phrase of blame whose subject is "nobody" or "no one" (guideline 5), or whose
   "on me" hands the writer a task still to do: "Nobody was out of their depth", "it's on
   me to book the review" ("that one's on me" still fires);
@@ -92,10 +96,33 @@ def _own_question(sent: Span, anchor: Token) -> bool:
     if not words or words[-1].text != "?" or words[0].pos_ != "AUX":
         return False
     root = words[0] if words[0].dep_ == "ROOT" else words[0].head
-    if anchor.i != root.i and anchor.head.i != root.i and all(a.i != root.i for a in anchor.ancestors):
+    if anchor.i != root.i and all(a.i != root.i for a in anchor.ancestors):
         return False
+    for x in [anchor, *anchor.ancestors]:  # the act is the question's own, not a clause under it
+        if x.i == root.i:
+            break
+        if x.dep_ in ("relcl", "ccomp", "advcl", "acl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+            return False  # "Should we keep the engineer who forgot ...?"
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ in _QUESTION_SUBJECTS and subject.i > words[0].i
+
+
+def _generic_question(sent: Span, anchor: Token) -> bool:
+    """A yes/no question to "you" or "we" about what one does, and the act, in a clause
+    under it, is in the present or hedged by "may"/"might": a case put, not an event."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or words[-1].text != "?" or words[0].pos_ != "AUX":
+        return False
+    root = words[0] if words[0].dep_ == "ROOT" else words[0].head
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ("you", "we") or anchor.i == root.i:
+        return False
+    path = [anchor, *[a for a in anchor.ancestors if a.i != root.i and root.i in {x.i for x in a.ancestors}]]
+    if all(a.i != root.i for a in anchor.ancestors) or not any(x.dep_ in ("relcl", "advcl", "acl") for x in path):
+        return False  # "Did you see that Ravi skips the review?": told, as what was seen
+    aux = [a.lower_ for a in anchor.children if a.dep_ in ("aux", "auxpass")]
+    present = anchor.tag_ in ("VBZ", "VBP") or (anchor.tag_ == "VB" and not aux)
+    return present or any(a in ("may", "might") for a in aux)
 
 
 def _phrase_subject(tokens: list[Token]) -> Token | None:
@@ -212,7 +239,7 @@ def unasserted(found, sent: Span, lex: Lexicon) -> bool:
     anchor = _anchor(found)
     if anchor is None:
         return False
-    if _unasserted_clause(anchor, lex) or _own_question(sent, anchor):
+    if _unasserted_clause(anchor, lex) or _own_question(sent, anchor) or _generic_question(sent, anchor):
         return True
     if found.rule == "blame.blame-noun" and found.evidence:
         subject = _phrase_subject(found.evidence)
