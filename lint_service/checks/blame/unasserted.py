@@ -13,6 +13,9 @@ evidence token):
   fire an engineer after she accidentally deletes a table?", "Would you blame the person
   who may have caused it?" (a past act inside a question, "Do you know that she deleted
   the table?", still fires);
+- a generic conditional about anyone, in the present: "If a bug does come out, it means
+  someone failed to do their job", "when you think it's not your fault, it really is your
+  fault" ("When the pager fired, someone had silenced it" still fires);
 - a fixed phrase of blame whose subject is "nobody" or "no one" (guideline 5), or whose
   "on me" hands the writer a task still to do: "Nobody was out of their depth", "it's on
   me to book the review" ("that one's on me" still fires);
@@ -123,6 +126,27 @@ def _generic_question(sent: Span, anchor: Token) -> bool:
     aux = [a.lower_ for a in anchor.children if a.dep_ in ("aux", "auxpass")]
     present = anchor.tag_ in ("VBZ", "VBP") or (anchor.tag_ == "VB" and not aux)
     return present or any(a in ("may", "might") for a in aux)
+
+
+_ANYONE = ("someone", "somebody", "anyone", "anybody", "you", "your", "one")
+
+
+def _present(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(
+        a.lower_ in ("do", "does") for a in verb.children if a.dep_ == "aux"))
+
+
+def _generic_conditional(found, sent: Span) -> bool:
+    """The one blamed is anyone ("someone", generic "you"), and the sentence is a rule in
+    the present: its main verb is present and an "if"/"when" clause in it is too."""
+    who = found.clause.subject if found.clause is not None else found.target
+    if who is None:
+        who = next((p for t in found.evidence for p in t.children if p.dep_ == "poss"), None)
+    if who is None or who.lower_ not in _ANYONE:
+        return False
+    if not _present(sent.root) or sent.root.lemma_.lower() not in ("mean", "be", "happen", "show", "suggest", "tell"):
+        return False
+    return any(t.lower_ in ("if", "when", "whenever") and t.dep_ in ("mark", "advmod") and _present(t.head) for t in sent)
 
 
 def _phrase_subject(tokens: list[Token]) -> Token | None:
@@ -239,7 +263,8 @@ def unasserted(found, sent: Span, lex: Lexicon) -> bool:
     anchor = _anchor(found)
     if anchor is None:
         return False
-    if _unasserted_clause(anchor, lex) or _own_question(sent, anchor) or _generic_question(sent, anchor):
+    if _unasserted_clause(anchor, lex) or _own_question(sent, anchor) or _generic_question(sent, anchor) \
+            or _generic_conditional(found, sent):
         return True
     if found.rule == "blame.blame-noun" and found.evidence:
         subject = _phrase_subject(found.evidence)
