@@ -4,7 +4,8 @@ and, on the next line of ``tests/data/blame_sentences_issue10f.tsv``, a blaming 
 same shape that must still fire: an act under a fear or denied evidence, the writer's own
 yes/no question, a case put as a question in the present ("Would you fire someone who
 accidentally deletes a bucket?"), a generic conditional about anyone ("If the replica is
-empty, it means someone truncated the wrong table"), a blame phrase with a "nobody" subject or an "on me to <task>", "the
+empty, it means someone truncated the wrong table"), a responsibility told as a job ("Her
+responsibility was the DNS tier"), a blame phrase with a "nobody" subject or an "on me to <task>", "the
 reason" for a good outcome, praise with a harm verb, something taken down to test it, a
 purpose of preventing this again, and "they" standing for things; and a headline whose
 subject is a hazard compound the dictionary lacks ("Heatwave ...", agents.hazard_compound),
@@ -81,7 +82,8 @@ def test_own_sentences_floor(linter: Linter) -> None:
     P 0.628 (29 of the 49 near-misses flagged), R 1.0 before unasserted.py and P 1.0, R 1.0
     after; the 6 hazard headlines were all flagged before hazard_compound and none after;
     the 5 present-tense case questions were all flagged before _generic_question, none after;
-    the 5 generic conditionals were all flagged before _generic_conditional, none after."""
+    the 5 generic conditionals were all flagged before _generic_conditional, none after;
+    the 5 responsibilities told as a job were all flagged before _job_not_fault, none after."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 90 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)

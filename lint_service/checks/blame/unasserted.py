@@ -19,6 +19,8 @@ evidence token):
 - a fixed phrase of blame whose subject is "nobody" or "no one" (guideline 5), or whose
   "on me" hands the writer a task still to do: "Nobody was out of their depth", "it's on
   me to book the review" ("that one's on me" still fires);
+- a person's responsibility said to be a thing or an area, their job, not the failure: "My
+  responsibility was the payments gateway" ("My responsibility was the outage" still fires);
 - "the reason" said of a person for a good outcome: "I'm the reason we caught it";
 - a harm verb praising a performance: "killed it in the demo";
 - a purpose of keeping this failure from coming back: "to avoid this in the future,
@@ -166,6 +168,22 @@ def _task_on_me(tokens: list[Token]) -> bool:
                for c in verb.children)
 
 
+def _job_not_fault(found, lex: Lexicon) -> bool:
+    """"Her responsibility was the billing system", "... was in the area of billing": the
+    responsibility noun is the subject of "be", and what it is said to be is no incident,
+    failure or blame word."""
+    terms = lex.terms
+    tok = next((t for t in found.evidence if t.lemma_.lower() in terms["responsibility_nouns"]), None)
+    if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return False
+    said = [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
+    said += [o for p in tok.head.children if p.dep_ == "prep" for o in p.subtree if o.dep_ == "pobj"]
+    bad = terms["incident_nouns"] | terms["failure_nouns"] | terms["error_heads"] | terms["blame_nouns"]
+    if not said or any(s.pos_ == "PRON" or any(c.dep_ == "poss" for c in s.children) for s in said):
+        return False  # "the responsibility is mine", "... was my team's"
+    return not any(x.lemma_.lower() in bad or x.lower_ in bad for s in said for x in s.subtree)
+
+
 def _reason_for_good(found, lex: Lexicon) -> bool:
     """"I'm the reason we caught it": the clause the reason heads tells of finding or
     recovering something, and nothing else goes wrong in it."""
@@ -272,6 +290,8 @@ def unasserted(found, sent: Span, lex: Lexicon) -> bool:
             return True
         if _task_on_me(found.evidence):
             return True
+    if found.rule == "blame.blame-noun" and _job_not_fault(found, lex):
+        return True
     if found.rule == "blame.person-cause" and _reason_for_good(found, lex):
         return True
     return _praised(found, lex) or _tried_out(found, lex) or _preventive(found, lex) or _things_they(found, lex)
