@@ -64,6 +64,7 @@ def test_issue10f_pair(linter: Linter, positive: str, near_miss: str) -> None:
     "I feared the worst, and I had indeed dropped the orders table.",
     # someone else's act asked about is a reproach, not self-doubt
     "Did you skip the canary again?",
+    "Did I forget to rotate the signing key?",  # a concrete act asked about is told (issue 10d)
     "Should we keep the engineer who forgot to renew the certificate?",
     "Do we really want Ravi pushing untested code to prod?",
     # "they" after people is the people
@@ -78,12 +79,9 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences: the first 98 (49 near-misses, 49 twins) gave
-    P 0.628 (29 of the 49 near-misses flagged), R 1.0 before unasserted.py and P 1.0, R 1.0
-    after; the 6 hazard headlines were all flagged before hazard_compound and none after;
-    the 5 present-tense case questions were all flagged before _generic_question, none after;
-    the 5 generic conditionals were all flagged before _generic_conditional, none after;
-    the 5 responsibilities told as a job were all flagged before _job_not_fault, none after."""
+    """The round's own sentences: all 140 (70 near-misses, 70 twins) gave P 0.583 (50 of
+    the 70 near-misses flagged), R 1.0 before this round's changes (unasserted.py and
+    agents.hazard_compound) and P 1.0, R 1.0 after."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 90 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)

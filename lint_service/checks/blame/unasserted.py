@@ -7,8 +7,9 @@ evidence token):
 - the act sits in a clause under a fear or under denied evidence: "I feared I had dropped
   the table", "there is no evidence that the operator deleted the volume", "nothing
   suggests that Priya skipped the review" ("I found that I had dropped it" still fires);
-- the writer asks whether they erred: "Did I break it?", "Am I at fault here?" (a
-  question put to someone else, "Did you force-push again?", still fires);
+- the writer asks whether they erred at all: "Did I screw up?", "Am I at fault here?" (a
+  concrete act asked about, "Did I miss the page?", and a question put to someone else,
+  "Did you force-push again?", still fire);
 - a question of what one does with someone who might err, told in the present: "Do you
   fire an engineer after she accidentally deletes a table?", "Would you blame the person
   who may have caused it?" (a past act inside a question, "Do you know that she deleted
@@ -108,6 +109,8 @@ def _own_question(sent: Span, anchor: Token) -> bool:
             break
         if x.dep_ in ("relcl", "ccomp", "advcl", "acl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
             return False  # "Should we keep the engineer who forgot ...?"
+    if any(c.dep_ in ("dobj", "xcomp") for c in anchor.children):
+        return False  # "Did I miss the page?": a concrete act asked about is still told (issue 10d)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ in _QUESTION_SUBJECTS and subject.i > words[0].i
 
