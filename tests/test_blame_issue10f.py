@@ -69,7 +69,8 @@ def test_issue10f_pair(linter: Linter, positive: str, near_miss: str) -> None:
     "Do we really want Ravi pushing untested code to prod?",
     # "they" after people is the people
     "The contractors arrived late and they cut the fibre.",
-    # a slip during a drill is still a slip
+    # a slip during a drill is still a slip, and so is a slip praised
+    "Marta accidentally killed it in the demo.",
     "During the failover drill, Ana accidentally deleted the production replica.",
     # avoiding a safeguard is a shortcut, whatever comes after
     "To avoid the review next time, Ola merged straight to main.",
@@ -79,8 +80,8 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 
 
 def test_own_sentences_floor(linter: Linter) -> None:
-    """The round's own sentences: all 140 (70 near-misses, 70 twins) gave P 0.583 (50 of
-    the 70 near-misses flagged), R 1.0 before this round's changes (unasserted.py and
+    """The round's own sentences: all 144 (72 near-misses, 72 twins) gave P 0.585 (51 of
+    the 72 near-misses flagged), R 1.0 before this round's changes (unasserted.py and
     agents.hazard_compound) and P 1.0, R 1.0 after."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 90 and {r.label for r in rows} == {"B", "N"}

@@ -37,7 +37,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .agents import BLAMEABLE, Kind, classify
+from .intent import _never_undone
 from .lexicon import Lexicon, verb_lemma
+from .risk import left_undone
 
 _NEGATIVE = ("nothing", "nobody", "none", "noone", "no")
 _QUESTION_SUBJECTS = ("i", "we")
@@ -206,8 +208,8 @@ def _praised(found, lex: Lexicon) -> bool:
     """"Marta killed it in the demo": a harm verb on a bare "it" with a performance
     after it, and no thing before it in the sentence that the "it" could stand for."""
     c = found.clause
-    if c is None or verb_lemma(c.action) not in lex.framing["praise_verbs"]:
-        return False
+    if c is None or verb_lemma(c.action) not in lex.framing["praise_verbs"] or _slip(c.verb.sent, lex):
+        return False  # "accidentally killed it in the demo": a slip
     if [o.lower_ for o in c.objects] != ["it"]:
         return False
     if any(t.pos_ in ("NOUN", "PROPN") and t.i < c.action.i and (c.subject is None or t.i != c.subject.i) for t in c.action.sent):
@@ -228,20 +230,25 @@ def _tried_out(found, lex: Lexicon) -> bool:
     c = found.clause
     if c is None or _slip(c.verb.sent, lex) or lex.verbs["fault"].match(c.action):
         return False
+    if left_undone(c, lex) or _never_undone(c, lex):
+        return False  # "muted the alerts during a drill and never switched them back on"
     if not any(lex.verbs[k].match(c.action) for k in ("destructive", "disable", "cessation", "interruption")):
         return False
     f = lex.framing
+    # the framing the recognizer read must be the act itself or the occasion ("during the
+    # launch" is a risky time; "... and left it disabled for a week" is framing of its own)
+    own = {c.verb.i, c.action.i} | {t.i for t in c.action.children if t.dep_ == "prt"}
     for x in c.action.children:
         if x.dep_ in ("advcl", "xcomp") and x.tag_ == "VB" and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux") \
                 and verb_lemma(x) in f["testing_purposes"]:
-            return True
-        if x.dep_ == "prep" and x.lower_ in ("during", "in", "for") or (x.dep_ == "prep" and x.lower_ == "as"):
+            return all(t.i in own or t.i in {y.i for y in x.subtree} for t in found.evidence)
+        if x.dep_ == "prep" and x.lower_ in ("during", "in", "for", "as"):
             for o in x.subtree:
                 if o.dep_ != "pobj" and o.dep_ != "compound":
                     continue
                 words = " ".join(t.lower_ for t in o.subtree if t.dep_ in ("compound", "amod", "pobj", "nmod") or t.i == o.i)
                 if o.lemma_.lower() in f["test_occasions"] or any(w in words for w in f["test_occasions"] if " " in w):
-                    return True
+                    return all(t.i in own or t.i in {y.i for y in x.subtree} for t in found.evidence)
     return False
 
 
