@@ -62,6 +62,8 @@ def test_issue10f_pair(linter: Linter, positive: str, near_miss: str) -> None:
     # the frames do not reach an act told outright beside them
     "There is no evidence of tampering: Colm deleted the audit table by mistake.",
     "I feared the worst, and I had indeed dropped the orders table.",
+    # a worry now about an act before is a hedged admission (guideline 15)
+    "I am worried that I truncated the ledger table.",
     # someone else's act asked about is a reproach, not self-doubt
     "Did you skip the canary again?",
     "Did I forget to rotate the signing key?",  # a concrete act asked about is told (issue 10d)

@@ -4,9 +4,11 @@ fired (engine.detect asks ``unasserted`` of each detection).
 Each test reads the parse around the detection's anchor (the clause verb, or the first
 evidence token):
 
-- the act sits in a clause under a fear or under denied evidence: "I feared I had dropped
-  the table", "there is no evidence that the operator deleted the volume", "nothing
-  suggests that Priya skipped the review" ("I found that I had dropped it" still fires);
+- the act sits in a clause under a fear told as a then-fear or of what may come, or under
+  denied evidence: "I feared I had dropped the table", "there is no evidence that the
+  operator deleted the volume", "nothing suggests that Priya skipped the review" ("I am
+  worried that I dropped it", a hedged admission, and "I found that I had dropped it"
+  still fire);
 - the writer asks whether they erred at all: "Did I screw up?", "Am I at fault here?" (a
   concrete act asked about, "Did I miss the page?", and a question put to someone else,
   "Did you force-push again?", still fire);
@@ -61,13 +63,26 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
-def _denied_or_feared(head: Token, lex: Lexicon) -> bool:
-    """The word a complement clause hangs on is a fear, a denied piece of evidence, or a
-    verb of showing with nothing or no one showing it."""
+def _then_feared(head: Token, said: Token) -> bool:
+    """A fear told in the past about what had (or might have) happened ("I feared I had
+    dropped the table", "she was afraid she'd wiped it"), or a fear of what may come ("I
+    fear I may be fired"). A worry in the present about a past act ("I am worried that I
+    dropped the index") is a hedged admission (guideline 15) and stays."""
+    aux = [a.lower_ for a in said.children if a.dep_ in ("aux", "auxpass")]
+    if any(a in ("may", "might", "will", "'ll", "would", "could") for a in aux):
+        return True
+    told = head if head.pos_ in ("VERB", "AUX") else head.head  # "was afraid", "was worried"
+    past = told.tag_ == "VBD" or any(a.tag_ == "VBD" for a in told.children if a.dep_ in ("aux", "auxpass", "cop"))
+    return past and any(a in ("had", "'d") for a in aux)
+
+
+def _denied_or_feared(head: Token, lex: Lexicon, said: Token) -> bool:
+    """The word a complement clause hangs on is a fear told as a then-fear, a denied piece
+    of evidence, or a verb of showing with nothing or no one showing it."""
     f = lex.framing
     lemma = head.lemma_.lower()
     if lemma in f["fear_words"] or head.lower_ in f["fear_words"]:
-        return not _negated(head)  # "I never feared that ..." is no denial of the act
+        return not _negated(head) and _then_feared(head, said)  # "I never feared that ..." is no denial
     if head.pos_ == "NOUN" and lemma in f["evidence_nouns"]:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return True  # "there is no evidence that ...", "we found no sign that ..."
@@ -88,7 +103,7 @@ def _unasserted_clause(anchor: Token, lex: Lexicon) -> bool:
     """The anchor's clause hangs, as a complement, on a fear or denied evidence."""
     for x in [anchor, *anchor.ancestors]:
         if x.dep_ in ("ccomp", "acl", "xcomp") and x.pos_ in ("VERB", "AUX") and x.head.i != x.i:
-            if _denied_or_feared(x.head, lex):
+            if _denied_or_feared(x.head, lex, x):
                 return True
             if x.head.dep_ == "acomp" or x.head.pos_ == "ADJ":
                 continue  # "I was worried that ..." : look at the adjective's own head too
