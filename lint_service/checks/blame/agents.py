@@ -49,6 +49,15 @@ def _has_system_modifier(tok: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("compound", "nmod", "amod") and c.lower_ in lex.systems for c in tok.children)
 
 
+def hazard_compound(low: str, lex: Lexicon) -> bool:
+    """A closed compound of a dictionary word and a hazard or event head ("heatwave",
+    "mudslide", "brownout") that the dictionary itself lacks."""
+    if is_english_word(low):
+        return False
+    return any(low.endswith(h) and len(low) - len(h) >= 3 and is_english_word(low[: len(low) - len(h)])
+               for h in lex.agents["hazard_compound_heads"])
+
+
 def looks_like_name(tok: Token, lex: Lexicon) -> bool:
     """A capitalised token that is a person's name rather than a product or a word."""
     text = tok.text
@@ -57,6 +66,8 @@ def looks_like_name(tok: Token, lex: Lexicon) -> bool:
         return True
     if low in lex.systems or not _NAME_SHAPE.match(text) or (low.endswith("bot") and len(low) > 4):
         return False
+    if hazard_compound(low, lex):
+        return False  # "Heatwave causes blackout": a word the dictionary lacks, not a name
     if tok.i == tok.sent.start and tok.pos_ not in ("PROPN",) and is_english_word(low):
         return False  # a sentence-initial ordinary word ("Connections dropped")
     if is_english_word(low) and low not in lex.agents["names_that_are_words"] and headline_case(tok.sent):

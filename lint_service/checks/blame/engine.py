@@ -36,6 +36,7 @@ from .learned import RULE as LEARNED_RULE, learned_net
 from .lexicon import Lexicon, load_lexicon
 from .quotes import quoted_tokens
 from .removal import removal_hit
+from .unasserted import unasserted
 from .shouting import case_copy, recased
 from .possessives import possessive, predicate_possessive
 from .recognizers import (
@@ -87,7 +88,7 @@ def detect(sent: Span, lex: Lexicon, want: frozenset[str] | None = None) -> Dete
     recognizers = (ironic_praise,) if is_thanks(sent, lex) else PRIORITY
     for recognizer in recognizers:
         found = recognizer(view)
-        if found is not None and (want is None or found.rule in want):
+        if found is not None and (want is None or found.rule in want) and not unasserted(found, sent, lex):
             return found
     # The learned recall net only where no rule fired, and only when asked for by
     # name (rewrite verification passes want=None and is judged by the rules alone).
