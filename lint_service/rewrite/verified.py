@@ -149,7 +149,7 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
                 results.append(cand)
             elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
-            elif len(sents) == 1 and leftover and (cand.restated or d.construction in ("judgement", "possessive", "person-cause")):
+            elif len(sents) == 1 and leftover and (cand.restated or (d is not None and d.construction in ("judgement", "possessive", "person-cause"))):
                 # (rewrite29) a chat line's restated clause is read closed with a period (rewrite/closed_round.py)
                 found, closed = closed_for_next_round(sents[0], ctx, blame) or (leftover[0], sents[0])
                 closed_any |= closed is not sents[0]
