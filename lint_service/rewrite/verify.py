@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
 from .lost_facts import bracket_lost, haste_invented, verdict_topic_lost
+from .lost_owner import lost_owner_problems
 from .process import judgement_restated
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
@@ -227,7 +228,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
     if subject_gerund(cand) is not None:
         out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
-        + dangling_act_problems(cand, orig)
+        + dangling_act_problems(cand, orig) + lost_owner_problems(cand, orig)
 
 
 def _bare_participle(span: Span) -> bool:
