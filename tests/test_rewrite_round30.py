@@ -63,3 +63,46 @@ def test_place_after_a_plain_object_still_follows_the_verb(linter: Linter) -> No
     # near case: no ranking, so "against the replica" says where it was run
     got = suggestions(linter, "Kasimir ran the destructive purge against the live replica.")
     assert got == ["The destructive purge was run against the live replica."], got
+
+
+# -- an apology whose act is a gerund (rewrite/apology_act.py) ----------------------------
+
+def test_apology_for_an_act_is_said_as_the_act(linter: Linter) -> None:
+    assert suggestions(linter, "Sorry for truncating the audit table.") == ["The audit table was truncated."]
+
+
+def test_apology_with_discourse_words_and_an_idiom(linter: Linter) -> None:
+    # "Again," and "in the first place" belong to the apology, not the act
+    assert suggestions(linter, "Again, my apologies for truncating the audit table in the first place.") == [
+        "The audit table was truncated."]
+
+
+def test_apology_for_a_lapse_is_not_said_as_done(linter: Linter) -> None:
+    # near case: a negated act must not come back as "the certificate was renewed"
+    got = [x for f in linter.lint("Sorry for not renewing the signing certificate.", format="text").findings
+           if f.rule.startswith("blame.") for x in f.suggestions]
+    assert not any("was renewed" in s or "were renewed" in s for s in got), got
+
+
+def test_apology_with_a_reason_after_it_is_refused(linter: Linter) -> None:
+    # near case: the writer's reason ("I was rushing") is a fact the act alone would lose
+    got = suggestions(linter, "Sorry for truncating the audit table, I was rushing.")
+    assert not any(s == "The audit table was truncated." for s in got), got
+
+
+def test_the_writer_is_never_made_the_doer(linter: Linter) -> None:
+    # an apology's act restated as "I <past> ..." and not rewritten again is refused
+    got = suggestions(linter, "Sorry about overwriting the shared notes.")
+    assert not any(s.startswith("I ") for s in got), got
+
+
+# -- "I made a mistake." is only a verdict (rules/rewrites.yaml verdict_only frames) -------
+
+def test_a_bare_made_mistake_is_removed(linter: Linter) -> None:
+    assert suggestions(linter, "Tobiah made a mistake.") == [""]
+
+
+def test_a_mistake_with_its_place_is_not_removed(linter: Linter) -> None:
+    # near case: where the mistake was is a fact; the sentence stays, said without the doer
+    got = suggestions(linter, "Tobiah made a mistake in the routing table.")
+    assert "" not in got and got, got

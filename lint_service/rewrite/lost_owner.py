@@ -10,6 +10,10 @@
   as "... was typed in the X:" with the command after the colon gone, the sentence
   ending on the colon. A candidate that ends on a colon the original did not end on lost
   what the colon announced.
+- A first-person doer the original never named: a restated candidate says an apology's
+  act as the writer's clause ("Sorry for overwriting X" -> "I overwrote X") for the next
+  round to rewrite; left as it is, it would name the writer as the doer in words the
+  original did not use.
 """
 from __future__ import annotations
 
@@ -59,4 +63,9 @@ def lost_owner_problems(cand: Span, orig: "Original") -> list[str]:
         out.append(f"{count!r} counted from the removed person, now nobody's")
     if _colon_left_open(cand, orig):
         out.append("what followed the colon lost")
+    for t in cand:
+        # the doer of an active verb; "We were not warned" for "warn us" is who was told
+        if t.dep_ == "nsubj" and t.lower_ in ("i", "we") and not any(o.lower_ == t.lower_ for o in orig.sent):
+            out.append(f"{t.text!r} made the doer, which the original did not say")
+            break
     return out
