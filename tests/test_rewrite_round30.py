@@ -106,3 +106,16 @@ def test_a_mistake_with_its_place_is_not_removed(linter: Linter) -> None:
     # near case: where the mistake was is a fact; the sentence stays, said without the doer
     got = suggestions(linter, "Tobiah made a mistake in the routing table.")
     assert "" not in got and got, got
+
+
+# -- another person's clause that only describes a thing (faithful._describes_a_thing) -----
+
+def test_a_relative_clause_describing_the_thing_stays(linter: Linter) -> None:
+    assert suggestions(linter, "The archive was lost because someone ran a purge script that operators had trusted for a decade.") == [
+        "The archive was lost because a purge script that operators had trusted for a decade was run."]
+
+
+def test_another_person_acting_in_a_joined_clause_is_still_refused(linter: Linter) -> None:
+    # near case: "operators approved it" is an act of its own, not a description of the script
+    got = suggestions(linter, "The archive was lost because someone ran a purge script and operators approved it.")
+    assert not any("operators approved" in s for s in got), got
