@@ -119,3 +119,16 @@ def test_another_person_acting_in_a_joined_clause_is_still_refused(linter: Linte
     # near case: "operators approved it" is an act of its own, not a description of the script
     got = suggestions(linter, "The archive was lost because someone ran a purge script and operators approved it.")
     assert not any("operators approved" in s for s in got), got
+
+
+# -- a version number the parser hung on the verb is the thing's name (text._number_of_name)
+
+def test_a_version_number_stays_with_its_noun(linter: Linter) -> None:
+    assert suggestions(linter, "I shipped version 4.0.2 by mistake before the notes were ready.") == [
+        "Version 4.0.2 was shipped by mistake before the notes were ready."]
+
+
+def test_how_often_still_follows_the_verb(linter: Linter) -> None:
+    # near case: a count of times is the verb's, not part of the thing's name
+    assert suggestions(linter, "Imke deleted the snapshot twice during the window.") == [
+        "The snapshot was deleted twice during the window."]
