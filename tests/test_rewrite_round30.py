@@ -132,3 +132,15 @@ def test_how_often_still_follows_the_verb(linter: Linter) -> None:
     # near case: a count of times is the verb's, not part of the thing's name
     assert suggestions(linter, "Imke deleted the snapshot twice during the window.") == [
         "The snapshot was deleted twice during the window."]
+
+
+# -- the "so" of a verdict's consequence goes with the verdict (self_verdict.py) -----------
+
+def test_so_after_a_removed_verdict_goes(linter: Linter) -> None:
+    assert suggestions(linter, "I was careless, so I truncated every queue and restarted the consumer.") == [
+        "Every queue was truncated and the consumer was restarted."]
+
+
+def test_a_sentence_that_opens_with_so_keeps_it(linter: Linter) -> None:
+    # near case: the writer's own "So" opening the sentence is not a verdict's consequence
+    assert suggestions(linter, "So I dropped the staging tables, my bad.") == ["So the staging tables were dropped."]
