@@ -144,3 +144,15 @@ def test_so_after_a_removed_verdict_goes(linter: Linter) -> None:
 def test_a_sentence_that_opens_with_so_keeps_it(linter: Linter) -> None:
     # near case: the writer's own "So" opening the sentence is not a verdict's consequence
     assert suggestions(linter, "So I dropped the staging tables, my bad.") == ["So the staging tables were dropped."]
+
+
+# -- a calendar word after the object is when, not the object's head (split_object.py) -----
+
+def test_a_calendar_word_is_not_joined_to_the_object(linter: Linter) -> None:
+    got = suggestions(linter, "I purged the shared index yesterday.")
+    assert not any("index yesterday" in s for s in got), got
+
+
+def test_a_split_compound_object_is_still_rejoined(linter: Linter) -> None:
+    # near case: the head noun the parser split off is rejoined as before
+    assert suggestions(linter, "Lena botched the Kafka upgrade.") == ["The Kafka upgrade went wrong."]
