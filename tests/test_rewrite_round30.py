@@ -156,3 +156,16 @@ def test_a_calendar_word_is_not_joined_to_the_object(linter: Linter) -> None:
 def test_a_split_compound_object_is_still_rejoined(linter: Linter) -> None:
     # near case: the head noun the parser split off is rejoined as before
     assert suggestions(linter, "Lena botched the Kafka upgrade.") == ["The Kafka upgrade went wrong."]
+
+
+# -- a "while + -ing" after an agentless passive is said without its doer (while_passive.py)
+
+def test_while_phrase_after_a_passive_reads_whole(linter: Linter) -> None:
+    assert suggestions(linter, "Ilka erased the wrong volume while pruning the stale snapshots.") == [
+        "The wrong volume was erased while the stale snapshots were being pruned."]
+
+
+def test_while_phrase_without_an_object_stays(linter: Linter) -> None:
+    # near case: "while debugging" has no thing to become its subject; the passive stays as it was
+    assert suggestions(linter, "Ilka erased the wrong volume while debugging.") == [
+        "The wrong volume was erased while debugging."]
