@@ -169,3 +169,32 @@ def test_while_phrase_without_an_object_stays(linter: Linter) -> None:
     # near case: "while debugging" has no thing to become its subject; the passive stays as it was
     assert suggestions(linter, "Ilka erased the wrong volume while debugging.") == [
         "The wrong volume was erased while debugging."]
+
+
+# -- an apology with its act as a clause, and "my bad for ..." (apology_act.py) ------------
+
+def test_sorry_that_i_did_it_is_said_as_the_act(linter: Linter) -> None:
+    assert suggestions(linter, "I am really sorry that I purged the invoice queue.") == ["The invoice queue was purged."]
+
+
+def test_sorry_without_that_is_said_as_the_act(linter: Linter) -> None:
+    assert suggestions(linter, "I'm sorry I purged the invoice queue.") == ["The invoice queue was purged."]
+
+
+def test_sorry_with_a_belief_after_it_is_refused(linter: Linter) -> None:
+    # near case: "I thought it was mine" is the writer's reason, a fact the act alone loses
+    got = suggestions(linter, "I'm sorry I purged the invoice queue, I thought it was the test one.")
+    assert "The invoice queue was purged." not in got, got
+
+
+def test_a_that_clause_is_never_left_alone(linter: Linter) -> None:
+    got = suggestions(linter, "Really sorry that I purged the invoice queue.")
+    assert not any(s.startswith("That ") for s in got), got
+
+
+def test_my_bad_for_an_act(linter: Linter) -> None:
+    assert suggestions(linter, "My bad for truncating the invoice table.") == ["The invoice table was truncated."]
+
+
+def test_an_apology_exclamation_is_not_kept(linter: Linter) -> None:
+    assert suggestions(linter, "So sorry for truncating the invoice table!") == ["The invoice table was truncated."]

@@ -10,6 +10,8 @@
   as "... was typed in the X:" with the command after the colon gone, the sentence
   ending on the colon. A candidate that ends on a colon the original did not end on lost
   what the colon announced.
+- A "that" clause whose frame went ("Really sorry that I wiped X" -> "That X was wiped."):
+  half a sentence.
 - A first-person doer the original never named: a restated candidate says an apology's
   act as the writer's clause ("Sorry for overwriting X" -> "I overwrote X") for the next
   round to rewrite; left as it is, it would name the writer as the doer in words the
@@ -63,6 +65,9 @@ def lost_owner_problems(cand: Span, orig: "Original") -> list[str]:
         out.append(f"{count!r} counted from the removed person, now nobody's")
     if _colon_left_open(cand, orig):
         out.append("what followed the colon lost")
+    first = next((t for t in cand if not t.is_punct), None)
+    if first is not None and first.lower_ == "that" and first.dep_ == "mark" and orig.sent[0].lower_ != "that":
+        out.append("a 'that' clause left without the frame it hung on")  # "Really sorry that I X" -> "That X was done."
     for t in cand:
         # the doer of an active verb; "We were not warned" for "warn us" is who was told
         if t.dep_ == "nsubj" and t.lower_ in ("i", "we") and not any(o.lower_ == t.lower_ for o in orig.sent):
