@@ -5,8 +5,8 @@ The apology says whose the act was and nothing of what happened; the gerund afte
 or "about" is the act. It is said as the apologiser's clause of its own ("I wiped the
 shared cache yesterday"), which the next round rewrites without its doer and the verifier
 checks against the original, as any restated candidate. Only when nothing else stands
-in the sentence: before the apology, discourse words ("Again,", "OK, so first,"); the
-apology's own words ("my sincere apologies"); after the act, punctuation. An act
+in the sentence: before the apology, discourse words ("Again,", "Right, so,"); the
+apology's own words ("my deepest apologies"); after the act, punctuation. An act
 negated ("sorry for not renewing it") is a lapse, said by other strategies or not at
 all; an act with no object ("sorry for being late") has no thing to become the
 subject. "I'm sorry (that) I deleted X" is the same apology with its act as a clause:
@@ -107,9 +107,9 @@ def apology_act(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
         if t.i in act or t.is_space:
             continue
         if t.i < head.i and t.pos_ in _DISCOURSE and t.dep_ != "prep":
-            continue  # "Again,", "OK, so first,"
+            continue  # "Again,", "Right, so,"
         if t.i in own and (t.i <= head.i or t.dep_ == "prep" and t.head == head) and t.pos_ in ("DET", "PRON", "ADJ", "NOUN", "INTJ", "ADP", "PUNCT"):
-            continue  # "my sincere apologies for"
+            continue  # "my deepest apologies for"
         if t.i > gerund.right_edge.i and t.is_punct:
             continue
         return []  # a word of its own: a fact, a reason, another clause

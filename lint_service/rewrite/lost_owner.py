@@ -1,13 +1,13 @@
 """(rewrite30) Facts that hang on the removed person and are lost with them.
 
-- A word that counts from its owner: "deleted the production database on his first
+- A word that counts from its owner: "erased the billing archive on his first
   day" -> "... on a first day" (an indefinite article, or none: "the last release" for
   "their last release" still reads as the latest one and is kept). The person's first day is a time the reader can place;
   "a first day" is nobody's, and the sentence no longer says when it happened. Words
   of ``rules/rewrites.yaml`` ``owner_counted``; the candidate is refused (a rewrite is
   better absent than one that loses when).
-- What followed a colon: "typed the most dangerous command there is: rm -rf" came back
-  as "... was typed in the X:" with the command after the colon gone, the sentence
+- What followed a colon: "ran the riskiest script we had: the purge job" came back
+  as "... was run in the X:" with the script after the colon gone, the sentence
   ending on the colon. A candidate that ends on a colon the original did not end on lost
   what the colon announced.
 - A "that" clause whose frame went ("Really sorry that I wiped X" -> "That X was wiped."):
