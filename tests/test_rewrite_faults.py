@@ -88,9 +88,10 @@ FIXED = [
     # a "while" clause with its own subject stays
     r("Osric deleted the staging bucket while the backup was still running.",
       "The staging bucket was deleted while the backup was still running.", "while-with-its-own-subject"),
-    # after a passive, "while + -ing" only leaves the doer unsaid
+    # after a passive, "while + -ing" only leaves the doer unsaid; since rewrite30 it is said
+    # without its doer too (rewrite/while_passive.py: graded acceptable at best as it dangled)
     r("Osric deleted the scratch bucket while tidying up the old projects.",
-      "The scratch bucket was deleted while tidying up the old projects.", "while-ing-after-passive"),
+      "The scratch bucket was deleted while the old projects were being tidied up.", "while-ing-after-passive"),
     # a "with" phrase the parser hung on the object follows the verb when it is the act's material or has its own predicate
     r("A contractor overwrote the shared stock sheet with last month's copy.",
       "The shared stock sheet was overwritten with last month's copy.", "with-material-after-verb"),

@@ -47,10 +47,10 @@ def test_headline_keeps_how_it_happened(linter: Linter) -> None:
 
 def test_headline_drops_a_judgement_adverb(linter: Linter) -> None:
     # near miss: "carelessly" judges the doer and goes with them
-    # (after the merge with rewrite29's closed round the headline is read closed and comes
-    # back as "... is deleted": the adverb still goes, which is what this tests)
-    got = suggestions(linter, "Contractor carelessly deletes city payroll database")
-    assert got and all(s.startswith("City payroll database") and "careless" not in s for s in got), got
+    # (rewrite30) the headline is no longer read closed in the next round (closed_round.py),
+    # so it comes back as a headline's bare participle, not "... is deleted"
+    assert suggestions(linter, "Contractor carelessly deletes city payroll database") == [
+        "City payroll database deleted"]
 
 
 def test_hedge_keeps_how_it_happened(linter: Linter) -> None:

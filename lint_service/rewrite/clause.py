@@ -12,6 +12,7 @@ from ..checks.blame.agents import is_english_word
 from .aspect import perfected, with_adverbs
 from .colon_aside import colon_aside
 from .extraposed import extraposed
+from .superlative_scope import scoped_by_superlative
 from .manner import manner_of_act
 from .reported import hedging_modal, participle_destination
 from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
@@ -58,7 +59,8 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     verb_phrase_next = any(c.i == obj.right_edge.i + 1 and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in phrasing()["verb_particles"]))
                            for c in obj.head.children)
     moved = [c for c in obj.children if c.i > obj.i and (
-        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next and not _locates_object(c, obj.head))
+        (c.dep_ == "prep" and c.lower_ in _MOVABLE_PREPS and not verb_phrase_next and not _locates_object(c, obj.head)
+         and not scoped_by_superlative(obj))  # (rewrite30) "the largest table in the warehouse"
         # "installed the expired certificate on the new load balancer", "tested the migration
         # on a copy": after a verb of putting or trying, "on" says where it was done
         or (c.dep_ == "prep" and c.lower_ == "on" and not verb_phrase_next and verb_lemma_of(obj.head.text) in phrasing()["on_place_verbs"])

@@ -296,6 +296,8 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
             continue  # (rewrite24) a quote said as reported speech: its speaker's frame is the writer's own
         if reports_the_act(t, verb, cand, orig):
             continue  # (rewrite28) "the director said the primary was restarted": the report's frame
+        if _describes_a_thing(t, verb, orig):
+            continue  # (rewrite30) "a purge script that operators had trusted for a decade": what the thing is
         # the parser reads "the reviewer approved without reading" in a list as a noun and
         # its participle: the reader still reads who approved
         acting = (t.dep_ == "nsubj" and t.head == verb and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.i > t.i + 1)) or (
@@ -303,6 +305,15 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
         if acting and verb.head.dep_ in ("conj", "parataxis", "ccomp", "ROOT", "nsubj", "nsubjpass") or acting and verb.dep_ in ("conj", "parataxis", "ccomp", "ROOT"):
             return f"{t.text} {verb.text}"
     return None
+
+
+def _describes_a_thing(person: Token, verb: Token, orig: "Original") -> bool:
+    """(rewrite30) Another person's clause that only describes a thing, as the original
+    wrote it: a relative clause of a noun that names no person ("a purge script that
+    operators had trusted for a decade"), whose subject is not the removed person."""
+    if verb.dep_ != "relcl" or names_person(verb.head) or person.text in orig.person:
+        return False
+    return any(o.text == person.text and o.head.text == verb.text and o.head.dep_ == "relcl" for o in orig.sent)
 
 
 def _headline_broken(cand: Span, orig: "Original") -> str | None:

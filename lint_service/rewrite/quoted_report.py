@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .text import phrasing
+from .text import phrasing, verb_lemma_of
 
 _OPEN = ('"', "“")
 _CLOSE = ('"', "”")
@@ -87,6 +87,20 @@ def quoted_report(sent: Span) -> tuple[str, str, str, frozenset[str]] | None:
     return text, frame_text[0].upper() + frame_text[1:], tail_text, frozenset(t.text for t in speaker.subtree)
 
 
+def _tells_an_act(rewrite: Span) -> bool:
+    """(rewrite30) The quoted clause's rewrite still tells an act someone did. An outcome
+    said of the thing ("the build broke", "the deploy went wrong": the verbs of
+    rules/rewrites.yaml outcome_phrases) stands as a sentence of its own, but put in the
+    speaker's mouth it changes what they said: they told of an act (their own, in a
+    confession), and the report would have them tell of a thing that broke by itself
+    (blind round 21: poor). A passive anywhere in it ("the wrong button was pushed")
+    still tells the act."""
+    if any(t.dep_ in ("nsubjpass", "auxpass") for t in rewrite):
+        return True
+    outcomes = {verb_lemma_of(v.split()[0]) for v in phrasing()["outcome_phrases"].values() if not v.startswith("{")}
+    return rewrite.root.lemma_.lower() not in outcomes
+
+
 def as_reported(frame: str, rewrite: Span, tail: str, end: str) -> str | None:
     """The frame with the quoted clause's rewrite as what it reports ("X wrote that ...")."""
     text = rewrite.text.strip()
@@ -94,6 +108,8 @@ def as_reported(frame: str, rewrite: Span, tail: str, end: str) -> str | None:
         return None
     if any(t.lower_ in _SPEAKER_WORDS for t in rewrite):
         return None  # "She said that I think it was run": the quote's own "I" would now be the frame's
+    if not _tells_an_act(rewrite):
+        return None  # (rewrite30) '"I broke the build," she wrote' is not "she wrote that the build broke"
     first = rewrite[0]
     if first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper():
         text = text[0].lower() + text[1:]

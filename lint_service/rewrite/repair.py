@@ -92,6 +92,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
         return None
     if fixed is None:
         return None
+    if fixed[:1].islower() and orig.sent.text.lstrip()[:1].isupper():
+        fixed = fixed[0].upper() + fixed[1:]  # (rewrite30) a repair that cut the sentence's opening words
     sents = list(ctx.parse([fixed])[0].sents)
     if not any(blame(ps) is not None or problems(ps, orig) for ps in sents):
         return fixed

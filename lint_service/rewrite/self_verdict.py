@@ -48,6 +48,9 @@ def self_verdict(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
         replace = joined[1]
     if any(t.i not in cut and t.lower_ in words["apologies"] for t in sent):
         return []  # an apology left in another part is the apology strategy's (rewrite/restate.py)
+    first = next((t for t in sent if t.i not in cut and not t.is_punct), None)
+    if first is not None and first.lower_ == "so" and first.i > sent.start and first.dep_ in ("cc", "advmod", "mark"):
+        cut.add(first.i)  # (rewrite30) "I was careless, so I deleted X": the consequence's "so" goes with the verdict
     for i in sorted(cut):
         # the space that stood after the cut words, when the word before them had none
         # ("migration, my fault, deleted" -> "migration deleted")

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 _SPLIT_DEPS = ("advmod", "npadvmod", "xcomp", "dobj", "compound", "ccomp")
 
 
-def _rejoined(c: "Clause") -> tuple[list[Token], Token] | None:
-    """(the object's words, its head word) when the parser split the object."""
+def _rejoined(c: "Clause", calendar: frozenset[str] = frozenset()) -> tuple[list[Token], Token] | None:
+    """(the object's words, its head word) when the parser split the object; never a word of
+    ``calendar`` (rules/blame_terms.yaml ``calendar_words``: "yesterday", "Tuesday")."""
     v = c.verb
     if c.objects:
         obj = c.objects[0]
@@ -50,6 +51,8 @@ def _rejoined(c: "Clause") -> tuple[list[Token], Token] | None:
         words = [nxt]
     if c.objects and verb_lemma_of(v.text) in phrasing()["placing_verbs"]:
         return None  # "took the cluster offline": the word after the object is the state it was put in
+    if nxt.lower_ in calendar:
+        return None  # (rewrite30) "wiped the shared cache | yesterday": when it was done, not the object's head
     if nxt.tag_ not in ("NN", "NNS", "VB", "VBG") or any(x.i < nxt.i for x in nxt.children) or nxt.lower_ in PERSONAL_WORDS \
             or nxt.lower_ in phrasing()["apology_words"]:
         return None  # "dropped the users table lol": the chat word is no part of the table
@@ -74,7 +77,8 @@ def split_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
     v = c.verb
     if any(x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and not any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children) for x in v.children):
         return []  # "fat-fingered the block and blackholed ...": the second verb would get the object as subject
-    found = _rejoined(c)
+    lex = ctx.cache.get("blame.lexicon")
+    found = _rejoined(c, frozenset(lex.terms.get("calendar_words", ())) if lex is not None else frozenset())
     if found is None or c.subject.i > v.i:
         return []
     words, head = found

@@ -24,6 +24,7 @@ from .phrased import (
 )
 from .process import _judged_process
 from .told import _not_told
+from .apology_act import apology_act
 from .restate import _after_lead, _apology, _drop_blame_phrase, _ironic_thanks, _pointing, _who_clause, plain_passive
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (headline_passive, raised_hedge, command_run, _apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object):
+    for strategy in (headline_passive, raised_hedge, command_run, apology_act, _apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object):
         out = strategy(det, sent, ctx)
         if out:
             return out

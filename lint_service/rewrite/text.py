@@ -134,6 +134,8 @@ def quoted_after(obj: Token) -> list[Token]:
     elif edge + 1 < obj.sent.end and doc[edge + 1].text in _QUOTES:
         start = edge + 1
         opening = doc[start].text
+    elif edge + 1 < obj.sent.end and _number_of_name(obj, doc[edge + 1]):
+        return [doc[edge + 1]]  # (rewrite30) "published version 2.3.0": the number the parser hung on the verb
     else:
         return []
     end = next((t.i for t in doc[start + 1 : obj.sent.end] if t.text == _QUOTES.get(opening, opening)), None)
@@ -141,6 +143,14 @@ def quoted_after(obj: Token) -> list[Token]:
     # the sentence's, not the command's; fronted with the object it would stop the sentence there
     final = end is not None and all(t.is_punct for t in doc[end : obj.sent.end])
     return [t for t in doc[start : end + 1] if t.i > edge and not (final and t.i == end - 1 and t.text in (".", "!", "?"))] if end is not None else []
+
+
+def _number_of_name(obj: Token, nxt: Token) -> bool:
+    """(rewrite30) A number right after a singular noun object that the parser hung on the
+    verb, with nothing of its own: the rest of the thing's name ("version 2.3.0", "ticket
+    4471"), not a count of what follows ("3 times")."""
+    return nxt.tag_ == "CD" and nxt.head == obj.head and nxt.dep_ not in ("nummod", "quantmod", "dobj") \
+        and not list(nxt.children) and obj.tag_ in ("NN", "NNP")
 
 
 def sentence_end(text: str) -> str:

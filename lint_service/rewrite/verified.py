@@ -20,6 +20,7 @@ from .fallback import fallback_results
 from .original import original_of
 from .quoted_report import as_reported, quoted_report
 from .repair import repaired
+from .while_passive import progressive_while
 from .section_wording import order
 from .strategy import Candidate
 from .text import balanced, continuing, ends_sentence, phrasing, sentence_end
@@ -146,7 +147,9 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
                           [x.construction for x in leftover], found, theirs,
                           " (kept)" if not leftover and not found and theirs is None else "")
             if not leftover and not any(problems(ps, orig) for ps in sents) and theirs is None:
-                results.append(cand)
+                # (rewrite30) "... was deleted while cleaning up X" -> "... while X was being cleaned up"
+                whole = progressive_while(sents[0], orig, blame, ctx, doer) if len(sents) == 1 else None
+                results.append(Candidate(whole, cand.kind, cand.restated) if whole else cand)
             elif len(sents) == 1 and (fixed := repaired(sents[0], orig, blame, ctx, doer)):
                 results.append(Candidate(fixed, cand.kind, cand.restated))
             elif len(sents) == 1 and leftover and (cand.restated or (d is not None and d.construction in ("judgement", "possessive", "person-cause"))):

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
 from .lost_facts import bracket_lost, haste_invented, verdict_topic_lost
+from .lost_owner import lost_owner_problems
 from .process import judgement_restated
 from .faithful import faithfulness_problems
 from .garbled import garbled_problems
@@ -230,7 +231,7 @@ def problems(cand: Span, orig: Original) -> list[str]:
     if standard_fronted(cand):
         out.append("the standard the act was measured by moved into the subject")  # (blame21) "The rail per the guide was not mounted"
     return out + faithfulness_problems(cand, orig) + garbled_problems(cand, orig) + kept_whole_problems(cand, orig) \
-        + dangling_act_problems(cand, orig)
+        + dangling_act_problems(cand, orig) + lost_owner_problems(cand, orig)
 
 
 def _bare_participle(span: Span) -> bool:
@@ -285,6 +286,8 @@ def _split_from_head(cand: Span, orig: Original) -> str | None:
             # a state after the object ("left the port | open") is the verb's, not the noun's
             noun_like = nxt.tag_.startswith("NN") or nxt.dep_ in ("compound", "appos") or (
                 nxt.dep_ == "oprd" and nxt.pos_ not in ("ADJ", "ADV", "ADP"))
+            # (rewrite30) "published version 2.3.0": a number the parser hung on the verb names the thing
+            noun_like |= nxt.tag_ == "CD" and nxt.dep_ not in ("nummod", "quantmod") and nxt.head.i != nxt.i + 1
             if (noun_like and nxt.dep_ not in ("npadvmod", "pobj", "conj")) or nxt.text in _OPENING_QUOTES:
                 return nxt.text
     return None
