@@ -86,7 +86,7 @@ REWRITES = [
     ("Why did Ines fail to check whether the backup had finished?", "Why was it not checked whether the backup had finished?"),
     # a subordinate act of the removed "you" is said without them too; a version is one thing
     ("You deleted the bucket when you cleaned up the old stack.", "The bucket was deleted when the old stack was cleaned up."),
-    ("Maybe you didn't push the tag when you released 2.4.1?", "Maybe the tag was not pushed when 2.4.1 was released?"),
+    ("Maybe you didn't upload the tag when you released 2.4.1?", "Maybe the tag was not uploaded when 2.4.1 was released?"),
     # "1%" closes the clause: said once
     ("Nomvula jumped the gun and flipped the flag for all users instead of 1%.",
      "The flag was flipped early for all users instead of 1%."),
