@@ -8,7 +8,7 @@ empty, it means someone truncated the wrong table"), a responsibility told as a 
 responsibility was the DNS tier"), a blame phrase with a "nobody" subject or an "on me to <task>", "the
 reason" for a good outcome, praise with a harm verb, something taken down to test it, a
 purpose of preventing this again, and "they" standing for things; and a headline whose
-subject is a hazard compound the dictionary lacks ("Heatwave ...", agents.hazard_compound),
+subject is a hazard compound the dictionary lacks ("Heatwave ...", dictionary.hazard_compound),
 not a name. Every sentence here was written for this file."""
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_blaming_neighbours_still_fire(linter: Linter, sentence: str) -> None:
 def test_own_sentences_floor(linter: Linter) -> None:
     """The round's own sentences: all 144 (72 near-misses, 72 twins) gave P 0.585 (51 of
     the 72 near-misses flagged), R 1.0 before this round's changes (unasserted.py and
-    agents.hazard_compound) and P 1.0, R 1.0 after."""
+    dictionary.hazard_compound) and P 1.0, R 1.0 after."""
     rows = labelled.load_path(OWN)
     assert len(rows) >= 90 and {r.label for r in rows} == {"B", "N"}
     res = eval_blame.evaluate(linter, rows)

@@ -8,7 +8,6 @@ allow-lists of ``rules/agents.yaml`` and the user's config.
 """
 from __future__ import annotations
 
-import functools
 import re
 from enum import Enum
 
@@ -16,6 +15,7 @@ from lemminflect import getAllInflections, getAllLemmas
 from spacy.tokens import Token
 
 from .compound_roles import compound_role
+from .dictionary import hazard_compound, is_english_word  # noqa: F401 - is_english_word is imported from here too
 from .lexicon import Lexicon
 from .person_cues import used_of_person
 
@@ -40,22 +40,8 @@ _HANDLE = re.compile(r"^@[\w.-]+$")
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+)(?:-[A-Z]?[a-z\u00C0-\u024F'’]+)*$|^(?:Mc|Mac|O'|De|La|Le|Di|Da|Van)[A-Z][a-z\u00C0-\u024F]+$")
 
 
-@functools.lru_cache(maxsize=16384)
-def is_english_word(word: str) -> bool:
-    return bool(getAllLemmas(word.lower()))
-
-
 def _has_system_modifier(tok: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("compound", "nmod", "amod") and c.lower_ in lex.systems for c in tok.children)
-
-
-def hazard_compound(low: str, lex: Lexicon) -> bool:
-    """A closed compound of a dictionary word and a hazard or event head ("heatwave",
-    "mudslide", "brownout") that the dictionary itself lacks."""
-    if is_english_word(low):
-        return False
-    return any(low.endswith(h) and len(low) - len(h) >= 3 and is_english_word(low[: len(low) - len(h)])
-               for h in lex.agents["hazard_compound_heads"])
 
 
 def looks_like_name(tok: Token, lex: Lexicon) -> bool:
