@@ -1,9 +1,9 @@
-"""A "human error" someone else gives as the cause, and a title-case headline that does
-(issue 11, rewrite15): the claim is rewritten inside its report, whose speaker stays,
-with "an error in a manual step" for the error (rewrite/manual_error.py), and a headline
-is rewritten from its sentence-case copy and put back in title case
-(checks/blame/engine.py). Quoted words, a person blamed, a bare "it was" and a kind of
-error talked about keep no such rewrite.
+"""A "human error" given as the cause: the writer's own claim gets "an error in a manual
+step" (rewrite/manual_error.py), a title-case headline is rewritten from its sentence-case
+copy and put back in title case (checks/blame/engine.py); someone else's claim (a report,
+a speaker, "according to") keeps its words (round 22; rewritten inside the report from
+rewrite15 until then). Quoted words, a person blamed, a bare "it was" and a kind of error
+talked about keep no such rewrite.
 
 Every sentence here was written for this file.
 """
@@ -16,26 +16,34 @@ from test_rewrite_fallbacks import clean, linter  # noqa: F401 - the same helper
 from test_rewrite_fallbacks import test_near_miss as not_offered
 
 REWRITES = [
-    # a blame verb's object or preposition holds the cause; the speaker stays
-    ("The carrier blames human error for the dropped calls.",
-     "The carrier blames an error in a manual step for the dropped calls."),
-    ("The board attributed the data loss to operator error.",
-     "The board attributed the data loss to an error in a manual step."),
-    ("Payroll delay pinned on human error", "Payroll delay pinned on an error in a manual step"),
-    ("Human error blamed for the hospital data leak", "An error in a manual step blamed for the hospital data leak"),
-    # a speaker's attribution after the claim
-    ("The outage was caused by human error, the spokesperson said.",
-     "The outage was caused by an error in a manual step, the spokesperson said."),
-    # a cleft: the "it" is what the clause after the noun did, and the clause stays
-    ("The airline says it was operator error that grounded the fleet for a day.",
-     "The airline says it was an error in a manual step that grounded the fleet for a day."),
-    # a preposition that names what the error caused
-    ("Human error behind Monday's ticketing outage, rail operator admits",
-     "An error in a manual step behind Monday's ticketing outage, rail operator admits"),
+    # the writer's own claim: the error in a manual step, the rest as written
+    ("The root cause was human error.", "The root cause was an error in a manual step."),
+    ("Due to an operator error, every node rebooted.", "Due to an error in a manual step, every node rebooted."),
     # title case: read from the sentence-case copy, put back in the headline's capitals
     ("Nationwide Outage Caused By Operator Error", "Nationwide Outage Caused By an Error in a Manual Step"),
-    ("Insurer Blames Human Error For Claims Backlog", "Insurer Blames an Error in a Manual Step For Claims Backlog"),
 ]
+
+# (round 22) someone else's claim keeps its words: "an error in a manual step" would change
+# what the carrier, the board or the spokesperson said and add a step nobody described
+# (4 of 4 such rewrites of real statements graded poor). The finding stays, without it.
+SOMEONE_ELSES_CLAIM = [
+    "The carrier blames human error for the dropped calls.",  # a blame verb's object
+    "The board attributed the data loss to operator error.",  # its preposition
+    "Payroll delay pinned on human error",
+    "Human error blamed for the hospital data leak",  # a headline's reduced passive
+    "The outage was caused by human error, the spokesperson said.",  # a speaker after the claim
+    "The airline says it was operator error that grounded the fleet for a day.",  # a cleft under "says"
+    "Human error behind Monday's ticketing outage, rail operator admits",
+    "Insurer Blames Human Error For Claims Backlog",
+    "According to the utility, operator error caused the blackout.",
+]
+
+
+@pytest.mark.parametrize("sentence", SOMEONE_ELSES_CLAIM)
+def test_someone_elses_claim_keeps_its_words(linter: Linter, sentence: str) -> None:
+    found = [f for f in linter.lint(sentence, format="text").findings if f.rule.startswith("blame.")]
+    assert found, "the claim is still reported blame"
+    assert not any("manual step" in s.lower() for f in found for s in f.suggestions), found[0].suggestions
 
 
 @pytest.mark.parametrize(("sentence", "expected"), REWRITES)

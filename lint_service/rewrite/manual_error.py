@@ -7,10 +7,10 @@ error; in a step someone did by hand) and drops who. "a manual step" alone empti
 the claim and "an error" alone loses that a person's act went wrong (blind rounds 1
 and 3), and "a missing safeguard" would invent a cause.
 
-A claim someone else made is rewritten inside the report, whose speaker stays
-("United blames human error for the failure" -> "United blames an error in a manual
-step for the failure"; "the railway says it was human error that led to X"): the
-speaker is the writer's fact and the claim keeps all it said but who. Words quoted
+A claim someone else made keeps its words ("United blames human error for the failure",
+"the railway says it was human error that led to X", "according to the utility, ..."):
+the phrase would change what they said and add a step nobody described (round 22; it
+was rewritten inside the report from rewrite15 until then). Words quoted
 stay as they were written ("'a human error,' she said"), as does a verdict with words
 of its own ("an embarrassing human error", "errors"), an error given with another
 cause ("blamed on human error and understaffing": the understaffing would read as part of the step), an
@@ -64,6 +64,28 @@ def _attributed(noun: Token, rules: dict[str, Any]) -> bool:
     # the cause of one failure ("an error in a manual step for most crashes" garbles it)
     return not any(t.dep_ in ("amod", "det", "nummod") and t.lower_ in rules["general_quantifiers"]
                    for p in verb.children if p.dep_ == "prep" for t in p.subtree)
+
+
+def _first_person(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _someone_elses_claim(noun: Token, sent: Span, rules: dict[str, Any]) -> bool:
+    """The error is what someone other than the writer gives as the cause: a report puts
+    the failure on it ("United blames human error for X", "Payroll delay pinned on human
+    error"), or it stands in what a speaker said ("officials said it was operator error",
+    "according to the carrier, ..."). Their claim is a fact of the document as they made
+    it; "an error in a manual step" would change what they said and add a step nobody
+    described (round 22: 4 of 4 such rewrites of real statements graded poor). "We
+    attribute the outage to operator error" is the writer's own and is rewritten."""
+    if _attributed(noun, rules) and not _first_person(noun.head if noun.dep_ != "pobj" else noun.head.head):
+        return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and verb_lemma_of(c.text) in rules["attributing"] for c in noun.children):
+        return True  # "Human error blamed for the leak": the report, in a headline's reduced passive
+    if any(a.pos_ in ("VERB", "AUX") and verb_lemma_of(a.text) in rules["reporting_verbs"] and not _first_person(a)
+           for a in noun.ancestors):
+        return True
+    return any(t.lower_ == "according" and any(c.lower_ == "to" for c in t.children) for t in sent)
 
 
 def _cleft(noun: Token, sent: Span) -> bool:
@@ -174,7 +196,7 @@ def manual_error(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate
         return []
     if _coordinated(noun):
         return []  # "blamed on human error and understaffing": the understaffing would read as part of the manual step (blind round 14)
-    if not (_as_cause(noun) or _attributed(noun, rules)):
+    if not (_as_cause(noun) or _attributed(noun, rules)) or _someone_elses_claim(noun, sent, rules):
         return []
     cleft = noun.dep_ == "attr" and _cleft(noun, sent)
     if noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in noun.head.children) and not cleft:
