@@ -73,6 +73,12 @@ def _never_undone(c: Clause, lex: Lexicon) -> bool:
     return False
 
 
+def kept_off(c: Clause, lex: Lexicon) -> bool:
+    """What the act switched off or took down was left so ("... and left it disabled for a
+    week", "... and never turned it back on"): no longer part of a plan or a trial."""
+    return left_undone(c, lex) or _never_undone(c, lex)
+
+
 def _repair_work(x: Token, lex: Lexicon) -> bool:
     """A verb of repair ("fix", "replace", "rebuild"), not of looking ("investigate")."""
     return (lex.verbs["recovery"].match(x) or lex.verbs["remedial"].match(x)) and not lex.verbs["diligence"].match(x)
@@ -113,7 +119,7 @@ def deliberate(c: Clause, lex: Lexicon) -> bool:
         return marked and stopping and _protective(c, lex)
     if lex.verbs["disable"].match(c.action) and _mitigating(c, lex):
         # ... unless it was never undone ("while I fixed the threshold and never turned it back on")
-        return not (left_undone(c, lex) or _never_undone(c, lex))
+        return not kept_off(c, lex)
     if _protective(c, lex) or _for_repair(c, lex):
         return True
     return marked

@@ -39,9 +39,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .agents import BLAMEABLE, Kind, classify
-from .intent import _never_undone
+from .intent import kept_off
 from .lexicon import Lexicon, verb_lemma
-from .risk import left_undone
 
 _NEGATIVE = ("nothing", "nobody", "none", "noone", "no")
 _QUESTION_SUBJECTS = ("i", "we")
@@ -245,7 +244,7 @@ def _tried_out(found, lex: Lexicon) -> bool:
     c = found.clause
     if c is None or _slip(c.verb.sent, lex) or lex.verbs["fault"].match(c.action):
         return False
-    if left_undone(c, lex) or _never_undone(c, lex):
+    if kept_off(c, lex):
         return False  # "muted the alerts during a drill and never switched them back on"
     if not any(lex.verbs[k].match(c.action) for k in ("destructive", "disable", "cessation", "interruption")):
         return False
