@@ -170,12 +170,15 @@ def blame_noun(view: SentenceView) -> Detection | None:
             owner = _possessor(obj, lex) if obj is not None and obj.lemma_.lower() in terms["ownership_nouns"] else None
             if owner is not None:
                 obj = owner  # "the problem was on my end"
+            # The subject is the failure itself ("that one", "the outage", "this mess"), or the
+            # fault put on someone ("the blame", "the mistake"); "the review is on Priya" is a task.
+            failure_words = terms["incident_nouns"] | terms["failure_nouns"] | terms["blame_nouns"] | terms["error_heads"]
             if obj is not None and subj is not None and (owner is not None or classify(obj, lex) in BLAMEABLE) and (
                 subj.lower_ in ("this", "that", "it", "one")
-                or subj.lemma_.lower() in ("blame", "fault", "responsibility", "problem", "issue", "error", "mistake", "bug")
+                or subj.lemma_.lower() in failure_words | {"blame", "responsibility"}
             ):
                 return Detection("blame.blame-noun", "blame-noun",
-                                 f'"{subj.text} ... on {obj.text}" assigns the failure to a person; describe the conditions that led to it instead.',
+                                 f'Saying "{tok.doc[min(subj.left_edge.i, tok.i):tok.right_edge.i + 1].text}" assigns the failure to a person; describe the conditions that led to it instead.',
                                  None, [tok, obj], obj)
         # "The on-call engineer was responsible for the outage"
         if low == "responsible" and tok.dep_ == "acomp":

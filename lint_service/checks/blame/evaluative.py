@@ -185,10 +185,36 @@ def _blame_seat(noun: Token) -> bool:
                for x in noun.children)
 
 
+def _to_act(t: Token) -> bool:
+    """``t`` has a "to" + verb clause below it: the act a verdict adjective judges."""
+    return any(x.dep_ in ("xcomp", "advcl") and x.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in x.children)
+               for x in t.children)
+
+
+def _act_verdict(c: Clause, lex: Lexicon) -> Token | None:
+    """"I was wrong to restart it", "the contractor was misguided to edit the table": a
+    person judged by the act that follows. The parser hangs the "to" clause on the
+    adjective or on "was", and reads "misguided"/"mistaken" as a passive verb."""
+    if not _person(c.subject, lex):
+        return None
+    words = lex.terms["act_verdict_adjectives"]
+    if c.passive and c.verb.lower_ in words and _to_act(c.verb):
+        return c.verb
+    if verb_lemma(c.verb) != "be":
+        return None
+    return next((t for t in c.verb.children if t.dep_ == "acomp" and t.lower_ in words and (_to_act(t) or _to_act(c.verb))),
+                None)
+
+
 def _copula_verdict(c: Clause, lex: Lexicon) -> tuple[Token, Token] | None:
     """"The contractor is liable for the damage", "the on-call was culpable", "the
     person to blame is the release manager": a verdict said with "be" of a person."""
-    if verb_lemma(c.verb) != "be" or c.modal or c.conditional:
+    if c.modal or c.conditional:
+        return None
+    act = _act_verdict(c, lex)
+    if act is not None:
+        return c.subject, act
+    if verb_lemma(c.verb) != "be":
         return None
     if _person(c.subject, lex):
         word = next((t for t in c.verb.children if t.dep_ in ("acomp", "attr") and t.pos_ == "ADJ" and _verdict_word(t, lex)
