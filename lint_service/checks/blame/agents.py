@@ -132,6 +132,14 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
         kinds = {classify(t, lex) for t in before if t.lower_ not in pron["third_person"]}
         if Kind.THIRD_PARTY in kinds and not kinds & {Kind.PERSON, Kind.ROLE, Kind.TEAM}:
             return Kind.THIRD_PARTY
+        # "we raised the limits for the core pods, so they have room even if ...": a group
+        # pronoun whose nearest plural before it is a thing, with no one else to point at
+        plural = next((t for t in reversed(before) if t.tag_ in ("NNS", "NNPS") and t.lower_ not in pron["third_person"]), None)
+        # (not the doer of a change, a fault or a destruction: "because they deleted them" names people)
+        acts = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if plural is not None and classify(plural, lex) == Kind.SYSTEM and kinds <= {Kind.SYSTEM, Kind.NONE} and not (
+                acts is not None and any(lex.verbs[k].match(acts) for k in ("fault", "destructive", "breakage", "causal", "disable", "batch", "harm"))):
+            return Kind.SYSTEM
         return Kind.PRONOUN
     if _HANDLE.match(tok.text):
         return Kind.TEAM if "team" in low else Kind.PERSON

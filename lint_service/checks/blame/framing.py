@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .away import moved_away_from, takes_out
 from .clauses import Clause
 from .lexicon import Lexicon, verb_lemma
 from .harm_told import reported_thing, stopped_harm
@@ -126,7 +127,7 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
         for c in v.children:
             if c.dep_ == "advcl":
                 marks = " ".join(m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i)
-                if any(marks.endswith(k) or marks == k for k in lex.framing["concessive_markers"]):
+                if any(marks.endswith(k) or marks == k for k in lex.framing["concessive_markers"]) and not _effort_conceded(c, lex):
                     found.append(c)
             if c.lower_ == "anyway" and c.dep_ == "advmod":
                 found.append(c)
@@ -139,6 +140,13 @@ def phrase_framing(verbs: list[Token], lex: Lexicon, scope: list[Token] | None =
             if c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and f"in {o.lower_}" in mistakes:
                 found += [c, o]
     return found
+
+
+def _effort_conceded(c: Token, lex: Lexicon) -> bool:
+    """"although it was painful": the concession is what the act cost, not a warning."""
+    subject = next((s for s in c.children if s.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in ("it", "this", "that") and any(
+        a.dep_ == "acomp" and a.lower_ in lex.framing["effort_adjectives"] for a in c.children)
 
 
 def _chose_caution(verbs: list[Token], lex: Lexicon) -> bool:
@@ -257,15 +265,22 @@ def negative_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # Removing a broken or stale thing is cleanup, whether it is the clause's act or
     # its purpose ("restarted the database to clear the bad connections"); removing
     # "the wrong" one is not.
-    obj_framing = [t for t in obj_framing if not (_removing(governing_verb(t) or a, lex) or _remedied(t, lex))
+    obj_framing = [t for t in obj_framing if not (_removing(governing_verb(t) or a, lex) or _remedied(t, lex) or moved_away_from(t))
                    or (t.lower_ in ("wrong", "incorrect") and t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))]
     phrases = phrase_framing(verbs, lex, scope)
     changes = any(lex.verbs[k].match(a) for k in ("causal", "destructive", "disable", "breakage"))
-    if phrases and ((_removing(a, lex) and is_harmless_object(clause, lex)) or _obliged(clause) or not changes):
+    remedy = any(o.lemma_.lower() in lex.framing["remedy_nouns"] for o in clause.objects)
+    if phrases and ((_removing(a, lex) and is_harmless_object(clause, lex)) or _obliged(clause) or not changes or remedy):
         # "killed the hung pods by hand": a manual cleanup of something broken; "staff had
         # to process refunds by hand": the manual work the outage forced on them; "sorted
-        # the parcels by hand": work that changes no system ("edited the config by hand" does)
+        # the parcels by hand": work that changes no system ("edited the config by hand" does);
+        # "applied the hotfix by hand": the remedy done by hand
         phrases = [t for t in phrases if not _in_phrase(t, lex.framing["neutral_manner_phrases"])]
+    if phrases and _obliged(clause):
+        # "had to put the firewall in bridge mode instead of routing through it": the
+        # alternative was not theirs to take
+        phrases = [t for t in phrases if not (t.lower_ in ("of", "instead") and t.i + 1 < len(t.doc)
+                                              and "instead" in (t.lower_, t.doc[t.i - 1].lower_))]
     found = (
         adverb_framing(verbs, lex)
         + phrases
@@ -299,7 +314,7 @@ def _in_phrase(tok: Token, phrases: list[str]) -> bool:
 
 
 def _removing(verb: Token, lex: Lexicon) -> bool:
-    return any(lex.verbs[k].match(verb) for k in ("destructive", "breakage", "disable", "recovery", "cessation"))
+    return takes_out(verb) or any(lex.verbs[k].match(verb) for k in ("destructive", "breakage", "disable", "recovery", "cessation"))
 
 
 def _remedied(mod: Token, lex: Lexicon) -> bool:

@@ -43,3 +43,10 @@ def stopped_harm(clause: Clause, lex: Lexicon) -> bool:
             if (subject is None or subject.lower_ in ("that", "which", "who")) and any(lex.verbs[k].match(r) for k in classes):
                 return True
     return False
+
+
+def averts_harm(x: Token, lex: Lexicon) -> bool:
+    """A purpose that protects: "to avoid more data loss", "to prevent an outage" (where
+    "to avoid the review queue" is a shortcut)."""
+    harm = lex.terms["incident_nouns"] | lex.terms["failure_nouns"]
+    return lex.verbs["protective"].match(x) and any(o.dep_ == "dobj" and o.lemma_.lower() in harm for o in x.children)

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 
 from .clauses import Clause
 from .framing import clause_tokens
+from .harm_told import averts_harm
 from .lexicon import Lexicon, particle_of, verb_lemma
-from .risk import left_undone
+from .risk import left_undone, taken_offline
 
 
 def _purpose(x: Token) -> bool:
@@ -55,8 +56,9 @@ def _protective(c: Clause, lex: Lexicon) -> bool:
     something switched off or removed to protect the rest."""
     for x in c.action.children:
         if x.dep_ in ("advcl", "xcomp") and x.i > c.action.i and lex.verbs["protective"].match(x) and (
-                x.tag_ == "VBG" or any(m.lower_ == "to" for m in x.children if m.dep_ == "aux")):
-            return True
+                x.tag_ == "VBG" or any(m.lower_ == "to" for m in x.children if m.dep_ == "aux")) and not (
+                verb_lemma(x) in lex.framing["convenience_purposes"] and not averts_harm(x, lex)):
+            return True  # (but "to avoid the review queue" is a shortcut)
     return False
 
 
@@ -111,18 +113,36 @@ def deliberate(c: Clause, lex: Lexicon) -> bool:
         return False
     text = " " + " ".join(t.lower_ for t in clause_tokens(c)) + " "
     marked = any(f" {m} " in text for m in lex.framing["deliberate_markers"])
+    if marked and verb_lemma(c.action) in ("leave", "keep") and _mitigating(c, lex):
+        return True  # "deliberately left the flag on for the internal tenants to collect data"
     if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "batch")):
         # a thing taken down or off on purpose to protect the rest ("shut the card down
         # deliberately to stop the flapping"): a recovery step, whatever the verb's class
         # (not "deliberately pushed the untested build to stop the complaints")
-        stopping = lex.verbs["cessation"].match(c.action) or particle_of(c.action) in ("down", "off")
-        return marked and stopping and _protective(c, lex)
+        stopping = (lex.verbs["cessation"].match(c.action) or particle_of(c.action) in ("down", "off")
+                    or lex.verbs["breakage"].match(c.action) or bool(taken_offline(c, lex)))
+        return (marked or _chosen(c, lex)) and stopping and (_protective(c, lex) or _for_recovery(c, lex))
     if lex.verbs["disable"].match(c.action) and _mitigating(c, lex):
         # ... unless it was never undone ("while I fixed the threshold and never turned it back on")
         return not kept_off(c, lex)
     if _protective(c, lex) or _for_repair(c, lex):
         return True
     return marked
+
+
+def _chosen(c: Clause, lex: Lexicon) -> bool:
+    """The act is what someone decided or chose to do ("decided to take checkout offline")."""
+    return c.action.dep_ == "xcomp" and lex.verbs["choosing"].match(c.action.head)
+
+
+def _for_recovery(c: Clause, lex: Lexicon) -> bool:
+    """A purpose that is a recovery step ("to force the failover", "to restore the
+    replicas"): the purpose verb or its object is one."""
+    for x in c.action.children:
+        if _purpose(x) and (lex.verbs["recovery"].match(x) or any(
+                o.dep_ == "dobj" and lex.verbs["recovery"].has(o.lemma_.lower()) for o in x.children)):
+            return True
+    return False
 
 
 def sanctioned(c: Clause, lex: Lexicon) -> bool:

@@ -28,6 +28,7 @@ from .offers import offered
 from .denied_hindsight import denied_hindsight
 from .lapses import caught_out, inattention, mistimed, worsened, wrong_place, wrong_target
 from .intent import deliberate, sanctioned
+from .misfortune import suffered
 from .prompted import system_prompted
 from .senses import credited, no_fault_sense
 from .standard_unmet import short_of_standard
@@ -64,7 +65,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
     verbs = lex.verbs
     if sanctioned(c, lex) or deliberate(c, lex) or no_fault_sense(c, lex):
         return None
-    if verb_lemma(a) in ("lose", "lack", "miss", "skip") and any(o.lemma_.lower() in lex.framing["misfortune_objects"] for o in c.objects):
+    if suffered(c, lex):
         return None  # "lost access to their mailboxes", "missed their lunch break", "skipped lunch": something that happened to them
     denial = any(t.lower_ in ("wrong", "incorrect", "amiss", "improper") for t in a.children)
     if verb_lemma(a) == "do" and not denial and any(o.lower_ == "nothing" and not list(o.children) for o in c.objects):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .away import moved_away_from
 from .clauses import Clause
 from .concurrency import not_yet_done, while_unfinished
 from .framing import clause_tokens, idiom_match, is_harmless_object, of_what
+from .harm_told import averts_harm
 from .lexicon import Lexicon, verb_lemma
 from .routine import check_result, system_turn
 from .safe_removal import kept_first, put_back, rebuilt
@@ -57,7 +59,7 @@ def risky_time(c: Clause, lex: Lexicon, own: list[Token]) -> list[Token]:
     # change; but "left the load test pointed at prod over the weekend" is what was left that long)
     span_ok = verb_lemma(c.action) != "leave"
     timely = [t for t in own if t.dep_ in ("pobj", "npadvmod", "compound", "amod") and t.lower_ in lex.framing["risky_times"]
-              and not (span_ok and t.dep_ == "pobj" and t.head.lower_ in ("over", "throughout"))]
+              and not (span_ok and t.dep_ == "pobj" and t.head.lower_ in ("over", "throughout")) and not moved_away_from(t)]
     return timely + while_unfinished(c, lex)  # "restarted the primary while the backup was still running"
 
 
@@ -124,7 +126,8 @@ def convenience(c: Clause, lex: Lexicon) -> list[Token]:
     for x in steps:  # "... while trying to free up space"
         if x.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in x.children):
             phrase = " ".join([verb_lemma(x)] + [t.lower_ for t in x.children if t.dep_ in ("prt", "dobj", "acomp") and t.i > x.i][:1])
-            if phrase in lex.framing["convenience_purposes"] or verb_lemma(x) in lex.framing["convenience_purposes"]:
+            if (phrase in lex.framing["convenience_purposes"] or verb_lemma(x) in lex.framing["convenience_purposes"]) \
+                    and not averts_harm(x, lex):
                 return [x]
             acting = any(lex.verbs[k].match(c.action) for k in ("destructive", "disable", "causal"))  # not "asked the user to ..."
             work = lex.terms["change_nouns"] | lex.framing["valuable_objects"]

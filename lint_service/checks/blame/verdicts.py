@@ -13,6 +13,7 @@ from .assertions import made_by
 from .clauses import Clause
 from .fragments import first_word, past_form
 from .lexicon import verb_lemma
+from .misfortune import suffered
 from .punishment import punishment_recipients
 from .senses import no_fault_sense
 from .recognizers import Detection, SentenceView, _fault_reason, _negated_sentence, _who
@@ -193,7 +194,7 @@ def apology(view: SentenceView) -> Detection | None:
             continue
         acted = any(lex.verbs[k].match(c.action) for k in harmful)
         damaging = c.subject_kind == Kind.SELF and any(lex.verbs[k].match(c.action) for k in ("breakage", "destructive", "fault")) \
-            and not no_fault_sense(c, lex)  # "Sorry I'm late, what did I miss?"
+            and not no_fault_sense(c, lex) and not suffered(c, lex)  # "Sorry I'm late, what did I miss?", "sorry, missed the standup"
         reason = _fault_reason(c, lex)
         if reason is not None and not _apology_word(view):
             continue  # remorse beside a fault the person recognizer reads ("I feel terrible; I caused ..."): its reading, its rewrite
