@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .belief import belief_edits
 from .garbled import WHO_ASKED, asked_who
+from .fronted_state import FRONTED_STATE, without_fronted_state
 from .gerund_lead import gerund_edits
 from .lead import without_lead
 from .loaded_words import unloaded, without_judging_lead
@@ -60,6 +61,8 @@ def repaired(cand: Span, orig: Original, blame: Callable[[Span], Any], ctx: "Con
     elif found and all(p.startswith("judgement ") for p in found):
         # "In a careless moment, X was deleted" -> "X was deleted"; "a silly typo" -> "a typo"
         fixed = without_judging_lead(cand, orig.judged) or unloaded(cand)  # (rewrite/loaded_words.py)
+    elif found and all(p == FRONTED_STATE for p in found):
+        fixed = without_fronted_state(cand)  # "Eager to finish, the canary was skipped" -> "The canary was skipped"
     elif found and all(p == SCARE_QUOTES for p in found):
         fixed = without_scare_quotes(cand, orig.pronouns)
     elif found and all(p == WHO_ASKED for p in found) and (at := asked_who(cand)) is not None:

@@ -22,6 +22,7 @@ from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
 from .dangling_cc import dangling_cc
+from .fronted_state import FRONTED_STATE, fronted_state
 from .raised_hedge import raised_hedge_lost
 from .reported import hedge_lost, told_fronted
 from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
@@ -139,6 +140,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
                 g.tag_ == "VBG" and g.dep_ in ("pcomp", "advcl") and not any(s.dep_ == "nsubj" for s in g.children)
                 for g in (t, *t.children)):
             out.append(DANGLING_LEAD)
+    # "Eager to finish, the canary was skipped": a fronted adjective or participle said of
+    # the removed person now describes the thing (rewrite/fronted_state.py)
+    if fronted_state(root, subject or next((c for c in root.children if c.dep_ == "nsubj"), None)) is not None:
+        out.append(FRONTED_STATE)
     for t in cand:
         # "The DNS zone broke while tweaking a TTL": the zone was not the one tweaking (after
         # a passive, "was deleted while tidying up", the doer is only left unsaid)
