@@ -187,6 +187,8 @@ def _real2(half: str) -> list[Row] | None:
     if not texts or not labels.is_file():
         return None
     rows = [(label, kind, texts.get((source, key))) for label, kind, source, key in read_tsv(labels)]
+    if not any(found is not None for _, _, found in rows):
+        return None  # ../collected holds other collections, not this one's sentences
     return [Row(label, kind, found[1], found[0]) for label, kind, found in rows
             if found is not None and split_of(found[0]) == half]
 

@@ -57,3 +57,16 @@ PAIRS = [
 @pytest.mark.parametrize(("positive", "near_miss"), PAIRS)
 def test_pair(linter: Linter, positive: str, near_miss: str) -> None:
     assert_pair(linter, positive, near_miss)
+
+
+# Parser slips read through: an ambiguous role noun doing what only a person does, and a
+# passive whose participle the tagger read as an adjective under "was".
+SLIP_PAIRS = [
+    ("Maybe the driver misjudged the braking distance in the rain.", "The GPU driver misread the register."),
+    ("The safety interlock was overridden by the operator.", "The interlock was overridden by design."),
+]
+
+
+@pytest.mark.parametrize(("positive", "near_miss"), SLIP_PAIRS)
+def test_parser_slip_pair(linter: Linter, positive: str, near_miss: str) -> None:
+    assert_pair(linter, positive, near_miss)

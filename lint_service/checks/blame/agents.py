@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from .compound_roles import compound_role
 from .dictionary import hazard_compound, is_english_word  # noqa: F401 - is_english_word is imported from here too
-from .lexicon import Lexicon
+from .lexicon import Lexicon, is_mis_verb
 from .person_cues import used_of_person
 
 
@@ -370,6 +370,8 @@ def _human_cue(tok: Token, lex: Lexicon) -> bool:
             return True  # "a worker at the data centre", "workers from the contractor": a workplace
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in lex.terms["blame_nouns"] | lex.terms["error_heads"]:
         return True  # "a worker's mistake"
+    if tok.dep_ == "nsubj" and is_mis_verb(tok.head) and not any(c.dep_ in ("compound", "nmod") for c in tok.children):
+        return True  # "the driver misjudged the braking distance" (not "the network driver mishandled ...")
     # a plural without article doing something in news prose ("workers cut the cables")
     return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not any(c.dep_ in ("det", "compound", "poss") for c in tok.children)
 

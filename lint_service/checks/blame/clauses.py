@@ -232,6 +232,13 @@ def _owned_up(say: Token) -> bool:
     return subj is not None and subj.lower_ not in ("it", "that", "this") and not any(c.dep_ == "neg" for c in adj.head.children)
 
 
+def _adjectival_passive(tok: Token) -> bool:
+    """"The safety doors were overridden by the driver" with "overridden" read as an
+    adjective under "were": a passive all the same, its agent hung on "were"."""
+    return tok.dep_ == "acomp" and tok.head.lemma_ == "be" and tok.lower_.endswith(("ed", "en")) and any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.head.children)
+
+
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     reporting = lex.verbs["reporting"]
@@ -240,11 +247,11 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         # ("Had Qiang not force-pushed" with "force-pushed" tagged as an adjective).
         mistagged = (tok.tag_ == "JJ" and tok.lower_.endswith("ed") and tok.dep_ in ("ROOT", "advcl", "conj", "ccomp") and any(
             c.dep_ in ("nsubj", "aux") for c in tok.children
-        )) or verb_only_predicate(tok)
+        )) or verb_only_predicate(tok) or _adjectival_passive(tok)
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not mistagged:
             continue
-        if tok.dep_ in ("aux", "auxpass"):
-            continue
+        if tok.dep_ in ("aux", "auxpass") or any(_adjectival_passive(c) for c in tok.children):
+            continue  # (the "be" of an adjectival passive: the participle's clause stands for it)
         # "Saying that Jun should have been more careful explains nothing", "It would be
         # wrong to say the DBA dropped the ball": reported, not asserted
         if any(reporting.match(a) and (a.tag_ == "VBG" or any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
@@ -262,17 +269,21 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lex.verbs["speech"].match(tok.head) and not any(c.dep_ in _SUBJ for c in tok.children):
             subj = None  # '"...," the spokesperson said, pointing to a faulty update': the speaker's gloss
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        holder = tok
+        if _adjectival_passive(tok):
+            holder, passive = tok.head, True
+            subj = next((c for c in tok.head.children if c.dep_ in _SUBJ), None)
         if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
             passive, subj = True, tok.head
         agent = None
-        for c in tok.children:  # "dropped by the DBA by mistake": two "by" phrases
+        for c in holder.children:  # "dropped by the DBA by mistake": two "by" phrases
             if c.dep_ == "agent" and agent is None:
                 cand = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                     agent = cand
         if passive and agent is None:
             # "Was the exchange brought to a standstill by one clerk?": "by" left as a plain preposition
-            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            by = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             cand = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             if cand is not None and cand.lower_ not in ("mistake", "accident", "hand", "default", "design"):
                 agent = cand

@@ -99,7 +99,7 @@ def verb_only(lower: str) -> bool:
 def _verb_lemma(lower: str, tag: str, lemma: str) -> str:
     # The small model's lemmatiser mangles some inflected forms ("forgot" tagged
     # VBP stays "forgot", "bricked" becomes "bricke"); lemminflect knows them.
-    if tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith("ed")) or (tag.startswith("NN") and verb_only(lower)):
+    if tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") or (tag == "JJ" and lower.endswith(("ed", "en"))) or (tag.startswith("NN") and verb_only(lower)):
         cands = getLemma(lower, upos="VERB")
         if cands:
             return cands[0]
