@@ -1,8 +1,9 @@
 """Record the labels of the collected real sentences in the repository, without their text.
 
     python bench/record_collected.py            # ../collected/*/sentences.tsv -> tests/data/real2_labels.tsv
+    python bench/record_collected.py --collections 'real3-*' -o tests/data/real3_labels.tsv
 
-The collected sentences (``bench/labelled.py``: ``real2-tune``, ``real2-test``) are other
+The collected sentences (``bench/labelled.py``: ``real2-*``, ``real3-*``) are other
 people's words, so they stay outside the repository; what the repository keeps is each
 row's label, kind, source URL (the reference that finds it again if ../collected is lost:
 the collectors' READMEs there give their queries) and the hash of its sentence (:func:`labelled.sentence_key`),
@@ -21,10 +22,11 @@ from labelled import COLLECTED, DATA, read_tsv, sentence_key  # noqa: E402
 OUT = DATA / "real2_labels.tsv"
 
 
-def collected_rows(root: Path) -> list[tuple[str, str, str, str]]:
-    """(label, kind, source, key) of every collected row, first occurrence of a sentence wins."""
+def collected_rows(root: Path, collections: str = "*") -> list[tuple[str, str, str, str]]:
+    """(label, kind, source, key) of every collected row of the collections matching
+    ``collections`` (a folder glob), first occurrence of a sentence wins."""
     rows, seen = [], set()
-    for path in sorted(root.glob("*/sentences.tsv")):
+    for path in sorted(root.glob(f"{collections}/sentences.tsv")):
         for number, r in enumerate(read_tsv(path), start=2):
             if len(r) < 4 or r[0] not in ("B", "N"):
                 raise SystemExit(f"{path}:{number}: expected label (B or N), kind, source, sentence")
@@ -38,9 +40,10 @@ def collected_rows(root: Path) -> list[tuple[str, str, str, str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--root", type=Path, default=COLLECTED, help="folder holding */sentences.tsv")
+    ap.add_argument("--collections", default="*", help="folder glob of the collections to record (default: all)")
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    rows = collected_rows(args.root)
+    rows = collected_rows(args.root, args.collections)
     if not rows:
         ap.error(f"no collected sentences under {args.root}")
     with args.output.open("w", encoding="utf-8", newline="") as fh:

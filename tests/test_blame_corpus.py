@@ -47,6 +47,9 @@ FLOORS = {
     # (test), after its first round 0.927/0.664 and 0.849/0.553
     "real2-tune": (0.91, 0.64),
     "real2-test": (0.83, 0.53),
+    # the third (2026-12-04, issue and PR threads, stored pages; text in ../collected/real3-*):
+    # first measured at 0.772/0.506 (tune); real3-test is read once, at the end of a round
+    "real3-tune": (0.82, 0.49),
     # real-tune's halves (bench/tune_halves.py): a rule is developed on A and kept only if
     # it also gains on B or on a check set written before it
     "real-tune-a": (0.97, 0.89),
@@ -70,7 +73,7 @@ QUIET = (*labelled.HELD_OUT, *labelled.CHECK_ONLY, "real-tune-b")  # sets whose 
 def test_labelled_set_floor(linter: Linter, name: str) -> None:
     rows = labelled.load_set(name)
     if rows is None:
-        where = ("../collected (the collected real sentences; set BLAMELINT_COLLECTED)" if name.startswith("real2")
+        where = ("../collected (the collected real sentences; set BLAMELINT_COLLECTED)" if name.startswith(("real2", "real3"))
                  else "../shared (not found beside the repository; set BLAMELINT_SHARED)")
         pytest.skip(f"set {name} needs {where}")
     assert len(rows) > MIN_ROWS.get(name, 150) and {r.label for r in rows} == {"B", "N"}

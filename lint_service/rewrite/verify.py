@@ -102,6 +102,9 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append("a hindsight wish ('If only ...')")
     if _bare_participle(cand) and not _bare_participle(orig.sent):
         out.append("a participle left with nothing ('a trade made triggered')")
+    if words and words[0].lower_ in ("that", "which", "who") and words[0].dep_ in ("nsubj", "nsubjpass") and any(
+            t.lower_ == words[0].lower_ and t.tag_ in ("WDT", "WP") for t in orig.sent):
+        out.append("a relative pronoun left as the subject ('That deleted the table')")
     if _punct_runs(cand) - _punct_runs(orig.sent):  # "... on Friday,." : a clause cut before its comma
         out.append("doubled punctuation")
     if (split := _split_from_head(cand, orig)) is not None:

@@ -18,6 +18,7 @@ from .compound_roles import compound_role
 from .dictionary import hazard_compound, is_english_word  # noqa: F401 - is_english_word is imported from here too
 from .lexicon import Lexicon, is_mis_verb
 from .person_cues import used_of_person
+from .second_person import generic_you
 
 
 class Kind(str, Enum):
@@ -117,7 +118,7 @@ def _classify(tok: Token, lex: Lexicon) -> Kind:
         asks = tok.sent[0].lower_ in ("why", "how", "what", "q") and tok.sent[-1].text == "?"
         if asks and tok.sent[0].lower_ == "why" and any(a.lower_ in ("would", "'d") and a.dep_ == "aux" for a in tok.head.children):
             return Kind.PRONOUN  # "Why would you run that on prod?": a reproach for what was done, not a question
-        return Kind.PRONOUN if _past_act(tok) and not asks else Kind.INDEFINITE
+        return Kind.PRONOUN if _past_act(tok) and not asks and not generic_you(tok) else Kind.INDEFINITE
     if low == "whoever" or (tok.dep_ in ("csubj", "csubjpass") and any(c.lower_ == "whoever" and c.dep_ == "nsubj" for c in tok.children)):
         # "Whoever merged that migration should be fired": one unknown person who did
         # something; "whoever is on call pages the DBA" is anyone

@@ -145,7 +145,9 @@ def _subject_in_disguise(obj: Token) -> bool:
 def _modal_perfect(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
-    if "have" in lowers or "'ve" in lowers or "of" in lowers:
+    # (a perfect takes a participle: "shouldn't have write access" read with "write" as
+    # the verb has "have" for its main verb, a possession, not a step undone)
+    if ("have" in lowers or "'ve" in lowers or "of" in lowers) and verb.tag_ != "VB":
         for a in auxes:
             if a.lower_ in ("should", "ought", "could", "would", "must", "might", "shoulda", "coulda"):
                 return a.lower_
@@ -188,6 +190,9 @@ def _hypothetical(tok: Token) -> bool:
     could have tested ..."), or a purpose clause: not an assertion about what happened.
     Past-perfect conditions ("If Ivana had run ...") are counterfactuals and stay."""
     for node in [tok, *tok.ancestors]:
+        left = node.left_edge
+        if node.dep_ == "advcl" and left.i >= 2 and left.doc[left.i - 2].lower_ == "in" and left.doc[left.i - 1].lower_ == "case":
+            return True  # "stay visible in case someone needed help": a contingency, not an event
         if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in node.children) and (
                 node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)) and not _pointed_moment(node):
             return True  # "a mistake can happen when someone forgot ...": what happens in general

@@ -214,6 +214,8 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     # "disabled the cron job that was deleting uploads": what the object did is why it was stopped
     for o in ([] if stopped_harm(clause, lex) else clause.objects):
         for c in o.children:
+            if c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("that", "which", "who") for s in c.children):
+                continue  # "got a call that we had lost power": what the call said, not what it did
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
             elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(

@@ -374,7 +374,11 @@ def _contrast(neg: Token) -> bool:
 
 
 def _negated_sentence(tok: Token) -> bool:
-    """"not a case of carelessness", "was not at fault", "nobody's fault"."""
+    """"not a case of carelessness", "was not at fault", "nobody's fault"; "it wasn't my
+    fault, or anyone's fault": a repeat of the denied noun shares its denial."""
+    if tok.dep_ == "conj" and tok.pos_ == "NOUN" and (
+            first := next((t for t in tok.sent if t.i < tok.i and t.lemma_ == tok.lemma_), None)) is not None and _negated_sentence(first):
+        return True
     if any(c.dep_ == "neg" for m in tok.children if m.dep_ == "compound" and m.i < tok.i for c in m.children):
         return True  # "a hardware fault, not engineer error, ...": the "not" hangs on the modifier
     for anc in [tok, *tok.ancestors]:

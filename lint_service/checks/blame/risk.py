@@ -156,7 +156,11 @@ def walked_away(c: Clause, lex: Lexicon) -> list[Token]:
 
 def left_undone(c: Clause, lex: Lexicon) -> list[Token]:
     """"turned off the disk alert and never turned it back on": a negated follow-up (the
-    parser may join it to a subjectless "while troubleshooting" instead of the verb)."""
+    parser may join it to a subjectless "while troubleshooting" instead of the verb). Only
+    after an act that changed something ("paused, thought it over, and didn't take that
+    action" left nothing undone)."""
+    if not any(lex.verbs[k].match(c.action) for k in ("disable", "destructive", "breakage", "causal", "batch")):
+        return []
     heads = [c.verb] + [x for x in c.verb.children if x.dep_ == "advcl" and x.tag_ == "VBG" and not any(
         s.dep_ in ("nsubj", "nsubjpass") for s in x.children)]
     for x in (k for h in heads for k in h.children):
@@ -228,6 +232,8 @@ def bad_outcome(tokens: list[Token], lex: Lexicon, classes: tuple[str, ...] = ("
     for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass", "xcomp") and lex.verbs["cessation"].match(t.head):
             continue  # "the errors stopped", "the jobs stopped timing out": something bad ended
+        if t.lower_ in lex.terms["tracing_particles"] and verb_lemma(t.head) in lex.terms["tracing_verbs"]:
+            continue  # "traced the problem down to a commit": the diagnosis, not an outage
         if (t.lower_ in bad_words or t.lemma_.lower() in bad_words) and t.dep_ not in ("amod", "compound", "nmod"):
             found.append(t)  # said of something ("the backends are down"), not a label ("the failing canary")
         elif t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children) and any(
