@@ -45,13 +45,14 @@ from .recognizers import (
 from .verdicts import apology, blame_verb, verdict
 from .evaluative import possessed_fault, verdict_on  # faults and verdicts said as evaluations (judge22)
 from .reluctance import unwilling
+from .bare_apology import bare_apology
 
 log = logging.getLogger(__name__)
 
 # Most specific first: a sentence gets the finding of the first that fires.
 PRIORITY = (
     blame_phrase, blame_noun, blame_verb, possessive, predicate_possessive, counterfactual, judgement, judged_person, verdict, verdict_on, possessed_fault,
-    passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, person_subject, believed_then_acted, hedged_act, you_reproach, overhasty, unwilling, self_judged, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
+    passive_agent, person_cause, ironic_praise, pointing, traced_act, pointed_at, directive, apology, bare_apology, person_subject, believed_then_acted, hedged_act, you_reproach, overhasty, unwilling, self_judged, owned_act, told_not_again, delayed_response, headline_doer, we_subject,
 )
 
 BLAME_RULES = (

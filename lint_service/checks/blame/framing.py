@@ -364,7 +364,11 @@ def is_harmless_object(clause: Clause, lex: Lexicon) -> bool:
 
 def idiom_match(clause: Clause, lex: Lexicon) -> str | None:
     """The gloss of a blame idiom whose slots all fill on this clause, if any."""
-    v = clause.action
+    return idiom_match_token(clause.action, lex)
+
+
+def idiom_match_token(v: Token, lex: Lexicon) -> str | None:
+    """The gloss of a blame idiom whose slots all fill on the verb ``v``, if any."""
     lemma = verb_lemma(v)
     for idiom in lex.idioms:
         if idiom.verb != lemma:

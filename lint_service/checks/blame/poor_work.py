@@ -38,6 +38,16 @@ def poor_work(c: Clause, who: Token | None, lex: Lexicon) -> list[Token]:
         said = [t for t in v.children if t.dep_ in ("acomp", "attr") and _poor(t, lex)]
         said += [t for a in v.children if a.dep_ == "attr" for t in a.children if t.dep_ == "amod" and _poor(t, lex)]
         return said if done and said else []
+    # "you are terrible at deploying", "Omar sucks at code review": a person called bad at
+    # what they do (the adjective of poor quality, or "suck", with "at" and the activity)
+    # ("you" said so is the one addressed, not anyone; "at the moment" is a time, not a skill)
+    if c.subject is not None and (c.subject.lower_ == "you" or classify(c.subject, lex) in BLAMEABLE) and classify(c.subject, lex) != Kind.WE:
+        words = [t for t in v.children if t.dep_ == "acomp" and _poor(t, lex)] if v.lemma_ == "be" else [v] if v.lemma_ == "suck" else []
+        skills = lex.terms["work_nouns"] | lex.terms["change_nouns"]
+        at = [p for w in words for p in (*w.children, *v.children) if p.dep_ == "prep" and p.lower_ == "at" and any(
+            o.dep_ == "pcomp" or (o.dep_ == "pobj" and (o.tag_ == "VBG" or o.lemma_.lower() in skills)) for o in p.children)]
+        if words and at:
+            return [*words, at[0]]
     # "the contractor did a terrible job on the wiring"
     if c.subject is None or v.lemma_ != "do" or classify(c.subject, lex) not in BLAMEABLE or classify(c.subject, lex) == Kind.WE:
         return []

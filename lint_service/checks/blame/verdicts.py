@@ -96,8 +96,15 @@ def _punished(c: Clause, view: SentenceView) -> Token | None:
         return c.subject if granted & (terms["privilege_nouns"] | view.lex.framing["valuable_objects"]) else None
     if c.negated:
         return None
-    if c.passive and _verb_phrases(c.verb) & terms["punishment_verbs"] and _blameable(c.subject, view):
-        return c.subject  # "should be fired", "will be disciplined"
+    if c.passive and _verb_phrases(c.verb) & terms["punishment_verbs"] and (
+            _blameable(c.subject, view) or (c.subject is not None and c.subject.lower_ == "you")):
+        return c.subject  # "should be fired", "will be disciplined", "you're fired"
+    if not c.passive and _verb_phrases(c.verb) & terms["punishment_verbs"]:
+        # (not "Would you fire someone who deletes a bucket?": a case put, of anyone)
+        target = next((o for o in c.objects if _blameable(o, view) and not any(
+            d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in o.children)), None)
+        if target is not None and not (view.sent[-1].text == "?" and c.verb.tag_ in ("VB", "VBP")):
+            return target  # "the railway fired two employees for tampering with the wires"
     if c.passive and verb_lemma(c.verb) == "hold" and _blameable(c.subject, view) and any(
             x.lower_ in ("accountable", "responsible", "liable") for x in c.verb.children if x.dep_ in ("oprd", "acomp", "xcomp")):
         return c.subject  # "needs to be held accountable"
