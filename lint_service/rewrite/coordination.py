@@ -85,6 +85,15 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
     text = np_text(thing)
+    if data.get("subject"):
+        # (rewrite31) "cut corners on X" -> "corners were cut on X": the idiom's own noun is
+        # the subject, the thing stays where its preposition put it
+        if prep_used is None:
+            return None
+        be = "are" if is_present(verb) else "were"
+        kept = " ".join(x for x in (kept_modifiers(verb, used), *(kept_modifiers(w, used) for w in split)) if x)
+        pred = data["thing"].replace("{be}", be).replace("{thing}", f"{prep_used.text} {text}")
+        return data["subject"], " ".join(x for x in (pred, kept) if x)
     pred = data["thing"].replace("{be}", be)
     if is_present(verb):
         pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
