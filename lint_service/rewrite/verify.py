@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
-from .lost_facts import bracket_lost, haste_invented, verdict_topic_lost
+from .lost_facts import bracket_lost, code_broken, haste_invented, verdict_topic_lost
 from .lost_owner import lost_owner_problems
 from .process import judgement_restated
 from .faithful import faithfulness_problems
@@ -198,6 +198,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"{twice!r} said more often than in the original")
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
+    elif (broken := code_broken(cand.text, orig.sent.text)) is not None:
+        out.append(f"code {broken!r} broken up")  # (rewrite31) "`orders` were dropped `on": a code span is verbatim too
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
