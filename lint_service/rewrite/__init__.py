@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .act_noun import act_noun_subject
+from .mistake_made import mistake_made
 from .agent_place import agent_place
 from .care_lapse import care_lapse
 from .prepositional import prepositional_passive
@@ -250,6 +251,8 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
     out: list[Candidate] = []
     if nominal := act_noun_subject(c, sent):
         return nominal  # (rewrite27) "A force-push to main wiped out three commits" (rewrite/act_noun.py)
+    if made := mistake_made(c, sent, drop):
+        return made  # (rewrite31) "screwed up during the cutover" -> "A mistake was made during the cutover"
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range

@@ -26,6 +26,10 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
         had = [c for c in clause.verb.children if c.dep_ == "aux" and c.lower_ == "had" and c.i < first]
         if had:
             first = had[0].i
+        if subj.lower_ == "you" and first >= 2 and doc[first - 1].text == "," and doc[first - 2].pos_ == "PROPN" \
+                and doc[first - 2].head == clause.verb and doc[first - 2].dep_ in ("npadvmod", "intj", "dep"):
+            # (rewrite31) "Priya, you deleted the index": the name called out goes with the "you"
+            first = doc[first - 2].left_edge.i
     else:
         first = min(t.i for t in own)
         while doc[first].dep_ in ("mark", "cc", "punct") or doc[first].tag_ == "WRB":
