@@ -1,0 +1,98 @@
+"""Constructions that had no rewrite on real text (issue 11, branch rewrite31), each with
+the rewrite expected and a near miss that must be refused or left alone:
+
+- an idiom of poor quality said without its doer and without haste nobody stated
+  ("cut corners on X" -> "Corners were cut on X", "half-arsed" -> "cursory", "bodged
+  together" -> "cobbled together");
+- a blame phrase that is part of an idiom the rules rephrase ("swept X under the carpet");
+- a chat line's lowercase "i" after an apology, a writer's "I think" before the act, and a
+  code span in backticks that moves whole with its object;
+- a name called out before "you" ("Priya, you deleted ...");
+- a fault verb with no object but a place or a time ("screwed up during the cutover").
+
+Every sentence here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lint_service import Linter
+from rewrite_support import applied as suggestions
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+REWRITTEN = [
+    # idioms of poor quality: the idiom without its doer, no haste added
+    pytest.param("Soren cut corners on the backup script, and it shows.", "Corners were cut on the backup script, and it shows.",
+                 id="cut-corners-passive"),
+    pytest.param("Hakim cut corners on the cabling and skipped the labels.", "Corners were cut on the cabling and the labels were skipped.",
+                 id="cut-corners-coordinated"),
+    pytest.param("Declan half-arsed the load test, so nobody knew the cache was cold.",
+                 "The load test was cursory, so nobody knew the cache was cold.", id="half-arsed-cursory"),
+    pytest.param("Osric bodged the retry logic together before the launch.", "The retry logic was cobbled together before the launch.",
+                 id="bodged-cobbled"),
+    # a blame phrase that is the idiom itself: its rule data, the scope kept
+    pytest.param("Chloe swept the disk warnings under the rug.", "The disk warnings were not raised.", id="swept-under-rug"),
+    pytest.param("Ruth swept the failed backups under the carpet for a month.", "The failed backups were not raised for a month.",
+                 id="swept-under-carpet-keeps-scope"),
+    # chat: the apology goes, the writer's hedge stays, the code span moves whole and is one thing
+    pytest.param("oops, i think i just truncated `billing_events` on the prod db",
+                 "I think `billing_events` was just truncated on the prod db", id="chat-lowercase-i-code-span"),
+    pytest.param("Ravi accidentally truncated `billing_events` on the prod db.",
+                 "`billing_events` was accidentally truncated on the prod db.", id="code-span-object"),
+    # a name called out before "you" is the "you"
+    pytest.param("Priya, you deleted the search index.", "The search index was deleted.", id="vocative-goes-with-you"),
+    # a fault verb with no object: that a mistake was made, and where or when
+    pytest.param("Honestly, I screwed up during the cutover.", "Honestly, a mistake was made during the cutover.",
+                 id="screwed-up-during"),
+    pytest.param("Kofi has messed up again with the cron syntax.", "A mistake has been made again with the cron syntax.",
+                 id="messed-up-perfect-again"),
+    pytest.param("Most likely an operator slipped during the restore drill, though the audit trail from that day is thin.",
+                 "Most likely a mistake was made during the restore drill, though the audit trail from that day is thin.",
+                 id="slipped-during-hedged"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REWRITTEN)
+def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
+    assert expected in suggestions(linter, sentence)
+
+
+REFUSED = [
+    # near miss: a blame phrase beside another idiom says how little assurance there was;
+    # the other idiom's rephrasing would drop it (graded poor when dropped)
+    pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="wing-and-prayer-beside-idiom"),
+    # near miss: "slipped" somewhere that is no step of the work is no mistake
+    pytest.param("Ravi slipped on the wet stairs.", id="slipped-physically"),
+    # near miss: a manner adverb of the person's before the verb would have no place
+    pytest.param("Ravi badly messed up during the failover.", id="messed-up-manner"),
+    # near miss: a clause of the person's own ("when he ...") is not where or when it happened
+    pytest.param("Ravi messed up when he rotated the keys.", id="messed-up-person-clause"),
+    # near miss: a modal's hedge
+    pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSED)
+def test_refused(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # the bare verdict is still removed, not said as "A mistake was made."
+    "I messed up.",
+])
+def test_bare_verdict_still_removed(linter: Linter, sentence: str) -> None:
+    assert suggestions(linter, sentence) == [""]
+
+
+@pytest.mark.parametrize("sentence", [
+    # near miss: a name before "you" that is not called out stays with its own clause
+    "Priya said you deleted the search index.",
+])
+def test_name_not_called_out_kept(linter: Linter, sentence: str) -> None:
+    assert all("Priya" in s for s in suggestions(linter, sentence))
