@@ -4,7 +4,8 @@ the rewrite expected and a near miss that must be refused or left alone:
 - an idiom of poor quality said without its doer and without haste nobody stated
   ("cut corners on X" -> "Corners were cut on X", "half-arsed" -> "cursory", "bodged
   together" -> "cobbled together");
-- a blame phrase that is part of an idiom the rules rephrase ("swept X under the carpet");
+- a blame phrase that is part of an idiom the rules rephrase ("swept X under the carpet"),
+  and an idiom's place phrase kept ("went to town with X in the wrong namespace");
 - a chat line's lowercase "i" after an apology, a writer's "I think" before the act, and a
   code span in backticks that moves whole with its object;
 - a name called out before "you" ("Priya, you deleted ...");
@@ -39,6 +40,11 @@ REWRITTEN = [
     pytest.param("Chloe swept the disk warnings under the rug.", "The disk warnings were not raised.", id="swept-under-rug"),
     pytest.param("Ruth swept the failed backups under the carpet for a month.", "The failed backups were not raised for a month.",
                  id="swept-under-carpet-keeps-scope"),
+    # an idiom's act keeps where it was done (the place was dropped before: a fact lost)
+    pytest.param("Brigid went to town with the purge script in the wrong namespace.",
+                 "The purge script was run in the wrong namespace.", id="idiom-keeps-place"),
+    # near miss: the idiom's own words still go ("to town")
+    pytest.param("Brigid went to town with the purge script.", "The purge script was run.", id="idiom-own-words-go"),
     # chat: the apology goes, the writer's hedge stays, the code span moves whole and is one thing
     pytest.param("oops, i think i just truncated `billing_events` on the prod db",
                  "I think `billing_events` was just truncated on the prod db", id="chat-lowercase-i-code-span"),

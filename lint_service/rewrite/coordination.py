@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from ..checks.registry import Context
 
 
-def kept_modifiers(verb: Token, used: set[int]) -> str:
-    """What a person's clause says besides the idiom: when, how often, until what."""
+def kept_modifiers(verb: Token, used: set[int], places: set[int] = frozenset()) -> str:
+    """What a person's clause says besides the idiom: when, how often, until what (and
+    ``places``, phrases of where the idiom's act was done)."""
     keep_preps = set(phrasing()["kept_prepositions"])
     kept: list[Token] = []
     for c in verb.children:
@@ -39,7 +40,7 @@ def kept_modifiers(verb: Token, used: set[int]) -> str:
         if any(t.lower_ in PERSONAL_WORDS or t.lower_.endswith("self") for t in c.subtree):
             continue  # "kept it to herself": the person's part of the idiom
         if (c.dep_ in ("advmod", "npadvmod") and c.lower_ not in phrasing()["dropped_adverbs"]) or (
-            c.dep_ == "prep" and c.lower_ in keep_preps) or c.dep_ in ("advcl",):
+            c.dep_ == "prep" and (c.lower_ in keep_preps or c.i in places)) or c.dep_ in ("advcl",):
             kept.extend(c.subtree)
     return span_text(kept)
 
@@ -85,6 +86,15 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
     text = np_text(thing)
+    # (rewrite31) "went to town with rm -rf in the wrong directory": a phrase of place with
+    # none of the idiom's words is a fact of the act, said after it (it was lost before)
+    keep_preps = set(phrasing()["kept_prepositions"])
+    facts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in keep_preps and c.i != getattr(prep_used, "i", -1) and c.i > verb.i
+             and list(c.children) and not any(t.lower_ in idiom_words for t in c.subtree) and c.i not in {t.i for t in thing.subtree}]
+    if any(t.lower_ in PERSONAL_WORDS for c in facts for t in c.subtree):
+        return None
+    used -= {t.i for c in facts for t in c.subtree}
+    keep_preps_in = {c.i for c in facts}
     if data.get("subject"):
         # (rewrite31) "cut corners on X" -> "corners were cut on X": the idiom's own noun is
         # the subject, the thing stays where its preposition put it
@@ -97,7 +107,7 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     pred = data["thing"].replace("{be}", be)
     if is_present(verb):
         pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
-    kept = " ".join(x for x in (kept_modifiers(verb, used), *(kept_modifiers(w, used) for w in split)) if x)
+    kept = " ".join(x for x in (kept_modifiers(verb, used, keep_preps_in), *(kept_modifiers(w, used) for w in split)) if x)
     return text, " ".join(x for x in (pred, kept) if x)
 
 
