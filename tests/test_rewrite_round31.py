@@ -9,6 +9,8 @@ the rewrite expected and a near miss that must be refused or left alone:
 - a chat line's lowercase "i" after an apology, a writer's "I think" before the act, and a
   code span in backticks that moves whole with its object;
 - a name called out before "you" ("Priya, you deleted ...");
+- a second act the parser hung on the first act's "-ing" or "to" clause ("while
+  troubleshooting and never turned it back on");
 - a fault verb with no object but a place or a time ("screwed up during the cutover").
 
 Every sentence here was written for this file.
@@ -45,6 +47,11 @@ REWRITTEN = [
                  "The purge script was run in the wrong namespace.", id="idiom-keeps-place"),
     # near miss: the idiom's own words still go ("to town")
     pytest.param("Brigid went to town with the purge script.", "The purge script was run.", id="idiom-own-words-go"),
+    # an act the parser hung on the "-ing" or "to" clause before it is the person's second act
+    pytest.param("A contractor at the plant disabled the overflow alarm while troubleshooting and never turned it back on.",
+                 "The overflow alarm was disabled while troubleshooting and was never turned back on.", id="act-hung-on-gerund"),
+    pytest.param("Ines disabled the rate check to get the import through and forgot to re-enable it.",
+                 "The rate check was disabled to get the import through and was not re-enabled.", id="act-hung-on-purpose"),
     # chat: the apology goes, the writer's hedge stays, the code span moves whole and is one thing
     pytest.param("oops, i think i just truncated `billing_events` on the prod db",
                  "I think `billing_events` was just truncated on the prod db", id="chat-lowercase-i-code-span"),
@@ -102,3 +109,8 @@ def test_bare_verdict_still_removed(linter: Linter, sentence: str) -> None:
 ])
 def test_name_not_called_out_kept(linter: Linter, sentence: str) -> None:
     assert all("Priya" in s for s in suggestions(linter, sentence))
+
+
+def test_gerund_pair_stays_one_act(linter: Linter) -> None:
+    # near miss: two "-ing" forms coordinated are one clause of the act, not a second act
+    assert not any(" and was " in s for s in suggestions(linter, "Ines disabled the rate check while testing and verifying the import."))

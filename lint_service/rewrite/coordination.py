@@ -158,6 +158,25 @@ def _conjuncts(verb: Token, pronoun: str | None = None, situations: bool = True)
                                 and subjects[0].lower_ == pronoun and not list(subjects[0].children)
                                 and (situations or not writers_situation(c, pronoun))):
                 out.extend(_conjuncts(c, pronoun, situations))
+    out.extend(x for x in _misattached(verb) if x not in out)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _misattached(verb: Token) -> list[Token]:
+    """(rewrite31) Acts the parser hung on the verb's "-ing" or "to" clause: "disabled the
+    filter while troubleshooting/advcl and never turned/conj it back on", "disables the check
+    to get/advcl the batch through and forgets/conj to re-enable it". A finite verb in the
+    verb's own tense cannot be coordinated with a non-finite one; it is the verb's act."""
+    past = verb.tag_ == "VBD"
+    out = []
+    for x in verb.children:
+        if x.dep_ not in ("advcl", "xcomp") or x.tag_ not in ("VBG", "VB") or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children):
+            continue
+        for y in x.children:
+            finite = y.tag_ == "VBD" if past else y.tag_ in ("VBZ", "VBP")
+            if y.dep_ == "conj" and y.pos_ == "VERB" and finite and verb.tag_ in ("VBD", "VBZ", "VBP") \
+                    and not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in y.children):
+                out.append(y)
     return out
 
 
@@ -199,6 +218,9 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         # "... and I forgot to rebuild it": the person said again goes as the first time
         nested |= {t.i for x in v.children if again is not None and x.dep_ == "nsubj" and x.lower_ == again for t in x.subtree}
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
+        # (rewrite31) a later act hung inside this half's clause, and the "and" before it
+        nested |= {t.i for y in verbs if y.i > v.i and y.head != v and y in v.subtree
+                   for t in [*y.subtree, *(x for x in y.head.children if x.dep_ in ("cc", "punct") and y.left_edge.i - 2 <= x.i < y.left_edge.i)]}
         # "Apparently someone force-pushed ...": words before the subject stay where they are
         own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
         later = [x for x in verbs if x.i > v.i]
