@@ -47,6 +47,13 @@ REWRITTEN = [
                  "The purge script was run in the wrong namespace.", id="idiom-keeps-place"),
     # near miss: the idiom's own words still go ("to town")
     pytest.param("Brigid went to town with the purge script.", "The purge script was run.", id="idiom-own-words-go"),
+    # a span of time the parser hung on the idiom's thing is how long it lasted
+    pytest.param("Ines sat on the request for three weeks.", "The request waited for three weeks.", id="idiom-span-after"),
+    # near miss: a phrase that names the thing stays with it
+    pytest.param("Ines sat on the request for access.", "The request for access waited.", id="idiom-thing-phrase-stays"),
+    # a hazard left in a thing, said of the thing
+    pytest.param("Odile left a landmine in the backup cron for the next person on call.",
+                 "The backup cron was left with a hidden hazard for the next person on call.", id="landmine-in-thing"),
     # an act the parser hung on the "-ing" or "to" clause before it is the person's second act
     pytest.param("A contractor at the plant disabled the overflow alarm while troubleshooting and never turned it back on.",
                  "The overflow alarm was disabled while troubleshooting and was never turned back on.", id="act-hung-on-gerund"),
@@ -85,6 +92,8 @@ REFUSED = [
     pytest.param("Ravi badly messed up during the failover.", id="messed-up-manner"),
     # near miss: a clause of the person's own ("when he ...") is not where or when it happened
     pytest.param("Ravi messed up when he rotated the keys.", id="messed-up-person-clause"),
+    # near miss: a hazard in nothing named has no thing to be said of
+    pytest.param("Odile left a landmine.", id="landmine-no-thing"),
     # near miss: a modal's hedge
     pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
 ]

@@ -85,7 +85,12 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     used |= {t.i for w in split for t in w.children if t.dep_ in ("amod", "advmod", "dobj") and t.lower_ in idiom_words}
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
-    text = np_text(thing)
+    # (rewrite31) "sat on the request for three weeks": the parser may hang the span of time
+    # on the thing; after an idiom it is how long the idiom's state lasted, said after it
+    units = set(phrasing()["time_span_units"])
+    spans = [c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i == max(t.i for t in thing.subtree if not t.is_punct) - len(list(c.subtree)) + 1
+             and any(g.dep_ == "pobj" and g.lemma_.lower() in units and any(d.dep_ in ("nummod", "det") for d in g.children) for g in c.children)]
+    text = span_text([t for t in thing.subtree if t.i not in {x.i for c in spans for x in c.subtree}]) if spans else np_text(thing)
     # (rewrite31) "went to town with rm -rf in the wrong directory": a phrase of place with
     # none of the idiom's words is a fact of the act, said after it (it was lost before)
     keep_preps = set(phrasing()["kept_prepositions"])
@@ -107,7 +112,8 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     pred = data["thing"].replace("{be}", be)
     if is_present(verb):
         pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
-    kept = " ".join(x for x in (kept_modifiers(verb, used, keep_preps_in), *(kept_modifiers(w, used) for w in split)) if x)
+    kept = " ".join(x for x in (kept_modifiers(verb, used, keep_preps_in), *(kept_modifiers(w, used) for w in split),
+                                *(span_text(list(c.subtree)) for c in spans)) if x)
     return text, " ".join(x for x in (pred, kept) if x)
 
 
