@@ -8,6 +8,7 @@ the rewrite expected and a near miss that must be refused or left alone:
   and an idiom's place phrase kept ("went to town with X in the wrong namespace");
 - a chat line's lowercase "i" after an apology, a writer's "I think" before the act, and a
   code span in backticks that moves whole with its object;
+- a chat line that drops its "I" ("fat-fingered X and made Y public");
 - a name called out before "you" ("Priya, you deleted ...");
 - a second act the parser hung on the first act's "-ing" or "to" clause ("while
   troubleshooting and never turned it back on");
@@ -64,6 +65,14 @@ REWRITTEN = [
                  "I think `billing_events` was just truncated on the prod db", id="chat-lowercase-i-code-span"),
     pytest.param("Ravi accidentally truncated `billing_events` on the prod db.",
                  "`billing_events` was accidentally truncated on the prod db.", id="code-span-object"),
+    # a chat line that drops its "I": the acts it starts with, half by half; a state the
+    # parser read as a compound noun ("the audit bucket public") follows the verb
+    pytest.param("argh, me again, fat-fingered the retention policy and made the audit bucket public for about 15 min",
+                 "The retention policy was mistyped and the audit bucket was made public for about 15 min", id="dropped-i-chat"),
+    pytest.param("sorry, deleted the wrong index on staging and restarted the wrong pod",
+                 "The wrong index was deleted on staging and the wrong pod was restarted", id="dropped-i-after-apology"),
+    pytest.param("Deleted the wrong index on staging and restarted the wrong pod.",
+                 "The wrong index was deleted on staging and the wrong pod was restarted.", id="dropped-i-participle-tag"),
     # a name called out before "you" is the "you"
     pytest.param("Priya, you deleted the search index.", "The search index was deleted.", id="vocative-goes-with-you"),
     # a fault verb with no object: that a mistake was made, and where or when
@@ -123,3 +132,9 @@ def test_name_not_called_out_kept(linter: Linter, sentence: str) -> None:
 def test_gerund_pair_stays_one_act(linter: Linter) -> None:
     # near miss: two "-ing" forms coordinated are one clause of the act, not a second act
     assert not any(" and was " in s for s in suggestions(linter, "Ines disabled the rate check while testing and verifying the import."))
+
+
+def test_imperative_is_no_dropped_i(linter: Linter) -> None:
+    # near miss: an instruction starts with a base verb, not a past act: no finding, no rewrite
+    found = [f for f in linter.lint("Restart the broker and check the lag.", format="text").findings if f.rule.startswith("blame.")]
+    assert not found

@@ -50,6 +50,10 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         return None  # "restarted the wrong pod lol/dobj": the chat word is no head of the object
     if any(c.dep_ == "cc" and c.lower_ == "but" for c in obj.children):
         return None  # "renew the domain but/cc forgot/conj": a clause the parser joined to the noun
+    if obj.lower_ in phrasing()["state_complements"] and verb_lemma_of(obj.head.text) in _STATE_VERBS and obj.i > obj.left_edge.i + 1:
+        # (rewrite31) "made the audit bucket public/dobj": the parser read the state as the
+        # head of a compound; the thing is the words before it, the state follows the verb
+        return span_text([t for t in obj.subtree if t.i < obj.i]), obj.text
     if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
             obj.lower_ in _TOLD_PRONOUNS and verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]):
         return None

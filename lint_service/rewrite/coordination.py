@@ -203,8 +203,16 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
     half with no faithful passive makes the whole rewrite absent."""
     from ..checks.blame.framing import idiom_match
 
-    if c.subject is None or c.action is not c.verb and not negate:
+    # (rewrite31) a chat line that drops its "I" ("fat-fingered the policy and made X public"):
+    # the acts start the sentence and are said the same way
+    # (a past form the tagger read as a participle has an object: "Deleted/VBN the index")
+    dropped_i = c.subject is None and c.verb.dep_ == "ROOT" and c.verb.i == c.verb.sent.start and (
+        c.verb.tag_ == "VBD" or c.verb.tag_ == "VBN" and any(x.dep_ == "dobj" for x in c.verb.children)) \
+        and not c.verb.sent.text.rstrip().endswith("?")
+    if (c.subject is None and not dropped_i) or c.action is not c.verb and not negate:
         return []
+    subject_ids = {t.i for t in c.subject.subtree} if c.subject is not None else set()
+    start = min(subject_ids) if subject_ids else c.verb.i
     again = repeated_subject(c)
     verbs = _conjuncts(c.action, again)
     if len(verbs) < 2 and (c.objects or verb_lemma_of(c.action.text) not in phrasing()["implied_objects"]):
@@ -220,7 +228,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         # the conjunct's own words: not the next conjuncts, their "and", the shared subject
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
-        nested |= {t.i for t in c.subject.subtree} | joined
+        nested |= subject_ids | joined
         # "... and I forgot to rebuild it": the person said again goes as the first time
         nested |= {t.i for x in v.children if again is not None and x.dep_ == "nsubj" and x.lower_ == again for t in x.subtree}
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
@@ -228,7 +236,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         nested |= {t.i for y in verbs if y.i > v.i and y.head != v and y in v.subtree
                    for t in [*y.subtree, *(x for x in y.head.children if x.dep_ in ("cc", "punct") and y.left_edge.i - 2 <= x.i < y.left_edge.i)]}
         # "Apparently someone force-pushed ...": words before the subject stay where they are
-        own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
+        own = [t for t in v.subtree if t.i not in nested and (t.i > start if subject_ids else t.i >= start)]
         later = [x for x in verbs if x.i > v.i]
         if later and any(t.i > min(y.left_edge.i for y in later) and not t.is_punct for t in own if t.i > v.i):
             # a word of this half hung past the next one (a crossed parse: "migrating X and
@@ -313,7 +321,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             parts.append(f"{joiner}{pred.replace('{be}', be)}")
         else:
             parts.append(f"{joiner}{subject} {pred}")
-    first = min(t.i for t in c.subject.subtree)
+    first = start
     last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t) and t.i not in joined)
     while joined and last > first and (sent.doc[last].dep_ == "cc" or sent.doc[last].is_punct):
         last -= 1  # the ", and" before the joined clause is its own

@@ -182,7 +182,9 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         else:
             return []
     rest = [t for t in sent if t.i not in cut]
-    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in cut for t in rest):
+    # (rewrite31) "sorry, deleted the wrong index": a chat line that drops its "I" starts with the act
+    dropped_i = bool(rest) and rest[0].dep_ == "ROOT" and rest[0].tag_ in ("VBD", "VBN") and any(x.dep_ == "dobj" for x in rest[0].children)
+    if not dropped_i and not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in cut for t in rest):
         return []  # "Hey @Ana, I am sorry for causing all this": nothing is left to say what happened
     # (rewrite31) "oops, i think i just dropped X": the chat's lowercase "i" is the writer's
     # "I", written so for the further round to read it as the writer

@@ -286,7 +286,8 @@ def _split_from_head(cand: Span, orig: Original) -> str | None:
             if nxt.i in orig.dropped or (after is not None and after.lower_ == nxt.lower_):
                 continue
             # a state after the object ("left the port | open") is the verb's, not the noun's
-            noun_like = nxt.tag_.startswith("NN") or nxt.dep_ in ("compound", "appos") or (
+            # ((rewrite31) "made the audit bucket public/NN": a state the parser read as a noun)
+            noun_like = (nxt.tag_.startswith("NN") and nxt.lower_ not in phrasing()["state_complements"]) or nxt.dep_ in ("compound", "appos") or (
                 nxt.dep_ == "oprd" and nxt.pos_ not in ("ADJ", "ADV", "ADP"))
             # (rewrite30) "published version 2.3.0": a number the parser hung on the verb names the thing
             noun_like |= nxt.tag_ == "CD" and nxt.dep_ not in ("nummod", "quantmod") and nxt.head.i != nxt.i + 1
