@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from .kept_doing import kept_doing
 from .idiom_clause import idiom_clause
+from .self_verdict import unsaid_doer
 from ..checks.blame.agents import BLAMEABLE, classify
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
@@ -247,6 +248,11 @@ def plain_passive(sent: Span) -> Candidate | None:
         root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > root.i
                      and any(s.dep_ == "nsubj" for s in c.children)), root)
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None and unsaid_doer(sent) is not None:
+        # (rewrite31) "Misconfigured the cache so it ...": the chat line dropped its "I"; the act is said of its object
+        own = [t for t in root.subtree if not (t.is_punct and t.i == sent.end - 1)]
+        phrase = verb_phrase_passive(root, own, any(c.dep_ == "neg" for c in root.children), set(phrasing()["dropped_adverbs"]))
+        return Candidate(replace_clause(sent, root.i, max(t.i for t in own), f"{phrase[0]} {phrase[1]}")) if phrase else None
     if subj is None or root.pos_ != "VERB":
         return None
     own = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree} and not (t.is_punct and t.i == sent.end - 1)]
