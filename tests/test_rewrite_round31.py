@@ -55,6 +55,8 @@ REWRITTEN = [
     # a hazard left in a thing, said of the thing
     pytest.param("Odile left a landmine in the backup cron for the next person on call.",
                  "The backup cron was left with a hidden hazard for the next person on call.", id="landmine-in-thing"),
+    pytest.param("Odile left a landmine in the backup cron for whoever was on call.",
+                 "The backup cron was left with a hidden hazard for whoever was on call.", id="landmine-for-whoever"),
     # an act the parser hung on the "-ing" or "to" clause before it is the person's second act
     pytest.param("A contractor at the plant disabled the overflow alarm while troubleshooting and never turned it back on.",
                  "The overflow alarm was disabled while troubleshooting and was never turned back on.", id="act-hung-on-gerund"),

@@ -89,7 +89,9 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     # on the thing; after an idiom it is how long the idiom's state lasted, said after it
     units = set(phrasing()["time_span_units"])
     spans = [c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i == max(t.i for t in thing.subtree if not t.is_punct) - len(list(c.subtree)) + 1
-             and any(g.dep_ == "pobj" and g.lemma_.lower() in units and any(d.dep_ in ("nummod", "det") for d in g.children) for g in c.children)]
+             and (any(g.dep_ == "pobj" and g.lemma_.lower() in units and any(d.dep_ in ("nummod", "det") for d in g.children) for g in c.children)
+                  # "left a landmine in the script for whoever came next": who it was left for
+                  or c.lower_ == "for" and any(g.dep_ == "pcomp" and any(w.tag_ == "WP" for w in g.children) for g in c.children))]
     text = span_text([t for t in thing.subtree if t.i not in {x.i for c in spans for x in c.subtree}]) if spans else np_text(thing)
     # (rewrite31) "went to town with rm -rf in the wrong directory": a phrase of place with
     # none of the idiom's words is a fact of the act, said after it (it was lost before)
