@@ -12,7 +12,8 @@ the rewrite expected and a near miss that must be refused or left alone:
 - a name called out before "you" ("Priya, you deleted ...");
 - a second act the parser hung on the first act's "-ing" or "to" clause ("while
   troubleshooting and never turned it back on");
-- a fault verb with no object but a place or a time ("screwed up during the cutover").
+- a fault verb with no object but a place or a time ("screwed up during the cutover");
+- a self-approval whose second act is on another thing ("... and broke the build").
 
 Every sentence here was written for this file.
 """
@@ -78,6 +79,12 @@ REWRITTEN = [
     # a capitalised past the tagger read as a name is still the writer's act, said of its object
     pytest.param("mea culpa, misconfigured the cache so it served 5 req/s instead of 5k",
                  "The cache was misconfigured so it served 5 req/s instead of 5k.", id="dropped-i-after-verdict"),
+    # a self-approval followed by an act on another thing: that thing keeps its own act
+    pytest.param("Marco merged his own PR without a review and broke the build.",
+                 "The PR was merged without a second reviewer; this broke the build.", id="own-pr-then-other-act"),
+    # near miss: a later act on the same pull request is still said with it
+    pytest.param("Nour merged her own pull request and deployed it.",
+                 "The pull request was merged without a second reviewer and deployed.", id="own-pr-then-same-thing"),
     # a name called out before "you" is the "you"
     pytest.param("Priya, you deleted the search index.", "The search index was deleted.", id="vocative-goes-with-you"),
     # a fault verb with no object: that a mistake was made, and where or when

@@ -220,6 +220,10 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     while top.dep_ == "conj":  # "approved and merged her own pull request": from the first verb
         top = top.head
     verbs = [top] + [x for x in top.children if x.dep_ == "conj" and x.pos_ == "VERB"]
+    if any(x.dep_ in ("dobj", "obj") and x.i != noun.i and x.pos_ != "PRON" for v in verbs[1:] for x in v.children):
+        # (rewrite31) "merged his own PR and broke the build": an act on another thing is no
+        # act on the pull request ("The PR was merged ... and broken" was offered)
+        return []
     be = "were" if noun.tag_ == "NNS" else "was"
     parts = []
     for i, v in enumerate(verbs):
