@@ -13,6 +13,8 @@ the rewrite expected and a near miss that must be refused or left alone:
 - a second act the parser hung on the first act's "-ing" or "to" clause ("while
   troubleshooting and never turned it back on");
 - a fault verb with no object but a place or a time ("screwed up during the cutover");
+- a pronoun object whose antecedent is in the "who" clause about the person ("The admin
+  who set up the backups never verified them"), and another people's state beside the act;
 - a self-approval whose second act is on another thing ("... and broke the build").
 
 Every sentence here was written for this file.
@@ -85,6 +87,13 @@ REWRITTEN = [
     # near miss: a later act on the same pull request is still said with it
     pytest.param("Nour merged her own pull request and deployed it.",
                  "The pull request was merged without a second reviewer and deployed.", id="own-pr-then-same-thing"),
+    # a pronoun object whose antecedent was in the clause saying who the person was
+    pytest.param("The admin who set up the backups never verified them.", "The backups were never verified.", id="pronoun-antecedent-in-who"),
+    pytest.param("The developer who wrote a migration script never tested it.", "The migration script was never tested.",
+                 id="pronoun-antecedent-indefinite"),
+    # others' state beside the act is no act of theirs
+    pytest.param("I rebooted the router while people were still on calls.", "The router was rebooted while people were still on calls.",
+                 id="others-state-kept"),
     # a name called out before "you" is the "you"
     pytest.param("Priya, you deleted the search index.", "The search index was deleted.", id="vocative-goes-with-you"),
     # a fault verb with no object: that a mistake was made, and where or when
@@ -115,6 +124,8 @@ REFUSED = [
     pytest.param("Ravi messed up when he rotated the keys.", id="messed-up-person-clause"),
     # near miss: a hazard in nothing named has no thing to be said of
     pytest.param("Odile left a landmine.", id="landmine-no-thing"),
+    # near miss: a pronoun that does not agree with the clause's thing points elsewhere
+    pytest.param("The admin who set up the backup never verified them.", id="pronoun-disagrees"),
     # near miss: a modal's hedge
     pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
 ]

@@ -298,6 +298,8 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
             continue  # (rewrite28) "the director said the primary was restarted": the report's frame
         if _describes_a_thing(t, verb, orig):
             continue  # (rewrite30) "a purge script that operators had trusted for a decade": what the thing is
+        if verb.lemma_ == "be" and t.head == verb and not any(c.tag_ in ("VBG", "VBN") for c in verb.children):
+            continue  # (rewrite31) "while people were still on calls": where others were, no act of theirs
         # the parser reads "the reviewer approved without reading" in a list as a noun and
         # its participle: the reader still reads who approved
         acting = (t.dep_ == "nsubj" and t.head == verb and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.i > t.i + 1)) or (
