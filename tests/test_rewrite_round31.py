@@ -91,6 +91,9 @@ REWRITTEN = [
     pytest.param("The admin who set up the backups never verified them.", "The backups were never verified.", id="pronoun-antecedent-in-who"),
     pytest.param("The developer who wrote a migration script never tested it.", "The migration script was never tested.",
                  id="pronoun-antecedent-indefinite"),
+    # a bare "-ing" after a particle verb is the thing turned off
+    pytest.param("The SRE turned off paging for the night and nobody noticed the outage.",
+                 "Paging was turned off for the night and nobody noticed the outage.", id="gerund-thing-turned-off"),
     # others' state beside the act is no act of theirs
     pytest.param("I rebooted the router while people were still on calls.", "The router was rebooted while people were still on calls.",
                  id="others-state-kept"),
@@ -124,6 +127,8 @@ REFUSED = [
     pytest.param("Ravi messed up when he rotated the keys.", id="messed-up-person-clause"),
     # near miss: a hazard in nothing named has no thing to be said of
     pytest.param("Odile left a landmine.", id="landmine-no-thing"),
+    # near miss: an "-ing" after the object is what the doer did meanwhile, never the subject
+    pytest.param("i broke the nightly, reverting", id="status-gerund-not-thing"),
     # near miss: a pronoun that does not agree with the clause's thing points elsewhere
     pytest.param("The admin who set up the backup never verified them.", id="pronoun-disagrees"),
     # near miss: a modal's hedge

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from .people import replace_clause
 from .act_noun import act_noun_subject
 from .mistake_made import mistake_made
+from .gerund_object import gerund_object
 from .agent_place import agent_place
 from .care_lapse import care_lapse
 from .prepositional import prepositional_passive
@@ -272,7 +273,7 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]
         if not variants:
-            prep = prepositional_passive(c, own, negate, drop, span)
+            prep = prepositional_passive(c, own, negate, drop, span) or gerund_object(c, own, negate, drop)
             if prep is None:
                 return strategy.coordinated(c, sent, negate, drop, lex)
             variants = [(prep, "event")]

@@ -118,6 +118,7 @@ def _trailing_phrase_in_subject(cand: Span, orig: "Original") -> str | None:
     theirs = {t.lower_ for t in orig.sent if t.tag_ == "VBG" and t.head.pos_ in ("VERB", "AUX") and t.head.i < t.i
               and (t.dep_ in ("advcl", "xcomp", "conj", "dep", "npadvmod", "acl") or doc[t.i - 1].text == ",")
               and not any(c.dep_ in _SUBJECTS for c in t.children)
+              and not _bare_gerund_object(t)  # (rewrite31) "turned off paging": the thing turned off
               and any(c.dep_ in _SUBJECTS and c.i in orig.dropped for c in t.head.children)}
     if not theirs:
         return None
@@ -127,6 +128,11 @@ def _trailing_phrase_in_subject(cand: Span, orig: "Original") -> str | None:
             if t.tag_ == "VBG" and t.lower_ in theirs:
                 return t.text
     return None
+
+
+def _bare_gerund_object(t: Token) -> bool:
+    return t.dep_ == "xcomp" and any(c.dep_ == "prt" for c in t.head.children) and not any(
+        k.dep_ in ("dobj", "obj", "nsubj", "aux", "prt", "advmod", "xcomp", "ccomp") for k in t.children)
 
 
 def _controlled_pronoun(cand: Span, orig: "Original") -> str | None:
