@@ -94,6 +94,11 @@ REWRITTEN = [
     # a bare "-ing" after a particle verb is the thing turned off
     pytest.param("The SRE turned off paging for the night and nobody noticed the outage.",
                  "Paging was turned off for the night and nobody noticed the outage.", id="gerund-thing-turned-off"),
+    # a thing seen doing something is what was not noticed, with its "was"
+    pytest.param("Ops didn't notice the disk filling up until the service crashed.",
+                 "It was not noticed that the disk was filling up until the service crashed.", id="noticed-thing-doing"),
+    pytest.param("Ines never noticed the replicas falling behind during the backfill.",
+                 "It was never noticed that the replicas were falling behind during the backfill.", id="noticed-plural-never"),
     # others' state beside the act is no act of theirs
     pytest.param("I rebooted the router while people were still on calls.", "The router was rebooted while people were still on calls.",
                  id="others-state-kept"),
