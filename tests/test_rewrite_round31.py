@@ -102,6 +102,9 @@ REWRITTEN = [
     # others' state beside the act is no act of theirs
     pytest.param("I rebooted the router while people were still on calls.", "The router was rebooted while people were still on calls.",
                  id="others-state-kept"),
+    # the writer's hedge of confidence stays as "I think" does
+    pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
+                 "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
     # a name called out before "you" is the "you"
     pytest.param("Priya, you deleted the search index.", "The search index was deleted.", id="vocative-goes-with-you"),
     # a fault verb with no object: that a mistake was made, and where or when
@@ -176,3 +179,8 @@ def test_imperative_is_no_dropped_i(linter: Linter) -> None:
 def test_dropped_i_act_never_offered_as_written(linter: Linter) -> None:
     # near miss: the act with its doer only left unsaid is no rewrite ("Misconfigured the cache ...")
     assert not any(s.startswith("Misconfigured") for s in suggestions(linter, "mea culpa, misconfigured the cache so it served 5 req/s instead of 5k"))
+
+
+def test_hedge_adjective_is_no_licence_for_the_act(linter: Linter) -> None:
+    # near miss: the frame keeps its "I", the act under it still loses its doer
+    assert not any("I deleted" in s for s in suggestions(linter, "I'm sure I deleted the wrong index."))

@@ -28,7 +28,7 @@ from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .standard_fronted import standard_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
-from .writer_clause import writers_own
+from .writer_clause import hedged, writers_own
 from .by_gerund import by_gerund_as_written
 from .referents import FIRST, HE, PLURAL, SECOND, SHE, pronouns_of
 
@@ -116,9 +116,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if low in unbound:  # "They were deep in a release when an engineer ...": never the engineer
             unbound.remove(low)
             continue
-        if low in FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
-                and any(c.dep_ == "ccomp" for c in t.head.children) and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
-            continue  # "I think the login page broke": the writer's hedge, not the act
+        if low in FIRST and t.dep_ == "nsubj" and (verb_lemma_of(t.head.text) in phrasing()["speaker_frames"]
+                                                   and any(c.dep_ == "ccomp" for c in t.head.children) or hedged(t.head)) \
+                and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
+            continue  # "I think the login page broke", (rewrite31) "I'm pretty sure X caused this": the writer's hedge
         if low in FIRST and orig.writer_clauses and writers_own(t, cand, orig):
             continue  # "..., now I can't log in, what do I do?": the writer's clause beside the act
         # "their" after "the partner" may be the partner's; "she" never is a thing's
