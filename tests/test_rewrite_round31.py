@@ -102,6 +102,9 @@ REWRITTEN = [
     # others' state beside the act is no act of theirs
     pytest.param("I rebooted the router while people were still on calls.", "The router was rebooted while people were still on calls.",
                  id="others-state-kept"),
+    # the person's finding out, on their act, said without them
+    pytest.param("I restarted the service twice before realising the config was wrong.",
+                 "The service was restarted twice before it was realised that the config was wrong.", id="before-realising"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
@@ -184,3 +187,8 @@ def test_dropped_i_act_never_offered_as_written(linter: Linter) -> None:
 def test_hedge_adjective_is_no_licence_for_the_act(linter: Linter) -> None:
     # near miss: the frame keeps its "I", the act under it still loses its doer
     assert not any("I deleted" in s for s in suggestions(linter, "I'm sure I deleted the wrong index."))
+
+
+def test_thing_noticed_is_no_clause(linter: Linter) -> None:
+    # near miss: "after noticing the spike" notices a thing: never "after it was noticed that the spike"
+    assert not any("noticed that the" in s for s in suggestions(linter, "Ana accidentally restarted the primary after noticing the error spike."))

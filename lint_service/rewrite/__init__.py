@@ -19,6 +19,7 @@ from .people import replace_clause
 from .act_noun import act_noun_subject
 from .mistake_made import mistake_made
 from .gerund_object import gerund_object
+from .subject_gerund import discovery_edit
 from .agent_place import agent_place
 from .care_lapse import care_lapse
 from .prepositional import prepositional_passive
@@ -286,7 +287,10 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
         needed = _requirement(c, own, negate, drop, span)
         if needed:
             variants.append((needed, "requirement"))
+    found_out = discovery_edit(c.action)  # (rewrite31) "before realising X" -> "before it was realised that X"
     for v, kind in variants:
+        if found_out is not None and v.count(found_out[0]) == 1:
+            v = v.replace(*found_out)
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
 
