@@ -105,6 +105,8 @@ REWRITTEN = [
     # the person's finding out, on their act, said without them
     pytest.param("I restarted the service twice before realising the config was wrong.",
                  "The service was restarted twice before it was realised that the config was wrong.", id="before-realising"),
+    # a role the detection found is the person too: a restatement that keeps it is rewritten again
+    pytest.param("The intern carelessly deleted the config map.", "The config map was deleted.", id="role-restated-again"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
@@ -155,6 +157,8 @@ def test_refused(linter: Linter, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     # the bare verdict is still removed, not said as "A mistake was made."
     "I messed up.",
+    # a verdict put on someone with nothing else said
+    "The blame lies with the release manager.",
 ])
 def test_bare_verdict_still_removed(linter: Linter, sentence: str) -> None:
     assert suggestions(linter, sentence) == [""]
@@ -192,3 +196,7 @@ def test_hedge_adjective_is_no_licence_for_the_act(linter: Linter) -> None:
 def test_thing_noticed_is_no_clause(linter: Linter) -> None:
     # near miss: "after noticing the spike" notices a thing: never "after it was noticed that the spike"
     assert not any("noticed that the" in s for s in suggestions(linter, "Ana accidentally restarted the primary after noticing the error spike."))
+
+
+def test_no_role_left_as_the_doer(linter: Linter) -> None:
+    assert not any(s.startswith("The intern") for s in suggestions(linter, "The intern clumsily deleted the config map."))

@@ -17,7 +17,7 @@ from .kept_whole import kept_whole_problems
 from .lost_facts import bracket_lost, code_broken, haste_invented, verdict_topic_lost
 from .lost_owner import lost_owner_problems
 from .process import judgement_restated
-from .faithful import faithfulness_problems
+from .faithful import faithfulness_problems, names_person
 from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
@@ -390,8 +390,9 @@ def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
         who = [t for t in original if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
     # compared without case: a restatement capitalises its first word (chat's "i" -> "I")
     written = {t.lower_ for t in original if t.pos_ == "PRON"}
-    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
-    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
+    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; (rewrite31) the
+    # role the detection found is the person too ("The intern deleted X" was offered as a rewrite)
+    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON") or (t.i == x.i and names_person(t))
                 or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
     found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in written
              and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]
