@@ -107,6 +107,8 @@ REWRITTEN = [
                  "The service was restarted twice before it was realised that the config was wrong.", id="before-realising"),
     # a role the detection found is the person too: a restatement that keeps it is rewritten again
     pytest.param("The intern carelessly deleted the config map.", "The config map was deleted.", id="role-restated-again"),
+    # a verdict half joined to the act goes with the person; the act stays
+    pytest.param("The reviewer was sloppy and approved a broken change.", "A broken change was approved.", id="verdict-half-goes"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
@@ -144,6 +146,10 @@ REFUSED = [
     pytest.param("i broke the nightly, reverting", id="status-gerund-not-thing"),
     # near miss: a pronoun that does not agree with the clause's thing points elsewhere
     pytest.param("The admin who set up the backup never verified them.", id="pronoun-disagrees"),
+    # near miss: a state that is a fact (fatigue) is not a verdict to drop
+    pytest.param("Tomas was tired and deleted the wrong volume.", id="state-half-is-a-fact"),
+    # near miss: a verdict about something ("careless with the keys") says more than the verdict
+    pytest.param("Tomas was careless with the keys and deleted the wrong volume.", id="verdict-half-with-topic"),
     # near miss: a modal's hedge
     pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
 ]

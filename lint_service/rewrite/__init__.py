@@ -19,6 +19,7 @@ from .people import replace_clause
 from .act_noun import act_noun_subject
 from .mistake_made import mistake_made
 from .gerund_object import gerund_object
+from .judged_state import judged_state
 from .subject_gerund import discovery_edit
 from .agent_place import agent_place
 from .care_lapse import care_lapse
@@ -165,6 +166,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(render(sent, {**lapsed, first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
+    if det.construction == "judgement" and (state := judged_state(c, sent, lex)):
+        return state  # (rewrite31) "The reviewer was sloppy and approved X": the act, without the verdict half
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
