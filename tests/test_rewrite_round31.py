@@ -109,6 +109,7 @@ REWRITTEN = [
     pytest.param("The intern carelessly deleted the config map.", "The config map was deleted.", id="role-restated-again"),
     # a verdict half joined to the act goes with the person; the act stays
     pytest.param("The reviewer was sloppy and approved a broken change.", "A broken change was approved.", id="verdict-half-goes"),
+    pytest.param("Ines was careless and deleted the bucket.", "The bucket was deleted.", id="verdict-half-goes-as-adverb-does"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
