@@ -110,6 +110,10 @@ REWRITTEN = [
     # a verdict half joined to the act goes with the person; the act stays
     pytest.param("The reviewer was sloppy and approved a broken change.", "A broken change was approved.", id="verdict-half-goes"),
     pytest.param("Ines was careless and deleted the bucket.", "The bucket was deleted.", id="verdict-half-goes-as-adverb-does"),
+    # a check that "should have" been made, about a clause, was not made
+    pytest.param("Someone should have noticed the disk was full.", "It was not noticed that the disk was full.", id="should-have-noticed-clause"),
+    pytest.param("The on-call should have checked whether the backup had run.", "There was no check of whether the backup had run.",
+                 id="should-have-checked-whether"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
@@ -151,6 +155,8 @@ REFUSED = [
     pytest.param("Tomas was tired and deleted the wrong volume.", id="state-half-is-a-fact"),
     # near miss: a verdict about something ("careless with the keys") says more than the verdict
     pytest.param("Tomas was careless with the keys and deleted the wrong volume.", id="verdict-half-with-topic"),
+    # near miss: "should have said" is no check that was due
+    pytest.param("Someone should have said the disk was full.", id="should-have-said"),
     # near miss: a modal's hedge
     pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
 ]

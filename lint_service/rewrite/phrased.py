@@ -253,7 +253,12 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     # "It was misjudged how long ..." kept the verdict (blind round 5): misjudging has no
     # rewrite here, and the verifier refuses the verb wherever it is kept
-    if det.construction != "omission" and not forgot:
+    # (rewrite31) "Someone should have noticed the disk was full": said to have been due, so not done
+    due = det.construction == "counterfactual" and c.modal == "should" and not c.negated \
+        and verb_lemma_of(c.action.text) in phrasing()["checking_verbs"] \
+        and not any(x.dep_ in ("neg", "prep", "advcl") or x.lower_ == "never" for x in c.action.children) \
+        and not any(t.tag_ == "VBG" and t.dep_ == "pcomp" for t in c.action.subtree)  # ("before running X": the counterfactual's own)
+    if det.construction != "omission" and not forgot and not due:
         return []
     wh = ("WDT", "WP", "WRB")
     # (rewrite31) "didn't notice the disk/nsubj filling/ccomp up": a thing seen doing something
@@ -261,7 +266,7 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     seen = next((x for x in c.action.children if x.dep_ == "ccomp" and x.tag_ == "VBG" and x.i > c.action.i
                  and not any(a.dep_ in ("aux", "mark") for a in x.children)
                  and any(s2.dep_ == "nsubj" and s2.pos_ in ("NOUN", "PROPN") for s2 in x.children)), None) if not asked else None
-    comp = seen or next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or any(
+    comp = seen or next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or due or any(
         m.dep_ == "mark" or m.tag_ in wh for m in x.children) or x.left_edge.tag_ in wh or (asked and x.left_edge.i == asked[0].i + 1))), None)
     if comp is None:
         return []
