@@ -114,6 +114,9 @@ REWRITTEN = [
     pytest.param("Someone should have noticed the disk was full.", "It was not noticed that the disk was full.", id="should-have-noticed-clause"),
     pytest.param("The on-call should have checked whether the backup had run.", "There was no check of whether the backup had run.",
                  id="should-have-checked-whether"),
+    # "It was X's mistake to VP": the act, said as done by mistake
+    pytest.param("It was Maria's mistake to run the migration during business hours.",
+                 "The migration was mistakenly run during business hours.", id="mistake-to-act"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
@@ -157,6 +160,8 @@ REFUSED = [
     pytest.param("Tomas was careless with the keys and deleted the wrong volume.", id="verdict-half-with-topic"),
     # near miss: "should have said" is no check that was due
     pytest.param("Someone should have said the disk was full.", id="should-have-said"),
+    # near miss: an act whose "-ing" would dangle on the new subject is refused here
+    pytest.param("It was my mistake to restart the primary without draining it.", id="mistake-to-dangling"),
     # near miss: a modal's hedge
     pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
 ]
