@@ -117,6 +117,11 @@ REWRITTEN = [
     # "It was X's mistake to VP": the act, said as done by mistake
     pytest.param("It was Maria's mistake to run the migration during business hours.",
                  "The migration was mistakenly run during business hours.", id="mistake-to-act"),
+    # the writer's own apology clause goes like "Sorry," does
+    pytest.param("I'm so sorry, I ran the wrong migration on the shared database.",
+                 "The wrong migration was run on the shared database.", id="apology-clause-opens"),
+    # a hedge on an outcome verb stays ("has broken" lost the "might")
+    pytest.param("I might have broken the CI config.", "The CI config might have broken.", id="hedged-outcome"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),

@@ -173,7 +173,10 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # the apology's own phrase: from it to the comma that ends (or starts) it
         after = next((i for i in commas if i > t.i), None)
         before = max((i for i in commas if i < t.i), default=None)
-        if t.i == sent.start or (before is None and t.i <= sent.start + 1):
+        # (rewrite31) "I'm so sorry, I ran ...": the writer's apology clause opens the sentence
+        opening = before is None and after is not None and after - sent.start <= 6 and t.head.lemma_ == "be" \
+            and all(x.i >= sent.start and x.i < after for x in t.head.subtree if x.i <= t.i)
+        if t.i == sent.start or (before is None and t.i <= sent.start + 1) or opening:
             # "Sorry everyone, ...", "Sorry for the noise, ...": to the comma when it is
             # close; a bare "ugh i deleted ..." loses only the word
             near = after is not None and after - t.i <= 5
