@@ -122,6 +122,11 @@ REWRITTEN = [
                  "The wrong migration was run on the shared database.", id="apology-clause-opens"),
     # a hedge on an outcome verb stays ("has broken" lost the "might")
     pytest.param("I might have broken the CI config.", "The CI config might have broken.", id="hedged-outcome"),
+    # a decision stays, who made it goes
+    pytest.param("The team lead decided to ship without load testing.", "It was decided to ship without load testing.", id="decided-to"),
+    # a maker "from" a team goes as one "by" them does
+    pytest.param("The outage was triggered by a bad config push from the networking team.",
+                 "The outage was triggered by a bad config push.", id="push-from-team"),
     # the writer's hedge of confidence stays as "I think" does
     pytest.param("I'm pretty sure I caused this by bumping the connection limit.",
                  "I'm pretty sure bumping the connection limit caused this.", id="hedge-adjective-frame"),
@@ -167,6 +172,8 @@ REFUSED = [
     pytest.param("Someone should have said the disk was full.", id="should-have-said"),
     # near miss: an act whose "-ing" would dangle on the new subject is refused here
     pytest.param("It was my mistake to restart the primary without draining it.", id="mistake-to-dangling"),
+    # near miss: a decision about the person's own things keeps no rewrite
+    pytest.param("The team lead decided to skip her own review.", id="decided-own"),
     # near miss: a modal's hedge
     pytest.param("Ravi will mess up during the failover.", id="messed-up-modal"),
 ]

@@ -20,6 +20,7 @@ from .act_noun import act_noun_subject
 from .mistake_made import mistake_made
 from .gerund_object import gerund_object
 from .judged_state import judged_state
+from .decided import decided
 from .subject_gerund import discovery_edit
 from .agent_place import agent_place
 from .care_lapse import care_lapse
@@ -140,7 +141,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # broke X": the change keeps every fact the clause gave it, the person goes
         text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
         return [Candidate(text)] if text is not None else []
-    if det.construction == "made-by" and det.target is not None and det.target.head.lower_ == "by" and det.target.dep_ == "pobj":
+    if det.construction == "made-by" and det.target is not None and det.target.head.lower_ in ("by", "from") and det.target.dep_ == "pobj" \
+            and det.target.head.head.pos_ == "NOUN":  # (rewrite31) "a bad config push from the networking team" too
         return [Candidate(render(sent, {}, {t.i for t in det.target.head.subtree}))]  # "A migration by Ravi broke X" -> "A migration broke X"
     if det.construction == "possessive" and (owned := owned_thing(det, sent, ctx)):
         return owned  # "The bad regex in the WAF rule was mine" -> "There was a bad regex in ..."
@@ -258,6 +260,8 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
         return nominal  # (rewrite27) "A force-push to main wiped out three commits" (rewrite/act_noun.py)
     if made := mistake_made(c, sent, drop):
         return made  # (rewrite31) "screwed up during the cutover" -> "A mistake was made during the cutover"
+    if decision := decided(c, sent):
+        return decision  # (rewrite31) "The lead decided to ship X" -> "It was decided to ship X"
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
