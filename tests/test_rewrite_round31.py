@@ -230,3 +230,9 @@ def test_thing_noticed_is_no_clause(linter: Linter) -> None:
 
 def test_no_role_left_as_the_doer(linter: Linter) -> None:
     assert not any(s.startswith("The intern") for s in suggestions(linter, "The intern clumsily deleted the config map."))
+
+
+def test_role_state_kept_when_no_round_says_it_otherwise(linter: Linter) -> None:
+    # near miss: a role's state ("had no idea") has no passive; the restatement stands as before
+    assert suggestions(linter, "The hapless operator had no idea what the purge would do.") == [
+        "The operator had no idea what the purge would do."]

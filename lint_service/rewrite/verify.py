@@ -379,7 +379,7 @@ def _main_clause(tok: Token) -> bool:
                    for a in [tok, *tok.ancestors])
 
 
-def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
+def still_theirs(sents: list[Span], original: Span, det: Any, roles: bool = True) -> str | None:
     """Where a restated sentence still has the person as a subject: "main" ("Chloé swept
     the warnings", "I already committed it": a further round can passivise it), "other"
     (a subordinate clause's: "..., because someone ran X", which no round rewrites), or
@@ -392,7 +392,7 @@ def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
     written = {t.lower_ for t in original if t.pos_ == "PRON"}
     # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; (rewrite31) the
     # role the detection found is the person too ("The intern deleted X" was offered as a rewrite)
-    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON") or (t.i == x.i and names_person(t))
+    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON") or (roles and t.i == x.i and names_person(t))
                 or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
     found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in written
              and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]
