@@ -125,8 +125,8 @@ NEAR_MISSES = [
     "Vikram disabled the fraud check and forgot about it.",
     # half a subject the parser made the root: "the corridor was entered" would lose the co-worker
     "A colleague and I walked into the plant room but didn't notice the open hatch.",
-    # a judgement with a single act is the judgement strategies': no halves to say
-    "Ines was careless and deleted the bucket.",
+    # (a bare verdict with a single act goes as "carelessly" does, the act said: since
+    # rewrite31, tests/test_rewrite_round31.py "verdict-half-goes")
     # a perfect in the "who" clause has no "being" form here: none rather than a wrong tense
     "The outage was caused by an engineer who had restarted the cluster.",
     # a yes/no question asks about the person: no rewrite

@@ -99,10 +99,17 @@ def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
     assert expected in suggestions(linter, sentence)
 
 
-REFUSED = [
-    # an idiom of poor quality is no claim about time: "rushed", "in a hurry" are refused
+@pytest.mark.parametrize("sentence", [
+    # an idiom of poor quality is no claim about time: "rushed", "in a hurry" are never
+    # said (rewrite31 says the idiom itself without its doer: tests/test_rewrite_round31.py)
     pytest.param("Priyanka cut corners on the backup script, and it shows.", id="cut-corners-not-rushed"),
     pytest.param("Osric bodged the retry logic together before the launch.", id="bodged-not-in-a-hurry"),
+])
+def test_no_haste_added(linter: Linter, sentence: str) -> None:
+    assert not any(w in s for s in suggestions(linter, sentence) for w in ("rushed", "hurry", "hastily"))
+
+
+REFUSED = [
     # "fell short" restates the verdict (graded so every time it was offered)
     pytest.param("Ignatius's handling of the cutover was sloppy.", id="judged-process"),
     pytest.param("Ignatius's review of the runbook is lazy and rushed.", id="judged-process-present"),

@@ -47,7 +47,8 @@ REWRITES = [
 NEAR_MISSES = [
     # a guess never becomes a fact, nor another tense ("has been reversed")
     ("The technician might have reversed the polarity during the swap.", "has been reversed"),
-    ("The on-call may have ignored the pages.", "have gone unanswered"),
+    # (rewrite31: "The pages may have gone unanswered." keeps the guess; only the modal lost is banned)
+    ("The on-call may have ignored the pages.", "pages have gone unanswered"),
     # "from ... to" is one phrase: it stays with the object
     ("An engineer pushed a rule copied from staging to the production edge.", "was pushed to the production edge"),
     # a report by someone else about another's act: the teller stays, nothing is fronted

@@ -17,6 +17,11 @@ from spacy.tokens import Span, Token
 
 from .people import replace_clause
 from .act_noun import act_noun_subject
+from .mistake_made import mistake_made
+from .gerund_object import gerund_object
+from .judged_state import judged_state
+from .decided import decided
+from .subject_gerund import discovery_edit
 from .agent_place import agent_place
 from .care_lapse import care_lapse
 from .prepositional import prepositional_passive
@@ -136,7 +141,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # broke X": the change keeps every fact the clause gave it, the person goes
         text = edited(sent.text, relative_edits(sent, frozenset({det.target.lower_})))
         return [Candidate(text)] if text is not None else []
-    if det.construction == "made-by" and det.target is not None and det.target.head.lower_ == "by" and det.target.dep_ == "pobj":
+    if det.construction == "made-by" and det.target is not None and det.target.head.lower_ in ("by", "from") and det.target.dep_ == "pobj" \
+            and det.target.head.head.pos_ == "NOUN":  # (rewrite31) "a bad config push from the networking team" too
         return [Candidate(render(sent, {}, {t.i for t in det.target.head.subtree}))]  # "A migration by Ravi broke X" -> "A migration broke X"
     if det.construction == "possessive" and (owned := owned_thing(det, sent, ctx)):
         return owned  # "The bad regex in the WAF rule was mine" -> "There was a bad regex in ..."
@@ -162,6 +168,8 @@ def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         return [Candidate(render(sent, {**lapsed, first: article}, cut - {first}))]
     if det.construction == "blame-noun" and (found := blame_noun(det, sent, lex, rw)):
         return found
+    if det.construction == "judgement" and (state := judged_state(c, sent, lex)):
+        return state  # (rewrite31) "The reviewer was sloppy and approved X": the act, without the verdict half
     if det.construction == "judgement":
         # "blindly copy-pasted a snippet": without the adverb the person is still the
         # subject, so the sentence goes round again
@@ -250,6 +258,10 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
     out: list[Candidate] = []
     if nominal := act_noun_subject(c, sent):
         return nominal  # (rewrite27) "A force-push to main wiped out three commits" (rewrite/act_noun.py)
+    if made := mistake_made(c, sent, drop):
+        return made  # (rewrite31) "screwed up during the cutover" -> "A mistake was made during the cutover"
+    if decision := decided(c, sent):
+        return decision  # (rewrite31) "The lead decided to ship X" -> "It was decided to ship X"
     own = clause_tokens(c)
     if not own or (c.subject is not None and c.verb in list(c.subject.subtree)):
         return []  # a repaired parse ("The QA lead/ROOT signed/acl ...") has no clean clause range
@@ -269,7 +281,7 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
     else:
         variants = [(v, "event") for v in passive_variants(c, own, negate, drop, span)]
         if not variants:
-            prep = prepositional_passive(c, own, negate, drop, span)
+            prep = prepositional_passive(c, own, negate, drop, span) or gerund_object(c, own, negate, drop)
             if prep is None:
                 return strategy.coordinated(c, sent, negate, drop, lex)
             variants = [(prep, "event")]
@@ -282,7 +294,10 @@ def _clause_candidates(det: "Detection", sent: Span, ctx: "Context", c: "Clause"
         needed = _requirement(c, own, negate, drop, span)
         if needed:
             variants.append((needed, "requirement"))
+    found_out = discovery_edit(c.action)  # (rewrite31) "before realising X" -> "before it was realised that X"
     for v, kind in variants:
+        if found_out is not None and v.count(found_out[0]) == 1:
+            v = v.replace(*found_out)
         out.append(Candidate(replace_clause(sent, first, last, v), kind))
     return out
 

@@ -31,7 +31,9 @@ def perfected(outcome: str, verb: Token, plural: bool) -> str | None:
     have = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lemma_ == "have" and a.i < verb.i), None)
     if have is None or have in ("had", "'d"):
         return None
-    aux = "have" if plural else "has"
+    # (rewrite31) "might have broken the config" -> "might have broken": the writer's hedge stays
+    modal = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.tag_ == "MD" and a.i < verb.i), None)
+    aux = f"{modal} have" if modal is not None else "have" if plural else "has"
     head, _, rest = outcome.partition(" ")
     said = "been" if head == "{be}" else inflect(verb_lemma_of(head), "VBN")
     return " ".join(x for x in (aux, said, rest) if x)

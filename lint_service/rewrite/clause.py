@@ -15,7 +15,7 @@ from .extraposed import extraposed
 from .superlative_scope import scoped_by_superlative
 from .manner import manner_of_act
 from .reported import hedging_modal, participle_destination
-from .text import inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
+from .text import code_opener, inflect, is_present, participle_of, phrasing, quoted_after, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.clauses import Clause
@@ -50,6 +50,10 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
         return None  # "restarted the wrong pod lol/dobj": the chat word is no head of the object
     if any(c.dep_ == "cc" and c.lower_ == "but" for c in obj.children):
         return None  # "renew the domain but/cc forgot/conj": a clause the parser joined to the noun
+    if obj.lower_ in phrasing()["state_complements"] and verb_lemma_of(obj.head.text) in _STATE_VERBS and obj.i > obj.left_edge.i + 1:
+        # (rewrite31) "made the audit bucket public/dobj": the parser read the state as the
+        # head of a compound; the thing is the words before it, the state follows the verb
+        return span_text([t for t in obj.subtree if t.i < obj.i]), obj.text
     if obj.pos_ == "PRON" and obj.lower_ not in _PRONOUN_OBJECTS and not (
             obj.lower_ in _TOLD_PRONOUNS and verb_lemma_of(obj.head.text) in phrasing()["telling_verbs"]):
         return None
@@ -97,6 +101,8 @@ def _object_parts(obj: Token) -> tuple[str, str] | None:
     opened_in_tail = bool(rest) and any(t.i in moved_ids and t.text in ('(', '"', "“", "`") for t in obj.subtree)
     head = [t for t in obj.subtree if t.i not in moved_ids] + ([] if opened_in_tail else rest)
     tail = [t for t in obj.subtree if t.i in moved_ids] + (rest if opened_in_tail else [])
+    if (opener := code_opener(obj)) is not None:
+        head = [opener] + head  # (rewrite31) "`orders_archive`" moves whole
     if len(head) > 1 and head[-1].is_quote and head[-2].text == ",":
         return None  # "typed a “bad command,” a spokesman said": the comma is the sentence's, mid-way
     # "the prod namespace, not the staging one, was deleted": fronted, the aside is closed before the verb
@@ -141,6 +147,8 @@ def _object_text(obj: Token) -> str | None:
 
 
 def _plural(obj: Token) -> bool:
+    if code_opener(obj) is not None and not obj.is_alpha:
+        return False  # (rewrite31) "`billing_events`": one identifier names one thing
     coordinated = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in obj.children) and any(c.dep_ == "conj" for c in obj.children)
     # "two of the three members", "all of the replicas": the count heads the phrase, the
     # plural noun after "of" decides the agreement
@@ -167,6 +175,7 @@ def _rest(clause: "Clause", own: list[Token], obj: Token | None, drop: set[str],
         skip |= {t.i for t in clause.subject.subtree}
     if obj is not None:
         skip |= {t.i for t in obj.subtree} | {t.i for t in quoted_after(obj)}
+        skip |= {t.i for t in (code_opener(obj),) if t is not None}
     skip |= {c.i for c in clause.action.children if c.dep_ == "aux" and c.lower_ == "to"}
     lo, hi = span
     # "installed the array itself": the reflexive was the person
@@ -334,6 +343,7 @@ def verb_phrase_passive(verb: Token, own: list[Token], negate: bool, drop: set[s
         if len(subject.split()) > phrasing()["max_fronted_words"]:
             return None
         plural = _plural(obj)
+        skip |= {t.i for t in (code_opener(obj),) if t is not None}  # (rewrite31) the code span's opening backtick
     elif obj_text or (verb.dep_ in ("ROOT", "conj", "parataxis") and (obj_text := phrasing()["implied_objects"].get(verb_lemma_of(verb.text)))):
         # "merged without waiting for CI": what a merge or deploy acts on is a change
         subject, moved, plural, skip = obj_text, "", False, set()

@@ -26,6 +26,11 @@ def clause_range(clause: "Clause", own: list[Token]) -> tuple[int, int]:
         had = [c for c in clause.verb.children if c.dep_ == "aux" and c.lower_ == "had" and c.i < first]
         if had:
             first = had[0].i
+        name = doc[first - 2] if first >= 2 else None
+        if subj.lower_ == "you" and name is not None and doc[first - 1].text == "," and name.tag_ == "NNP" \
+                and name.head == clause.verb and all(t.i < first - 1 for t in name.subtree):
+            # (rewrite31) "Priya, you deleted the index": the name called out goes with the "you"
+            first = name.left_edge.i
     else:
         first = min(t.i for t in own)
         while doc[first].dep_ in ("mark", "cc", "punct") or doc[first].tag_ == "WRB":

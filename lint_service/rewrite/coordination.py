@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from ..checks.registry import Context
 
 
-def kept_modifiers(verb: Token, used: set[int]) -> str:
-    """What a person's clause says besides the idiom: when, how often, until what."""
+def kept_modifiers(verb: Token, used: set[int], places: set[int] = frozenset()) -> str:
+    """What a person's clause says besides the idiom: when, how often, until what (and
+    ``places``, phrases of where the idiom's act was done)."""
     keep_preps = set(phrasing()["kept_prepositions"])
     kept: list[Token] = []
     for c in verb.children:
@@ -39,7 +40,7 @@ def kept_modifiers(verb: Token, used: set[int]) -> str:
         if any(t.lower_ in PERSONAL_WORDS or t.lower_.endswith("self") for t in c.subtree):
             continue  # "kept it to herself": the person's part of the idiom
         if (c.dep_ in ("advmod", "npadvmod") and c.lower_ not in phrasing()["dropped_adverbs"]) or (
-            c.dep_ == "prep" and c.lower_ in keep_preps) or c.dep_ in ("advcl",):
+            c.dep_ == "prep" and (c.lower_ in keep_preps or c.i in places)) or c.dep_ in ("advcl",):
             kept.extend(c.subtree)
     return span_text(kept)
 
@@ -84,11 +85,37 @@ def idiom_phrase(verb: Token, gloss: str, negate: bool = False) -> tuple[str, st
     used |= {t.i for w in split for t in w.children if t.dep_ in ("amod", "advmod", "dobj") and t.lower_ in idiom_words}
     plural = thing.tag_ in ("NNS", "NNPS")
     be = ("are" if plural else "is") if is_present(verb) else ("were" if plural else "was")
-    text = np_text(thing)
+    # (rewrite31) "sat on the request for three weeks": the parser may hang the span of time
+    # on the thing; after an idiom it is how long the idiom's state lasted, said after it
+    units = set(phrasing()["time_span_units"])
+    spans = [c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i == max(t.i for t in thing.subtree if not t.is_punct) - len(list(c.subtree)) + 1
+             and (any(g.dep_ == "pobj" and g.lemma_.lower() in units and any(d.dep_ in ("nummod", "det") for d in g.children) for g in c.children)
+                  # "left a landmine in the script for whoever came next": who it was left for
+                  or c.lower_ == "for" and any(g.dep_ == "pcomp" and any(w.tag_ == "WP" for w in g.children) for g in c.children))]
+    text = span_text([t for t in thing.subtree if t.i not in {x.i for c in spans for x in c.subtree}]) if spans else np_text(thing)
+    # (rewrite31) "went to town with rm -rf in the wrong directory": a phrase of place with
+    # none of the idiom's words is a fact of the act, said after it (it was lost before)
+    keep_preps = set(phrasing()["kept_prepositions"])
+    facts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in keep_preps and c.i != getattr(prep_used, "i", -1) and c.i > verb.i
+             and list(c.children) and not any(t.lower_ in idiom_words for t in c.subtree) and c.i not in {t.i for t in thing.subtree}]
+    if any(t.lower_ in PERSONAL_WORDS for c in facts for t in c.subtree):
+        return None
+    used -= {t.i for c in facts for t in c.subtree}
+    keep_preps_in = {c.i for c in facts}
+    if data.get("subject"):
+        # (rewrite31) "cut corners on X" -> "corners were cut on X": the idiom's own noun is
+        # the subject, the thing stays where its preposition put it
+        if prep_used is None:
+            return None
+        be = "are" if is_present(verb) else "were"
+        kept = " ".join(x for x in (kept_modifiers(verb, used), *(kept_modifiers(w, used) for w in split)) if x)
+        pred = data["thing"].replace("{be}", be).replace("{thing}", f"{prep_used.text} {text}")
+        return data["subject"], " ".join(x for x in (pred, kept) if x)
     pred = data["thing"].replace("{be}", be)
     if is_present(verb):
         pred = pred.replace("slipped", "slips").replace("waited", "waits").replace("went", "goes")
-    kept = " ".join(x for x in (kept_modifiers(verb, used), *(kept_modifiers(w, used) for w in split)) if x)
+    kept = " ".join(x for x in (kept_modifiers(verb, used, keep_preps_in), *(kept_modifiers(w, used) for w in split),
+                                *(span_text(list(c.subtree)) for c in spans)) if x)
     return text, " ".join(x for x in (pred, kept) if x)
 
 
@@ -139,6 +166,25 @@ def _conjuncts(verb: Token, pronoun: str | None = None, situations: bool = True)
                                 and subjects[0].lower_ == pronoun and not list(subjects[0].children)
                                 and (situations or not writers_situation(c, pronoun))):
                 out.extend(_conjuncts(c, pronoun, situations))
+    out.extend(x for x in _misattached(verb) if x not in out)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _misattached(verb: Token) -> list[Token]:
+    """(rewrite31) Acts the parser hung on the verb's "-ing" or "to" clause: "disabled the
+    filter while troubleshooting/advcl and never turned/conj it back on", "disables the check
+    to get/advcl the batch through and forgets/conj to re-enable it". A finite verb in the
+    verb's own tense cannot be coordinated with a non-finite one; it is the verb's act."""
+    past = verb.tag_ == "VBD"
+    out = []
+    for x in verb.children:
+        if x.dep_ not in ("advcl", "xcomp") or x.tag_ not in ("VBG", "VB") or any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children):
+            continue
+        for y in x.children:
+            finite = y.tag_ == "VBD" if past else y.tag_ in ("VBZ", "VBP")
+            if y.dep_ == "conj" and y.pos_ == "VERB" and finite and verb.tag_ in ("VBD", "VBZ", "VBP") \
+                    and not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in y.children):
+                out.append(y)
     return out
 
 
@@ -159,8 +205,16 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
     half with no faithful passive makes the whole rewrite absent."""
     from ..checks.blame.framing import idiom_match
 
-    if c.subject is None or c.action is not c.verb and not negate:
+    # (rewrite31) a chat line that drops its "I" ("fat-fingered the policy and made X public"):
+    # the acts start the sentence and are said the same way
+    # (a past form the tagger read as a participle has an object: "Deleted/VBN the index")
+    dropped_i = c.subject is None and c.verb.dep_ == "ROOT" and c.verb.i == c.verb.sent.start and (
+        c.verb.tag_ == "VBD" or c.verb.tag_ == "VBN" and any(x.dep_ == "dobj" for x in c.verb.children)) \
+        and not c.verb.sent.text.rstrip().endswith("?")
+    if (c.subject is None and not dropped_i) or c.action is not c.verb and not negate:
         return []
+    subject_ids = {t.i for t in c.subject.subtree} if c.subject is not None else set()
+    start = min(subject_ids) if subject_ids else c.verb.i
     again = repeated_subject(c)
     verbs = _conjuncts(c.action, again)
     if len(verbs) < 2 and (c.objects or verb_lemma_of(c.action.text) not in phrasing()["implied_objects"]):
@@ -176,12 +230,15 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
         # the conjunct's own words: not the next conjuncts, their "and", the shared subject
         nested = {t.i for x in v.children if x in verbs or x.dep_ == "cc" for t in x.subtree}
         nested |= {x.i for x in v.children if x.dep_ == "punct" and any(y.i > x.i for y in verbs if y.head == v)}
-        nested |= {t.i for t in c.subject.subtree} | joined
+        nested |= subject_ids | joined
         # "... and I forgot to rebuild it": the person said again goes as the first time
         nested |= {t.i for x in v.children if again is not None and x.dep_ == "nsubj" and x.lower_ == again for t in x.subtree}
         nested |= {t.i for t in v.children if t.is_punct and t.i > verbs[-1].i and t.i == v.right_edge.i}  # the closing mark, not a comma inside the half
+        # (rewrite31) a later act hung inside this half's clause, and the "and" before it
+        nested |= {t.i for y in verbs if y.i > v.i and y.head != v and y in v.subtree
+                   for t in [*y.subtree, *(x for x in y.head.children if x.dep_ in ("cc", "punct") and y.left_edge.i - 2 <= x.i < y.left_edge.i)]}
         # "Apparently someone force-pushed ...": words before the subject stay where they are
-        own = [t for t in v.subtree if t.i not in nested and t.i > min(x.i for x in c.subject.subtree)]
+        own = [t for t in v.subtree if t.i not in nested and (t.i > start if subject_ids else t.i >= start)]
         later = [x for x in verbs if x.i > v.i]
         if later and any(t.i > min(y.left_edge.i for y in later) and not t.is_punct for t in own if t.i > v.i):
             # a word of this half hung past the next one (a crossed parse: "migrating X and
@@ -266,7 +323,7 @@ def coordinated(c: "Clause", sent: Span, negate: bool, drop: set[str], lex: obje
             parts.append(f"{joiner}{pred.replace('{be}', be)}")
         else:
             parts.append(f"{joiner}{subject} {pred}")
-    first = min(t.i for t in c.subject.subtree)
+    first = start
     last = max(t.i for v in verbs for t in v.subtree if not trailing_punct(t) and t.i not in joined)
     while joined and last > first and (sent.doc[last].dep_ == "cc" or sent.doc[last].is_punct):
         last -= 1  # the ", and" before the joined clause is its own

@@ -118,6 +118,7 @@ def _trailing_phrase_in_subject(cand: Span, orig: "Original") -> str | None:
     theirs = {t.lower_ for t in orig.sent if t.tag_ == "VBG" and t.head.pos_ in ("VERB", "AUX") and t.head.i < t.i
               and (t.dep_ in ("advcl", "xcomp", "conj", "dep", "npadvmod", "acl") or doc[t.i - 1].text == ",")
               and not any(c.dep_ in _SUBJECTS for c in t.children)
+              and not _bare_gerund_object(t)  # (rewrite31) "turned off paging": the thing turned off
               and any(c.dep_ in _SUBJECTS and c.i in orig.dropped for c in t.head.children)}
     if not theirs:
         return None
@@ -127,6 +128,11 @@ def _trailing_phrase_in_subject(cand: Span, orig: "Original") -> str | None:
             if t.tag_ == "VBG" and t.lower_ in theirs:
                 return t.text
     return None
+
+
+def _bare_gerund_object(t: Token) -> bool:
+    return t.dep_ == "xcomp" and any(c.dep_ == "prt" for c in t.head.children) and not any(
+        k.dep_ in ("dobj", "obj", "nsubj", "aux", "prt", "advmod", "xcomp", "ccomp") for k in t.children)
 
 
 def _controlled_pronoun(cand: Span, orig: "Original") -> str | None:
@@ -298,6 +304,8 @@ def _person_still_acting(cand: Span, orig: "Original") -> str | None:
             continue  # (rewrite28) "the director said the primary was restarted": the report's frame
         if _describes_a_thing(t, verb, orig):
             continue  # (rewrite30) "a purge script that operators had trusted for a decade": what the thing is
+        if verb.lemma_ == "be" and t.head == verb and not any(c.tag_ in ("VBG", "VBN") for c in verb.children):
+            continue  # (rewrite31) "while people were still on calls": where others were, no act of theirs
         # the parser reads "the reviewer approved without reading" in a list as a noun and
         # its participle: the reader still reads who approved
         acting = (t.dep_ == "nsubj" and t.head == verb and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.i > t.i + 1)) or (

@@ -30,7 +30,7 @@ from .verdict_act import verdict_act
 from .whoever_act import whoever_act, whoever_during
 from .verdict_who import verdict_who
 from .unattended import unattended
-from .owned_mistake import mistake_was, owned_mistake
+from .owned_mistake import mistake_to, mistake_was, owned_mistake
 from .permitted_act import permitted_act
 from .person_relative import person_relative
 from .result_participle import act_with_result
@@ -62,6 +62,7 @@ FALLBACKS: tuple[Strategy, ...] = (
     split_object,
     owned_mistake,
     mistake_was,
+    mistake_to,
     unchecked_clause,
     noun_rooted,
     not_told_about,

@@ -11,6 +11,8 @@ never stated ("cut corners", "bodged" said as "rushed", "put together in a hurry
 """
 from __future__ import annotations
 
+import re
+
 import functools
 from typing import TYPE_CHECKING
 
@@ -117,4 +119,17 @@ def haste_invented(cand: Span, orig: "Original") -> str | None:
     for word in phrasing()["haste_words"]:
         if f" {word} " in said and f" {word} " not in written:
             return word
+    return None
+
+
+def code_broken(cand: str, orig: str) -> str | None:
+    """(rewrite31) A code span of the original ("`orders_archive`") whose words the
+    candidate keeps but not with both its backticks around them: the parser hangs a
+    backtick on the verb, and the passive moved the object without it
+    ("Orders_archive` were dropped `on the live db"). Compared without case, since the
+    candidate may capitalise what it moved to the front."""
+    low = cand.lower()
+    for span in re.findall(r"`[^`\n]+`", orig):
+        if span[1:-1].strip().lower() in low and span.lower() not in low:
+            return span
     return None

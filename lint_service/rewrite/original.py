@@ -39,6 +39,10 @@ def original_of(det: "Detection", sent: Span) -> Original:
     if any(x is not None and x.lower_ in ("he", "she", "him", "her") for x in (det.target, subject)):
         # "Owner: Kenji, since he caused this": the name "he" stands for goes too
         person |= {t.text for t in sent if t.pos_ == "PROPN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "appos", "dobj", "npadvmod", "attr")}
+    if any(x is not None and x.lower_ in ("you", "your") for x in (det.target, subject)):
+        # (rewrite31) "Priya, you deleted the index": the name called out is the "you"
+        person |= {t.text for t in sent if t.tag_ == "NNP" and t.head.i != t.i and not any(c.dep_ in ("prep", "relcl") for c in t.children)
+                   and t.i + 2 < sent.end and sent.doc[t.i + 1].text == "," and sent.doc[t.i + 2].lower_ in ("you", "your")}
     # "A botched migration by Ravi corrupted the ledger": the judged thing's maker, named
     # after "by", is who the judgement was about; dropping the judgement word leaves them
     person |= {x.text for t in sent if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "prep"

@@ -151,3 +151,27 @@ def mistake_was(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]
     first = min(t.i for t in noun.subtree)
     last = max(t.i for t in act.subtree if not trailing_punct(t))
     return [Candidate(replace_clause(sent, first, last, said))]
+
+
+def mistake_to(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
+    """(rewrite31) "It was Maria's mistake to run the migration during business hours" ->
+    "The migration was mistakenly run during business hours": the act the mistake was, as
+    "made a mistake to press Enter" is said. Only an expletive "it" before "be", the owned
+    mistake noun after it, and the "to" act hung on either."""
+    lex = ctx.cache["blame.lexicon"]
+    noun = next((t for t in det.evidence if t.lemma_.lower() in lex.terms["error_heads"]), None)
+    if noun is None or noun.dep_ != "attr" or noun.head.lemma_ != "be" or not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    be = noun.head
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children) or any(c.dep_ == "neg" for c in be.children):
+        return []
+    act = next((x for x in (*be.children, *noun.children) if x.dep_ in ("xcomp", "acl", "advcl") and x.tag_ == "VB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    if act is None or not any(x.dep_ in ("dobj", "obj") for x in act.children):
+        return []
+    said = _mistakenly(act, be.lower_ in ("is", "'s"))
+    if said is None:
+        return []
+    first = min(t.i for t in be.subtree)
+    last = max(t.i for t in be.subtree if not trailing_punct(t))
+    return [Candidate(replace_clause(sent, first, last, said))]

@@ -220,6 +220,10 @@ def _self_approval(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     while top.dep_ == "conj":  # "approved and merged her own pull request": from the first verb
         top = top.head
     verbs = [top] + [x for x in top.children if x.dep_ == "conj" and x.pos_ == "VERB"]
+    if any(x.dep_ in ("dobj", "obj") and x.i != noun.i and x.pos_ != "PRON" for v in verbs[1:] for x in v.children):
+        # (rewrite31) "merged his own PR and broke the build": an act on another thing is no
+        # act on the pull request ("The PR was merged ... and broken" was offered)
+        return []
     be = "were" if noun.tag_ == "NNS" else "was"
     parts = []
     for i, v in enumerate(verbs):
@@ -249,10 +253,20 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     forgot = verb_lemma_of(c.action.text) in phrasing()["overlooked_verbs"]
     # "It was misjudged how long ..." kept the verdict (blind round 5): misjudging has no
     # rewrite here, and the verifier refuses the verb wherever it is kept
-    if det.construction != "omission" and not forgot:
+    # (rewrite31) "Someone should have noticed the disk was full": said to have been due, so not done
+    due = det.construction == "counterfactual" and c.modal == "should" and not c.negated \
+        and verb_lemma_of(c.action.text) in phrasing()["checking_verbs"] \
+        and not any(x.dep_ in ("neg", "prep", "advcl") or x.lower_ == "never" for x in c.action.children) \
+        and not any(t.tag_ == "VBG" and t.dep_ == "pcomp" for t in c.action.subtree)  # ("before running X": the counterfactual's own)
+    if det.construction != "omission" and not forgot and not due:
         return []
     wh = ("WDT", "WP", "WRB")
-    comp = next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or any(
+    # (rewrite31) "didn't notice the disk/nsubj filling/ccomp up": a thing seen doing something
+    # is a clause object too, said with its "was" ("that the disk was filling up")
+    seen = next((x for x in c.action.children if x.dep_ == "ccomp" and x.tag_ == "VBG" and x.i > c.action.i
+                 and not any(a.dep_ in ("aux", "mark") for a in x.children)
+                 and any(s2.dep_ == "nsubj" and s2.pos_ in ("NOUN", "PROPN") for s2 in x.children)), None) if not asked else None
+    comp = seen or next((x for x in c.action.children if x.dep_ == "ccomp" and (forgot or due or any(
         m.dep_ == "mark" or m.tag_ in wh for m in x.children) or x.left_edge.tag_ in wh or (asked and x.left_edge.i == asked[0].i + 1))), None)
     if comp is None:
         return []
@@ -271,8 +285,10 @@ def _clause_object(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
     last = max(t.i for t in comp.subtree if not trailing_punct(t))
     words = [t for t in [*asked, *comp.subtree] if t.lower_ not in phrasing()["dropped_adverbs"] and not (t.is_punct and t.i == comp.right_edge.i)]
     # "which context her terminal was using": the thing asked about is a definite one
-    body = "".join(("the" if t.dep_ == "poss" and t.lower_ in ("his", "her", "my", "their") else t.text) + t.whitespace_
-                   for t in sorted(words, key=lambda t: t.i)).strip()
+    subj_of = next((x for x in comp.children if x.dep_ == "nsubj"), None) if seen is not None else None
+    be = ("were " if subj_of.tag_ in ("NNS", "NNPS") else "was ") if subj_of is not None else ""
+    body = "".join((be if t.i == comp.i else "") + ("the" if t.dep_ == "poss" and t.lower_ in ("his", "her", "my", "their") else t.text)
+                   + t.whitespace_ for t in sorted(words, key=lambda t: t.i)).strip()
     body = f"that {body}" if bare else body
     if not forgot and not pred.startswith("went") and (said := no_check(lemma, pred.startswith("was never"), body)):
         return [Candidate(replace_clause(sent, first, last, said))]  # (rewrite27) "There was no check of whether ..."

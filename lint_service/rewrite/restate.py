@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .kept_doing import kept_doing
+from .idiom_clause import idiom_clause
+from .self_verdict import unsaid_doer
 from ..checks.blame.agents import BLAMEABLE, classify
 from .candidate import SEPARATORS, WHO, Candidate, finish, np_text
 from .clause import verb_phrase_passive
 from .particle_passive import particle_passive
 from .people import replace_clause
-from .text import phrasing, render, span_text
+from .text import phrasing, render, span_text, verb_lemma_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection
@@ -171,7 +173,10 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         # the apology's own phrase: from it to the comma that ends (or starts) it
         after = next((i for i in commas if i > t.i), None)
         before = max((i for i in commas if i < t.i), default=None)
-        if t.i == sent.start or (before is None and t.i <= sent.start + 1):
+        # (rewrite31) "I'm so sorry, I ran ...": the writer's apology clause opens the sentence
+        opening = before is None and after is not None and after - sent.start <= 6 and t.head.lemma_ == "be" \
+            and all(x.i >= sent.start and x.i < after for x in t.head.subtree if x.i <= t.i)
+        if t.i == sent.start or (before is None and t.i <= sent.start + 1) or opening:
             # "Sorry everyone, ...", "Sorry for the noise, ...": to the comma when it is
             # close; a bare "ugh i deleted ..." loses only the word
             near = after is not None and after - t.i <= 5
@@ -181,9 +186,14 @@ def _apology(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
         else:
             return []
     rest = [t for t in sent if t.i not in cut]
-    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in cut for t in rest):
+    # (rewrite31) "sorry, deleted the wrong index": a chat line that drops its "I" starts with the act
+    dropped_i = bool(rest) and rest[0].dep_ == "ROOT" and rest[0].tag_ in ("VBD", "VBN") and any(x.dep_ == "dobj" for x in rest[0].children)
+    if not dropped_i and not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in cut for t in rest):
         return []  # "Hey @Ana, I am sorry for causing all this": nothing is left to say what happened
-    return [Candidate(render(sent, {}, cut), restated=True)]
+    # (rewrite31) "oops, i think i just dropped X": the chat's lowercase "i" is the writer's
+    # "I", written so for the further round to read it as the writer
+    mine = {t.i: "I" for t in rest if t.text == "i" and t.tag_ == "PRP"}
+    return [Candidate(render(sent, mine, cut), restated=True)]
 
 
 def _after_lead(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
@@ -220,12 +230,14 @@ def _drop_blame_phrase(det: "Detection", sent: Span, ctx: "Context") -> list[Can
         return []
     cut = {t.i for t in pp.subtree}
     verb = pp.head
+    if said_idiom := idiom_clause(verb, sent, ctx, {t.lower_ for t in det.evidence}):
+        return said_idiom  # (rewrite31) "swept the backups under the carpet for a month": the idiom's own phrasing
     # a bare "through" or "over" after the object is the verb's particle, not something said
     said = [c for c in verb.children if c.i not in cut and not c.is_punct and c.dep_ not in ("nsubj", "dobj", "obj", "prt", "aux", "det")
             and not (c.pos_ in ("ADP", "ADV") and not list(c.children) and c.lower_ in ("through", "over", "off", "out", "up", "in"))]
     if not said:
         # "swept the warnings under the rug": the phrase was what the sentence said about
-        # the act; without it only "swept the warnings" is left, which says nothing true
+        # the act; without it only "swept the warnings" is left, which says nothing true;
         return []
     return [Candidate(render(sent, {}, cut), restated=True)]
 
@@ -234,13 +246,25 @@ def plain_passive(sent: Span) -> Candidate | None:
     """A restated sentence the blame check does not flag but that still has the person
     as its subject ("Lior typed the command"): its main clause, agentless."""
     root = sent.root
+    if verb_lemma_of(root.text) in phrasing()["speaker_frames"] and not any(c.dep_ in ("dobj", "obj") for c in root.children):
+        # (rewrite31) "I think I just dropped X": the writer's hedge stays, the act it frames is said
+        root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > root.i
+                     and any(s.dep_ == "nsubj" for s in c.children)), root)
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None and unsaid_doer(sent) is not None:
+        # (rewrite31) "Misconfigured the cache so it ...": the chat line dropped its "I"; the act is said of its object
+        own = [t for t in root.subtree if not (t.is_punct and t.i == sent.end - 1)]
+        phrase = verb_phrase_passive(root, own, any(c.dep_ == "neg" for c in root.children), set(phrasing()["dropped_adverbs"]))
+        return Candidate(replace_clause(sent, root.i, max(t.i for t in own), f"{phrase[0]} {phrase[1]}")) if phrase else None
     if subj is None or root.pos_ != "VERB":
         return None
     own = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree} and not (t.is_punct and t.i == sent.end - 1)]
     # "Olu never tested the script" -> "The script was never tested": the polarity stays
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
-    phrase = verb_phrase_passive(root, own, negated, set(phrasing()["dropped_adverbs"])) or particle_passive(root, own)
+    drop = set(phrasing()["dropped_adverbs"])
+    if subj.lower_ in ("i", "we"):
+        drop -= set(phrasing()["minimising_adverbs"])  # the writer's own "I just dropped X" is when, not a playing down
+    phrase = verb_phrase_passive(root, own, negated, drop) or particle_passive(root, own)
     if phrase is None and (kept := kept_doing(root, subj, sent)) is not None:
         return Candidate(replace_clause(sent, kept[1], kept[2], kept[0]))  # (rewrite29) "X kept being deferred"
     if phrase is None:

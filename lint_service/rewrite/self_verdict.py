@@ -197,7 +197,8 @@ def unsaid_doer(cand: Span) -> str | None:
     """A rewrite whose main verb still has no subject ("Typo'd the bucket policy ..."): the
     writer's act with the writer only left unsaid, not an event. (Checked by the verifier.)"""
     root = cand.root
-    if root.pos_ != "VERB" or root.i != cand.start or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) \
+    # ((rewrite31) "Misconfigured/NNP the cache": a capitalised past the tagger read as a name, its object says it is a verb)
+    if root.pos_ not in ("VERB", "PROPN") or root.i != cand.start or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) \
             or not any(c.dep_ == "dobj" for c in root.children):
         return None
     # the tagger reads a sentence-initial past as an imperative ("Restored/VB the snapshot"):

@@ -23,6 +23,7 @@ from .phrased import (
     _blamed_on, _clause_object, _directive, _means, _proceeded, _responsibility, _self_approval, _waited, judgement, requirement,
 )
 from .process import _judged_process
+from .pronoun_object import pronoun_object
 from .told import _not_told
 from .apology_act import apology_act
 from .restate import _after_lead, _apology, _drop_blame_phrase, _ironic_thanks, _pointing, _who_clause, plain_passive
@@ -51,7 +52,8 @@ def restated_first(det: "Detection", sent: Span, ctx: "Context") -> list[Candida
 
 def special(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate] | None:
     """Candidates from the strategies of this module, or None when none applies."""
-    for strategy in (headline_passive, raised_hedge, command_run, apology_act, _apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object):
+    for strategy in (headline_passive, raised_hedge, command_run, apology_act, _apology, _ironic_thanks, _blamed_on, _waited, _means, _proceeded, _pointing, _who_clause, _after_lead, _drop_blame_phrase, _responsibility, _idiom, _directive, _self_approval, _not_told, _clause_object,
+                     pronoun_object):
         out = strategy(det, sent, ctx)
         if out:
             return out

@@ -52,3 +52,29 @@ def subject_gerund(cand: Span) -> tuple[str, str] | None:
         participle = inflect(g.lemma_, "VBN")
         return f"{g.text} {pron.text}", f"being {participle}"
     return None
+
+
+def discovery_edit(verb: Token) -> tuple[str, str] | None:
+    """(rewrite31) "restarted the service twice before realising the config was wrong": the
+    person's finding out, on their act, said without them ("before it was realised that the
+    config was wrong"). A "before / after / without" phrase on ``verb`` whose "-ing" is a
+    verb of finding out (rules/rewrites.yaml ``discovery_verbs``) with a clause after it and
+    no subject of its own; the (old, new) edit of the candidate's words."""
+    preps = frozenset(phrasing()["subject_gerund_preps"]) - {"instead of"}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        g = next((x for x in prep.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+        if g is None or g.lemma_.lower() not in phrasing()["discovery_verbs"] or g.i + 1 >= len(g.doc) \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in g.children):
+            continue
+        objs = [c for c in g.children if c.dep_ in ("dobj", "obj")]
+        clause = any(c.dep_ == "ccomp" for c in g.children) and not objs
+        if len(objs) == 1 and objs[0].right_edge.i + 1 < len(g.doc):
+            # "realising the config/dobj was/advcl wrong": the parser split the clause after its subject
+            nxt = g.doc[objs[0].right_edge.i + 1]
+            clause = nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children)
+        if not clause:
+            continue  # ("after noticing the spike" is a thing noticed, not a clause)
+        nxt = g.doc[g.i + 1]
+        that = "" if nxt.lower_ == "that" else "that "
+        return f"{prep.text} {g.text} ", f"{prep.text} it was {inflect(g.lemma_, 'VBN')} {that}"
+    return None

@@ -114,6 +114,18 @@ def span_text(tokens: list[Token]) -> str:
 _QUOTES = {'"': '"', "“": "”", "`": "`"}
 
 
+def code_opener(obj: Token) -> Token | None:
+    """(rewrite31) The opening backtick of a code span the object is ("dropped
+    `orders_archive`"), which the parser hangs on the verb while the closing one stays in
+    the object's subtree: it moves with the object."""
+    edge = obj.left_edge.i
+    if edge == 0 or obj.right_edge.text != "`":
+        return None
+    opener = obj.doc[edge - 1]
+    inside = sum(t.text == "`" for t in obj.subtree)
+    return opener if opener.text == "`" and opener.head == obj.head and inside % 2 else None
+
+
 def quoted_after(obj: Token) -> list[Token]:
     """The rest of a quoted string that names a noun object ("the command "rm -rf /"", "the
     flag `--force`"): the quote right after it, or one the parser let open inside its

@@ -128,6 +128,7 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
     doer = det.clause.subject if det.clause is not None else None
     batch = plan.batch
     closed_any = False  # a round read a chat line's clause closed with a period
+    role_kept: list[Candidate] = []
     for round_ in range(3):  # a rewrite may uncover a second construction ("carelessly ... without testing")
         if round_ > 0:
             batch = _batch(pending, ctx, original_end)
@@ -140,6 +141,9 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
             sents = list(doc.sents)
             leftover = [x for x in (blame(ps) for ps in sents) if x is not None]
             theirs = still_theirs(sents, s, d) if cand.restated else None
+            if theirs == "main" and not leftover and still_theirs(sents, s, d, roles=False) is None \
+                    and not any(problems(ps, orig) for ps in sents):
+                role_kept.append(cand)  # (rewrite31) "The operator had no idea ...": kept only if no round says it without the role
             if log.isEnabledFor(logging.DEBUG):
                 # (rewrite28) every candidate is logged, the ones kept too: "kept" marks those
                 found = [p for ps in sents for p in problems(ps, orig)]
@@ -162,6 +166,8 @@ def finish_rewrites(plan: Plan, ctx: "Context") -> list[str]:
         pending = nxt
         if results:
             break
+    if not results and role_kept:
+        results = role_kept[:1]
     if closed_any and not original_end:
         results = [Candidate(reopened(c.text, sent), c.kind, c.restated) for c in results]  # the line stays unclosed
     if all(c.kind == "generic" for c in results):  # none, or only "The process allowed ...", never offered

@@ -14,10 +14,10 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice, unquoted_scare
 from .kept_whole import kept_whole_problems
-from .lost_facts import bracket_lost, haste_invented, verdict_topic_lost
+from .lost_facts import bracket_lost, code_broken, haste_invented, verdict_topic_lost
 from .lost_owner import lost_owner_problems
 from .process import judgement_restated
-from .faithful import faithfulness_problems
+from .faithful import faithfulness_problems, names_person
 from .garbled import garbled_problems
 from .dangling_act import dangling_act_problems
 from .headline_acts import verb_left_without_doer
@@ -29,7 +29,7 @@ from .subject_gerund import GERUND_ON_SUBJECT, subject_gerund
 from .standard_fronted import standard_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
-from .writer_clause import writers_own
+from .writer_clause import hedged, writers_own
 from .by_gerund import by_gerund_as_written
 from .referents import FIRST, HE, PLURAL, SECOND, SHE, pronouns_of
 
@@ -120,9 +120,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if low in unbound:  # "They were deep in a release when an engineer ...": never the engineer
             unbound.remove(low)
             continue
-        if low in FIRST and t.dep_ == "nsubj" and verb_lemma_of(t.head.text) in phrasing()["speaker_frames"] \
-                and any(c.dep_ == "ccomp" for c in t.head.children) and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
-            continue  # "I think the login page broke": the writer's hedge, not the act
+        if low in FIRST and t.dep_ == "nsubj" and (verb_lemma_of(t.head.text) in phrasing()["speaker_frames"]
+                                                   and any(c.dep_ == "ccomp" for c in t.head.children) or hedged(t.head)) \
+                and not any(c.dep_ in ("dobj", "obj") for c in t.head.children):
+            continue  # "I think the login page broke", (rewrite31) "I'm pretty sure X caused this": the writer's hedge
         if low in FIRST and orig.writer_clauses and writers_own(t, cand, orig):
             continue  # "..., now I can't log in, what do I do?": the writer's clause beside the act
         # "their" after "the partner" may be the partner's; "she" never is a thing's
@@ -206,6 +207,8 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"{twice!r} said more often than in the original")
     if (broken := _quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
+    elif (broken := code_broken(cand.text, orig.sent.text)) is not None:
+        out.append(f"code {broken!r} broken up")  # (rewrite31) "`orders` were dropped `on": a code span is verbatim too
     if sum(t.text in quotes for t in cand) % 2 and not sum(t.text in quotes for t in orig.kept()) % 2:
         out.append("quote cut in two")
     kept_neg = sum(1 for t in orig.kept() if t.lower_ in _NEGATION)
@@ -292,7 +295,8 @@ def _split_from_head(cand: Span, orig: Original) -> str | None:
             if nxt.i in orig.dropped or (after is not None and after.lower_ == nxt.lower_):
                 continue
             # a state after the object ("left the port | open") is the verb's, not the noun's
-            noun_like = nxt.tag_.startswith("NN") or nxt.dep_ in ("compound", "appos") or (
+            # ((rewrite31) "made the audit bucket public/NN": a state the parser read as a noun)
+            noun_like = (nxt.tag_.startswith("NN") and nxt.lower_ not in phrasing()["state_complements"]) or nxt.dep_ in ("compound", "appos") or (
                 nxt.dep_ == "oprd" and nxt.pos_ not in ("ADJ", "ADV", "ADP"))
             # (rewrite30) "published version 2.3.0": a number the parser hung on the verb names the thing
             noun_like |= nxt.tag_ == "CD" and nxt.dep_ not in ("nummod", "quantmod") and nxt.head.i != nxt.i + 1
@@ -383,7 +387,7 @@ def _main_clause(tok: Token) -> bool:
                    for a in [tok, *tok.ancestors])
 
 
-def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
+def still_theirs(sents: list[Span], original: Span, det: Any, roles: bool = True) -> str | None:
     """Where a restated sentence still has the person as a subject: "main" ("Chloé swept
     the warnings", "I already committed it": a further round can passivise it), "other"
     (a subordinate clause's: "..., because someone ran X", which no round rewrites), or
@@ -394,8 +398,9 @@ def still_theirs(sents: list[Span], original: Span, det: Any) -> str | None:
         who = [t for t in original if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
     # compared without case: a restatement capitalises its first word (chat's "i" -> "I")
     written = {t.lower_ for t in original if t.pos_ == "PRON"}
-    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; "the operator" does
-    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON")
+    # a name the tagger took for a noun ("Chloé/NN swept ...") has no determiner; (rewrite31) the
+    # role the detection found is the person too ("The intern deleted X" was offered as a rewrite)
+    written |= {t.lower_ for x in who for t in x.subtree if t.pos_ in ("PROPN", "PRON") or (roles and t.i == x.i and names_person(t))
                 or (t.pos_ == "NOUN" and t.is_title and t.tag_ == "NN" and not any(c.dep_ == "det" for c in t.children))}
     found = [t for ps in sents for t in ps if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in written
              and t.lower_ not in ("it", "this", "that", "there", "we", "you", "they")]

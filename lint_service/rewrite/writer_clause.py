@@ -141,3 +141,10 @@ def _as_written(own: list[Token], cand: Span, orig: "Original") -> bool:
     start = sent.start_char + at
     spanned = [t for t in sent if start <= t.idx < start + len(text)]
     return not any(t.i in orig.dropped for t in spanned)
+
+
+def hedged(verb: Token) -> bool:
+    """(rewrite31) "I'm pretty sure ...", "I am fairly certain ...": the writer's "be" with an
+    adjective of confidence (rules/rewrites.yaml ``hedge_adjectives``) frames the claim that
+    follows, as "I think" does."""
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in phrasing()["hedge_adjectives"] for c in verb.children)
