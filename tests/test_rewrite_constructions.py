@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint_service import Linter
-from lint_service.rewrite.verify import Original, problems, pronouns_of
+from lint_service.rewrite.referents import pronouns_of
+from lint_service.rewrite.verify import Original, problems
 
 
 @pytest.fixture(scope="module")

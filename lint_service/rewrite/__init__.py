@@ -73,8 +73,6 @@ def document_system(ctx: "Context", sent: Span) -> str:
 
 def candidates(det: "Detection", sent: Span, ctx: "Context") -> list[Candidate]:
     """Rewritten sentences for one detection, before verification."""
-    from ..checks.blame.framing import clause_tokens
-
     lex = ctx.cache["blame.lexicon"]
     rw = phrasing()
     c = det.clause

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .belief_comma import believed
-from .verify import Original, pronouns_of, unbound_pronouns
+from .referents import pronouns_of
+from .verify import Original, unbound_pronouns
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection

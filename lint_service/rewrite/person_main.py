@@ -10,7 +10,7 @@ the disks" -> "..., and then the disks were wiped").
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .clause import is_present, verb_phrase_passive
 from .faithful import names_person

@@ -14,7 +14,7 @@ from .clause import _object_parts, _plural, is_present
 from .people import replace_clause
 from .relative import passive_predicate
 from .text import phrasing, span_text, trailing_punct, verb_lemma_of
-from .verify import pronouns_of
+from .referents import pronouns_of
 
 if TYPE_CHECKING:
     from ..checks.blame.recognizers import Detection

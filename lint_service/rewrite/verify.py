@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .as_written import said_twice, unquoted_scare
+from .as_written import said_twice
 from .kept_whole import kept_whole_problems
 from .lost_facts import bracket_lost, code_broken, haste_invented, verdict_topic_lost
 from .lost_owner import lost_owner_problems
@@ -30,8 +30,9 @@ from .standard_fronted import standard_fronted
 from .self_verdict import STATUS, status_of_new_subject, unsaid_doer
 from .text import phrasing, verb_lemma_of
 from .writer_clause import hedged, writers_own
+from .quote_checks import quote_broken, scare_quotes
 from .by_gerund import by_gerund_as_written
-from .referents import FIRST, HE, PLURAL, SECOND, SHE, pronouns_of
+from .referents import FIRST, HE, PLURAL, SHE, pronouns_of  # noqa: F401 - pronouns_of is imported from here too
 
 def _found_wanting(t: Token) -> bool:
     """A virtue said to have fallen short: "not careful enough", "wasn't careful enough"."""
@@ -201,11 +202,11 @@ def problems(cand: Span, orig: Original) -> list[str]:
         if t.lower_ == "own" and t.dep_ == "amod" and not any(c.dep_ == "poss" for c in t.head.children):
             out.append("'own' without an owner")
     quotes = ("'", '"', "‘", "’", "“", "”")
-    if any(t.text in quotes for t in cand) and _scare_quotes(cand, orig, quotes):
+    if any(t.text in quotes for t in cand) and scare_quotes(cand, orig, quotes):
         out.append(SCARE_QUOTES)
     if (twice := said_twice(cand, orig.sent)) is not None:
         out.append(f"{twice!r} said more often than in the original")
-    if (broken := _quote_broken(cand, orig, quotes)) is not None:
+    if (broken := quote_broken(cand, orig, quotes)) is not None:
         out.append(f"quoted {broken!r} said twice" if broken in cand.text else f"quoted {broken!r} broken up")
     elif (broken := code_broken(cand.text, orig.sent.text)) is not None:
         out.append(f"code {broken!r} broken up")  # (rewrite31) "`orders` were dropped `on": a code span is verbatim too
@@ -326,58 +327,6 @@ def _numbers(orig: Original) -> set[str]:
             b += 1
         out.add(text[a:b].strip(".,;:!?()[]\"'"))
     return out
-
-
-def _quoted(orig: Original, quotes: tuple[str, ...]) -> list[tuple[str, Span]]:
-    """The original's quoted strings, marks included, each with the words inside. A
-    quotation holding the removed person (a whole quoted sentence) is what is rewritten,
-    so it is not one to keep verbatim."""
-    # a quoted phrase with no verb ('fat-finger typo by an employee') is someone's words,
-    # kept as written even when it names the person (blind round 13: edited, graded poor)
-    marks = [t for t in orig.kept() if t.text in quotes]
-    pairs = [(a, b) for a, b in zip(marks[::2], marks[1::2])
-             if b.i > a.i + 1 and not (any(a.i < i < b.i for i in orig.dropped)
-                                       and any(t.pos_ in ("VERB", "AUX") for t in orig.sent.doc[a.i + 1 : b.i]))]
-    return [(orig.sent.doc.text[a.idx : b.idx + len(b.text)], orig.sent.doc[a.i + 1 : b.i]) for a, b in pairs]
-
-
-def _quote_broken(cand: Span, orig: Original, quotes: tuple[str, ...]) -> str | None:
-    """A quoted string of the original the candidate keeps in part but not whole and in
-    place ("the command code "rm was input -r -f *""), or says more often than the
-    original does (moved with its object and left behind too): a command or a quotation
-    is verbatim, once, or absent."""
-    text = cand.text
-    for written, inner in _quoted(orig, quotes):
-        quoted = written
-        if quoted not in text and quoted[-2:-1] in (".", "!", "?") and orig.sent.text.rstrip().endswith(quoted):
-            quoted = quoted[:-2] + quoted[-1]  # "a “bad command.”" fronted: the sentence's full stop stays at its end
-        if quoted not in text and unquoted_scare(inner, orig.sent, orig.pronouns | SECOND, text):
-            continue  # scare quotes taken off, the words kept (rewrite/unquoted.py)
-        if quoted not in text and any(t.text in text for t in inner if not t.is_punct and len(t.text) > 1):
-            return quoted
-        if text.count(quoted) > max(orig.sent.text.count(quoted), orig.sent.text.count(written)):
-            return quoted
-    return None
-
-
-def _scare_quotes(cand: Span, orig: Original, quotes: tuple[str, ...]) -> bool:
-    """Quotes that mock the removed person's work or words: opened right after their
-    possessive ("your "quick fix"") or holding an act with no subject of its own, theirs
-    ("offline to "just check something""). A quoted name or report ("an alert claiming
-    "missile threat inbound"") is neither."""
-    doc = orig.sent.doc
-    for t in orig.sent:
-        if t.text in quotes and t.i > orig.sent.start:
-            prev = doc[t.i - 1]
-            if prev.tag_ == "POS" or (prev.tag_ == "PRP$" and prev.lower_ in orig.pronouns | SECOND):
-                return True
-    marks = [t for t in cand if t.text in quotes]
-    for a, b in zip(marks[::2], marks[1::2]):
-        inside = cand.doc[a.i + 1 : b.i]
-        if len(inside) <= 6 and any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBD", "VBG")
-                                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in inside):
-            return True
-    return False
 
 
 def _main_clause(tok: Token) -> bool:
