@@ -30,6 +30,18 @@ PAIRS = [
     ("I apologize for jumping the gun.", "I apologize for the delay."),
     # a change noun of version control
     ("Your revision broke the site.", "The revision history shows the site broke at noon."),
+    # a step not taken, given as the reason something failed
+    ("The release was broken because I hadn't rebuilt the files.", "The release was fine because I hadn't rebuilt the files."),
+    ("The job failed because Omar didn't tag the commit.", "The release failed because the runner hadn't cached the files."),
+    # a deed judged, done by the person
+    ("I did something really stupid.", "The script did something stupid."),
+    # a habit's owner does the act
+    ("Omar has a habit of pushing untested changes.", "The scheduler has a habit of skipping jobs."),
+    # a past "when" clause under a present one is an event; under "can" it is any case
+    ("The confusion continues when Mavis merged the branch into master and tagged the wrong commit.",
+     "A mistake can happen when someone forgot to clean up their own credentials."),
+    # spelling variants of an owned blame phrase
+    ("I sent a message to the CTO explaining my screw up.", "I sent a message to the CTO explaining the screw thread."),
 ]
 
 

@@ -74,6 +74,10 @@ def _subject_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
             "after", "before", "while", "by", "when", "since") and verb.head.head.pos_ in ("VERB", "AUX"):
         # "Worker feels terrible after pushing the wrong button": the main subject did it
         return _subject_of(verb.head.head, lex)
+    if lex is not None and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "of" \
+            and verb.head.head.lemma_.lower() in lex.terms["habit_nouns"] and verb.head.head.head.lemma_ == "have":
+        # "Omar has a habit of pushing untested changes": the habit's owner does it
+        return _subject_of(verb.head.head.head, lex)
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1:
         # "The QA lead/ROOT signed/acl off ...": a finite past verb is never a reduced
         # relative clause; the noun before it is its subject
@@ -193,8 +197,11 @@ def _hypothetical(tok: Token) -> bool:
         left = node.left_edge
         if node.dep_ == "advcl" and left.i >= 2 and left.doc[left.i - 2].lower_ == "in" and left.doc[left.i - 1].lower_ == "case":
             return True  # "stay visible in case someone needed help": a contingency, not an event
+        # (a past "when" clause under a present one is an event: "the confusion continues when
+        # Mavis merged the branch"; under "can" it is still any case)
         if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in node.children) and (
-                node.head.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)) and not _pointed_moment(node):
+                (node.head.tag_ in ("VBZ", "VBP") and node.tag_ != "VBD")
+                or any(a.tag_ == "MD" and a.lower_ in ("can", "may", "might", "will") for a in node.head.children)) and not _pointed_moment(node):
             return True  # "a mistake can happen when someone forgot ...": what happens in general
         if node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever", "if") for c in node.children) and any(

@@ -160,3 +160,24 @@ def skipped_before(c: Clause, lex: Lexicon) -> list[Token]:
             if acts and not any(lex.verbs[k].match(then) for k in (*_NEUTRAL_CLASSES, "diligence", "departure")):
                 return [a, then]
     return []
+
+
+def undone_cause(c: Clause, lex: Lexicon) -> list[Token]:
+    """"The release was broken because I hadn't rebuilt the files": a step the person did
+    not take, given as the reason something failed. The failure is the main clause
+    (a verb of breakage, fault or malfunction, or "was not correct"); the step is any act
+    with an object, told in the past ("because she hasn't rebuilt it yet" is a status)."""
+    a = c.action
+    if not c.negated or c.modal or c.conditional or not c.objects or c.verb.dep_ != "advcl":
+        return []
+    if not any(m.dep_ == "mark" and m.lower_ in ("because", "as", "since") for m in c.verb.children):
+        return []
+    if not any(x.lemma_ in ("have", "do") and x.tag_ == "VBD" for x in a.children if x.dep_ == "aux") and a.tag_ != "VBD":
+        return []
+    if any(lex.verbs[k].match(a) for k in (*_NEUTRAL_CLASSES, "departure")) or verb_lemma(a) in ("be", "have", "need", "want", "get"):
+        return []
+    failed = c.verb.head
+    broke = any(lex.verbs[k].match(failed) for k in ("breakage", "fault", "malfunction")) or verb_lemma(failed) == "fail" or (
+        failed.lemma_ == "be" and any(n.dep_ == "neg" for n in failed.children)
+        and any(x.dep_ == "acomp" and x.lower_ in ("correct", "right", "valid") for x in failed.children))
+    return [a] if broke else []

@@ -15,7 +15,7 @@ from .absence import absent
 from .aftermath import act_before_outage
 from .agents import BLAMEABLE, Kind, classify, refers_to_thing
 from .beliefs import acted_on_belief
-from .contrary import contrary_act, skipped_before, wrong_one
+from .contrary import contrary_act, skipped_before, undone_cause, wrong_one
 from .clauses import Clause, controller
 from .fragments import implied_writer
 from .evidence_clause import act_and_reason
@@ -92,7 +92,7 @@ def _fault_reason(c: Clause, lex: Lexicon) -> tuple[str, list[Token]] | None:
         return "omission", gap
     if _step_skipped(c, lex):
         return "omission", [v, a] if a is not v else [v]
-    if skipped := skipped_before(c, lex):
+    if skipped := skipped_before(c, lex) or undone_cause(c, lex):
         return "omission", skipped
     gloss = idiom_match(c, lex)
     if gloss:

@@ -43,14 +43,19 @@ def _careless(view: SentenceView) -> Detection | None:
 
 def _judging_modifier(noun: Token, lex: Lexicon) -> Token | None:
     terms = lex.terms
-    return next((m for m in noun.children if m.dep_ in ("amod", "compound") and m.i < noun.i and (
+    # (before the noun, or after "something": "something really stupid")
+    return next((m for m in noun.children if m.dep_ in ("amod", "compound") and (m.i < noun.i or noun.lower_ == "something") and (
         m.lower_ in terms["judgement_adjectives"] or m.lower_ in terms["novice_modifiers"]
         or m.lemma_.lower() in terms["judgement_adjectives"])), None)
 
 
 def _done(noun: Token, lex: Lexicon) -> bool:
     """"a dumb thing to do", "the dumbest thing I've ever done": the deed said to be done
-    (an infinitive on it, or a relative clause with a person doing it)."""
+    (an infinitive on it, or a relative clause with a person doing it), or done by a
+    person ("I did something really stupid")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "do" and any(
+            s.dep_ == "nsubj" and classify(s, lex) in BLAMEABLE for s in noun.head.children):
+        return True
     for r in noun.children:
         if r.dep_ not in ("relcl", "acl") or r.pos_ not in ("VERB", "AUX"):
             continue
@@ -68,7 +73,7 @@ def _judged_act(view: SentenceView) -> Detection | None:
     for noun in view.sent:
         lemma = noun.lemma_.lower()
         deed = lemma in terms["deed_nouns"]
-        if (lemma not in heads and not deed) or noun.i in view.quoted or noun.pos_ not in ("NOUN", "PROPN"):
+        if (lemma not in heads and not deed) or noun.i in view.quoted or (noun.pos_ not in ("NOUN", "PROPN") and not deed):
             continue
         mod = _judging_modifier(noun, view.lex)
         if mod is None or _negated_sentence(noun) or (deed and not _done(noun, view.lex)):
