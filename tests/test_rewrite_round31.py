@@ -33,18 +33,10 @@ def linter() -> Linter:
 
 
 REWRITTEN = [
-    # idioms of poor quality: the idiom without its doer, no haste added
-    pytest.param("Soren cut corners on the backup script, and it shows.", "Corners were cut on the backup script, and it shows.",
-                 id="cut-corners-passive"),
-    pytest.param("Hakim cut corners on the cabling and skipped the labels.", "Corners were cut on the cabling and the labels were skipped.",
-                 id="cut-corners-coordinated"),
-    pytest.param("Declan half-arsed the load test, so nobody knew the cache was cold.",
-                 "The load test was cursory, so nobody knew the cache was cold.", id="half-arsed-cursory"),
-    pytest.param("Osric bodged the retry logic together before the launch.", "The retry logic was cobbled together before the launch.",
-                 id="bodged-cobbled"),
-    # a blame phrase that is the idiom itself: its rule data, the scope kept
-    pytest.param("Chloe swept the disk warnings under the rug.", "The disk warnings were not raised.", id="swept-under-rug"),
-    pytest.param("Ruth swept the failed backups under the carpet for a month.", "The failed backups were not raised for a month.",
+    # a blame phrase that is the idiom itself: its rule data, the scope kept ("not raised"
+    # read as the system never emitting them: wrong in blind round 23)
+    pytest.param("Chloe swept the disk warnings under the rug.", "The disk warnings were not escalated.", id="swept-under-rug"),
+    pytest.param("Ruth swept the failed backups under the carpet for a month.", "The failed backups were not escalated for a month.",
                  id="swept-under-carpet-keeps-scope"),
     # an idiom's act keeps where it was done (the place was dropped before: a fact lost)
     pytest.param("Brigid went to town with the purge script in the wrong namespace.",
@@ -149,6 +141,16 @@ def test_rewritten(linter: Linter, sentence: str, expected: str) -> None:
 
 
 REFUSED = [
+    # idioms of poor quality: without their doer they keep the judgement as a milder word
+    # ("Corners were cut on X, and it shows", "cursory", "cobbled together": graded poor in
+    # blind round 23), and said as haste they claim what nobody said: no rewrite
+    "Soren cut corners on the backup script, and it shows.",
+    "Hakim cut corners on the cabling and skipped the labels.",
+    "Declan half-arsed the load test, so nobody knew the cache was cold.",
+    "Osric bodged the retry logic together before the launch.",
+    # (round 23) a negated act with "instead of", and a habit said as one act
+    "I should have just done a git revert on each commit instead of creating new commits.",
+    "Yep, my bad, have been merging from my phone, will merge this",
     # near miss: a blame phrase beside another idiom says how little assurance there was;
     # the other idiom's rephrasing would drop it (graded poor when dropped)
     pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="wing-and-prayer-beside-idiom"),

@@ -133,3 +133,30 @@ def code_broken(cand: str, orig: str) -> str | None:
         if span[1:-1].strip().lower() in low and span.lower() not in low:
             return span
     return None
+
+
+def undone_instead(cand: Span, orig: "Original") -> str | None:
+    """(round 23) A negated act with "instead of" after it ("A git revert was not done on
+    each commit instead of creating new commits"): the alternative that was taken now
+    hangs off a non-event (graded wrong twice). The original's own "not ... instead of"
+    may stand."""
+    def both(span: Span) -> bool:
+        words = [t.lower_ for t in span]
+        return any(w in ("not", "n't", "never") for w in words) and any(
+            a == "instead" and b == "of" for a, b in zip(words, words[1:]))
+    return "not ... instead of" if both(cand) and not both(orig.sent) else None
+
+
+def aspect_lost(cand: Span, orig: "Original") -> str | None:
+    """(round 23) A habit told in the progressive ("have been merging from my phone") said
+    as one finished act ("The change has been merged from phone"): graded wrong. Refused
+    when the original's progressive verb comes back as a bare participle."""
+    for t in orig.sent:
+        # (a person doing it: "My mistake was deleting the snapshot" names the deed, not a habit)
+        doer = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if t.tag_ == "VBG" and t.pos_ == "VERB" and (doer is None or doer.pos_ in ("PRON", "PROPN")) and any(
+                a.lower_ in ("been", "was", "were", "am", "is", "are") for a in t.children if a.dep_ == "aux"):
+            back = [c for c in cand if c.lemma_ == t.lemma_ and c.tag_ == "VBN"]
+            if back and not any(c.tag_ == "VBG" and c.lemma_ == t.lemma_ for c in cand) and not any(c.lower_ == "being" for c in cand):
+                return t.text
+    return None

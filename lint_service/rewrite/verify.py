@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice
 from .kept_whole import kept_whole_problems
-from .lost_facts import bracket_lost, code_broken, haste_invented, verdict_topic_lost
+from .lost_facts import aspect_lost, bracket_lost, code_broken, haste_invented, undone_instead, verdict_topic_lost
 from .lost_owner import lost_owner_problems
 from .process import judgement_restated
 from .faithful import faithfulness_problems, names_person
@@ -238,6 +238,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"the bracketed clause {aside!r} lost")
     if (haste := haste_invented(cand, orig)) is not None:
         out.append(f"haste {haste!r} the original did not state")
+    if (undone := undone_instead(cand, orig)) is not None:
+        out.append(f"{undone!r}: the act taken hangs off one not done")
+    if (habit := aspect_lost(cand, orig)) is not None:
+        out.append(f"the progressive {habit!r} said as one finished act")
     if subject_gerund(cand) is not None:
         out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
     if standard_fronted(cand):
