@@ -148,7 +148,10 @@ REFUSED = [
     "Hakim cut corners on the cabling and skipped the labels.",
     "Declan half-arsed the load test, so nobody knew the cache was cold.",
     "Osric bodged the retry logic together before the launch.",
-    # (round 23) a negated act with "instead of", and a habit said as one act
+    # (round 23) a negated act with "instead of", and a habit said as one act; a claim of
+    # whose it was, without the owner; a reported punishment dropped for its allegation
+    "I know they feel guilty, because on this occasion it was my change, and it was my mistake.",
+    "Rail technicians fired for tampering with the signal system",
     "I should have just done a git revert on each commit instead of creating new commits.",
     "Yep, my bad, have been merging from my phone, will merge this",
     # near miss: a blame phrase beside another idiom says how little assurance there was;

@@ -160,3 +160,26 @@ def aspect_lost(cand: Span, orig: "Original") -> str | None:
             if back and not any(c.tag_ == "VBG" and c.lemma_ == t.lemma_ for c in cand) and not any(c.lower_ == "being" for c in cand):
                 return t.text
     return None
+
+
+def owner_only_claim(cand: Span, orig: "Original") -> str | None:
+    """(round 23) "it was my change" said as "it was the change": the sentence's claim was
+    whose it was, and without the owner it says nothing (graded wrong). Refused when a
+    copula of "it"/"this"/"that" keeps the original's possessed noun with only "the"."""
+    owned = {t.head.lower_ for t in orig.sent if t.dep_ == "poss" and t.head.dep_ == "attr"}
+    for t in cand:
+        if t.dep_ == "attr" and t.lower_ in owned and t.head.lemma_ == "be" and any(
+                s.dep_ == "nsubj" and s.lower_ in ("it", "this", "that") for s in t.head.children) \
+                and [c.lower_ for c in t.children] == ["the"]:
+            return t.text
+    return None
+
+
+def punishment_lost(cand: Span, orig: "Original", punishment_verbs: frozenset[str]) -> str | None:
+    """(round 23) "Technicians fired for tampering with the signals" said as "The signals
+    were tampered with": the punishment the sentence reports is gone and the allegation it
+    was for is told as fact (graded wrong). Removing the whole sentence is another matter."""
+    told = next((t for t in orig.sent if t.pos_ == "VERB" and t.lemma_.lower() in punishment_verbs), None)
+    if told is None or not cand.text.strip() or any(t.lemma_ == told.lemma_ for t in cand):
+        return None
+    return told.text

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from .as_written import said_twice
 from .kept_whole import kept_whole_problems
-from .lost_facts import aspect_lost, bracket_lost, code_broken, haste_invented, undone_instead, verdict_topic_lost
+from .lost_facts import (aspect_lost, bracket_lost, code_broken, haste_invented, owner_only_claim, punishment_lost, undone_instead,
+                         verdict_topic_lost)
 from .lost_owner import lost_owner_problems
 from .process import judgement_restated
 from .faithful import faithfulness_problems, names_person
@@ -242,6 +243,10 @@ def problems(cand: Span, orig: Original) -> list[str]:
         out.append(f"{undone!r}: the act taken hangs off one not done")
     if (habit := aspect_lost(cand, orig)) is not None:
         out.append(f"the progressive {habit!r} said as one finished act")
+    if (owned := owner_only_claim(cand, orig)) is not None:
+        out.append(f"{owned!r} kept without its owner, which was the claim")
+    if (punished := punishment_lost(cand, orig, _punishment_verbs())) is not None:
+        out.append(f"the punishment {punished!r} dropped and its allegation told as fact")
     if subject_gerund(cand) is not None:
         out.append(GERUND_ON_SUBJECT)  # (rewrite27) repaired: "approved without being read"
     if standard_fronted(cand):
@@ -331,6 +336,11 @@ def _numbers(orig: Original) -> set[str]:
             b += 1
         out.add(text[a:b].strip(".,;:!?()[]\"'"))
     return out
+
+
+def _punishment_verbs() -> frozenset[str]:
+    from ..checks.blame.lexicon import load_lexicon  # the blame lexicon imports this package
+    return frozenset(load_lexicon().terms["punishment_verbs"])
 
 
 def _main_clause(tok: Token) -> bool:
