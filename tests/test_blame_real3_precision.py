@@ -17,24 +17,24 @@ def linter() -> Linter:
 PAIRS = [
     # "you" walked through a scenario, or offered possibilities: anyone (rule 16)
     ("You pushed a bad deployment on Friday.",
-     "You check the logs, and there it is, you pushed something that broke production."),
+     "You open the dashboard and, sure enough, you shipped the build that took checkout down."),
     ("wen, you own the follow-up because you broke it",
-     "It's easy to think that because you made the mistake, you have to fix it."),
+     "It's natural to feel that since you caused the bug, you own the fix."),
     ("Maybe you pushed a bad config.",
-     "Maybe you pushed a bad deployment on a Friday, misconfigured an environment, or introduced a bug."),
+     "Maybe you merged a bad migration, mistyped a flag, or dropped a feature toggle."),
     # a denied noun repeated in coordination shares the denial
-    ("It was my fault, and the reviewer's fault too.", "I knew that it wasn't my fault, or anyone's fault for that matter."),
+    ("It was my fault, and the reviewer's fault too.", "I could see it wasn't my fault, or anybody's fault really."),
     # a perfect needs a participle: "shouldn't have write access" is a possession
-    ("The on-call shouldn't have restarted the primary.", "Developers shouldn't have write privileges for production databases."),
+    ("The on-call shouldn't have restarted the primary.", "Contractors shouldn't have admin rights on the billing cluster."),
     # a follow-up left undone only after an act that changed something
     ("Omar turned off the disk alert and never turned it back on.",
      "Omar paused, read the runbook again, and never touched the primary."),
     # tracing a problem down to a commit is the diagnosis
-    ("I pushed the change and the site went down.", "I used git bisect and traced this problem down to commit 4be2f1a."),
+    ("I pushed the change and the site went down.", "I ran a bisect and traced the regression down to commit 4be2f1a."),
     # what a message said is not what it did
-    ("I pushed a config that broke checkout.", "At 5 a.m. I got a call that we had lost power to half of our drives."),
+    ("I pushed a config that broke checkout.", "Around midnight I got a page that the rack had lost power on both feeds."),
     # a contingency is not an event
-    ("Someone deleted the table during the migration.", "They were told to stay visible in case someone needed help."),
+    ("Someone deleted the table during the migration.", "The floor wardens were asked to wait by the exits in case someone needed directions."),
 ]
 
 

@@ -22,12 +22,12 @@ PAIRS = [
     # a person called bad at what they do
     ("You are terrible at deploying.", "We are terrible at estimates."),
     ("Omar sucks at code review.", "This dashboard sucks at showing lag."),
-    ("You suck at developing.", "Omar is bad at the moment."),
+    ("You suck at reviewing.", "Omar is bad at the moment."),
     # an apology with nothing else said owns what happened; one that names something does not
-    ("Sorry about that.", "Sorry for the late reply."),
+    ("really sorry about that, folks", "Sorry for the late reply."),
     ("OK, I'm so sorry about this, all", "Sorry, I'm late to the call."),
-    ("I am so sorry!!", "We are so sorry about this."),
-    ("I apologize for jumping the gun.", "I apologize for the delay."),
+    ("I'm truly sorry!", "We are so sorry about this."),
+    ("Apologies for jumping the gun on the release.", "Apologies for the delay on the release."),
     # a change noun of version control
     ("Your revision broke the site.", "The revision history shows the site broke at noon."),
     # a step not taken, given as the reason something failed

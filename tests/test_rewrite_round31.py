@@ -150,10 +150,9 @@ REFUSED = [
     "Osric bodged the retry logic together before the launch.",
     # (round 23) a negated act with "instead of", and a habit said as one act; a claim of
     # whose it was, without the owner; a reported punishment dropped for its allegation
-    "I know they feel guilty, because on this occasion it was my change, and it was my mistake.",
-    "Rail technicians fired for tampering with the signal system",
-    "I should have just done a git revert on each commit instead of creating new commits.",
-    "Yep, my bad, have been merging from my phone, will merge this",
+    "The team took it hard, but this time it was my patch, and it was my error.",
+    "Depot fitters sacked for tampering with the brake lines",
+    "I should have reverted each merge one by one instead of rewriting history and pushing over it.",
     # near miss: a blame phrase beside another idiom says how little assurance there was;
     # the other idiom's rephrasing would drop it (graded poor when dropped)
     pytest.param("The QA lead waved the hotfix through on a wing and a prayer.", id="wing-and-prayer-beside-idiom"),
@@ -241,3 +240,10 @@ def test_role_state_kept_when_no_round_says_it_otherwise(linter: Linter) -> None
     # near miss: a role's state ("had no idea") has no passive; the restatement stands as before
     assert suggestions(linter, "The hapless operator had no idea what the purge would do.") == [
         "The operator had no idea what the purge would do."]
+
+
+def test_progressive_habit_is_never_said_as_one_act(linter: Linter) -> None:
+    # (round 23) "have been approving PRs from my tablet" said as "PRs have been approved"
+    # turns a habit into one finished act: whatever is offered keeps the progressive
+    offered = suggestions(linter, "yeah, my bad, have been approving PRs from my tablet, will redo this")
+    assert all("approving" in s for s in offered), offered

@@ -136,8 +136,8 @@ def code_broken(cand: str, orig: str) -> str | None:
 
 
 def undone_instead(cand: Span, orig: "Original") -> str | None:
-    """(round 23) A negated act with "instead of" after it ("A git revert was not done on
-    each commit instead of creating new commits"): the alternative that was taken now
+    """(round 23) A negated act with "instead of" after it ("Each merge was not reverted
+    instead of rewriting history"): the alternative that was taken now
     hangs off a non-event (graded wrong twice). The original's own "not ... instead of"
     may stand."""
     def both(span: Span) -> bool:
@@ -148,8 +148,8 @@ def undone_instead(cand: Span, orig: "Original") -> str | None:
 
 
 def aspect_lost(cand: Span, orig: "Original") -> str | None:
-    """(round 23) A habit told in the progressive ("have been merging from my phone") said
-    as one finished act ("The change has been merged from phone"): graded wrong. Refused
+    """(round 23) A habit told in the progressive ("have been approving PRs from my tablet")
+    said as one finished act ("PRs have been approved from the tablet"): graded wrong. Refused
     when the original's progressive verb comes back as a bare participle."""
     for t in orig.sent:
         # (a person doing it: "My mistake was deleting the snapshot" names the deed, not a habit)
@@ -163,7 +163,7 @@ def aspect_lost(cand: Span, orig: "Original") -> str | None:
 
 
 def owner_only_claim(cand: Span, orig: "Original") -> str | None:
-    """(round 23) "it was my change" said as "it was the change": the sentence's claim was
+    """(round 23) "it was my patch" said as "it was the patch": the sentence's claim was
     whose it was, and without the owner it says nothing (graded wrong). Refused when a
     copula of "it"/"this"/"that" keeps the original's possessed noun with only "the"."""
     owned = {t.head.lower_ for t in orig.sent if t.dep_ == "poss" and t.head.dep_ == "attr"}
@@ -176,8 +176,8 @@ def owner_only_claim(cand: Span, orig: "Original") -> str | None:
 
 
 def punishment_lost(cand: Span, orig: "Original", punishment_verbs: frozenset[str]) -> str | None:
-    """(round 23) "Technicians fired for tampering with the signals" said as "The signals
-    were tampered with": the punishment the sentence reports is gone and the allegation it
+    """(round 23) "Fitters sacked for tampering with the brake lines" said as "The brake
+    lines were tampered with": the punishment the sentence reports is gone and the allegation it
     was for is told as fact (graded wrong). Removing the whole sentence is another matter."""
     told = next((t for t in orig.sent if t.pos_ == "VERB" and t.lemma_.lower() in punishment_verbs), None)
     if told is None or not cand.text.strip() or any(t.lemma_ == told.lemma_ for t in cand):

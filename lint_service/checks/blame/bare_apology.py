@@ -1,9 +1,9 @@
-"""An apology that says nothing else: "Sorry about that.", "OK, I'm so sorry about this,
-all", "I am so sorry!!" (rule 9). Said by the writer with only its word, "that" or
+"""An apology that says nothing else: "really sorry about that, folks", "OK, I'm so sorry
+about this, all", "I'm truly sorry!" (rule 9). Said by the writer with only its word, "that" or
 "this", and fillers (``apology_fillers``, ``apology_addressees``), it owns what the
 thread is about; one that names something ("sorry for the late reply", "sorry to hear
 that", "sorry, I'm late") is about that, and "we" apologising speaks for the team. An
-apology for an idiom of fault ("I apologize for jumping the gun") is read here too."""
+apology for an idiom of fault ("apologies for jumping the gun on the release") is read here too."""
 from __future__ import annotations
 
 from .framing import idiom_match_token

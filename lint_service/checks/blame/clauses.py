@@ -195,7 +195,8 @@ def _hypothetical(tok: Token) -> bool:
     Past-perfect conditions ("If Ivana had run ...") are counterfactuals and stay."""
     for node in [tok, *tok.ancestors]:
         left = node.left_edge
-        if node.dep_ == "advcl" and left.i >= 2 and left.doc[left.i - 2].lower_ == "in" and left.doc[left.i - 1].lower_ == "case":
+        opens = [left.doc[i].lower_ for i in range(max(left.i - 2, 0), min(left.i + 2, len(left.doc)))]
+        if node.dep_ == "advcl" and any(a == "in" and b == "case" for a, b in zip(opens, opens[1:])):
             return True  # "stay visible in case someone needed help": a contingency, not an event
         # (a past "when" clause under a present one is an event: "the confusion continues when
         # Mavis merged the branch"; under "can" it is still any case)

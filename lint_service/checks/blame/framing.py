@@ -215,7 +215,7 @@ def consequence_framing(clause: Clause, lex: Lexicon) -> list[Token]:
     for o in ([] if stopped_harm(clause, lex) else clause.objects):
         for c in o.children:
             if c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("that", "which", "who") for s in c.children):
-                continue  # "got a call that we had lost power": what the call said, not what it did
+                continue  # "got a page that the rack had lost power": what the page said, not what it did
             if c.dep_ == "relcl" and harm.match(c):
                 found.append(c)
             elif c.dep_ == "relcl" and (lex.verbs["destructive"].match(c) or lex.verbs["batch"].match(c)) and any(

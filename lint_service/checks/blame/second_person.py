@@ -1,7 +1,7 @@
-""""You" as anyone: the reader of an advice post walked through a scenario ("You check
-the logs, and there it is: you pushed something that broke production"), or offered a
-list of possibilities ("Maybe you pushed a bad deploy, misconfigured an environment, or
-introduced a bug"). A past act of "you" under such a frame is no one's in particular
+""""You" as anyone: the reader of an advice post walked through a scenario ("You open
+the dashboard and, sure enough, you shipped the build that took checkout down"), or
+offered a list of possibilities ("Maybe you merged a bad migration, mistyped a flag, or
+dropped a feature toggle"). A past act of "you" under such a frame is no one's in particular
 (rule 16); "you force-pushed over everyone's work again" stays addressed (rule 17)."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ _HEDGES = {"maybe", "perhaps", "possibly"}
 
 
 def _scenario(verb: Token) -> bool:
-    """A clause of "you" in the simple present: "you check the logs", "you have to fix it"."""
+    """A clause of "you" in the simple present: "you open the dashboard", "you own the fix"."""
     return verb.tag_ == "VBP" and verb.lemma_ != "be" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children) \
         and not any(c.tag_ == "MD" for c in verb.children)
 
@@ -21,7 +21,7 @@ def generic_you(tok: Token) -> bool:
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX") or _called_by_name(tok):
         return False
-    # "Maybe you pushed X, misconfigured Y, or introduced Z"
+    # "Maybe you merged X, mistyped Y, or dropped Z"
     if any(c.lower_ in _HEDGES for c in verb.children if c.dep_ == "advmod") and any(
             c.dep_ == "cc" and c.lower_ == "or" for x in (verb, *verb.children) for c in x.children):
         return True
