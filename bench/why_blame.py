@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lint_service.checks.blame.clauses import clauses  # noqa: E402
 from lint_service.checks.blame.engine import PRIORITY, is_thanks  # noqa: E402
-from lint_service.checks.blame.assertions import ironic_praise  # noqa: E402
+from lint_service.checks.blame.irony import ironic_praise  # noqa: E402
 from lint_service.checks.blame.lexicon import load_lexicon  # noqa: E402
 from lint_service.checks.blame.quotes import quoted_tokens  # noqa: E402
 from lint_service.checks.blame.recognizers import SentenceView  # noqa: E402

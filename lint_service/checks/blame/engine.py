@@ -16,9 +16,8 @@ from ...findings import Hit
 from ...document.model import Prose
 from ...rewrite import REMOVAL, Plan, document_system, finish_rewrites, plan_rewrites, suggest
 from ..registry import Context, check
-from .assertions import (
-    blame_noun, blame_phrase, directive, ironic_praise, person_cause, pointing,
-)
+from .assertions import blame_noun, blame_phrase, directive, person_cause, pointing
+from .irony import ironic_praise
 from .attribution import pointed_at
 from .believed_then import believed_then_acted
 from .clauses import clauses

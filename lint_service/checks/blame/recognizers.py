@@ -34,7 +34,8 @@ from .senses import credited, no_fault_sense
 from .standard_unmet import short_of_standard
 from .physical_slip import physical_slip
 from .unknown import unknown_act
-from .risk import caused_failure, consequence, defect, late_response, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
+from .risk import caused_failure, consequence, defect, own_harm, risky_circumstances, taken_offline, walked_away, wrong_complement
+from .slow_response import late_response
 
 
 @dataclass
