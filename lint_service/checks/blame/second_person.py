@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_HEDGES = {"maybe", "perhaps", "possibly"}
-
-
 def _scenario(verb: Token) -> bool:
     """A clause of "you" in the simple present: "you open the dashboard", "you own the fix"."""
     return verb.tag_ == "VBP" and verb.lemma_ != "be" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children) \
@@ -21,8 +18,11 @@ def generic_you(tok: Token) -> bool:
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX") or _called_by_name(tok):
         return False
-    # "Maybe you merged X, mistyped Y, or dropped Z"
-    if any(c.lower_ in _HEDGES for c in verb.children if c.dep_ == "advmod") and any(
+    # "Maybe you merged X, mistyped Y, or dropped Z" (the hedges of rules/attribution.yaml;
+    # hedged.py reads the same file and imports the agents module, so import when asked)
+    from .hedged import attribution_words
+    hedges = attribution_words()["hedge_adverbs"]
+    if any(c.lower_ in hedges for c in verb.children if c.dep_ == "advmod") and any(
             c.dep_ == "cc" and c.lower_ == "or" for x in (verb, *verb.children) for c in x.children):
         return True
     return any(_scenario(a) for a in verb.ancestors if a.pos_ in ("VERB", "AUX"))
